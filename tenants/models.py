@@ -1,0 +1,121 @@
+"""Institutions (tenants), networks, memberships and council seats."""
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tenants.scoping import NetworkOwned
+from workspace.core.models import CreatedAtMixin, db_enum
+from workspace.extensions import db
+
+
+class InstitutionKind(enum.Enum):
+    SCHOOL = "school"
+    LIBRARY = "library"
+    THEATRE = "theatre"
+    MUSEUM = "museum"
+    SPORTS_SCHOOL = "sports_school"
+    SUPPLEMENTARY = "supplementary"
+    IT_CENTRE = "it_centre"
+    CULTURE_HOUSE = "culture_house"
+    KINDERGARTEN = "kindergarten"
+    UNIVERSITY = "university"
+    COLLEGE = "college"
+    HEALTH = "health"
+    PUBLIC_SAFETY = "public_safety"
+    PUBLIC_ORG = "public_org"
+    OTHER = "other"
+
+
+class MemberRole(enum.Enum):
+    BASE = "base"
+    NETWORK_PARTNER = "network_partner"
+    SOCIAL_PARTNER = "social_partner"
+
+
+class SeatRole(enum.Enum):
+    CHAIR = "chair"
+    SECRETARY = "secretary"
+    MEMBER = "member"
+
+
+class Institution(CreatedAtMixin, db.Model):
+    """A tenant. Read before the tenant is known (URL resolution), so not scoped itself."""
+
+    __tablename__ = "institutions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[InstitutionKind] = mapped_column(db_enum(InstitutionKind, "institution_kind"))
+    full_name: Mapped[str] = mapped_column(String(400))
+    short_name: Mapped[str] = mapped_column(String(120))
+    city: Mapped[str] = mapped_column(String(120), default="")
+    address: Mapped[str] = mapped_column(String(400), default="")
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    website: Mapped[str] = mapped_column(String(254), default="")
+    mission: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def __repr__(self) -> str:
+        return f"<Institution {self.slug}>"
+
+
+class Network(CreatedAtMixin, db.Model):
+    __tablename__ = "networks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(400))
+    goal: Mapped[str] = mapped_column(Text, default="")
+    tasks: Mapped[str] = mapped_column(Text, default="")
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    base_institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    base_institution: Mapped[Institution] = relationship(lazy="raise")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Membership(CreatedAtMixin, db.Model):
+    """An institution in a network, with its interaction forms and social effect."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("network_id", "institution_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id", ondelete="CASCADE"), index=True)
+    institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"), index=True)
+    role: Mapped[MemberRole] = mapped_column(db_enum(MemberRole, "member_role"))
+    interaction_forms: Mapped[str] = mapped_column(Text, default="")
+    social_effect: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    network: Mapped[Network] = relationship(lazy="raise")
+    institution: Mapped[Institution] = relationship(lazy="raise")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Seat(NetworkOwned, CreatedAtMixin, db.Model):
+    """A seat on a network's coordination council, held by a staff user or an external person."""
+
+    __tablename__ = "seats"
+    __table_args__ = (UniqueConstraint("network_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    role: Mapped[SeatRole] = mapped_column(db_enum(SeatRole, "seat_role"))
+    represents: Mapped[str] = mapped_column(String(200), default="")
+
+    user: Mapped["User"] = relationship(lazy="raise")  # noqa: F821
+
+
+from workspace.accounts.models import User  # noqa: E402  (relationship target)

@@ -1,0 +1,38 @@
+"""Who may do what, inside the tenant or network the URL has already resolved."""
+from __future__ import annotations
+
+from flask import abort, g
+from flask_login import current_user
+
+from tenants.models import Membership, Network, SeatRole
+from workspace.accounts.models import StaffRole
+
+MANAGERS = (StaffRole.ADMIN, StaffRole.COORDINATOR)
+
+
+def has_role(*roles: StaffRole) -> bool:
+    return current_user.is_authenticated and current_user.role in roles
+
+
+def require_role(*roles: StaffRole) -> None:
+    """Inside one's own institution a missing right is 403: the object is not a secret."""
+    if not has_role(*roles):
+        abort(403)
+
+
+def is_base_manager(network: Network) -> bool:
+    return current_user.institution_id == network.base_institution_id and has_role(*MANAGERS)
+
+
+def can_edit_membership(network: Network, membership: Membership) -> bool:
+    """The member's own coordinator (or admin) and the base institution's coordinator."""
+    if is_base_manager(network):
+        return True
+    return current_user.institution_id == membership.institution_id and has_role(*MANAGERS)
+
+
+def can_manage_council(network: Network) -> bool:
+    seat = g.get("seat")
+    if seat is not None and seat.role in (SeatRole.CHAIR, SeatRole.SECRETARY):
+        return True
+    return is_base_manager(network)

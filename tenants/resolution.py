@@ -1,0 +1,103 @@
+"""The tenant and the network come from the URL, once per request, checked against the user.
+
+Routes under ``/i/<institution>/`` belong to one institution: only its own users enter.
+Routes under ``/n/<network>/`` belong to one network: users of member institutions and
+holders of a council seat enter. Anything else answers 404, exactly as a missing object,
+so that the existence of another tenant's data does not leak.
+"""
+from __future__ import annotations
+
+from flask import Flask, abort, current_app, g
+from flask_login import current_user
+from sqlalchemy import select
+
+from tenants.models import Institution, Membership, Network, Seat
+from tenants.scoping import clear_scope, set_scope, unscoped
+from workspace.extensions import db, login_manager
+
+INSTITUTION_ARG = "institution"
+NETWORK_ARG = "network"
+
+
+def member_network_ids(institution_id: int) -> list[int]:
+    return list(db.session.scalars(
+        select(Membership.network_id).where(Membership.institution_id == institution_id)
+    ))
+
+
+def seat_network_ids(user_id: int) -> list[int]:
+    with unscoped():  # the user's own seats, across networks: explicit and keyed by the user
+        return list(db.session.scalars(select(Seat.network_id).where(Seat.user_id == user_id)))
+
+
+def _enter_institution(slug: str) -> None:
+    institution = db.session.scalar(select(Institution).where(Institution.slug == slug))
+    if institution is None or current_user.institution_id != institution.id:
+        abort(404)
+    g.institution = institution
+    g.network_ids = member_network_ids(institution.id)
+    set_scope(institution_id=institution.id, network_ids=g.network_ids)
+
+
+def _enter_network(slug: str) -> None:
+    network = db.session.scalar(select(Network).where(Network.slug == slug))
+    if network is None:
+        abort(404)
+    membership = None
+    if current_user.institution_id is not None:
+        membership = db.session.scalar(select(Membership).where(
+            Membership.network_id == network.id,
+            Membership.institution_id == current_user.institution_id,
+        ))
+    set_scope(institution_id=None, network_ids=[network.id])
+    seat = db.session.scalar(select(Seat).where(Seat.user_id == current_user.id))
+    if membership is None and seat is None:
+        abort(404)
+    g.network = network
+    g.membership = membership
+    g.seat = seat
+    set_scope(
+        institution_id=current_user.institution_id if membership else None,
+        network_ids=[network.id],
+    )
+
+
+def init_resolution(app: Flask) -> None:
+    @app.url_value_preprocessor
+    def _take_owner_from_url(_endpoint, values):
+        clear_scope()
+        if values:
+            g.institution_slug = values.pop(INSTITUTION_ARG, None)
+            g.network_slug = values.pop(NETWORK_ARG, None)
+
+    @app.before_request
+    def _enter_owner():
+        institution_slug = g.get("institution_slug")
+        network_slug = g.get("network_slug")
+        if institution_slug is None and network_slug is None:
+            return None
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if institution_slug is not None:
+            _enter_institution(institution_slug)
+        else:
+            _enter_network(network_slug)
+        return None
+
+    @app.url_defaults
+    def _owner_into_urls(endpoint, values):
+        url_map = current_app.url_map
+        for arg, attribute in ((INSTITUTION_ARG, "institution"), (NETWORK_ARG, "network")):
+            if arg in values or not url_map.is_endpoint_expecting(endpoint, arg):
+                continue
+            owner = g.get(attribute)
+            if owner is not None:
+                values[arg] = owner.slug
+
+    @app.teardown_request
+    def _forget_owner(_exc):
+        clear_scope()
+        for name in ("institution", "network", "membership", "seat", "network_ids",
+                     "institution_slug", "network_slug"):
+            g.pop(name, None)
+

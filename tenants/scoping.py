@@ -1,0 +1,147 @@
+"""Query scoping that applies itself to every tenant- and network-owned model.
+
+* ``InstitutionOwned`` rows are visible only when their ``institution_id`` is the scope's
+  institution; ``NetworkOwned`` rows only when their ``network_id`` is among the scope's networks.
+* A SELECT touching such a model with no scope set raises ``UnscopedQueryError``.
+* Writes are checked in ``before_flush``: a new row is stamped with the scope's owner, and
+  a row of another owner cannot be inserted, changed or deleted.
+* The only way around it is ``with unscoped():`` — used by the operator console,
+  the command line and test fixtures. Grep for it.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from flask import g, has_app_context
+from sqlalchemy import ForeignKey, event
+from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
+
+
+class UnscopedQueryError(RuntimeError):
+    """A tenant-owned model was queried or written with no tenant scope in context."""
+
+
+class InstitutionOwned:
+    """Mixin: a row owned by one institution (tenant-private data)."""
+
+    institution_id: Mapped[int] = mapped_column(
+        ForeignKey("institutions.id", ondelete="CASCADE"), index=True
+    )
+
+
+class NetworkOwned:
+    """Mixin: a row owned by one network (shared by its members)."""
+
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id", ondelete="CASCADE"), index=True)
+
+
+@dataclass(frozen=True)
+class Scope:
+    institution_id: int | None
+    network_ids: frozenset[int] | None
+
+
+def set_scope(institution_id: int | None = None, network_ids: Iterable[int] | None = None) -> Scope:
+    scope = Scope(institution_id, None if network_ids is None else frozenset(network_ids))
+    g._tenant_scope = scope
+    return scope
+
+
+def clear_scope() -> None:
+    g.pop("_tenant_scope", None)
+
+
+def current_scope() -> Scope | None:
+    if not has_app_context():
+        return None
+    return g.get("_tenant_scope")
+
+
+def _is_unscoped() -> bool:
+    return has_app_context() and g.get("_tenant_unscoped", 0) > 0
+
+
+@contextmanager
+def unscoped() -> Iterator[None]:
+    """Explicit opt-out of tenant scoping (operator console, CLI, test fixtures only)."""
+    g._tenant_unscoped = g.get("_tenant_unscoped", 0) + 1
+    try:
+        yield
+    finally:
+        g._tenant_unscoped -= 1
+
+
+def _owned_kinds(classes: Iterable[type]) -> tuple[bool, bool]:
+    by_institution = by_network = False
+    for cls in classes:
+        by_institution |= issubclass(cls, InstitutionOwned)
+        by_network |= issubclass(cls, NetworkOwned)
+    return by_institution, by_network
+
+
+def _require_scope(by_institution: bool, by_network: bool, what: str) -> Scope:
+    scope = current_scope()
+    if scope is None:
+        raise UnscopedQueryError(f"{what} without a tenant scope")
+    if by_institution and scope.institution_id is None:
+        raise UnscopedQueryError(f"{what}: institution-owned model but no institution in scope")
+    if by_network and scope.network_ids is None:
+        raise UnscopedQueryError(f"{what}: network-owned model but no networks in scope")
+    return scope
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _scope_select(state: ORMExecuteState) -> None:
+    if not state.is_select or state.is_column_load:
+        return
+    by_institution, by_network = _owned_kinds(m.class_ for m in state.all_mappers)
+    if not (by_institution or by_network) or _is_unscoped():
+        return
+    scope = _require_scope(by_institution, by_network, "SELECT")
+    options = []
+    if by_institution:
+        institution_id = scope.institution_id
+        options.append(
+            with_loader_criteria(
+                InstitutionOwned,
+                lambda cls: cls.institution_id == institution_id,
+                include_aliases=True,
+            )
+        )
+    if by_network:
+        network_ids = sorted(scope.network_ids)
+        options.append(
+            with_loader_criteria(
+                NetworkOwned,
+                lambda cls: cls.network_id.in_(network_ids),
+                include_aliases=True,
+            )
+        )
+    state.statement = state.statement.options(*options)
+
+
+@event.listens_for(Session, "before_flush")
+def _guard_writes(session: Session, _context, _instances) -> None:
+    if _is_unscoped():
+        return
+    for obj in session.new:
+        _check_owner(obj, stamp=True)
+    for obj in session.dirty | session.deleted:
+        _check_owner(obj, stamp=False)
+
+
+def _check_owner(obj: object, stamp: bool) -> None:
+    by_institution, by_network = _owned_kinds([type(obj)])
+    if not (by_institution or by_network):
+        return
+    scope = _require_scope(by_institution, by_network, f"write of {type(obj).__name__}")
+    if by_institution:
+        if stamp and obj.institution_id is None:
+            obj.institution_id = scope.institution_id
+        if obj.institution_id != scope.institution_id:
+            raise UnscopedQueryError(f"write of {type(obj).__name__} owned by another institution")
+    if by_network:
+        if obj.network_id not in scope.network_ids:
+            raise UnscopedQueryError(f"write of {type(obj).__name__} owned by another network")

@@ -1,0 +1,170 @@
+"""Test harness: one database per session (migrated with Alembic), an app per test,
+each test inside an outer transaction that is rolled back at its end."""
+from __future__ import annotations
+
+import os
+import re
+from contextlib import contextmanager
+from types import SimpleNamespace
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import event
+
+from tests.fixtures import database, factories
+from tenants.scoping import unscoped
+from workspace import create_app
+from workspace.config import TestConfig
+from workspace.extensions import db
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    server = database.server_url()
+    if server:
+        url = database.create_postgres_database(server)
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    app = create_app(TestConfig(url))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    yield url
+    if server:
+        database.drop_postgres_database(url)
+
+
+@pytest.fixture
+def app(database_url):
+    app = create_app(TestConfig(database_url))
+    with app.app_context():
+        engine = db.engine
+        connection = engine.connect()
+        outer = connection.begin()
+        db.session.remove()
+        db.session.configure(bind=connection, join_transaction_mode="create_savepoint")
+    app.extensions["test_connection"] = connection
+    try:
+        yield app
+    finally:
+        with app.app_context():
+            db.session.remove()
+            db.session.configure(bind=None)
+        outer.rollback()
+        connection.close()
+        engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def csrf_off(app):
+    app.config["WTF_CSRF_ENABLED"] = False
+    return app
+
+
+@contextmanager
+def _owner_free(app):
+    with app.app_context(), unscoped():
+        yield
+
+
+@pytest.fixture
+def make(app):
+    """Factories inside an app context with scoping opted out: ``make.institution(...)``."""
+
+    def wrap(function):
+        def call(*args, **kwargs):
+            with _owner_free(app):
+                return function(*args, **kwargs)
+        return call
+
+    return SimpleNamespace(
+        institution=wrap(factories.create_institution),
+        network=wrap(factories.create_network),
+        member=wrap(factories.add_member),
+        user=wrap(factories.create_user),
+        seat=wrap(factories.create_seat),
+        note=wrap(factories.create_note),
+    )
+
+
+@pytest.fixture
+def read(app):
+    """``with read():`` — look into the database from a test (scoping opted out)."""
+    return lambda: _owner_free(app)
+
+
+@pytest.fixture
+def outbox(app):
+    return app.extensions.setdefault("mail_outbox", [])
+
+
+CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token_from(html: str) -> str:
+    match = CSRF_INPUT.search(html)
+    assert match, "no CSRF token on the page"
+    return match.group(1) or match.group(2)
+
+
+def login(client, email: str, password: str = factories.PASSWORD):
+    page = client.get("/login")
+    response = client.post("/login", data={
+        "email": email, "password": password, "csrf_token": csrf_token_from(page.get_data(as_text=True)),
+    })
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return response
+
+
+@pytest.fixture
+def login_as(client):
+    return lambda user, password=factories.PASSWORD: login(client, user.email, password)
+
+
+def post_form(client, url: str, data: dict, page_url: str | None = None, **kwargs):
+    """POST like a browser: take the CSRF token from the page the form lives on."""
+    page = client.get(page_url or url)
+    token = csrf_token_from(page.get_data(as_text=True))
+    return client.post(url, data={**data, "csrf_token": token}, **kwargs)
+
+
+IGNORED_STATEMENTS = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
+
+
+@pytest.fixture
+def count_queries(app):
+    """``with count_queries() as statements: ...`` — SQL statements run, harness savepoints excluded."""
+    connection = app.extensions["test_connection"]
+
+    @contextmanager
+    def counting():
+        statements: list[str] = []
+
+        def before(_conn, _cursor, statement, _params, _context, _many):
+            if not statement.lstrip().upper().startswith(IGNORED_STATEMENTS):
+                statements.append(statement)
+
+        event.listen(connection, "before_cursor_execute", before)
+        try:
+            yield statements
+        finally:
+            event.remove(connection, "before_cursor_execute", before)
+
+    return counting
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.tenancy.test_isolation_walk import WALK_TOTALS
+    if WALK_TOTALS:
+        routes = max(r for _a, r, _t in WALK_TOTALS)
+        total = sum(t for _a, _r, t in WALK_TOTALS)
+        terminalreporter.write_line(
+            f"isolation walk: {routes} routes x {len(WALK_TOTALS)} roles, "
+            f"{total} requests for foreign objects, all 404")

@@ -1,0 +1,136 @@
+"""Walk every route of app.url_map as every role of network A against network B's objects.
+
+For every rule and every one of its arguments, the argument takes a value the user must not
+reach while the others take the user's own values: the answer must be 404 (the login page for
+anonymous users), for every method. Every page the user may open is searched for anything of
+network B. A new route whose argument has no entry in the tables below fails the walk, so a
+route is covered the day it is added.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import login
+from tests.fixtures.factories import PASSWORD
+from tests.tenancy.world import MARK_B, ROLES, build_world
+
+SKIPPED_ENDPOINTS = {"static"}
+OPERATOR_ARGUMENTS = {"institution_id", "network_id"}
+
+
+def _values_for(world, actor_key: str):
+    """(own, foreign) argument values for one actor of side A."""
+    a, b = world.a, world.b
+    own_user = {
+        "external": a.external, "partner": a.partner_coordinator, "bridge": world.bridge_coordinator,
+    }.get(actor_key) or a.users[actor_key]
+    own_institution = {"external": None, "partner": a.partner, "bridge": world.bridge}.get(actor_key, a.school)
+    own = {
+        "institution": own_institution.slug if own_institution else None,
+        "network": a.network.slug,
+        "note_id": (world.bridge_note if actor_key == "bridge" else a.note).id,
+        "user_id": own_user.id,
+        "membership_id": a.partner_membership.id,
+        "seat_id": a.seat.id,
+        "institution_id": a.school.id,
+        "network_id": a.network.id,
+        "membership_id_operator": a.partner_membership.id,
+        "token": "no-such-token",
+    }
+    # The bridge belongs to both networks: what it must not reach is the schools' private space.
+    foreign_institution = a.school if actor_key == "bridge" else b.school
+    foreign = {
+        "institution": [foreign_institution.slug, "no-such-institution"],
+        "network": [] if actor_key == "bridge" else [b.network.slug, "no-such-network"],
+        "note_id": [b.note.id, a.note.id if actor_key == "bridge" else world.bridge_note.id, 999999],
+        "user_id": [b.users["admin"].id, b.external.id, 999999],
+        "membership_id": [b.partner_membership.id, 999999],
+        "seat_id": [b.seat.id, 999999],
+        "institution_id": [b.school.id, a.school.id],
+        "network_id": [b.network.id, a.network.id],
+        "token": ["no-such-token"],
+    }
+    if actor_key == "bridge":
+        foreign["membership_id"] = [999999]
+        foreign["seat_id"] = [999999]
+    return own_user, own, foreign
+
+
+def _url(rule, values):
+    path = rule.rule
+    for argument in rule.arguments:
+        path = path.replace(f"<{argument}>", str(values[argument]))
+        for converter in ("int", "string", "path"):
+            path = path.replace(f"<{converter}:{argument}>", str(values[argument]))
+    return path
+
+
+def _rules(app):
+    return [rule for rule in app.url_map.iter_rules() if rule.endpoint not in SKIPPED_ENDPOINTS]
+
+
+ACTORS = [*ROLES, "partner", "external", "bridge"]
+WALK_TOTALS: list[tuple[str, int, int]] = []  # (actor, routes, foreign requests): printed at the end
+
+
+@pytest.mark.parametrize("actor_key", ACTORS)
+def test_nothing_foreign_is_reachable(app, client, make, csrf_off, actor_key):
+    world = build_world(make)
+    user, own, foreign = _values_for(world, actor_key)
+    login(client, user.email, PASSWORD)
+    tried = 0
+    for rule in _rules(app):
+        unknown = set(rule.arguments) - set(foreign)
+        assert not unknown, f"{rule.rule}: add {unknown} to the isolation walk"
+        methods = sorted(rule.methods - {"HEAD", "OPTIONS"})
+        for argument in rule.arguments:
+            for bad in foreign[argument]:
+                values = dict(own)
+                values[argument] = bad
+                if values.get("institution") is None:
+                    values["institution"] = foreign["institution"][0]
+                url = _url(rule, values)
+                for method in methods:
+                    response = client.open(url, method=method, data={})
+                    tried += 1
+                    assert response.status_code == 404, f"{actor_key} {method} {url} → {response.status_code}"
+    assert tried > 50
+    WALK_TOTALS.append((actor_key, len(_rules(app)), tried))
+
+
+@pytest.mark.parametrize("actor_key", ACTORS)
+def test_own_pages_show_nothing_foreign(app, client, make, csrf_off, actor_key):
+    world = build_world(make)
+    user, own, _foreign = _values_for(world, actor_key)
+    login(client, user.email, PASSWORD)
+    # The bridge is in both networks: only the schools' private notes are foreign to it.
+    forbidden = [world.a.note.body, world.b.note.body] if actor_key == "bridge" else [MARK_B, world.bridge_note.body]
+    opened = 0
+    for rule in _rules(app):
+        if "GET" not in rule.methods or set(rule.arguments) & OPERATOR_ARGUMENTS:
+            continue
+        if "institution" in rule.arguments and own["institution"] is None:
+            continue
+        url = _url(rule, own)
+        response = client.get(url)
+        assert response.status_code < 500, f"{url} → {response.status_code}"
+        body = response.get_data(as_text=True)
+        for mark in forbidden:
+            assert mark not in body, f"{actor_key} sees {mark!r} on {url}"
+        if response.status_code == 200:
+            opened += 1
+    assert opened >= 5
+
+
+def test_anonymous_is_sent_to_login_everywhere(app, client, make, csrf_off):
+    world = build_world(make)
+    _user, own, _foreign = _values_for(world, "admin")
+    for rule in _rules(app):
+        if "token" in rule.arguments or not set(rule.arguments) & {"institution", "network",
+                                                                     "institution_id", "network_id"} and \
+                not rule.rule.startswith("/operator"):
+            continue
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            response = client.open(_url(rule, own), method=method, data={})
+            assert response.status_code == 302, rule.rule
+            assert "/login" in response.location

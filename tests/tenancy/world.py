@@ -1,0 +1,65 @@
+"""Two networks, their institutions, every role, and one institution that belongs to both.
+
+    network A: school A (base), library A, bridge (also in network B)
+    network B: school B (base), partner B, bridge
+
+Objects carry FOREIGN_MARK_B in their names so that a page shown to a user of network A can be
+searched for anything of network B that must never appear there.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ROLES = ("admin", "coordinator", "teacher", "staff")
+MARK_B = "ЧУЖОЕ-Б"
+
+
+@dataclass
+class Side:
+    network: object
+    school: object
+    partner: object
+    users: dict = field(default_factory=dict)        # role -> user of the school
+    partner_coordinator: object = None
+    external: object = None
+    seat: object = None
+    note: object = None
+    partner_membership: object = None
+
+
+@dataclass
+class World:
+    a: Side
+    b: Side
+    bridge: object
+    bridge_coordinator: object
+    bridge_note: object
+    operator: object
+
+
+def build_world(make) -> World:
+    bridge = make.institution("Мост-учреждение", kind="museum", slug="bridge")
+    sides = {}
+    for key, mark in (("a", "Своё-А"), ("b", MARK_B)):
+        school = make.institution(f"Школа {mark}", slug=f"school-{key}")
+        partner = make.institution(f"Партнёр {mark}", kind="library", slug=f"partner-{key}")
+        network = make.network(school, name=f"Сеть {mark}", slug=f"network-{key}", goal=f"Цель {mark}")
+        partner_membership = make.member(network, partner, "social_partner",
+                                         interaction_forms=f"Формы {mark}", social_effect=f"Эффект {mark}")
+        make.member(network, bridge, "social_partner")
+        side = Side(network=network, school=school, partner=partner, partner_membership=partner_membership)
+        for role in ROLES:
+            side.users[role] = make.user(school, role, full_name=f"{role} {mark}",
+                                         email=f"{role}@school-{key}.test")
+        side.partner_coordinator = make.user(partner, "coordinator", full_name=f"Координатор партнёра {mark}",
+                                             email=f"coordinator@partner-{key}.test")
+        side.external = make.user(None, None, full_name=f"Родитель {mark}", email=f"parent@{key}.test")
+        side.seat = make.seat(network, side.users["admin"], "chair")
+        make.seat(network, side.external, "member", represents=f"Родители {mark}")
+        side.note = make.note(school, f"Заметка {mark}", side.users["coordinator"])
+        sides[key] = side
+    bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
+    bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)
+    operator = make.user(None, None, operator=True, full_name="Оператор", email="operator@test.example")
+    return World(a=sides["a"], b=sides["b"], bridge=bridge, bridge_coordinator=bridge_coordinator,
+                 bridge_note=bridge_note, operator=operator)

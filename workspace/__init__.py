@@ -1,0 +1,72 @@
+"""The partner workspace: the application factory."""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, session
+from flask_babel import lazy_gettext as _l
+
+from workspace.config import ROOT, Config
+from workspace.extensions import babel, csrf, db, htmx, login_manager, migrate
+
+
+def _select_locale() -> str:
+    return session.get("lang") or "ru"
+
+
+def create_app(config: Config | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.from_object(config or Config())
+    logging.basicConfig(level=logging.INFO)
+
+    # Models must be imported before the metadata is used.
+    import tenants.models  # noqa: F401
+    import workspace.accounts.models  # noqa: F401
+    import workspace.desk.models  # noqa: F401
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    babel.init_app(app, locale_selector=_select_locale,
+                   default_translation_directories=str(ROOT / "workspace" / "translations"))
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Войдите, чтобы открыть эту страницу.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+
+    from tenants.resolution import init_resolution
+    from workspace.core.database import init_database
+    from workspace.core.errors import init_errors
+    from workspace.core.security import init_security_headers
+    from workspace.core.templating import init_templating
+
+    init_database(app)
+    init_resolution(app)
+    init_security_headers(app)
+    init_errors(app)
+    init_templating(app)
+
+    from workspace.accounts import bp as accounts_bp
+    from workspace.council import bp as council_bp
+    from workspace.desk import bp as desk_bp
+    from workspace.institutions import bp as institutions_bp
+    from workspace.networks import bp as networks_bp
+    from workspace.operator import bp as operator_bp
+
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(desk_bp, url_prefix="/i/<institution>")
+    app.register_blueprint(institutions_bp, url_prefix="/i/<institution>")
+    app.register_blueprint(networks_bp, url_prefix="/n/<network>")
+    app.register_blueprint(council_bp, url_prefix="/n/<network>/council")
+    app.register_blueprint(operator_bp, url_prefix="/operator")
+
+    from workspace.cli import register_commands
+    register_commands(app)
+    return app

@@ -1,0 +1,95 @@
+"""User accounts, one-time account links (invitations, password resets), login attempts."""
+from __future__ import annotations
+
+import enum
+import hashlib
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from workspace.core.models import CreatedAtMixin, db_enum, utcnow
+from workspace.extensions import db
+
+
+class StaffRole(enum.Enum):
+    ADMIN = "admin"
+    COORDINATOR = "coordinator"
+    TEACHER = "teacher"
+    STAFF = "staff"
+
+
+class TokenPurpose(enum.Enum):
+    INVITATION = "invitation"
+    PASSWORD_RESET = "password_reset"
+
+
+class User(UserMixin, CreatedAtMixin, db.Model):
+    """Identity table: read by the login loader before any tenant is known."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    institution_id: Mapped[int | None] = mapped_column(
+        ForeignKey("institutions.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[StaffRole | None] = mapped_column(db_enum(StaffRole, "staff_role"))
+    is_operator: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    session_generation: Mapped[int] = mapped_column(Integer, default=1)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    institution: Mapped["Institution | None"] = relationship(lazy="raise")  # noqa: F821
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login
+        return self.is_enabled and self.password_hash is not None
+
+    def get_id(self) -> str:
+        # The generation changes on logout and password change: old sessions and
+        # remember-cookies stop matching.
+        return f"{self.id}:{self.session_generation}"
+
+    @property
+    def is_external(self) -> bool:
+        return self.institution_id is None and not self.is_operator
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class AccountToken(CreatedAtMixin, db.Model):
+    """A one-time link bound to one person (and their institution), with an expiry."""
+
+    __tablename__ = "account_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[TokenPurpose] = mapped_column(db_enum(TokenPurpose, "token_purpose"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    institution_id: Mapped[int | None] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship(lazy="raise")
+
+
+class LoginAttempt(db.Model):
+    """Failed log-ins, shared by all workers through the database (the rate limit's memory)."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    attempted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+from tenants.models import Institution  # noqa: E402,F401

@@ -1,0 +1,186 @@
+"""Log-in, log-out, passwords, invitations, language."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import abort, current_app, flash, g, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+
+from tenants.resolution import seat_network_ids
+from workspace.accounts import bp
+from workspace.accounts.forms import ChangePasswordForm, ForgotPasswordForm, LoginForm, SetPasswordForm
+from workspace.accounts.models import TokenPurpose, User
+from workspace.accounts.passwords import check_password, set_password
+from workspace.accounts.ratelimit import forget_failures, is_limited, record_failure
+from workspace.accounts.tokens import consume, find_token, issue_token
+from workspace.core.mail import send_mail
+from workspace.core.models import utcnow
+from workspace.core.rendering import render
+from workspace.extensions import db, login_manager
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    identifier, _sep, generation = user_id.partition(":")
+    if not identifier.isdigit() or not generation.isdigit():
+        return None
+    user = db.session.scalar(select(User).where(User.id == int(identifier)))
+    if user is None or user.session_generation != int(generation) or not user.is_active:
+        return None
+    return user
+
+
+def home_url_for(user: User) -> str:
+    if user.is_operator:
+        return url_for("operator.index")
+    if user.institution_id is not None:
+        return url_for("desk.show_desk", institution=_institution_slug(user))
+    networks = seat_network_ids(user.id)
+    if networks:
+        from tenants.models import Network
+        slug = db.session.scalar(select(Network.slug).where(Network.id == networks[0]))
+        return url_for("council.show_council", network=slug)
+    return url_for("accounts.no_space")
+
+
+def _institution_slug(user: User) -> str:
+    from tenants.models import Institution
+    return db.session.scalar(select(Institution.slug).where(Institution.id == user.institution_id))
+
+
+def _safe_next(target: str | None) -> str | None:
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
+
+
+@bp.get("/")
+def home():
+    if not current_user.is_authenticated:
+        return redirect(url_for("accounts.login"))
+    return redirect(home_url_for(current_user))
+
+
+@bp.get("/welcome")
+@login_required
+def no_space():
+    return render("accounts/no_space.html")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(home_url_for(current_user))
+    form = LoginForm()
+    if form.validate_on_submit():
+        address = request.remote_addr or "unknown"
+        email = form.email.data
+        if is_limited(email, address):
+            minutes = current_app.config["LOGIN_WINDOW_MINUTES"]
+            form.email.errors.append(_("Слишком много неудачных попыток входа. "
+                                       "Подождите %(minutes)d минут и попробуйте снова "
+                                       "или восстановите пароль.", minutes=minutes))
+            return render("accounts/login.html", form=form, status=429)
+        user = db.session.scalar(select(User).where(User.email == email))
+        if user is not None and user.is_active and check_password(user, form.password.data):
+            forget_failures(email)
+            user.failed_logins = 0
+            user.last_login_at = utcnow()
+            session.clear()
+            login_user(user, remember=form.remember.data)
+            session.permanent = True
+            return redirect(_safe_next(request.args.get("next")) or home_url_for(user))
+        record_failure(email, address)
+        if user is not None:
+            user.failed_logins += 1
+        g.keep_changes = True  # the failure must be remembered although the answer is an error
+        form.password.errors.append(_("Неверный адрес почты или пароль."))
+        return render("accounts/login.html", form=form, status=422)
+    return render("accounts/login.html", form=form, status=422 if form.errors else 200)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    current_user.session_generation += 1  # every other session and remember-cookie ends too
+    logout_user()
+    session.clear()
+    flash(_("Вы вышли из системы."), "info")
+    return redirect(url_for("accounts.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not check_password(current_user, form.current.data):
+            form.current.errors.append(_("Текущий пароль введён неверно."))
+        else:
+            set_password(current_user, form.password.data)
+            current_user.session_generation += 1
+            login_user(current_user)  # this session continues under the new generation
+            flash(_("Пароль изменён. На других устройствах нужно войти заново."), "success")
+            return redirect(url_for("accounts.home"))
+    return render("accounts/change_password.html", form=form, status=422 if form.errors else 200)
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(select(User).where(User.email == form.email.data))
+        if user is not None and user.is_active:
+            raw = issue_token(user, TokenPurpose.PASSWORD_RESET,
+                              timedelta(hours=current_app.config["RESET_HOURS"]))
+            link = url_for("accounts.reset_password", token=raw, _external=True)
+            send_mail(user.email, _("Восстановление пароля"),
+                      _("Здравствуйте, %(name)s!\n\nЧтобы задать новый пароль, откройте ссылку "
+                        "(она действует %(hours)d ч. и только один раз):\n%(link)s\n\n"
+                        "Если вы не запрашивали восстановление, просто проигнорируйте это письмо.",
+                        name=user.full_name, hours=current_app.config["RESET_HOURS"], link=link))
+        # The same answer whether or not the address is known.
+        flash(_("Если такой адрес зарегистрирован, на него отправлено письмо со ссылкой."), "info")
+        return redirect(url_for("accounts.login"))
+    return render("accounts/forgot_password.html", form=form, status=422 if form.errors else 200)
+
+
+def _set_password_page(raw: str, purpose: TokenPurpose, template: str, done_message: str):
+    token = find_token(raw, purpose)
+    if token is None:
+        return render("accounts/link_invalid.html", status=404)
+    user = db.session.scalar(select(User).where(User.id == token.user_id))
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        set_password(user, form.password.data)
+        user.session_generation += 1
+        consume(token)
+        logout_user()
+        session.clear()
+        login_user(user)
+        flash(done_message, "success")
+        return redirect(home_url_for(user))
+    return render(template, form=form, user=user, status=422 if form.errors else 200)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    return _set_password_page(token, TokenPurpose.PASSWORD_RESET, "accounts/reset_password.html",
+                              _("Новый пароль сохранён. Вы вошли в систему."))
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):
+    return _set_password_page(token, TokenPurpose.INVITATION, "accounts/accept_invitation.html",
+                              _("Добро пожаловать! Пароль задан, вы вошли в систему."))
+
+
+@bp.post("/language")
+def set_language():
+    code = request.form.get("lang", "")
+    if code not in current_app.config["LANGUAGES"]:
+        abort(400)
+    session["lang"] = code
+    return redirect(_safe_next(request.form.get("next")) or url_for("accounts.home"))

@@ -1,0 +1,66 @@
+"""Command line: `flask --app wsgi <command>`."""
+from __future__ import annotations
+
+import getpass
+import os
+
+import click
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy import select
+
+from tenants.scoping import unscoped
+from workspace.accounts.models import User
+from workspace.accounts.passwords import set_password
+from workspace.extensions import db
+
+
+def register_commands(app: Flask) -> None:
+    @app.cli.command("create-operator")
+    @click.option("--email", prompt="E-mail")
+    @click.option("--name", "full_name", prompt="Full name")
+    def create_operator(email: str, full_name: str) -> None:
+        """Create the deployment's operator (asks for the password)."""
+        password = os.environ.get("OPERATOR_PASSWORD") or getpass.getpass("Password: ")
+        if len(password) < 10:
+            raise click.ClickException("The password needs at least 10 characters.")
+        with unscoped():
+            email = email.strip().lower()
+            if db.session.scalar(select(User).where(User.email == email)) is not None:
+                raise click.ClickException(f"{email} already exists.")
+            user = User(email=email, full_name=full_name, is_operator=True)
+            set_password(user, password)
+            db.session.add(user)
+            db.session.commit()
+        click.echo(f"Operator {email} created.")
+
+    @app.cli.command("demo")
+    def demo() -> None:
+        """Load the demo network (idempotent; refuses a database with real data)."""
+        _load_demo_and_print()
+
+    @app.cli.command("up")
+    @click.option("--host", default="127.0.0.1")
+    @click.option("--port", default=5000, type=int)
+    def up(host: str, port: int) -> None:
+        """Upgrade the database, load the demo if the database is empty, and serve."""
+        upgrade()
+        _load_demo_and_print()
+        app.run(host=host, port=port, debug=False, use_reloader=False)
+
+
+def _load_demo_and_print() -> None:
+    from workspace.demo.data import DEMO_PASSWORD
+    from workspace.demo.loader import RealDataPresent, demo_logins, load_demo
+
+    try:
+        loaded = load_demo()
+    except RealDataPresent:
+        click.echo("The database holds real data: the demo is not loaded.")
+        return
+    db.session.commit()
+    click.echo("Demo network loaded." if loaded else "Demo network already present.")
+    click.echo(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
+    for email, who, where in demo_logins():
+        click.echo(f"  {email:42} {who} ({where})")
+    click.echo("\nOpen http://127.0.0.1:5000\n")

@@ -1,0 +1,1 @@
+"""Shared building blocks: model base, database setup, rendering, errors, dates, mail."""

@@ -1,0 +1,50 @@
+"""Engine setup: SQLite pragmas and transaction mode, the one commit per request."""
+from __future__ import annotations
+
+from flask import Flask, g, has_request_context, request
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from workspace.extensions import db
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def configure_sqlite(engine: Engine) -> None:
+    """WAL, foreign keys and a busy timeout on every connection.
+
+    pysqlite's own transaction handling is switched off so that BEGIN is ours:
+    a write request takes the write lock at its start (BEGIN IMMEDIATE) instead of
+    failing halfway with "database is locked", and SAVEPOINTs nest correctly.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        writing = has_request_context() and request.method in WRITE_METHODS
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+def init_database(app: Flask) -> None:
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            configure_sqlite(db.engine)
+
+    @app.after_request
+    def _commit_once(response):
+        """A handler never commits; a successful request commits exactly once here."""
+        if response.status_code < 400 or g.pop("keep_changes", False):
+            db.session.commit()
+        else:
+            db.session.rollback()
+        return response

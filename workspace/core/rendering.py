@@ -1,0 +1,29 @@
+"""One rendering helper: a full page, or for an htmx request the partial its target asks for."""
+from __future__ import annotations
+
+from flask import make_response, render_template
+from flask.typing import ResponseReturnValue
+
+from workspace.extensions import htmx
+
+
+def render(template: str, *, partials: dict[str, str] | None = None, status: int = 200,
+           **context) -> ResponseReturnValue:
+    """Render ``template``; an htmx request whose HX-Target names a partial gets only that.
+
+    ``partials`` maps an HX-Target id to the partial template the page itself includes,
+    so every fragment has one source. A history restore always gets the full page.
+    """
+    chosen = template
+    if htmx and not htmx.history_restore_request and partials:
+        chosen = partials.get(htmx.target or "", template)
+    response = make_response(render_template(chosen, **context), status)
+    response.vary.add("HX-Request")
+    return response
+
+
+def confirm_page(*, heading: str, question: str, action: str, confirm_label: str,
+                 cancel_url: str) -> ResponseReturnValue:
+    """The page that asks before a destructive action (works without JavaScript)."""
+    return render("_confirm.html", heading=heading, question=question, action=action,
+                  confirm_label=confirm_label, cancel_url=cancel_url)

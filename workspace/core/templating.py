@@ -1,0 +1,55 @@
+"""Template filters and globals: Russian dates, labels of enums, fingerprinted static files."""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from flask import Flask, g, request, url_for
+from flask_babel import get_locale
+from flask_login import current_user
+from sqlalchemy import select
+
+from tenants.models import Institution
+from workspace.extensions import db
+
+from workspace.core import labels
+from workspace.core.dates import AcademicYear, long_date, month_name, ru_date, ru_datetime
+
+
+def init_templating(app: Flask) -> None:
+    static_root = app.static_folder
+
+    @lru_cache(maxsize=256)
+    def _fingerprint(filename: str) -> str:
+        with open(f"{static_root}/{filename}", "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()[:12]
+
+    def static_url(filename: str) -> str:
+        return url_for("static", filename=filename, v=_fingerprint(filename))
+
+    app.jinja_env.filters.update(
+        ru_date=ru_date, ru_datetime=ru_datetime, long_date=long_date, month_name=month_name,
+        label=labels.label,
+    )
+    app.jinja_env.globals.update(static_url=static_url)
+    app.jinja_env.add_extension("jinja2.ext.do")
+
+    def _home_slug() -> str | None:
+        institution = g.get("institution")
+        if institution is not None:
+            return institution.slug
+        if current_user.is_authenticated and current_user.institution_id is not None:
+            return db.session.scalar(select(Institution.slug).where(Institution.id == current_user.institution_id))
+        return None
+
+    @app.context_processor
+    def _context():
+        return {
+            "current_institution": g.get("institution"),
+            "current_network": g.get("network"),
+            "home_slug": _home_slug,
+            "academic_year": AcademicYear.current(),
+            "locale": str(get_locale()),
+            "languages": app.config["LANGUAGES"],
+            "request_path": request.full_path.rstrip("?") if request else "/",
+        }

@@ -1,0 +1,100 @@
+"""The coordination council of a network: its seats."""
+from __future__ import annotations
+
+from flask import abort, flash, g, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from tenants.models import Seat, SeatRole
+from tenants.permissions import can_manage_council
+from workspace.accounts.invitations import email_taken, invite
+from workspace.council import bp
+from workspace.council.forms import ExternalSeatForm, StaffSeatForm
+from workspace.council.queries import chair_taken, get_seat_or_404, seats_of_current_network, staff_candidates
+from workspace.core.rendering import confirm_page, render
+from workspace.extensions import db
+
+
+def _require_manager() -> None:
+    if not can_manage_council(g.network):
+        abort(403)
+
+
+@bp.get("/")
+@login_required
+def show_council():
+    return render("council/page.html", network=g.network, seats=seats_of_current_network(),
+                  can_manage=can_manage_council(g.network))
+
+
+def _forms_page(staff_form: StaffSeatForm, external_form: ExternalSeatForm, status: int):
+    return render("council/add_seat.html", staff_form=staff_form, external_form=external_form,
+                  network=g.network, status=status)
+
+
+@bp.get("/seats/new")
+@login_required
+def new_seat():
+    _require_manager()
+    return _forms_page(StaffSeatForm(staff_candidates(), prefix="staff"),
+                       ExternalSeatForm(prefix="external"), 200)
+
+
+def _chair_conflict(role: str, form) -> bool:
+    if role == SeatRole.CHAIR.value and chair_taken():
+        form.role.errors.append(_("У совета уже есть председатель: сначала освободите его место."))
+        return True
+    return False
+
+
+@bp.post("/seats/staff")
+@login_required
+def add_staff_seat():
+    _require_manager()
+    form = StaffSeatForm(staff_candidates(), prefix="staff")
+    if form.validate_on_submit() and not _chair_conflict(form.role.data, form):
+        db.session.add(Seat(network_id=g.network.id, user_id=form.user_id.data, role=SeatRole(form.role.data)))
+        flash(_("Место в совете добавлено."), "success")
+        return redirect(url_for("council.show_council"))
+    return _forms_page(form, ExternalSeatForm(prefix="external"), 422)
+
+
+@bp.post("/seats/external")
+@login_required
+def add_external_seat():
+    _require_manager()
+    form = ExternalSeatForm(prefix="external")
+    if form.validate_on_submit() and not _chair_conflict(form.role.data, form):
+        if email_taken(form.email.data):
+            form.email.errors.append(_("Пользователь с таким адресом уже зарегистрирован. "
+                                       "Если это сотрудник учреждения-участника, выберите его в списке выше."))
+        else:
+            user = invite(form.email.data, form.full_name.data, institution_id=None, role=None,
+                          where=_("координационный совет «%(name)s»", name=g.network.name))
+            db.session.add(Seat(network_id=g.network.id, user_id=user.id, role=SeatRole(form.role.data),
+                                represents=form.represents.data or ""))
+            flash(_("Приглашение отправлено на %(email)s.", email=form.email.data), "success")
+            return redirect(url_for("council.show_council"))
+    return _forms_page(StaffSeatForm(staff_candidates(), prefix="staff"), form, 422)
+
+
+@bp.get("/seats/<int:seat_id>/remove")
+@login_required
+def confirm_remove_seat(seat_id: int):
+    seat = get_seat_or_404(seat_id)
+    _require_manager()
+    return confirm_page(heading=_("Вывести из совета?"),
+                        question=_("%(name)s больше не будет членом координационного совета.",
+                                   name=seat.user.full_name),
+                        action=url_for("council.remove_seat", seat_id=seat.id),
+                        confirm_label=_("Вывести из совета"), cancel_url=url_for("council.show_council"))
+
+
+@bp.post("/seats/<int:seat_id>/remove")
+@login_required
+def remove_seat(seat_id: int):
+    seat = get_seat_or_404(seat_id)
+    _require_manager()
+    db.session.delete(seat)
+    flash(_("%(name)s больше не входит в совет.", name=seat.user.full_name), "success")
+    return redirect(url_for("council.show_council"))

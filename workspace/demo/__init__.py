@@ -1,0 +1,1 @@
+"""The demo network a newcomer sees: drawn from real programmes of network interaction."""

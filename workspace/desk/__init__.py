@@ -1,0 +1,5 @@
+from flask import Blueprint
+
+bp = Blueprint("desk", __name__)
+
+from workspace.desk import views  # noqa: E402,F401

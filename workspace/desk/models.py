@@ -1,0 +1,22 @@
+"""Internal notes of an institution: private to it, shown on its desk."""
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tenants.scoping import InstitutionOwned
+from workspace.core.models import CreatedAtMixin
+from workspace.extensions import db
+
+
+class Note(InstitutionOwned, CreatedAtMixin, db.Model):
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+
+    author: Mapped["User | None"] = relationship(lazy="raise")  # noqa: F821
+
+
+from workspace.accounts.models import User  # noqa: E402,F401

@@ -1,0 +1,65 @@
+"""What the desk reads: a fixed number of statements, whatever the size of the networks."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager, selectinload
+
+from tenants.models import Institution, Membership, Network, Seat
+from tenants.scoping import unscoped
+from workspace.desk.models import Note
+from workspace.extensions import db
+
+
+@dataclass
+class NetworkCard:
+    network: Network
+    own: Membership | None
+    partners: list[Membership] = field(default_factory=list)
+
+
+def network_cards(network_ids: list[int], institution_id: int | None) -> list[NetworkCard]:
+    """The networks with every member institution: two statements in all."""
+    if not network_ids:
+        return []
+    networks = db.session.scalars(
+        select(Network).where(Network.id.in_(network_ids))
+        .options(selectinload(Network.base_institution)).order_by(Network.name)
+    ).all()
+    memberships = db.session.scalars(
+        select(Membership).join(Membership.institution)
+        .where(Membership.network_id.in_(network_ids))
+        .options(contains_eager(Membership.institution))
+        .order_by(Membership.role, Institution.short_name)
+    ).all()
+    by_network: dict[int, list[Membership]] = defaultdict(list)
+    for membership in memberships:
+        by_network[membership.network_id].append(membership)
+    cards = []
+    for network in networks:
+        members = by_network[network.id]
+        own = next((m for m in members if m.institution_id == institution_id), None)
+        cards.append(NetworkCard(network, own, [m for m in members if m.institution_id != institution_id]))
+    return cards
+
+
+def seats_of(user_id: int) -> list[Seat]:
+    """The user's own council seats in every network (keyed by the user, hence explicit)."""
+    with unscoped():
+        return list(db.session.scalars(select(Seat).where(Seat.user_id == user_id)))
+
+
+def recent_notes(limit: int = 20) -> list[Note]:
+    return list(db.session.scalars(
+        select(Note).options(selectinload(Note.author)).order_by(Note.created_at.desc(), Note.id.desc()).limit(limit)
+    ))
+
+
+def get_note_or_404(note_id: int) -> Note:
+    from flask import abort
+    note = db.session.scalar(select(Note).where(Note.id == note_id))
+    if note is None:
+        abort(404)
+    return note

@@ -1,0 +1,75 @@
+"""The institution's desk: what waits for me, my networks, internal notes."""
+from __future__ import annotations
+
+from flask import flash, g, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from tenants.permissions import MANAGERS, has_role, require_role
+from workspace.core.rendering import confirm_page, render
+from workspace.desk import bp
+from workspace.desk.forms import NoteForm
+from workspace.desk.models import Note
+from workspace.desk.queries import get_note_or_404, network_cards, recent_notes, seats_of
+from workspace.extensions import db
+
+NOTES_PARTIALS = {"notes": "desk/_notes.html"}
+
+
+def _notes_context(form: NoteForm | None = None) -> dict:
+    return {"notes": recent_notes(), "note_form": form or NoteForm(), "can_write_notes": has_role(*MANAGERS)}
+
+
+@bp.get("/")
+@login_required
+def show_desk():
+    seats = seats_of(current_user.id)
+    return render(
+        "desk/page.html",
+        cards=network_cards(g.network_ids, g.institution.id),
+        seats=seats,
+        **_notes_context(),
+    )
+
+
+@bp.post("/notes")
+@login_required
+def add_note():
+    require_role(*MANAGERS)
+    form = NoteForm()
+    if not form.validate_on_submit():
+        return render("desk/page.html", partials=NOTES_PARTIALS, status=422,
+                      cards=network_cards(g.network_ids, g.institution.id), seats=seats_of(current_user.id),
+                      **_notes_context(form))
+    db.session.add(Note(body=form.body.data, author_id=current_user.id))
+    db.session.flush()
+    flash(_("Заметка сохранена."), "success")
+    return _after_notes_change()
+
+
+@bp.get("/notes/<int:note_id>/delete")
+@login_required
+def confirm_delete_note(note_id: int):
+    note = get_note_or_404(note_id)
+    require_role(*MANAGERS)
+    return confirm_page(heading=_("Удалить заметку?"), question=note.body,
+                        action=url_for("desk.delete_note", note_id=note.id),
+                        confirm_label=_("Удалить"), cancel_url=url_for("desk.show_desk"))
+
+
+@bp.post("/notes/<int:note_id>/delete")
+@login_required
+def delete_note(note_id: int):
+    note = get_note_or_404(note_id)
+    require_role(*MANAGERS)
+    db.session.delete(note)
+    db.session.flush()
+    flash(_("Заметка удалена."), "success")
+    return _after_notes_change()
+
+
+def _after_notes_change():
+    from workspace.extensions import htmx
+    if htmx and htmx.target == "notes":
+        return render("desk/_notes.html", **_notes_context())
+    return redirect(url_for("desk.show_desk"))

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+from flask import abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import func, or_, select
+
+from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network
+from workspace.accounts.invitations import invite
+from workspace.accounts.models import StaffRole, User
+from workspace.core.pagination import paginate
+from workspace.core.rendering import confirm_page, render
+from workspace.extensions import db
+from workspace.institutions.views import PROFILE_FIELDS
+from workspace.operator import bp
+from workspace.operator.forms import AdminForm, InstitutionForm, MemberForm, NetworkForm
+from workspace.operator.queries import (
+    get_institution_or_404, get_member_or_404, get_network_or_404, institution_choices,
+    network_members, slug_taken,
+)
+
+
+@bp.get("/")
+def index():
+    query = (request.args.get("q") or "").strip()
+    statement = select(Institution).order_by(Institution.short_name)
+    if query:
+        pattern = f"%{query.lower()}%"
+        statement = statement.where(or_(func.lower(Institution.short_name).like(pattern),
+                                        func.lower(Institution.full_name).like(pattern)))
+    networks = db.session.scalars(select(Network).order_by(Network.name)).all()
+    return render("operator/index.html", page=paginate(statement), networks=networks, query=query,
+                  partials={"institutions": "operator/_institutions.html"})
+
+
+@bp.route("/institutions/new", methods=["GET", "POST"])
+def new_institution():
+    form = InstitutionForm()
+    if form.validate_on_submit():
+        if slug_taken(Institution, form.slug.data):
+            form.slug.errors.append(_("Этот адрес уже занят другим учреждением."))
+        else:
+            institution = Institution(slug=form.slug.data, kind=InstitutionKind(form.kind.data),
+                                      **{name: getattr(form, name).data or "" for name in PROFILE_FIELDS})
+            db.session.add(institution)
+            db.session.flush()
+            flash(_("Учреждение «%(name)s» создано. Назначьте его руководителя.", name=institution.short_name),
+                  "success")
+            return redirect(url_for("operator.show_institution", institution_id=institution.id))
+    return render("operator/institution_form.html", form=form, institution=None,
+                  status=422 if form.errors else 200)
+
+
+@bp.route("/institutions/<int:institution_id>/edit", methods=["GET", "POST"])
+def edit_institution(institution_id: int):
+    institution = get_institution_or_404(institution_id)
+    form = InstitutionForm(obj=institution if request.method == "GET" else None)
+    if request.method == "GET":
+        form.kind.data = institution.kind.value
+    if form.validate_on_submit():
+        if slug_taken(Institution, form.slug.data, institution.id):
+            form.slug.errors.append(_("Этот адрес уже занят другим учреждением."))
+        else:
+            for name in PROFILE_FIELDS:
+                setattr(institution, name, getattr(form, name).data or "")
+            institution.slug = form.slug.data
+            institution.kind = InstitutionKind(form.kind.data)
+            flash(_("Изменения сохранены."), "success")
+            return redirect(url_for("operator.show_institution", institution_id=institution.id))
+    return render("operator/institution_form.html", form=form, institution=institution,
+                  status=422 if form.errors else 200)
+
+
+@bp.route("/institutions/<int:institution_id>", methods=["GET", "POST"])
+def show_institution(institution_id: int):
+    institution = get_institution_or_404(institution_id)
+    form = AdminForm()
+    if form.validate_on_submit():
+        existing = db.session.scalar(select(User).where(User.email == form.email.data))
+        if existing is not None and existing.institution_id == institution.id:
+            existing.role = StaffRole.ADMIN
+            existing.is_enabled = True
+            flash(_("%(name)s назначен(а) руководителем.", name=existing.full_name), "success")
+            return redirect(url_for("operator.show_institution", institution_id=institution.id))
+        if existing is not None:
+            form.email.errors.append(_("Этот адрес уже принадлежит пользователю другого учреждения."))
+        else:
+            invite(form.email.data, form.full_name.data, institution_id=institution.id,
+                   role=StaffRole.ADMIN, where=institution.short_name)
+            flash(_("Приглашение руководителю отправлено на %(email)s.", email=form.email.data), "success")
+            return redirect(url_for("operator.show_institution", institution_id=institution.id))
+    admins = db.session.scalars(select(User).where(
+        User.institution_id == institution.id, User.role == StaffRole.ADMIN).order_by(User.full_name)).all()
+    memberships = db.session.execute(
+        select(Network, Membership.role).join(Membership, Membership.network_id == Network.id)
+        .where(Membership.institution_id == institution.id).order_by(Network.name)).all()
+    return render("operator/institution.html", institution=institution, admins=admins,
+                  memberships=memberships, form=form, status=422 if form.errors else 200)
+
+
+@bp.route("/networks/new", methods=["GET", "POST"])
+def new_network():
+    form = NetworkForm(institution_choices())
+    if form.validate_on_submit():
+        if slug_taken(Network, form.slug.data):
+            form.slug.errors.append(_("Этот адрес уже занят другой сетью."))
+        else:
+            network = Network(slug=form.slug.data, name=form.name.data, goal=form.goal.data or "",
+                              tasks=form.tasks.data or "", starts_on=form.starts_on.data,
+                              ends_on=form.ends_on.data, base_institution_id=form.base_institution_id.data)
+            db.session.add(network)
+            db.session.flush()
+            db.session.add(Membership(network_id=network.id, institution_id=network.base_institution_id,
+                                      role=MemberRole.BASE))
+            flash(_("Сеть «%(name)s» создана. Добавьте участников.", name=network.name), "success")
+            return redirect(url_for("operator.show_network", network_id=network.id))
+    return render("operator/network_form.html", form=form, network=None, status=422 if form.errors else 200)
+
+
+@bp.route("/networks/<int:network_id>/edit", methods=["GET", "POST"])
+def edit_network(network_id: int):
+    network = get_network_or_404(network_id)
+    form = NetworkForm(institution_choices(), obj=network if request.method == "GET" else None)
+    if form.validate_on_submit():
+        if slug_taken(Network, form.slug.data, network.id):
+            form.slug.errors.append(_("Этот адрес уже занят другой сетью."))
+        else:
+            _move_base(network, form.base_institution_id.data)
+            for name in ("name", "slug", "goal", "tasks", "starts_on", "ends_on"):
+                setattr(network, name, getattr(form, name).data or "")
+            flash(_("Изменения сохранены."), "success")
+            return redirect(url_for("operator.show_network", network_id=network.id))
+    return render("operator/network_form.html", form=form, network=network, status=422 if form.errors else 200)
+
+
+def _move_base(network: Network, institution_id: int) -> None:
+    if institution_id == network.base_institution_id:
+        return
+    for membership in network_members(network.id):
+        if membership.role == MemberRole.BASE:
+            membership.role = MemberRole.NETWORK_PARTNER
+        if membership.institution_id == institution_id:
+            membership.role = MemberRole.BASE
+    if not any(m.institution_id == institution_id for m in network_members(network.id)):
+        db.session.add(Membership(network_id=network.id, institution_id=institution_id, role=MemberRole.BASE))
+    network.base_institution_id = institution_id
+
+
+@bp.route("/networks/<int:network_id>", methods=["GET", "POST"])
+def show_network(network_id: int):
+    network = get_network_or_404(network_id)
+    members = network_members(network.id)
+    taken = {m.institution_id for m in members}
+    form = MemberForm([c for c in institution_choices() if c[0] not in taken])
+    if form.validate_on_submit():
+        db.session.add(Membership(network_id=network.id, institution_id=form.institution_id.data,
+                                  role=MemberRole(form.role.data)))
+        flash(_("Участник добавлен в сеть."), "success")
+        return redirect(url_for("operator.show_network", network_id=network.id))
+    return render("operator/network.html", network=network, members=members, form=form,
+                  status=422 if form.errors else 200)
+
+
+@bp.get("/networks/<int:network_id>/members/<int:membership_id>/remove")
+def confirm_remove_member(network_id: int, membership_id: int):
+    membership = get_member_or_404(network_id, membership_id)
+    return confirm_page(heading=_("Исключить учреждение из сети?"),
+                        question=_("«%(name)s» перестанет видеть материалы сети.",
+                                   name=membership.institution.short_name),
+                        action=url_for("operator.remove_member", network_id=network_id, membership_id=membership_id),
+                        confirm_label=_("Исключить"),
+                        cancel_url=url_for("operator.show_network", network_id=network_id))
+
+
+@bp.post("/networks/<int:network_id>/members/<int:membership_id>/remove")
+def remove_member(network_id: int, membership_id: int):
+    membership = get_member_or_404(network_id, membership_id)
+    if membership.role == MemberRole.BASE:
+        abort(400)
+    db.session.delete(membership)
+    flash(_("Учреждение исключено из сети."), "success")
+    return redirect(url_for("operator.show_network", network_id=network_id))
