@@ -11,7 +11,7 @@ from flask import Flask, abort, current_app, g
 from flask_login import current_user
 from sqlalchemy import select
 
-from tenants.models import Institution, Membership, Network, Seat
+from tenants.models import Membership, Network, Seat
 from tenants.scoping import clear_scope, set_scope, unscoped
 from workspace.extensions import db, login_manager
 
@@ -31,8 +31,9 @@ def seat_network_ids(user_id: int) -> list[int]:
 
 
 def _enter_institution(slug: str) -> None:
-    institution = db.session.scalar(select(Institution).where(Institution.slug == slug))
-    if institution is None or current_user.institution_id != institution.id:
+    # A user enters only their own institution: no other slug needs looking up.
+    institution = current_user.institution if current_user.institution_id is not None else None
+    if institution is None or institution.slug != slug:
         abort(404)
     g.institution = institution
     g.network_ids = member_network_ids(institution.id)

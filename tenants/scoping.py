@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from flask import g, has_app_context
-from sqlalchemy import ForeignKey, event
+from sqlalchemy import ForeignKey, Table, event
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
+from sqlalchemy.sql.util import find_tables
 
 
 class UnscopedQueryError(RuntimeError):
@@ -92,11 +93,42 @@ def _require_scope(by_institution: bool, by_network: bool, what: str) -> Scope:
     return scope
 
 
+_owner_of_table: dict[Table, tuple[bool, bool]] = {}
+
+
+def _table_owner(table: Table, mappers) -> tuple[bool, bool]:
+    if table not in _owner_of_table:
+        classes = [m.class_ for m in mappers if table in m.tables]
+        _owner_of_table[table] = _owned_kinds(classes)
+    return _owner_of_table[table]
+
+
+def _owned_kinds_of_statement(state: ORMExecuteState) -> tuple[bool, bool]:
+    """Which owned models a SELECT touches anywhere: entities, select_from, joins, subqueries.
+
+    ``all_mappers`` alone misses ``select(func.count()).select_from(Model)`` and subqueries,
+    so the tables of the whole statement are walked.
+    """
+    by_institution, by_network = _owned_kinds(m.class_ for m in state.all_mappers)
+    registry_mappers = None
+    for table in find_tables(state.statement, include_aliases=True, include_joins=True,
+                             include_selects=True, check_columns=True):
+        if not isinstance(table, Table):
+            continue
+        if registry_mappers is None:
+            from workspace.extensions import db
+            registry_mappers = db.Model.registry.mappers
+        owned_institution, owned_network = _table_owner(table, registry_mappers)
+        by_institution |= owned_institution
+        by_network |= owned_network
+    return by_institution, by_network
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _scope_select(state: ORMExecuteState) -> None:
     if not state.is_select or state.is_column_load:
         return
-    by_institution, by_network = _owned_kinds(m.class_ for m in state.all_mappers)
+    by_institution, by_network = _owned_kinds_of_statement(state)
     if not (by_institution or by_network) or _is_unscoped():
         return
     scope = _require_scope(by_institution, by_network, "SELECT")

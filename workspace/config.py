@@ -79,6 +79,8 @@ class Config:
     LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
     LOGIN_MAX_FAILURES_PER_ADDRESS = 20
     PAGE_SIZE = 50
+    # argon2id, RFC 9106 "second recommended option" (64 MiB, 3 passes).
+    ARGON2 = {"time_cost": 3, "memory_cost": 65536, "parallelism": 4}
     MAIL_OUTBOX = False  # keep sent mail in memory (tests)
     TESTING = False
 
@@ -91,3 +93,4 @@ class TestConfig(Config):
 
     TESTING = True
     MAIL_OUTBOX = True
+    ARGON2 = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}  # still argon2id, cheap for tests

@@ -7,6 +7,7 @@ from flask import abort, current_app, flash, g, redirect, request, session, url_
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from tenants.resolution import seat_network_ids
 from workspace.accounts import bp
@@ -26,7 +27,9 @@ def load_user(user_id: str) -> User | None:
     identifier, _sep, generation = user_id.partition(":")
     if not identifier.isdigit() or not generation.isdigit():
         return None
-    user = db.session.scalar(select(User).where(User.id == int(identifier)))
+    # The home institution comes along: tenant resolution and the menu need it, for free.
+    user = db.session.scalar(select(User).where(User.id == int(identifier))
+                             .options(joinedload(User.institution)))
     if user is None or user.session_generation != int(generation) or not user.is_active:
         return None
     return user
@@ -46,6 +49,8 @@ def home_url_for(user: User) -> str:
 
 
 def _institution_slug(user: User) -> str:
+    if "institution" in user.__dict__:  # loaded with the user
+        return user.institution.slug
     from tenants.models import Institution
     return db.session.scalar(select(Institution.slug).where(Institution.id == user.institution_id))
 

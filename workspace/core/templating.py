@@ -7,10 +7,6 @@ from functools import lru_cache
 from flask import Flask, g, request, url_for
 from flask_babel import get_locale
 from flask_login import current_user
-from sqlalchemy import select
-
-from tenants.models import Institution
-from workspace.extensions import db
 
 from workspace.core import labels
 from workspace.core.dates import AcademicYear, long_date, month_name, ru_date, ru_datetime
@@ -35,11 +31,8 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
 
     def _home_slug() -> str | None:
-        institution = g.get("institution")
-        if institution is not None:
-            return institution.slug
         if current_user.is_authenticated and current_user.institution_id is not None:
-            return db.session.scalar(select(Institution.slug).where(Institution.id == current_user.institution_id))
+            return current_user.institution.slug  # loaded with the user
         return None
 
     @app.context_processor

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from flask import abort, g
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from tenants.models import Institution, Membership, Seat, SeatRole
 from workspace.accounts.models import User
@@ -13,7 +13,7 @@ ROLE_ORDER = {SeatRole.CHAIR: 0, SeatRole.SECRETARY: 1, SeatRole.MEMBER: 2}
 
 def seats_of_current_network() -> list[Seat]:
     seats = db.session.scalars(
-        select(Seat).options(selectinload(Seat.user).selectinload(User.institution))
+        select(Seat).options(joinedload(Seat.user).joinedload(User.institution))
     ).all()
     return sorted(seats, key=lambda seat: (ROLE_ORDER[seat.role], seat.user.full_name))
 

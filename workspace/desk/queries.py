@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from tenants.models import Institution, Membership, Network, Seat
 from tenants.scoping import unscoped
@@ -25,8 +25,7 @@ def network_cards(network_ids: list[int], institution_id: int | None) -> list[Ne
     if not network_ids:
         return []
     networks = db.session.scalars(
-        select(Network).where(Network.id.in_(network_ids))
-        .options(selectinload(Network.base_institution)).order_by(Network.name)
+        select(Network).where(Network.id.in_(network_ids)).order_by(Network.name)
     ).all()
     memberships = db.session.scalars(
         select(Membership).join(Membership.institution)
@@ -53,7 +52,7 @@ def seats_of(user_id: int) -> list[Seat]:
 
 def recent_notes(limit: int = 20) -> list[Note]:
     return list(db.session.scalars(
-        select(Note).options(selectinload(Note.author)).order_by(Note.created_at.desc(), Note.id.desc()).limit(limit)
+        select(Note).options(joinedload(Note.author)).order_by(Note.created_at.desc(), Note.id.desc()).limit(limit)
     ))
 
 

@@ -1,0 +1,91 @@
+from sqlalchemy import func, select
+
+from tests.conftest import post_form
+from workspace.desk.models import Note
+from workspace.extensions import db
+
+
+def _school(make, role="coordinator"):
+    school = make.institution("Школа №5", slug="school5")
+    partner = make.institution("Библиотека «Книга»", kind="library", slug="kniga")
+    network = make.network(school, name="Читаем вместе", slug="chitaem")
+    make.member(network, partner, "social_partner")
+    user = make.user(school, role, full_name="Анна Учительница")
+    return school, network, user
+
+
+def test_desk_shows_networks_partners_and_waiting_places(client, make, login_as):
+    school, network, user = _school(make)
+    login_as(user)
+    page = client.get("/i/school5/").get_data(as_text=True)
+    assert "Мои сети" in page and "Читаем вместе" in page
+    assert "Библиотека «Книга»" in page
+    assert "Ждёт меня" in page and "Открытых голосований нет" not in page  # no seat: other text
+    assert "Вы не входите в координационный совет" in page
+    assert "Ближайшие мероприятия" in page
+
+
+def test_desk_of_institution_without_networks_explains_it(client, make, login_as):
+    lonely = make.institution("Одинокая школа", slug="lonely")
+    login_as(make.user(lonely, "staff"))
+    page = client.get("/i/lonely/").get_data(as_text=True)
+    assert "не входит ни в одну сеть" in page
+
+
+def test_coordinator_adds_note_with_htmx_and_sees_only_the_fragment(client, make, login_as, read):
+    school, _network, user = _school(make)
+    login_as(user)
+    response = post_form(client, "/i/school5/notes", {"body": "  Позвонить в театр  "}, page_url="/i/school5/",
+                         headers={"HX-Request": "true", "HX-Target": "notes"})
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "<html" not in html and 'id="notes"' in html and "Позвонить в театр" in html
+    assert "Заметка сохранена." in html
+    with read():
+        note = db.session.scalar(select(Note))
+        assert note.body == "Позвонить в театр" and note.institution_id == school.id and note.author_id == user.id
+
+
+def test_note_without_javascript_redirects_back(client, make, login_as):
+    _school_, _network, user = _school(make)
+    login_as(user)
+    response = post_form(client, "/i/school5/notes", {"body": "Без JS"}, page_url="/i/school5/")
+    assert response.status_code == 302 and response.location.endswith("/i/school5/")
+    assert "Без JS" in client.get("/i/school5/").get_data(as_text=True)
+
+
+def test_empty_note_is_rejected_and_nothing_saved(client, make, login_as, read):
+    _school_, _network, user = _school(make)
+    login_as(user)
+    response = post_form(client, "/i/school5/notes", {"body": "   "}, page_url="/i/school5/",
+                         headers={"HX-Request": "true", "HX-Target": "notes"})
+    assert response.status_code == 422
+    assert "Заполните это поле." in response.get_data(as_text=True)
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(Note)) == 0
+
+
+def test_teacher_and_staff_read_notes_but_cannot_write(client, make, login_as, read):
+    school, _network, _user = _school(make)
+    make.note(school, "Видно всем сотрудникам")
+    login_as(make.user(school, "teacher"))
+    page = client.get("/i/school5/").get_data(as_text=True)
+    assert "Видно всем сотрудникам" in page and "Добавить заметку" not in page
+    response = post_form(client, "/i/school5/notes", {"body": "Нельзя"}, page_url="/i/school5/")
+    assert response.status_code == 403
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(Note)) == 1
+
+
+def test_delete_note_asks_first_then_deletes(client, make, login_as, read):
+    school, _network, user = _school(make)
+    note = make.note(school, "Удалить меня", user)
+    login_as(user)
+    confirm = client.get(f"/i/school5/notes/{note.id}/delete")
+    assert confirm.status_code == 200 and "Удалить заметку?" in confirm.get_data(as_text=True)
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(Note)) == 1
+    response = post_form(client, f"/i/school5/notes/{note.id}/delete", {}, page_url=f"/i/school5/notes/{note.id}/delete")
+    assert response.status_code == 302
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(Note)) == 0

@@ -1,0 +1,51 @@
+"""axe-core (WCAG 2.0 and 2.1, levels A and AA) on every main page, each opened by the right user,
+and the phone-size layout of the busiest pages."""
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.support import (
+    ADMIN, COORDINATOR, DESK, EXTERNAL, NETWORK, OPERATOR, axe_violations, expect, no_horizontal_scroll,
+)
+
+pytestmark = pytest.mark.e2e
+
+# id, user (None: anonymous), path (ids of the demo filled in from live_server.ids), heading
+PAGES = [
+    ("login", None, "/login", "Вход в сетевое пространство"),
+    ("forgot-password", None, "/password/forgot", None),
+    ("desk", COORDINATOR, DESK, "МБОУ «СОШ №31»"),
+    ("profile", COORDINATOR, "/i/sosh31/profile", None),
+    ("staff", ADMIN, "/i/sosh31/staff", None),
+    ("invite", ADMIN, "/i/sosh31/staff/invite", None),
+    ("profile-edit", ADMIN, "/i/sosh31/profile/edit", None),
+    ("network", COORDINATOR, NETWORK, "Культурно-образовательная среда школы №31"),
+    ("member-edit", COORDINATOR, NETWORK + "members/{library_member}/edit", "Модель взаимодействия: МБУ «МИБС»"),
+    ("council", COORDINATOR, NETWORK + "council/", "Координационный совет"),
+    ("council-add-seat", ADMIN, NETWORK + "council/seats/new", "Добавить члена совета"),
+    ("change-password", COORDINATOR, "/account/password", None),
+    ("operator", OPERATOR, "/operator/", None),
+    ("operator-institution", OPERATOR, "/operator/institutions/{school}", None),
+    ("operator-network", OPERATOR, "/operator/networks/{network}", None),
+    ("external-council", EXTERNAL, NETWORK + "council/", "Координационный совет"),
+    ("not-found", COORDINATOR, "/n/net-takoi-seti/", "Страница не найдена"),
+]
+
+
+@pytest.mark.parametrize(("user", "path", "heading"), [page[1:] for page in PAGES], ids=[page[0] for page in PAGES])
+def test_page_has_no_wcag_violations(open_page, live_server, user, path, heading):
+    # axe is injected as an inline script, which the application's CSP rightly forbids.
+    page = open_page(user=user, bypass_csp=True)
+    response = page.goto(path.format(**live_server.ids))
+    assert response.status == (404 if heading == "Страница не найдена" else 200)
+    if heading:
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    violations = axe_violations(page)
+    assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n" + "\n".join(violations)
+
+
+@pytest.mark.parametrize("path", [DESK, NETWORK, NETWORK + "council/"], ids=["desk", "network", "council"])
+def test_phone_layout_has_no_horizontal_scroll(open_page, path):
+    page = open_page(user=COORDINATOR, viewport={"width": 375, "height": 740}, path=path)
+    scroll_width, inner_width = no_horizontal_scroll(page)
+    assert scroll_width <= inner_width, f"{path} scrolls sideways on a phone: {scroll_width}px > {inner_width}px"
