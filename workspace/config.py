@@ -6,6 +6,7 @@ SECRET_KEY        signs sessions and CSRF tokens; generated once into the instan
 MAIL_SERVER, MAIL_PORT, MAIL_USERNAME, MAIL_PASSWORD, MAIL_USE_TLS, MAIL_SENDER
                   SMTP for invitations and password resets; without MAIL_SERVER mail goes to the log.
 SESSION_COOKIE_SECURE  "1" behind TLS.
+BEHIND_PROXY      "1" behind one reverse proxy: trust its X-Forwarded-For/-Proto/-Host.
 """
 from __future__ import annotations
 
@@ -61,6 +62,7 @@ class Config:
         self.SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE")
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.PREFERRED_URL_SCHEME = "https" if self.SESSION_COOKIE_SECURE else "http"
+        self.BEHIND_PROXY = _flag("BEHIND_PROXY")
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
 from flask_babel import gettext as _
@@ -56,9 +57,17 @@ def _institution_slug(user: User) -> str:
 
 
 def _safe_next(target: str | None) -> str | None:
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
+    """A path on this site, or None: never a scheme, a host or a protocol-relative ``//host``.
+
+    Browsers (and Werkzeug's Location header) drop tabs and line breaks, so ``/<TAB>/evil.example``
+    would become ``//evil.example``: control characters and whitespace refuse the target outright.
+    """
+    if not target or "\\" in target or any(ord(char) <= 32 or ord(char) == 127 for char in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
 
 
 @bp.get("/")
@@ -89,7 +98,10 @@ def login():
                                        "или восстановите пароль.", minutes=minutes))
             return render("accounts/login.html", form=form, status=429)
         user = db.session.scalar(select(User).where(User.email == email))
-        if user is not None and user.is_active and check_password(user, form.password.data):
+        # A disabled or not yet activated account is refused like an unknown address,
+        # after the same amount of hashing (check_password verifies a dummy hash for None).
+        candidate = user if user is not None and user.is_active else None
+        if check_password(candidate, form.password.data) and candidate is not None:
             forget_failures(email)
             user.failed_logins = 0
             user.last_login_at = utcnow()

@@ -1,0 +1,40 @@
+from datetime import date
+
+import pytest
+
+from workspace.core.dates import AcademicYear, ru_date
+
+
+@pytest.mark.parametrize("day, start", [(date(2026, 9, 1), 2026), (date(2026, 8, 31), 2025),
+                                        (date(2026, 11, 22), 2026), (date(2027, 1, 10), 2026)])
+def test_academic_year_runs_september_to_august(day, start):
+    year = AcademicYear.containing(day)
+    assert year.start_year == start and day in year
+    assert year.starts_on == date(start, 9, 1) and year.ends_on == date(start + 1, 8, 31)
+
+
+@pytest.mark.parametrize("text", ["2024-2025", "2024/2025", "2024–25", "2024 — 2025", "2024"])
+def test_parse_academic_year(text):
+    assert AcademicYear.parse(text) == AcademicYear(2024)
+
+
+@pytest.mark.parametrize("text", ["2024-2026", "учебный год", ""])
+def test_parse_rejects_nonsense(text):
+    with pytest.raises(ValueError):
+        AcademicYear.parse(text)
+
+
+def test_months_land_in_the_right_calendar_year():
+    year = AcademicYear(2019)
+    assert year.date_of(11, 22) == date(2019, 11, 22)
+    assert year.date_of(3) == date(2020, 3, 1)
+
+
+def test_russian_date_format():
+    assert ru_date(date(2026, 11, 22)) == "22.11.2026"
+    assert ru_date(None) == ""
+
+
+def test_label_in_russian(app):
+    with app.test_request_context():
+        assert str(AcademicYear(2026)) == "2026/2027 учебный год"
