@@ -44,9 +44,12 @@ def register_commands(app: Flask) -> None:
     @click.option("--port", default=5000, type=int)
     def up(host: str, port: int) -> None:
         """Upgrade the database, load the demo if the database is empty, and serve."""
+        from werkzeug.serving import run_simple
+
         upgrade()
         _load_demo_and_print()
-        app.run(host=host, port=port, debug=False, use_reloader=False)
+        click.echo(f"Open http://{host}:{port}\n")
+        run_simple(host, port, app, threaded=True)
 
 
 def _load_demo_and_print() -> None:
@@ -63,4 +66,3 @@ def _load_demo_and_print() -> None:
     click.echo(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
     for email, who, where in demo_logins():
         click.echo(f"  {email:42} {who} ({where})")
-    click.echo("\nOpen http://127.0.0.1:5000\n")

@@ -122,8 +122,8 @@ def login():
 @login_required
 def logout():
     current_user.session_generation += 1  # every other session and remember-cookie ends too
-    logout_user()
     session.clear()
+    logout_user()  # after clear(): it leaves the order to delete this browser's remember-cookie
     flash(_("Вы вышли из системы."), "info")
     return redirect(url_for("accounts.login"))
 
@@ -136,9 +136,12 @@ def change_password():
         if not check_password(current_user, form.current.data):
             form.current.errors.append(_("Текущий пароль введён неверно."))
         else:
-            set_password(current_user, form.password.data)
-            current_user.session_generation += 1
-            login_user(current_user)  # this session continues under the new generation
+            user = current_user._get_current_object()
+            set_password(user, form.password.data)
+            user.session_generation += 1
+            # This session (and this device's remember-cookie) continues under the new generation.
+            remembered = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
+            login_user(user, remember=remembered)
             flash(_("Пароль изменён. На других устройствах нужно войти заново."), "success")
             return redirect(url_for("accounts.home"))
     return render("accounts/change_password.html", form=form, status=422 if form.errors else 200)
@@ -174,8 +177,8 @@ def _set_password_page(raw: str, purpose: TokenPurpose, template: str, done_mess
         set_password(user, form.password.data)
         user.session_generation += 1
         consume(token)
-        logout_user()
         session.clear()
+        logout_user()  # whoever used this browser before is out, their remember-cookie too
         login_user(user)
         flash(done_message, "success")
         return redirect(home_url_for(user))
