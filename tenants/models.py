@@ -4,8 +4,8 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Date, ForeignKey, select, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
 from tenants.scoping import NetworkOwned
 from workspace.core.models import CreatedAtMixin, db_enum
@@ -65,6 +65,12 @@ class Institution(CreatedAtMixin, db.Model):
     def __repr__(self) -> str:
         return f"<Institution {self.slug}>"
 
+    def audit_owner(self):
+        return ("institution", self.id)
+
+    def audit_label(self) -> str:
+        return self.short_name
+
 
 class Network(CreatedAtMixin, db.Model):
     __tablename__ = "networks"
@@ -82,6 +88,12 @@ class Network(CreatedAtMixin, db.Model):
     base_institution: Mapped[Institution] = relationship(lazy="raise")
 
     __mapper_args__ = {"version_id_col": version}
+
+    def audit_owner(self):
+        return ("network", self.id)
+
+    def audit_label(self) -> str:
+        return self.name
 
 
 class Membership(CreatedAtMixin, db.Model):
@@ -103,6 +115,15 @@ class Membership(CreatedAtMixin, db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
+    def audit_owner(self):
+        return ("network", self.network_id)
+
+    def audit_label(self) -> str:
+        loaded = self.__dict__.get("institution")
+        if loaded is not None:
+            return loaded.short_name
+        return object_session(self).scalar(select(Institution.short_name).where(Institution.id == self.institution_id))
+
 
 class Seat(NetworkOwned, CreatedAtMixin, db.Model):
     """A seat on a network's coordination council, held by a staff user or an external person."""
@@ -116,6 +137,15 @@ class Seat(NetworkOwned, CreatedAtMixin, db.Model):
     represents: Mapped[str] = mapped_column(String(200), default="")
 
     user: Mapped["User"] = relationship(lazy="raise")  # noqa: F821
+
+    def audit_owner(self):
+        return ("network", self.network_id)
+
+    def audit_label(self) -> str:
+        loaded = self.__dict__.get("user")
+        if loaded is not None:
+            return loaded.full_name
+        return object_session(self).scalar(select(User.full_name).where(User.id == self.user_id))
 
 
 from workspace.accounts.models import User  # noqa: E402  (relationship target)

@@ -31,6 +31,8 @@ def create_app(config: Config | None = None) -> Flask:
     import tenants.models  # noqa: F401
     import workspace.accounts.models  # noqa: F401
     import workspace.desk.models  # noqa: F401
+    import workspace.audit.models  # noqa: F401
+    import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
@@ -57,6 +59,7 @@ def create_app(config: Config | None = None) -> Flask:
     init_templating(app)
 
     from workspace.accounts import bp as accounts_bp
+    from workspace.audit import bp as audit_bp
     from workspace.council import bp as council_bp
     from workspace.desk import bp as desk_bp
     from workspace.institutions import bp as institutions_bp
@@ -69,6 +72,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(networks_bp, url_prefix="/n/<network>")
     app.register_blueprint(council_bp, url_prefix="/n/<network>/council")
     app.register_blueprint(operator_bp, url_prefix="/operator")
+    app.register_blueprint(audit_bp)
 
     from workspace.cli import register_commands
     register_commands(app)

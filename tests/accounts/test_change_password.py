@@ -108,3 +108,19 @@ def test_success_changes_the_password_and_ends_other_sessions(app, client, make,
     third = app.test_client()
     assert log_in(third, "teacher@sosh31.test", PASSWORD).status_code == 422
     assert log_in(third, "teacher@sosh31.test", NEW).status_code == 302
+
+
+def test_this_device_stays_remembered(app, make):
+    school = make.institution(slug="sosh32")
+    make.user(school, "teacher", email="teacher@sosh32.test")
+    client = app.test_client()
+    log_in(client, "teacher@sosh32.test", remember=True)
+    old_cookie = cookie_value(client, "remember_token")
+
+    assert _change(client, PASSWORD, NEW).status_code == 302
+
+    new_cookie = cookie_value(client, "remember_token")
+    assert new_cookie and new_cookie != old_cookie
+    restarted = app.test_client()
+    restarted.set_cookie("remember_token", new_cookie)
+    assert restarted.get("/i/sosh32/").status_code == 200

@@ -44,6 +44,38 @@ def test_page_has_no_wcag_violations(open_page, live_server, user, path, heading
     assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n" + "\n".join(violations)
 
 
+def _wrong_password(page):
+    page.goto("/login")
+    page.get_by_label("Электронная почта").fill(COORDINATOR)
+    page.get_by_label("Пароль", exact=True).fill("ne-tot-parol")
+    page.get_by_role("button", name="Войти").click()
+    expect(page.get_by_text("Неверный адрес почты или пароль.")).to_be_visible()
+
+
+def _empty_note(page):
+    page.goto(DESK)
+    page.locator("#notes").get_by_role("button", name="Добавить заметку").click()
+    expect(page.get_by_label("Текст заметки")).to_have_attribute("aria-invalid", "true")
+
+
+def _row_in_edit_mode(page):
+    page.goto(NETWORK)
+    page.locator("table.model tbody tr").filter(has_text="Театр металлургов").get_by_role("link", name="Изменить").click()
+    expect(page.get_by_label("Формы взаимодействия")).to_be_focused()
+
+
+STATES = [("login-error", None, _wrong_password), ("note-error", COORDINATOR, _empty_note),
+          ("member-row-editing", COORDINATOR, _row_in_edit_mode)]
+
+
+@pytest.mark.parametrize(("user", "reach"), [state[1:] for state in STATES], ids=[state[0] for state in STATES])
+def test_state_after_htmx_swap_has_no_wcag_violations(open_page, user, reach):
+    page = open_page(user=user, bypass_csp=True)
+    reach(page)
+    violations = axe_violations(page)
+    assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n" + "\n".join(violations)
+
+
 @pytest.mark.parametrize("path", [DESK, NETWORK, NETWORK + "council/"], ids=["desk", "network", "council"])
 def test_phone_layout_has_no_horizontal_scroll(open_page, path):
     page = open_page(user=COORDINATOR, viewport={"width": 375, "height": 740}, path=path)

@@ -60,6 +60,12 @@ class User(UserMixin, CreatedAtMixin, db.Model):
     def is_external(self) -> bool:
         return self.institution_id is None and not self.is_operator
 
+    def audit_owner(self):
+        return ("institution", self.institution_id) if self.institution_id is not None else None
+
+    def audit_label(self) -> str:
+        return self.full_name
+
 
 def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()

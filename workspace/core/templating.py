@@ -8,6 +8,7 @@ from flask import Flask, g, request, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 
+from workspace.audit import labels as audit_labels
 from workspace.core import labels
 from workspace.core.dates import AcademicYear, long_date, month_name, ru_date, ru_datetime
 
@@ -25,7 +26,8 @@ def init_templating(app: Flask) -> None:
 
     app.jinja_env.filters.update(
         ru_date=ru_date, ru_datetime=ru_datetime, long_date=long_date, month_name=month_name,
-        label=labels.label,
+        label=labels.label, audit_object=audit_labels.object_type, audit_field=audit_labels.field,
+        audit_action=audit_labels.action,
     )
     app.jinja_env.globals.update(static_url=static_url)
     app.jinja_env.add_extension("jinja2.ext.do")

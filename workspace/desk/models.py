@@ -18,5 +18,11 @@ class Note(InstitutionOwned, CreatedAtMixin, db.Model):
 
     author: Mapped["User | None"] = relationship(lazy="raise")  # noqa: F821
 
+    def audit_owner(self):
+        return ("institution", self.institution_id)
+
+    def audit_label(self) -> str:
+        return self.body[:60]
+
 
 from workspace.accounts.models import User  # noqa: E402,F401

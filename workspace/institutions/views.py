@@ -151,6 +151,9 @@ def resend_invitation(user_id: int):
     require_role(StaffRole.ADMIN)
     if user.password_hash is not None:
         flash(_("%(name)s уже задал(а) пароль, приглашение не нужно.", name=user.full_name), "info")
+    elif not user.is_enabled:
+        # The link of a disabled account would not open anyway (tokens.find_token).
+        flash(_("Учётная запись %(name)s отключена: сначала включите её.", name=user.full_name), "error")
     else:
         send_invitation(user, g.institution.short_name)
         flash(_("Приглашение отправлено повторно на %(email)s.", email=user.email), "success")

@@ -1,0 +1,64 @@
+"""Readers and small helpers for the operator console tests."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from sqlalchemy import func, select
+
+from tests.conftest import csrf_token_from
+from tests.fixtures.factories import PASSWORD
+from tenants.models import Institution, Membership, Network
+from workspace.accounts.models import User
+from workspace.extensions import db
+
+LINK = re.compile(r"https?://\S+")
+
+
+def log_in(client, email: str, password: str = PASSWORD):
+    page = client.get("/login")
+    response = client.post("/login", data={"email": email, "password": password,
+                                           "csrf_token": csrf_token_from(page.get_data(as_text=True))})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return response
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def token_from(client, url: str = "/login") -> str:
+    return csrf_token_from(client.get(url).get_data(as_text=True))
+
+
+def link_path(mail: dict) -> str:
+    links = LINK.findall(mail["body"])
+    assert len(links) == 1, mail["body"]
+    return urlsplit(links[0]).path
+
+
+def count(read, model, *conditions) -> int:
+    with read():
+        return db.session.scalar(select(func.count()).select_from(model).where(*conditions))
+
+
+def institution_by_slug(read, slug: str) -> Institution | None:
+    with read():
+        return db.session.scalar(select(Institution).where(Institution.slug == slug))
+
+
+def network_by_slug(read, slug: str) -> Network | None:
+    with read():
+        return db.session.scalar(select(Network).where(Network.slug == slug))
+
+
+def memberships(read, network_id: int) -> dict[int, str]:
+    """institution id → member role value."""
+    with read():
+        return {m.institution_id: m.role.value for m in db.session.scalars(
+            select(Membership).where(Membership.network_id == network_id))}
+
+
+def user_by_email(read, email: str) -> User | None:
+    with read():
+        return db.session.scalar(select(User).where(User.email == email))

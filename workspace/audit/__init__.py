@@ -1,0 +1,11 @@
+"""Audit trail: every change to a shared object leaves an entry (who, when, what, before → after).
+
+Models opt in by defining ``audit_owner()``; one flush listener writes the entries, so no view
+can forget it. Entries are owned by an institution or a network and scoped like everything else;
+the application never updates or deletes them.
+"""
+from flask import Blueprint
+
+bp = Blueprint("audit", __name__)
+
+from workspace.audit import views  # noqa: E402,F401

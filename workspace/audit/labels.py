@@ -1,0 +1,59 @@
+"""Names of audited objects and fields as the history page shows them."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+OBJECT_TYPES = {
+    "Institution": _l("Профиль учреждения"),
+    "Network": _l("Сеть"),
+    "Membership": _l("Участник сети"),
+    "Seat": _l("Место в совете"),
+    "User": _l("Сотрудник"),
+    "Note": _l("Заметка"),
+}
+
+FIELDS = {
+    "full_name": _l("Полное наименование / ФИО"),
+    "short_name": _l("Краткое наименование"),
+    "kind": _l("Тип учреждения"),
+    "city": _l("Населённый пункт"),
+    "address": _l("Адрес"),
+    "phone": _l("Телефон"),
+    "email": _l("Электронная почта"),
+    "website": _l("Сайт"),
+    "mission": _l("Миссия и направления работы"),
+    "slug": _l("Адрес в системе"),
+    "name": _l("Название"),
+    "goal": _l("Цель"),
+    "tasks": _l("Задачи"),
+    "starts_on": _l("Начало"),
+    "ends_on": _l("Окончание"),
+    "base_institution_id": _l("Базовая организация"),
+    "role": _l("Роль"),
+    "interaction_forms": _l("Формы взаимодействия"),
+    "social_effect": _l("Социальный эффект"),
+    "represents": _l("Кого представляет"),
+    "user_id": _l("Пользователь"),
+    "institution_id": _l("Учреждение"),
+    "network_id": _l("Сеть"),
+    "position": _l("Должность"),
+    "is_enabled": _l("Учётная запись активна"),
+    "is_operator": _l("Оператор"),
+    "password": _l("Пароль"),
+    "body": _l("Текст"),
+    "author_id": _l("Автор"),
+}
+
+ACTIONS = {"created": _l("создано"), "changed": _l("изменено"), "deleted": _l("удалено")}
+
+
+def object_type(name: str) -> str:
+    return str(OBJECT_TYPES.get(name, name))
+
+
+def field(name: str) -> str:
+    return str(FIELDS.get(name, name))
+
+
+def action(name: str) -> str:
+    return str(ACTIONS.get(name, name))

@@ -1,0 +1,106 @@
+"""The flush listener that writes audit entries for every audited object."""
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from flask import has_request_context
+from flask_login import current_user
+from sqlalchemy import event, inspect, insert
+from sqlalchemy.orm import Session
+
+from workspace.audit.models import AUDIT_MODELS, InstitutionAuditEntry, NetworkAuditEntry
+from workspace.core.models import utcnow
+
+SECRET_FIELDS = {"password_hash"}
+NOISY_FIELDS = {"version", "session_generation", "failed_logins", "last_login_at", "created_at"}
+
+
+class AuditLogIsAppendOnly(RuntimeError):
+    pass
+
+
+def _plain(value):
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _changes(obj, action: str) -> dict:
+    state = inspect(obj)
+    result = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in NOISY_FIELDS or key == "id":
+            continue
+        history = state.attrs[key].history
+        if action == "created":
+            before, after = None, getattr(obj, key)
+        elif action == "deleted":
+            before, after = getattr(obj, key), None
+        else:
+            if not history.has_changes():
+                continue
+            before = history.deleted[0] if history.deleted else None
+            after = history.added[0] if history.added else None
+        if key in SECRET_FIELDS:
+            if action == "changed" or after is not None:
+                result["password"] = [None, "***"]
+            continue
+        if before is None and after in (None, "") and action != "changed":
+            continue
+        result[key] = [_plain(before), _plain(after)]
+    return result
+
+
+def _actor() -> tuple[int | None, str]:
+    if has_request_context() and current_user and current_user.is_authenticated:
+        return current_user.id, current_user.full_name
+    return None, "система"
+
+
+@event.listens_for(Session, "before_flush")
+def _append_only(session: Session, _context, _instances) -> None:
+    for obj in session.dirty | session.deleted:
+        if isinstance(obj, AUDIT_MODELS):
+            raise AuditLogIsAppendOnly("audit entries cannot be changed or deleted")
+
+
+@event.listens_for(Session, "after_flush")
+def _record(session: Session, _context) -> None:
+    rows: dict[type, list[dict]] = {InstitutionAuditEntry: [], NetworkAuditEntry: []}
+    actor_id, actor_name = None, None
+    for action, objects in (("created", session.new), ("changed", session.dirty), ("deleted", session.deleted)):
+        for obj in objects:
+            owner = getattr(obj, "audit_owner", None)
+            if owner is None or (action == "changed" and not session.is_modified(obj, include_collections=False)):
+                continue
+            kind_and_id = owner()
+            if kind_and_id is None:
+                continue
+            changes = _changes(obj, action)
+            if action == "changed" and not changes:
+                continue
+            if actor_name is None:
+                actor_id, actor_name = _actor()
+            kind, owner_id = kind_and_id
+            model = InstitutionAuditEntry if kind == "institution" else NetworkAuditEntry
+            row = {
+                "at": utcnow(), "actor_id": actor_id, "actor_name": actor_name, "action": action,
+                "object_type": type(obj).__name__, "object_id": inspect(obj).identity[0] if inspect(obj).identity else 0,
+                "object_label": obj.audit_label() if hasattr(obj, "audit_label") else "",
+                "changes": changes, ("institution_id" if kind == "institution" else "network_id"): owner_id,
+            }
+            rows[model].append(row)
+    for model, values in rows.items():
+        if values:
+            session.execute(insert(model.__table__), [_columns(model, v) for v in values])
+
+
+def _columns(model, values: dict) -> dict:
+    # "at" is the attribute; the column is created_at.
+    values = dict(values)
+    values["created_at"] = values.pop("at")
+    return values
