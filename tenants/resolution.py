@@ -50,17 +50,14 @@ def _enter_network(slug: str) -> None:
             Membership.network_id == network.id,
             Membership.institution_id == current_user.institution_id,
         ))
-    set_scope(institution_id=None, network_ids=[network.id])
+    # The final scope is known before the seat is looked up: one scope (one RLS context) per request.
+    set_scope(institution_id=current_user.institution_id if membership else None, network_ids=[network.id])
     seat = db.session.scalar(select(Seat).where(Seat.user_id == current_user.id))
     if membership is None and seat is None:
         abort(404)
     g.network = network
     g.membership = membership
     g.seat = seat
-    set_scope(
-        institution_id=current_user.institution_id if membership else None,
-        network_ids=[network.id],
-    )
 
 
 def init_resolution(app: Flask) -> None:

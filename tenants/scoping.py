@@ -19,6 +19,8 @@ from sqlalchemy import ForeignKey, Table, event
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
 from sqlalchemy.sql.util import find_tables
 
+from tenants.rls import apply_context
+
 
 class UnscopedQueryError(RuntimeError):
     """A tenant-owned model was queried or written with no tenant scope in context."""
@@ -129,9 +131,13 @@ def _scope_select(state: ORMExecuteState) -> None:
     if not state.is_select or state.is_column_load:
         return
     by_institution, by_network = _owned_kinds_of_statement(state)
-    if not (by_institution or by_network) or _is_unscoped():
+    if not (by_institution or by_network):
+        return
+    if _is_unscoped():
+        apply_context(state.session, current_scope(), unscoped=True)
         return
     scope = _require_scope(by_institution, by_network, "SELECT")
+    apply_context(state.session, scope, unscoped=False)
     options = []
     if by_institution:
         institution_id = scope.institution_id
@@ -156,12 +162,18 @@ def _scope_select(state: ORMExecuteState) -> None:
 
 @event.listens_for(Session, "before_flush")
 def _guard_writes(session: Session, _context, _instances) -> None:
+    touched = [obj for obj in session.new | session.dirty | session.deleted
+               if any(_owned_kinds([type(obj)]))]
+    if not touched:
+        return
     if _is_unscoped():
+        apply_context(session, current_scope(), unscoped=True)
         return
     for obj in session.new:
         _check_owner(obj, stamp=True)
     for obj in session.dirty | session.deleted:
         _check_owner(obj, stamp=False)
+    apply_context(session, current_scope(), unscoped=False)
 
 
 def _check_owner(obj: object, stamp: bool) -> None:

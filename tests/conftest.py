@@ -21,7 +21,8 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory):
+def owner_database_url(tmp_path_factory):
+    """The database as its owner sees it (migrations); tests of the app use ``database_url``."""
     server = database.server_url()
     if server:
         url = database.create_postgres_database(server)
@@ -34,6 +35,14 @@ def database_url(tmp_path_factory):
     yield url
     if server:
         database.drop_postgres_database(url)
+
+
+@pytest.fixture(scope="session")
+def database_url(owner_database_url):
+    """On PostgreSQL the application connects as its own role, subject to row-level security."""
+    if owner_database_url.startswith("postgresql"):
+        return database.app_role_url(owner_database_url)
+    return owner_database_url
 
 
 @pytest.fixture

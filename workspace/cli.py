@@ -34,6 +34,18 @@ def register_commands(app: Flask) -> None:
             db.session.commit()
         click.echo(f"Operator {email} created.")
 
+    @app.cli.command("db-app-role")
+    @click.argument("role")
+    @click.option("--password", envvar="APP_DB_PASSWORD", default=None,
+                  help="Password of the role (or APP_DB_PASSWORD); none for trust/peer auth.")
+    def db_app_role(role: str, password: str | None) -> None:
+        """PostgreSQL: create (if missing) and grant the application's role; run as the owner after upgrades."""
+        from tenants.rls import create_role_and_grant
+        if db.engine.dialect.name != "postgresql":
+            raise click.ClickException("Only PostgreSQL has roles and row-level security.")
+        create_role_and_grant(db.engine, role, password)
+        click.echo(f"Role {role} can use the database; it owns nothing and cannot bypass row-level security.")
+
     @app.cli.command("demo")
     def demo() -> None:
         """Load the demo network (idempotent; refuses a database with real data)."""

@@ -28,9 +28,6 @@ def test_note_is_added_in_place(open_page):
     assert_no_reload(page)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "known bug: after a successful htmx add, desk.views._notes_context() builds NoteForm() from the "
-    "request's form data, so the saved text stays in the field (NoteForm(formdata=None) would clear it)"))
 def test_note_field_is_empty_after_saving(open_page):
     page = open_page(user=COORDINATOR, path=DESK)
     notes = page.locator("#notes")

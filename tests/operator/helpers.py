@@ -62,3 +62,26 @@ def memberships(read, network_id: int) -> dict[int, str]:
 def user_by_email(read, email: str) -> User | None:
     with read():
         return db.session.scalar(select(User).where(User.email == email))
+
+
+HIDDEN = re.compile(r'<input[^>]*type="hidden"[^>]*>')
+ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+
+
+def hidden_fields(html: str, form_index: int = -1) -> dict[str, str]:
+    """The hidden inputs (CSRF token, version) of one form of the page — by default the last one,
+    the page's own form, after the header's language and log-out forms."""
+    forms = html.split("<form")[1:]
+    chosen = forms[form_index].split("</form>")[0]
+    fields = {}
+    for tag in HIDDEN.findall(chosen):
+        attributes = dict(ATTRIBUTE.findall(tag))
+        if "name" in attributes:
+            fields[attributes["name"]] = attributes.get("value", "")
+    return fields
+
+
+def submit(client, url: str, data: dict):
+    """Open the page, keep its form's hidden fields (as a browser does) and post the data."""
+    fields = hidden_fields(text(client.get(url)))
+    return client.post(url, data={**fields, **data})

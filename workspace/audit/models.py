@@ -22,12 +22,15 @@ class _AuditColumns:
     changes: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
+# No RETURNING on insert: on PostgreSQL an appended entry need not be readable by its writer.
 class InstitutionAuditEntry(_AuditColumns, InstitutionOwned, db.Model):
     __tablename__ = "institution_audit_entries"
+    __table_args__ = {"implicit_returning": False}
 
 
 class NetworkAuditEntry(_AuditColumns, NetworkOwned, db.Model):
     __tablename__ = "network_audit_entries"
+    __table_args__ = {"implicit_returning": False}
 
 
 AUDIT_MODELS = (InstitutionAuditEntry, NetworkAuditEntry)

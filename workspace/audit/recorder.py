@@ -89,14 +89,15 @@ def _record(session: Session, _context) -> None:
             model = InstitutionAuditEntry if kind == "institution" else NetworkAuditEntry
             row = {
                 "at": utcnow(), "actor_id": actor_id, "actor_name": actor_name, "action": action,
-                "object_type": type(obj).__name__, "object_id": inspect(obj).identity[0] if inspect(obj).identity else 0,
+                "object_type": type(obj).__name__, "object_id": obj.id,
                 "object_label": obj.audit_label() if hasattr(obj, "audit_label") else "",
                 "changes": changes, ("institution_id" if kind == "institution" else "network_id"): owner_id,
             }
             rows[model].append(row)
     for model, values in rows.items():
         if values:
-            session.execute(insert(model.__table__), [_columns(model, v) for v in values])
+            # Core executemany without RETURNING: rows are appended, never read back here.
+            session.connection().execute(insert(model.__table__), [_columns(model, v) for v in values])
 
 
 def _columns(model, values: dict) -> dict:

@@ -8,7 +8,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, joinedload
 
 from tenants.models import Institution, Membership, Network, Seat
-from tenants.scoping import unscoped
 from workspace.desk.models import Note
 from workspace.extensions import db
 
@@ -45,9 +44,8 @@ def network_cards(network_ids: list[int], institution_id: int | None) -> list[Ne
 
 
 def seats_of(user_id: int) -> list[Seat]:
-    """The user's own council seats in every network (keyed by the user, hence explicit)."""
-    with unscoped():
-        return list(db.session.scalars(select(Seat).where(Seat.user_id == user_id)))
+    """The user's council seats: a staff member sits only in networks of their institution (the scope)."""
+    return list(db.session.scalars(select(Seat).where(Seat.user_id == user_id)))
 
 
 def recent_notes(limit: int = 20) -> list[Note]:

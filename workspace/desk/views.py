@@ -11,7 +11,7 @@ from workspace.desk import bp
 from workspace.desk.forms import NoteForm
 from workspace.desk.models import Note
 from workspace.desk.queries import get_note_or_404, network_cards, recent_notes, seats_of
-from workspace.extensions import db
+from workspace.extensions import db, htmx
 
 NOTES_PARTIALS = {"notes": "desk/_notes.html"}
 
@@ -69,7 +69,7 @@ def delete_note(note_id: int):
 
 
 def _after_notes_change():
-    from workspace.extensions import htmx
     if htmx and htmx.target == "notes":
-        return render("desk/_notes.html", **_notes_context())
+        # A fresh, empty form: the saved text must not stay in the field.
+        return render("desk/_notes.html", **_notes_context(NoteForm(formdata=None)))
     return redirect(url_for("desk.show_desk"))

@@ -5,7 +5,7 @@ import re
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, TextAreaField
-from wtforms.validators import ValidationError
+from wtforms.validators import InputRequired, ValidationError
 
 from tenants.models import MemberRole
 from workspace.accounts.forms import email_field
@@ -27,6 +27,12 @@ class InstitutionForm(InstitutionProfileForm):
                        description=_l("Станет частью адреса страниц: /i/sosh31/"))
 
 
+def _date_required():
+    # InputRequired, not DataRequired: a date that does not parse keeps its own message
+    # («Неверное значение даты.») instead of being told to fill in a field that is filled in.
+    return InputRequired(message=_l("Заполните это поле."))
+
+
 class NetworkForm(FlaskForm):
     name = StringField(_l("Название сети (программы сетевого взаимодействия)"),
                        validators=[required(), max_length(400)], filters=[strip])
@@ -35,8 +41,8 @@ class NetworkForm(FlaskForm):
     base_institution_id = SelectField(_l("Базовая организация"), coerce=int, validators=[required()])
     goal = TextAreaField(_l("Цель"), validators=[max_length(4000)], filters=[strip])
     tasks = TextAreaField(_l("Задачи"), validators=[max_length(8000)], filters=[strip])
-    starts_on = DateField(_l("Начало"), validators=[required()], format="%Y-%m-%d")
-    ends_on = DateField(_l("Окончание"), validators=[required()], format="%Y-%m-%d")
+    starts_on = DateField(_l("Начало"), validators=[_date_required()], format="%Y-%m-%d")
+    ends_on = DateField(_l("Окончание"), validators=[_date_required()], format="%Y-%m-%d")
 
     def __init__(self, institutions: list[tuple[int, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 
 from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network
 from workspace.accounts.invitations import invite
 from workspace.accounts.models import StaffRole, User
+from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
@@ -15,20 +16,19 @@ from workspace.operator import bp
 from workspace.operator.forms import AdminForm, InstitutionForm, MemberForm, NetworkForm
 from workspace.operator.queries import (
     get_institution_or_404, get_member_or_404, get_network_or_404, institution_choices,
-    network_members, slug_taken,
+    network_members, search_institutions, slug_taken,
 )
 
 
 @bp.get("/")
 def index():
     query = (request.args.get("q") or "").strip()
-    statement = select(Institution).order_by(Institution.short_name)
     if query:
-        pattern = f"%{query.lower()}%"
-        statement = statement.where(or_(func.lower(Institution.short_name).like(pattern),
-                                        func.lower(Institution.full_name).like(pattern)))
+        page = search_institutions(query)
+    else:
+        page = paginate(select(Institution).order_by(Institution.short_name, Institution.id))
     networks = db.session.scalars(select(Network).order_by(Network.name)).all()
-    return render("operator/index.html", page=paginate(statement), networks=networks, query=query,
+    return render("operator/index.html", page=page, networks=networks, query=query,
                   partials={"institutions": "operator/_institutions.html"})
 
 
@@ -56,7 +56,14 @@ def edit_institution(institution_id: int):
     form = InstitutionForm(obj=institution if request.method == "GET" else None)
     if request.method == "GET":
         form.kind.data = institution.kind.value
+        form.version.data = str(institution.version)
     if form.validate_on_submit():
+        if is_stale(institution, form.version.data):
+            # The institution's admin (or another operator) saved the profile meanwhile.
+            form.version.data = str(institution.version)
+            form.form_errors.append(_("Профиль только что изменил другой пользователь. "
+                                      "Проверьте текущие данные ниже и сохраните ещё раз."))
+            return render("operator/institution_form.html", form=form, institution=institution, status=409)
         if slug_taken(Institution, form.slug.data, institution.id):
             form.slug.errors.append(_("Этот адрес уже занят другим учреждением."))
         else:
@@ -163,6 +170,8 @@ def show_network(network_id: int):
 @bp.get("/networks/<int:network_id>/members/<int:membership_id>/remove")
 def confirm_remove_member(network_id: int, membership_id: int):
     membership = get_member_or_404(network_id, membership_id)
+    if membership.role == MemberRole.BASE:
+        return _base_stays(network_id)
     return confirm_page(heading=_("Исключить учреждение из сети?"),
                         question=_("«%(name)s» перестанет видеть материалы сети.",
                                    name=membership.institution.short_name),
@@ -175,7 +184,13 @@ def confirm_remove_member(network_id: int, membership_id: int):
 def remove_member(network_id: int, membership_id: int):
     membership = get_member_or_404(network_id, membership_id)
     if membership.role == MemberRole.BASE:
-        abort(400)
+        return _base_stays(network_id)
     db.session.delete(membership)
     flash(_("Учреждение исключено из сети."), "success")
+    return redirect(url_for("operator.show_network", network_id=network_id))
+
+
+def _base_stays(network_id: int):
+    flash(_("Базовую организацию нельзя исключить из сети. "
+            "Сначала назначьте другую базовую организацию в настройках сети."), "error")
     return redirect(url_for("operator.show_network", network_id=network_id))
