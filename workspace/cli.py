@@ -46,6 +46,31 @@ def register_commands(app: Flask) -> None:
         create_role_and_grant(db.engine, role, password)
         click.echo(f"Role {role} can use the database; it owns nothing and cannot bypass row-level security.")
 
+    @app.cli.command("backup")
+    @click.argument("target", type=click.Path(dir_okay=False))
+    def backup_command(target: str) -> None:
+        """Write a consistent online backup of the database to TARGET."""
+        from workspace.core.backup import BackupError, backup
+        try:
+            backup(db.engine, target)
+        except BackupError as error:
+            raise click.ClickException(str(error)) from error
+        click.echo(f"Backup written to {target}.")
+
+    @app.cli.command("restore")
+    @click.argument("source", type=click.Path(dir_okay=False, exists=True))
+    @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+    def restore_command(source: str, yes: bool) -> None:
+        """Replace the database's contents with the backup SOURCE (stop the application first)."""
+        from workspace.core.backup import BackupError, restore
+        if not yes:
+            click.confirm("Every change made after this backup will be lost. Restore?", abort=True)
+        try:
+            restore(db.engine, source)
+        except BackupError as error:
+            raise click.ClickException(str(error)) from error
+        click.echo(f"Database restored from {source}.")
+
     @app.cli.command("demo")
     def demo() -> None:
         """Load the demo network (idempotent; refuses a database with real data)."""

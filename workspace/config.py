@@ -88,6 +88,7 @@ class Config:
 
 
 class TestConfig(Config):
+    __test__ = False  # not a pytest test class
     def __init__(self, database_url: str) -> None:
         super().__init__()
         self.SQLALCHEMY_DATABASE_URI = normalise_database_url(database_url)

@@ -1,0 +1,90 @@
+"""SQLite settings: WAL, foreign keys, busy timeout, BEGIN IMMEDIATE for writes, nested savepoints.
+
+These run on a SQLite file of their own whatever database the rest of the suite uses."""
+from __future__ import annotations
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import event, func, select, text
+from sqlalchemy.exc import IntegrityError
+
+from tenants.scoping import unscoped
+from tests.conftest import csrf_token_from, login
+from tests.fixtures import factories
+from workspace import create_app
+from workspace.config import TestConfig
+from workspace.desk.models import Note
+from workspace.extensions import db
+
+
+@pytest.fixture
+def sqlite_app(tmp_path):
+    app = create_app(TestConfig(f"sqlite:///{tmp_path / 'own.db'}"))
+    with app.app_context():
+        upgrade()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_pragmas_on_every_connection(sqlite_app):
+    with sqlite_app.app_context():
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_foreign_keys_are_enforced(sqlite_app):
+    with sqlite_app.app_context(), unscoped():
+        db.session.add(Note(institution_id=424242, body="без учреждения"))
+        with pytest.raises(IntegrityError):
+            db.session.commit()
+        db.session.rollback()
+
+
+def test_nested_savepoints_roll_back_only_their_part(sqlite_app):
+    with sqlite_app.app_context(), unscoped():
+        school = factories.create_institution("Школа", slug="sp-school")
+        db.session.add(Note(institution_id=school.id, body="внешняя"))
+        with db.session.begin_nested():
+            db.session.add(Note(institution_id=school.id, body="сохраняется"))
+        nested = db.session.begin_nested()
+        db.session.add(Note(institution_id=school.id, body="откатывается"))
+        db.session.flush()
+        nested.rollback()
+        db.session.commit()
+        bodies = set(db.session.scalars(select(Note.body)))
+    assert bodies == {"внешняя", "сохраняется"}
+
+
+def test_write_requests_take_the_write_lock_at_begin(sqlite_app):
+    with sqlite_app.app_context(), unscoped():
+        school = factories.create_institution("Школа", slug="lock-school")
+        user = factories.create_user(school, "coordinator")
+        db.session.commit()
+        email = user.email
+        engine = db.engine
+    begins: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):
+        if statement.startswith("BEGIN"):
+            begins.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        client = sqlite_app.test_client()
+        login(client, email)
+        begins.clear()
+        client.get("/i/lock-school/")
+        assert begins and all(b == "BEGIN" for b in begins)
+        page = client.get("/i/lock-school/").get_data(as_text=True)
+        begins.clear()
+        client.post("/i/lock-school/notes", data={"body": "запись", "csrf_token": csrf_token_from(page)})
+        assert begins and begins[0] == "BEGIN IMMEDIATE"
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    with sqlite_app.app_context(), unscoped():
+        assert db.session.scalar(select(func.count()).select_from(Note)) == 1
+        assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
