@@ -177,3 +177,24 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"isolation walk: {routes} routes x {len(WALK_TOTALS)} roles, "
             f"{total} requests for foreign objects, all 404")
+
+
+def pytest_collection_modifyitems(config, items):
+    """PostgreSQL-only tests belong to the PostgreSQL run: deselected (not skipped) on SQLite."""
+    if database.server_url():
+        return
+    selected = [item for item in items if item.get_closest_marker("postgres") is None]
+    deselected = [item for item in items if item.get_closest_marker("postgres") is not None]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    """Under CI nothing may skip: a skip means a browser or a database was missing."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if IN_CI and skipped:
+        reporter.write_line(f"CI: {skipped} test(s) skipped — nothing may skip under CI", red=True)
+        session.exitstatus = 1

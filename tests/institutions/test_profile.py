@@ -126,6 +126,7 @@ def test_optional_fields_may_be_cleared(client, school, read):
     ({"email": "info-at-lyceum"}, "Введите адрес электронной почты, например info@school.ru."),
     ({"website": "lyceum7 ru"}, "Введите адрес сайта, например https://school.ru."),
     ({"website": "javascript:alert(1)"}, "Введите адрес сайта, например https://school.ru."),
+    ({"website": "javascript://school.ru/%0aalert(1)"}, "Введите адрес сайта, например https://school.ru."),
     ({"short_name": ""}, "Заполните это поле."),
     ({"full_name": "   "}, "Заполните это поле."),
     ({"short_name": "Ш" * 121}, "Не длиннее 120 символов."),

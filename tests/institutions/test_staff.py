@@ -376,3 +376,16 @@ def test_staff_list_is_paged(app, admin_client, school, make):
         body = text(admin_client.get(school.url(f"staff?page={number}")))
         seen |= {line for line in body.split('<tr id="user-')[1:]}
     assert len(seen) == 8
+
+
+def test_namesakes_are_paged_without_repeats(app, admin_client, school, make):
+    app.config["PAGE_SIZE"] = 2
+    namesakes = [make.user(school.institution, "teacher", full_name="Иванова Ирина Ивановна",
+                           email=f"ivanova{n}@sosh31.test") for n in range(5)]
+
+    seen = []
+    for number in range(1, 7):
+        body = text(admin_client.get(school.url(f"staff?page={number}")))
+        seen += [user.id for user in namesakes if f'id="user-{user.id}"' in body]
+
+    assert sorted(seen) == sorted(user.id for user in namesakes)

@@ -233,6 +233,22 @@ def test_existing_user_of_the_institution_is_promoted(console, make, read, outbo
     assert teacher.id == user_by_email(read, "smirnov@sosh31.test").id
 
 
+def test_promoting_someone_who_never_set_a_password_sends_a_fresh_link(app, console, make, read, outbox):
+    school = make.institution("Школа № 31", slug="sosh31")
+    make.user(school, "teacher", full_name="Смирнов Иван", email="smirnov@sosh31.test", password=None)
+
+    response = post_form(console, f"/operator/institutions/{school.id}",
+                         {"full_name": "Смирнов Иван", "email": "smirnov@sosh31.test"})
+
+    assert response.status_code == 302
+    assert "Приглашение руководителю отправлено на smirnov@sosh31.test." in text(console.get(response.location))
+    assert user_by_email(read, "smirnov@sosh31.test").role == StaffRole.ADMIN
+    assert len(outbox) == 1 and outbox[0]["to"] == "smirnov@sosh31.test"
+    newcomer = app.test_client()
+    accepted = post_form(newcomer, link_path(outbox[0]), {"password": "пароль-смирнова", "confirm": "пароль-смирнова"})
+    assert accepted.location == "/i/sosh31/"
+
+
 def test_user_of_another_institution_cannot_be_appointed(console, make, read, outbox):
     school = make.institution("Школа № 31", slug="sosh31")
     other = make.institution("Школа № 32", slug="sosh32")

@@ -5,6 +5,7 @@ from flask import Flask, g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from workspace.core.mail import discard_pending_mail, send_pending_mail
 from workspace.extensions import db
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -45,6 +46,8 @@ def init_database(app: Flask) -> None:
         """A handler never commits; a successful request commits exactly once here."""
         if response.status_code < 400 or g.pop("keep_changes", False):
             db.session.commit()
+            send_pending_mail()
         else:
             db.session.rollback()
+            discard_pending_mail()
         return response

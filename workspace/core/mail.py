@@ -1,13 +1,37 @@
-"""Outgoing mail: SMTP when configured, the log otherwise (and an in-memory outbox in tests)."""
+"""Outgoing mail: SMTP when configured, the log otherwise (and an in-memory outbox in tests).
+
+Inside a request, mail is queued and sent only after the request's transaction has committed:
+an invitation never goes out for an account that was rolled back.
+"""
 from __future__ import annotations
 
 import smtplib
 from email.message import EmailMessage
 
-from flask import current_app
+from flask import current_app, g, has_request_context
 
 
 def send_mail(to: str, subject: str, body: str) -> None:
+    if has_request_context():
+        g.setdefault("pending_mail", []).append((to, subject, body))
+        return
+    deliver(to, subject, body)
+
+
+def send_pending_mail() -> None:
+    """Called once the request's transaction has committed."""
+    for letter in g.pop("pending_mail", []):
+        try:
+            deliver(*letter)
+        except (OSError, smtplib.SMTPException):
+            current_app.logger.exception("Mail to %s could not be sent", letter[0])
+
+
+def discard_pending_mail() -> None:
+    g.pop("pending_mail", None)
+
+
+def deliver(to: str, subject: str, body: str) -> None:
     app = current_app
     if app.config.get("MAIL_OUTBOX"):
         app.extensions.setdefault("mail_outbox", []).append({"to": to, "subject": subject, "body": body})

@@ -62,7 +62,7 @@ def edit_profile():
 @login_required
 def list_staff():
     page = paginate(select(User).where(User.institution_id == g.institution.id)
-                    .order_by(User.is_enabled.desc(), User.full_name))
+                    .order_by(User.is_enabled.desc(), User.full_name, User.id))  # namesakes: a stable order
     return render("institutions/staff.html", page=page, can_manage=has_role(StaffRole.ADMIN),
                   role_form=RoleForm())
 

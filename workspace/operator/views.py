@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network
-from workspace.accounts.invitations import invite
+from workspace.accounts.invitations import invite, send_invitation
 from workspace.accounts.models import StaffRole, User
 from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate
@@ -86,7 +86,12 @@ def show_institution(institution_id: int):
         if existing is not None and existing.institution_id == institution.id:
             existing.role = StaffRole.ADMIN
             existing.is_enabled = True
-            flash(_("%(name)s назначен(а) руководителем.", name=existing.full_name), "success")
+            if existing.password_hash is None:
+                # Invited earlier and never came: a fresh link (the old one may have expired).
+                send_invitation(existing, institution.short_name)
+                flash(_("Приглашение руководителю отправлено на %(email)s.", email=existing.email), "success")
+            else:
+                flash(_("%(name)s назначен(а) руководителем.", name=existing.full_name), "success")
             return redirect(url_for("operator.show_institution", institution_id=institution.id))
         if existing is not None:
             form.email.errors.append(_("Этот адрес уже принадлежит пользователю другого учреждения."))
