@@ -8,7 +8,10 @@ route is covered the day it is added.
 """
 from __future__ import annotations
 
+import io
+
 import pytest
+from openpyxl import load_workbook
 
 from tests.conftest import login
 from tests.fixtures.factories import PASSWORD
@@ -65,6 +68,15 @@ def _url(rule, values):
     return path
 
 
+def _text_of(response) -> str:
+    """What a user can read in a response: the HTML, or every cell of an Excel file."""
+    if response.mimetype.endswith("spreadsheetml.sheet"):
+        workbook = load_workbook(io.BytesIO(response.data), read_only=True)
+        return "\n".join(str(value) for sheet in workbook.worksheets
+                         for row in sheet.iter_rows(values_only=True) for value in row if value is not None)
+    return response.get_data(as_text=True)
+
+
 def _rules(app):
     return [rule for rule in app.url_map.iter_rules() if rule.endpoint not in SKIPPED_ENDPOINTS]
 
@@ -114,7 +126,7 @@ def test_own_pages_show_nothing_foreign(app, client, make, csrf_off, actor_key):
         url = _url(rule, own)
         response = client.get(url)
         assert response.status_code < 500, f"{url} → {response.status_code}"
-        body = response.get_data(as_text=True)
+        body = _text_of(response)
         for mark in forbidden:
             assert mark not in body, f"{actor_key} sees {mark!r} on {url}"
         if response.status_code == 200:
