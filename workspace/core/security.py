@@ -1,7 +1,7 @@
 """Security headers on every response."""
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Flask, abort, request
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -15,6 +15,19 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "form-action 'self'",
     "frame-ancestors 'none'",
 ])
+
+
+def _has_nul(values) -> bool:
+    return any("\x00" in value for value in values)
+
+
+def init_input_guard(app: Flask) -> None:
+    """A NUL character has no place in any text a person types; PostgreSQL refuses it in text too."""
+
+    @app.before_request
+    def _refuse_nul():
+        if _has_nul(request.args.values()) or (request.method == "POST" and _has_nul(request.form.values())):
+            abort(400)
 
 
 def init_security_headers(app: Flask) -> None:
