@@ -6,6 +6,7 @@ SECRET_KEY        signs sessions and CSRF tokens; generated once into the instan
 MAIL_SERVER, MAIL_PORT, MAIL_USERNAME, MAIL_PASSWORD, MAIL_USE_TLS, MAIL_SENDER
                   SMTP for invitations and password resets; without MAIL_SERVER mail goes to the log.
 SESSION_COOKIE_SECURE  "1" behind TLS.
+RATELIMIT_REDIS_URL  redis://host:6379/0 keeps the log-in rate limit in Redis (default: the database).
 BEHIND_PROXY      "1" behind one reverse proxy: trust its X-Forwarded-For/-Proto/-Host.
 """
 from __future__ import annotations
@@ -63,6 +64,7 @@ class Config:
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.PREFERRED_URL_SCHEME = "https" if self.SESSION_COOKIE_SECURE else "http"
         self.BEHIND_PROXY = _flag("BEHIND_PROXY")
+        self.RATELIMIT_REDIS_URL = os.environ.get("RATELIMIT_REDIS_URL", "")
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
