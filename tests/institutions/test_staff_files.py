@@ -98,3 +98,14 @@ def test_template_round_trips_through_the_import(client, make, login_as, read):
     assert _upload(client, template.data).status_code == 302
     with read():
         assert db.session.scalar(select(func.count()).select_from(User).where(User.institution_id == school.id)) == 2
+
+
+def test_english_template_imports_too(client, make, login_as, read):
+    school = _admin(make, login_as)
+    token = csrf_token_from(client.get("/i/files/staff/import").get_data(as_text=True))
+    client.post("/language", data={"lang": "en", "csrf_token": token})
+    template = client.get("/i/files/staff/import/template.xlsx")
+    assert "Full name" in [c.value for row in load_workbook(io.BytesIO(template.data)).active.iter_rows() for c in row]
+    assert _upload(client, template.data).status_code == 302
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(User).where(User.institution_id == school.id)) == 2

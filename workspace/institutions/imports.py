@@ -15,16 +15,20 @@ from workspace.extensions import db
 MAX_STAFF_ROWS = 500
 HEADER_SEARCH_ROWS = 15
 COLUMNS = {
-    "full_name": ("фио", "ф.и.о.", "ф. и. о.", "сотрудник", "фамилия имя отчество", "фамилия, имя, отчество"),
+    "full_name": ("фио", "ф.и.о.", "ф. и. о.", "сотрудник", "фамилия имя отчество", "фамилия, имя, отчество",
+                  "full name", "name"),
     "email": ("электронная почта", "e-mail", "email", "эл. почта", "почта", "адрес электронной почты"),
-    "position": ("должность",),
-    "role": ("роль", "роль в системе"),
+    "position": ("должность", "position"),
+    "role": ("роль", "роль в системе", "role"),
 }
 ROLES = {
     "руководитель": StaffRole.ADMIN, "директор": StaffRole.ADMIN, "администратор": StaffRole.ADMIN,
     "координатор": StaffRole.COORDINATOR, "ответственный": StaffRole.COORDINATOR,
     "педагог": StaffRole.TEACHER, "учитель": StaffRole.TEACHER, "сетевой учитель": StaffRole.TEACHER,
     "сотрудник": StaffRole.STAFF, "просмотр": StaffRole.STAFF, "": StaffRole.STAFF,
+    # The English interface's template and people who fill the sheet in English.
+    "admin": StaffRole.ADMIN, "head": StaffRole.ADMIN, "coordinator": StaffRole.COORDINATOR,
+    "teacher": StaffRole.TEACHER, "staff": StaffRole.STAFF, "staff member": StaffRole.STAFF,
 }
 
 
