@@ -7,7 +7,7 @@ from flask import Flask, session
 from flask_babel import lazy_gettext as _l
 
 from workspace.config import ROOT, Config
-from workspace.extensions import babel, csrf, db, htmx, login_manager, migrate
+from workspace.extensions import babel, compress, csrf, db, htmx, login_manager, migrate
 
 
 def _select_locale() -> str:
@@ -37,6 +37,7 @@ def create_app(config: Config | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
+    compress.init_app(app)
     htmx.init_app(app)
     babel.init_app(app, locale_selector=_select_locale,
                    default_translation_directories=str(ROOT / "workspace" / "translations"))

@@ -74,6 +74,10 @@ class Config:
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session: an open htmx page keeps working
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024
+    # Pages, styles and scripts travel compressed; static files are compressed once and cached.
+    COMPRESS_MIMETYPES = ["text/html", "text/css", "application/javascript", "text/javascript", "image/svg+xml"]
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    COMPRESS_MIN_SIZE = 500
     BABEL_DEFAULT_LOCALE = "ru"
     BABEL_DEFAULT_TIMEZONE = "Europe/Moscow"
     LANGUAGES = ("ru", "en")

@@ -33,3 +33,15 @@ def test_session_cookie_flags(client, make):
     remember_cookie = next(c for c in cookies if c.startswith("remember_token="))
     for cookie in (session_cookie, remember_cookie):
         assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_pages_and_fingerprinted_static_files_travel_compressed_and_cached(client):
+    import re
+    page = client.get("/login", headers={"Accept-Encoding": "br, gzip"})
+    assert page.headers["Content-Encoding"] in ("br", "gzip")
+    html = client.get("/login").get_data(as_text=True)
+    for asset in re.findall(r'(?:href|src)="(/static/[^"]+\?v=\w+)"', html):
+        response = client.get(asset, headers={"Accept-Encoding": "br"})
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert response.headers["Content-Encoding"] == "br"

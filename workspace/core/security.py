@@ -45,4 +45,7 @@ def init_security_headers(app: Flask) -> None:
         if response.mimetype == "text/html":
             response.vary.add("HX-Request")
             headers.setdefault("Cache-Control", "no-store")
+        elif request.endpoint == "static" and request.args.get("v"):
+            # Fingerprinted by content (static_url adds ?v=<hash>): cached for a year, never revalidated.
+            headers["Cache-Control"] = "public, max-age=31536000, immutable"
         return response
