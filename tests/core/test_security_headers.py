@@ -45,3 +45,7 @@ def test_pages_and_fingerprinted_static_files_travel_compressed_and_cached(clien
         assert response.status_code == 200
         assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
         assert response.headers["Content-Encoding"] == "br"
+        gzipped = client.get(asset, headers={"Accept-Encoding": "gzip"})
+        with client.get(asset) as plain:  # a file response: closed, or its handle leaks
+            assert plain.headers.get("Content-Encoding") is None
+            assert gzipped.headers["Content-Encoding"] == "gzip" and len(gzipped.data) < len(plain.data)
