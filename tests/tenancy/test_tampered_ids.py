@@ -1,0 +1,81 @@
+"""Every id-bearing form field, tampered: a foreign, missing or forbidden id is refused and
+changes nothing. A new form with an `*_id` field fails here until its case is added."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+from flask_wtf import FlaskForm
+from sqlalchemy import func, select
+
+import workspace
+from tests.conftest import login, post_form
+from tests.fixtures.factories import PASSWORD
+from tests.tenancy.world import build_world
+from workspace.extensions import db
+
+# form class name, field → how the test reaches it
+CASES = {
+    ("StaffSeatForm", "user_id"), ("NetworkForm", "base_institution_id"), ("MemberForm", "institution_id"),
+}
+
+
+def _id_fields() -> set[tuple[str, str]]:
+    for module in pkgutil.walk_packages(workspace.__path__, "workspace."):
+        importlib.import_module(module.name)
+    found = set()
+    stack = list(FlaskForm.__subclasses__())
+    while stack:
+        form = stack.pop()
+        stack.extend(form.__subclasses__())
+        for name in dir(form):
+            if name.endswith("_id") and hasattr(getattr(form, name), "field_class"):
+                found.add((form.__name__, name))
+    return found
+
+
+def test_every_id_field_has_a_tamper_case():
+    assert _id_fields() <= CASES, _id_fields() - CASES
+
+
+def _counts(read):
+    with read():
+        return {table.name: db.session.scalar(select(func.count()).select_from(table))
+                for table in db.metadata.sorted_tables}
+
+
+def test_council_seat_refuses_users_it_must_not_offer(client, make, read):
+    world = build_world(make)
+    login(client, world.a.users["admin"].email, PASSWORD)  # chair of network A
+    url, page = "/n/network-a/council/seats/staff", "/n/network-a/council/seats/new"
+    before = _counts(read)
+    for bad in (world.b.users["teacher"].id,       # staff of a school of another network
+                world.b.external.id,               # an external member of another council
+                world.a.users["admin"].id,         # already seated
+                world.operator.id, 999999, -1, "x"):
+        response = post_form(client, url, {"staff-user_id": bad, "staff-role": "member"}, page_url=page)
+        assert response.status_code == 422, bad
+    assert _counts(read) == before
+
+
+@pytest.mark.parametrize("field, value", [("base_institution_id", 999999), ("base_institution_id", "x")])
+def test_network_form_refuses_missing_base(client, make, read, field, value):
+    world = build_world(make)
+    login(client, world.operator.email, PASSWORD)
+    before = _counts(read)
+    data = {"name": "Сеть", "slug": "tampered", "starts_on": "2026-09-01", "ends_on": "2027-08-31", field: value}
+    response = post_form(client, "/operator/networks/new", data)
+    assert response.status_code == 422
+    assert _counts(read) == before
+
+
+def test_member_form_refuses_a_member_twice_or_a_missing_institution(client, make, read):
+    world = build_world(make)
+    login(client, world.operator.email, PASSWORD)
+    url = f"/operator/networks/{world.a.network.id}"
+    before = _counts(read)
+    for bad in (world.a.school.id, world.bridge.id, 999999):  # already members, or nobody
+        response = post_form(client, url, {"institution_id": bad, "role": "social_partner"})
+        assert response.status_code == 422, bad
+    assert _counts(read) == before
