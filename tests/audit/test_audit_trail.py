@@ -78,3 +78,22 @@ def test_institution_history_is_private_to_the_institution(client, make, login_a
     login(other, "admin@audit-theatre.test")
     assert other.get("/i/audit-school/history").status_code == 404
     assert other.get("/i/audit-theatre/history").status_code == 200
+
+
+def test_a_read_by_another_institution_is_recorded_in_the_owner_history(app, client, make, read):
+    from workspace.audit.reads import record_read
+    school, _network, member, coordinator = _setup(make)
+    reader = make.user(None, None, full_name="Педагог ЦДО")
+    with app.test_request_context():
+        from flask_login import login_user
+        login_user(reader)
+        record_read(owner_institution_id=school.id, object_type="Pupil", object_ids=[12, 7],
+                    label="Группа «Робототехника»: 2 обучающихся")
+        db.session.commit()
+    with read():
+        entry = db.session.scalars(select(InstitutionAuditEntry).where(InstitutionAuditEntry.action == "read")).one()
+        assert entry.institution_id == school.id and entry.actor_name == "Педагог ЦДО"
+        assert entry.changes == {"ids": [7, 12]}
+    login(client, coordinator.email)
+    page = client.get("/i/audit-school/history").get_data(as_text=True)
+    assert "просмотрено другим учреждением" in page and "Педагог ЦДО" in page

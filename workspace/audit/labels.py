@@ -10,6 +10,7 @@ OBJECT_TYPES = {
     "Seat": _l("Место в совете"),
     "User": _l("Сотрудник"),
     "Note": _l("Заметка"),
+    "Pupil": _l("Обучающиеся"),
 }
 
 FIELDS = {
@@ -42,9 +43,11 @@ FIELDS = {
     "password": _l("Пароль"),
     "body": _l("Текст"),
     "author_id": _l("Автор"),
+    "ids": _l("Записи"),
 }
 
-ACTIONS = {"created": _l("создано"), "changed": _l("изменено"), "deleted": _l("удалено")}
+ACTIONS = {"created": _l("создано"), "changed": _l("изменено"), "deleted": _l("удалено"),
+           "read": _l("просмотрено другим учреждением")}
 
 
 def object_type(name: str) -> str:

@@ -55,7 +55,7 @@ def _changes(obj, action: str) -> dict:
     return result
 
 
-def _actor() -> tuple[int | None, str]:
+def actor() -> tuple[int | None, str]:
     if has_request_context() and current_user and current_user.is_authenticated:
         return current_user.id, current_user.full_name
     return None, "система"
@@ -84,7 +84,7 @@ def _record(session: Session, _context) -> None:
             if action == "changed" and not changes:
                 continue
             if actor_name is None:
-                actor_id, actor_name = _actor()
+                actor_id, actor_name = actor()
             kind, owner_id = kind_and_id
             model = InstitutionAuditEntry if kind == "institution" else NetworkAuditEntry
             row = {
