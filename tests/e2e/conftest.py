@@ -64,14 +64,26 @@ def _demo_ids() -> dict:
 def live_server(tmp_path_factory):
     from workspace.demo.loader import load_demo
 
-    path = tmp_path_factory.mktemp("e2e") / "e2e.db"
-    app = create_app(TestConfig(f"sqlite:///{path}"))
-    with app.app_context():
+    from tests.fixtures import database
+    from tenants.scoping import unscoped
+
+    # The browser tests use the run's database: a SQLite file, or (TEST_DATABASE_URL) a fresh
+    # PostgreSQL database migrated by its owner and served as the application role (RLS on).
+    server_url = database.server_url()
+    if server_url:
+        owner_url = database.create_postgres_database(server_url, suffix="e2e")
+    else:
+        owner_url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'e2e.db'}"
+    owner_app = create_app(TestConfig(owner_url))
+    with owner_app.app_context():
         upgrade()
         load_demo()
         db.session.commit()
-        ids = _demo_ids()
+        with unscoped():
+            ids = _demo_ids()
         db.session.remove()
+        db.engine.dispose()
+    app = create_app(TestConfig(database.app_role_url(owner_url) if server_url else owner_url))
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
     thread.start()
@@ -83,6 +95,8 @@ def live_server(tmp_path_factory):
         thread.join(timeout=10)
         with app.app_context():
             db.engine.dispose()
+        if server_url:
+            database.drop_postgres_database(owner_url, drop_role=False)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,40 @@
+"""A realistic city for performance work: `flask --app wsgi generate --scale demo|city --seed 1`.
+
+It fills an EMPTY, migrated database (SQLite or PostgreSQL) in one transaction, with Core
+``executemany`` inserts and explicit primary keys (no ORM flushes, so the audit listener does not
+run: the history is generated explicitly as rows, like everything else). Everything except the
+dates is a pure function of the seed: names, e-mails, slugs, who sits where. Dates are spread
+backwards from the day of generation, so the data always looks current.
+
+Scales (``SCALES``): *city* is a municipality — 200 institutions of every kind, 20 networks of
+8–30 members (some institutions in several), ~8 staff per institution in every role, councils
+with external members, ~100 internal notes per institution and ~100 000 audit entries;
+*demo* is the same shape at a tenth of the size.
+
+Areas
+-----
+The city is built by ``AREAS``: one function per area of the product, run in order, each reading
+what the earlier ones made from ``City`` and writing its rows through ``City.insert``. Areas that
+do not exist in the product yet are *not* faked here. When an area lands, it adds its function
+(and its figures to ``Scale``) and registers it in ``AREAS`` before ``audit_history``, which draws
+on everything before it. The issue's target figures for them at city scale:
+
+* pupils — 50 000 pupils in the schools;
+* network groups and lessons — 2 000 groups with their lessons;
+* journal — about 2 000 000 marks;
+* plan — 20 000 plan items;
+* agreements, projects, meetings, votes, reports.
+
+Bench logins (``BENCH_LOGINS``), all with ``BENCH_PASSWORD``: the coordinator and the admin of
+``school-001`` (the base institution of the biggest network; secretary and chair of its council)
+and the operator ``bench.operator@uo.example``. Every other generated account has the same
+password (one argon2 hash, computed once).
+"""
+from __future__ import annotations
+
+from workspace.generator.city import (
+    AREAS, BENCH_LOGINS, BENCH_PASSWORD, SCALES, Area, City, DatabaseNotEmpty, Scale, generate,
+)
+
+__all__ = ["AREAS", "BENCH_LOGINS", "BENCH_PASSWORD", "SCALES", "Area", "City", "DatabaseNotEmpty",
+           "Scale", "generate"]
