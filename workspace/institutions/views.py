@@ -6,18 +6,15 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
-from tenants.models import InstitutionKind
 from tenants.permissions import has_role, require_role
 from workspace.accounts.invitations import email_taken, invite, send_invitation
 from workspace.accounts.models import StaffRole, User
-from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.institutions import bp
 from workspace.institutions.forms import InstitutionProfileForm, InviteForm, RoleForm
-
-PROFILE_FIELDS = ("full_name", "short_name", "city", "address", "phone", "email", "website", "mission")
+from workspace.institutions.profile import apply_profile, profile_form, saved_meanwhile
 
 
 def get_staff_member_or_404(user_id: int) -> User:
@@ -39,19 +36,11 @@ def show_profile():
 def edit_profile():
     require_role(StaffRole.ADMIN)
     institution = g.institution
-    form = InstitutionProfileForm(obj=None if request.method == "POST" else institution)
-    if not request.method == "POST":
-        form.kind.data = institution.kind.value
-        form.version.data = str(institution.version)
+    form = profile_form(InstitutionProfileForm, institution)
     if form.validate_on_submit():
-        if is_stale(institution, form.version.data):
-            form.version.data = str(institution.version)
-            form.form_errors.append(_("Профиль только что изменил другой пользователь. "
-                                      "Проверьте текущие данные ниже и сохраните ещё раз."))
+        if saved_meanwhile(form, institution):
             return render("institutions/edit_profile.html", form=form, current=institution, status=409)
-        for name in PROFILE_FIELDS:
-            setattr(institution, name, getattr(form, name).data or "")
-        institution.kind = InstitutionKind(form.kind.data)
+        apply_profile(form, institution)
         flash(_("Профиль учреждения сохранён."), "success")
         return redirect(url_for("institutions.show_profile"))
     return render("institutions/edit_profile.html", form=form, current=None,

@@ -7,11 +7,10 @@ from sqlalchemy import select
 from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network
 from workspace.accounts.invitations import invite, send_invitation
 from workspace.accounts.models import StaffRole, User
-from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
-from workspace.institutions.views import PROFILE_FIELDS
+from workspace.institutions.profile import PROFILE_FIELDS, apply_profile, profile_form, saved_meanwhile
 from workspace.operator import bp
 from workspace.operator.forms import AdminForm, InstitutionForm, MemberForm, NetworkForm
 from workspace.operator.queries import (
@@ -53,24 +52,15 @@ def new_institution():
 @bp.route("/institutions/<int:institution_id>/edit", methods=["GET", "POST"])
 def edit_institution(institution_id: int):
     institution = get_institution_or_404(institution_id)
-    form = InstitutionForm(obj=institution if request.method == "GET" else None)
-    if request.method == "GET":
-        form.kind.data = institution.kind.value
-        form.version.data = str(institution.version)
+    form = profile_form(InstitutionForm, institution)
     if form.validate_on_submit():
-        if is_stale(institution, form.version.data):
-            # The institution's admin (or another operator) saved the profile meanwhile.
-            form.version.data = str(institution.version)
-            form.form_errors.append(_("Профиль только что изменил другой пользователь. "
-                                      "Проверьте текущие данные ниже и сохраните ещё раз."))
+        if saved_meanwhile(form, institution):  # the institution's admin or another operator saved it
             return render("operator/institution_form.html", form=form, institution=institution, status=409)
         if slug_taken(Institution, form.slug.data, institution.id):
             form.slug.errors.append(_("Этот адрес уже занят другим учреждением."))
         else:
-            for name in PROFILE_FIELDS:
-                setattr(institution, name, getattr(form, name).data or "")
+            apply_profile(form, institution)
             institution.slug = form.slug.data
-            institution.kind = InstitutionKind(form.kind.data)
             flash(_("Изменения сохранены."), "success")
             return redirect(url_for("operator.show_institution", institution_id=institution.id))
     return render("operator/institution_form.html", form=form, institution=institution,
