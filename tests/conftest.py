@@ -100,6 +100,10 @@ def make(app):
         user=wrap(factories.create_user),
         seat=wrap(factories.create_seat),
         note=wrap(factories.create_note),
+        plan=wrap(factories.create_plan),
+        section=wrap(factories.create_section),
+        item=wrap(factories.create_item),
+        plan_import=wrap(factories.create_plan_import),
     )
 
 

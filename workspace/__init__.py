@@ -32,6 +32,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.accounts.models  # noqa: F401
     import workspace.desk.models  # noqa: F401
     import workspace.audit.models  # noqa: F401
+    import workspace.plans.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
@@ -69,6 +70,7 @@ def create_app(config: Config | None = None) -> Flask:
     from workspace.institutions import bp as institutions_bp
     from workspace.networks import bp as networks_bp
     from workspace.operator import bp as operator_bp
+    from workspace.plans import bp as plans_bp
 
     app.register_blueprint(accounts_bp)
     app.register_blueprint(desk_bp, url_prefix="/i/<institution>")
@@ -77,6 +79,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(council_bp, url_prefix="/n/<network>/council")
     app.register_blueprint(operator_bp, url_prefix="/operator")
     app.register_blueprint(audit_bp)
+    app.register_blueprint(plans_bp, url_prefix="/n/<network>/plans")
 
     from workspace.cli import register_commands
     register_commands(app)

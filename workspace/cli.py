@@ -88,6 +88,9 @@ def register_commands(app: Flask) -> None:
         click.echo(f"Open http://{host}:{port}\n")
         run_simple(host, port, app, threaded=True)
 
+    from workspace.generator.cli import generate_command
+    app.cli.add_command(generate_command)  # flask generate --scale demo|city --seed 1
+
 
 def _load_demo_and_print() -> None:
     from workspace.demo.data import DEMO_PASSWORD

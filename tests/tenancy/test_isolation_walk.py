@@ -39,6 +39,11 @@ def _values_for(world, actor_key: str):
         "network_id": a.network.id,
         "membership_id_operator": a.partner_membership.id,
         "token": "no-such-token",
+        "plan_id": a.plan.id,
+        "section_id": a.section.id,
+        "item_id": a.item.id,
+        "field": "title",
+        "import_id": a.plan_import.id,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -52,6 +57,11 @@ def _values_for(world, actor_key: str):
         "institution_id": [b.school.id, a.school.id],
         "network_id": [b.network.id, a.network.id],
         "token": ["no-such-token"],
+        "plan_id": [b.plan.id, 999999],
+        "section_id": [b.section.id, 999999],
+        "item_id": [b.item.id, 999999],
+        "field": ["no-such-field"],
+        "import_id": [b.plan_import.id, 999999],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]

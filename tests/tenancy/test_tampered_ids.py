@@ -18,6 +18,7 @@ from workspace.extensions import db
 # form class name, field → how the test reaches it
 CASES = {
     ("StaffSeatForm", "user_id"), ("NetworkForm", "base_institution_id"), ("MemberForm", "institution_id"),
+    ("SectionForm", "partner_institution_id"),
 }
 
 
@@ -77,5 +78,17 @@ def test_member_form_refuses_a_member_twice_or_a_missing_institution(client, mak
     before = _counts(read)
     for bad in (world.a.school.id, world.bridge.id, 999999):  # already members, or nobody
         response = post_form(client, url, {"institution_id": bad, "role": "social_partner"})
+        assert response.status_code == 422, bad
+    assert _counts(read) == before
+
+
+def test_plan_section_refuses_a_partner_outside_the_network(client, make, read):
+    world = build_world(make)
+    login(client, world.a.users["coordinator"].email, PASSWORD)  # the base school's coordinator
+    url = f"/n/network-a/plans/{world.a.plan.id}/sections"
+    before = _counts(read)
+    for bad in (world.b.school.id, world.b.partner.id, 999999, "x"):
+        response = post_form(client, url, {"title": "Подброшенный раздел", "partner_institution_id": bad},
+                             page_url=f"/n/network-a/plans/{world.a.plan.id}")
         assert response.status_code == 422, bad
     assert _counts(read) == before

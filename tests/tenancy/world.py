@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tests.fixtures.hostile import valid_xlsx
+
 ROLES = ("admin", "coordinator", "teacher", "staff")
 MARK_B = "ЧУЖОЕ-Б"
 
@@ -25,6 +27,10 @@ class Side:
     seat: object = None
     note: object = None
     partner_membership: object = None
+    plan: object = None
+    section: object = None
+    item: object = None
+    plan_import: object = None
 
 
 @dataclass
@@ -57,6 +63,11 @@ def build_world(make) -> World:
         side.seat = make.seat(network, side.users["admin"], "chair")
         make.seat(network, side.external, "member", represents=f"Родители {mark}")
         side.note = make.note(school, f"Заметка {mark}", side.users["coordinator"])
+        side.plan = make.plan(network, 2026, title=f"План {mark}")
+        side.section = make.section(side.plan, f"План мероприятий с партнёром {mark}", partner)
+        side.item = make.item(side.section, f"Мероприятие {mark}", "октябрь", audience="5-9 классы")
+        side.plan_import = make.plan_import(side.plan, valid_xlsx([["№", "Мероприятие", "Сроки"],
+                                                                   [1, f"Из файла {mark}", "май"]]))
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

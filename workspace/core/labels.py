@@ -37,6 +37,11 @@ LABELS: dict[enum.Enum, object] = {
 }
 
 
+def register(labels: dict[enum.Enum, object]) -> None:
+    """Areas add the names of their own enums (imported with their models)."""
+    LABELS.update(labels)
+
+
 def label(value: enum.Enum | None) -> str:
     if value is None:
         return ""

@@ -60,3 +60,15 @@ def get_note_or_404(note_id: int) -> Note:
     if note is None:
         abort(404)
     return note
+
+
+def upcoming_events(today, limit: int = 8):
+    """The next events of the institution's networks (the scope), one statement."""
+    from workspace.plans.models import Plan, PlanItem
+    return db.session.execute(
+        select(PlanItem.id, PlanItem.title, PlanItem.timing, PlanItem.starts_on, PlanItem.ends_on,
+               Plan.id.label("plan_id"), Network.slug, Network.name)
+        .join(Plan, Plan.id == PlanItem.plan_id).join(Network, Network.id == PlanItem.network_id)
+        .where(PlanItem.ends_on >= today, PlanItem.status == "planned")
+        .order_by(PlanItem.starts_on, PlanItem.id).limit(limit)
+    ).all()

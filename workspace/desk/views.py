@@ -1,6 +1,8 @@
 """The institution's desk: what waits for me, my networks, internal notes."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask import flash, g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -10,7 +12,7 @@ from workspace.core.rendering import confirm_page, render
 from workspace.desk import bp
 from workspace.desk.forms import NoteForm
 from workspace.desk.models import Note
-from workspace.desk.queries import get_note_or_404, network_cards, recent_notes, seats_of
+from workspace.desk.queries import get_note_or_404, network_cards, recent_notes, seats_of, upcoming_events
 from workspace.extensions import db, htmx
 
 NOTES_PARTIALS = {"notes": "desk/_notes.html"}
@@ -28,6 +30,7 @@ def show_desk():
         "desk/page.html",
         cards=network_cards(g.network_ids, g.institution.id),
         seats=seats,
+        events=upcoming_events(date.today()),
         **_notes_context(),
     )
 
@@ -40,7 +43,7 @@ def add_note():
     if not form.validate_on_submit():
         return render("desk/page.html", partials=NOTES_PARTIALS, status=422,
                       cards=network_cards(g.network_ids, g.institution.id), seats=seats_of(current_user.id),
-                      **_notes_context(form))
+                      events=upcoming_events(date.today()), **_notes_context(form))
     db.session.add(Note(body=form.body.data, author_id=current_user.id))
     db.session.flush()
     flash(_("Заметка сохранена."), "success")

@@ -1,0 +1,845 @@
+#!/usr/bin/env python3
+"""The benchmark harness: one command, a table, and docs/performance.md.
+
+    .venv/bin/python bench/run.py                      # demo + city, SQLite + PostgreSQL, soak 300 s
+    .venv/bin/python bench/run.py --quick              # 2 s per figure, 20 s soak, prints only
+    .venv/bin/python bench/run.py --scales demo --databases sqlite --seconds 3 --soak-seconds 0
+
+For each database and scale it creates a fresh database (a temporary SQLite file, or the PostgreSQL
+database ``workspace_bench_<scale>``), migrates it, generates the city (``flask generate``), starts
+the application AND the baseline (bench/baseline_app.py: 200 rows selected and rendered, the
+TechEmpower "fortunes" shape) under the same gunicorn settings on 127.0.0.1, logs the bench users in
+over real HTTP, warms up, and measures each page with wrk: latency at concurrency 1 (p50/p95/p99)
+and throughput at concurrency 8, each also as a ratio to the baseline of the same run. Then the
+first-visit page weight, and on SQLite at city scale a soak at ~70 % of saturation with mixed reads
+and writes. Every server it starts is stopped at the end, on errors and on Ctrl-C.
+
+Needs ``wrk`` (Debian: ``apt-get install -y wrk``) and, for --databases postgres, a PostgreSQL server
+reachable as BENCH_PG (default postgresql://postgres@127.0.0.1:5432, trust auth).
+"""
+from __future__ import annotations
+
+import argparse
+import atexit
+import gzip
+import http.client
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+MEASURE_LUA = BENCH / "wrk" / "measure.lua"
+SOAK_LUA = BENCH / "wrk" / "soak.lua"
+DOC = ROOT / "docs" / "performance.md"
+NOTES_MARKER = "<!-- Everything below this line is written by hand and kept by bench/run.py. -->"
+
+sys.path.insert(0, str(ROOT))
+from workspace.generator.city import BENCH_INSTITUTION, BENCH_LOGINS, BENCH_PASSWORD  # noqa: E402
+
+PY = sys.executable
+PG_SERVER = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432").rstrip("/")
+APP_ROLE = "workspace_bench_app"
+SECRET_KEY = "bench-only-secret-key-shared-by-every-worker-0123456789"
+USER_AGENT = "workspace-bench/1 (wrk)"
+GUNICORN_SETTINGS = ["--workers", "4", "--worker-class", "sync", "--timeout", "60", "--graceful-timeout", "5"]
+LATENCY = {"threads": 1, "connections": 1}
+THROUGHPUT = {"threads": 2, "connections": 8}
+SOAK_CONNECTIONS = 8
+SOAK_SHARE = 0.70
+CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+# Environment that must not leak from the caller into the servers (a Secure cookie over http would
+# lose every session; the benchmark databases are chosen here).
+SCRUBBED_ENV = ("DATABASE_URL", "TEST_DATABASE_URL", "SESSION_COOKIE_SECURE", "BEHIND_PROXY",
+                "RATELIMIT_REDIS_URL", "MAIL_SERVER", "SECRET_KEY", "WORKSPACE_INSTANCE", "FLASK_APP")
+
+
+def say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# -- processes: every server we start is stopped, also on errors and Ctrl-C --------------------
+
+_children: list[subprocess.Popen] = []
+
+
+def start_process(command: list[str], env: dict, log_path: Path) -> subprocess.Popen:
+    log = open(log_path, "ab")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)  # its own process group: gunicorn + its workers
+    log.close()
+    _children.append(process)
+    return process
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
+            try:
+                os.killpg(process.pid, sig)  # the group this harness created, by its id
+            except ProcessLookupError:
+                break
+            try:
+                process.wait(wait)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+    if process in _children:
+        _children.remove(process)
+
+
+def stop_all() -> None:
+    for process in list(_children):
+        stop_process(process)
+
+
+atexit.register(stop_all)
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def run(command: list[str], env: dict, timeout: int = 600) -> subprocess.CompletedProcess:
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+    return result
+
+
+# -- HTTP over loopback, the way a browser session does it ---------------------------------------
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes  # as sent on the wire (compressed if the server compressed)
+
+    def text(self) -> str:
+        raw = self.body
+        if self.headers.get("content-encoding") == "gzip":
+            raw = gzip.decompress(raw)
+        return raw.decode("utf-8", "replace")
+
+    def plain(self) -> bytes:
+        return gzip.decompress(self.body) if self.headers.get("content-encoding") == "gzip" else self.body
+
+
+@dataclass
+class Browser:
+    port: int
+    cookies: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def cookie_header(self) -> str:
+        return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+
+    def request(self, method: str, path: str, *, form: dict | None = None, headers: dict | None = None,
+                gzip_ok: bool = False) -> Answer:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        sent = {"User-Agent": USER_AGENT, **(headers or {})}
+        if self.cookies:
+            sent["Cookie"] = self.cookie_header
+        if gzip_ok:
+            sent["Accept-Encoding"] = "gzip"
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            connection.request(method, path, body=body, headers=sent)
+            response = connection.getresponse()
+            data = response.read()
+            for name, value in response.getheaders():
+                if name.lower() == "set-cookie":
+                    pair = value.split(";", 1)[0]
+                    key, _sep, cookie_value = pair.partition("=")
+                    if cookie_value and "expires=thu, 01 jan 1970" not in value.lower():
+                        self.cookies[key.strip()] = cookie_value.strip()
+                    else:
+                        self.cookies.pop(key.strip(), None)
+            return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, data)
+        finally:
+            connection.close()
+
+    def get(self, path: str, **kwargs) -> Answer:
+        return self.request("GET", path, **kwargs)
+
+
+def csrf_from(html: str) -> str:
+    match = CSRF_RE.search(html)
+    if not match:
+        raise RuntimeError("no CSRF token on the page")
+    return match.group(1) or match.group(2)
+
+
+def log_in(port: int, email: str) -> Browser:
+    browser = Browser(port)
+    page = browser.get("/login")
+    answer = browser.request("POST", "/login", form={"email": email, "password": BENCH_PASSWORD,
+                                                     "csrf_token": csrf_from(page.text())})
+    if answer.status != 302 or "/login" in answer.headers.get("location", ""):
+        raise RuntimeError(f"log-in of {email} failed: {answer.status}\n{answer.text()[:500]}")
+    return browser
+
+
+def wait_until_up(process: subprocess.Popen, port: int, path: str, log_path: Path, limit: float = 60) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server on port {port} exited:\n{log_path.read_text()[-3000:]}")
+        try:
+            if Browser(port).get(path).status < 500:
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"the server on port {port} did not answer within {limit} s")
+
+
+# -- wrk ----------------------------------------------------------------------------------------
+
+def wrk(url: str, *, seconds: int, threads: int, connections: int, cookie: str = "", headers: tuple = (),
+        method: str = "GET", body: str = "", script: Path = MEASURE_LUA, env: dict | None = None) -> dict:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+               "-s", str(script), "-H", f"User-Agent: {USER_AGENT}"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    for header in headers:
+        command += ["-H", header]
+    command.append(url)
+    wrk_env = {**os.environ, "BENCH_METHOD": method, "BENCH_BODY": body, **(env or {})}
+    result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, env=wrk_env)
+    for line in result.stdout.splitlines():
+        if line.startswith("BENCH_JSON "):
+            return json.loads(line[len("BENCH_JSON "):])
+    raise RuntimeError(f"wrk printed no result:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+
+
+# -- what is measured -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Endpoint:
+    key: str
+    label: str
+    method: str
+    path: str  # {inst}, {net}, {member} filled in per run
+    user: str  # coordinator | admin | operator
+    htmx_target: str | None = None  # "notes" or "member-{member}"
+    list_page: bool = True  # a read of up to 200 rows: the ≥ 50 % throughput target applies
+
+    def url_path(self, ctx: "RunContext") -> str:
+        return self.path.format(inst=BENCH_INSTITUTION, net=ctx.network_slug, member=ctx.member_id)
+
+    def target(self, ctx: "RunContext") -> str | None:
+        return self.htmx_target.format(member=ctx.member_id) if self.htmx_target else None
+
+
+ENDPOINTS = (
+    Endpoint("desk", "desk /i/‹slug›/", "GET", "/i/{inst}/", "coordinator"),
+    Endpoint("network", "network page /n/‹slug›/", "GET", "/n/{net}/", "coordinator"),
+    Endpoint("council", "council /n/‹slug›/council/", "GET", "/n/{net}/council/", "coordinator"),
+    Endpoint("staff", "staff list /i/‹slug›/staff", "GET", "/i/{inst}/staff", "admin"),
+    Endpoint("inst_history", "institution history", "GET", "/i/{inst}/history", "admin"),
+    Endpoint("net_history", "network history", "GET", "/n/{net}/history", "coordinator"),
+    Endpoint("operator", "operator console /operator/", "GET", "/operator/", "operator"),
+    Endpoint("member_edit", "htmx: member-row edit form", "GET", "/n/{net}/members/{member}/edit", "coordinator",
+             htmx_target="member-{member}"),
+    Endpoint("note_add", "htmx write: add a note", "POST", "/i/{inst}/notes", "coordinator",
+             htmx_target="notes", list_page=False),
+)
+
+
+@dataclass
+class RunContext:
+    database: str
+    scale: str
+    workdir: Path
+    owner_url: str  # SQLAlchemy URL as the owner (migrations, generation, the harness's look-ups)
+    app_url: str  # as the application connects
+    network_slug: str = ""
+    member_id: int = 0
+    soak_members: list[int] = field(default_factory=list)
+    browsers: dict[str, Browser] = field(default_factory=dict)
+    csrf: str = ""
+    app_port: int = 0
+    baseline_port: int = 0
+    app_log: Path | None = None
+
+
+def _env(ctx: RunContext, database_url: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED_ENV}
+    env.update({"DATABASE_URL": database_url, "WORKSPACE_INSTANCE": str(ctx.workdir), "SECRET_KEY": SECRET_KEY,
+                "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"})
+    return env
+
+
+def _pg_admin(statements: list[str]) -> None:
+    import psycopg
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
+        for statement in statements:
+            connection.execute(statement)
+
+
+def _pg_url(database: str, user: str | None = None) -> str:
+    parts = urllib.parse.urlsplit(PG_SERVER)
+    netloc = parts.netloc if user is None else f"{user}@{parts.hostname}:{parts.port or 5432}"
+    return f"postgresql://{netloc}/{database}"
+
+
+def _look_up(ctx: RunContext) -> None:
+    """The biggest network, a partner's membership row to edit, rows for the soak."""
+    from sqlalchemy import create_engine, text
+    from workspace.config import normalise_database_url
+    engine = create_engine(normalise_database_url(ctx.owner_url))
+    with engine.connect() as connection:
+        network_id, ctx.network_slug = connection.execute(text(
+            "SELECT n.id, n.slug FROM networks n JOIN memberships m ON m.network_id = n.id "
+            "JOIN institutions i ON i.id = n.base_institution_id WHERE i.slug = :slug "
+            "GROUP BY n.id, n.slug ORDER BY COUNT(m.id) DESC, n.id LIMIT 1"), {"slug": BENCH_INSTITUTION}).one()
+        ctx.soak_members = list(connection.execute(text(
+            "SELECT id FROM memberships WHERE network_id = :n AND role <> 'base' ORDER BY id LIMIT 8"),
+            {"n": network_id}).scalars())
+        ctx.member_id = ctx.soak_members[0]
+    engine.dispose()
+
+
+def _versions(ctx: RunContext) -> str:
+    from sqlalchemy import create_engine, text
+    from workspace.config import normalise_database_url
+    engine = create_engine(normalise_database_url(ctx.owner_url))
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT id, version FROM memberships WHERE id IN (%s)"
+                                       % ",".join(str(i) for i in ctx.soak_members))).all()
+    engine.dispose()
+    return ",".join(f"{i}:{v}" for i, v in rows)
+
+
+def prepare(ctx: RunContext) -> float:
+    """Fresh database, migrated and generated; returns the generation time in seconds."""
+    if ctx.database == "postgres":
+        name = f"workspace_bench_{ctx.scale}"
+        _pg_admin([f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'])
+    owner_env = _env(ctx, ctx.owner_url)
+    say(f"{ctx.database}/{ctx.scale}: migrating")
+    run([PY, "-m", "flask", "--app", "wsgi", "db", "upgrade"], owner_env)
+    say(f"{ctx.database}/{ctx.scale}: generating")
+    started = time.perf_counter()
+    run([PY, "-m", "flask", "--app", "wsgi", "generate", "--scale", ctx.scale, "--seed", "1"], owner_env)
+    seconds = time.perf_counter() - started
+    if ctx.database == "postgres":
+        run([PY, "-m", "flask", "--app", "wsgi", "db-app-role", APP_ROLE], owner_env)
+    _look_up(ctx)
+    return seconds
+
+
+def start_servers(ctx: RunContext) -> None:
+    ctx.app_port, ctx.baseline_port = free_port(), free_port()
+    ctx.app_log = ctx.workdir / "app-gunicorn.log"
+    env = _env(ctx, ctx.app_url)
+    app = start_process([PY, "-m", "gunicorn", *GUNICORN_SETTINGS, "--bind", f"127.0.0.1:{ctx.app_port}",
+                         "wsgi:app"], env, ctx.app_log)
+    baseline_log = ctx.workdir / "baseline-gunicorn.log"
+    baseline = start_process([PY, "-m", "gunicorn", *GUNICORN_SETTINGS, "--bind", f"127.0.0.1:{ctx.baseline_port}",
+                              "--pythonpath", str(BENCH), "baseline_app:app"], env, baseline_log)
+    wait_until_up(app, ctx.app_port, "/login", ctx.app_log)
+    wait_until_up(baseline, ctx.baseline_port, "/", baseline_log)
+
+
+def log_everyone_in(ctx: RunContext) -> None:
+    for who in ("coordinator", "admin", "operator"):
+        ctx.browsers[who] = log_in(ctx.app_port, BENCH_LOGINS[who])
+    desk = ctx.browsers["coordinator"].get(f"/i/{BENCH_INSTITUTION}/")
+    if desk.status != 200:
+        raise RuntimeError(f"the desk answered {desk.status}")
+    ctx.csrf = csrf_from(desk.text())
+
+
+def _request_of(endpoint: Endpoint, ctx: RunContext) -> tuple[tuple, str]:
+    headers: list[str] = []
+    body = ""
+    target = endpoint.target(ctx)
+    if target:
+        headers += ["HX-Request: true", f"HX-Target: {target}"]
+    if endpoint.method == "POST":
+        headers.append("Content-Type: application/x-www-form-urlencoded")
+        body = urllib.parse.urlencode({"body": "Заметка из нагрузочного теста: проверить расписание",
+                                       "csrf_token": ctx.csrf})
+    return tuple(headers), body
+
+
+def check_endpoint(endpoint: Endpoint, ctx: RunContext) -> None:
+    """One request by hand before wrk: the right status, and a fragment where a fragment is due."""
+    headers, body = _request_of(endpoint, ctx)
+    browser = ctx.browsers[endpoint.user]
+    answer = browser.request(endpoint.method, endpoint.url_path(ctx),
+                             headers=dict(h.split(": ", 1) for h in headers if not h.startswith("Content-Type")),
+                             form=dict(urllib.parse.parse_qsl(body)) if body else None)
+    if answer.status != 200:
+        raise RuntimeError(f"{endpoint.key}: {answer.status} instead of 200\n{answer.text()[:800]}")
+    if endpoint.htmx_target and answer.text().lstrip().lower().startswith("<!doctype"):
+        raise RuntimeError(f"{endpoint.key}: a full page instead of the htmx fragment")
+
+
+def measure(url: str, cookie: str, headers: tuple, method: str, body: str, seconds: int, warmup: int) -> dict:
+    common = {"cookie": cookie, "headers": headers, "method": method, "body": body}
+    if warmup:
+        wrk(url, seconds=warmup, **THROUGHPUT, **common)
+    return {"c1": wrk(url, seconds=seconds, **LATENCY, **common),
+            "c8": wrk(url, seconds=seconds, **THROUGHPUT, **common)}
+
+
+def measure_all(ctx: RunContext, seconds: int, warmup: int) -> dict:
+    """The pages, with the baseline taken at the start, in the middle and at the end (median of 3)."""
+    baseline_url = f"http://127.0.0.1:{ctx.baseline_port}/"
+    result = {"baseline_runs": [], "pages": {}}
+    middle = len(ENDPOINTS) // 2
+    for index, endpoint in enumerate(ENDPOINTS):
+        if index in (0, middle):
+            say(f"{ctx.database}/{ctx.scale}: baseline")
+            result["baseline_runs"].append(measure(baseline_url, "", (), "GET", "", seconds, warmup))
+        check_endpoint(endpoint, ctx)
+        headers, body = _request_of(endpoint, ctx)
+        say(f"{ctx.database}/{ctx.scale}: {endpoint.key}")
+        url = f"http://127.0.0.1:{ctx.app_port}{endpoint.url_path(ctx)}"
+        result["pages"][endpoint.key] = measure(url, ctx.browsers[endpoint.user].cookie_header, headers,
+                                                endpoint.method, body, seconds, warmup)
+    say(f"{ctx.database}/{ctx.scale}: baseline")
+    result["baseline_runs"].append(measure(baseline_url, "", (), "GET", "", seconds, 0))
+    runs = result["baseline_runs"]
+    result["baseline"] = {
+        level: {key: statistics.median(run_[level][key] for run_ in runs)
+                for key in ("rps", "p50_us", "p95_us", "p99_us", "mean_us")}
+        for level in ("c1", "c8")}
+    return result
+
+
+def page_weight(ctx: RunContext) -> dict:
+    """First visit of the desk: HTML + linked CSS/JS, compressed; then what later steps transfer."""
+    browser = ctx.browsers["coordinator"]
+    desk = browser.get(f"/i/{BENCH_INSTITUTION}/", gzip_ok=True)
+    html = desk.plain()
+    items = [{"what": "desk HTML", "raw": len(html), "gzip": len(gzip.compress(html, 6)),
+              "served": len(desk.body), "encoding": desk.headers.get("content-encoding", "none"),
+              "cache": desk.headers.get("cache-control", "")}]
+    for path in dict.fromkeys(re.findall(r'(?:href|src)="(/static/[^"]+)"', html.decode())):
+        asset = browser.get(path.replace("&amp;", "&"), gzip_ok=True)
+        plain = asset.plain()
+        items.append({"what": path.split("?")[0], "raw": len(plain), "gzip": len(gzip.compress(plain, 6)),
+                      "served": len(asset.body), "encoding": asset.headers.get("content-encoding", "none"),
+                      "cache": asset.headers.get("cache-control", "")})
+    first = {"raw": sum(i["raw"] for i in items), "gzip": sum(i["gzip"] for i in items),
+             "served": sum(i["served"] for i in items)}
+    later = []
+    fragment = browser.request("POST", f"/i/{BENCH_INSTITUTION}/notes", gzip_ok=True,
+                               headers={"HX-Request": "true", "HX-Target": "notes"},
+                               form={"body": "Заметка для замера фрагмента", "csrf_token": ctx.csrf})
+    edit = browser.get(f"/n/{ctx.network_slug}/members/{ctx.member_id}/edit", gzip_ok=True,
+                       headers={"HX-Request": "true", "HX-Target": f"member-{ctx.member_id}"})
+    boosted = browser.get(f"/n/{ctx.network_slug}/", gzip_ok=True,
+                          headers={"HX-Request": "true", "HX-Boosted": "true", "HX-Target": "body"})
+    for what, answer in (("htmx fragment: note added (#notes)", fragment),
+                         ("htmx fragment: member-row edit form", edit),
+                         ("boosted navigation: network page (HTML only)", boosted)):
+        plain = answer.plain()
+        later.append({"what": what, "status": answer.status, "raw": len(plain),
+                      "gzip": len(gzip.compress(plain, 6)), "served": len(answer.body),
+                      "encoding": answer.headers.get("content-encoding", "none")})
+    return {"first": first, "items": items, "later": later}
+
+
+def count_in_log(path: Path, needle: str, offset: int = 0) -> int:
+    if not path.exists():
+        return 0
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        return handle.read().decode("utf-8", "replace").count(needle)
+
+
+def soak(ctx: RunContext, seconds: int, probe: int) -> dict:
+    """~70 % of the mix's saturation throughput, paced by wrk's delay(), for `seconds`."""
+    url = f"http://127.0.0.1:{ctx.app_port}/"
+    base_env = {"BENCH_INST": BENCH_INSTITUTION, "BENCH_NET": ctx.network_slug,
+                "BENCH_MEMBERS": ",".join(map(str, ctx.soak_members)),
+                "BENCH_CSRF": urllib.parse.quote_plus(ctx.csrf),
+                "BENCH_TEXT": urllib.parse.quote_plus("Правка из нагрузочного теста")}
+    cookie = ctx.browsers["coordinator"].cookie_header
+    threads = {"threads": SOAK_CONNECTIONS, "connections": SOAK_CONNECTIONS}
+
+    def go(duration: int, delay_ms: float) -> dict:
+        return wrk(url, seconds=duration, cookie=cookie, script=SOAK_LUA, **threads,
+                   env={**base_env, "BENCH_DELAY_MS": f"{delay_ms:.2f}", "BENCH_VERSIONS": _versions(ctx)})
+
+    say(f"soak: saturation of the mix ({probe} s)")
+    saturation = go(probe, 0)
+    target = SOAK_SHARE * saturation["rps"]
+    service_ms = saturation["mean_us"] / 1000
+    delay = max(0.0, SOAK_CONNECTIONS * 1000 / target - 0.5 * service_ms)
+    calibration = []
+    for _round in range(2):  # bounded: two probes correct the pause for the latency at that load
+        trial = go(probe, delay)
+        calibration.append({"delay_ms": round(delay, 2), "rps": trial["rps"]})
+        effective_latency = SOAK_CONNECTIONS * 1000 / max(trial["rps"], 0.1) - delay
+        delay = max(0.0, SOAK_CONNECTIONS * 1000 / target - effective_latency)
+    offset = ctx.app_log.stat().st_size if ctx.app_log.exists() else 0
+    say(f"soak: {seconds} s at ~{target:.0f} req/s (pause {delay:.1f} ms per connection)")
+    result = go(seconds, delay)
+    return {"seconds": seconds, "saturation_rps": saturation["rps"], "target_rps": target,
+            "delay_ms": delay, "calibration": calibration, "result": result,
+            "locked": count_in_log(ctx.app_log, "database is locked", offset),
+            "tracebacks": count_in_log(ctx.app_log, "Traceback", offset)}
+
+
+def run_one(database: str, scale: str, args) -> dict:
+    workdir = Path(tempfile.mkdtemp(prefix=f"workspace-bench-{database}-{scale}-"))
+    if database == "sqlite":
+        owner_url = app_url = f"sqlite:///{workdir / 'workspace.db'}"
+    else:
+        owner_url = _pg_url(f"workspace_bench_{scale}")
+        app_url = _pg_url(f"workspace_bench_{scale}", APP_ROLE)
+    ctx = RunContext(database, scale, workdir, owner_url, app_url)
+    outcome: dict = {"workdir": str(workdir)}
+    try:
+        outcome["generate_seconds"] = prepare(ctx)
+        start_servers(ctx)
+        log_everyone_in(ctx)
+        outcome.update(measure_all(ctx, args.seconds, args.warmup))
+        outcome["weight"] = page_weight(ctx)
+        if database == "sqlite" and scale == "city" and args.soak_seconds > 0:
+            outcome["soak"] = soak(ctx, args.soak_seconds, args.probe_seconds)
+        outcome["log"] = {"locked": count_in_log(ctx.app_log, "database is locked"),
+                          "tracebacks": count_in_log(ctx.app_log, "Traceback")}
+    finally:
+        stop_all()
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+            if database == "postgres":
+                try:
+                    _pg_admin([f'DROP DATABASE IF EXISTS "workspace_bench_{scale}" WITH (FORCE)'])
+                except Exception as error:  # noqa: BLE001  (cleanup must not hide the real error)
+                    say(f"could not drop workspace_bench_{scale}: {error}")
+    return outcome
+
+
+# -- the machine -----------------------------------------------------------------------------------
+
+def machine(databases: list[str]) -> dict:
+    info = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        info["cpu"] = re.search(r"model name\s*:\s*(.+)", cpuinfo).group(1).strip()
+    except (OSError, AttributeError):
+        info["cpu"] = platform.processor() or "unknown"
+    info["cores"] = os.cpu_count()
+    try:
+        kb = int(re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        info["ram"] = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, AttributeError):
+        info["ram"] = "unknown"
+    try:
+        pretty = re.search(r'PRETTY_NAME="([^"]+)"', Path("/etc/os-release").read_text()).group(1)
+    except (OSError, AttributeError):
+        pretty = platform.system()
+    info["os"] = f"{pretty}, kernel {platform.release()}"
+    info["load average at start"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    info["python"] = platform.python_version()
+    info["sqlite"] = sqlite3.sqlite_version
+    if "postgres" in databases:
+        import psycopg
+        with psycopg.connect(f"{PG_SERVER}/postgres") as connection:
+            info["postgresql"] = connection.execute("SHOW server_version").fetchone()[0]
+            info["pg_settings"] = ", ".join(
+                f"{name}={connection.execute(f'SHOW {name}').fetchone()[0]}"
+                for name in ("shared_buffers", "synchronous_commit"))
+    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True)
+    info["wrk"] = (wrk_version.stdout or wrk_version.stderr).splitlines()[0].split(" Copyright")[0]
+    import gunicorn
+    info["gunicorn"] = gunicorn.__version__
+    return info
+
+
+# -- the report ------------------------------------------------------------------------------------
+
+DB_NAMES = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
+
+
+def ms(us: float) -> str:
+    return f"{us / 1000:.1f}"
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def page_table(results: dict, database: str, scales: list[str]) -> str:
+    rows = []
+    for scale in scales:
+        outcome = results[database].get(scale)
+        if not outcome or "pages" not in outcome:
+            continue
+        base = outcome["baseline"]
+        runs = outcome["baseline_runs"]
+        rows.append([f"**baseline** (200 rows)", scale, ms(base["c1"]["p50_us"]), ms(base["c1"]["p95_us"]),
+                     ms(base["c1"]["p99_us"]), "1.00", f"{base['c8']['rps']:.0f}", "100 %",
+                     "runs: " + " / ".join(f"{r['c8']['rps']:.0f}" for r in runs) + " req/s"])
+        for endpoint in ENDPOINTS:
+            figures = outcome["pages"][endpoint.key]
+            c1, c8 = figures["c1"], figures["c8"]
+            errors = c1["bad"] + c8["bad"] + c1["timeouts"] + c8["timeouts"] + c1["connect_errors"] \
+                + c8["connect_errors"] + c1["read_errors"] + c8["read_errors"]
+            redirects = c1["redirects"] + c8["redirects"]
+            rows.append([endpoint.label, scale, ms(c1["p50_us"]), ms(c1["p95_us"]), ms(c1["p99_us"]),
+                         f"{c1['p50_us'] / base['c1']['p50_us']:.2f}", f"{c8['rps']:.0f}",
+                         f"{100 * c8['rps'] / base['c8']['rps']:.0f} %",
+                         f"{errors}" + (f" (+{redirects} redirects)" if redirects else "")])
+    return table(["page / action", "scale", "p50 ms", "p95 ms", "p99 ms", "p50 ÷ baseline",
+                  "req/s @8", "÷ baseline", "non-2xx/3xx, socket errors"], rows)
+
+
+def growth_table(results: dict, databases: list[str]) -> tuple[str, list[str]]:
+    header, rows, misses = ["page / action"], [], []
+    for database in databases:
+        header += [f"{DB_NAMES[database]} demo p50", f"{DB_NAMES[database]} city p50", "city ÷ demo"]
+    for endpoint in (None, *ENDPOINTS):
+        key = "baseline" if endpoint is None else endpoint.key
+        row = ["**baseline**" if endpoint is None else endpoint.label]
+        for database in databases:
+            demo, city = results[database].get("demo"), results[database].get("city")
+            if not demo or not city or "pages" not in demo or "pages" not in city:
+                row += ["–", "–", "–"]
+                continue
+            pick = (lambda o: o["baseline"]["c1"]["p50_us"]) if endpoint is None else \
+                (lambda o, k=key: o["pages"][k]["c1"]["p50_us"])
+            ratio = pick(city) / pick(demo)
+            row += [ms(pick(demo)), ms(pick(city)), f"{ratio:.2f}" + (" ✗" if ratio > 1.5 else "")]
+            if ratio > 1.5 and endpoint is not None:
+                misses.append(f"{endpoint.label} on {DB_NAMES[database]}: city p50 is {ratio:.2f} × demo "
+                              f"(target ≤ 1.5)")
+        rows.append(row)
+    return table(header, rows), misses
+
+
+def weight_tables(results: dict, databases: list[str]) -> tuple[str, list[str]]:
+    parts, misses = [], []
+    for database in databases:
+        for scale in ("demo", "city"):
+            outcome = results[database].get(scale)
+            if not outcome or "weight" not in outcome:
+                continue
+            weight = outcome["weight"]
+            rows = [[i["what"], f"{i['raw'] / 1024:.1f}", f"{i['gzip'] / 1024:.1f}", f"{i['served'] / 1024:.1f}",
+                     i["encoding"], i["cache"] or "–"] for i in weight["items"]]
+            first = weight["first"]
+            rows.append(["**first visit, total**", f"{first['raw'] / 1024:.1f}", f"**{first['gzip'] / 1024:.1f}**",
+                         f"{first['served'] / 1024:.1f}", "", ""])
+            rows += [[f"later: {i['what']} ({i['status']})", f"{i['raw'] / 1024:.1f}", f"{i['gzip'] / 1024:.1f}",
+                      f"{i['served'] / 1024:.1f}", i["encoding"], ""] for i in weight["later"]]
+            parts.append(f"**{DB_NAMES[database]}, {scale}** (desk of {BENCH_INSTITUTION} as its coordinator)\n\n"
+                         + table(["what", "raw KB", "gzip -6 KB", "as served KB", "Content-Encoding",
+                                  "Cache-Control"], rows))
+            if first["gzip"] > 100 * 1024:
+                misses.append(f"first-visit weight on {DB_NAMES[database]} {scale}: {first['gzip'] / 1024:.0f} KB "
+                              "compressed (target ≤ 100 KB)")
+            if first["served"] > 100 * 1024:
+                misses.append(f"first visit on {DB_NAMES[database]} {scale} as served: {first['served'] / 1024:.0f} KB "
+                              "— the server does not compress (target: ≤ 100 KB compressed on the wire)")
+    return "\n\n".join(parts), misses
+
+
+def throughput_misses(results: dict, databases: list[str]) -> list[str]:
+    misses = []
+    for database in databases:
+        for scale, outcome in results[database].items():
+            if "pages" not in outcome:
+                continue
+            base = outcome["baseline"]["c8"]["rps"]
+            for endpoint in ENDPOINTS:
+                share = outcome["pages"][endpoint.key]["c8"]["rps"] / base
+                if share < 0.5:
+                    kind = "list page" if endpoint.list_page else "write (nearest target: cell save)"
+                    misses.append(f"{endpoint.label} ({kind}) on {DB_NAMES[database]} {scale}: "
+                                  f"{100 * share:.0f} % of the baseline's throughput (target ≥ 50 %)")
+    return misses
+
+
+def soak_section(results: dict) -> tuple[str, list[str]]:
+    outcome = results.get("sqlite", {}).get("city", {})
+    data = outcome.get("soak")
+    if not data:
+        return "Not run (needs SQLite at city scale and --soak-seconds > 0).", []
+    r = data["result"]
+    errors = r["bad"] + r["connect_errors"] + r["read_errors"] + r["write_errors"] + r["timeouts"]
+    rows = [
+        ["duration", f"{data['seconds']} s"],
+        ["saturation of the mix (8 connections, no pause)", f"{data['saturation_rps']:.0f} req/s"],
+        ["target (70 %)", f"{data['target_rps']:.0f} req/s"],
+        ["achieved", f"**{r['rps']:.0f} req/s** ({100 * r['rps'] / data['saturation_rps']:.0f} % of saturation)"],
+        ["requests", f"{r['requests']} ({r['writes']} writes)"],
+        ["latency p50 / p95 / p99", f"{ms(r['p50_us'])} / {ms(r['p95_us'])} / **{ms(r['p99_us'])} ms**"],
+        ["409 conflicts on the member row (expected answers)", str(r["expected_409"])],
+        ["errors: unexpected statuses", str(r["bad"])],
+        ["errors: socket (connect/read/write/timeout)",
+         f"{r['connect_errors']}/{r['read_errors']}/{r['write_errors']}/{r['timeouts']}"],
+        ["\"database is locked\" in the gunicorn log", str(data["locked"])],
+        ["tracebacks in the gunicorn log", str(data["tracebacks"])],
+    ]
+    misses = []
+    if errors or data["locked"]:
+        misses.append(f"soak: {errors} errors, {data['locked']} \"database is locked\" (target 0 and 0)")
+    mix = ("mix per 10 requests: desk ×3, network page ×2, institution history, network history, "
+           "note added (htmx), member row saved ×2 (htmx, with the version last seen; a 409 is expected)")
+    return table(["soak, SQLite, city", "figure"], rows) + f"\n\n{mix}.", misses
+
+
+def report(results: dict, info: dict, args, databases: list[str], scales: list[str], command: str) -> str:
+    out = [
+        "# Performance",
+        "",
+        f"Latest figures of `bench/run.py`, taken {info['date']} with:",
+        "",
+        f"```sh\n{command}\n```",
+        "",
+        "Each page is measured with wrk after a warm-up: latency at concurrency 1 (one connection, "
+        f"{args.seconds} s: p50/p95/p99) and throughput at concurrency 8 (2 threads, 8 connections, "
+        f"{args.seconds} s). The **baseline** is bench/baseline_app.py — a minimal Flask + SQLAlchemy + Jinja "
+        "page selecting 200 rows (newest history entries joined with their institution) and rendering them in "
+        "an HTML table, the TechEmpower \"fortunes\" shape — against the same database, under the same gunicorn "
+        "settings, measured in the same run three times (before, between and after the pages; the median of the "
+        "three is the reference, all three throughputs are shown). These machines are noisy: read ratios and "
+        "medians, not absolute figures. wrk sends no Accept-Encoding, so the figures exclude the cost of "
+        "compressing responses (which browsers ask for); the page-weight table shows what compression gives.",
+        "",
+        f"Servers: `gunicorn {' '.join(GUNICORN_SETTINGS)}` on 127.0.0.1, SECRET_KEY shared by the workers; "
+        "PostgreSQL as the application's role (row-level security active, as in production). Sessions come "
+        "from a real log-in (same User-Agent in every request: session protection is \"strong\"). Writes "
+        "measured (notes) stay in the database: the pages measured after them see the added rows.",
+        "",
+        "## Machine",
+        "",
+        table(["", ""], [[k, str(v)] for k, v in info.items() if k != "date"]),
+        "",
+        "## Data",
+        "",
+        "`flask --app wsgi generate --scale demo|city --seed 1` (workspace/generator). City: 200 institutions, "
+        "20 networks of 8–30 members, ~1 650 users, ~20 000 notes, 100 000 history entries; demo: 10 "
+        "institutions, 2 networks, ~60 users, ~300 notes, 2 000 history entries. Measured as the bench "
+        f"coordinator/admin of {BENCH_INSTITUTION} (base of the biggest network) and the bench operator.",
+        "",
+        table(["database", "scale", "generation (incl. start-up)"],
+              [[DB_NAMES[d], s, f"{results[d][s]['generate_seconds']:.1f} s"]
+               for d in databases for s in scales if "generate_seconds" in results[d].get(s, {})]),
+    ]
+    for database in databases:
+        out += ["", f"## Pages — {DB_NAMES[database]}", "", page_table(results, database, scales)]
+    growth, growth_misses = ("", [])
+    if len(scales) > 1:
+        growth, growth_misses = growth_table(results, databases)
+        out += ["", "## Growth: city ÷ demo (p50 at concurrency 1; target ≤ 1.5)", "", growth]
+    weights, weight_misses = weight_tables(results, databases)
+    out += ["", "## Page weight (first visit of the desk; target ≤ 100 KB compressed)", "", weights]
+    soak_text, soak_misses = soak_section(results)
+    out += ["", "## Soak (target: 0 errors, 0 \"database is locked\", p99 reported)", "", soak_text]
+    misses = growth_misses + throughput_misses(results, databases) + weight_misses + soak_misses
+    out += ["", "## Targets missed in this run (computed)", ""]
+    out += [f"- {m}" for m in misses] or ["- none"]
+    out += ["", "Not measurable yet (areas not built): the plan, the calendar, the journal grid 30 × 40 and "
+            "its cell save, the monitoring dashboard, search, Excel export/import of journals and plans. SQL "
+            "statement counts per page are pinned in tests/core/test_query_budgets.py."]
+    return "\n".join(out) + "\n"
+
+
+def write_doc(text: str, path: Path) -> None:
+    kept = ""
+    if path.exists():
+        old = path.read_text()
+        if NOTES_MARKER in old:
+            kept = old.split(NOTES_MARKER, 1)[1]
+    if not kept.strip():
+        kept = "\n\n## Notes\n\n(Analysis of the latest figures: causes of the misses above.)\n"
+    path.write_text(text + "\n" + NOTES_MARKER + kept)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", default="demo,city")
+    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--seconds", type=int, default=None, help="per figure (default 5; --quick: 2)")
+    parser.add_argument("--warmup", type=int, default=1, help="seconds of warm-up per page (default 1)")
+    parser.add_argument("--soak-seconds", type=int, default=None, help="default 300; --quick: 20; 0 = no soak")
+    parser.add_argument("--probe-seconds", type=int, default=None,
+                        help="saturation and pacing probes before the soak (default 5; --quick: 2)")
+    parser.add_argument("--quick", action="store_true", help="short figures; prints, writes no document")
+    parser.add_argument("--output", default=None, help=f"report file (default {DOC.relative_to(ROOT)}; "
+                                                       "with --quick none unless given)")
+    parser.add_argument("--keep", action="store_true", help="keep the databases and server logs")
+    parser.add_argument("--json", default=None, help="also write every raw figure to this JSON file")
+    args = parser.parse_args()
+    args.seconds = args.seconds or (2 if args.quick else 5)
+    args.soak_seconds = args.soak_seconds if args.soak_seconds is not None else (20 if args.quick else 300)
+    args.probe_seconds = args.probe_seconds or (2 if args.quick else 5)
+    output = Path(args.output) if args.output else (None if args.quick else DOC)
+    scales = [s.strip() for s in args.scales.split(",") if s.strip()]
+    databases = [d.strip() for d in args.databases.split(",") if d.strip()]
+    if not set(scales) <= {"demo", "city"} or not set(databases) <= {"sqlite", "postgres"}:
+        parser.error("scales: demo,city; databases: sqlite,postgres")
+    if shutil.which("wrk") is None:
+        print("wrk is not installed. On Debian/Ubuntu: apt-get install -y wrk "
+              "(elsewhere: https://github.com/wg/wrk).", file=sys.stderr)
+        return 2
+    if "postgres" in databases:
+        try:
+            _pg_admin(["SELECT 1"])
+        except Exception as error:  # noqa: BLE001
+            print(f"PostgreSQL is not reachable at {PG_SERVER} ({error}); set BENCH_PG or use "
+                  "--databases sqlite.", file=sys.stderr)
+            return 2
+    command = shlex.join([".venv/bin/python", "bench/run.py", *sys.argv[1:]])
+    info = machine(databases)
+    results: dict = {database: {} for database in databases}
+    started = time.monotonic()
+    try:
+        for database in databases:
+            for scale in scales:
+                results[database][scale] = run_one(database, scale, args)
+    except KeyboardInterrupt:
+        say("interrupted: servers stopped")
+        return 130
+    finally:
+        stop_all()
+    if args.json:
+        Path(args.json).write_text(json.dumps({"machine": info, "results": results}, indent=1, default=str))
+    info["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    info["run time"] = f"{(time.monotonic() - started) / 60:.1f} min"
+    text = report(results, info, args, databases, scales, command)
+    print(text)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_doc(text, output)
+        say(f"written: {output}")
+    say(f"done in {(time.monotonic() - started) / 60:.1f} min")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

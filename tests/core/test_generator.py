@@ -1,0 +1,185 @@
+"""The city generator (`flask generate`): counts, reproducibility, refusal of a non-empty database.
+
+It commits, so it runs on a database file of its own (and, in the PostgreSQL run, on a database of
+its own on that server), never inside the suite's rolled-back transaction."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import func, select
+
+from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network, Seat, SeatRole
+from tenants.scoping import unscoped
+from tests.conftest import csrf_token_from, login
+from tests.fixtures import database
+from workspace import create_app
+from workspace.accounts.models import StaffRole, User
+from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
+from workspace.config import TestConfig
+from workspace.desk.models import Note
+from workspace.extensions import db
+from workspace.generator import BENCH_LOGINS, BENCH_PASSWORD, SCALES
+
+
+def _app(url: str, migrate: bool = True):
+    app = create_app(TestConfig(url))
+    if migrate:
+        with app.app_context():
+            upgrade()
+    return app
+
+
+def _dispose(app) -> None:
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def fresh_app(tmp_path):
+    made = []
+
+    def make(name: str = "gen.db", migrate: bool = True):
+        app = _app(f"sqlite:///{tmp_path / name}", migrate)
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        _dispose(app)
+
+
+def _generate(app, scale: str = "demo", seed: int = 1):
+    return app.test_cli_runner().invoke(args=["generate", "--scale", scale, "--seed", str(seed)])
+
+
+def _count(model) -> int:
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def _fingerprint(app) -> dict:
+    with app.app_context(), unscoped():
+        return {
+            "institutions": db.session.execute(
+                select(Institution.slug, Institution.kind, Institution.short_name).order_by(Institution.id)).all(),
+            "users": db.session.execute(select(User.email, User.full_name, User.role).order_by(User.id)).all(),
+            "memberships": db.session.execute(
+                select(Membership.network_id, Membership.institution_id, Membership.role).order_by(Membership.id)).all(),
+            "seats": db.session.execute(select(Seat.network_id, Seat.user_id, Seat.role).order_by(Seat.id)).all(),
+            "notes": db.session.scalars(select(Note.body).order_by(Note.id)).all(),
+        }
+
+
+def test_demo_scale_fills_every_part(fresh_app):
+    app = fresh_app()
+    result = _generate(app)
+    assert result.exit_code == 0, result.output
+    for email in BENCH_LOGINS.values():
+        assert email in result.output
+    scale = SCALES["demo"]
+    with app.app_context(), unscoped():
+        assert _count(Institution) == scale.institutions
+        assert _count(Network) == scale.networks
+        assert _count(InstitutionAuditEntry) + _count(NetworkAuditEntry) == scale.audit_entries
+        assert _count(InstitutionAuditEntry) > 0 and _count(NetworkAuditEntry) > 0
+        assert {kind for kind in db.session.scalars(select(Institution.kind))} >= {
+            InstitutionKind.SCHOOL, InstitutionKind.LIBRARY, InstitutionKind.MUSEUM, InstitutionKind.THEATRE}
+        assert db.session.scalar(select(Institution.short_name).where(Institution.slug == "school-001")) \
+            .startswith("МБОУ «")
+
+        members = Counter(db.session.scalars(select(Membership.network_id)))
+        assert all(scale.members[0] <= n <= scale.members[1] for n in members.values())
+        biggest = max(members, key=members.get)
+        bench_school = db.session.scalar(select(Institution.id).where(Institution.slug == "school-001"))
+        assert db.session.scalar(select(Network.base_institution_id).where(Network.id == biggest)) == bench_school
+        bases = db.session.execute(select(Membership.network_id).where(Membership.role == MemberRole.BASE)).all()
+        assert len(bases) == scale.networks
+
+        for institution_id in db.session.scalars(select(Institution.id)):
+            roles = set(db.session.scalars(select(User.role).where(User.institution_id == institution_id)))
+            assert roles == set(StaffRole), institution_id
+            notes = db.session.scalar(select(func.count()).select_from(Note)
+                                      .where(Note.institution_id == institution_id))
+            assert scale.notes * 0.8 <= notes <= scale.notes * 1.2
+        for network_id in members:
+            seat_roles = Counter(db.session.scalars(select(Seat.role).where(Seat.network_id == network_id)))
+            assert seat_roles[SeatRole.CHAIR] == 1 and seat_roles[SeatRole.SECRETARY] == 1
+            assert seat_roles[SeatRole.MEMBER] >= 2
+        externals = db.session.scalar(select(func.count()).select_from(Seat).join(User, User.id == Seat.user_id)
+                                      .where(User.institution_id.is_(None)))
+        assert externals >= scale.networks
+        full_name = db.session.scalar(select(User.full_name).where(User.email == BENCH_LOGINS["coordinator"]))
+        assert len(full_name.split()) == 3  # Фамилия Имя Отчество
+
+
+def test_bench_logins_work_and_pages_open(fresh_app):
+    app = fresh_app()
+    assert _generate(app).exit_code == 0
+    client = app.test_client()
+    assert login(client, BENCH_LOGINS["coordinator"], BENCH_PASSWORD).headers["Location"] == "/i/school-001/"
+    desk = client.get("/i/school-001/")
+    assert desk.status_code == 200
+    with app.app_context(), unscoped():
+        network = db.session.scalar(select(Network.slug).order_by(Network.id))
+    for url in (f"/n/{network}/", f"/n/{network}/council/", f"/n/{network}/history", "/i/school-001/history",
+                "/i/school-001/staff"):
+        assert client.get(url).status_code == 200, url
+    # A write after generation: the ids continue after the generated ones.
+    response = client.post("/i/school-001/notes", data={"body": "После генерации",
+                                                        "csrf_token": csrf_token_from(desk.get_data(as_text=True))})
+    assert response.status_code == 302
+    operator = app.test_client()
+    assert login(operator, BENCH_LOGINS["operator"], BENCH_PASSWORD).headers["Location"] == "/operator/"
+    assert operator.get("/operator/").status_code == 200
+
+
+def test_same_seed_same_city_other_seed_other_city(fresh_app):
+    first, second, other = fresh_app("a.db"), fresh_app("b.db"), fresh_app("c.db")
+    for app, seed in ((first, 1), (second, 1), (other, 2)):
+        assert _generate(app, seed=seed).exit_code == 0
+    assert _fingerprint(first) == _fingerprint(second)
+    different = _fingerprint(other)
+    assert different["users"] != _fingerprint(first)["users"]
+    assert different["notes"] != _fingerprint(first)["notes"]
+
+
+def test_refuses_a_database_that_is_not_empty(fresh_app):
+    app = fresh_app()
+    assert _generate(app).exit_code == 0
+    before = _fingerprint(app)
+    again = _generate(app, seed=7)
+    assert again.exit_code != 0
+    assert "not empty" in again.output and "institutions" in again.output
+    assert _fingerprint(app) == before
+
+
+def test_refuses_an_unmigrated_database(fresh_app):
+    app = fresh_app("bare.db", migrate=False)
+    result = _generate(app)
+    assert result.exit_code != 0
+    assert "db upgrade" in result.output
+
+
+@pytest.mark.postgres
+def test_postgresql_generation_as_owner_then_the_app_role_reads_it():
+    owner_url = database.create_postgres_database(database.server_url(), suffix="generator")
+    app = _app(owner_url)
+    try:
+        assert _generate(app).exit_code == 0
+        with app.app_context(), unscoped():
+            assert _count(Institution) == SCALES["demo"].institutions
+        _dispose(app)
+        app = create_app(TestConfig(database.app_role_url(owner_url)))
+        client = app.test_client()
+        login(client, BENCH_LOGINS["coordinator"], BENCH_PASSWORD)
+        desk = client.get("/i/school-001/")
+        assert desk.status_code == 200 and "Заметки учреждения" in desk.get_data(as_text=True)
+        # Sequences were moved past the explicit ids.
+        response = client.post("/i/school-001/notes", data={
+            "body": "После генерации", "csrf_token": csrf_token_from(desk.get_data(as_text=True))})
+        assert response.status_code == 302
+    finally:
+        _dispose(app)
+        database.drop_postgres_database(owner_url)

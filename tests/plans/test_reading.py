@@ -1,0 +1,233 @@
+"""Finding the plan table in a sheet: header rows wherever they are, columns by meaning, rows."""
+from datetime import date, datetime
+
+import pytest
+
+from workspace.core.dates import AcademicYear
+from workspace.plans.reading import (NO_HEADER, RawItem, Section, cell_text, choose_sheet, find_table,
+                                     header_meanings, read_item)
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+HEADER = ("№ п/п", "Наименование мероприятия", "Участники", "Сроки", "Ответственные", "Форма отчётности")
+ITEM_1 = (1, "Конкурс чтецов", "5-7 классы", "октябрь", "Иванова А.А.", "Приказ")
+ITEM_2 = (2, "Библиосумерки", "5-9 кл.", "22-24.11.", "МБУ «МИБС»", "Фотоотчёт")
+
+
+def test_plain_table():
+    table = find_table([HEADER, ITEM_1, ITEM_2])
+    assert table.header_row_index == 0 and table.problems == [] and table.found
+    assert table.columns == {"number": 0, "title": 1, "audience": 2, "timing": 3, "responsible": 4,
+                             "report_form": 5}
+    assert table.items == [
+        RawItem(line=2, number="1", title="Конкурс чтецов", audience="5-7 классы", timing="октябрь",
+                responsible="Иванова А.А.", report_form="Приказ"),
+        RawItem(line=3, number="2", title="Библиосумерки", audience="5-9 кл.", timing="22-24.11.",
+                responsible="МБУ «МИБС»", report_form="Фотоотчёт"),
+    ]
+
+
+def test_title_and_stamp_rows_above_the_header_with_merged_cells():
+    rows = [
+        (None, None, None, None, "УТВЕРЖДАЮ", None),
+        (None, None, None, None, "Директор МБОУ «СОШ № 5»\n________ И.И. Иванова", None),
+        (None, None, None, None, "«___» __________ 2019 г.", None),
+        (None, None, None, None, None, None),
+        ("План мероприятий с Муниципальным бюджетным учреждением «МИБС» на 2019-2020 учебный год",
+         None, None, None, None, None),
+        ("(сетевое взаимодействие)", None, None, None, None, None),
+        HEADER,
+        ITEM_1,
+    ]
+    table = find_table(rows)
+    assert table.header_row_index == 6
+    assert [item.title for item in table.items] == ["Конкурс чтецов"]
+    assert table.items[0].line == 8
+    assert table.caption == "План мероприятий с Муниципальным бюджетным учреждением «МИБС» на 2019-2020 учебный год"
+    assert "УТВЕРЖДАЮ" in table.preamble
+
+
+def test_columns_in_another_order_with_extra_columns_and_line_breaks():
+    header = ("Сроки\nпроведения", "Место проведения", "Мероприятие", "№", "Ответст-\nвенный\n(Ф.И.О., должность)",
+              "Примечание", None, "Целевая\nаудитория", "Ожидаемый результат", "Социальный партнёр")
+    row = ("март – май", "Актовый зал", "Фестиваль", "1.", "Петров П.П.", "по согласованию", "x", "1-4",
+           "Сценарий", "ДК «Алюминщик»")
+    table = find_table([header, row])
+    assert table.columns == {"timing": 0, "title": 2, "number": 3, "responsible": 4, "audience": 7,
+                             "report_form": 8, "partner": 9}
+    item = table.items[0]
+    assert (item.number, item.title, item.timing, item.responsible, item.audience, item.report_form,
+            item.partner) == ("1.", "Фестиваль", "март – май", "Петров П.П.", "1-4", "Сценарий", "ДК «Алюминщик»")
+    assert item.extra == {"Место проведения": "Актовый зал", "Примечание": "по согласованию", "G": "x"}
+    assert table.extra_columns == {1: "Место проведения", 5: "Примечание", 6: "G"}
+
+
+@pytest.mark.parametrize("texts, key", [
+    (["№", "№ п/п", "N п/п", "#", "№\nп/п", "номер"], "number"),
+    (["Наименование мероприятия", "Мероприятие", "Мероприятия", "Планируемые мероприятия",
+      "Содержание работы", "Задача", "Задачи", "Название мероприятия", "НАИМЕНОВАНИЕ  МЕРОПРИЯТИЯ",
+      "Наименование\nмероприятия", "Наименование мероприятий:"], "title"),
+    (["Участники", "Классы", "Целевая аудитория", "Участники (классы)", "Класс", "Категория участников"],
+     "audience"),
+    (["Сроки", "Срок", "Дата", "Сроки проведения", "сроки", "Дата проведения", "Срок исполнения",
+      "Планируемые сроки", "Время проведения"], "timing"),
+    (["Ответственные", "Ответственный", "Исполнитель", "Ответственные за проведение",
+      "Ответственный исполнитель", "Исполнители", "Ответственный (ФИО)"], "responsible"),
+    (["Форма отчетности", "Форма отчётности", "Формы отчётности", "Результат", "Ожидаемый результат",
+      "Отчётность", "Форма представления результата"], "report_form"),
+    (["Партнёр", "Партнер", "Социальный партнёр", "Социальные партнеры", "Организация-партнёр"], "partner"),
+])
+def test_header_cells_by_meaning(texts, key):
+    for text in texts:
+        meanings = header_meanings(text)
+        assert meanings and max(meanings, key=meanings.get) == key, text
+
+
+@pytest.mark.parametrize("text", ["Классный час «Смотри на меня как на равного» 5-7 классы", "сентябрь",
+                                  "Заместитель директора по ВР", "Форма проведения", "Место проведения",
+                                  "Примечание", None, 1, "Праздничные мероприятия, посвященные Дню знаний 3-4 классы"])
+def test_cells_that_are_not_headers(text):
+    assert header_meanings(text) == {}
+
+
+def test_the_best_header_row_wins():
+    rows = [
+        ("Мероприятия и сроки", "Ответственные"),               # a caption that looks a bit like one
+        ("№", "Мероприятие", "Сроки", "Ответственные"),
+        (1, "Встреча", "май", "Иванова"),
+    ]
+    table = find_table(rows)
+    assert table.header_row_index == 1 and table.columns == {"number": 0, "title": 1, "timing": 2, "responsible": 3}
+    assert [item.title for item in table.items] == ["Встреча"]
+
+
+def test_blank_rows_footnotes_column_numbers_and_repeated_headers_are_skipped():
+    rows = [
+        HEADER,
+        (1, 2, 3, 4, 5, 6),
+        ITEM_1,
+        (None, None, None, None, None, None),
+        ("", "  ", None),
+        ("* мероприятия могут переноситься", None, None, None, None, None),
+        HEADER,                                       # repeated on the next printed page
+        ITEM_2,
+        ("Примечание: сроки уточняются", None, None, None, None, None),
+        (None, None, None, None, None, None),
+        ("Заместитель директора по ВР ____________ Петрова", None, None, None, None, None),
+    ]
+    table = find_table(rows)
+    assert [(item.line, item.title) for item in table.items] == [(3, "Конкурс чтецов"), (8, "Библиосумерки")]
+    assert table.sections == []
+    assert table.footnotes == ["* мероприятия могут переноситься", "Примечание: сроки уточняются",
+                               "Заместитель директора по ВР ____________ Петрова"]
+
+
+def test_section_rows():
+    rows = [
+        ("№", "Содержание работы", "Сроки", "Ответственные"),
+        ("План мероприятий с МБУ «МИБС»", None, None, None),
+        (1, "Конкурс", "октябрь", "Иванова"),
+        (2, "Викторина", "ноябрь", "Иванова"),
+        (None, "План мероприятий с театром «Слово»", None, None),
+        ("1.", "Спектакль", "декабрь", "Петров"),
+        ("II.", "Организационная работа", None, None),
+        ("2.1", "Совещание", "сентябрь", "Директор"),
+        ("3.", "Методическая работа", None, None),
+        ("3.1", "Семинар", "март", "Завуч"),
+        ("3.2", "Участие в конкурсах", None, None),          # an item without timing stays an item
+        ("Итоговая работа", None, None, None),               # nothing below: not a section, not lost
+    ]
+    table = find_table(rows)
+    assert table.sections == [Section(2, "План мероприятий с МБУ «МИБС»"),
+                              Section(5, "План мероприятий с театром «Слово»"),
+                              Section(7, "II. Организационная работа"),
+                              Section(9, "3. Методическая работа")]
+    assert [(item.number, item.title, item.section) for item in table.items] == [
+        ("1", "Конкурс", "План мероприятий с МБУ «МИБС»"),
+        ("2", "Викторина", "План мероприятий с МБУ «МИБС»"),
+        ("1.", "Спектакль", "План мероприятий с театром «Слово»"),
+        ("2.1", "Совещание", "II. Организационная работа"),
+        ("3.1", "Семинар", "3. Методическая работа"),
+        ("3.2", "Участие в конкурсах", "3. Методическая работа"),
+    ]
+    assert table.footnotes == ["Итоговая работа"]
+
+
+def test_a_lone_title_at_the_end_stays_an_item():
+    rows = [("Мероприятие", "Сроки"), ("Конкурс", "май"), ("Участие в конкурсах", None)]
+    table = find_table(rows)
+    assert [(item.title, item.timing) for item in table.items] == [("Конкурс", "май"), ("Участие в конкурсах", None)]
+    assert table.sections == []
+
+
+def test_numbering_is_kept_as_typed():
+    rows = [("№", "Мероприятие", "Срок"), ("1.", "А", "май"), (1, "Б", "май"), ("2.1", "В", "май"),
+            (2.5, "Г", "май"), (3.0, "Д", "май")]
+    assert [item.number for item in find_table(rows).items] == ["1.", "1", "2.1", "2.5", "3"]
+
+
+def test_rows_of_any_length_and_an_empty_numbered_row():
+    rows = [("№", "Мероприятие", "Сроки", "Ответственные"), (1, "Встреча"), (2, None, None, None),
+            (3, "Концерт", "май", "Иванова", "лишнее")]
+    table = find_table(rows)
+    assert [(item.number, item.title, item.timing) for item in table.items] == [("1", "Встреча", None),
+                                                                                ("3", "Концерт", "май")]
+    assert table.items[1].extra == {"E": "лишнее"}
+
+
+def test_date_cells_become_russian_dates():
+    assert cell_text(datetime(2019, 11, 22)) == "22.11.2019"
+    assert cell_text(date(2019, 11, 22)) == "22.11.2019"
+    assert cell_text("  текст \r\n дальше ") == "текст \n дальше"
+    assert cell_text("   ") is None
+
+
+@pytest.mark.parametrize("rows", [
+    [],
+    [(None, None)],
+    [("Отчёт о работе",), ("Всё хорошо",)],
+    [("Сроки", "Ответственные"), ("май", "Иванова")],        # no title column
+])
+def test_no_header_gives_a_clear_problem(rows):
+    table = find_table(rows)
+    assert not table.found and table.header_row_index is None
+    assert table.items == [] and table.problems == [NO_HEADER]
+    assert NO_HEADER.startswith("Не найдена строка заголовков")
+
+
+def test_problems_of_a_header_without_timing_or_items():
+    assert find_table([("Мероприятие", "Ответственные"), ("Встреча", "Иванова")]).problems == [
+        "В таблице нет столбца сроков — сроки нужно будет указать вручную"]
+    assert find_table([("Мероприятие", "Сроки")]).problems == ["Под строкой заголовков нет ни одного мероприятия"]
+
+
+def test_choose_sheet():
+    plan = [HEADER, ITEM_1]
+    other_plan = [("Мероприятие", "Сроки", "Ответственные"), ("Встреча", "май", "Иванова")]
+    notes = [("Пояснительная записка",), ("Текст",)]
+    empty_plan = [HEADER]
+    assert choose_sheet([("Записка", notes), ("План", plan)]) == 1
+    assert choose_sheet([("План", plan), ("Шаблон", empty_plan), ("Лист3", [])]) == 0
+    assert choose_sheet([("План", plan), ("Другой", other_plan)]) == 0        # more columns mapped
+    assert choose_sheet([("План МИБС", plan), ("План театра", [HEADER, ITEM_2])]) is None
+    assert choose_sheet([("Записка", notes)]) is None
+    assert choose_sheet([]) is None
+
+
+def test_read_item_takes_the_audience_off_the_title():
+    year = AcademicYear(2019)
+    raw = RawItem(line=5, number="1", title="Библиосумерки. 5-9 классы", timing="апрель")
+    item = read_item(raw, year)
+    assert item.title == "Библиосумерки." and (item.audience.grade_from, item.audience.grade_to) == (5, 9)
+    assert (item.timing.starts_on, item.timing.ends_on) == (date(2020, 4, 1), date(2020, 4, 30))
+    assert item.doubts == ()
+
+    with_column = read_item(RawItem(line=6, number="2", title="Урок 5-9 классы", audience="родители",
+                                    timing="по мере необходимости"), year)
+    assert with_column.title == "Урок 5-9 классы" and with_column.audience.text == "родители"
+    assert not with_column.timing.is_read and with_column.timing.text == "по мере необходимости"
+    assert with_column.doubts == ("Срок не распознан (непонятное слово «мере») — укажите даты: "
+                                  "«по мере необходимости»",)
+
+    bare = read_item(RawItem(line=7, number=None, title=None, responsible="Иванова"), year)
+    assert bare.doubts == ("Нет названия мероприятия", "Срок не указан")

@@ -1,0 +1,665 @@
+"""The city generator: scales, the per-area functions and the fast row writer (see the package doc)."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Callable
+
+from sqlalchemy import func, insert, inspect, select, text
+
+from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network, Seat, SeatRole
+from tenants.rls import apply_context
+from tenants.scoping import unscoped
+from workspace.accounts.models import StaffRole, User
+from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
+from workspace.desk.models import Note
+from workspace.extensions import db
+from workspace.generator import names as N
+
+BENCH_PASSWORD = "bench-password-1"
+BENCH_INSTITUTION = "school-001"
+BENCH_LOGINS = {
+    "coordinator": f"bench.coordinator@{BENCH_INSTITUTION}.example",
+    "admin": f"bench.admin@{BENCH_INSTITUTION}.example",
+    "operator": "bench.operator@uo.example",
+}
+BATCH = 5_000
+
+
+class DatabaseNotEmpty(RuntimeError):
+    """The generator fills only an empty, migrated database."""
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    institutions: int
+    networks: int
+    members: tuple[int, int]  # members per network, base included; the first network is the largest
+    staff: tuple[int, int]  # staff accounts per institution
+    notes: int  # internal notes per institution, on average
+    audit_entries: int  # history entries in all (institutions and networks)
+    externals: int  # people outside the institutions who sit on councils (parents, deputies)
+    # Areas still to come add their figures here (pupils, groups, marks, plan items, ...).
+
+
+SCALES = {
+    "demo": Scale("demo", institutions=10, networks=2, members=(5, 8), staff=(5, 7), notes=30,
+                  audit_entries=2_000, externals=3),
+    "city": Scale("city", institutions=200, networks=20, members=(8, 30), staff=(7, 9), notes=100,
+                  audit_entries=100_000, externals=40),
+}
+
+# Shares of institution kinds in a city of 200 (every kind present).
+KIND_SHARES = {
+    InstitutionKind.SCHOOL: 60, InstitutionKind.KINDERGARTEN: 30, InstitutionKind.LIBRARY: 15,
+    InstitutionKind.SUPPLEMENTARY: 12, InstitutionKind.CULTURE_HOUSE: 12, InstitutionKind.MUSEUM: 10,
+    InstitutionKind.PUBLIC_ORG: 10, InstitutionKind.SPORTS_SCHOOL: 8, InstitutionKind.COLLEGE: 8,
+    InstitutionKind.HEALTH: 8, InstitutionKind.OTHER: 8, InstitutionKind.THEATRE: 6,
+    InstitutionKind.PUBLIC_SAFETY: 6, InstitutionKind.IT_CENTRE: 4, InstitutionKind.UNIVERSITY: 3,
+}
+DEMO_KINDS = (
+    InstitutionKind.SCHOOL, InstitutionKind.SCHOOL, InstitutionKind.LIBRARY, InstitutionKind.MUSEUM,
+    InstitutionKind.THEATRE, InstitutionKind.SUPPLEMENTARY, InstitutionKind.SPORTS_SCHOOL,
+    InstitutionKind.IT_CENTRE, InstitutionKind.CULTURE_HOUSE, InstitutionKind.SCHOOL,
+)
+NETWORK_PARTNER_KINDS = {
+    InstitutionKind.SCHOOL, InstitutionKind.SUPPLEMENTARY, InstitutionKind.SPORTS_SCHOOL,
+    InstitutionKind.IT_CENTRE, InstitutionKind.KINDERGARTEN, InstitutionKind.COLLEGE, InstitutionKind.UNIVERSITY,
+}
+BASE_KINDS = {InstitutionKind.SCHOOL, InstitutionKind.LIBRARY, InstitutionKind.SUPPLEMENTARY,
+              InstitutionKind.MUSEUM, InstitutionKind.CULTURE_HOUSE, InstitutionKind.IT_CENTRE}
+
+
+@dataclass
+class Person:
+    id: int
+    full_name: str
+    email: str
+    role: StaffRole | None
+    position: str
+    institution_id: int | None
+
+
+@dataclass
+class Place:
+    id: int
+    slug: str
+    kind: InstitutionKind
+    short_name: str
+    staff: list[Person] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    weight: float = 1.0
+
+    def first(self, role: StaffRole) -> Person:
+        return next(p for p in self.staff if p.role == role)
+
+    def managers(self) -> list[Person]:
+        return [p for p in self.staff if p.role in (StaffRole.ADMIN, StaffRole.COORDINATOR)]
+
+
+@dataclass
+class Group:
+    """A network as the generator remembers it."""
+    id: int
+    slug: str
+    name: str
+    base: Place
+    members: list[tuple[int, Place, str, str]]  # membership id, institution, interaction forms, effect
+    seats: list[tuple[int, Person, SeatRole]] = field(default_factory=list)
+    weight: float = 1.0
+
+
+class City:
+    """What the areas share: the random source, the clock, what was made so far, the writer."""
+
+    def __init__(self, scale: Scale, seed: int, progress: Callable[[int], None] | None = None,
+                 today: date | None = None) -> None:
+        self.scale = scale
+        self.rng = random.Random(seed)
+        if today is None:
+            self.now = datetime.now(timezone.utc).replace(microsecond=0)
+            self.today = self.now.date()
+        else:
+            self.today = today
+            self.now = datetime.combine(today, time(12, 0), tzinfo=timezone.utc)
+        self.progress = progress or (lambda _n: None)
+        self.password_hash = ""
+        self.places: list[Place] = []
+        self.networks: list[Group] = []
+        self.externals: list[Person] = []
+        self.operator: Person | None = None
+        self.counts: dict[str, int] = {}
+        self._next_id: dict[str, int] = {}
+        self._emails: set[str] = set()
+
+    # -- helpers for the areas ------------------------------------------------------------
+    def new_id(self, model) -> int:
+        name = model.__tablename__
+        self._next_id[name] = self._next_id.get(name, 0) + 1
+        return self._next_id[name]
+
+    def insert(self, model, rows: list[dict]) -> None:
+        """Core executemany in batches: no ORM flush, no audit listener, explicit ids."""
+        table = model.__table__
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start:start + BATCH]
+            db.session.execute(insert(table), chunk)
+            self.progress(len(chunk))
+        self.counts[table.name] = self.counts.get(table.name, 0) + len(rows)
+
+    def past(self, days: float) -> datetime:
+        """A moment in the last ``days`` days (working hours, Moscow time)."""
+        moment = self.now - timedelta(days=self.rng.random() * days)
+        moment = moment.replace(hour=self.rng.randint(5, 15), minute=self.rng.randint(0, 59),
+                                second=self.rng.randint(0, 59), microsecond=0)
+        return moment if moment <= self.now else moment - timedelta(days=1)
+
+    def unique_email(self, local: str, domain: str) -> str:
+        email, n = f"{local}@{domain}", 1
+        while email in self._emails:
+            n += 1
+            email = f"{local}{n}@{domain}"
+        self._emails.add(email)
+        return email
+
+    def person_name(self) -> tuple[str, str, str]:
+        """(full name, first name, surname) — three out of four staff of these institutions are women."""
+        rng = self.rng
+        surname = rng.choice(N.SURNAMES)
+        male, female = rng.choice(N.PATRONYMICS)
+        if rng.random() < 0.75:
+            surname, name, patronymic = N.female_surname(surname), rng.choice(N.FEMALE_NAMES), female
+        else:
+            name, patronymic = rng.choice(N.MALE_NAMES), male
+        return f"{surname} {name} {patronymic}", name, surname
+
+    def user_row(self, person: Person, *, is_operator: bool = False, is_enabled: bool = True) -> dict:
+        return {"id": person.id, "email": person.email, "full_name": person.full_name,
+                "position": person.position, "password_hash": self.password_hash,
+                "institution_id": person.institution_id, "role": person.role, "is_operator": is_operator,
+                "is_enabled": is_enabled, "session_generation": 1, "failed_logins": 0, "last_login_at": None,
+                "created_at": self.past(730)}
+
+
+@dataclass(frozen=True)
+class Area:
+    name: str
+    rows: Callable[[Scale], int]  # an estimate, for the progress bar
+    build: Callable[[City], None]
+
+
+# -- institutions -----------------------------------------------------------------------------
+
+def _kinds(scale: Scale, rng: random.Random) -> list[InstitutionKind]:
+    if scale.institutions < len(KIND_SHARES):
+        kinds = [DEMO_KINDS[i % len(DEMO_KINDS)] for i in range(scale.institutions)]
+    else:
+        total = sum(KIND_SHARES.values())
+        kinds = [kind for kind, share in KIND_SHARES.items()
+                 for _ in range(max(1, round(share * scale.institutions / total)))]
+        while len(kinds) > scale.institutions:
+            kinds.remove(InstitutionKind.SCHOOL)
+        while len(kinds) < scale.institutions:
+            kinds.append(InstitutionKind.SCHOOL)
+    rest = kinds[1:]
+    rng.shuffle(rest)
+    return [InstitutionKind.SCHOOL, *rest]  # school-001 first: the base of the biggest network
+
+
+def _from_list(options, n: int) -> tuple[str, str]:
+    short, full = options[(n - 1) % len(options)]
+    round_ = (n - 1) // len(options)
+    if round_:
+        return f"{short}, филиал №{round_}", f"{full}, филиал №{round_}"
+    return short, full
+
+
+def _institution_names(kind: InstitutionKind, n: int, number: int, rng: random.Random) -> tuple[str, str, str]:
+    """(short name, full name, mission) of the n-th institution of its kind; ``number`` is a plausible №."""
+    K = InstitutionKind
+    if kind is K.SCHOOL:
+        variant = rng.random()
+        if variant < 0.7:
+            short, full = (f"МБОУ «СОШ №{number}»", "Муниципальное бюджетное общеобразовательное учреждение "
+                           f"«Средняя общеобразовательная школа №{number}»")
+        elif variant < 0.85:
+            short, full = (f"МБОУ «Гимназия №{number}»",
+                           f"Муниципальное бюджетное общеобразовательное учреждение «Гимназия №{number}»")
+        else:
+            short, full = (f"МБОУ «Лицей №{number}»",
+                           f"Муниципальное бюджетное общеобразовательное учреждение «Лицей №{number}»")
+        mission = "Школа — центр культурно-образовательной среды микрорайона."
+    elif kind is K.KINDERGARTEN:
+        short = f"МБДОУ «Детский сад №{number}»"
+        full = f"Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад №{number}»"
+        mission = "Развитие, присмотр и уход; преемственность с начальной школой."
+    elif kind is K.LIBRARY:
+        if n == 1:
+            short, full = "Центральная городская библиотека", "МБУК «Централизованная библиотечная система», Центральная городская библиотека"
+        elif n % 2:
+            short, full = f"Библиотека-филиал №{n}", f"МБУК «Централизованная библиотечная система», библиотека-филиал №{n}"
+        else:
+            short, full = f"Детская библиотека №{n}", f"МБУК «Централизованная библиотечная система», детская библиотека №{n}"
+        mission = "Поддержка детского и семейного чтения."
+    elif kind is K.SUPPLEMENTARY:
+        if n % 3 == 0:
+            short, full = (f"МБУ ДО «ДДТ №{n}»",
+                           f"Муниципальное бюджетное учреждение дополнительного образования «Дом детского творчества №{n}»")
+        else:
+            short, full = (f"МБУ ДО «ЦДО №{n}»", "Муниципальное бюджетное учреждение дополнительного образования "
+                           f"«Центр дополнительного образования детей №{n}»")
+        mission = "Техническое, художественное и естественнонаучное творчество детей."
+    elif kind is K.SPORTS_SCHOOL:
+        short, full = f"МБУ ДО «СШ №{n}»", f"Муниципальное бюджетное учреждение дополнительного образования «Спортивная школа №{n}»"
+        mission = "Спортивная подготовка, сдача норм ГТО."
+    elif kind is K.MUSEUM:
+        short, full = _from_list(N.MUSEUMS, n)
+        mission = "Музейные уроки, экскурсии и исследовательские проекты школьников."
+    elif kind is K.THEATRE:
+        short, full = _from_list(N.THEATRES, n)
+        mission = "Спектакли для детей и семей, театральная педагогика."
+    elif kind is K.IT_CENTRE:
+        short, full = (f"IT-куб №{n}", f"Центр цифрового образования детей «IT-куб» №{n}") if n % 2 else \
+            (f"Детский технопарк «Кванториум» №{n}", f"Детский технопарк «Кванториум» №{n}")
+        mission = "Программирование, робототехника, цифровые профессии."
+    elif kind is K.CULTURE_HOUSE:
+        name = N.CULTURE_HOUSES[(n - 1) % len(N.CULTURE_HOUSES)]
+        suffix = f" №{(n - 1) // len(N.CULTURE_HOUSES) + 1}" if n > len(N.CULTURE_HOUSES) else ""
+        short, full = f"ДК «{name}»{suffix}", f"МАУК «Дворец культуры «{name}»»{suffix}"
+        mission = "Творческие коллективы, праздники, концерты."
+    elif kind is K.UNIVERSITY:
+        short, full = _from_list(N.UNIVERSITIES, n)
+        mission = "Научное руководство проектами школьников, профильные смены."
+    elif kind is K.COLLEGE:
+        short, full = _from_list(N.COLLEGES, n)
+        mission = "Профессиональные пробы и ранняя профориентация."
+    elif kind is K.HEALTH:
+        short, full = f"Детская поликлиника №{n}", f"ГБУЗ «Северогорская детская клиническая поликлиника №{n}»"
+        mission = "Профилактика и здоровый образ жизни."
+    elif kind is K.PUBLIC_SAFETY:
+        if n == 1:
+            short, full = "ОГИБДД УМВД", "Отдел Госавтоинспекции Управления МВД России по г. Северогорску"
+        elif n % 2:
+            district = N.DISTRICTS[n % len(N.DISTRICTS)]
+            short, full = f"ОДН ОП «{district}»", f"Отделение по делам несовершеннолетних отдела полиции «{district}»"
+        else:
+            short, full = f"ПСЧ №{n}", f"Пожарно-спасательная часть №{n} ГУ МЧС России по Кемеровской области"
+        mission = "Безопасность детей: дорога, пожар, вода, интернет."
+    elif kind is K.PUBLIC_ORG:
+        short, full = _from_list(N.PUBLIC_ORGS, n)
+        mission = "Наставничество, добровольчество, память."
+    else:
+        short, full = _from_list(N.OTHERS, n)
+        mission = ""
+    return short, full, mission
+
+
+def build_institutions(city: City) -> None:
+    rng, rows = city.rng, []
+    per_kind: dict[InstitutionKind, int] = {}
+    numbers = {InstitutionKind.SCHOOL: rng.sample(range(1, 121), k=120),
+               InstitutionKind.KINDERGARTEN: rng.sample(range(1, 261), k=260)}
+    for kind in _kinds(city.scale, rng):
+        n = per_kind[kind] = per_kind.get(kind, 0) + 1
+        pool = numbers.get(kind)
+        number = pool[(n - 1) % len(pool)] + len(pool) * ((n - 1) // len(pool)) if pool else n
+        short, full, mission = _institution_names(kind, n, number, rng)
+        slug = f"{kind.value.replace('_', '-')}-{n:03d}"
+        place = Place(city.new_id(Institution), slug, kind, short, weight=rng.uniform(0.5, 1.5))
+        city.places.append(place)
+        rows.append({
+            "id": place.id, "slug": slug, "kind": kind, "full_name": full, "short_name": short,
+            "city": N.CITY, "address": f"г. {N.CITY}, {rng.choice(N.STREETS)}, {rng.randint(1, 120)}",
+            "phone": f"+7 (3843) {rng.randint(20, 79)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}",
+            "email": f"info@{slug}.example", "website": f"https://{slug}.example" if rng.random() < 0.7 else "",
+            "mission": mission, "version": 1, "created_at": city.past(900),
+        })
+    city.insert(Institution, rows)
+
+
+# -- people -----------------------------------------------------------------------------------
+
+POSITIONS = {
+    StaffRole.ADMIN: {InstitutionKind.KINDERGARTEN: ("Заведующая",), InstitutionKind.LIBRARY: ("Заведующая библиотекой",),
+                      None: ("Директор",)},
+    StaffRole.COORDINATOR: {
+        InstitutionKind.SCHOOL: ("Заместитель директора по ВР", "Заместитель директора по УВР"),
+        InstitutionKind.LIBRARY: ("Заведующая отделом обслуживания", "Главный библиотекарь"),
+        InstitutionKind.MUSEUM: ("Заведующая научно-просветительским отделом", "Научный сотрудник"),
+        InstitutionKind.THEATRE: ("Заведующий литературной частью", "Руководитель педагогических программ"),
+        InstitutionKind.SPORTS_SCHOOL: ("Инструктор-методист",),
+        InstitutionKind.KINDERGARTEN: ("Старший воспитатель",),
+        None: ("Методист", "Специалист по связям с общественностью", "Координатор проектов"),
+    },
+    StaffRole.TEACHER: {
+        InstitutionKind.SUPPLEMENTARY: ("Педагог дополнительного образования",),
+        InstitutionKind.SPORTS_SCHOOL: ("Тренер-преподаватель",),
+        InstitutionKind.LIBRARY: ("Библиотекарь", "Ведущий библиотекарь"),
+        InstitutionKind.MUSEUM: ("Экскурсовод", "Научный сотрудник"),
+        InstitutionKind.THEATRE: ("Актриса", "Актёр", "Педагог театральной студии"),
+        InstitutionKind.CULTURE_HOUSE: ("Руководитель кружка", "Хормейстер", "Балетмейстер"),
+        InstitutionKind.KINDERGARTEN: ("Воспитатель", "Музыкальный руководитель"),
+        InstitutionKind.IT_CENTRE: ("Педагог-программист",),
+        InstitutionKind.UNIVERSITY: ("Доцент", "Старший преподаватель"),
+        InstitutionKind.COLLEGE: ("Преподаватель", "Мастер производственного обучения"),
+        InstitutionKind.HEALTH: ("Врач-педиатр", "Медицинская сестра"),
+        InstitutionKind.PUBLIC_SAFETY: ("Инспектор по пропаганде",),
+        None: ("Специалист", "Ведущий специалист"),
+    },
+    StaffRole.STAFF: {None: ("Секретарь", "Делопроизводитель", "Специалист по кадрам", "Бухгалтер")},
+}
+
+
+def _position(role: StaffRole, kind: InstitutionKind, rng: random.Random) -> str:
+    if role is StaffRole.TEACHER and kind is InstitutionKind.SCHOOL:
+        return f"Учитель {rng.choice(N.SUBJECTS)}"
+    table = POSITIONS[role]
+    return rng.choice(table.get(kind) or table[None])
+
+
+def _staff_roles(count: int) -> list[StaffRole]:
+    roles = [StaffRole.ADMIN, StaffRole.COORDINATOR, StaffRole.STAFF] + [StaffRole.TEACHER] * max(1, count - 3)
+    if count >= 8:
+        roles[3] = StaffRole.COORDINATOR
+    return roles
+
+
+def build_people(city: City) -> None:
+    rng, rows = city.rng, []
+    for place in city.places:
+        domain = f"{place.slug}.example"
+        for role in _staff_roles(rng.randint(*city.scale.staff)):
+            full_name, name, surname = city.person_name()
+            email = city.unique_email(f"{N.translit(name)[0]}.{N.translit(surname)}", domain)
+            person = Person(city.new_id(User), full_name, email, role, _position(role, place.kind, rng), place.id)
+            place.staff.append(person)
+            # Now and then a teacher has left: a disabled account stays in the list.
+            rows.append(city.user_row(person, is_enabled=not (role is StaffRole.TEACHER and rng.random() < 0.04)))
+        if place.slug == BENCH_INSTITUTION:
+            for key, role, position in (("admin", StaffRole.ADMIN, "Заместитель директора"),
+                                        ("coordinator", StaffRole.COORDINATOR, "Советник директора по воспитанию")):
+                full_name, _name, _surname = city.person_name()
+                email = BENCH_LOGINS[key]
+                city._emails.add(email)
+                person = Person(city.new_id(User), full_name, email, role, position, place.id)
+                place.staff.append(person)
+                rows.append(city.user_row(person))
+    for _ in range(city.scale.externals):
+        full_name, name, surname = city.person_name()
+        email = city.unique_email(f"{N.translit(name)}.{N.translit(surname)}", "mail.example")
+        person = Person(city.new_id(User), full_name, email, None, rng.choice(N.EXTERNAL_POSITIONS), None)
+        city.externals.append(person)
+        rows.append(city.user_row(person))
+    full_name, _name, _surname = city.person_name()
+    city._emails.add(BENCH_LOGINS["operator"])
+    city.operator = Person(city.new_id(User), full_name, BENCH_LOGINS["operator"], None,
+                           "Главный специалист управления образования", None)
+    rows.append(city.user_row(city.operator, is_operator=True))
+    city.insert(User, rows)
+
+
+# -- networks ---------------------------------------------------------------------------------
+
+def build_networks(city: City) -> None:
+    rng, scale = city.rng, city.scale
+    network_rows, member_rows = [], []
+    year_start = city.today.year if city.today.month >= 9 else city.today.year - 1
+    candidates = [p for p in city.places[1:] if p.kind in BASE_KINDS]
+    bases = [city.places[0]] + rng.sample(candidates, k=min(len(candidates), scale.networks - 1))
+    while len(bases) < scale.networks:
+        bases.append(rng.choice(candidates))
+    for index in range(scale.networks):
+        slug_part, theme, goal, tasks = N.NETWORK_THEMES[index % len(N.NETWORK_THEMES)]
+        base = bases[index]
+        name = f"{theme}: {base.short_name}" if index == 0 else theme
+        if index >= len(N.NETWORK_THEMES):
+            name = f"{theme} ({N.DISTRICTS[index % len(N.DISTRICTS)]} район)"
+        size = scale.members[1] if index == 0 else rng.randint(scale.members[0], scale.members[1] - 1)
+        others = [p for p in city.places if p is not base]
+        partners = rng.sample(others, k=min(len(others), size - 1))
+        starts = date(year_start - rng.randint(0, 2), 9, 1)
+        group = Group(city.new_id(Network), f"{slug_part}-{index + 1:02d}", name, base, [],
+                      weight=rng.uniform(0.5, 1.5))
+        network_rows.append({
+            "id": group.id, "slug": group.slug, "name": name, "goal": goal,
+            "tasks": "\n".join(f"{n}. {task}." for n, task in enumerate(tasks, 1)),
+            "starts_on": starts, "ends_on": date(starts.year + 3, 8, 31), "base_institution_id": base.id,
+            "version": 1, "created_at": city.past(400),
+        })
+        for place in [base, *partners]:
+            if place is base:
+                role, forms, effect = MemberRole.BASE, "", ""
+            else:
+                role = (MemberRole.NETWORK_PARTNER if place.kind in NETWORK_PARTNER_KINDS
+                        else MemberRole.SOCIAL_PARTNER)
+                options = N.INTERACTION_FORMS[place.kind.value]
+                forms = "; ".join(rng.sample(options, k=min(2, len(options))))
+                effect = rng.choice(N.SOCIAL_EFFECTS)
+            membership_id = city.new_id(Membership)
+            group.members.append((membership_id, place, forms, effect))
+            member_rows.append({"id": membership_id, "network_id": group.id, "institution_id": place.id,
+                                "role": role, "interaction_forms": forms, "social_effect": effect,
+                                "version": 1, "created_at": city.past(400)})
+        city.networks.append(group)
+    city.insert(Network, network_rows)
+    city.insert(Membership, member_rows)
+
+
+def build_councils(city: City) -> None:
+    rng, rows = city.rng, []
+    for index, group in enumerate(city.networks):
+        base = group.base
+        if index == 0:
+            chair = next(p for p in base.staff if p.email == BENCH_LOGINS["admin"])
+            secretary = next(p for p in base.staff if p.email == BENCH_LOGINS["coordinator"])
+        else:
+            chair, secretary = base.first(StaffRole.ADMIN), base.first(StaffRole.COORDINATOR)
+        seats = [(chair, SeatRole.CHAIR, base.short_name), (secretary, SeatRole.SECRETARY, base.short_name)]
+        partners = [place for _id, place, _f, _e in group.members if place is not base]
+        for place in rng.sample(partners, k=min(len(partners), rng.randint(3, 8))):
+            seats.append((place.first(StaffRole.COORDINATOR), SeatRole.MEMBER, place.short_name))
+        for person in rng.sample(city.externals, k=min(len(city.externals), rng.randint(1, 3))):
+            seats.append((person, SeatRole.MEMBER, person.position))
+        for person, role, represents in seats:
+            seat_id = city.new_id(Seat)
+            group.seats.append((seat_id, person, role))
+            rows.append({"id": seat_id, "network_id": group.id, "user_id": person.id, "role": role,
+                         "represents": represents, "created_at": city.past(400)})
+    city.insert(Seat, rows)
+
+
+# -- the desk ---------------------------------------------------------------------------------
+
+def _note_body(city: City, place: Place) -> str:
+    rng = city.rng
+    partner = rng.choice(city.places)
+    if partner is place:
+        partner = city.places[(city.places.index(place) + 1) % len(city.places)]
+    day = city.now + timedelta(days=rng.randint(-30, 60))
+    acc, gen, prep = rng.choice(N.EVENTS)
+    return rng.choice(N.NOTE_TEMPLATES).format(
+        acc=acc, gen=gen, prep=prep, day=day.strftime("%d.%m"), month=rng.choice(N.MONTHS),
+        partner=partner.short_name)
+
+
+def build_notes(city: City) -> None:
+    rng, pending = city.rng, []
+    average = city.scale.notes
+    for place in city.places:
+        authors = place.managers()
+        for _ in range(rng.randint(int(average * 0.8), int(average * 1.2))):
+            pending.append((city.past(365), place, rng.choice(authors), _note_body(city, place)))
+    pending.sort(key=lambda item: item[0])  # ids grow with time, as they would
+    rows = []
+    for created_at, place, author, body in pending:
+        note_id = city.new_id(Note)
+        place.notes.append((note_id, body))
+        rows.append({"id": note_id, "institution_id": place.id, "author_id": author.id, "body": body,
+                     "created_at": created_at})
+    city.insert(Note, rows)
+
+
+# -- future areas add their function here (pupils, groups and lessons, journal, plan, ...) ---
+
+
+# -- history ----------------------------------------------------------------------------------
+
+def _institution_entry(city: City, place: Place) -> dict:
+    rng = city.rng
+    actor = rng.choice(place.managers()) if rng.random() < 0.95 else city.operator
+    roll = rng.random()
+    if roll < 0.55 and place.notes:
+        note_id, body = rng.choice(place.notes)
+        action = "created" if rng.random() < 0.8 else "deleted"
+        return {"actor": actor, "action": action, "object_type": "Note", "object_id": note_id,
+                "object_label": body[:60],
+                "changes": {"body": [None, body], "author_id": [None, actor.id]} if action == "created"
+                else {"body": [body, None]}}
+    if roll < 0.8:
+        person = rng.choice(place.staff)
+        change = rng.choice((
+            {"position": [person.position, _position(person.role, place.kind, rng)]},
+            {"role": ["teacher", "coordinator"]},
+            {"is_enabled": [True, False]},
+            {"password": [None, "***"]},
+        ))
+        return {"actor": actor, "action": "changed", "object_type": "User", "object_id": person.id,
+                "object_label": person.full_name, "changes": change}
+    change = rng.choice((
+        {"phone": [f"+7 (3843) {rng.randint(20, 79)}-00-00", f"+7 (3843) {rng.randint(20, 79)}-11-11"]},
+        {"website": ["", f"https://{place.slug}.example"]},
+        {"address": [f"г. {N.CITY}, {rng.choice(N.STREETS)}, {rng.randint(1, 120)}",
+                     f"г. {N.CITY}, {rng.choice(N.STREETS)}, {rng.randint(1, 120)}"]},
+        {"mission": ["", "Школа — центр культурно-образовательной среды микрорайона."]},
+    ))
+    return {"actor": actor, "action": "changed", "object_type": "Institution", "object_id": place.id,
+            "object_label": place.short_name, "changes": change}
+
+
+def _network_entry(city: City, group: Group) -> dict:
+    rng = city.rng
+    membership_id, place, forms, effect = rng.choice(group.members)
+    actor = rng.choice(place.managers())
+    roll = rng.random()
+    if roll < 0.6:
+        key, old = rng.choice((("interaction_forms", forms), ("social_effect", effect)))
+        new = rng.choice(N.SOCIAL_EFFECTS) if key == "social_effect" else \
+            rng.choice(N.INTERACTION_FORMS[place.kind.value])
+        return {"actor": actor, "action": "changed", "object_type": "Membership", "object_id": membership_id,
+                "object_label": place.short_name, "changes": {key: [old, new]}}
+    if roll < 0.85 and group.seats:
+        seat_id, person, role = rng.choice(group.seats)
+        action = rng.choice(("created", "created", "changed", "deleted"))
+        changes = ({"role": [None, role.value], "user_id": [None, person.id]} if action == "created"
+                   else {"represents": ["", place.short_name]} if action == "changed"
+                   else {"role": [role.value, None]})
+        return {"actor": group.base.first(StaffRole.COORDINATOR), "action": action, "object_type": "Seat",
+                "object_id": seat_id, "object_label": person.full_name, "changes": changes}
+    key = rng.choice(("goal", "tasks", "ends_on"))
+    return {"actor": group.base.first(StaffRole.COORDINATOR), "action": "changed", "object_type": "Network",
+            "object_id": group.id, "object_label": group.name,
+            "changes": {key: ["(прежняя редакция)", "(новая редакция)"]}}
+
+
+def build_audit_history(city: City) -> None:
+    """Entries spread over every owner (busy ones more), in time order, 60 % institutions."""
+    rng = city.rng
+    total = city.scale.audit_entries
+    by_institution = int(total * 0.6)
+    base_ids = {group.base.id for group in city.networks}
+    place_weights = [p.weight * (2.0 if p.id in base_ids else 1.0) for p in city.places]
+    owners = [("i", place) for place in rng.choices(city.places, weights=place_weights, k=by_institution)]
+    owners += [("n", group) for group in rng.choices(city.networks, weights=[g.weight for g in city.networks],
+                                                     k=total - by_institution)]
+    stamped = sorted(((city.past(365), kind, owner) for kind, owner in owners), key=lambda item: item[0])
+    institution_rows, network_rows = [], []
+    for at, kind, owner in stamped:
+        if kind == "i":
+            entry = _institution_entry(city, owner)
+            model, rows, owner_column = InstitutionAuditEntry, institution_rows, "institution_id"
+        else:
+            entry = _network_entry(city, owner)
+            model, rows, owner_column = NetworkAuditEntry, network_rows, "network_id"
+        actor = entry.pop("actor")
+        rows.append({"id": city.new_id(model), "created_at": at, "actor_id": actor.id,
+                     "actor_name": actor.full_name, owner_column: owner.id, **entry})
+    city.insert(InstitutionAuditEntry, institution_rows)
+    city.insert(NetworkAuditEntry, network_rows)
+
+
+AREAS: list[Area] = [
+    Area("institutions", lambda s: s.institutions, build_institutions),
+    Area("people", lambda s: s.institutions * (sum(s.staff) // 2) + s.externals + 3, build_people),
+    Area("networks", lambda s: s.networks * (1 + sum(s.members) // 2), build_networks),
+    Area("councils", lambda s: s.networks * 8, build_councils),
+    Area("notes", lambda s: s.institutions * s.notes, build_notes),
+    # Areas still to come register here, in this order: pupils, groups and lessons, journal, plan,
+    # agreements, projects, meetings and votes, reports — each before audit_history.
+    Area("audit_history", lambda s: s.audit_entries, build_audit_history),
+]
+
+WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "notes",
+                  "institution_audit_entries", "network_audit_entries")
+
+
+def estimate_rows(scale: Scale) -> int:
+    return sum(area.rows(scale) for area in AREAS)
+
+
+def check_empty() -> None:
+    """Refuse an unmigrated or non-empty database, saying what to do instead."""
+    inspector = inspect(db.session.connection())
+    if not inspector.has_table("alembic_version") or not inspector.has_table("institutions"):
+        raise DatabaseNotEmpty("The database is not migrated: run `flask --app wsgi db upgrade` first.")
+    with unscoped():
+        apply_context(db.session(), None, unscoped=True)  # PostgreSQL: an owner under forced RLS sees all
+        counts = {table: db.session.scalar(text(f'SELECT COUNT(*) FROM "{table}"'))
+                  for table in ("institutions", "users", "networks", "notes")}
+    if any(counts.values()):
+        held = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
+        raise DatabaseNotEmpty(
+            f"The database is not empty ({held}): the generator only fills an empty, migrated database "
+            "and never touches existing data. Point WORKSPACE_INSTANCE or DATABASE_URL at a new database, "
+            "run `flask --app wsgi db upgrade`, then generate.")
+
+
+def generate(scale: Scale | str, seed: int = 1, progress: Callable[[int], None] | None = None,
+             today: date | None = None) -> City:
+    """Fill the (empty, migrated) database of the current app; commit; return what was made."""
+    if isinstance(scale, str):
+        scale = SCALES[scale]
+    check_empty()
+    city = City(scale, seed, progress, today)
+    from workspace.accounts.passwords import set_password
+    holder = User()
+    set_password(holder, BENCH_PASSWORD)  # hashed once (argon2 is slow on purpose), shared by every account
+    city.password_hash = holder.password_hash
+    dialect = db.session.get_bind().dialect.name
+    try:
+        with unscoped():
+            # Core inserts bypass the ORM hooks that set the RLS context: set it here, once.
+            apply_context(db.session(), None, unscoped=True)
+            for area in AREAS:
+                area.build(city)
+            if dialect == "postgresql":  # explicit ids: move the sequences past them
+                for table in WRITTEN_TABLES:
+                    db.session.execute(text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                        f"(SELECT COALESCE(MAX(id), 0) + 1 FROM \"{table}\"), false)"))
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+    if dialect == "postgresql":
+        with db.engine.connect() as connection:  # fresh statistics, as autovacuum would soon have
+            connection.execute(text("ANALYZE"))
+            connection.commit()
+    return city
+
+
+def summary() -> dict[str, int]:
+    with unscoped():
+        apply_context(db.session(), None, unscoped=True)
+        return {table: db.session.scalar(text(f'SELECT COUNT(*) FROM "{table}"')) for table in WRITTEN_TABLES}

@@ -1,0 +1,171 @@
+"""Plan import: an uploaded sheet read into preview rows, every doubt shown, then saved whole.
+
+Nothing is dropped: an unreadable timing is kept as typed and flagged; an unknown responsible
+institution stays as text. The preview is editable; saving writes every row in one transaction.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask import g
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from tenants.models import Institution, Membership
+from workspace.core.dates import AcademicYear
+from workspace.core.uploads import Sheet, clean_text
+from workspace.extensions import db
+from workspace.plans.audience import read_audience, split_audience_from_title
+from workspace.plans.editing import read_into
+from workspace.plans.matching import Candidate, find_institutions
+from workspace.plans.models import Plan, PlanItem, PlanItemInstitution, PlanSection
+from workspace.plans.reading import choose_sheet, find_table
+from workspace.plans.timing import read_timing
+
+MAX_PLAN_ROWS = 5000
+ROW_FIELDS = ("section", "number", "title", "audience", "timing", "responsible", "report_form")
+
+
+@dataclass
+class PreviewRow:
+    line: int
+    section: str
+    number: str
+    title: str
+    audience: str
+    timing: str
+    responsible: str
+    report_form: str
+    grades: tuple[int | None, int | None] = (None, None)
+    period: tuple[date | None, date | None] = (None, None)
+    institutions: list[Candidate] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Preview:
+    rows: list[PreviewRow]
+    sheet_index: int | None
+    sheet_names: list[str]
+    problem: str | None = None
+
+    @property
+    def doubts(self) -> int:
+        return sum(1 for row in self.rows if row.doubts)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for row in self.rows if row.errors)
+
+
+def candidates() -> list[Candidate]:
+    return [Candidate(row.id, row.short_name, row.full_name) for row in db.session.execute(
+        select(Institution.id, Institution.short_name, Institution.full_name)
+        .join(Membership, Membership.institution_id == Institution.id)
+        .where(Membership.network_id == g.network.id))]
+
+
+def check_row(row: PreviewRow, year: AcademicYear, members: list[Candidate]) -> PreviewRow:
+    """(Re)read a row: dates from the timing, grades from the audience, institutions by name."""
+    row.doubts, row.errors = [], []
+    if not row.title:
+        row.errors.append(_("нет названия мероприятия"))
+    timing = read_timing(row.timing, year)
+    row.period = (timing.starts_on, timing.ends_on)
+    if row.timing and not timing.is_read:
+        row.doubts.append(_("сроки «%(text)s» не прочитаны — останутся текстом", text=row.timing))
+    elif not row.timing:
+        row.doubts.append(_("сроки не указаны"))
+    if timing.warning:
+        row.doubts.append(timing.warning)
+    audience = read_audience(row.audience)
+    row.grades = (audience.grade_from, audience.grade_to)
+    if row.audience and audience.grade_from is None:
+        row.doubts.append(_("классы «%(text)s» не прочитаны", text=row.audience))
+    row.institutions = find_institutions(row.responsible, members)
+    for name, value in (("title", row.title), ("audience", row.audience), ("timing", row.timing)):
+        if len(value) > {"title": 2000, "audience": 200, "timing": 200}[name]:
+            row.errors.append(_("слишком длинный текст"))
+    return row
+
+
+def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: int | None) -> Preview:
+    names = [sheet.title for sheet in sheets]
+    if sheet_index is None:
+        sheet_index = choose_sheet([(sheet.title, sheet.rows) for sheet in sheets])
+        if sheet_index is None:
+            return Preview([], None, names, _("Не удалось понять, на каком листе план: выберите лист."))
+    if not 0 <= sheet_index < len(sheets):
+        return Preview([], None, names, _("Такого листа в файле нет."))
+    table = find_table(sheets[sheet_index].rows)
+    if table.header_row_index is None or not table.items:
+        problem = table.problems[0] if table.problems else _("В листе не найдена таблица плана.")
+        return Preview([], sheet_index, names, problem)
+    if len(table.items) > MAX_PLAN_ROWS:
+        return Preview([], sheet_index, names, _("В плане больше %(max)d мероприятий.", max=MAX_PLAN_ROWS))
+    caption = next((text for text in table.preamble if text), "") or _("Мероприятия")
+    members = candidates()
+    rows = []
+    for raw in table.items:
+        title = clean_text(raw.title)
+        audience = clean_text(raw.audience)
+        if not audience:
+            title, found = split_audience_from_title(title)
+            audience = found.text if found else ""
+        rows.append(check_row(PreviewRow(
+            line=raw.line, section=clean_text(raw.section) or caption, number=clean_text(raw.number),
+            title=title, audience=audience, timing=clean_text(raw.timing),
+            responsible=clean_text(raw.responsible), report_form=clean_text(raw.report_form)), year, members))
+    return Preview(rows, sheet_index, names)
+
+
+def preview_from_form(form, year: AcademicYear) -> Preview:
+    """The preview as the user corrected it."""
+    members = candidates()
+    rows = []
+    count = min(int(form.get("rows", 0) or 0), MAX_PLAN_ROWS)
+    for index in range(count):
+        values = {name: clean_text(form.get(f"row-{index}-{name}", ""))[:2000] for name in ROW_FIELDS}
+        line = form.get(f"row-{index}-line", "0")
+        rows.append(check_row(PreviewRow(line=int(line) if line.isdigit() else 0, **values), year, members))
+    return Preview(rows, None, [])
+
+
+def save_preview(plan: Plan, preview: Preview) -> int:
+    """Write every row (one transaction: the request's). Returns the number of items saved."""
+    year = AcademicYear(plan.start_year)
+    members = candidates()
+    existing = {section.title: section for section in db.session.scalars(
+        select(PlanSection).where(PlanSection.plan_id == plan.id))}
+    next_section = (db.session.scalar(select(func.max(PlanSection.position)).where(PlanSection.plan_id == plan.id))
+                    or 0)
+    positions: dict[int, int] = {}
+    saved = 0
+    for row in preview.rows:
+        section = existing.get(row.section)
+        if section is None:
+            next_section += 1
+            partner = find_institutions(row.section, members)
+            section = PlanSection(network_id=g.network.id, plan_id=plan.id, title=row.section[:400],
+                                  position=next_section,
+                                  partner_institution_id=partner[0].id if len(partner) == 1 else None)
+            db.session.add(section)
+            db.session.flush()
+            existing[row.section] = section
+        if section.id not in positions:
+            positions[section.id] = db.session.scalar(
+                select(func.coalesce(func.max(PlanItem.position), 0)).where(PlanItem.section_id == section.id))
+        positions[section.id] += 1
+        item = PlanItem(network_id=g.network.id, plan_id=plan.id, section_id=section.id,
+                        position=positions[section.id], number=row.number[:20] or str(positions[section.id]),
+                        title=row.title)
+        for name in ("audience", "timing", "responsible", "report_form"):
+            read_into(item, name, getattr(row, name), year)
+        db.session.add(item)
+        db.session.flush()
+        for institution in {candidate.id for candidate in row.institutions}:
+            db.session.add(PlanItemInstitution(network_id=g.network.id, item_id=item.id, institution_id=institution))
+        saved += 1
+    return saved

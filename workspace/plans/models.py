@@ -1,0 +1,159 @@
+"""Plans, their sections (one per partner, as real plans are written) and items.
+
+Sections and items carry their network too, and reach their plan through a composite foreign key
+(plan_id, network_id): a tampered id can never hang an item of one network under another's plan.
+"""
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+from sqlalchemy import (Boolean, Date, ForeignKey, ForeignKeyConstraint, Integer, LargeBinary, SmallInteger, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from flask_babel import lazy_gettext as _l
+
+from tenants.scoping import NetworkOwned
+from workspace.core.labels import register
+from workspace.core.models import CreatedAtMixin, db_enum
+from workspace.extensions import db
+
+
+class ItemStatus(enum.Enum):
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+    MOVED = "moved"
+
+
+class PlanStatus(enum.Enum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    RETURNED = "returned"
+    REJECTED = "rejected"
+
+
+class Plan(NetworkOwned, CreatedAtMixin, db.Model):
+    __tablename__ = "plans"
+    __table_args__ = (UniqueConstraint("network_id", "start_year"), UniqueConstraint("id", "network_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    start_year: Mapped[int] = mapped_column(Integer)  # the academic year start_year/start_year+1
+    title: Mapped[str] = mapped_column(String(400))
+    status: Mapped[PlanStatus] = mapped_column(db_enum(PlanStatus, "plan_status"), default=PlanStatus.DRAFT)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def audit_owner(self):
+        return ("network", self.network_id)
+
+    def audit_label(self) -> str:
+        return self.title
+
+
+class PlanSection(NetworkOwned, CreatedAtMixin, db.Model):
+    __tablename__ = "plan_sections"
+    __table_args__ = (
+        ForeignKeyConstraint(["plan_id", "network_id"], ["plans.id", "plans.network_id"], ondelete="CASCADE"),
+        UniqueConstraint("id", "network_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(String(400))
+    partner_institution_id: Mapped[int | None] = mapped_column(ForeignKey("institutions.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def audit_owner(self):
+        return ("network", self.network_id)
+
+    def audit_label(self) -> str:
+        return self.title
+
+
+class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
+    __tablename__ = "plan_items"
+    __table_args__ = (
+        ForeignKeyConstraint(["plan_id", "network_id"], ["plans.id", "plans.network_id"], ondelete="CASCADE"),
+        ForeignKeyConstraint(["section_id", "network_id"], ["plan_sections.id", "plan_sections.network_id"],
+                             ondelete="CASCADE"),
+        UniqueConstraint("id", "network_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer, index=True)
+    section_id: Mapped[int] = mapped_column(Integer, index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    number: Mapped[str] = mapped_column(String(20), default="")
+    title: Mapped[str] = mapped_column(Text)
+    audience: Mapped[str] = mapped_column(String(200), default="")
+    grade_from: Mapped[int | None] = mapped_column(SmallInteger)
+    grade_to: Mapped[int | None] = mapped_column(SmallInteger)
+    timing: Mapped[str] = mapped_column(String(200), default="")
+    starts_on: Mapped[date | None] = mapped_column(Date, index=True)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    timing_is_read: Mapped[bool] = mapped_column(Boolean, default=True)
+    responsible: Mapped[str] = mapped_column(Text, default="")
+    report_form: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[ItemStatus] = mapped_column(db_enum(ItemStatus, "item_status"), default=ItemStatus.PLANNED)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    section: Mapped[PlanSection] = relationship(lazy="raise", foreign_keys=[section_id],
+                                                primaryjoin="PlanItem.section_id == PlanSection.id",
+                                                viewonly=True)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def audit_owner(self):
+        return ("network", self.network_id)
+
+    def audit_label(self) -> str:
+        return self.title[:120]
+
+
+class PlanItemInstitution(NetworkOwned, db.Model):
+    """An institution linked to an item: responsible for it, or a partner in it."""
+
+    __tablename__ = "plan_item_institutions"
+    __table_args__ = (
+        ForeignKeyConstraint(["item_id", "network_id"], ["plan_items.id", "plan_items.network_id"], ondelete="CASCADE"),
+        UniqueConstraint("item_id", "institution_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(Integer, index=True)
+    institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"))
+
+
+class PlanImport(NetworkOwned, CreatedAtMixin, db.Model):
+    """An uploaded plan waiting in preview: nothing reaches the plan until the user confirms."""
+
+    __tablename__ = "plan_imports"
+    __table_args__ = (
+        ForeignKeyConstraint(["plan_id", "network_id"], ["plans.id", "plans.network_id"], ondelete="CASCADE"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer, index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    filename: Mapped[str] = mapped_column(String(255), default="")
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+register({
+    ItemStatus.PLANNED: _l("Запланировано"),
+    ItemStatus.HELD: _l("Проведено"),
+    ItemStatus.CANCELLED: _l("Отменено"),
+    ItemStatus.MOVED: _l("Перенесено"),
+    PlanStatus.DRAFT: _l("Черновик"),
+    PlanStatus.SUBMITTED: _l("На согласовании"),
+    PlanStatus.APPROVED: _l("Утверждён"),
+    PlanStatus.RETURNED: _l("Возвращён на доработку"),
+    PlanStatus.REJECTED: _l("Отклонён"),
+})

@@ -1,0 +1,234 @@
+"""Plan pages: the list of plans, one plan with its sections, items edited in place with htmx."""
+from __future__ import annotations
+
+from flask import abort, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from sqlalchemy import func, select
+
+from tenants.permissions import can_edit_plan_section, is_base_manager
+from workspace.core.dates import AcademicYear
+from workspace.core.rendering import confirm_page, render
+from workspace.extensions import db, htmx
+from workspace.plans import bp
+from workspace.plans.editing import apply_cell, apply_new_item
+from workspace.plans.forms import CELL_FIELDS, CellForm, ItemForm, PlanForm, SectionForm, StatusCellForm
+from workspace.plans.models import Plan, PlanItem, PlanSection
+from workspace.plans.queries import (get_item_or_404, get_plan_or_404, get_section_or_404, member_institutions,
+                                     plans_of_network, sections_with_items)
+
+
+def _years() -> list[tuple[int, str]]:
+    current = AcademicYear.current()
+    return [(year.start_year, year.label) for year in (AcademicYear(current.start_year - 1), current,
+                                                       AcademicYear(current.start_year + 1))]
+
+
+@bp.route("/", methods=["GET", "POST"])
+@login_required
+def list_plans():
+    form = PlanForm(_years())
+    if request.method == "GET":
+        form.start_year.data = AcademicYear.current().start_year
+    if form.validate_on_submit():
+        if not is_base_manager(g.network):
+            abort(403)
+        if db.session.scalar(select(Plan.id).where(Plan.start_year == form.start_year.data)) is not None:
+            form.start_year.errors.append(_("План на этот учебный год уже есть."))
+        else:
+            year = AcademicYear(form.start_year.data)
+            plan = Plan(network_id=g.network.id, start_year=year.start_year,
+                        title=form.title.data or _("Сетевой план мероприятий на %(year)s", year=str(year)))
+            db.session.add(plan)
+            db.session.flush()
+            flash(_("План создан. Добавьте разделы по партнёрам или загрузите план из Excel."), "success")
+            return redirect(url_for("plans.show_plan", plan_id=plan.id))
+    return render("plans/list.html", plans=plans_of_network(), form=form, can_create=is_base_manager(g.network),
+                  status=422 if form.errors else 200)
+
+
+def _plan_context(plan: Plan, section_form: SectionForm | None = None) -> dict:
+    sections = sections_with_items(plan)
+    partners = member_institutions()
+    return {
+        "plan": plan, "year": AcademicYear(plan.start_year), "sections": sections,
+        "partner_names": dict(partners),
+        "editable": {section.id for section, _items in sections
+                     if can_edit_plan_section(g.network, section.partner_institution_id)},
+        "can_manage": is_base_manager(g.network),
+        "section_form": section_form or SectionForm(partners),
+        "item_forms": {section.id: item_form(section.id, formdata=None) for section, _items in sections},
+    }
+
+
+def item_form(section_id: int, **kwargs) -> ItemForm:
+    """One add-form per section: field ids stay unique on the page."""
+    return ItemForm(prefix=f"s{section_id}", **kwargs)
+
+
+@bp.get("/<int:plan_id>")
+@login_required
+def show_plan(plan_id: int):
+    return render("plans/page.html", **_plan_context(get_plan_or_404(plan_id)))
+
+
+@bp.post("/<int:plan_id>/sections")
+@login_required
+def add_section(plan_id: int):
+    plan = get_plan_or_404(plan_id)
+    if not is_base_manager(g.network):
+        abort(403)
+    form = SectionForm(member_institutions())
+    if not form.validate_on_submit():
+        return render("plans/page.html", status=422, **_plan_context(plan, form))
+    position = db.session.scalar(select(func.coalesce(func.max(PlanSection.position), 0))
+                                 .where(PlanSection.plan_id == plan.id)) + 1
+    db.session.add(PlanSection(network_id=g.network.id, plan_id=plan.id, title=form.title.data, position=position,
+                               partner_institution_id=form.partner_institution_id.data or None))
+    flash(_("Раздел добавлен."), "success")
+    return redirect(url_for("plans.show_plan", plan_id=plan.id))
+
+
+def _require_section_editor(section: PlanSection) -> None:
+    if not can_edit_plan_section(g.network, section.partner_institution_id):
+        abort(403)
+
+
+@bp.post("/<int:plan_id>/sections/<int:section_id>/items")
+@login_required
+def add_item(plan_id: int, section_id: int):
+    plan = get_plan_or_404(plan_id)
+    section = get_section_or_404(plan, section_id)
+    _require_section_editor(section)
+    form = item_form(section.id)
+    target = f"new-item-{section.id}"
+    if not form.validate_on_submit():
+        context = _plan_context(plan)
+        context["item_forms"][section.id] = form
+        return render("plans/page.html", partials={target: "plans/_new_item.html"}, status=422,
+                      **context, section=section)
+    item = apply_new_item(plan, section, form)
+    if htmx and htmx.target == target:
+        return render("plans/_item_added.html", item=item, section=section, plan=plan, can_edit=True,
+                      item_forms={section.id: item_form(section.id, formdata=None)})
+    flash(_("Мероприятие добавлено."), "success")
+    return redirect(url_for("plans.show_plan", plan_id=plan.id, _anchor=f"item-{item.id}"))
+
+
+def _cell_form(field: str, item: PlanItem):
+    if field not in CELL_FIELDS:
+        abort(404)
+    form = StatusCellForm() if field == "status" else CellForm(field)
+    if request.method == "GET":
+        value = getattr(item, field)
+        form.value.data = value.value if field == "status" else value
+        form.version.data = str(item.version)
+    return form
+
+
+@bp.route("/<int:plan_id>/items/<int:item_id>/cells/<field>", methods=["GET", "POST"])
+@login_required
+def edit_cell(plan_id: int, item_id: int, field: str):
+    plan = get_plan_or_404(plan_id)
+    item = get_item_or_404(plan, item_id)
+    section = get_section_or_404(plan, item.section_id)
+    form = _cell_form(field, item)
+    _require_section_editor(section)
+    context = {"plan": plan, "item": item, "field": field, "form": form, "year": AcademicYear(plan.start_year),
+               "conflict": None}
+    status = 200
+    if form.validate_on_submit():
+        if str(item.version) != (form.version.data or "").strip():
+            context["conflict"] = item
+            form.version.data = str(item.version)
+            form.form_errors.append(_("Это мероприятие только что изменил другой пользователь: "
+                                      "сейчас сохранено «%(value)s». Сохраните ещё раз, если ваш вариант вернее.",
+                                      value=_cell_text(item, field)))
+            status = 409
+        else:
+            apply_cell(item, field, form.value.data or "", AcademicYear(plan.start_year))
+            db.session.flush()
+            if htmx:
+                return render("plans/_item_cell.html", item=item, plan=plan, field=field, can_edit=True)
+            return redirect(url_for("plans.show_plan", plan_id=plan.id, _anchor=f"item-{item.id}"))
+    elif form.errors:
+        status = 422
+    return render("plans/edit_cell.html", partials={f"item-{item.id}-{field}": "plans/_cell_form.html"},
+                  status=status, **context)
+
+
+def _cell_text(item: PlanItem, field: str) -> str:
+    from workspace.core.labels import label
+    value = getattr(item, field)
+    return label(value) if field == "status" else (value or "—")
+
+
+@bp.get("/<int:plan_id>/items/<int:item_id>/cells/<field>/view")
+@login_required
+def show_cell(plan_id: int, item_id: int, field: str):
+    """The cell as shown (the «Отмена» of an in-place edit)."""
+    plan = get_plan_or_404(plan_id)
+    item = get_item_or_404(plan, item_id)
+    if field not in CELL_FIELDS:
+        abort(404)
+    if not htmx:
+        return redirect(url_for("plans.show_plan", plan_id=plan.id, _anchor=f"item-{item.id}"))
+    section = get_section_or_404(plan, item.section_id)
+    return render("plans/_item_cell.html", item=item, plan=plan, field=field,
+                  can_edit=can_edit_plan_section(g.network, section.partner_institution_id))
+
+
+@bp.post("/<int:plan_id>/items/<int:item_id>/move")
+@login_required
+def move_item(plan_id: int, item_id: int):
+    plan = get_plan_or_404(plan_id)
+    item = get_item_or_404(plan, item_id)
+    section = get_section_or_404(plan, item.section_id)
+    _require_section_editor(section)
+    direction = request.form.get("direction")
+    if direction not in ("up", "down"):
+        abort(400)
+    siblings = list(db.session.scalars(select(PlanItem).where(PlanItem.section_id == section.id)
+                                       .order_by(PlanItem.position, PlanItem.id)))
+    index = next(i for i, sibling in enumerate(siblings) if sibling.id == item.id)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(siblings):
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+        for position, sibling in enumerate(siblings, start=1):
+            if sibling.position != position:
+                sibling.position = position
+    return redirect(url_for("plans.show_plan", plan_id=plan.id, _anchor=f"item-{item.id}"))
+
+
+@bp.get("/<int:plan_id>/items/<int:item_id>/delete")
+@login_required
+def confirm_delete_item(plan_id: int, item_id: int):
+    plan = get_plan_or_404(plan_id)
+    item = get_item_or_404(plan, item_id)
+    _require_section_editor(get_section_or_404(plan, item.section_id))
+    return confirm_page(heading=_("Удалить мероприятие?"), question=item.title,
+                        action=url_for("plans.delete_item", plan_id=plan.id, item_id=item.id),
+                        confirm_label=_("Удалить"), cancel_url=url_for("plans.show_plan", plan_id=plan.id))
+
+
+@bp.post("/<int:plan_id>/items/<int:item_id>/delete")
+@login_required
+def delete_item(plan_id: int, item_id: int):
+    plan = get_plan_or_404(plan_id)
+    item = get_item_or_404(plan, item_id)
+    _require_section_editor(get_section_or_404(plan, item.section_id))
+    db.session.delete(item)
+    db.session.flush()
+    if htmx:
+        return ""  # the row is removed in place (hx-swap="delete")
+    flash(_("Мероприятие удалено."), "success")
+    return redirect(url_for("plans.show_plan", plan_id=plan.id))
+
+
+@bp.get("/<int:plan_id>/export.xlsx")
+@login_required
+def export_plan(plan_id: int):
+    from workspace.core.excel import xlsx_response
+    from workspace.plans.exports import export_filename, plan_workbook
+    plan = get_plan_or_404(plan_id)
+    return xlsx_response(plan_workbook(plan, sections_with_items(plan)), export_filename(plan))
