@@ -69,6 +69,7 @@ def load_demo() -> bool:
                                 role=SeatRole(role), represents=represents))
         for slug, email, body in data.NOTES:
             db.session.add(Note(institution_id=institutions[slug].id, author_id=users[email].id, body=body))
+        _load_plans(networks, institutions)
         db.session.flush()
     return True
 
@@ -79,3 +80,29 @@ def demo_logins() -> list[tuple[str, str, str]]:
     return [(email, f"{name} — {position}", where.get(slug, "внешний участник совета" if role == "external"
                                                      else "оператор"))
             for slug, email, name, position, role in data.PEOPLE]
+
+
+def _load_plans(networks, institutions) -> None:
+    """The current academic year's plan of the first network, as partners would have filled it."""
+    from workspace.core.dates import AcademicYear
+    from workspace.plans.editing import read_into
+    from workspace.plans.models import Plan, PlanItem, PlanSection
+
+    year = AcademicYear.current()
+    for slug, title, sections in data.PLANS:
+        network = networks[slug]
+        plan = Plan(network_id=network.id, start_year=year.start_year, title=title)
+        db.session.add(plan)
+        db.session.flush()
+        for position, (section_title, partner, items) in enumerate(sections, start=1):
+            section = PlanSection(network_id=network.id, plan_id=plan.id, title=section_title, position=position,
+                                  partner_institution_id=institutions[partner].id)
+            db.session.add(section)
+            db.session.flush()
+            for number, (item_title, audience, timing, responsible, report_form) in enumerate(items, start=1):
+                item = PlanItem(network_id=network.id, plan_id=plan.id, section_id=section.id, position=number,
+                                number=str(number), title=item_title)
+                for name, value in (("audience", audience), ("timing", timing), ("responsible", responsible),
+                                    ("report_form", report_form)):
+                    read_into(item, name, value, year)
+                db.session.add(item)

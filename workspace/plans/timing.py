@@ -686,6 +686,9 @@ def _parse_part(tokens: list[_Token], year: AcademicYear):
             raise Unreadable("«не …»")
         deadline = True
     if deadline:
+        ahead = parser.peek()
+        if ahead is not None and ahead.cls == "part" and ahead.value != 3:
+            raise Unreadable("«до начала …» — укажите дату")
         end = _deadline_of_year(parser, year)
         if end is not None:
             return _Fixed(min(year.starts_on, end), end, "deadline")
