@@ -57,7 +57,9 @@ def _demo_ids() -> dict:
     library = db.session.scalar(select(Institution).where(Institution.slug == "mibs"))
     member = db.session.scalar(select(Membership).where(Membership.network_id == network.id,
                                                         Membership.institution_id == library.id))
-    return {"network": network.id, "school": school.id, "library_member": member.id}
+    from workspace.plans.models import Plan
+    plan = db.session.scalar(select(Plan).where(Plan.network_id == network.id))
+    return {"network": network.id, "school": school.id, "library_member": member.id, "plan": plan.id}
 
 
 @pytest.fixture(scope="session")
