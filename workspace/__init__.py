@@ -33,6 +33,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.desk.models  # noqa: F401
     import workspace.audit.models  # noqa: F401
     import workspace.plans.models  # noqa: F401
+    import workspace.plans.report_models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)

@@ -1,0 +1,78 @@
+"""What happened at an event: dates held, participants by institution and class, summary, files."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (Date, ForeignKey, ForeignKeyConstraint, Integer, LargeBinary, SmallInteger, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tenants.scoping import NetworkOwned
+from workspace.core.models import CreatedAtMixin
+from workspace.extensions import db
+
+
+class EventReport(NetworkOwned, CreatedAtMixin, db.Model):
+    __tablename__ = "event_reports"
+    __table_args__ = (
+        ForeignKeyConstraint(["item_id", "network_id"], ["plan_items.id", "plan_items.network_id"],
+                             ondelete="CASCADE"),
+        UniqueConstraint("item_id"),
+        UniqueConstraint("id", "network_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(Integer)
+    held_from: Mapped[date] = mapped_column(Date)
+    held_to: Mapped[date] = mapped_column(Date)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def audit_owner(self):
+        return ("network", self.network_id)
+
+    def audit_label(self) -> str:
+        return f"Отчёт о мероприятии #{self.item_id}"
+
+
+class EventParticipation(NetworkOwned, db.Model):
+    """How many took part, counted by institution and (for schools) by class."""
+
+    __tablename__ = "event_participations"
+    __table_args__ = (
+        ForeignKeyConstraint(["report_id", "network_id"], ["event_reports.id", "event_reports.network_id"],
+                             ondelete="CASCADE"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(Integer, index=True)
+    institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"))
+    grade: Mapped[int | None] = mapped_column(SmallInteger)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class EventFile(NetworkOwned, CreatedAtMixin, db.Model):
+    """A photo or a scan, kept in the database: backed up, scoped and row-level secured like the rest."""
+
+    __tablename__ = "event_files"
+    __table_args__ = (
+        ForeignKeyConstraint(["report_id", "network_id"], ["event_reports.id", "event_reports.network_id"],
+                             ondelete="CASCADE"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(Integer, index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+    def audit_owner(self):
+        return ("network", self.network_id)
+
+    def audit_label(self) -> str:
+        return self.filename
