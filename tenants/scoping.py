@@ -128,7 +128,8 @@ def _owned_kinds_of_statement(state: ORMExecuteState) -> tuple[bool, bool]:
 
 @event.listens_for(Session, "do_orm_execute")
 def _scope_select(state: ORMExecuteState) -> None:
-    if not state.is_select or state.is_column_load:
+    """SELECTs, and ORM bulk UPDATE/DELETE statements, get the scope's criteria."""
+    if not (state.is_select or state.is_update or state.is_delete) or state.is_column_load:
         return
     by_institution, by_network = _owned_kinds_of_statement(state)
     if not (by_institution or by_network):

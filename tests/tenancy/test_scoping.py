@@ -86,3 +86,22 @@ def test_foreign_row_cannot_be_changed_even_if_loaded_elsewhere(app, two_schools
 def test_unscoped_is_explicit_and_sees_everything(app, two_schools):
     with app.app_context(), unscoped():
         assert db.session.scalar(select(func.count()).select_from(Note)) == 2
+
+
+def test_bulk_update_and_delete_are_scoped_too(app, two_schools):
+    from sqlalchemy import delete, update
+    one, two, net_one, _ = two_schools
+    with app.app_context():
+        set_scope(institution_id=one.id, network_ids=[net_one.id])
+        db.session.execute(update(Note).values(body="переписано"))
+        db.session.execute(delete(Seat))
+        with unscoped():
+            bodies = dict(db.session.execute(select(Note.institution_id, Note.body)).all())
+            seats = db.session.scalar(select(func.count()).select_from(Seat))
+        db.session.rollback()
+    assert bodies == {one.id: "переписано", two.id: "вторая"}
+    assert seats == 1
+    with app.app_context():
+        with pytest.raises(UnscopedQueryError):
+            db.session.execute(delete(Note))
+        db.session.rollback()

@@ -25,6 +25,8 @@ def _plain(value):
         return value.value
     if isinstance(value, (date, datetime)):
         return value.isoformat()
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return f"{len(value)} B"  # file contents are not copied into the log
     return value
 
 

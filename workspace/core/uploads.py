@@ -144,3 +144,26 @@ def read_xlsx(data: bytes, *, max_rows: int = 5000, max_columns: int = 60) -> li
     finally:
         workbook.close()
     return sheets
+
+
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+DOCUMENT_SIGNATURES = (
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"%PDF-", "application/pdf"),
+)
+
+
+def check_document(data: bytes) -> str:
+    """A photo or a scan: its type is read from its first bytes, never from its name."""
+    if not data:
+        raise UploadRejected(_("Файл пустой."))
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise UploadRejected(_("Файл больше %(mb)d МБ. Уменьшите фотографию или разделите скан.",
+                               mb=MAX_DOCUMENT_BYTES // 2**20))
+    for signature, content_type in DOCUMENT_SIGNATURES:
+        if data.startswith(signature):
+            return content_type
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    raise UploadRejected(_("Принимаются фотографии (JPEG, PNG, WebP) и сканы в PDF; этот файл другого типа."))

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import DateField, HiddenField, TextAreaField
+from wtforms.validators import ValidationError
+
+from workspace.core.forms import max_length, required, strip
+
+PARTICIPANT_ROWS = 6
+
+
+class ReportForm(FlaskForm):
+    held_from = DateField(_l("Проведено с"), validators=[required()], format="%Y-%m-%d")
+    held_to = DateField(_l("по"), validators=[required()], format="%Y-%m-%d")
+    summary = TextAreaField(_l("Кратко о мероприятии"), validators=[max_length(4000)], filters=[strip])
+    version = HiddenField()
+
+    def validate_held_to(self, field):
+        if self.held_from.data and field.data and field.data < self.held_from.data:
+            raise ValidationError(_l("Дата окончания раньше даты начала."))
+
+
+class ReportFileForm(FlaskForm):
+    file = FileField(_l("Фотография или скан"), validators=[FileRequired(_l("Выберите файл."))],
+                     render_kw={"accept": "image/jpeg,image/png,image/webp,application/pdf"})

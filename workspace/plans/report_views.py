@@ -1,0 +1,154 @@
+"""The report on a held event: filed by those who edit the item's section, read by the network."""
+from __future__ import annotations
+
+from flask import Response, abort, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from tenants.permissions import can_edit_plan_section
+from workspace.core.rendering import confirm_page, render
+from workspace.core.uploads import UploadRejected, check_document
+from workspace.extensions import db
+from workspace.plans import bp
+from workspace.plans.models import ItemStatus
+from workspace.plans.queries import get_item_or_404, get_plan_or_404, get_section_or_404, member_institutions
+from workspace.plans.report_forms import ReportFileForm, ReportForm
+from workspace.plans.report_models import EventFile, EventReport
+from workspace.plans.reports import (blank_rows, files_of, get_report, participants_of, read_participants,
+                                     replace_participants)
+
+MAX_FILES = 20
+
+
+def _load(plan_id: int, item_id: int):
+    plan = get_plan_or_404(plan_id)
+    item = get_item_or_404(plan, item_id)
+    section = get_section_or_404(plan, item.section_id)
+    return plan, item, section
+
+
+def _page(plan, item, section, report, form, file_form=None, participant_errors=(), rows=None, status=200):
+    participants = participants_of(report)
+    return render("plans/report.html", plan=plan, item=item, section=section, report=report, form=form,
+                  file_form=file_form or ReportFileForm(formdata=None), participants=participants,
+                  participant_rows=rows, row_count=blank_rows(len(participants)), members=member_institutions(),
+                  files=files_of(report), participant_errors=participant_errors,
+                  can_edit=can_edit_plan_section(g.network, section.partner_institution_id), status=status)
+
+
+@bp.route("/<int:plan_id>/items/<int:item_id>/report", methods=["GET", "POST"])
+@login_required
+def edit_report(plan_id: int, item_id: int):
+    plan, item, section = _load(plan_id, item_id)
+    report = get_report(item.id)
+    if request.method == "GET":
+        form = ReportForm(obj=report)
+        if report is None:
+            form.held_from.data, form.held_to.data = item.starts_on, item.ends_on
+        form.version.data = str(report.version) if report else "0"
+        return _page(plan, item, section, report, form)
+    if not can_edit_plan_section(g.network, section.partner_institution_id):
+        abort(403)
+    form = ReportForm()
+    members = {institution_id for institution_id, _name in member_institutions()}
+    rows, participant_errors = read_participants(request.form, members, int(request.form.get("rows", "0") or 0))
+    if not form.validate_on_submit() or participant_errors:
+        return _page(plan, item, section, report, form, participant_errors=participant_errors, rows=rows, status=422)
+    if (str(report.version) if report else "0") != (form.version.data or "").strip():
+        form.form_errors.append(_("Отчёт только что сохранил другой пользователь. Проверьте его вариант ниже "
+                                  "и сохраните ещё раз."))
+        form.version.data = str(report.version) if report else "0"
+        return _page(plan, item, section, report, form, rows=rows, status=409)
+    if report is None:
+        report = EventReport(network_id=g.network.id, item_id=item.id, author_id=current_user.id,
+                             held_from=form.held_from.data, held_to=form.held_to.data)
+        db.session.add(report)
+    report.held_from, report.held_to, report.summary = form.held_from.data, form.held_to.data, form.summary.data or ""
+    db.session.flush()
+    replace_participants(report, rows)
+    item.status = ItemStatus.HELD
+    flash(_("Отчёт сохранён, мероприятие отмечено как проведённое."), "success")
+    return redirect(url_for("plans.edit_report", plan_id=plan.id, item_id=item.id))
+
+
+@bp.post("/<int:plan_id>/items/<int:item_id>/report/files")
+@login_required
+def add_report_file(plan_id: int, item_id: int):
+    plan, item, section = _load(plan_id, item_id)
+    if not can_edit_plan_section(g.network, section.partner_institution_id):
+        abort(403)
+    report = get_report(item.id)
+    file_form = ReportFileForm()
+    if report is None:
+        file_form.file.errors = [_("Сначала сохраните отчёт, потом прикладывайте файлы.")]
+    elif file_form.validate_on_submit():
+        upload = file_form.file.data
+        try:
+            content = upload.read()
+        finally:
+            upload.close()
+        try:
+            content_type = check_document(content)
+            if len(files_of(report)) >= MAX_FILES:
+                raise UploadRejected(_("К отчёту можно приложить не больше %(n)d файлов.", n=MAX_FILES))
+        except UploadRejected as error:
+            file_form.file.errors = [str(error)]
+        else:
+            db.session.add(EventFile(network_id=g.network.id, report_id=report.id, content=content,
+                                     filename=(upload.filename or "file")[:255], content_type=content_type,
+                                     size=len(content), author_id=current_user.id))
+            flash(_("Файл приложен к отчёту."), "success")
+            return redirect(url_for("plans.edit_report", plan_id=plan.id, item_id=item.id))
+    form = ReportForm(obj=report, formdata=None)
+    form.version.data = str(report.version) if report else "0"
+    return _page(plan, item, section, report, form, file_form=file_form, status=422)
+
+
+def _file_or_404(report: EventReport | None, file_id: int) -> EventFile:
+    if report is None:
+        abort(404)
+    stored = db.session.scalar(select(EventFile).where(EventFile.id == file_id, EventFile.report_id == report.id))
+    if stored is None:
+        abort(404)
+    return stored
+
+
+@bp.get("/<int:plan_id>/items/<int:item_id>/report/files/<int:file_id>")
+@login_required
+def download_report_file(plan_id: int, item_id: int, file_id: int):
+    _plan, item, _section = _load(plan_id, item_id)
+    stored = _file_or_404(get_report(item.id), file_id)
+    response = Response(stored.content, mimetype=stored.content_type)
+    disposition = "inline" if stored.content_type.startswith("image/") else "attachment"
+    from urllib.parse import quote
+    response.headers["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(stored.filename)}"
+    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@bp.get("/<int:plan_id>/items/<int:item_id>/report/files/<int:file_id>/delete")
+@login_required
+def confirm_delete_report_file(plan_id: int, item_id: int, file_id: int):
+    plan, item, section = _load(plan_id, item_id)
+    stored = _file_or_404(get_report(item.id), file_id)
+    if not can_edit_plan_section(g.network, section.partner_institution_id):
+        abort(403)
+    return confirm_page(heading=_("Удалить файл?"), question=stored.filename,
+                        action=url_for("plans.delete_report_file", plan_id=plan.id, item_id=item.id,
+                                       file_id=stored.id),
+                        confirm_label=_("Удалить"),
+                        cancel_url=url_for("plans.edit_report", plan_id=plan.id, item_id=item.id))
+
+
+@bp.post("/<int:plan_id>/items/<int:item_id>/report/files/<int:file_id>/delete")
+@login_required
+def delete_report_file(plan_id: int, item_id: int, file_id: int):
+    plan, item, section = _load(plan_id, item_id)
+    stored = _file_or_404(get_report(item.id), file_id)
+    if not can_edit_plan_section(g.network, section.partner_institution_id):
+        abort(403)
+    db.session.delete(stored)
+    flash(_("Файл удалён."), "success")
+    return redirect(url_for("plans.edit_report", plan_id=plan.id, item_id=item.id))

@@ -1,0 +1,77 @@
+"""Reading and writing event reports: participants rows are checked against the network's members."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import delete, select
+
+from workspace.extensions import db
+from workspace.plans.report_forms import PARTICIPANT_ROWS
+from workspace.plans.report_models import EventFile, EventParticipation, EventReport
+
+MAX_COUNT = 100_000
+
+
+@dataclass
+class ParticipantRow:
+    institution_id: int | None
+    grade: int | None
+    count: int | None
+    raw: tuple[str, str, str]
+
+
+def get_report(item_id: int) -> EventReport | None:
+    return db.session.scalar(select(EventReport).where(EventReport.item_id == item_id))
+
+
+def participants_of(report: EventReport | None) -> list[EventParticipation]:
+    if report is None:
+        return []
+    return list(db.session.scalars(select(EventParticipation).where(EventParticipation.report_id == report.id)
+                                   .order_by(EventParticipation.id)))
+
+
+def files_of(report: EventReport | None) -> list[tuple]:
+    if report is None:
+        return []
+    return db.session.execute(select(EventFile.id, EventFile.filename, EventFile.content_type, EventFile.size)
+                              .where(EventFile.report_id == report.id).order_by(EventFile.id)).all()
+
+
+def read_participants(form, members: set[int], rows: int) -> tuple[list[ParticipantRow], list[str]]:
+    """Rows p-N-institution / p-N-grade / p-N-count; blank rows are skipped, bad ones named."""
+    result, errors = [], []
+    for index in range(min(rows, 200)):
+        raw = tuple((form.get(f"p-{index}-{name}") or "").strip() for name in ("institution", "grade", "count"))
+        if not any(raw) or raw == ("", "", ""):
+            continue
+        institution, grade, count = raw
+        row = ParticipantRow(None, None, None, raw)
+        line = index + 1
+        if not institution.isdigit() or int(institution) not in members:
+            errors.append(_("Участники, строка %(n)d: выберите учреждение из списка.", n=line))
+        else:
+            row.institution_id = int(institution)
+        if grade:
+            if not grade.isdigit() or not 1 <= int(grade) <= 11:
+                errors.append(_("Участники, строка %(n)d: класс — число от 1 до 11.", n=line))
+            else:
+                row.grade = int(grade)
+        if not count.isdigit() or not 0 < int(count) <= MAX_COUNT:
+            errors.append(_("Участники, строка %(n)d: укажите число участников.", n=line))
+        else:
+            row.count = int(count)
+        result.append(row)
+    return result, errors
+
+
+def replace_participants(report: EventReport, rows: list[ParticipantRow]) -> None:
+    db.session.execute(delete(EventParticipation).where(EventParticipation.report_id == report.id))
+    for row in rows:
+        db.session.add(EventParticipation(network_id=report.network_id, report_id=report.id,
+                                          institution_id=row.institution_id, grade=row.grade, count=row.count))
+
+
+def blank_rows(existing: int) -> int:
+    return max(PARTICIPANT_ROWS, existing + 2)
