@@ -89,3 +89,16 @@ def test_delete_note_asks_first_then_deletes(client, make, login_as, read):
     assert response.status_code == 302
     with read():
         assert db.session.scalar(select(func.count()).select_from(Note)) == 0
+
+
+def test_desk_lists_events_waiting_for_a_report(client, make, login_as):
+    from datetime import date
+    school, network, user = _school(make)
+    plan = make.plan(network, 2019)
+    section = make.section(plan, "Раздел школы")
+    make.item(section, "Прошедший классный час", "октябрь")  # October 2019: long over
+    make.item(section, "Будущий праздник", "май 2099")
+    login_as(user)
+    page = client.get("/i/school5/").get_data(as_text=True)
+    assert "Прошедший классный час" in page and "отчёта нет" in page
+    assert page.count("Будущий праздник") <= 1  # upcoming, not due

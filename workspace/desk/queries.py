@@ -72,3 +72,20 @@ def upcoming_events(today, limit: int = 8):
         .where(PlanItem.ends_on >= today, PlanItem.status == "planned")
         .order_by(PlanItem.starts_on, PlanItem.id).limit(limit)
     ).all()
+
+
+def reports_due(today, institution_id: int, limit: int = 8):
+    """Events already over but not reported, in the sections this institution answers for:
+    its own partner sections, and every section of the networks it is the base of. One statement."""
+    from sqlalchemy import or_
+
+    from workspace.plans.models import Plan, PlanItem, PlanSection
+    return db.session.execute(
+        select(PlanItem.id, PlanItem.title, PlanItem.ends_on, Plan.id.label("plan_id"), Network.slug)
+        .join(PlanSection, PlanSection.id == PlanItem.section_id).join(Plan, Plan.id == PlanItem.plan_id)
+        .join(Network, Network.id == PlanItem.network_id)
+        .where(PlanItem.ends_on < today, PlanItem.status == "planned",
+               or_(PlanSection.partner_institution_id == institution_id,
+                   Network.base_institution_id == institution_id))
+        .order_by(PlanItem.ends_on.desc(), PlanItem.id).limit(limit)
+    ).all()

@@ -12,7 +12,8 @@ from workspace.core.rendering import confirm_page, render
 from workspace.desk import bp
 from workspace.desk.forms import NoteForm
 from workspace.desk.models import Note
-from workspace.desk.queries import get_note_or_404, network_cards, recent_notes, seats_of, upcoming_events
+from workspace.desk.queries import (get_note_or_404, network_cards, recent_notes, reports_due, seats_of,
+                                    upcoming_events)
 from workspace.extensions import db, htmx
 
 NOTES_PARTIALS = {"notes": "desk/_notes.html"}
@@ -31,6 +32,7 @@ def show_desk():
         cards=network_cards(g.network_ids, g.institution.id),
         seats=seats,
         events=upcoming_events(date.today()),
+        reports=reports_due(date.today(), g.institution.id) if has_role(*MANAGERS) else [],
         **_notes_context(),
     )
 
@@ -43,7 +45,7 @@ def add_note():
     if not form.validate_on_submit():
         return render("desk/page.html", partials=NOTES_PARTIALS, status=422,
                       cards=network_cards(g.network_ids, g.institution.id), seats=seats_of(current_user.id),
-                      events=upcoming_events(date.today()), **_notes_context(form))
+                      events=upcoming_events(date.today()), reports=[], **_notes_context(form))
     db.session.add(Note(body=form.body.data, author_id=current_user.id))
     db.session.flush()
     flash(_("Заметка сохранена."), "success")
