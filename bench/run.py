@@ -399,36 +399,38 @@ def check_endpoint(endpoint: Endpoint, ctx: RunContext) -> None:
         raise RuntimeError(f"{endpoint.key}: a full page instead of the htmx fragment")
 
 
-def measure(url: str, cookie: str, headers: tuple, method: str, body: str, seconds: int, warmup: int) -> dict:
-    common = {"cookie": cookie, "headers": headers, "method": method, "body": body}
+def measure_pair(page: tuple, baseline_url: str, seconds: int, warmup: int) -> dict:
+    """A page and the baseline side by side, alternating, so that both see the same machine:
+    baseline c1, page c1, baseline c8, page c8. Ratios are taken within the pair."""
+    url, cookie, headers, method, body = page
+    page_args = {"cookie": cookie, "headers": headers, "method": method, "body": body}
     if warmup:
-        wrk(url, seconds=warmup, **THROUGHPUT, **common)
-    return {"c1": wrk(url, seconds=seconds, **LATENCY, **common),
-            "c8": wrk(url, seconds=seconds, **THROUGHPUT, **common)}
+        wrk(url, seconds=warmup, **THROUGHPUT, **page_args)
+    return {"base_c1": wrk(baseline_url, seconds=seconds, **LATENCY),
+            "c1": wrk(url, seconds=seconds, **LATENCY, **page_args),
+            "base_c8": wrk(baseline_url, seconds=seconds, **THROUGHPUT),
+            "c8": wrk(url, seconds=seconds, **THROUGHPUT, **page_args)}
 
 
 def measure_all(ctx: RunContext, seconds: int, warmup: int) -> dict:
-    """The pages, with the baseline taken at the start, in the middle and at the end (median of 3)."""
     baseline_url = f"http://127.0.0.1:{ctx.baseline_port}/"
-    result = {"baseline_runs": [], "pages": {}}
-    middle = len(ENDPOINTS) // 2
-    for index, endpoint in enumerate(ENDPOINTS):
-        if index in (0, middle):
-            say(f"{ctx.database}/{ctx.scale}: baseline")
-            result["baseline_runs"].append(measure(baseline_url, "", (), "GET", "", seconds, warmup))
+    if warmup:
+        wrk(baseline_url, seconds=warmup, **THROUGHPUT)
+    result = {"pages": {}}
+    for endpoint in ENDPOINTS:
         check_endpoint(endpoint, ctx)
         headers, body = _request_of(endpoint, ctx)
-        say(f"{ctx.database}/{ctx.scale}: {endpoint.key}")
+        say(f"{ctx.database}/{ctx.scale}: {endpoint.key} (and the baseline beside it)")
         url = f"http://127.0.0.1:{ctx.app_port}{endpoint.url_path(ctx)}"
-        result["pages"][endpoint.key] = measure(url, ctx.browsers[endpoint.user].cookie_header, headers,
-                                                endpoint.method, body, seconds, warmup)
-    say(f"{ctx.database}/{ctx.scale}: baseline")
-    result["baseline_runs"].append(measure(baseline_url, "", (), "GET", "", seconds, 0))
-    runs = result["baseline_runs"]
+        page = (url, ctx.browsers[endpoint.user].cookie_header, headers, endpoint.method, body)
+        result["pages"][endpoint.key] = measure_pair(page, baseline_url, seconds, warmup)
+    pairs = list(result["pages"].values())
     result["baseline"] = {
-        level: {key: statistics.median(run_[level][key] for run_ in runs)
+        level: {key: statistics.median(pair[f"base_{level}"][key] for pair in pairs)
                 for key in ("rps", "p50_us", "p95_us", "p99_us", "mean_us")}
         for level in ("c1", "c8")}
+    result["baseline"]["rps_range"] = (min(p["base_c8"]["rps"] for p in pairs),
+                                       max(p["base_c8"]["rps"] for p in pairs))
     return result
 
 
@@ -475,7 +477,7 @@ def count_in_log(path: Path, needle: str, offset: int = 0) -> int:
 
 
 def soak(ctx: RunContext, seconds: int, probe: int) -> dict:
-    """~70 % of the mix's saturation throughput, paced by wrk's delay(), for `seconds`."""
+    """~70 % of the mix's saturation throughput, paced by wrk's delay() with feedback, for `seconds`."""
     url = f"http://127.0.0.1:{ctx.app_port}/"
     base_env = {"BENCH_INST": BENCH_INSTITUTION, "BENCH_NET": ctx.network_slug,
                 "BENCH_MEMBERS": ",".join(map(str, ctx.soak_members)),
@@ -484,31 +486,37 @@ def soak(ctx: RunContext, seconds: int, probe: int) -> dict:
     cookie = ctx.browsers["coordinator"].cookie_header
     threads = {"threads": SOAK_CONNECTIONS, "connections": SOAK_CONNECTIONS}
 
-    def go(duration: int, delay_ms: float) -> dict:
+    def go(duration: int, delay_ms: float, target: float = 0) -> dict:
         return wrk(url, seconds=duration, cookie=cookie, script=SOAK_LUA, **threads,
-                   env={**base_env, "BENCH_DELAY_MS": f"{delay_ms:.2f}", "BENCH_VERSIONS": _versions(ctx)})
+                   env={**base_env, "BENCH_DELAY_MS": f"{delay_ms:.2f}", "BENCH_TARGET_RPS": f"{target:.2f}",
+                        "BENCH_THREADS": str(SOAK_CONNECTIONS), "BENCH_VERSIONS": _versions(ctx)})
 
     say(f"soak: saturation of the mix ({probe} s)")
     saturation = go(probe, 0)
     target = SOAK_SHARE * saturation["rps"]
-    service_ms = saturation["mean_us"] / 1000
-    delay = max(0.0, SOAK_CONNECTIONS * 1000 / target - 0.5 * service_ms)
-    calibration = []
-    for _round in range(2):  # bounded: two probes correct the pause for the latency at that load
-        trial = go(probe, delay)
-        calibration.append({"delay_ms": round(delay, 2), "rps": trial["rps"]})
-        effective_latency = SOAK_CONNECTIONS * 1000 / max(trial["rps"], 0.1) - delay
-        delay = max(0.0, SOAK_CONNECTIONS * 1000 / target - effective_latency)
+    # A first pause from the latency at saturation; each wrk thread then corrects it every 5 s.
+    delay = max(1.0, SOAK_CONNECTIONS * 1000 / target - 0.5 * saturation["mean_us"] / 1000)
     offset = ctx.app_log.stat().st_size if ctx.app_log.exists() else 0
-    say(f"soak: {seconds} s at ~{target:.0f} req/s (pause {delay:.1f} ms per connection)")
-    result = go(seconds, delay)
+    say(f"soak: {seconds} s at ~{target:.0f} req/s (first pause {delay:.1f} ms per connection)")
+    result = go(seconds, delay, target)
     return {"seconds": seconds, "saturation_rps": saturation["rps"], "target_rps": target,
-            "delay_ms": delay, "calibration": calibration, "result": result,
+            "delay_ms": delay, "result": result,
             "locked": count_in_log(ctx.app_log, "database is locked", offset),
             "tracebacks": count_in_log(ctx.app_log, "Traceback", offset)}
 
 
+def wait_for_quiet(limit: int, threshold: float = 1.0) -> str:
+    """Other work on a shared machine skews every figure: wait (bounded) until it calms down."""
+    deadline = time.monotonic() + limit
+    while os.getloadavg()[0] > threshold and time.monotonic() < deadline:
+        time.sleep(5)
+    return f"{os.getloadavg()[0]:.2f}"
+
+
 def run_one(database: str, scale: str, args) -> dict:
+    if args.wait_quiet:
+        say(f"{database}/{scale}: waiting up to {args.wait_quiet} s for a load average ≤ 1")
+    load = wait_for_quiet(args.wait_quiet) if args.wait_quiet else f"{os.getloadavg()[0]:.2f}"
     workdir = Path(tempfile.mkdtemp(prefix=f"workspace-bench-{database}-{scale}-"))
     if database == "sqlite":
         owner_url = app_url = f"sqlite:///{workdir / 'workspace.db'}"
@@ -516,7 +524,7 @@ def run_one(database: str, scale: str, args) -> dict:
         owner_url = _pg_url(f"workspace_bench_{scale}")
         app_url = _pg_url(f"workspace_bench_{scale}", APP_ROLE)
     ctx = RunContext(database, scale, workdir, owner_url, app_url)
-    outcome: dict = {"workdir": str(workdir)}
+    outcome: dict = {"workdir": str(workdir), "load_at_start": load}
     try:
         outcome["generate_seconds"] = prepare(ctx)
         start_servers(ctx)
@@ -591,6 +599,12 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def _errors(*figures: dict) -> tuple[int, int]:
+    errors = sum(f["bad"] + f["timeouts"] + f["connect_errors"] + f["read_errors"] + f.get("write_errors", 0)
+                 for f in figures)
+    return errors, sum(f.get("redirects", 0) for f in figures)
+
+
 def page_table(results: dict, database: str, scales: list[str]) -> str:
     rows = []
     for scale in scales:
@@ -598,43 +612,49 @@ def page_table(results: dict, database: str, scales: list[str]) -> str:
         if not outcome or "pages" not in outcome:
             continue
         base = outcome["baseline"]
-        runs = outcome["baseline_runs"]
-        rows.append([f"**baseline** (200 rows)", scale, ms(base["c1"]["p50_us"]), ms(base["c1"]["p95_us"]),
-                     ms(base["c1"]["p99_us"]), "1.00", f"{base['c8']['rps']:.0f}", "100 %",
-                     "runs: " + " / ".join(f"{r['c8']['rps']:.0f}" for r in runs) + " req/s"])
+        low, high = base["rps_range"]
+        rows.append(["**baseline** (200 rows; median of its runs)", scale, ms(base["c1"]["p50_us"]),
+                     ms(base["c1"]["p95_us"]), ms(base["c1"]["p99_us"]), "1.00", f"{base['c8']['rps']:.0f}",
+                     "100 %", f"its runs: {low:.0f}–{high:.0f} req/s"])
         for endpoint in ENDPOINTS:
-            figures = outcome["pages"][endpoint.key]
-            c1, c8 = figures["c1"], figures["c8"]
-            errors = c1["bad"] + c8["bad"] + c1["timeouts"] + c8["timeouts"] + c1["connect_errors"] \
-                + c8["connect_errors"] + c1["read_errors"] + c8["read_errors"]
-            redirects = c1["redirects"] + c8["redirects"]
+            pair = outcome["pages"][endpoint.key]
+            c1, c8 = pair["c1"], pair["c8"]
+            errors, redirects = _errors(c1, c8)
             rows.append([endpoint.label, scale, ms(c1["p50_us"]), ms(c1["p95_us"]), ms(c1["p99_us"]),
-                         f"{c1['p50_us'] / base['c1']['p50_us']:.2f}", f"{c8['rps']:.0f}",
-                         f"{100 * c8['rps'] / base['c8']['rps']:.0f} %",
+                         f"{c1['p50_us'] / pair['base_c1']['p50_us']:.2f}", f"{c8['rps']:.0f}",
+                         f"{100 * c8['rps'] / pair['base_c8']['rps']:.0f} %",
                          f"{errors}" + (f" (+{redirects} redirects)" if redirects else "")])
     return table(["page / action", "scale", "p50 ms", "p95 ms", "p99 ms", "p50 ÷ baseline",
                   "req/s @8", "÷ baseline", "non-2xx/3xx, socket errors"], rows)
 
 
 def growth_table(results: dict, databases: list[str]) -> tuple[str, list[str]]:
+    """city p50 ÷ demo p50 per page, raw and relative to the baseline beside each measurement
+    (the baseline's cost does not depend on the data, so the relative figure removes the drift of
+    the machine between the two measurements, minutes apart)."""
     header, rows, misses = ["page / action"], [], []
     for database in databases:
-        header += [f"{DB_NAMES[database]} demo p50", f"{DB_NAMES[database]} city p50", "city ÷ demo"]
+        name = DB_NAMES[database]
+        header += [f"{name} demo p50", f"{name} city p50", "city ÷ demo", "relative to baseline"]
     for endpoint in (None, *ENDPOINTS):
-        key = "baseline" if endpoint is None else endpoint.key
         row = ["**baseline**" if endpoint is None else endpoint.label]
         for database in databases:
             demo, city = results[database].get("demo"), results[database].get("city")
             if not demo or not city or "pages" not in demo or "pages" not in city:
-                row += ["–", "–", "–"]
+                row += ["–"] * 4
                 continue
-            pick = (lambda o: o["baseline"]["c1"]["p50_us"]) if endpoint is None else \
-                (lambda o, k=key: o["pages"][k]["c1"]["p50_us"])
-            ratio = pick(city) / pick(demo)
-            row += [ms(pick(demo)), ms(pick(city)), f"{ratio:.2f}" + (" ✗" if ratio > 1.5 else "")]
-            if ratio > 1.5 and endpoint is not None:
-                misses.append(f"{endpoint.label} on {DB_NAMES[database]}: city p50 is {ratio:.2f} × demo "
-                              f"(target ≤ 1.5)")
+            if endpoint is None:
+                d, c = demo["baseline"]["c1"]["p50_us"], city["baseline"]["c1"]["p50_us"]
+                row += [ms(d), ms(c), f"{c / d:.2f}", "1.00"]
+                continue
+            dp, cp = demo["pages"][endpoint.key], city["pages"][endpoint.key]
+            raw = cp["c1"]["p50_us"] / dp["c1"]["p50_us"]
+            relative = (cp["c1"]["p50_us"] / cp["base_c1"]["p50_us"]) / (dp["c1"]["p50_us"] / dp["base_c1"]["p50_us"])
+            row += [ms(dp["c1"]["p50_us"]), ms(cp["c1"]["p50_us"]), f"{raw:.2f}",
+                    f"{relative:.2f}" + (" ✗" if relative > 1.5 else "")]
+            if relative > 1.5:
+                misses.append(f"{endpoint.label} on {DB_NAMES[database]}: city p50 is {relative:.2f} × demo "
+                              f"relative to the baseline ({raw:.2f} × raw; target ≤ 1.5)")
         rows.append(row)
     return table(header, rows), misses
 
@@ -672,11 +692,11 @@ def throughput_misses(results: dict, databases: list[str]) -> list[str]:
         for scale, outcome in results[database].items():
             if "pages" not in outcome:
                 continue
-            base = outcome["baseline"]["c8"]["rps"]
             for endpoint in ENDPOINTS:
-                share = outcome["pages"][endpoint.key]["c8"]["rps"] / base
+                pair = outcome["pages"][endpoint.key]
+                share = pair["c8"]["rps"] / pair["base_c8"]["rps"]
                 if share < 0.5:
-                    kind = "list page" if endpoint.list_page else "write (nearest target: cell save)"
+                    kind = "list page" if endpoint.list_page else "write; nearest target: cell save"
                     misses.append(f"{endpoint.label} ({kind}) on {DB_NAMES[database]} {scale}: "
                                   f"{100 * share:.0f} % of the baseline's throughput (target ≥ 50 %)")
     return misses
@@ -724,8 +744,8 @@ def report(results: dict, info: dict, args, databases: list[str], scales: list[s
         f"{args.seconds} s). The **baseline** is bench/baseline_app.py — a minimal Flask + SQLAlchemy + Jinja "
         "page selecting 200 rows (newest history entries joined with their institution) and rendering them in "
         "an HTML table, the TechEmpower \"fortunes\" shape — against the same database, under the same gunicorn "
-        "settings, measured in the same run three times (before, between and after the pages; the median of the "
-        "three is the reference, all three throughputs are shown). These machines are noisy: read ratios and "
+        "settings, measured in the same run beside every page (baseline c1, page c1, baseline c8, page c8): each "
+        "ratio is taken against the baseline measured next to it; the baseline rows show the median of its runs. These machines are noisy: read ratios and "
         "medians, not absolute figures. wrk sends no Accept-Encoding, so the figures exclude the cost of "
         "compressing responses (which browsers ask for); the page-weight table shows what compression gives.",
         "",
@@ -745,8 +765,8 @@ def report(results: dict, info: dict, args, databases: list[str], scales: list[s
         "institutions, 2 networks, ~60 users, ~300 notes, 2 000 history entries. Measured as the bench "
         f"coordinator/admin of {BENCH_INSTITUTION} (base of the biggest network) and the bench operator.",
         "",
-        table(["database", "scale", "generation (incl. start-up)"],
-              [[DB_NAMES[d], s, f"{results[d][s]['generate_seconds']:.1f} s"]
+        table(["database", "scale", "generation (incl. start-up)", "load average (1 min) when it started"],
+              [[DB_NAMES[d], s, f"{results[d][s]['generate_seconds']:.1f} s", results[d][s]["load_at_start"]]
                for d in databases for s in scales if "generate_seconds" in results[d].get(s, {})]),
     ]
     for database in databases:
@@ -788,11 +808,13 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=1, help="seconds of warm-up per page (default 1)")
     parser.add_argument("--soak-seconds", type=int, default=None, help="default 300; --quick: 20; 0 = no soak")
     parser.add_argument("--probe-seconds", type=int, default=None,
-                        help="saturation and pacing probes before the soak (default 5; --quick: 2)")
+                        help="the saturation probe before the soak (default 5; --quick: 2)")
     parser.add_argument("--quick", action="store_true", help="short figures; prints, writes no document")
     parser.add_argument("--output", default=None, help=f"report file (default {DOC.relative_to(ROOT)}; "
                                                        "with --quick none unless given)")
     parser.add_argument("--keep", action="store_true", help="keep the databases and server logs")
+    parser.add_argument("--wait-quiet", type=int, default=0, metavar="SECONDS",
+                        help="before each database/scale, wait up to SECONDS for a 1-min load average ≤ 1")
     parser.add_argument("--json", default=None, help="also write every raw figure to this JSON file")
     args = parser.parse_args()
     args.seconds = args.seconds or (2 if args.quick else 5)

@@ -104,6 +104,13 @@ def make(app):
         section=wrap(factories.create_section),
         item=wrap(factories.create_item),
         plan_import=wrap(factories.create_plan_import),
+        approval=wrap(factories.create_approval),
+        meeting=wrap(factories.create_meeting),
+        agenda_item=wrap(factories.create_agenda_item),
+        vote=wrap(factories.create_vote),
+        calendar_feed=wrap(factories.create_calendar_feed),
+        deactivate=wrap(factories.deactivate_user),
+        report=wrap(factories.create_report),
     )
 
 

@@ -33,6 +33,8 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.desk.models  # noqa: F401
     import workspace.audit.models  # noqa: F401
     import workspace.plans.models  # noqa: F401
+    import workspace.council.models  # noqa: F401
+    import workspace.calendar.models  # noqa: F401
     import workspace.plans.report_models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
@@ -81,6 +83,8 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(operator_bp, url_prefix="/operator")
     app.register_blueprint(audit_bp)
     app.register_blueprint(plans_bp, url_prefix="/n/<network>/plans")
+    from workspace.calendar import bp as calendar_bp
+    app.register_blueprint(calendar_bp)
 
     from workspace.cli import register_commands
     register_commands(app)

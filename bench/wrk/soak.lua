@@ -4,7 +4,9 @@
 --
 -- Environment: BENCH_INST, BENCH_NET (slugs), BENCH_MEMBERS (membership ids, comma-separated),
 -- BENCH_CSRF (urlencoded token), BENCH_TEXT (urlencoded text prefix), BENCH_DELAY_MS (mean pause
--- before each request; 0 = as fast as possible), BENCH_VERSIONS (id:version,... at the start).
+-- before each request; 0 = as fast as possible), BENCH_VERSIONS (id:version,... at the start),
+-- BENCH_TARGET_RPS and BENCH_THREADS: every WINDOW seconds each thread corrects its pause so that
+-- its own rate is target / threads, whatever the latency does meanwhile.
 --
 -- A 409 on the member-row save is an expected answer (somebody else saved the row first): the
 -- fresh version is read from the returned form and used next time.
@@ -13,6 +15,9 @@ local net = os.getenv("BENCH_NET")
 local csrf = os.getenv("BENCH_CSRF")
 local text = os.getenv("BENCH_TEXT") or "bench"
 local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+local target_rps = tonumber(os.getenv("BENCH_TARGET_RPS") or "0")
+local thread_count = tonumber(os.getenv("BENCH_THREADS") or "1")
+local WINDOW = 5  -- seconds between corrections of the pause
 
 local MIX = {"desk", "member", "network", "inst_history", "desk", "note", "network", "member",
              "net_history", "desk"}
@@ -47,6 +52,8 @@ function init(args)
     if id and versions[id] then versions[id] = tonumber(version) end
   end
   last, last_member = nil, nil
+  pause = delay_ms
+  window_start, window_count = os.time(), 0
 end
 
 local function headers_with(extra)
@@ -86,10 +93,21 @@ end
 
 function delay()
   if delay_ms <= 0 then return 0 end
-  return math.floor(delay_ms * (0.5 + math.random()))
+  local now = os.time()
+  if target_rps > 0 and now - window_start >= WINDOW then
+    local achieved = window_count / (now - window_start)
+    local wanted = target_rps / thread_count
+    if achieved > 0 then
+      -- cycle = pause + latency; move the pause by the difference between the wanted and the seen cycle
+      pause = math.max(0, pause + 0.7 * (1000 / wanted - 1000 / achieved))
+    end
+    window_start, window_count = now, 0
+  end
+  return math.floor(pause * (0.5 + math.random()))
 end
 
 function response(status, headers, body)
+  window_count = window_count + 1
   if last == "member" then
     writes = writes + 1
     if status == 200 then

@@ -23,6 +23,10 @@ PAGES = [
     ("member-edit", COORDINATOR, NETWORK + "members/{library_member}/edit", "Модель взаимодействия: МБУ «МИБС»"),
     ("council", COORDINATOR, NETWORK + "council/", "Координационный совет"),
     ("council-add-seat", ADMIN, NETWORK + "council/seats/new", "Добавить члена совета"),
+    # the meeting and minutes pages need a meeting: tests/e2e/test_approval.py runs axe on them
+    ("council-new-meeting", ADMIN, NETWORK + "council/meetings/new", "Новое заседание"),
+    ("council-new-e-vote", ADMIN, NETWORK + "council/e-votes/new", "Открыть заочное голосование"),
+    ("council-rules", ADMIN, NETWORK + "council/rules", "Правила голосования"),
     ("change-password", COORDINATOR, "/account/password", None),
     ("operator", OPERATOR, "/operator/", None),
     ("operator-institution", OPERATOR, "/operator/institutions/{school}", None),
@@ -35,6 +39,9 @@ PAGES = [
     ("network-history", COORDINATOR, NETWORK + "history", "История изменений"),
     ("institution-history", COORDINATOR, "/i/sosh31/history", "История изменений"),
     ("staff-import", ADMIN, "/i/sosh31/staff/import", "Импорт сотрудников из Excel"),
+    ("calendar", COORDINATOR, NETWORK + "calendar/", "Календарь мероприятий"),
+    ("calendar-list", COORDINATOR, NETWORK + "calendar/?view=list", "Календарь мероприятий"),
+    ("institution-calendar", COORDINATOR, "/i/sosh31/calendar/", "Календарь мероприятий"),
 ]
 
 

@@ -44,6 +44,12 @@ def _values_for(world, actor_key: str):
         "item_id": a.item.id,
         "field": "title",
         "import_id": a.plan_import.id,
+        "feed_token": a.feed_token,
+        "file_id": a.report_file_id,
+        "meeting_id": a.meeting.id,
+        "agenda_item_id": a.agenda_item.id,
+        "subject_type": "plan",
+        "subject_id": a.plan.id,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -62,6 +68,13 @@ def _values_for(world, actor_key: str):
         "item_id": [b.item.id, 999999],
         "field": ["no-such-field"],
         "import_id": [b.plan_import.id, 999999],
+        # The token is the credential: what must not open is a revoked link, a deactivated user's, a guess.
+        "feed_token": [b.revoked_feed_token, b.disabled_feed_token, a.revoked_feed_token, "no-such-feed"],
+        "file_id": [b.report_file_id, 999999],
+        "meeting_id": [b.meeting.id, 999999],
+        "agenda_item_id": [b.agenda_item.id, 999999],
+        "subject_type": ["no-such-type"],
+        "subject_id": [b.plan.id, 999999],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]
@@ -84,6 +97,11 @@ def _text_of(response) -> str:
         workbook = load_workbook(io.BytesIO(response.data), read_only=True)
         return "\n".join(str(value) for sheet in workbook.worksheets
                          for row in sheet.iter_rows(values_only=True) for value in row if value is not None)
+    if response.mimetype.endswith("wordprocessingml.document"):
+        from docx import Document
+        return "\n".join(paragraph.text for paragraph in Document(io.BytesIO(response.data)).paragraphs)
+    if response.mimetype.startswith(("image/", "application/pdf")):
+        return response.data.decode("utf-8", errors="replace")  # the marks are UTF-8 inside the test files
     return response.get_data(as_text=True)
 
 

@@ -19,6 +19,7 @@ from workspace.extensions import db
 CASES = {
     ("StaffSeatForm", "user_id"), ("NetworkForm", "base_institution_id"), ("MemberForm", "institution_id"),
     ("SectionForm", "partner_institution_id"),
+    ("EVoteForm", "approval_id"), ("AgendaItemForm", "approval_id"),  # tests/council/test_tampered_council_ids.py
 }
 
 

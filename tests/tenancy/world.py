@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from datetime import date
+
 from tests.fixtures.hostile import valid_xlsx
 
 ROLES = ("admin", "coordinator", "teacher", "staff")
@@ -31,6 +33,13 @@ class Side:
     section: object = None
     item: object = None
     plan_import: object = None
+    feed_token: str = ""            # a live calendar feed link of the school's coordinator
+    revoked_feed_token: str = ""
+    disabled_feed_token: str = ""   # the feed of a user who was deactivated
+    report_file_id: int = 0
+    approval: object = None         # a request on the council's agenda (the plan itself stays a draft)
+    meeting: object = None          # an open e-vote
+    agenda_item: object = None
 
 
 @dataclass
@@ -66,11 +75,24 @@ def build_world(make) -> World:
         side.plan = make.plan(network, 2026, title=f"План {mark}")
         side.section = make.section(side.plan, f"План мероприятий с партнёром {mark}", partner)
         side.item = make.item(side.section, f"Мероприятие {mark}", "октябрь", audience="5-9 классы")
+        side.report_file_id = make.report(side.item, date(2026, 10, 15), summary=f"Отчёт {mark}",
+                    files=((f"фото-{key}.png", b"\x89PNG\r\n\x1a\n" + mark.encode(), "image/png"),)).file_ids[0]
         side.plan_import = make.plan_import(side.plan, valid_xlsx([["№", "Мероприятие", "Сроки"],
                                                                    [1, f"Из файла {mark}", "май"]]))
+        side.feed_token = make.calendar_feed(side.users["coordinator"], network=network)
+        side.revoked_feed_token = make.calendar_feed(side.users["admin"], network=network, revoked=True)
+        former = make.user(school, "teacher", full_name=f"Бывший педагог {mark}", email=f"former@school-{key}.test")
+        side.disabled_feed_token = make.calendar_feed(former, institution=school)
+        make.deactivate(former)
+        side.approval = make.approval(side.plan, side.users["coordinator"], comment=f"Комментарий {mark}",
+                                      mark_submitted=False)
+        side.meeting = make.meeting(network, 1, kind="e_vote", deadline_on=date.today().replace(year=date.today().year + 1))
+        side.agenda_item = make.agenda_item(side.meeting, f"Об утверждении {mark}", side.approval)
+        make.vote(side.agenda_item, side.seat, "for")
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)
     operator = make.user(None, None, operator=True, full_name="Оператор", email="operator@test.example")
     return World(a=sides["a"], b=sides["b"], bridge=bridge, bridge_coordinator=bridge_coordinator,
                  bridge_note=bridge_note, operator=operator)
+

@@ -11,6 +11,12 @@ OBJECT_TYPES = {
     "User": _l("Сотрудник"),
     "Note": _l("Заметка"),
     "Pupil": _l("Обучающиеся"),
+    "Approval": _l("Согласование в совете"),
+    "Meeting": _l("Заседание совета"),
+    "AgendaItem": _l("Вопрос повестки"),
+    "Vote": _l("Голос"),
+    "Decision": _l("Решение совета"),
+    "CouncilRules": _l("Правила голосования"),
 }
 
 FIELDS = {
@@ -44,6 +50,15 @@ FIELDS = {
     "body": _l("Текст"),
     "author_id": _l("Автор"),
     "ids": _l("Записи"),
+    "number": _l("Номер"),
+    "held_on": _l("Дата"),
+    "deadline_on": _l("Срок голосования"),
+    "discussion": _l("Слушали"),
+    "choice": _l("Голос"),
+    "outcome": _l("Решение"),
+    "remarks": _l("Замечания"),
+    "quorum": _l("Кворум"),
+    "majority": _l("Большинство"),
 }
 
 ACTIONS = {"created": _l("создано"), "changed": _l("изменено"), "deleted": _l("удалено"),

@@ -35,3 +35,125 @@ class ExternalSeatForm(FlaskForm, _SeatRoleMixin):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._seat_roles()
+
+
+# ---- approval, meetings, votes ------------------------------------------------------------------------
+
+from datetime import date  # noqa: E402
+
+from wtforms import DateField, HiddenField, IntegerField, RadioField, SelectMultipleField, TextAreaField  # noqa: E402
+from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError  # noqa: E402
+from wtforms.widgets import CheckboxInput, ListWidget  # noqa: E402
+
+from workspace.council.models import Choice, MajorityRule, Outcome, QuorumRule  # noqa: E402
+
+
+def _date_required():
+    return InputRequired(message=_l("Заполните это поле."))
+
+
+def _web_link(form, field):
+    if field.data and not field.data.lower().startswith(("https://", "http://")):
+        raise ValidationError(_l("Ссылка начинается с https:// или http://"))
+
+
+def _number_field():
+    return IntegerField(_l("Номер протокола"), validators=[
+        InputRequired(message=_l("Заполните это поле.")),
+        NumberRange(min=1, max=99999, message=_l("Номер — целое число от 1 до 99999."))])
+
+
+class SubmitForm(FlaskForm):
+    comment = TextAreaField(_l("Комментарий для совета"), validators=[max_length(2000)], filters=[strip],
+                            description=_l("Необязательно: что изменилось, на что обратить внимание."))
+
+
+class MeetingForm(FlaskForm):
+    number = _number_field()
+    held_on = DateField(_l("Дата заседания"), validators=[_date_required()], format="%Y-%m-%d")
+    place = StringField(_l("Место проведения"), validators=[max_length(400)], filters=[strip],
+                        description=_l("Например: МБОУ «СОШ №31», кабинет 204"))
+    link = StringField(_l("Ссылка на онлайн-подключение"), validators=[max_length(500), _web_link], filters=[strip])
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if valid and not (self.place.data or self.link.data):
+            self.place.errors.append(_l("Укажите место проведения или ссылку на подключение."))
+            return False
+        return valid
+
+
+class EVoteForm(FlaskForm):
+    approval_id = SelectField(_l("Что выносится на голосование"), coerce=int, validators=[required()])
+    number = _number_field()
+    deadline_on = DateField(_l("Голосование открыто по (включительно)"), validators=[_date_required()],
+                            format="%Y-%m-%d")
+
+    def __init__(self, waiting: list[tuple[int, str]], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.approval_id.choices = waiting
+
+    def validate_deadline_on(self, field):
+        if field.data and field.data < date.today():
+            raise ValidationError(_l("Срок голосования не может быть в прошлом."))
+
+
+class AgendaItemForm(FlaskForm):
+    approval_id = SelectField(_l("Документ на утверждение"), coerce=int)
+    title = StringField(_l("Или другой вопрос повестки"), validators=[max_length(1000)], filters=[strip],
+                        description=_l("Например: «О подготовке к конкурсу чтецов»"))
+
+    def __init__(self, waiting: list[tuple[int, str]], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.approval_id.choices = [(0, str(_l("— без документа —")))] + waiting
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if valid and not self.approval_id.data and not self.title.data:
+            self.title.errors.append(_l("Выберите документ или впишите вопрос."))
+            return False
+        return valid
+
+
+class VoteForm(FlaskForm):
+    choice = RadioField(_l("Ваш голос"), validators=[InputRequired(message=_l("Выберите вариант."))])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choice.choices = choices(Choice)
+
+
+class CloseForm(FlaskForm):
+    if_not_carried = SelectField(_l("Если решение «утвердить» не наберёт большинства"), validators=[required()])
+    remarks = TextAreaField(_l("Замечания совета автору"), validators=[max_length(4000)], filters=[strip],
+                            description=_l("Их увидит автор на странице документа."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.if_not_carried.choices = [(Outcome.RETURNED.value, str(_l("вернуть на доработку"))),
+                                       (Outcome.REJECTED.value, str(_l("отклонить")))]
+
+
+class DiscussionForm(FlaskForm):
+    discussion = TextAreaField(_l("Слушали, выступили"), validators=[max_length(10000)], filters=[strip])
+    version = HiddenField()
+
+
+class AttendanceForm(FlaskForm):
+    seat_ids = SelectMultipleField(_l("Присутствовали"), coerce=int, widget=ListWidget(prefix_label=False),
+                                   option_widget=CheckboxInput(), validators=[Optional()])
+
+    def __init__(self, seats: list[tuple[int, str]], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seat_ids.choices = seats
+
+
+class RulesForm(FlaskForm):
+    quorum = SelectField(_l("Кворум"), validators=[required()])
+    majority = SelectField(_l("Решение принято, если"), validators=[required()])
+    version = HiddenField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.quorum.choices = choices(QuorumRule)
+        self.majority.choices = choices(MajorityRule)

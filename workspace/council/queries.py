@@ -42,3 +42,83 @@ def staff_candidates() -> list[tuple[int, str]]:
 
 def chair_taken() -> bool:
     return db.session.scalar(select(Seat.id).where(Seat.role == SeatRole.CHAIR)) is not None
+
+
+# ---- meetings and e-votes ----------------------------------------------------------------------------
+
+def get_meeting_or_404(meeting_id: int):
+    from workspace.council.models import Meeting
+    meeting = db.session.scalar(select(Meeting).where(Meeting.id == meeting_id))
+    if meeting is None:
+        abort(404)
+    return meeting
+
+
+def get_agenda_item_or_404(meeting, agenda_item_id: int):
+    from workspace.council.models import AgendaItem
+    item = db.session.scalar(select(AgendaItem).where(AgendaItem.id == agenda_item_id,
+                                                      AgendaItem.meeting_id == meeting.id))
+    if item is None:
+        abort(404)
+    return item
+
+
+def agenda_of(meeting) -> list:
+    from workspace.council.models import AgendaItem
+    return list(db.session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)
+                                   .order_by(AgendaItem.position, AgendaItem.id)))
+
+
+def decisions_of(item_ids: list[int]) -> dict:
+    from workspace.council.models import Decision
+    if not item_ids:
+        return {}
+    return {decision.agenda_item_id: decision
+            for decision in db.session.scalars(select(Decision).where(Decision.agenda_item_id.in_(item_ids)))}
+
+
+def meetings_of_network() -> list[tuple]:
+    """Every meeting and e-vote with its numbers of questions and of open ones: one statement."""
+    from sqlalchemy import func
+    from workspace.council.models import AgendaItem, Meeting
+    return db.session.execute(
+        select(Meeting, func.count(AgendaItem.id), func.count(AgendaItem.id).filter(AgendaItem.closed_at.is_(None)))
+        .outerjoin(AgendaItem, AgendaItem.meeting_id == Meeting.id)
+        .group_by(Meeting.id).order_by(Meeting.number.desc())).all()
+
+
+def next_meeting_number() -> int:
+    from sqlalchemy import func
+    from workspace.council.models import Meeting
+    return (db.session.scalar(select(func.max(Meeting.number))) or 0) + 1
+
+
+def present_seat_ids(meeting, item_ids: list[int]) -> set[int]:
+    """Seats marked present or who voted on any question of the meeting: one statement."""
+    from workspace.council.models import Attendance, Vote
+    from sqlalchemy import or_
+    marked = select(Attendance.seat_id).where(Attendance.meeting_id == meeting.id)
+    voted = select(Vote.seat_id).where(Vote.agenda_item_id.in_(item_ids or [-1]))
+    return set(db.session.scalars(select(Seat.id).where(or_(Seat.id.in_(marked), Seat.id.in_(voted)))))
+
+
+def open_questions_for(seats: list[Seat], today) -> list:
+    """Open agenda items of the networks where these seats sit, with each seat's own vote: one statement.
+
+    Rows: item id, title, meeting id, number, kind, held_on, deadline_on, network slug and name, my choice.
+    """
+    from sqlalchemy import and_, or_
+    from tenants.models import Network
+    from workspace.council.models import AgendaItem, Meeting, Vote
+    if not seats:
+        return []
+    seat_ids = [seat.id for seat in seats]
+    return db.session.execute(
+        select(AgendaItem.id, AgendaItem.title, Meeting.id.label("meeting_id"), Meeting.number, Meeting.kind,
+               Meeting.held_on, Meeting.deadline_on, Network.slug, Network.name, Vote.choice)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .join(Network, Network.id == AgendaItem.network_id)
+        .outerjoin(Vote, and_(Vote.agenda_item_id == AgendaItem.id, Vote.seat_id.in_(seat_ids)))
+        .where(AgendaItem.network_id.in_({seat.network_id for seat in seats}), AgendaItem.closed_at.is_(None),
+               or_(Meeting.deadline_on.is_(None), Meeting.deadline_on >= today))
+        .order_by(Meeting.deadline_on, Meeting.held_on, AgendaItem.position, AgendaItem.id)).all()

@@ -23,8 +23,17 @@ def _require_manager() -> None:
 @bp.get("/")
 @login_required
 def show_council():
+    from datetime import date
+
+    from workspace.council.approval import waiting_approvals
+    from workspace.council.queries import meetings_of_network, open_questions_for
+    from workspace.council.voting import rules_of_network
+    seat = g.get("seat")
     return render("council/page.html", network=g.network, seats=seats_of_current_network(),
-                  can_manage=can_manage_council(g.network))
+                  can_manage=can_manage_council(g.network), meetings=meetings_of_network(),
+                  waiting=waiting_approvals(), rules=rules_of_network(),
+                  is_chair=seat is not None and seat.role == SeatRole.CHAIR,
+                  my_questions=open_questions_for([seat], date.today()) if seat else [])
 
 
 def _forms_page(staff_form: StaffSeatForm, external_form: ExternalSeatForm, status: int):

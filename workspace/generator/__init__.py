@@ -4,7 +4,8 @@ It fills an EMPTY, migrated database (SQLite or PostgreSQL) in one transaction, 
 ``executemany`` inserts and explicit primary keys (no ORM flushes, so the audit listener does not
 run: the history is generated explicitly as rows, like everything else). Everything except the
 dates is a pure function of the seed: names, e-mails, slugs, who sits where. Dates are spread
-backwards from the day of generation, so the data always looks current.
+backwards from the day of generation, so the data always looks current. On PostgreSQL the written
+tables are then vacuumed and analysed, as autovacuum would soon do after a bulk load.
 
 Scales (``SCALES``): *city* is a municipality — 200 institutions of every kind, 20 networks of
 8–30 members (some institutions in several), ~8 staff per institution in every role, councils
@@ -22,7 +23,7 @@ on everything before it. The issue's target figures for them at city scale:
 * pupils — 50 000 pupils in the schools;
 * network groups and lessons — 2 000 groups with their lessons;
 * journal — about 2 000 000 marks;
-* plan — 20 000 plan items;
+* plan — 20 000 plan items (the plan area exists; its generator function is still to be added);
 * agreements, projects, meetings, votes, reports.
 
 Bench logins (``BENCH_LOGINS``), all with ``BENCH_PASSWORD``: the coordinator and the admin of

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("plans", __name__)
 
-from workspace.plans import import_views, views  # noqa: E402,F401
+from workspace.plans import import_views, report_views, views  # noqa: E402,F401

@@ -15,6 +15,7 @@ from workspace.core.rendering import render
 from workspace.core.uploads import UploadRejected, read_xlsx
 from workspace.extensions import db
 from workspace.plans import bp
+from workspace.plans.approval import require_editable
 from workspace.plans.imports import MAX_PLAN_ROWS, preview_from_form, preview_from_sheets, save_preview
 from workspace.plans.models import PlanImport
 from workspace.plans.queries import get_plan_or_404
@@ -46,6 +47,7 @@ def get_import_or_404(plan, import_id: int) -> PlanImport:
 def import_plan(plan_id: int):
     plan = get_plan_or_404(plan_id)
     _require_importer()
+    require_editable(plan)
     form = PlanUploadForm()
     if form.validate_on_submit():
         upload = form.file.data
@@ -72,6 +74,7 @@ def preview_import(plan_id: int, import_id: int):
     plan = get_plan_or_404(plan_id)
     draft = get_import_or_404(plan, import_id)
     _require_importer()
+    require_editable(plan)
     year = AcademicYear(plan.start_year)
     form = PreviewForm()
     if request.method == "POST":

@@ -125,7 +125,7 @@ def preview_from_form(form, year: AcademicYear) -> Preview:
     """The preview as the user corrected it."""
     members = candidates()
     rows = []
-    count = min(int(form.get("rows", 0) or 0), MAX_PLAN_ROWS)
+    count = max(0, min(form.get("rows", 0, type=int) or 0, MAX_PLAN_ROWS))
     for index in range(count):
         values = {name: clean_text(form.get(f"row-{index}-{name}", ""))[:2000] for name in ROW_FIELDS}
         line = form.get(f"row-{index}-line", "0")

@@ -52,7 +52,7 @@ def edit_report(plan_id: int, item_id: int):
         abort(403)
     form = ReportForm()
     members = {institution_id for institution_id, _name in member_institutions()}
-    rows, participant_errors = read_participants(request.form, members, int(request.form.get("rows", "0") or 0))
+    rows, participant_errors = read_participants(request.form, members, request.form.get("rows", type=int) or 0)
     if not form.validate_on_submit() or participant_errors:
         return _page(plan, item, section, report, form, participant_errors=participant_errors, rows=rows, status=422)
     if (str(report.version) if report else "0") != (form.version.data or "").strip():

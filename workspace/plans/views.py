@@ -11,6 +11,7 @@ from workspace.core.dates import AcademicYear
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db, htmx
 from workspace.plans import bp
+from workspace.plans.approval import is_editable, require_editable
 from workspace.plans.editing import apply_cell, apply_new_item
 from workspace.plans.forms import CELL_FIELDS, CellForm, ItemForm, PlanForm, SectionForm, StatusCellForm
 from workspace.plans.models import Plan, PlanItem, PlanSection
@@ -48,14 +49,21 @@ def list_plans():
 
 
 def _plan_context(plan: Plan, section_form: SectionForm | None = None) -> dict:
+    from workspace.council.approval import approval_history, approved_protocol
+    from workspace.council.forms import SubmitForm
     sections = sections_with_items(plan)
     partners = member_institutions()
+    may_edit = {section.id for section, _items in sections
+                if can_edit_plan_section(g.network, section.partner_institution_id)}
+    history = approval_history("plan", plan.id)
     return {
         "plan": plan, "year": AcademicYear(plan.start_year), "sections": sections,
         "partner_names": dict(partners),
-        "editable": {section.id for section, _items in sections
-                     if can_edit_plan_section(g.network, section.partner_institution_id)},
-        "can_manage": is_base_manager(g.network),
+        "editable": may_edit if is_editable(plan) else set(),
+        "status_editable": may_edit,
+        "can_manage": is_base_manager(g.network) and is_editable(plan),
+        "can_submit": is_base_manager(g.network),
+        "approval_rounds": history, "protocol": approved_protocol(history), "submit_form": SubmitForm(),
         "section_form": section_form or SectionForm(partners),
         "item_forms": {section.id: item_form(section.id, formdata=None) for section, _items in sections},
     }
@@ -78,6 +86,7 @@ def add_section(plan_id: int):
     plan = get_plan_or_404(plan_id)
     if not is_base_manager(g.network):
         abort(403)
+    require_editable(plan)
     form = SectionForm(member_institutions())
     if not form.validate_on_submit():
         return render("plans/page.html", status=422, **_plan_context(plan, form))
@@ -100,6 +109,7 @@ def add_item(plan_id: int, section_id: int):
     plan = get_plan_or_404(plan_id)
     section = get_section_or_404(plan, section_id)
     _require_section_editor(section)
+    require_editable(plan)
     form = item_form(section.id)
     target = f"new-item-{section.id}"
     if not form.validate_on_submit():
@@ -134,6 +144,7 @@ def edit_cell(plan_id: int, item_id: int, field: str):
     section = get_section_or_404(plan, item.section_id)
     form = _cell_form(field, item)
     _require_section_editor(section)
+    require_editable(plan, field)
     context = {"plan": plan, "item": item, "field": field, "form": form, "year": AcademicYear(plan.start_year),
                "conflict": None}
     status = 200
@@ -175,7 +186,8 @@ def show_cell(plan_id: int, item_id: int, field: str):
         return redirect(url_for("plans.show_plan", plan_id=plan.id, _anchor=f"item-{item.id}"))
     section = get_section_or_404(plan, item.section_id)
     return render("plans/_item_cell.html", item=item, plan=plan, field=field,
-                  can_edit=can_edit_plan_section(g.network, section.partner_institution_id))
+                  can_edit=can_edit_plan_section(g.network, section.partner_institution_id)
+                  and (field == "status" or is_editable(plan)))
 
 
 @bp.post("/<int:plan_id>/items/<int:item_id>/move")
@@ -185,6 +197,7 @@ def move_item(plan_id: int, item_id: int):
     item = get_item_or_404(plan, item_id)
     section = get_section_or_404(plan, item.section_id)
     _require_section_editor(section)
+    require_editable(plan)
     direction = request.form.get("direction")
     if direction not in ("up", "down"):
         abort(400)
@@ -206,6 +219,7 @@ def confirm_delete_item(plan_id: int, item_id: int):
     plan = get_plan_or_404(plan_id)
     item = get_item_or_404(plan, item_id)
     _require_section_editor(get_section_or_404(plan, item.section_id))
+    require_editable(plan)
     return confirm_page(heading=_("Удалить мероприятие?"), question=item.title,
                         action=url_for("plans.delete_item", plan_id=plan.id, item_id=item.id),
                         confirm_label=_("Удалить"), cancel_url=url_for("plans.show_plan", plan_id=plan.id))
@@ -217,6 +231,7 @@ def delete_item(plan_id: int, item_id: int):
     plan = get_plan_or_404(plan_id)
     item = get_item_or_404(plan, item_id)
     _require_section_editor(get_section_or_404(plan, item.section_id))
+    require_editable(plan)
     db.session.delete(item)
     db.session.flush()
     if htmx:
@@ -230,5 +245,9 @@ def delete_item(plan_id: int, item_id: int):
 def export_plan(plan_id: int):
     from workspace.core.excel import xlsx_response
     from workspace.plans.exports import export_filename, plan_workbook
+    from workspace.council.approval import approval_history, approved_protocol
+    from workspace.core.dates import ru_date
     plan = get_plan_or_404(plan_id)
-    return xlsx_response(plan_workbook(plan, sections_with_items(plan)), export_filename(plan))
+    protocol = approved_protocol(approval_history("plan", plan.id))
+    approval = (str(protocol[0]), ru_date(protocol[1])) if protocol else None
+    return xlsx_response(plan_workbook(plan, sections_with_items(plan), approval=approval), export_filename(plan))

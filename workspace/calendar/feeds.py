@@ -1,0 +1,143 @@
+"""iCalendar feeds: a secret link per user and network (or institution), no log-in.
+
+The token in the URL is the credential; only its SHA-256 is stored. The feed view runs without a
+logged-in user, so it sets the tenant scope itself, from the feed's owner, after checking that the
+owner is still active and still has access — exactly what the URL resolution checks for a page.
+Unknown, revoked and orphaned tokens all answer the same 404.
+"""
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from flask import abort, make_response, url_for
+from flask_babel import gettext as _
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+from sqlalchemy import select, update
+
+from tenants.models import Institution, Membership, Network, Seat
+from tenants.resolution import member_network_ids
+from tenants.scoping import set_scope
+from workspace.accounts.models import User, hash_token
+from workspace.calendar import bp
+from workspace.calendar.models import CalendarFeed
+from workspace.calendar.queries import Event, dated_events
+from workspace.core.models import utcnow
+from workspace.extensions import db
+
+UID_DOMAIN = "partner-workspace"
+
+
+def active_feed(user_id: int, *, network_id: int | None = None, institution_id: int | None = None):
+    """The user's live feed link for a network or an institution (keyed by the user: no scope needed)."""
+    return db.session.scalar(select(CalendarFeed).where(
+        CalendarFeed.user_id == user_id, CalendarFeed.revoked_at.is_(None),
+        CalendarFeed.network_id.is_(None) if network_id is None else CalendarFeed.network_id == network_id,
+        CalendarFeed.institution_id.is_(None) if institution_id is None
+        else CalendarFeed.institution_id == institution_id,
+    ).order_by(CalendarFeed.id.desc()).limit(1))
+
+
+def revoke_feeds(user_id: int, *, network_id: int | None = None, institution_id: int | None = None) -> int:
+    """Revoke the user's live links for a network or an institution; the number revoked."""
+    owner = (CalendarFeed.network_id == network_id) if network_id is not None \
+        else (CalendarFeed.institution_id == institution_id)
+    result = db.session.execute(update(CalendarFeed).where(
+        CalendarFeed.user_id == user_id, CalendarFeed.revoked_at.is_(None), owner).values(revoked_at=utcnow()))
+    return result.rowcount
+
+
+def create_feed(user_id: int, *, network_id: int | None = None, institution_id: int | None = None) -> str:
+    """A new link (the previous one stops working); returns the raw token, shown once."""
+    revoke_feeds(user_id, network_id=network_id, institution_id=institution_id)
+    token = secrets.token_urlsafe(32)
+    db.session.add(CalendarFeed(user_id=user_id, network_id=network_id, institution_id=institution_id,
+                                token_hash=hash_token(token)))
+    db.session.flush()
+    return token
+
+
+def feed_url(token: str) -> str:
+    return url_for("calendar.show_feed", feed_token=token, _external=True)
+
+
+def _enter_feed_owner(feed: CalendarFeed) -> str:
+    """Check the owner's access as a page request would and set the scope; the calendar's name."""
+    user = db.session.scalar(select(User).where(User.id == feed.user_id))
+    if user is None or not user.is_active or user.is_operator:
+        abort(404)
+    if feed.network_id is not None:
+        network = db.session.scalar(select(Network).where(Network.id == feed.network_id))
+        if network is None:
+            abort(404)
+        membership_id = None
+        if user.institution_id is not None:
+            membership_id = db.session.scalar(select(Membership.id).where(
+                Membership.network_id == network.id, Membership.institution_id == user.institution_id))
+        set_scope(institution_id=user.institution_id if membership_id else None, network_ids=[network.id])
+        seat_id = db.session.scalar(select(Seat.id).where(Seat.user_id == user.id))  # scoped to the network
+        if membership_id is None and seat_id is None:
+            abort(404)
+        return network.name
+    if user.institution_id is None or user.institution_id != feed.institution_id:
+        abort(404)
+    institution = db.session.scalar(select(Institution).where(Institution.id == feed.institution_id))
+    if institution is None:
+        abort(404)
+    set_scope(institution_id=institution.id, network_ids=member_network_ids(institution.id))
+    return institution.short_name
+
+
+def _description(event: Event) -> str:
+    lines = []
+    if event.audience:
+        lines.append(_("Участники: %(audience)s", audience=event.audience))
+    if event.responsible:
+        lines.append(_("Ответственные: %(responsible)s", responsible=event.responsible))
+    if event.timing:
+        lines.append(_("Сроки по плану: %(timing)s", timing=event.timing))
+    if event.partner_name:
+        lines.append(_("Партнёр: %(partner)s", partner=event.partner_name))
+    lines.append(_("Сеть: %(network)s", network=event.network_name))
+    return "\n".join(lines)
+
+
+def build_calendar(name: str, events: list[Event]) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Partner workspace//Network calendar//RU")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", _("Мероприятия: %(name)s", name=name))
+    stamp = utcnow().replace(microsecond=0)
+    for event in events:
+        entry = CalendarEvent()
+        entry.add("uid", f"plan-item-{event.id}@{UID_DOMAIN}")
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", event.starts_on)
+        entry.add("dtend", event.ends_on + timedelta(days=1))  # all-day: DTEND is exclusive
+        entry.add("summary", event.title)
+        entry.add("description", _description(event))
+        entry.add("url", url_for("plans.show_plan", network=event.network_slug, plan_id=event.plan_id,
+                                 _anchor=f"item-{event.id}", _external=True))
+        entry.add("transp", "TRANSPARENT")
+        if event.is_cancelled:
+            entry.add("status", "CANCELLED")
+        calendar.add_component(entry)
+    return calendar.to_ical()
+
+
+@bp.get("/feeds/<feed_token>.ics")
+def show_feed(feed_token: str):
+    feed = db.session.scalar(select(CalendarFeed).where(CalendarFeed.token_hash == hash_token(feed_token),
+                                                        CalendarFeed.revoked_at.is_(None)))
+    if feed is None:
+        abort(404)
+    name = _enter_feed_owner(feed)
+    response = make_response(build_calendar(name, dated_events()))
+    response.mimetype = "text/calendar"
+    response.charset = "utf-8"
+    response.headers["Cache-Control"] = "private, max-age=900"
+    response.headers["Content-Disposition"] = 'inline; filename="calendar.ics"'
+    return response

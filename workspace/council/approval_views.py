@@ -1,0 +1,68 @@
+"""Submitting an approvable object to the council and amending an approved one: one pair of routes
+for every kind in the registry (``/approvals/plan/7/submit``)."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from workspace.core.rendering import confirm_page, render
+from workspace.council import bp
+from workspace.council.approval import ApprovalError, amend, get_subject_or_404, submit
+from workspace.council.forms import SubmitForm
+
+
+@bp.route("/approvals/<subject_type>/<int:subject_id>/submit", methods=["GET", "POST"])
+@login_required
+def submit_for_approval(subject_type: str, subject_id: int):
+    approvable, subject = get_subject_or_404(subject_type, subject_id)
+    if not approvable.can_submit(subject):
+        abort(403)
+    form = SubmitForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            submit(approvable, subject, form.comment.data)
+        except ApprovalError as error:
+            form.form_errors.append(str(error))
+            status = 409
+        else:
+            flash(_("Отправлено на утверждение в координационный совет. Председатель вынесет вопрос "
+                    "на заседание или на заочное голосование."), "success")
+            return redirect(approvable.url(subject))
+    elif form.errors:
+        status = 422
+    return render("council/submit.html", form=form, title=approvable.label(subject),
+                  back_url=approvable.url(subject), subject_type=subject_type, subject_id=subject_id, status=status)
+
+
+@bp.get("/approvals/<subject_type>/<int:subject_id>/amend")
+@login_required
+def confirm_amend(subject_type: str, subject_id: int):
+    approvable, subject = get_subject_or_404(subject_type, subject_id)
+    if not approvable.can_submit(subject):
+        abort(403)
+    return confirm_page(
+        heading=_("Внести изменения?"),
+        question=_("«%(title)s» вернётся в черновик и станет доступен для правок. Утверждённая редакция и решение "
+                   "совета останутся в истории; изменённую редакцию нужно будет снова утвердить.",
+                   title=approvable.label(subject)),
+        action=url_for("council.amend_approved", subject_type=subject_type, subject_id=subject_id),
+        confirm_label=_("Внести изменения"), cancel_url=approvable.url(subject))
+
+
+@bp.post("/approvals/<subject_type>/<int:subject_id>/amend")
+@login_required
+def amend_approved(subject_type: str, subject_id: int):
+    approvable, subject = get_subject_or_404(subject_type, subject_id)
+    if not approvable.can_submit(subject):
+        abort(403)
+    try:
+        amend(approvable, subject)
+    except ApprovalError as error:
+        flash(str(error), "error")
+        return render("council/submit.html", form=SubmitForm(), title=approvable.label(subject),
+                      back_url=approvable.url(subject), subject_type=subject_type, subject_id=subject_id,
+                      status=409)
+    flash(_("Можно вносить изменения. Когда закончите, отправьте новую редакцию на утверждение."), "success")
+    return redirect(approvable.url(subject))

@@ -1,0 +1,342 @@
+"""Meetings and e-votes of the council: agenda, votes (swapped in place with htmx), closing into
+decisions, what was said, attendance, minutes (printable page and .docx), and the voting rules."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from sqlalchemy import delete, func, select
+
+from tenants.models import SeatRole
+from tenants.permissions import can_manage_council
+from workspace.core.locking import is_stale
+from workspace.core.rendering import render
+from workspace.council import bp
+from workspace.council.approval import ApprovalError, get_waiting_approval_or_404, waiting_approvals
+from workspace.council.forms import (AgendaItemForm, AttendanceForm, CloseForm, DiscussionForm, EVoteForm, MeetingForm,
+                                     RulesForm, VoteForm)
+from workspace.council.models import (AgendaItem, Attendance, Choice, MajorityRule, Meeting, MeetingKind, Outcome,
+                                      QuorumRule)
+from workspace.council.queries import (agenda_of, decisions_of, get_agenda_item_or_404, get_meeting_or_404,
+                                       next_meeting_number, present_seat_ids, seats_of_current_network)
+from workspace.council.voting import (cast_vote, close_expired, close_item, decision_text, rules_of_network, seat_count,
+                                      tallies, votes_of_seat)
+from workspace.extensions import db, htmx
+
+
+def _require_manager() -> None:
+    if not can_manage_council(g.network):
+        abort(403)
+
+
+def _waiting_choices() -> list[tuple[int, str]]:
+    return [(approval.id, approval.title) for approval in waiting_approvals()]
+
+
+# ---- creating meetings and e-votes --------------------------------------------------------------------
+
+@bp.route("/meetings/new", methods=["GET", "POST"])
+@login_required
+def new_meeting():
+    _require_manager()
+    form = MeetingForm()
+    if request.method == "GET":
+        form.number.data = next_meeting_number()
+    if form.validate_on_submit() and _number_is_free(form):
+        meeting = Meeting(network_id=g.network.id, kind=MeetingKind.MEETING, number=form.number.data,
+                          held_on=form.held_on.data, place=form.place.data or "", link=form.link.data or "")
+        db.session.add(meeting)
+        db.session.flush()
+        flash(_("Заседание № %(number)s назначено. Добавьте вопросы повестки.", number=meeting.number), "success")
+        return redirect(url_for("council.show_meeting", meeting_id=meeting.id))
+    return render("council/new_meeting.html", form=form, status=422 if form.errors else 200)
+
+
+def _number_is_free(form) -> bool:
+    if db.session.scalar(select(Meeting.id).where(Meeting.number == form.number.data)) is not None:
+        form.number.errors.append(_("Протокол с таким номером уже есть: номер %(number)s свободен.",
+                                    number=next_meeting_number()))
+        return False
+    return True
+
+
+@bp.route("/e-votes/new", methods=["GET", "POST"])
+@login_required
+def new_e_vote():
+    _require_manager()
+    waiting = _waiting_choices()
+    form = EVoteForm(waiting)
+    if request.method == "GET":
+        form.number.data = next_meeting_number()
+        form.approval_id.data = request.args.get("approval", type=int)
+    if waiting and form.validate_on_submit() and _number_is_free(form):
+        approval = get_waiting_approval_or_404(form.approval_id.data)
+        meeting = Meeting(network_id=g.network.id, kind=MeetingKind.E_VOTE, number=form.number.data,
+                          held_on=form.deadline_on.data, deadline_on=form.deadline_on.data)
+        db.session.add(meeting)
+        db.session.flush()
+        db.session.add(AgendaItem(network_id=g.network.id, meeting_id=meeting.id, approval_id=approval.id, position=1,
+                                  title=_question_about(approval)))
+        flash(_("Заочное голосование открыто до %(date)s включительно. Члены совета увидят его на рабочем столе.",
+                date=meeting.deadline_on.strftime("%d.%m.%Y")), "success")
+        return redirect(url_for("council.show_meeting", meeting_id=meeting.id))
+    if request.method == "POST" and not waiting:
+        form.form_errors.append(_("Нет документов, ожидающих решения совета."))
+    return render("council/new_e_vote.html", form=form, has_waiting=bool(waiting),
+                  status=422 if form.errors or form.form_errors else 200)
+
+
+def _question_about(approval) -> str:
+    return _("Об утверждении: %(title)s", title=approval.title)
+
+
+# ---- the meeting page ---------------------------------------------------------------------------------
+
+def _meeting_context(meeting: Meeting, **forms) -> dict:
+    items = agenda_of(meeting)
+    item_ids = [item.id for item in items]
+    manager = can_manage_council(g.network)
+    is_open = _is_open(meeting)
+    context = {
+        "meeting": meeting, "items": items, "tallies": tallies(item_ids), "decisions": decisions_of(item_ids),
+        "my_votes": votes_of_seat(item_ids, g.seat), "seats_total": seat_count(), "rules": rules_of_network(),
+        "can_manage": manager, "can_vote": g.seat is not None, "meeting_open": is_open,
+        "vote_form": VoteForm(formdata=None), "decision_text": decision_text,
+    }
+    if manager and is_open:
+        context["agenda_form"] = forms.get("agenda_form") or AgendaItemForm(_waiting_choices(), formdata=None)
+    if manager and not meeting.is_e_vote:
+        seats = seats_of_current_network()
+        present = present_seat_ids(meeting, item_ids)
+        form = forms.get("attendance_form") or AttendanceForm(_seat_choices(seats), formdata=None)
+        if not form.seat_ids.data:
+            form.seat_ids.data = sorted(present)
+        context["attendance_form"] = form
+    return context
+
+
+def _is_open(meeting: Meeting) -> bool:
+    return meeting.closed_at is None and not (meeting.deadline_on and date.today() > meeting.deadline_on)
+
+
+def _seat_choices(seats) -> list[tuple[int, str]]:
+    return [(seat.id, f"{seat.user.full_name} ({_role_name(seat.role)})") for seat in seats]
+
+
+def _role_name(role: SeatRole) -> str:
+    from workspace.core.labels import label
+    return label(role).lower()
+
+
+@bp.get("/meetings/<int:meeting_id>")
+@login_required
+def show_meeting(meeting_id: int):
+    meeting = get_meeting_or_404(meeting_id)
+    if meeting.is_e_vote and meeting.closed_at is None and date.today() > meeting.deadline_on:
+        closed = close_expired(meeting, agenda_of(meeting), date.today())
+        if closed:
+            db.session.flush()
+            flash(_("Срок голосования истёк: голосование закрыто, решение записано."), "info")
+    return render("council/meeting.html", **_meeting_context(meeting))
+
+
+@bp.post("/meetings/<int:meeting_id>/agenda")
+@login_required
+def add_agenda_item(meeting_id: int):
+    meeting = get_meeting_or_404(meeting_id)
+    _require_manager()
+    if not _is_open(meeting):
+        flash(_("Заседание закрыто: повестку изменить нельзя."), "error")
+        return redirect(url_for("council.show_meeting", meeting_id=meeting.id))
+    form = AgendaItemForm(_waiting_choices())
+    if not form.validate_on_submit():
+        return render("council/meeting.html", status=422, **_meeting_context(meeting, agenda_form=form))
+    position = db.session.scalar(select(func.coalesce(func.max(AgendaItem.position), 0))
+                                 .where(AgendaItem.meeting_id == meeting.id)) + 1
+    if form.approval_id.data:
+        approval = get_waiting_approval_or_404(form.approval_id.data)
+        item = AgendaItem(network_id=g.network.id, meeting_id=meeting.id, approval_id=approval.id,
+                          position=position, title=form.title.data or _question_about(approval))
+    else:
+        item = AgendaItem(network_id=g.network.id, meeting_id=meeting.id, position=position, title=form.title.data)
+    db.session.add(item)
+    db.session.flush()
+    flash(_("Вопрос добавлен в повестку."), "success")
+    return redirect(url_for("council.show_meeting", meeting_id=meeting.id, _anchor=f"item-{item.id}"))
+
+
+@bp.post("/meetings/<int:meeting_id>/agenda/<int:agenda_item_id>/vote")
+@login_required
+def vote(meeting_id: int, agenda_item_id: int):
+    meeting = get_meeting_or_404(meeting_id)
+    item = get_agenda_item_or_404(meeting, agenda_item_id)
+    if g.seat is None:
+        abort(403)
+    form = VoteForm()
+    error = None
+    status = 200
+    if form.validate_on_submit():
+        try:
+            cast_vote(item, meeting, g.seat, Choice(form.choice.data), date.today())
+            db.session.flush()
+        except ApprovalError as refused:
+            error, status = str(refused), 409
+    else:
+        error, status = _("Выберите «за», «против» или «воздержался»."), 422
+    if htmx and htmx.target == f"vote-{item.id}":
+        return render("council/_vote.html", status=status, meeting=meeting, item=item, error=error,
+                      meeting_open=_is_open(meeting), **_vote_context(item))
+    if error:
+        flash(error, "error")
+        return render("council/meeting.html", status=status, **_meeting_context(meeting))
+    flash(_("Ваш голос учтён. Его можно изменить, пока голосование открыто."), "success")
+    return redirect(url_for("council.show_meeting", meeting_id=meeting.id, _anchor=f"item-{item.id}"))
+
+
+def _vote_context(item: AgendaItem) -> dict:
+    return {"tally": tallies([item.id])[item.id], "my_vote": votes_of_seat([item.id], g.seat).get(item.id),
+            "seats_total": seat_count(), "can_vote": g.seat is not None, "vote_form": VoteForm(formdata=None),
+            "can_manage": can_manage_council(g.network)}
+
+
+# ---- closing a vote -----------------------------------------------------------------------------------
+
+@bp.route("/meetings/<int:meeting_id>/agenda/<int:agenda_item_id>/close", methods=["GET", "POST"])
+@login_required
+def close_vote(meeting_id: int, agenda_item_id: int):
+    meeting = get_meeting_or_404(meeting_id)
+    item = get_agenda_item_or_404(meeting, agenda_item_id)
+    _require_manager()
+    if not item.is_open:
+        flash(_("Голосование по этому вопросу уже закрыто."), "info")
+        return redirect(url_for("council.show_meeting", meeting_id=meeting.id, _anchor=f"item-{item.id}"))
+    form = CloseForm()
+    if form.validate_on_submit():
+        decision = close_item(item, meeting, if_not_carried=Outcome(form.if_not_carried.data),
+                              remarks=form.remarks.data, today=date.today())
+        db.session.flush()
+        flash(_("Голосование закрыто. Решение: %(text)s", text=decision_text(decision, item.approval_id is not None)),
+              "success")
+        return redirect(url_for("council.show_meeting", meeting_id=meeting.id, _anchor=f"item-{item.id}"))
+    rules = rules_of_network()
+    return render("council/close_vote.html", meeting=meeting, item=item, form=form, rules=rules,
+                  tally=tallies([item.id])[item.id], seats_total=seat_count(),
+                  status=422 if form.errors else 200)
+
+
+# ---- what was said, attendance ------------------------------------------------------------------------
+
+@bp.route("/meetings/<int:meeting_id>/agenda/<int:agenda_item_id>/discussion", methods=["GET", "POST"])
+@login_required
+def edit_discussion(meeting_id: int, agenda_item_id: int):
+    meeting = get_meeting_or_404(meeting_id)
+    item = get_agenda_item_or_404(meeting, agenda_item_id)
+    _require_manager()
+    form = DiscussionForm()
+    status = 200
+    if request.method == "GET":
+        form.discussion.data = item.discussion
+        form.version.data = str(item.version)
+    elif form.validate_on_submit():
+        if is_stale(item, form.version.data):
+            form.form_errors.append(_("Пока вы писали, запись по этому вопросу изменил другой пользователь. "
+                                      "Сейчас сохранено: «%(text)s». Объедините тексты и сохраните ещё раз.",
+                                      text=item.discussion or "—"))
+            form.version.data = str(item.version)
+            status = 409
+        else:
+            item.discussion = form.discussion.data or ""
+            db.session.flush()
+            flash(_("Запись по вопросу сохранена."), "success")
+            return redirect(url_for("council.show_meeting", meeting_id=meeting.id, _anchor=f"item-{item.id}"))
+    else:
+        status = 422
+    return render("council/discussion.html", meeting=meeting, item=item, form=form, status=status)
+
+
+@bp.post("/meetings/<int:meeting_id>/attendance")
+@login_required
+def mark_attendance(meeting_id: int):
+    meeting = get_meeting_or_404(meeting_id)
+    _require_manager()
+    if meeting.is_e_vote:
+        abort(404)
+    seats = seats_of_current_network()
+    form = AttendanceForm(_seat_choices(seats))
+    if not form.validate_on_submit():
+        return render("council/meeting.html", status=422, **_meeting_context(meeting, attendance_form=form))
+    db.session.execute(delete(Attendance).where(Attendance.meeting_id == meeting.id))
+    for seat_id in sorted(set(form.seat_ids.data or [])):
+        db.session.add(Attendance(network_id=g.network.id, meeting_id=meeting.id, seat_id=seat_id))
+    db.session.flush()
+    flash(_("Список присутствующих сохранён."), "success")
+    return redirect(url_for("council.show_meeting", meeting_id=meeting.id))
+
+
+# ---- minutes ------------------------------------------------------------------------------------------
+
+def _minutes_context(meeting: Meeting) -> dict:
+    items = agenda_of(meeting)
+    item_ids = [item.id for item in items]
+    seats = seats_of_current_network()
+    present = present_seat_ids(meeting, item_ids)
+    return {
+        "meeting": meeting, "items": items, "tallies": tallies(item_ids), "decisions": decisions_of(item_ids),
+        "seats": seats, "present": [seat for seat in seats if seat.id in present],
+        "chair": next((seat for seat in seats if seat.role == SeatRole.CHAIR), None),
+        "secretary": next((seat for seat in seats if seat.role == SeatRole.SECRETARY), None),
+        "decision_text": decision_text, "network": g.network,
+    }
+
+
+@bp.get("/meetings/<int:meeting_id>/minutes")
+@login_required
+def show_minutes(meeting_id: int):
+    meeting = get_meeting_or_404(meeting_id)
+    return render("council/minutes.html", **_minutes_context(meeting))
+
+
+@bp.get("/meetings/<int:meeting_id>/minutes.docx")
+@login_required
+def download_minutes(meeting_id: int):
+    from workspace.council.minutes import DOCX_MIMETYPE, minutes_docx
+    meeting = get_meeting_or_404(meeting_id)
+    from flask import make_response
+    response = make_response(minutes_docx(_minutes_context(meeting)))
+    response.mimetype = DOCX_MIMETYPE
+    response.headers["Content-Disposition"] = f'attachment; filename="protokol-{meeting.number}.docx"'
+    return response
+
+
+# ---- rules --------------------------------------------------------------------------------------------
+
+@bp.route("/rules", methods=["GET", "POST"])
+@login_required
+def edit_rules():
+    if g.seat is None or g.seat.role != SeatRole.CHAIR:
+        abort(403)
+    rules = rules_of_network()
+    form = RulesForm()
+    status = 200
+    if request.method == "GET":
+        form.quorum.data, form.majority.data = rules.quorum.value, rules.majority.value
+        form.version.data = str(rules.version or 0)
+    elif form.validate_on_submit():
+        if str(rules.version or 0) != (form.version.data or "").strip():
+            form.form_errors.append(_("Правила только что изменил другой пользователь. Проверьте их и сохраните ещё раз."))
+            form.quorum.data, form.majority.data = rules.quorum.value, rules.majority.value
+            form.version.data = str(rules.version or 0)
+            status = 409
+        else:
+            rules.quorum, rules.majority = QuorumRule(form.quorum.data), MajorityRule(form.majority.data)
+            db.session.add(rules)
+            db.session.flush()
+            flash(_("Правила голосования сохранены. Они действуют для голосований, которые закрываются с этого момента."),
+                  "success")
+            return redirect(url_for("council.show_council"))
+    else:
+        status = 422
+    return render("council/rules.html", form=form, status=status)
+

@@ -1,0 +1,67 @@
+"""The plan as an approvable object of the council, and the one lock every plan write view calls.
+
+An approved plan (and one on approval, or rejected) is locked: its sections, items and import refuse
+changes with 403 and a message saying why. Only an item's status (проведено, перенесено, отменено)
+may still change: that is the plan being carried out, not the plan being changed. To change a locked
+plan its coordinator presses «Внести изменения»: the plan goes back to draft and is approved again.
+"""
+from __future__ import annotations
+
+from flask import abort, g, make_response, render_template, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from tenants.permissions import is_base_manager
+from workspace.council.approval import approvables
+from workspace.council.models import ApprovalStatus
+from workspace.extensions import db, htmx
+from workspace.plans.models import Plan, PlanStatus
+
+EDITABLE = (PlanStatus.DRAFT, PlanStatus.RETURNED)
+
+
+def _load(plan_id: int) -> Plan | None:
+    return db.session.scalar(select(Plan).where(Plan.id == plan_id))
+
+
+def _set_status(plan: Plan, status: ApprovalStatus) -> None:
+    plan.status = PlanStatus(status.value)
+
+
+approvables.register(
+    "plan",
+    load=_load,
+    label=lambda plan: plan.title,
+    url=lambda plan: url_for("plans.show_plan", plan_id=plan.id),
+    status_of=lambda plan: ApprovalStatus(plan.status.value),
+    on_decision=_set_status,
+    can_submit=lambda plan: is_base_manager(g.network),
+)
+
+
+def is_editable(plan: Plan) -> bool:
+    return plan.status in EDITABLE
+
+
+def locked_message(plan: Plan) -> str | None:
+    if plan.status == PlanStatus.SUBMITTED:
+        return _("План на согласовании в координационном совете: изменять его нельзя, пока совет не примет решение.")
+    if plan.status == PlanStatus.APPROVED:
+        return _("План утверждён координационным советом и закрыт для изменений. Чтобы изменить его, "
+                 "нажмите «Внести изменения» на странице плана: план вернётся в черновик, а после правок "
+                 "снова пойдёт на утверждение.")
+    if plan.status == PlanStatus.REJECTED:
+        return _("План отклонён советом и закрыт для изменений. Чтобы переработать его, нажмите "
+                 "«Внести изменения» на странице плана.")
+    return None
+
+
+def require_editable(plan: Plan, field: str | None = None) -> None:
+    """403 with the reason when the plan is locked (an item's status alone stays editable)."""
+    if field == "status":
+        return
+    message = locked_message(plan)
+    if message is None:
+        return
+    template = "errors/_message.html" if htmx else "errors/page.html"
+    abort(make_response(render_template(template, code=403, title=_("План закрыт для изменений"), text=message), 403))
