@@ -174,3 +174,21 @@ def _import_into_year(client, plan, data):
     form = _form_of(html)
     form["action"] = "save"
     assert client.post(response.location, data=form).status_code == 302
+
+
+def test_upload_through_htmx_redirects_the_browser_and_errors_swap_in_place(client, make, login_as):
+    _school, _library, plan, coordinator = _network(make, 2019)
+    login_as(coordinator)
+    url = f"/n/kultura/plans/{plan.id}/import"
+    page = client.get(url).get_data(as_text=True)
+    assert "data-upload-progress" in page and 'hx-encoding="multipart/form-data"' in page
+    token = csrf_token_from(page)
+    headers = {"HX-Request": "true", "HX-Target": "upload-form"}
+    data = (FIXTURES / "plan_library_2019-2020.xlsx").read_bytes()
+    boundary, body = encode_multipart({"csrf_token": token, "file": FileStorage(io.BytesIO(data), filename="p.xlsx")})
+    response = client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}", headers=headers)
+    assert response.status_code == 204 and f"/plans/{plan.id}/import/" in response.headers["HX-Redirect"]
+    boundary, body = encode_multipart({"csrf_token": token, "file": FileStorage(io.BytesIO(b"junk"), filename="p.xlsx")})
+    refused = client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}", headers=headers)
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and html.lstrip().startswith('<div id="upload-form">') and "Это не файл Excel" in html

@@ -1,7 +1,7 @@
 """Import of a plan from Excel: upload → preview (every row and doubt, fixable) → save whole."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import abort, flash, g, make_response, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -13,7 +13,7 @@ from tenants.permissions import is_base_manager
 from workspace.core.dates import AcademicYear
 from workspace.core.rendering import render
 from workspace.core.uploads import UploadRejected, read_xlsx
-from workspace.extensions import db
+from workspace.extensions import db, htmx
 from workspace.plans import bp
 from workspace.plans.approval import require_editable
 from workspace.plans.imports import MAX_PLAN_ROWS, preview_from_form, preview_from_sheets, save_preview
@@ -64,8 +64,14 @@ def import_plan(plan_id: int):
                                filename=(upload.filename or "")[:255], content=content)
             db.session.add(draft)
             db.session.flush()
-            return redirect(url_for("plans.preview_import", plan_id=plan.id, import_id=draft.id))
-    return render("plans/import.html", plan=plan, form=form, status=422 if form.errors else 200)
+            target = url_for("plans.preview_import", plan_id=plan.id, import_id=draft.id)
+            if htmx:  # the upload went through htmx (with its progress bar): the browser goes on
+                response = make_response("", 204)
+                response.headers["HX-Redirect"] = target
+                return response
+            return redirect(target)
+    return render("plans/import.html", plan=plan, form=form, status=422 if form.errors else 200,
+                  partials={"upload-form": "plans/_upload_form.html"})
 
 
 @bp.route("/<int:plan_id>/import/<int:import_id>", methods=["GET", "POST"])
