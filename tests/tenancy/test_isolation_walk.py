@@ -162,6 +162,36 @@ def test_own_pages_show_nothing_foreign(app, client, make, csrf_off, actor_key):
     assert opened >= 5
 
 
+def _foreign_subjects(world) -> dict[str, list[int]]:
+    """For every approvable kind, network B's objects of that kind (the walk above varies one argument at a
+    time, so subject_type stays "plan" there; a kind missing here fails the test below)."""
+    b = world.b
+    return {"plan": [b.plan.id, 999999], "plan_section": [b.section.id, 999999]}
+
+
+@pytest.mark.parametrize("actor_key", ["admin", "coordinator", "partner"])
+def test_every_approvable_kind_refuses_foreign_subjects(app, client, make, csrf_off, actor_key):
+    from workspace.council.approval import approvables
+    world = build_world(make)
+    user, own, _foreign = _values_for(world, actor_key)
+    login(client, user.email, PASSWORD)
+    subjects = _foreign_subjects(world)
+    kinds = approvables.kinds()
+    assert set(kinds) <= set(subjects), f"add {set(kinds) - set(subjects)} to the isolation walk's subjects"
+    tried = 0
+    for rule in _rules(app):
+        if "subject_type" not in rule.arguments:
+            continue
+        for kind in kinds:
+            for bad in subjects[kind]:
+                url = _url(rule, {**own, "subject_type": kind, "subject_id": bad})
+                for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+                    response = client.open(url, method=method, data={})
+                    tried += 1
+                    assert response.status_code == 404, f"{actor_key} {method} {url} → {response.status_code}"
+    assert tried >= 4 * len(kinds)
+
+
 def test_anonymous_is_sent_to_login_everywhere(app, client, make, csrf_off):
     world = build_world(make)
     _user, own, _foreign = _values_for(world, "admin")

@@ -1,4 +1,5 @@
-"""Approval by the council, one flow for every approvable object (today plans; later projects, agreements).
+"""Approval by the council, one flow for every approvable object (today plans and plan sections; later
+projects, agreements).
 
 An area registers its kind once::
 
@@ -21,7 +22,7 @@ from typing import Any, Callable
 from flask import abort, g
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from workspace.council.models import AgendaItem, Approval, ApprovalStatus, Decision, Meeting, Outcome
 from workspace.extensions import db
@@ -56,6 +57,9 @@ class Registry:
 
     def __contains__(self, kind: str) -> bool:
         return kind in self._kinds
+
+    def kinds(self) -> list[str]:
+        return list(self._kinds)
 
 
 approvables = Registry()
@@ -151,19 +155,31 @@ class Round:
 
 def approval_history(kind: str, subject_id: int) -> list[Round]:
     """Every round of one object with its hearings and decisions, newest first: one statement."""
+    return approval_histories({kind: [subject_id]}).get((kind, subject_id), [])
+
+
+def approval_histories(subjects: dict[str, list[int]]) -> dict[tuple[str, int], list[Round]]:
+    """The histories of several objects, of one kind or several (a plan and its sections), keyed by
+    (kind, id), each newest first: one statement."""
+    wanted = [and_(Approval.subject_type == kind, Approval.subject_id.in_(ids)) for kind, ids in subjects.items() if ids]
+    if not wanted:
+        return {}
     rows = db.session.execute(
         select(Approval, AgendaItem, Meeting, Decision)
         .outerjoin(AgendaItem, AgendaItem.approval_id == Approval.id)
         .outerjoin(Meeting, Meeting.id == AgendaItem.meeting_id)
         .outerjoin(Decision, Decision.agenda_item_id == AgendaItem.id)
-        .where(Approval.subject_type == kind, Approval.subject_id == subject_id)
-        .order_by(Approval.round.desc(), AgendaItem.id))
+        .where(or_(*wanted))
+        .order_by(Approval.subject_type, Approval.subject_id, Approval.round.desc(), AgendaItem.id))
     rounds: dict[int, Round] = {}
     for approval, item, meeting, decision in rows:
         current = rounds.setdefault(approval.id, Round(approval))
         if item is not None:
             current.hearings.append((item, meeting, decision))
-    return list(rounds.values())
+    histories: dict[tuple[str, int], list[Round]] = {}
+    for round_ in rounds.values():
+        histories.setdefault((round_.approval.subject_type, round_.approval.subject_id), []).append(round_)
+    return histories
 
 
 def approved_protocol(history: list[Round]) -> tuple[int, Any] | None:

@@ -12,6 +12,14 @@ from workspace.council.approval import ApprovalError, amend, get_subject_or_404,
 from workspace.council.forms import SubmitForm
 
 
+@bp.get("/approvals/<subject_type>/<int:subject_id>")
+@login_required
+def open_subject(subject_type: str, subject_id: int):
+    """The page of the object a request is about, whatever its kind (the council's lists link here)."""
+    approvable, subject = get_subject_or_404(subject_type, subject_id)
+    return redirect(approvable.url(subject))
+
+
 @bp.route("/approvals/<subject_type>/<int:subject_id>/submit", methods=["GET", "POST"])
 @login_required
 def submit_for_approval(subject_type: str, subject_id: int):

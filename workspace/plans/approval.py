@@ -4,6 +4,10 @@ An approved plan (and one on approval, or rejected) is locked: its sections, ite
 changes with 403 and a message saying why. Only an item's status (проведено, перенесено, отменено)
 may still change: that is the plan being carried out, not the plan being changed. To change a locked
 plan its coordinator presses «Внести изменения»: the plan goes back to draft and is approved again.
+
+A section may also go to the council on its own (the kind "plan_section", submitted by the
+coordinators of its partner or of the base institution); a section on approval, approved or rejected
+locks its own items the same way, through the same ``require_editable``.
 """
 from __future__ import annotations
 
@@ -11,11 +15,11 @@ from flask import abort, g, make_response, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from tenants.permissions import is_base_manager
+from tenants.permissions import can_edit_plan_section, is_base_manager
 from workspace.council.approval import approvables
 from workspace.council.models import ApprovalStatus
 from workspace.extensions import db, htmx
-from workspace.plans.models import Plan, PlanStatus
+from workspace.plans.models import Plan, PlanSection, PlanStatus
 
 EDITABLE = (PlanStatus.DRAFT, PlanStatus.RETURNED)
 
@@ -39,8 +43,32 @@ approvables.register(
 )
 
 
-def is_editable(plan: Plan) -> bool:
-    return plan.status in EDITABLE
+def _load_section(section_id: int) -> PlanSection | None:
+    return db.session.scalar(select(PlanSection).where(PlanSection.id == section_id))
+
+
+def _section_label(section: PlanSection) -> str:
+    plan_title = db.session.scalar(select(Plan.title).where(Plan.id == section.plan_id)) or ""
+    return _("%(plan)s — раздел «%(section)s»", plan=plan_title, section=section.title)[:400]
+
+
+def _set_section_status(section: PlanSection, status: ApprovalStatus) -> None:
+    section.status = PlanStatus(status.value)
+
+
+approvables.register(
+    "plan_section",
+    load=_load_section,
+    label=_section_label,
+    url=lambda section: url_for("plans.show_plan", plan_id=section.plan_id, _anchor=f"section-{section.id}"),
+    status_of=lambda section: ApprovalStatus(section.status.value),
+    on_decision=_set_section_status,
+    can_submit=lambda section: can_edit_plan_section(g.network, section.partner_institution_id),
+)
+
+
+def is_editable(plan: Plan, section: PlanSection | None = None) -> bool:
+    return plan.status in EDITABLE and (section is None or section.status in EDITABLE)
 
 
 def locked_message(plan: Plan) -> str | None:
@@ -56,12 +84,31 @@ def locked_message(plan: Plan) -> str | None:
     return None
 
 
-def require_editable(plan: Plan, field: str | None = None) -> None:
-    """403 with the reason when the plan is locked (an item's status alone stays editable)."""
+def section_locked_message(section: PlanSection) -> str | None:
+    if section.status == PlanStatus.SUBMITTED:
+        return _("Раздел «%(title)s» на согласовании в координационном совете: изменять его нельзя, пока совет "
+                 "не примет решение.", title=section.title)
+    if section.status == PlanStatus.APPROVED:
+        return _("Раздел «%(title)s» утверждён координационным советом и закрыт для изменений. Чтобы изменить его, "
+                 "нажмите «Внести изменения» в разделе на странице плана: раздел вернётся в черновик, а после "
+                 "правок снова пойдёт на утверждение.", title=section.title)
+    if section.status == PlanStatus.REJECTED:
+        return _("Раздел «%(title)s» отклонён советом и закрыт для изменений. Чтобы переработать его, нажмите "
+                 "«Внести изменения» в разделе на странице плана.", title=section.title)
+    return None
+
+
+def require_editable(plan: Plan, field: str | None = None, section: PlanSection | None = None) -> None:
+    """403 with the reason when the plan, or the section written to, is locked (an item's status alone
+    stays editable)."""
     if field == "status":
         return
     message = locked_message(plan)
+    title = _("План закрыт для изменений")
+    if message is None and section is not None:
+        message = section_locked_message(section)
+        title = _("Раздел закрыт для изменений")
     if message is None:
         return
     template = "errors/_message.html" if htmx else "errors/page.html"
-    abort(make_response(render_template(template, code=403, title=_("План закрыт для изменений"), text=message), 403))
+    abort(make_response(render_template(template, code=403, title=title, text=message), 403))

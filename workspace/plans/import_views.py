@@ -17,7 +17,7 @@ from workspace.extensions import db, htmx
 from workspace.plans import bp
 from workspace.plans.approval import require_editable
 from workspace.plans.imports import MAX_PLAN_ROWS, preview_from_form, preview_from_sheets, save_preview
-from workspace.plans.models import PlanImport
+from workspace.plans.models import PlanImport, PlanSection
 from workspace.plans.queries import get_plan_or_404
 
 
@@ -40,6 +40,13 @@ def get_import_or_404(plan, import_id: int) -> PlanImport:
     if draft is None:
         abort(404)
     return draft
+
+
+def _require_sections_editable(plan, titles: set[str]) -> None:
+    """Rows go into existing sections by title: a section on approval or approved takes none."""
+    for section in db.session.scalars(select(PlanSection).where(PlanSection.plan_id == plan.id,
+                                                                PlanSection.title.in_(titles))):
+        require_editable(plan, section=section)
 
 
 @bp.route("/<int:plan_id>/import", methods=["GET", "POST"])
@@ -88,6 +95,7 @@ def preview_import(plan_id: int, import_id: int):
             abort(400)
         preview = preview_from_form(request.form, year)
         if request.form.get("action") == "save" and preview.rows and not preview.errors:
+            _require_sections_editable(plan, {row.section[:400] for row in preview.rows})
             saved = save_preview(plan, preview)
             db.session.delete(draft)
             flash(_("Загружено мероприятий: %(n)d. Строки с сомнениями отмечены в плане.", n=saved), "success")

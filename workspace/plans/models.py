@@ -66,6 +66,9 @@ class PlanSection(NetworkOwned, CreatedAtMixin, db.Model):
     title: Mapped[str] = mapped_column(String(400))
     partner_institution_id: Mapped[int | None] = mapped_column(ForeignKey("institutions.id", ondelete="SET NULL"))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # A section may go to the council on its own (the approvable kind "plan_section"), same values as the plan's.
+    status: Mapped[PlanStatus] = mapped_column(db_enum(PlanStatus, "plan_section_status"), default=PlanStatus.DRAFT,
+                                               server_default=PlanStatus.DRAFT.value)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

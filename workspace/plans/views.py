@@ -49,18 +49,27 @@ def list_plans():
 
 
 def _plan_context(plan: Plan, section_form: SectionForm | None = None) -> dict:
-    from workspace.council.approval import approval_history, approved_protocol
+    from workspace.council.approval import approval_histories, approved_protocol
     from workspace.council.forms import SubmitForm
     sections = sections_with_items(plan)
     partners = member_institutions()
     may_edit = {section.id for section, _items in sections
                 if can_edit_plan_section(g.network, section.partner_institution_id)}
-    history = approval_history("plan", plan.id)
+    histories = approval_histories({"plan": [plan.id], "plan_section": [section.id for section, _items in sections]})
+    history = histories.get(("plan", plan.id), [])
+    section_histories = {section.id: histories[("plan_section", section.id)] for section, _items in sections
+                         if ("plan_section", section.id) in histories}
     return {
         "plan": plan, "year": AcademicYear(plan.start_year), "sections": sections,
         "partner_names": dict(partners),
-        "editable": may_edit if is_editable(plan) else set(),
+        "editable": {section.id for section, _items in sections
+                     if section.id in may_edit and is_editable(plan, section)},
         "status_editable": may_edit,
+        # a section goes to the council on its own only while the whole plan is not on approval or approved
+        "section_submitters": may_edit if is_editable(plan) else set(),
+        "section_rounds": section_histories,
+        "section_protocols": {section_id: approved_protocol(rounds)
+                              for section_id, rounds in section_histories.items()},
         "can_manage": is_base_manager(g.network) and is_editable(plan),
         "can_submit": is_base_manager(g.network),
         "approval_rounds": history, "protocol": approved_protocol(history), "submit_form": SubmitForm(),
@@ -109,7 +118,7 @@ def add_item(plan_id: int, section_id: int):
     plan = get_plan_or_404(plan_id)
     section = get_section_or_404(plan, section_id)
     _require_section_editor(section)
-    require_editable(plan)
+    require_editable(plan, section=section)
     form = item_form(section.id)
     target = f"new-item-{section.id}"
     if not form.validate_on_submit():
@@ -144,7 +153,7 @@ def edit_cell(plan_id: int, item_id: int, field: str):
     section = get_section_or_404(plan, item.section_id)
     form = _cell_form(field, item)
     _require_section_editor(section)
-    require_editable(plan, field)
+    require_editable(plan, field, section=section)
     context = {"plan": plan, "item": item, "field": field, "form": form, "year": AcademicYear(plan.start_year),
                "conflict": None}
     status = 200
@@ -187,7 +196,7 @@ def show_cell(plan_id: int, item_id: int, field: str):
     section = get_section_or_404(plan, item.section_id)
     return render("plans/_item_cell.html", item=item, plan=plan, field=field,
                   can_edit=can_edit_plan_section(g.network, section.partner_institution_id)
-                  and (field == "status" or is_editable(plan)))
+                  and (field == "status" or is_editable(plan, section)))
 
 
 @bp.post("/<int:plan_id>/items/<int:item_id>/move")
@@ -197,7 +206,7 @@ def move_item(plan_id: int, item_id: int):
     item = get_item_or_404(plan, item_id)
     section = get_section_or_404(plan, item.section_id)
     _require_section_editor(section)
-    require_editable(plan)
+    require_editable(plan, section=section)
     direction = request.form.get("direction")
     if direction not in ("up", "down"):
         abort(400)
@@ -218,8 +227,9 @@ def move_item(plan_id: int, item_id: int):
 def confirm_delete_item(plan_id: int, item_id: int):
     plan = get_plan_or_404(plan_id)
     item = get_item_or_404(plan, item_id)
-    _require_section_editor(get_section_or_404(plan, item.section_id))
-    require_editable(plan)
+    section = get_section_or_404(plan, item.section_id)
+    _require_section_editor(section)
+    require_editable(plan, section=section)
     return confirm_page(heading=_("Удалить мероприятие?"), question=item.title,
                         action=url_for("plans.delete_item", plan_id=plan.id, item_id=item.id),
                         confirm_label=_("Удалить"), cancel_url=url_for("plans.show_plan", plan_id=plan.id))
@@ -230,8 +240,9 @@ def confirm_delete_item(plan_id: int, item_id: int):
 def delete_item(plan_id: int, item_id: int):
     plan = get_plan_or_404(plan_id)
     item = get_item_or_404(plan, item_id)
-    _require_section_editor(get_section_or_404(plan, item.section_id))
-    require_editable(plan)
+    section = get_section_or_404(plan, item.section_id)
+    _require_section_editor(section)
+    require_editable(plan, section=section)
     db.session.delete(item)
     db.session.flush()
     if htmx:
