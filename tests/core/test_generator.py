@@ -182,4 +182,4 @@ def test_postgresql_generation_as_owner_then_the_app_role_reads_it():
         assert response.status_code == 302
     finally:
         _dispose(app)
-        database.drop_postgres_database(owner_url)
+        database.drop_postgres_database(owner_url, drop_role=False)  # the role serves the session database too
