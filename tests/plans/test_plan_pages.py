@@ -167,3 +167,24 @@ def test_section_added_by_the_base(client, make, login_as, read):
     assert response.status_code == 302
     with read():
         assert db.session.scalar(select(func.count()).select_from(PlanSection)) == 3
+
+
+def test_responsible_text_links_institutions_and_colleagues(client, make, login_as, read):
+    from workspace.plans.models import PlanItemInstitution, PlanItemPerson
+    school, library, _m, _n, plan, _ls, _ms, item = _network(make)
+    make.user(school, "coordinator", full_name="Иванова Ольга Николаевна", email="ivanova@s31.test")
+    login_as(make.user(school, "admin"))
+    url = f"/n/kultura/plans/{plan.id}/items/{item.id}/cells/responsible"
+    response = post_form(client, url, {"value": "Заместитель директора по ВР Иванова О.Н., МБУ «МИБС»", "version": "1"},
+                         headers={"HX-Request": "true", "HX-Target": f"item-{item.id}-responsible"})
+    cell = response.get_data(as_text=True)
+    assert "Связаны: МБУ «МИБС», Иванова Ольга Николаевна" in cell
+    with read():
+        assert db.session.scalar(select(PlanItemInstitution.institution_id)) == library.id
+        assert db.session.scalar(select(func.count()).select_from(PlanItemPerson)) == 1
+    post_form(client, url, {"value": "Классные руководители", "version": "2"})
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(PlanItemInstitution)) == 0
+        assert db.session.scalar(select(func.count()).select_from(PlanItemPerson)) == 0
+    page = client.get(f"/n/kultura/plans/{plan.id}").get_data(as_text=True)
+    assert "проведено 0 из 1" in page

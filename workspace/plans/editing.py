@@ -29,6 +29,8 @@ def apply_cell(item: PlanItem, field: str, value: str, year: AcademicYear) -> No
         item.status = ItemStatus(value)
     else:
         read_into(item, field, value, year)
+        if field == "responsible":
+            relink(item)
 
 
 def apply_new_item(plan: Plan, section: PlanSection, form) -> PlanItem:
@@ -42,4 +44,36 @@ def apply_new_item(plan: Plan, section: PlanSection, form) -> PlanItem:
         read_into(item, field, getattr(form, field).data or "", year)
     db.session.add(item)
     db.session.flush()
+    relink(item)
     return item
+
+
+def network_people_and_institutions():
+    """Who can be named among the responsible: member institutions and their active staff."""
+    from flask import g
+
+    from tenants.models import Institution, Membership
+    from workspace.accounts.models import User
+    from workspace.plans.matching import Candidate, Person
+    institutions = [Candidate(row.id, row.short_name, row.full_name) for row in db.session.execute(
+        select(Institution.id, Institution.short_name, Institution.full_name)
+        .join(Membership, Membership.institution_id == Institution.id).where(Membership.network_id == g.network.id))]
+    people = [Person(row.id, row.full_name) for row in db.session.execute(
+        select(User.id, User.full_name).join(Membership, Membership.institution_id == User.institution_id)
+        .where(Membership.network_id == g.network.id, User.is_enabled.is_(True)))]
+    return institutions, people
+
+
+def relink(item: PlanItem, named=None) -> None:
+    """Link the institutions and colleagues the responsible text names (replacing earlier links)."""
+    from sqlalchemy import delete
+
+    from workspace.plans.matching import find_institutions, find_people
+    from workspace.plans.models import PlanItemInstitution, PlanItemPerson
+    institutions, people = named or network_people_and_institutions()
+    db.session.execute(delete(PlanItemInstitution).where(PlanItemInstitution.item_id == item.id))
+    db.session.execute(delete(PlanItemPerson).where(PlanItemPerson.item_id == item.id))
+    for institution_id in sorted({c.id for c in find_institutions(item.responsible, institutions)}):
+        db.session.add(PlanItemInstitution(network_id=item.network_id, item_id=item.id, institution_id=institution_id))
+    for user_id in sorted({p.id for p in find_people(item.responsible, people)}):
+        db.session.add(PlanItemPerson(network_id=item.network_id, item_id=item.id, user_id=user_id))

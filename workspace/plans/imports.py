@@ -17,9 +17,9 @@ from workspace.core.dates import AcademicYear
 from workspace.core.uploads import Sheet, clean_text
 from workspace.extensions import db
 from workspace.plans.audience import read_audience, split_audience_from_title
-from workspace.plans.editing import read_into
+from workspace.plans.editing import network_people_and_institutions, read_into, relink
 from workspace.plans.matching import Candidate, find_institutions
-from workspace.plans.models import Plan, PlanItem, PlanItemInstitution, PlanSection
+from workspace.plans.models import Plan, PlanItem, PlanSection
 from workspace.plans.reading import choose_sheet, find_table
 from workspace.plans.timing import read_timing
 
@@ -142,6 +142,7 @@ def save_preview(plan: Plan, preview: Preview) -> int:
     next_section = (db.session.scalar(select(func.max(PlanSection.position)).where(PlanSection.plan_id == plan.id))
                     or 0)
     positions: dict[int, int] = {}
+    named = network_people_and_institutions()
     saved = 0
     for row in preview.rows:
         section = existing.get(row.section)
@@ -165,7 +166,6 @@ def save_preview(plan: Plan, preview: Preview) -> int:
             read_into(item, name, getattr(row, name), year)
         db.session.add(item)
         db.session.flush()
-        for institution in {candidate.id for candidate in row.institutions}:
-            db.session.add(PlanItemInstitution(network_id=g.network.id, item_id=item.id, institution_id=institution))
+        relink(item, named)
         saved += 1
     return saved

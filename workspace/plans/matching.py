@@ -46,3 +46,35 @@ def find_institutions(text: str, candidates: list[Candidate]) -> list[Candidate]
         if len(distinctive) >= 2 and len(distinctive & stems) / len(distinctive) >= 0.75:
             found.append(candidate)
     return found
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    full_name: str  # «Иванова Ольга Николаевна»
+
+
+def find_people(text: str, people: list[Person]) -> list[Person]:
+    """Colleagues named in the text: «Иванова О.Н.», «Иванова О. Н.», «Ольга Николаевна Иванова» or the
+    full name; a bare surname is not enough (namesakes are common)."""
+    if not text:
+        return []
+    words = WORD.findall(_normal(text))
+    found: list[tuple[bool, Person]] = []
+    for person in people:
+        parts = WORD.findall(_normal(person.full_name))
+        if len(parts) < 2:
+            continue
+        surname, initials = parts[0], [part[0] for part in parts[1:3]]
+        for index, word in enumerate(words):
+            if word[:max(len(surname) - 1, 3)] != surname[:max(len(surname) - 1, 3)]:
+                continue
+            around = words[index + 1:index + 3] + words[max(0, index - 2):index]
+            if all(any(other == letter or other.startswith(letter) and len(other) > 2 and
+                       other[:3] == part[:3] for other in around)
+                   for letter, part in zip(initials, parts[1:3])):
+                found.append((word == surname, person))
+                break
+    if any(exact for exact, _person in found):  # «Иванова» is Иванова, not Иванов in the genitive
+        return [person for exact, person in found if exact]
+    return [person for _exact, person in found]

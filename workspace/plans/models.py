@@ -160,3 +160,17 @@ register({
     PlanStatus.RETURNED: _l("Возвращён на доработку"),
     PlanStatus.REJECTED: _l("Отклонён"),
 })
+
+
+class PlanItemPerson(NetworkOwned, db.Model):
+    """A colleague named among an item's responsible (found by name in the free text)."""
+
+    __tablename__ = "plan_item_people"
+    __table_args__ = (
+        ForeignKeyConstraint(["item_id", "network_id"], ["plan_items.id", "plan_items.network_id"], ondelete="CASCADE"),
+        UniqueConstraint("item_id", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(Integer, index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))

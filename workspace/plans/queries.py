@@ -57,3 +57,24 @@ def member_institutions() -> list[tuple[int, str]]:
     return [(row.id, row.short_name) for row in db.session.execute(
         select(Institution.id, Institution.short_name).join(Membership, Membership.institution_id == Institution.id)
         .where(Membership.network_id == g.network.id).order_by(Institution.short_name))]
+
+
+def links_of(plan_id: int, item_id: int | None = None) -> dict[int, list[str]]:
+    """item id → the institutions, then the colleagues, linked to it (one statement)."""
+    from sqlalchemy import literal, union_all
+
+    from workspace.accounts.models import User
+    from workspace.plans.models import PlanItemInstitution, PlanItemPerson
+    by_item = PlanItem.id == item_id if item_id is not None else PlanItem.plan_id == plan_id
+    institutions = (select(PlanItemInstitution.item_id.label("item_id"), literal(0).label("kind"),
+                           Institution.short_name.label("name"))
+                    .join(Institution, Institution.id == PlanItemInstitution.institution_id)
+                    .join(PlanItem, PlanItem.id == PlanItemInstitution.item_id).where(by_item))
+    people = (select(PlanItemPerson.item_id.label("item_id"), literal(1).label("kind"), User.full_name.label("name"))
+              .join(User, User.id == PlanItemPerson.user_id)
+              .join(PlanItem, PlanItem.id == PlanItemPerson.item_id).where(by_item))
+    both = union_all(institutions, people).subquery()
+    links: dict[int, list[str]] = defaultdict(list)
+    for item, _kind, name in db.session.execute(select(both).order_by(both.c.item_id, both.c.kind, both.c.name)):
+        links[item].append(name)
+    return links

@@ -15,7 +15,7 @@ from workspace.plans.approval import is_editable, require_editable
 from workspace.plans.editing import apply_cell, apply_new_item
 from workspace.plans.forms import CELL_FIELDS, CellForm, ItemForm, PlanForm, SectionForm, StatusCellForm
 from workspace.plans.models import Plan, PlanItem, PlanSection
-from workspace.plans.queries import (get_item_or_404, get_plan_or_404, get_section_or_404, member_institutions,
+from workspace.plans.queries import (links_of, get_item_or_404, get_plan_or_404, get_section_or_404, member_institutions,
                                      plans_of_network, sections_with_items)
 
 
@@ -75,6 +75,9 @@ def _plan_context(plan: Plan, section_form: SectionForm | None = None) -> dict:
         "approval_rounds": history, "protocol": approved_protocol(history), "submit_form": SubmitForm(),
         "section_form": section_form or SectionForm(partners),
         "item_forms": {section.id: item_form(section.id, formdata=None) for section, _items in sections},
+        "links": links_of(plan.id),
+        "held": sum(1 for _section, items in sections for item in items if item.status.value == "held"),
+        "total": sum(len(items) for _section, items in sections),
     }
 
 
@@ -129,6 +132,7 @@ def add_item(plan_id: int, section_id: int):
     item = apply_new_item(plan, section, form)
     if htmx and htmx.target == target:
         return render("plans/_item_added.html", item=item, section=section, plan=plan, can_edit=True,
+                      links=links_of(plan.id, item.id),
                       item_forms={section.id: item_form(section.id, formdata=None)})
     flash(_("Мероприятие добавлено."), "success")
     return redirect(url_for("plans.show_plan", plan_id=plan.id, _anchor=f"item-{item.id}"))
@@ -169,7 +173,8 @@ def edit_cell(plan_id: int, item_id: int, field: str):
             apply_cell(item, field, form.value.data or "", AcademicYear(plan.start_year))
             db.session.flush()
             if htmx:
-                return render("plans/_item_cell.html", item=item, plan=plan, field=field, can_edit=True)
+                return render("plans/_item_cell.html", item=item, plan=plan, field=field, can_edit=True,
+                              links=links_of(plan.id, item.id))
             return redirect(url_for("plans.show_plan", plan_id=plan.id, _anchor=f"item-{item.id}"))
     elif form.errors:
         status = 422
@@ -194,7 +199,7 @@ def show_cell(plan_id: int, item_id: int, field: str):
     if not htmx:
         return redirect(url_for("plans.show_plan", plan_id=plan.id, _anchor=f"item-{item.id}"))
     section = get_section_or_404(plan, item.section_id)
-    return render("plans/_item_cell.html", item=item, plan=plan, field=field,
+    return render("plans/_item_cell.html", item=item, plan=plan, field=field, links=links_of(plan.id, item.id),
                   can_edit=can_edit_plan_section(g.network, section.partner_institution_id)
                   and (field == "status" or is_editable(plan, section)))
 
