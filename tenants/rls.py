@@ -26,14 +26,19 @@ CREATE OR REPLACE FUNCTION workspace_unscoped() RETURNS boolean LANGUAGE sql STA
 APPEND_ONLY_TABLES = ("institution_audit_entries", "network_audit_entries")
 
 
+def _condition(owner_column: str) -> str:
+    """The policy's test. The settings are read through scalar subqueries: PostgreSQL evaluates them
+    once per statement (an InitPlan) instead of once per row."""
+    if owner_column == "institution_id":
+        return "(SELECT workspace_unscoped()) OR institution_id = (SELECT workspace_institution())"
+    if owner_column == "network_id":
+        return "(SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])"
+    raise ValueError(owner_column)
+
+
 def enable_rls_sql(table: str, owner_column: str) -> str:
     """SQL a migration runs for a new owned table (owner_column: institution_id or network_id)."""
-    if owner_column == "institution_id":
-        condition = "workspace_unscoped() OR institution_id = workspace_institution()"
-    elif owner_column == "network_id":
-        condition = "workspace_unscoped() OR network_id = ANY (workspace_networks())"
-    else:
-        raise ValueError(owner_column)
+    condition = _condition(owner_column)
     return (
         f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;\n'
         f'ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;\n'
@@ -45,9 +50,7 @@ def enable_rls_sql(table: str, owner_column: str) -> str:
 def append_only_rls_sql(table: str, owner_column: str) -> str:
     """An audit table: anyone may append (the change it records was authorised by the app);
     reading follows the owner, as for every owned table; UPDATE and DELETE are not granted."""
-    condition = ("workspace_unscoped() OR institution_id = workspace_institution()"
-                 if owner_column == "institution_id"
-                 else "workspace_unscoped() OR network_id = ANY (workspace_networks())")
+    condition = _condition(owner_column)
     return (
         f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;\n'
         f'ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;\n'
