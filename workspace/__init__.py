@@ -11,7 +11,8 @@ from workspace.extensions import babel, compress, csrf, db, htmx, login_manager,
 
 
 def _select_locale() -> str:
-    return session.get("lang") or "ru"
+    chosen = session["lang"] if "lang" in session else "ru"  # the browser session, not the database
+    return chosen if chosen in ("ru", "en") else "ru"
 
 
 def create_app(config: Config | None = None) -> Flask:

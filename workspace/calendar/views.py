@@ -154,6 +154,13 @@ def network_calendar(new_token: str | None = None):
                   **_feed_context(network_id=g.network.id, new_token=new_token))
 
 
+def _confirm_revoke(revoke_endpoint: str, calendar_endpoint: str):
+    return confirm_page(
+        heading=_("Отключить ссылку на календарь?"),
+        question=_("Календарь на телефоне перестанет обновляться. Новую ссылку можно создать в любой момент."),
+        action=url_for(revoke_endpoint), confirm_label=_("Отключить"), cancel_url=url_for(calendar_endpoint))
+
+
 @bp.post("/n/<network>/calendar/feed")
 @login_required
 def create_network_feed():
@@ -163,11 +170,7 @@ def create_network_feed():
 @bp.get("/n/<network>/calendar/feed/revoke")
 @login_required
 def confirm_revoke_network_feed():
-    return confirm_page(
-        heading=_("Отключить ссылку на календарь?"),
-        question=_("Календарь на телефоне перестанет обновляться. Новую ссылку можно создать в любой момент."),
-        action=url_for("calendar.revoke_network_feed"), confirm_label=_("Отключить"),
-        cancel_url=url_for("calendar.network_calendar"))
+    return _confirm_revoke("calendar.revoke_network_feed", "calendar.network_calendar")
 
 
 @bp.post("/n/<network>/calendar/feed/revoke")
@@ -198,11 +201,7 @@ def create_institution_feed():
 @bp.get("/i/<institution>/calendar/feed/revoke")
 @login_required
 def confirm_revoke_institution_feed():
-    return confirm_page(
-        heading=_("Отключить ссылку на календарь?"),
-        question=_("Календарь на телефоне перестанет обновляться. Новую ссылку можно создать в любой момент."),
-        action=url_for("calendar.revoke_institution_feed"), confirm_label=_("Отключить"),
-        cancel_url=url_for("calendar.institution_calendar"))
+    return _confirm_revoke("calendar.revoke_institution_feed", "calendar.institution_calendar")
 
 
 @bp.post("/i/<institution>/calendar/feed/revoke")
