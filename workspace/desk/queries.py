@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.orm import joinedload
 
 from tenants.models import Institution, Membership, Network, Seat
 from workspace.desk.models import Note
@@ -15,8 +15,8 @@ from workspace.extensions import db
 @dataclass
 class NetworkCard:
     network: Network
-    own: Membership | None
-    partners: list[Membership] = field(default_factory=list)
+    own: object | None  # a row: network_id, institution_id, role, short_name
+    partners: list = field(default_factory=list)
 
 
 def network_cards(network_ids: list[int], institution_id: int | None) -> list[NetworkCard]:
@@ -26,13 +26,14 @@ def network_cards(network_ids: list[int], institution_id: int | None) -> list[Ne
     networks = db.session.scalars(
         select(Network).where(Network.id.in_(network_ids)).order_by(Network.name)
     ).all()
-    memberships = db.session.scalars(
-        select(Membership).join(Membership.institution)
+    # Column tuples, not entities: a city network has dozens of partners on one card.
+    memberships = db.session.execute(
+        select(Membership.network_id, Membership.institution_id, Membership.role, Institution.short_name)
+        .join(Institution, Institution.id == Membership.institution_id)
         .where(Membership.network_id.in_(network_ids))
-        .options(contains_eager(Membership.institution))
         .order_by(Membership.role, Institution.short_name)
     ).all()
-    by_network: dict[int, list[Membership]] = defaultdict(list)
+    by_network: dict[int, list] = defaultdict(list)
     for membership in memberships:
         by_network[membership.network_id].append(membership)
     cards = []
