@@ -7,6 +7,7 @@ from datetime import date
 from flask import g
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from tenants.models import Seat
 from workspace.core.models import utcnow
@@ -55,8 +56,12 @@ def cast_vote(item: AgendaItem, meeting: Meeting, seat: Seat, choice: Choice, to
     vote = db.session.scalar(select(Vote).where(Vote.agenda_item_id == item.id, Vote.seat_id == seat.id))
     if vote is None:
         vote = Vote(network_id=g.network.id, agenda_item_id=item.id, seat_id=seat.id, choice=choice)
-        db.session.add(vote)
-    elif vote.choice != choice:
+        try:
+            with db.session.begin_nested():  # a double click may have inserted the same seat's vote meanwhile
+                db.session.add(vote)
+        except IntegrityError:
+            vote = db.session.scalar(select(Vote).where(Vote.agenda_item_id == item.id, Vote.seat_id == seat.id))
+    if vote.choice != choice:
         vote.choice = choice
         vote.cast_at = utcnow()
     return vote
