@@ -71,3 +71,13 @@ def test_token_of_a_page_left_open_keeps_working(app, client, make):
                                                        "csrf_token": csrf_token_from(old_page)},
                            headers={"HX-Request": "true", "HX-Target": "notes"})
     assert response.status_code == 200 and "С давно открытой страницы" in response.get_data(as_text=True)
+
+
+def test_reset_letters_are_limited_per_mailbox(client, make, outbox):
+    from tests.conftest import post_form
+    school = make.institution(slug="reset-flood")
+    user = make.user(school, "staff")
+    for _attempt in range(6):
+        response = post_form(client, "/password/forgot", {"email": user.email})
+        assert response.status_code == 302  # the same answer every time
+    assert len([letter for letter in outbox if letter["to"] == user.email]) == 3

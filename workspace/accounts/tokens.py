@@ -45,3 +45,13 @@ def find_token(raw: str, purpose: TokenPurpose) -> AccountToken | None:
 
 def consume(token: AccountToken) -> None:
     token.used_at = utcnow()
+
+
+def resets_exhausted(user: User, per_hour: int = 3) -> bool:
+    """A mailbox gets at most a few reset letters an hour, however often the form is sent."""
+    from sqlalchemy import func
+    since = utcnow() - timedelta(hours=1)
+    sent = db.session.scalar(select(func.count()).select_from(AccountToken).where(
+        AccountToken.user_id == user.id, AccountToken.purpose == TokenPurpose.PASSWORD_RESET,
+        AccountToken.created_at >= since))
+    return (sent or 0) >= per_hour

@@ -16,7 +16,7 @@ from workspace.accounts.forms import ChangePasswordForm, ForgotPasswordForm, Log
 from workspace.accounts.models import TokenPurpose, User
 from workspace.accounts.passwords import check_password, set_password
 from workspace.accounts.ratelimit import forget_failures, is_limited, record_failure
-from workspace.accounts.tokens import consume, find_token, issue_token
+from workspace.accounts.tokens import consume, find_token, issue_token, resets_exhausted
 from workspace.core.mail import send_mail
 from workspace.core.models import utcnow
 from workspace.core.rendering import render
@@ -152,7 +152,7 @@ def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
         user = db.session.scalar(select(User).where(User.email == form.email.data))
-        if user is not None and user.is_active:
+        if user is not None and user.is_active and not resets_exhausted(user):
             raw = issue_token(user, TokenPurpose.PASSWORD_RESET,
                               timedelta(hours=current_app.config["RESET_HOURS"]))
             link = url_for("accounts.reset_password", token=raw, _external=True)
