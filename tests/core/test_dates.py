@@ -38,3 +38,12 @@ def test_russian_date_format():
 def test_label_in_russian(app):
     with app.test_request_context():
         assert str(AcademicYear(2026)) == "2026/2027 учебный год"
+
+
+def test_moments_are_shown_in_moscow_time(app):
+    from datetime import datetime, timezone
+
+    from workspace.core.dates import ru_datetime
+    with app.test_request_context():
+        assert ru_datetime(datetime(2026, 11, 22, 7, 5, tzinfo=timezone.utc)) == "22.11.2026 10:05"
+        assert ru_datetime(datetime(2026, 11, 22, 22, 30)) == "23.11.2026 01:30"  # naive = UTC (SQLite)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from flask_babel import format_date, gettext
+from flask_babel import format_date, gettext, to_user_timezone
 
 
 @dataclass(frozen=True, order=True)
@@ -66,9 +66,10 @@ def ru_date(value: date | datetime | None) -> str:
 
 
 def ru_datetime(value: datetime | None) -> str:
+    """Stored in UTC (naive on SQLite), shown in the deployment's time zone (BABEL_DEFAULT_TIMEZONE)."""
     if value is None:
         return ""
-    return value.strftime("%d.%m.%Y %H:%M")
+    return to_user_timezone(value).strftime("%d.%m.%Y %H:%M")
 
 
 def long_date(value: date | None) -> str:
