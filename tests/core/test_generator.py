@@ -21,6 +21,10 @@ from workspace.config import TestConfig
 from workspace.desk.models import Note
 from workspace.extensions import db
 from workspace.generator import BENCH_LOGINS, BENCH_PASSWORD, SCALES
+from workspace.core.dates import AcademicYear
+from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
+from workspace.plans.report_models import EventParticipation, EventReport
+from workspace.plans.timing import read_timing
 
 
 def _app(url: str, migrate: bool = True):
@@ -69,6 +73,8 @@ def _fingerprint(app) -> dict:
                 select(Membership.network_id, Membership.institution_id, Membership.role).order_by(Membership.id)).all(),
             "seats": db.session.execute(select(Seat.network_id, Seat.user_id, Seat.role).order_by(Seat.id)).all(),
             "notes": db.session.scalars(select(Note.body).order_by(Note.id)).all(),
+            "plan_items": db.session.execute(select(PlanItem.network_id, PlanItem.title, PlanItem.timing,
+                                                    PlanItem.audience).order_by(PlanItem.id)).all(),
         }
 
 
@@ -114,6 +120,46 @@ def test_demo_scale_fills_every_part(fresh_app):
         assert len(full_name.split()) == 3  # Фамилия Имя Отчество
 
 
+def test_demo_scale_fills_the_plans(fresh_app):
+    app = fresh_app()
+    assert _generate(app).exit_code == 0
+    scale = SCALES["demo"]
+    year = AcademicYear.current()
+    with app.app_context(), unscoped():
+        plans = db.session.execute(select(Plan.network_id, Plan.start_year, Plan.status)).all()
+        assert len(plans) == scale.networks
+        assert {(p.start_year, p.status) for p in plans} == {(year.start_year, PlanStatus.DRAFT)}
+        assert _count(PlanItem) == scale.plan_items
+        # A section per member institution, each named after its partner.
+        assert _count(PlanSection) == _count(Membership)
+        items = db.session.execute(select(PlanItem, Plan.network_id.label("plan_network"),
+                                          PlanSection.network_id.label("section_network"))
+                                   .join(Plan, Plan.id == PlanItem.plan_id)
+                                   .join(PlanSection, PlanSection.id == PlanItem.section_id)).all()
+        for item, plan_network, section_network in items:
+            assert item.network_id == plan_network == section_network
+            timing = read_timing(item.timing, year)
+            assert (item.starts_on, item.ends_on, item.timing_is_read) == \
+                (timing.starts_on, timing.ends_on, timing.is_read), item.timing
+            assert item.responsible and item.title
+        reports = db.session.execute(select(EventReport.item_id, EventReport.network_id, EventReport.held_from,
+                                            EventReport.held_to)).all()
+        held = {item.id: item for item, _p, _s in items if item.status == ItemStatus.HELD}
+        assert {r.item_id for r in reports} == set(held)
+        for report in reports:
+            item = held[report.item_id]
+            assert report.network_id == item.network_id and report.held_from == item.starts_on
+            assert report.held_to <= item.ends_on
+        assert _count(EventParticipation) >= 0
+
+
+@pytest.mark.parametrize("scale_name", ["city"])
+def test_city_scale_plan_figures(scale_name):
+    scale = SCALES[scale_name]
+    assert scale.plan_items == 20_000
+    assert scale.plan_items // scale.networks == 1_000  # ≈ 1 000 items per network
+
+
 def test_bench_logins_work_and_pages_open(fresh_app):
     app = fresh_app()
     assert _generate(app).exit_code == 0
@@ -123,8 +169,11 @@ def test_bench_logins_work_and_pages_open(fresh_app):
     assert desk.status_code == 200
     with app.app_context(), unscoped():
         network = db.session.scalar(select(Network.slug).order_by(Network.id))
+        plan_id = db.session.scalar(select(Plan.id).join(Network, Network.id == Plan.network_id)
+                                    .where(Network.slug == network))
     for url in (f"/n/{network}/", f"/n/{network}/council/", f"/n/{network}/history", "/i/school-001/history",
-                "/i/school-001/staff"):
+                "/i/school-001/staff", f"/n/{network}/plans/", f"/n/{network}/plans/{plan_id}",
+                f"/n/{network}/calendar/", "/i/school-001/calendar/"):
         assert client.get(url).status_code == 200, url
     # A write after generation: the ids continue after the generated ones.
     response = client.post("/i/school-001/notes", data={"body": "После генерации",

@@ -9,7 +9,8 @@ tables are then vacuumed and analysed, as autovacuum would soon do after a bulk 
 
 Scales (``SCALES``): *city* is a municipality — 200 institutions of every kind, 20 networks of
 8–30 members (some institutions in several), ~8 staff per institution in every role, councils
-with external members, ~100 internal notes per institution and ~100 000 audit entries;
+with external members, ~100 internal notes per institution, 20 000 plan items and ~100 000 audit
+entries;
 *demo* is the same shape at a tenth of the size.
 
 Areas
@@ -23,7 +24,8 @@ on everything before it. The issue's target figures for them at city scale:
 * pupils — 50 000 pupils in the schools;
 * network groups and lessons — 2 000 groups with their lessons;
 * journal — about 2 000 000 marks;
-* plan — 20 000 plan items (the plan area exists; its generator function is still to be added);
+* plan — 20 000 plan items (``build_plans``: one draft plan of the current academic year per network,
+  a section per member, ~1 000 items per network; past items mostly held, with reports);
 * agreements, projects, meetings, votes, reports.
 
 Bench logins (``BENCH_LOGINS``), all with ``BENCH_PASSWORD``: the coordinator and the admin of

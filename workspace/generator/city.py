@@ -16,6 +16,11 @@ from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
 from workspace.desk.models import Note
 from workspace.extensions import db
 from workspace.generator import names as N
+from workspace.core.dates import AcademicYear
+from workspace.plans.audience import read_audience
+from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
+from workspace.plans.report_models import EventParticipation, EventReport
+from workspace.plans.timing import read_timing
 
 BENCH_PASSWORD = "bench-password-1"
 BENCH_INSTITUTION = "school-001"
@@ -41,14 +46,15 @@ class Scale:
     notes: int  # internal notes per institution, on average
     audit_entries: int  # history entries in all (institutions and networks)
     externals: int  # people outside the institutions who sit on councils (parents, deputies)
-    # Areas still to come add their figures here (pupils, groups, marks, plan items, ...).
+    plan_items: int = 0  # items of the current year's plans, all networks together
+    # Areas still to come add their figures here (pupils, groups, marks, ...).
 
 
 SCALES = {
     "demo": Scale("demo", institutions=10, networks=2, members=(5, 8), staff=(5, 7), notes=30,
-                  audit_entries=2_000, externals=3),
+                  audit_entries=2_000, externals=3, plan_items=50),
     "city": Scale("city", institutions=200, networks=20, members=(8, 30), staff=(7, 9), notes=100,
-                  audit_entries=100_000, externals=40),
+                  audit_entries=100_000, externals=40, plan_items=20_000),
 }
 
 # Shares of institution kinds in a city of 200 (every kind present).
@@ -501,7 +507,133 @@ def build_notes(city: City) -> None:
     city.insert(Note, rows)
 
 
-# -- future areas add their function here (pupils, groups and lessons, journal, plan, ...) ---
+# -- the plan ---------------------------------------------------------------------------------
+
+MONTHS_GENITIVE = ("сентября", "октября", "ноября", "декабря", "января", "февраля", "марта", "апреля", "мая")
+MONTH_NUMBERS = (9, 10, 11, 12, 1, 2, 3, 4, 5)
+
+
+def _timing_text(rng: random.Random) -> str:
+    """A timing phrase of the kinds real plans hold: a month, a range, days, a date, the whole year..."""
+    roll = rng.random()
+    month = rng.randrange(len(N.MONTHS))
+    if roll < 0.30:
+        return rng.choice((N.MONTHS[month], N.MONTHS[month].capitalize(), f"в {N.MONTHS[month][:-1]}е"
+                           if N.MONTHS[month].endswith("ь") else N.MONTHS[month]))
+    if roll < 0.45:
+        last = rng.randrange(month, min(len(N.MONTHS), month + 3))
+        if last == month:
+            return N.MONTHS[month]
+        return f"{N.MONTHS[month]} {rng.choice(('–', '-', '—'))} {N.MONTHS[last]}"
+    number = MONTH_NUMBERS[month]
+    if roll < 0.60:
+        first = rng.randint(1, 25)
+        return f"{first}-{first + rng.randint(1, 3)}.{number:02d}."
+    if roll < 0.72:
+        return f"{rng.randint(1, 28):02d}.{number:02d}"
+    if roll < 0.78:
+        return f"{rng.randint(1, 28)} {MONTHS_GENITIVE[month]}"
+    if roll < 0.84:
+        return f"в {rng.choice(('начале', 'середине', 'конце'))} {MONTHS_GENITIVE[month]}"
+    return rng.choice(N.PLAN_TIMINGS_FREE)
+
+
+def _initials(person: Person) -> str:
+    surname, name, patronymic = (person.full_name.split() + ["", ""])[:3]
+    return f"{surname} {name[:1]}. {patronymic[:1]}.".strip()
+
+
+def build_plans(city: City) -> None:
+    """One plan of the current academic year per network (a draft, as plans are most of the year):
+    a section per member institution, ~``plan_items / networks`` items; items already over are
+    mostly held, with a report (and now and then participants counted by institution and class)."""
+    rng, scale = city.rng, city.scale
+    if not scale.plan_items or not city.networks:
+        return
+    year = AcademicYear.containing(city.today)
+    timings: dict[str, object] = {}
+    audiences: dict[str, object] = {}
+    plan_rows, section_rows, item_rows, report_rows, participation_rows = [], [], [], [], []
+    per_network = scale.plan_items // len(city.networks)
+    extra = scale.plan_items - per_network * len(city.networks)
+    for index, group in enumerate(city.networks):
+        plan_id = city.new_id(Plan)
+        created = datetime.combine(year.starts_on, time(9, 0), tzinfo=timezone.utc) - timedelta(days=rng.randint(5, 20))
+        created = min(created, city.now)
+        plan_rows.append({"id": plan_id, "network_id": group.id, "start_year": year.start_year,
+                          "title": f"План работы сети «{group.name}» на {year.start_year}/{year.start_year + 1} "
+                                   "учебный год",
+                          "status": PlanStatus.DRAFT, "version": 1, "created_at": created})
+        sections = []
+        for position, (_membership_id, place, _forms, _effect) in enumerate(group.members, 1):
+            section_id = city.new_id(PlanSection)
+            sections.append((section_id, position, place))
+            section_rows.append({"id": section_id, "network_id": group.id, "plan_id": plan_id,
+                                 "title": f"{position}. {place.short_name}", "partner_institution_id": place.id,
+                                 "position": position, "status": PlanStatus.DRAFT, "version": 1,
+                                 "created_at": created})
+        count = per_network + (extra if index == 0 else 0)
+        # The base institution writes the largest share of the plan; the partners the rest.
+        weights = [3.0 if place is group.base else rng.uniform(0.5, 1.5) for _s, _p, place in sections]
+        chosen = rng.choices(range(len(sections)), weights=weights, k=count)
+        in_section = [0] * len(sections)
+        for section_index in sorted(chosen):
+            section_id, section_position, place = sections[section_index]
+            in_section[section_index] += 1
+            item_id = city.new_id(PlanItem)
+            event = rng.choice(N.PLAN_EVENTS)
+            title = (f"{event} «{rng.choice(N.PLAN_EVENT_NAMES)}»" if rng.random() < 0.7 else event)
+            timing_text = _timing_text(rng)
+            timing = timings.get(timing_text)
+            if timing is None:
+                timing = timings[timing_text] = read_timing(timing_text, year)
+            audience_text = rng.choice(N.PLAN_AUDIENCES)
+            audience = audiences.get(audience_text)
+            if audience is None:
+                audience = audiences[audience_text] = read_audience(audience_text)
+            people = rng.sample(place.staff, k=min(len(place.staff), rng.randint(1, 2)))
+            responsible = ", ".join(f"{_initials(p)}, {p.position.lower()}" for p in people)
+            status = ItemStatus.PLANNED
+            if timing.ends_on is not None and timing.ends_on < city.today and timing.kind != "whole_year":
+                roll = rng.random()
+                status = (ItemStatus.HELD if roll < 0.8 else ItemStatus.CANCELLED if roll < 0.88
+                          else ItemStatus.MOVED if roll < 0.93 else ItemStatus.PLANNED)
+            item_rows.append({
+                "id": item_id, "network_id": group.id, "plan_id": plan_id, "section_id": section_id,
+                "position": in_section[section_index], "number": f"{section_position}.{in_section[section_index]}",
+                "title": title, "audience": audience_text, "grade_from": audience.grade_from,
+                "grade_to": audience.grade_to, "timing": timing_text, "starts_on": timing.starts_on,
+                "ends_on": timing.ends_on, "timing_is_read": timing.is_read, "responsible": responsible,
+                "report_form": rng.choice(N.PLAN_REPORT_FORMS), "status": status, "version": 1,
+                "created_at": created + timedelta(minutes=rng.randint(0, 60 * 24 * 10)),
+            })
+            if status is not ItemStatus.HELD:
+                continue
+            report_id = city.new_id(EventReport)
+            held_to = min(timing.ends_on, city.today)
+            report_rows.append({
+                "id": report_id, "network_id": group.id, "item_id": item_id, "held_from": timing.starts_on,
+                "held_to": held_to, "summary": rng.choice(N.PLAN_SUMMARIES),
+                "author_id": place.first(StaffRole.COORDINATOR).id, "version": 1,
+                "created_at": min(city.now, datetime.combine(held_to, time(15, 0), tzinfo=timezone.utc)
+                                  + timedelta(days=rng.randint(0, 5))),
+            })
+            if rng.random() < 0.1:  # participants counted now and then: by institution, by class
+                partners = rng.sample(group.members, k=min(len(group.members), rng.randint(1, 3)))
+                for _m, partner, _f, _e in partners:
+                    grade = (rng.randint(audience.grade_from, audience.grade_to)
+                             if audience.grade_from and partner.kind is InstitutionKind.SCHOOL else None)
+                    participation_rows.append({"id": city.new_id(EventParticipation), "network_id": group.id,
+                                               "report_id": report_id, "institution_id": partner.id,
+                                               "grade": grade, "count": rng.randint(5, 60)})
+    city.insert(Plan, plan_rows)
+    city.insert(PlanSection, section_rows)
+    city.insert(PlanItem, item_rows)
+    city.insert(EventReport, report_rows)
+    city.insert(EventParticipation, participation_rows)
+
+
+# -- future areas add their function here (pupils, groups and lessons, journal, ...) ---------
 
 
 # -- history ----------------------------------------------------------------------------------
@@ -595,12 +727,14 @@ AREAS: list[Area] = [
     Area("networks", lambda s: s.networks * (1 + sum(s.members) // 2), build_networks),
     Area("councils", lambda s: s.networks * 8, build_councils),
     Area("notes", lambda s: s.institutions * s.notes, build_notes),
-    # Areas still to come register here, in this order: pupils, groups and lessons, journal, plan,
+    Area("plans", lambda s: int(s.plan_items * 1.4) + s.networks * 20, build_plans),
+    # Areas still to come register here, in this order: pupils, groups and lessons, journal (before plans),
     # agreements, projects, meetings and votes, reports — each before audit_history.
     Area("audit_history", lambda s: s.audit_entries, build_audit_history),
 ]
 
-WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "notes",
+WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "notes", "plans",
+                  "plan_sections", "plan_items", "event_reports", "event_participations",
                   "institution_audit_entries", "network_audit_entries")
 
 
