@@ -76,6 +76,8 @@ def _plan_context(plan: Plan, section_form: SectionForm | None = None) -> dict:
         "section_form": section_form or SectionForm(partners),
         "item_forms": {section.id: item_form(section.id, formdata=None) for section, _items in sections},
         "links": links_of(plan.id),
+        # Item URLs are built from this prefix: a long plan would otherwise call url_for thousands of times.
+        "plan_items_url": url_for("plans.show_plan", plan_id=plan.id) + "/items/",
         "held": sum(1 for _section, items in sections for item in items if item.status.value == "held"),
         "total": sum(len(items) for _section, items in sections),
     }
