@@ -26,14 +26,17 @@ def plan_workbook(plan: Plan, sections, approval: tuple[str, str] | None = None)
     for column, width in zip("ABCDEFG", (7, 60, 12, 18, 30, 24, 14)):
         sheet.column_dimensions[column].width = width
 
+    bold_font = Font(bold=True)  # one style object for every cell that uses it
+    wrapped = Alignment(wrap_text=True, vertical="top")
+
     def cell(value, bold=False, wrap=True):
         written = WriteOnlyCell(sheet, value=neutralise(value) if isinstance(value, str) else value)
         if isinstance(written.value, str):
             written.data_type = "s"
         if bold:
-            written.font = Font(bold=True)
+            written.font = bold_font
         if wrap:
-            written.alignment = Alignment(wrap_text=True, vertical="top")
+            written.alignment = wrapped
         return written
 
     if plan.status == PlanStatus.APPROVED and approval:
