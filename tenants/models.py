@@ -115,7 +115,7 @@ class Membership(CreatedAtMixin, db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
-    def audit_owner(self):
+    def audit_owner(self):  # an identity table, not network-owned: its history is the network's
         return ("network", self.network_id)
 
     def audit_label(self) -> str:
@@ -137,9 +137,6 @@ class Seat(NetworkOwned, CreatedAtMixin, db.Model):
     represents: Mapped[str] = mapped_column(String(200), default="")
 
     user: Mapped["User"] = relationship(lazy="raise")  # noqa: F821
-
-    def audit_owner(self):
-        return ("network", self.network_id)
 
     def audit_label(self) -> str:
         loaded = self.__dict__.get("user")

@@ -1,7 +1,8 @@
 """Audit trail: every change to a shared object leaves an entry (who, when, what, before → after).
 
-Models opt in by defining ``audit_owner()``; one flush listener writes the entries, so no view
-can forget it. Entries are owned by an institution or a network and scoped like everything else;
+Models opt in by defining ``audit_label()`` (owned models need nothing more; Institution, Network,
+Membership and User also say whose history they belong to with ``audit_owner()``); one flush
+listener writes the entries, so no view can forget it. Entries are owned by an institution or a network and scoped like everything else;
 the application never updates or deletes them.
 """
 from flask import Blueprint

@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy import event, inspect, insert
 from sqlalchemy.orm import Session
 
+from tenants.scoping import InstitutionOwned, NetworkOwned
 from workspace.audit.models import AUDIT_MODELS, InstitutionAuditEntry, NetworkAuditEntry
 from workspace.core.models import utcnow
 
@@ -63,6 +64,21 @@ def actor() -> tuple[int | None, str]:
     return None, "система"
 
 
+def owner_of(obj) -> tuple[str, int] | None:
+    """Whose history an audited object's changes go to. An audited model (one with ``audit_label()``)
+    that is institution- or network-owned needs nothing more; the others say it with ``audit_owner()``."""
+    explicit = getattr(obj, "audit_owner", None)
+    if explicit is not None:
+        return explicit()
+    if not hasattr(obj, "audit_label"):
+        return None
+    if isinstance(obj, InstitutionOwned):
+        return ("institution", obj.institution_id)
+    if isinstance(obj, NetworkOwned):
+        return ("network", obj.network_id)
+    return None
+
+
 @event.listens_for(Session, "before_flush")
 def _append_only(session: Session, _context, _instances) -> None:
     for obj in session.dirty | session.deleted:
@@ -76,10 +92,9 @@ def _record(session: Session, _context) -> None:
     actor_id, actor_name = None, None
     for action, objects in (("created", session.new), ("changed", session.dirty), ("deleted", session.deleted)):
         for obj in objects:
-            owner = getattr(obj, "audit_owner", None)
-            if owner is None or (action == "changed" and not session.is_modified(obj, include_collections=False)):
+            if action == "changed" and not session.is_modified(obj, include_collections=False):
                 continue
-            kind_and_id = owner()
+            kind_and_id = owner_of(obj)
             if kind_and_id is None:
                 continue
             changes = _changes(obj, action)

@@ -73,9 +73,6 @@ class CouncilRules(NetworkOwned, db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
-    def audit_owner(self):
-        return ("network", self.network_id)
-
     def audit_label(self) -> str:
         return "Правила голосования совета"
 
@@ -105,9 +102,6 @@ class Approval(NetworkOwned, CreatedAtMixin, db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
-    def audit_owner(self):
-        return ("network", self.network_id)
-
     def audit_label(self) -> str:
         return self.title
 
@@ -133,9 +127,6 @@ class Meeting(NetworkOwned, CreatedAtMixin, db.Model):
     @property
     def is_e_vote(self) -> bool:
         return self.kind == MeetingKind.E_VOTE
-
-    def audit_owner(self):
-        return ("network", self.network_id)
 
     def audit_label(self) -> str:
         return f"№ {self.number}"
@@ -165,9 +156,6 @@ class AgendaItem(NetworkOwned, CreatedAtMixin, db.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
-
-    def audit_owner(self):
-        return ("network", self.network_id)
 
     def audit_label(self) -> str:
         return self.title[:120]
@@ -203,9 +191,6 @@ class Vote(NetworkOwned, db.Model):
     choice: Mapped[Choice] = mapped_column(db_enum(Choice, "vote_choice"))
     cast_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    def audit_owner(self):
-        return ("network", self.network_id)
-
     def audit_label(self) -> str:
         return f"Голос: {self.choice.value}"
 
@@ -231,9 +216,6 @@ class Decision(NetworkOwned, CreatedAtMixin, db.Model):
     majority: Mapped[MajorityRule] = mapped_column(db_enum(MajorityRule, "majority_rule"))
     remarks: Mapped[str] = mapped_column(Text, default="")
     decided_on: Mapped[date] = mapped_column(Date)
-
-    def audit_owner(self):
-        return ("network", self.network_id)
 
     def audit_label(self) -> str:
         return f"Решение: {self.outcome.value}"

@@ -20,9 +20,6 @@ class Note(InstitutionOwned, CreatedAtMixin, db.Model):
 
     author: Mapped["User | None"] = relationship(lazy="raise")  # noqa: F821
 
-    def audit_owner(self):
-        return ("institution", self.institution_id)
-
     def audit_label(self) -> str:
         return self.body[:60]
 

@@ -47,9 +47,6 @@ class Plan(NetworkOwned, CreatedAtMixin, db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
-    def audit_owner(self):
-        return ("network", self.network_id)
-
     def audit_label(self) -> str:
         return self.title
 
@@ -72,9 +69,6 @@ class PlanSection(NetworkOwned, CreatedAtMixin, db.Model):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
-
-    def audit_owner(self):
-        return ("network", self.network_id)
 
     def audit_label(self) -> str:
         return self.title
@@ -112,9 +106,6 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
                                                 viewonly=True)
 
     __mapper_args__ = {"version_id_col": version}
-
-    def audit_owner(self):
-        return ("network", self.network_id)
 
     def audit_label(self) -> str:
         return self.title[:120]

@@ -31,9 +31,6 @@ class EventReport(NetworkOwned, CreatedAtMixin, db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
-    def audit_owner(self):
-        return ("network", self.network_id)
-
     def audit_label(self) -> str:
         return f"Отчёт о мероприятии #{self.item_id}"
 
@@ -70,9 +67,6 @@ class EventFile(NetworkOwned, CreatedAtMixin, db.Model):
     size: Mapped[int] = mapped_column(Integer)
     content: Mapped[bytes] = mapped_column(LargeBinary)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-
-    def audit_owner(self):
-        return ("network", self.network_id)
 
     def audit_label(self) -> str:
         return self.filename
