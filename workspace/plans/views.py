@@ -117,6 +117,16 @@ def _require_section_editor(section: PlanSection) -> None:
         abort(403)
 
 
+def _item_to_change(plan_id: int, item_id: int):
+    """Load an item of the plan (404 if foreign), then check the right (403) and the lock (403)."""
+    plan = get_plan_or_404(plan_id)
+    item = get_item_or_404(plan, item_id)
+    section = get_section_or_404(plan, item.section_id)
+    _require_section_editor(section)
+    require_editable(plan, section=section)
+    return plan, item, section
+
+
 @bp.post("/<int:plan_id>/sections/<int:section_id>/items")
 @login_required
 def add_item(plan_id: int, section_id: int):
@@ -209,11 +219,7 @@ def show_cell(plan_id: int, item_id: int, field: str):
 @bp.post("/<int:plan_id>/items/<int:item_id>/move")
 @login_required
 def move_item(plan_id: int, item_id: int):
-    plan = get_plan_or_404(plan_id)
-    item = get_item_or_404(plan, item_id)
-    section = get_section_or_404(plan, item.section_id)
-    _require_section_editor(section)
-    require_editable(plan, section=section)
+    plan, item, section = _item_to_change(plan_id, item_id)
     direction = request.form.get("direction")
     if direction not in ("up", "down"):
         abort(400)
@@ -232,11 +238,7 @@ def move_item(plan_id: int, item_id: int):
 @bp.get("/<int:plan_id>/items/<int:item_id>/delete")
 @login_required
 def confirm_delete_item(plan_id: int, item_id: int):
-    plan = get_plan_or_404(plan_id)
-    item = get_item_or_404(plan, item_id)
-    section = get_section_or_404(plan, item.section_id)
-    _require_section_editor(section)
-    require_editable(plan, section=section)
+    plan, item, _section = _item_to_change(plan_id, item_id)
     return confirm_page(heading=_("Удалить мероприятие?"), question=item.title,
                         action=url_for("plans.delete_item", plan_id=plan.id, item_id=item.id),
                         confirm_label=_("Удалить"), cancel_url=url_for("plans.show_plan", plan_id=plan.id))
@@ -245,11 +247,7 @@ def confirm_delete_item(plan_id: int, item_id: int):
 @bp.post("/<int:plan_id>/items/<int:item_id>/delete")
 @login_required
 def delete_item(plan_id: int, item_id: int):
-    plan = get_plan_or_404(plan_id)
-    item = get_item_or_404(plan, item_id)
-    section = get_section_or_404(plan, item.section_id)
-    _require_section_editor(section)
-    require_editable(plan, section=section)
+    plan, item, _section = _item_to_change(plan_id, item_id)
     db.session.delete(item)
     db.session.flush()
     if htmx:
