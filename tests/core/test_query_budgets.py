@@ -8,7 +8,8 @@ from workspace.council.models import Meeting
 from workspace.extensions import db
 from workspace.plans.models import Plan
 
-BUDGETS = {"desk": 9, "network": 5, "council": 9, "staff": 4, "plan": 10, "plans": 5, "meeting": 14, "minutes": 10}
+BUDGETS = {"desk": 9, "network": 5, "council": 9, "staff": 4, "plan": 10, "plans": 5, "meeting": 14, "minutes": 10,
+           "institution-history": 4, "network-history": 6}
 # Why the council approval raised some pages by a fixed number (never by the data):
 #   desk +1: the open questions waiting for the user's vote («Голосования совета», one statement for all seats);
 #        (+1 more, the reports due, comes from the event reports);
@@ -18,7 +19,8 @@ BUDGETS = {"desk": 9, "network": 5, "council": 9, "staff": 4, "plan": 10, "plans
 #        +1: the institutions and colleagues linked to the items (one UNION statement).
 # On PostgreSQL a page that reads tenant- or network-owned rows first sets the transaction-local
 # row-level-security context: exactly one more statement.
-RLS_CONTEXT = {"desk": 1, "network": 1, "council": 1, "staff": 0, "plan": 1, "plans": 1, "meeting": 1, "minutes": 1}
+RLS_CONTEXT = {"desk": 1, "network": 1, "council": 1, "staff": 0, "plan": 1, "plans": 1, "meeting": 1, "minutes": 1,
+               "institution-history": 1, "network-history": 1}
 
 
 def _populate(make, size: int):
@@ -56,6 +58,7 @@ def _populate_council(make, network, plan, coordinator, seats, size: int):
 
 PAGES = {"desk": "/i/school/", "network": "/n/net/", "council": "/n/net/council/", "staff": "/i/school/staff",
          "plans": "/n/net/plans/", "plan": "/n/net/plans/{plan_id}",
+         "institution-history": "/i/school/history", "network-history": "/n/net/history",
          "meeting": "/n/net/council/meetings/{meeting_id}", "minutes": "/n/net/council/meetings/{meeting_id}/minutes"}
 
 
