@@ -119,8 +119,8 @@ def build_calendar(name: str, events: list[Event]) -> bytes:
         entry.add("dtend", event.ends_on + timedelta(days=1))  # all-day: DTEND is exclusive
         entry.add("summary", event.title)
         entry.add("description", _description(event))
-        entry.add("url", url_for("plans.show_plan", network=event.network_slug, plan_id=event.plan_id,
-                                 _anchor=f"item-{event.id}", _external=True))
+        entry.add("url", url_for("plans.show_item", network=event.network_slug, plan_id=event.plan_id,
+                                 item_id=event.id, _external=True))
         entry.add("transp", "TRANSPARENT")
         if event.is_cancelled:
             entry.add("status", "CANCELLED")

@@ -14,7 +14,7 @@ from tenants.models import Institution, Membership, Network
 from workspace.extensions import db
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
 
-LONG_AFTER_DAYS = 31  # longer items («в течение года», «ноябрь – декабрь») are listed above the grid
+LONG_AFTER_DAYS = 7  # longer items («октябрь», «в течение года», «ноябрь – декабрь») are listed above the grid
 
 
 @dataclass(frozen=True)
@@ -84,17 +84,34 @@ def _events(statement) -> list[Event]:
     return [Event(*row) for row in db.session.execute(statement)]
 
 
-def events_of_year(start_year: int, filters: CalendarFilters, window: tuple[date, date] | None = None) -> list[Event]:
-    """The items of the plans of one academic year: dated ones (inside ``window`` if given)
-    and those whose timing could not be read (``starts_on`` is None). One statement."""
-    statement = _events_statement(filters).where(Plan.start_year == start_year)
+def events_of_year(start_year: int, filters: CalendarFilters, window: tuple[date, date] | None = None, *,
+                   limit: int | None = None, offset: int = 0) -> list[Event]:
+    """The dated items of the plans of one academic year (inside ``window`` if given), in date order,
+    a page of them when ``limit`` is given. One statement."""
+    statement = _events_statement(filters).where(Plan.start_year == start_year, PlanItem.starts_on.is_not(None))
     if window is not None:
         first, last = window
-        statement = statement.where(or_(PlanItem.starts_on.is_(None),
-                                        and_(PlanItem.starts_on <= last, PlanItem.ends_on >= first)))
-    statement = statement.order_by(PlanItem.starts_on.is_(None), PlanItem.starts_on, PlanItem.ends_on,
-                                   Network.name, PlanItem.position, PlanItem.id)
+        statement = statement.where(PlanItem.starts_on <= last, PlanItem.ends_on >= first)
+    statement = statement.order_by(PlanItem.starts_on, PlanItem.ends_on, Network.name, PlanItem.position,
+                                   PlanItem.id).offset(offset)
+    if limit is not None:
+        statement = statement.limit(limit)
     return _events(statement)
+
+
+def count_dated_events(start_year: int, filters: CalendarFilters) -> int:
+    """How many dated items the year has (the list view's pager). One statement."""
+    dated = _events_statement(filters).where(Plan.start_year == start_year, PlanItem.starts_on.is_not(None))
+    return db.session.scalar(select(func.count()).select_from(dated.subquery())) or 0
+
+
+def unread_events(start_year: int, filters: CalendarFilters, limit: int) -> tuple[list[Event], int]:
+    """The first items of the year whose timing could not be read, and how many there are. One statement."""
+    statement = (_events_statement(filters).add_columns(func.count().over())
+                 .where(Plan.start_year == start_year, PlanItem.starts_on.is_(None))
+                 .order_by(Network.name, PlanItem.position, PlanItem.id).limit(limit))
+    rows = db.session.execute(statement).all()
+    return [Event(*row[:-1]) for row in rows], (rows[0][-1] if rows else 0)
 
 
 def dated_events() -> list[Event]:

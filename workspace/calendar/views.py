@@ -12,11 +12,17 @@ from flask_login import current_user, login_required
 
 from workspace.calendar import bp
 from workspace.calendar.feeds import active_feed, create_feed, feed_url, revoke_feeds
-from workspace.calendar.queries import CalendarFilters, Event, events_of_year, member_institutions, networks_by_id
+from workspace.calendar.queries import (CalendarFilters, Event, count_dated_events, events_of_year, member_institutions,
+                                       networks_by_id, unread_events)
+from workspace.core.pagination import Page
 from workspace.core.dates import AcademicYear
 from workspace.core.rendering import confirm_page, render
 
 GRADES = range(1, 12)
+DAY_SHOWN = 3         # events written into a day of the month grid; the rest are «ещё N» (that day's list)
+LONG_SHOWN = 10       # long events listed above the grid
+UNREAD_SHOWN = 20     # items whose timing was not read
+LIST_PAGE = 100       # events per page of the list view
 PARTIALS = {"calendar": "calendar/_calendar.html", "feed": "calendar/_feed.html"}
 
 
@@ -42,6 +48,14 @@ class Day:
     in_month: bool
     is_today: bool
     events: list[Event] = field(default_factory=list)
+
+    @property
+    def shown(self) -> list[Event]:
+        return self.events[:DAY_SHOWN]
+
+    @property
+    def more(self) -> int:
+        return max(0, len(self.events) - DAY_SHOWN)
 
 
 def _int_arg(name: str, allowed) -> int | None:
@@ -70,23 +84,49 @@ def _shift_month(first: date, months: int) -> date:
 
 
 def _weeks(first: date, today: date, events: list[Event]) -> list[list[Day]]:
+    by_day: dict[date, list[Event]] = {}
+    last = _month_window(first)[1]
+    for event in events:  # short events: at most a month long, so this stays linear in the events
+        day = max(event.starts_on, first)
+        while day <= min(event.ends_on, last):
+            by_day.setdefault(day, []).append(event)
+            day = date.fromordinal(day.toordinal() + 1)
     weeks = []
     for week in month_calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
-        days = []
-        for day in week:
-            in_month = day.month == first.month
-            days.append(Day(day, in_month, day == today,
-                            [event for event in events if in_month and event.covers(day)]))
-        weeks.append(days)
+        weeks.append([Day(day, day.month == first.month, day == today,
+                          by_day.get(day, []) if day.month == first.month else []) for day in week])
     return weeks
 
 
-def _agenda(first: date, events: list[Event]) -> list[tuple[date, list[Event]]]:
-    """The compact month for a phone: each event once, on its first day inside the month."""
+def _agenda(first: date, events: list[Event]) -> list[tuple[date, list[Event], int]]:
+    """The compact month for a phone: each event once, on its first day inside the month; a busy day shows
+    its first events and how many more there are."""
     by_day: dict[date, list[Event]] = {}
     for event in events:
         by_day.setdefault(max(event.starts_on, first), []).append(event)
-    return sorted(by_day.items())
+    return [(day, day_events[:DAY_SHOWN], max(0, len(day_events) - DAY_SHOWN))
+            for day, day_events in sorted(by_day.items())]
+
+
+def _day_arg(year: AcademicYear) -> date | None:
+    """?day=YYYY-MM-DD: the list view of one day (the «ещё N» of a busy day); a day outside the year is ignored."""
+    try:
+        day = date.fromisoformat(request.args.get("day", ""))
+    except ValueError:
+        return None
+    return day if year.starts_on <= day <= year.ends_on else None
+
+
+def _event_urls():
+    """An event's address, built from one prefix per plan (url_for per event costs a busy month dearly)."""
+    prefixes: dict[tuple[str, int], str] = {}
+
+    def event_url(event: Event) -> str:
+        key = (event.network_slug, event.plan_id)
+        if key not in prefixes:
+            prefixes[key] = url_for("plans.show_plan", network=event.network_slug, plan_id=event.plan_id) + "/items/"
+        return f"{prefixes[key]}{event.id}"
+    return event_url
 
 
 def _by_month(events: list[Event]) -> list[tuple[date, list[Event]]]:
@@ -106,10 +146,18 @@ def _calendar_context(endpoint: str, network_ids: list[int], *, with_network_fil
     partners = member_institutions([network_id] if network_id else network_ids)
     filters = CalendarFilters(partner_id=_int_arg("partner", {pid for pid, _name in partners}),
                               grade=_int_arg("grade", GRADES), network_id=network_id)
-    window = _month_window(month) if view == "month" else None
-    events = events_of_year(year.start_year, filters, window)
-    unread = [event for event in events if event.starts_on is None]
-    dated = [event for event in events if event.starts_on is not None]
+    day = _day_arg(year) if view == "list" else None
+    window = _month_window(month) if view == "month" else (day, day) if day else None
+    list_page = None
+    if view == "month" or day:
+        dated = events_of_year(year.start_year, filters, window)
+    else:
+        list_page = Page(items=[], number=max(1, request.args.get("page", 1, type=int) or 1), size=LIST_PAGE,
+                         total=count_dated_events(year.start_year, filters))
+        list_page.number = min(list_page.number, list_page.pages)
+        dated = events_of_year(year.start_year, filters, limit=LIST_PAGE,
+                               offset=(list_page.number - 1) * LIST_PAGE)
+    unread, unread_total = unread_events(year.start_year, filters, UNREAD_SHOWN)
     query = {key: value for key, value in (("partner", filters.partner_id), ("grade", filters.grade),
                                             ("net", filters.network_id)) if value is not None}
 
@@ -122,14 +170,16 @@ def _calendar_context(endpoint: str, network_ids: list[int], *, with_network_fil
     context = {
         "endpoint": endpoint, "view": view, "month": month, "year": year, "today": today,
         "filters": filters, "partners": partners, "networks": networks, "grades": GRADES,
-        "unread": unread, "link": link, "is_filtered": bool(query),
+        "unread": unread, "unread_more": unread_total - len(unread), "link": link, "is_filtered": bool(query),
+        "event_url": _event_urls(), "day": day, "list_page": list_page,
         "previous_month": _shift_month(month, -1), "next_month": _shift_month(month, 1),
         "this_month": today.replace(day=1),
     }
     if view == "month":
         long_events = [event for event in dated if event.is_long]
         short_events = [event for event in dated if not event.is_long]
-        context.update(long_events=long_events, weeks=_weeks(month, today, short_events),
+        context.update(long_events=long_events[:LONG_SHOWN], long_more=max(0, len(long_events) - LONG_SHOWN),
+                       weeks=_weeks(month, today, short_events),
                        agenda=_agenda(month, short_events), month_has_events=bool(dated))
     else:
         context.update(groups=_by_month(dated),

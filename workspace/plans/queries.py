@@ -53,19 +53,50 @@ def sections_with_items(plan: Plan) -> list[tuple[PlanSection, list[PlanItem]]]:
     return [(section, by_section[section.id]) for section in sections]
 
 
+def section_outline(plan: Plan) -> list[tuple[PlanSection, int, int]]:
+    """Every section of the plan with its numbers of items and of items held (one statement)."""
+    rows = db.session.execute(
+        select(PlanSection, func.count(PlanItem.id), func.count(PlanItem.id).filter(PlanItem.status == "held"))
+        .outerjoin(PlanItem, PlanItem.section_id == PlanSection.id)
+        .where(PlanSection.plan_id == plan.id)
+        .group_by(PlanSection.id).order_by(PlanSection.position, PlanSection.id))
+    return [(section, total, held) for section, total, held in rows]
+
+
+def items_of_sections(plan: Plan, section_ids: list[int], offset: int = 0,
+                      limit: int | None = None) -> dict[int, list[PlanItem]]:
+    """The items of some sections in their order, one page of them when ``limit`` is given (one statement)."""
+    by_section: dict[int, list[PlanItem]] = {section_id: [] for section_id in section_ids}
+    if not section_ids:
+        return by_section
+    statement = (select(PlanItem).where(PlanItem.plan_id == plan.id, PlanItem.section_id.in_(section_ids))
+                 .order_by(PlanItem.position, PlanItem.id).offset(offset))
+    if limit is not None:
+        statement = statement.limit(limit)
+    for item in db.session.scalars(statement):
+        by_section[item.section_id].append(item)
+    return by_section
+
+
 def member_institutions() -> list[tuple[int, str]]:
     return [(row.id, row.short_name) for row in db.session.execute(
         select(Institution.id, Institution.short_name).join(Membership, Membership.institution_id == Institution.id)
         .where(Membership.network_id == g.network.id).order_by(Institution.short_name))]
 
 
-def links_of(plan_id: int, item_id: int | None = None) -> dict[int, list[str]]:
-    """item id → the institutions, then the colleagues, linked to it (one statement)."""
+def links_of(plan_id: int, item_id: int | None = None, section_ids: list[int] | None = None) -> dict[int, list[str]]:
+    """item id → the institutions, then the colleagues, linked to it (one statement): of one item, of the
+    items of some sections, or of the whole plan."""
     from sqlalchemy import literal, union_all
 
     from workspace.accounts.models import User
     from workspace.plans.models import PlanItemInstitution, PlanItemPerson
-    by_item = PlanItem.id == item_id if item_id is not None else PlanItem.plan_id == plan_id
+    if item_id is not None:
+        by_item = PlanItem.id == item_id
+    elif section_ids is not None:
+        by_item = (PlanItem.plan_id == plan_id) & PlanItem.section_id.in_(section_ids)
+    else:
+        by_item = PlanItem.plan_id == plan_id
     institutions = (select(PlanItemInstitution.item_id.label("item_id"), literal(0).label("kind"),
                            Institution.short_name.label("name"))
                     .join(Institution, Institution.id == PlanItemInstitution.institution_id)

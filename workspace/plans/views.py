@@ -15,8 +15,10 @@ from workspace.plans.approval import is_editable, require_editable
 from workspace.plans.editing import apply_cell, apply_new_item
 from workspace.plans.forms import CELL_FIELDS, CellForm, ItemForm, PlanForm, SectionForm, StatusCellForm
 from workspace.plans.models import Plan, PlanItem, PlanSection
-from workspace.plans.queries import (links_of, get_item_or_404, get_plan_or_404, get_section_or_404, member_institutions,
-                                     plans_of_network, sections_with_items)
+from workspace.core.pagination import Page
+from workspace.plans.queries import (get_item_or_404, get_plan_or_404, get_section_or_404, items_of_sections,
+                                     links_of, member_institutions, plans_of_network, section_outline,
+                                     sections_with_items)
 
 
 def _years() -> list[tuple[int, str]]:
@@ -48,19 +50,43 @@ def list_plans():
                   status=422 if form.errors else 200)
 
 
-def _plan_context(plan: Plan, section_form: SectionForm | None = None) -> dict:
+LONG_PLAN_ITEMS = 200    # above this the page shows one section at a time, with a table of contents
+SECTION_PAGE_ITEMS = 100  # and a long section in pages
+
+
+def _shown_sections(plan: Plan, outline: list, section_id: int | None, page_number: int | None):
+    """Which sections the page shows and which of their items: (sections with items, page or None)."""
+    total = sum(count for _section, count, _held in outline)
+    if total <= LONG_PLAN_ITEMS:
+        items = items_of_sections(plan, [section.id for section, _count, _held in outline])
+        return [(section, items[section.id]) for section, _count, _held in outline], None
+    chosen = next((row for row in outline if row[0].id == section_id), None) or outline[0]
+    section, count, _held = chosen
+    page = Page(items=[], number=1, size=SECTION_PAGE_ITEMS, total=count)
+    page.number = min(max(1, page_number or 1), page.pages)
+    items = items_of_sections(plan, [section.id], (page.number - 1) * SECTION_PAGE_ITEMS, SECTION_PAGE_ITEMS)
+    return [(section, items[section.id])], page
+
+
+def _plan_context(plan: Plan, section_form: SectionForm | None = None, section_id: int | None = None) -> dict:
+    """What the plan page shows. A long plan (a city's generated one, or years of partners' sections) shows
+    one section at a time, a long section a page at a time: the page costs the same whatever the plan's size."""
     from workspace.council.approval import approval_histories, approved_protocol
     from workspace.council.forms import SubmitForm
-    sections = sections_with_items(plan)
+    outline = section_outline(plan)
+    sections, section_page = _shown_sections(plan, outline, section_id or request.args.get("section", type=int),
+                                             request.args.get("page", type=int))
+    shown_ids = [section.id for section, _items in sections]
     partners = member_institutions()
     may_edit = {section.id for section, _items in sections
                 if can_edit_plan_section(g.network, section.partner_institution_id)}
-    histories = approval_histories({"plan": [plan.id], "plan_section": [section.id for section, _items in sections]})
+    histories = approval_histories({"plan": [plan.id], "plan_section": shown_ids})
     history = histories.get(("plan", plan.id), [])
     section_histories = {section.id: histories[("plan_section", section.id)] for section, _items in sections
                          if ("plan_section", section.id) in histories}
     return {
         "plan": plan, "year": AcademicYear(plan.start_year), "sections": sections,
+        "outline": outline if section_page is not None else [], "section_page": section_page,
         "partner_names": dict(partners),
         "editable": {section.id for section, _items in sections
                      if section.id in may_edit and is_editable(plan, section)},
@@ -75,11 +101,11 @@ def _plan_context(plan: Plan, section_form: SectionForm | None = None) -> dict:
         "approval_rounds": history, "protocol": approved_protocol(history), "submit_form": SubmitForm(),
         "section_form": section_form or SectionForm(partners),
         "item_forms": {section.id: item_form(section.id, formdata=None) for section, _items in sections},
-        "links": links_of(plan.id),
+        "links": links_of(plan.id, section_ids=shown_ids) if section_page is not None else links_of(plan.id),
         # Item URLs are built from this prefix: a long plan would otherwise call url_for thousands of times.
         "plan_items_url": url_for("plans.show_plan", plan_id=plan.id) + "/items/",
-        "held": sum(1 for _section, items in sections for item in items if item.status.value == "held"),
-        "total": sum(len(items) for _section, items in sections),
+        "held": sum(held for _section, _count, held in outline),
+        "total": sum(count for _section, count, _held in outline),
     }
 
 
@@ -137,7 +163,7 @@ def add_item(plan_id: int, section_id: int):
     form = item_form(section.id)
     target = f"new-item-{section.id}"
     if not form.validate_on_submit():
-        context = _plan_context(plan)
+        context = _plan_context(plan, section_id=section.id)
         context["item_forms"][section.id] = form
         return render("plans/page.html", partials={target: "plans/_new_item.html"}, status=422,
                       **context, section=section)
@@ -147,7 +173,25 @@ def add_item(plan_id: int, section_id: int):
                       links=links_of(plan.id, item.id),
                       item_forms={section.id: item_form(section.id, formdata=None)})
     flash(_("Мероприятие добавлено."), "success")
-    return redirect(url_for("plans.show_plan", plan_id=plan.id, _anchor=f"item-{item.id}"))
+    return redirect(_item_url(plan, item))
+
+
+def _item_url(plan: Plan, item: PlanItem) -> str:
+    """The plan page where the item is seen: its section and the page of it, when the plan is long."""
+    before = db.session.scalar(select(func.count()).select_from(PlanItem).where(
+        PlanItem.section_id == item.section_id,
+        (PlanItem.position < item.position) | ((PlanItem.position == item.position) & (PlanItem.id < item.id))))
+    page = before // SECTION_PAGE_ITEMS + 1
+    return url_for("plans.show_plan", plan_id=plan.id, section=item.section_id, page=page if page > 1 else None,
+                   _anchor=f"item-{item.id}")
+
+
+@bp.get("/<int:plan_id>/items/<int:item_id>")
+@login_required
+def show_item(plan_id: int, item_id: int):
+    """An item's address (calendar, desk, feeds link here): the plan page where the item is seen."""
+    plan = get_plan_or_404(plan_id)
+    return redirect(_item_url(plan, get_item_or_404(plan, item_id)))
 
 
 def _cell_form(field: str, item: PlanItem):
@@ -187,7 +231,7 @@ def edit_cell(plan_id: int, item_id: int, field: str):
             if htmx:
                 return render("plans/_item_cell.html", item=item, plan=plan, field=field, can_edit=True,
                               links=links_of(plan.id, item.id))
-            return redirect(url_for("plans.show_plan", plan_id=plan.id, _anchor=f"item-{item.id}"))
+            return redirect(_item_url(plan, item))
     elif form.errors:
         status = 422
     return render("plans/edit_cell.html", partials={f"item-{item.id}-{field}": "plans/_cell_form.html"},
@@ -209,7 +253,7 @@ def show_cell(plan_id: int, item_id: int, field: str):
     if field not in CELL_FIELDS:
         abort(404)
     if not htmx:
-        return redirect(url_for("plans.show_plan", plan_id=plan.id, _anchor=f"item-{item.id}"))
+        return redirect(_item_url(plan, item))
     section = get_section_or_404(plan, item.section_id)
     return render("plans/_item_cell.html", item=item, plan=plan, field=field, links=links_of(plan.id, item.id),
                   can_edit=can_edit_plan_section(g.network, section.partner_institution_id)
@@ -232,7 +276,7 @@ def move_item(plan_id: int, item_id: int):
         for position, sibling in enumerate(siblings, start=1):
             if sibling.position != position:
                 sibling.position = position
-    return redirect(url_for("plans.show_plan", plan_id=plan.id, _anchor=f"item-{item.id}"))
+    return redirect(_item_url(plan, item))
 
 
 @bp.get("/<int:plan_id>/items/<int:item_id>/delete")
