@@ -102,3 +102,14 @@ def test_desk_lists_events_waiting_for_a_report(client, make, login_as):
     page = client.get("/i/school5/").get_data(as_text=True)
     assert "Прошедший классный час" in page and "отчёта нет" in page
     assert page.count("Будущий праздник") <= 1  # upcoming, not due
+
+
+def test_network_card_names_twelve_partners_and_counts_the_rest(client, make, login_as):
+    school, network, user = _school(make)
+    for n in range(14):
+        make.member(network, make.institution(f"Музей {n:02d}", kind="museum", slug=f"museum{n}"), "social_partner")
+    login_as(user)
+    page = client.get("/i/school5/").get_data(as_text=True)
+    shown = sum(1 for n in range(14) if f"Музей {n:02d}" in page) + ("Библиотека «Книга»" in page)
+    assert shown == 12
+    assert "и ещё 3" in page
