@@ -41,6 +41,8 @@ def test_create_agreement_with_parties(client, login_as, read, scene):
         assert db.session.scalar(select(NetworkAuditEntry.id).where(NetworkAuditEntry.network_id == scene.network.id))
     page = client.get(response.location).get_data(as_text=True)
     assert "Черновик" in page and "Отправить на подписание" in page
+    history = client.get("/n/net/history").get_data(as_text=True)
+    assert "Договор" in history and "№ 12/2026" in history and "юный техник" not in history
 
 
 @pytest.mark.parametrize("changes, message", [
