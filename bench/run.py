@@ -253,7 +253,8 @@ class Endpoint:
 
     def url_path(self, ctx: "RunContext") -> str:
         return self.path.format(inst=BENCH_INSTITUTION, net=ctx.network_slug, member=ctx.member_id,
-                                plan=ctx.plan_id, item=ctx.plan_items[0] if ctx.plan_items else 0)
+                                plan=ctx.plan_id, item=ctx.plan_items[0] if ctx.plan_items else 0,
+                                agreement=ctx.agreement_id)
 
     def target(self, ctx: "RunContext") -> str | None:
         if not self.htmx_target:
@@ -283,6 +284,9 @@ ENDPOINTS = (
     Endpoint("cell_save", "htmx write: plan cell save (responsible)", "POST",
              "/n/{net}/plans/{plan}/items/{item}/cells/responsible", "coordinator",
              htmx_target="item-{item}-responsible", list_page=False, cell_save=True),
+    Endpoint("agreements", "agreement list /n/‹slug›/agreements/", "GET", "/n/{net}/agreements/", "coordinator"),
+    Endpoint("agreement", "agreement page /n/‹slug›/agreements/‹id›", "GET", "/n/{net}/agreements/{agreement}",
+             "coordinator"),
 )
 CELL_PATH = "/n/{net}/plans/{plan}/items/%d/cells/responsible"
 CELL_TEXT = "Иванова И. И., заместитель директора по ВР (правка"
@@ -300,6 +304,7 @@ class RunContext:
     soak_members: list[int] = field(default_factory=list)
     plan_id: int = 0
     plan_items: list[int] = field(default_factory=list)  # items of that plan the cell save edits
+    agreement_id: int = 0  # an agreement of the bench institution in that network
     browsers: dict[str, Browser] = field(default_factory=dict)
     csrf: str = ""
     app_port: int = 0
@@ -345,6 +350,10 @@ def _look_up(ctx: RunContext) -> None:
             "SELECT id FROM plans WHERE network_id = :n ORDER BY start_year DESC LIMIT 1"), {"n": network_id}).scalar()
         ctx.plan_items = list(connection.execute(text(
             "SELECT id FROM plan_items WHERE plan_id = :p ORDER BY id LIMIT 8"), {"p": ctx.plan_id}).scalars())
+        ctx.agreement_id = connection.execute(text(
+            "SELECT a.id FROM agreements a JOIN agreement_parties p ON p.agreement_id = a.id "
+            "JOIN institutions i ON i.id = p.institution_id WHERE a.network_id = :n AND i.slug = :slug "
+            "ORDER BY a.id LIMIT 1"), {"n": network_id, "slug": BENCH_INSTITUTION}).scalar() or 0
     engine.dispose()
 
 

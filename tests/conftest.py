@@ -11,6 +11,7 @@ import pytest
 from flask_migrate import upgrade
 from sqlalchemy import event
 
+from tests.fixtures import agreements as agreement_factories
 from tests.fixtures import database, factories
 from tenants.scoping import unscoped
 from workspace import create_app
@@ -111,6 +112,9 @@ def make(app):
         calendar_feed=wrap(factories.create_calendar_feed),
         deactivate=wrap(factories.deactivate_user),
         report=wrap(factories.create_report),
+        agreement=wrap(agreement_factories.create_agreement),
+        agreement_file=wrap(agreement_factories.create_agreement_file),
+        agreement_link=wrap(agreement_factories.create_agreement_link),
     )
 
 

@@ -37,6 +37,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.council.models  # noqa: F401
     import workspace.calendar.models  # noqa: F401
     import workspace.plans.report_models  # noqa: F401
+    import workspace.agreements.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
@@ -86,6 +87,9 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(plans_bp, url_prefix="/n/<network>/plans")
     from workspace.calendar import bp as calendar_bp
     app.register_blueprint(calendar_bp)
+    from workspace.agreements import bp as agreements_bp, public_bp as public_agreements_bp
+    app.register_blueprint(agreements_bp, url_prefix="/n/<network>/agreements")
+    app.register_blueprint(public_agreements_bp)
 
     from workspace.cli import register_commands
     register_commands(app)

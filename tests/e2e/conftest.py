@@ -59,7 +59,11 @@ def _demo_ids() -> dict:
                                                         Membership.institution_id == library.id))
     from workspace.plans.models import Plan
     plan = db.session.scalar(select(Plan).where(Plan.network_id == network.id))
-    return {"network": network.id, "school": school.id, "library_member": member.id, "plan": plan.id}
+    from workspace.agreements.models import Agreement
+    agreement = db.session.scalar(select(Agreement.id).where(Agreement.network_id == network.id,
+                                                            Agreement.number == "14/2026"))
+    return {"network": network.id, "school": school.id, "library_member": member.id, "plan": plan.id,
+            "agreement": agreement}
 
 
 @pytest.fixture(scope="session")

@@ -42,6 +42,12 @@ PAGES = [
     ("calendar", COORDINATOR, NETWORK + "calendar/", "Календарь мероприятий"),
     ("calendar-list", COORDINATOR, NETWORK + "calendar/?view=list", "Календарь мероприятий"),
     ("institution-calendar", COORDINATOR, "/i/sosh31/calendar/", "Календарь мероприятий"),
+    ("agreements", COORDINATOR, NETWORK + "agreements/", "Договоры о сотрудничестве"),
+    ("agreement-new", COORDINATOR, NETWORK + "agreements/new", "Новый договор"),
+    ("agreement", COORDINATOR, NETWORK + "agreements/{agreement}",
+     "Договор о сотрудничестве МБОУ «СОШ №31» и МБУ «МИБС»"),
+    ("agreement-print", COORDINATOR, NETWORK + "agreements/{agreement}/print", "ДОГОВОР № 14/2026"),
+    ("agreements-public", None, "/public/n/sosh31-kultura/agreements", "Договоры о сотрудничестве"),
 ]
 
 
@@ -89,7 +95,8 @@ def test_state_after_htmx_swap_has_no_wcag_violations(open_page, user, reach):
     assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n" + "\n".join(violations)
 
 
-@pytest.mark.parametrize("path", [DESK, NETWORK, NETWORK + "council/"], ids=["desk", "network", "council"])
+@pytest.mark.parametrize("path", [DESK, NETWORK, NETWORK + "council/", NETWORK + "agreements/"],
+                         ids=["desk", "network", "council", "agreements"])
 def test_phone_layout_has_no_horizontal_scroll(open_page, path):
     page = open_page(user=COORDINATOR, viewport={"width": 375, "height": 740}, path=path)
     scroll_width, inner_width = no_horizontal_scroll(page)

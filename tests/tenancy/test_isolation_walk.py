@@ -50,6 +50,12 @@ def _values_for(world, actor_key: str):
         "agenda_item_id": a.agenda_item.id,
         "subject_type": "plan",
         "subject_id": a.plan.id,
+        "agreement_id": a.agreement.id,
+        "party_id": a.agreement.party_rows[0].id,
+        "obligation_id": a.obligation_id,
+        "scan_id": a.agreement_file_id,
+        "link_id": a.agreement_link_id,
+        "public_network": a.network.slug,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -75,6 +81,14 @@ def _values_for(world, actor_key: str):
         "agenda_item_id": [b.agenda_item.id, 999999],
         "subject_type": ["no-such-type"],
         "subject_id": [b.plan.id, 999999],
+        "agreement_id": [b.agreement.id, 999999],
+        "party_id": [b.agreement.party_rows[0].id, 999999],
+        "obligation_id": [b.obligation_id, 999999],
+        "scan_id": [b.agreement_file_id, 999999],
+        "link_id": [b.agreement_link_id, 999999],
+        # The public list of agreements needs no login and shows any network's PUBLISHED agreements by design
+        # (test_public_pages_show_only_the_published below); only a network that does not exist answers 404.
+        "public_network": ["no-such-network"],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]
@@ -192,10 +206,19 @@ def test_every_approvable_kind_refuses_foreign_subjects(app, client, make, csrf_
     assert tried >= 4 * len(kinds)
 
 
+# Pages open without a login by design, each with its reason:
+PUBLIC_ENDPOINTS = {
+    # the list of a network's published agreements, linked from the schools' websites (issue 6)
+    "public_agreements.public_agreements",
+}
+
+
 def test_anonymous_is_sent_to_login_everywhere(app, client, make, csrf_off):
     world = build_world(make)
     _user, own, _foreign = _values_for(world, "admin")
     for rule in _rules(app):
+        if rule.endpoint in PUBLIC_ENDPOINTS:
+            continue
         if "token" in rule.arguments or not set(rule.arguments) & {"institution", "network",
                                                                      "institution_id", "network_id"} and \
                 not rule.rule.startswith("/operator"):
@@ -204,3 +227,17 @@ def test_anonymous_is_sent_to_login_everywhere(app, client, make, csrf_off):
             response = client.open(_url(rule, own), method=method, data={})
             assert response.status_code == 302, rule.rule
             assert "/login" in response.location
+
+
+def test_public_pages_show_only_the_published(app, client, make):
+    """The justified exceptions above: open to anyone, and nothing unpublished or private on them."""
+    world = build_world(make)
+    for side, other in ((world.a, world.b), (world.b, world.a)):
+        response = client.get(f"/public/n/{side.network.slug}/agreements")
+        body = response.get_data(as_text=True)
+        assert response.status_code == 200
+        assert side.agreement.title in body
+        for hidden in ("Неопубликованный", "Предмет ", "Обязательство ", "Скрытое", other.agreement.title,
+                       side.note.body, "csrf_token"):
+            assert hidden not in body, hidden
+    assert {rule.endpoint for rule in _rules(app) if rule.rule.startswith("/public/")} == PUBLIC_ENDPOINTS

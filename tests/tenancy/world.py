@@ -40,6 +40,10 @@ class Side:
     approval: object = None         # a request on the council's agenda (the plan itself stays a draft)
     meeting: object = None          # an open e-vote
     agenda_item: object = None
+    agreement: object = None        # between the school and the partner, published, with an obligation
+    obligation_id: int = 0
+    agreement_file_id: int = 0
+    agreement_link_id: int = 0
 
 
 @dataclass
@@ -89,6 +93,14 @@ def build_world(make) -> World:
         side.meeting = make.meeting(network, 1, kind="e_vote", deadline_on=date.today().replace(year=date.today().year + 1))
         side.agenda_item = make.agenda_item(side.meeting, f"Об утверждении {mark}", side.approval)
         make.vote(side.agenda_item, side.seat, "for")
+        side.agreement = make.agreement(network, [school, partner], f"Договор {mark}", number=f"№-{mark}",
+                                        subject=f"Предмет {mark}", published=True, status="active",
+                                        obligations={partner: [f"Обязательство {mark}"]})
+        make.agreement(network, [school, partner], f"Неопубликованный договор {mark}", subject=f"Скрытое {mark}")
+        side.obligation_id = side.agreement.obligation_ids[0]
+        side.agreement_file_id = make.agreement_file(side.agreement, f"скан-{key}.pdf",
+                                                     b"%PDF-1.4 " + mark.encode()).id
+        side.agreement_link_id = make.agreement_link(side.agreement, side.section).id
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

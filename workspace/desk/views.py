@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 
 from tenants.permissions import MANAGERS, has_role, require_role
 from workspace.core.rendering import confirm_page, render
+from workspace.agreements.queries import reminders as agreement_reminders
 from workspace.council.queries import open_questions_for
 from workspace.desk import bp
 from workspace.desk.forms import NoteForm
@@ -34,6 +35,7 @@ def show_desk():
         seats=seats, my_questions=open_questions_for(seats, date.today()),
         events=upcoming_events(date.today()),
         reports=reports_due(date.today(), g.institution.id) if has_role(*MANAGERS) else [],
+        agreement_reminders=agreement_reminders(g.institution.id, date.today()) if has_role(*MANAGERS) else [],
         **_notes_context(),
     )
 
@@ -47,7 +49,8 @@ def add_note():
         return render("desk/page.html", partials=NOTES_PARTIALS, status=422,
                       cards=network_cards(g.network_ids, g.institution.id), seats=seats_of(current_user.id),
                       my_questions=open_questions_for(seats_of(current_user.id), date.today()),
-                      events=upcoming_events(date.today()), reports=[], **_notes_context(form))
+                      events=upcoming_events(date.today()), reports=[], agreement_reminders=[],
+                      **_notes_context(form))
     db.session.add(Note(body=form.body.data, author_id=current_user.id))
     db.session.flush()
     flash(_("Заметка сохранена."), "success")

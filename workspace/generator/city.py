@@ -721,6 +721,8 @@ def build_audit_history(city: City) -> None:
     city.insert(NetworkAuditEntry, network_rows)
 
 
+from workspace.generator import agreements as _agreements  # noqa: E402
+
 AREAS: list[Area] = [
     Area("institutions", lambda s: s.institutions, build_institutions),
     Area("people", lambda s: s.institutions * (sum(s.staff) // 2) + s.externals + 3, build_people),
@@ -730,12 +732,14 @@ AREAS: list[Area] = [
     Area("plans", lambda s: int(s.plan_items * 1.4) + s.networks * 20, build_plans),
     # Areas still to come register here, in this order: pupils, groups and lessons, journal (before plans),
     # agreements, projects, meetings and votes, reports — each before audit_history.
+    Area("agreements", _agreements.rows_estimate, _agreements.build_agreements),
     Area("audit_history", lambda s: s.audit_entries, build_audit_history),
 ]
 
 WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "notes", "plans",
                   "plan_sections", "plan_items", "event_reports", "event_participations",
-                  "institution_audit_entries", "network_audit_entries")
+                  "institution_audit_entries", "network_audit_entries",
+                  "agreements", "agreement_parties", "agreement_obligations")
 
 
 def estimate_rows(scale: Scale) -> int:

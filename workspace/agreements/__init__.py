@@ -1,0 +1,7 @@
+"""Cooperation agreements (договоры о сотрудничестве): parties, obligations, signing, the public list."""
+from flask import Blueprint
+
+bp = Blueprint("agreements", __name__)
+public_bp = Blueprint("public_agreements", __name__)
+
+from workspace.agreements import obligation_views, public_views, views  # noqa: E402,F401

@@ -1,0 +1,151 @@
+"""The agreement as a document: printable page, .docx, the signed scan; and what it covers (links)."""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from flask import Response, abort, flash, g, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from workspace.agreements import bp
+from workspace.agreements.forms import LinkForm, ScanForm
+from workspace.agreements.links import LINKABLE
+from workspace.agreements.models import AgreementFile, AgreementLink
+from workspace.agreements.queries import files_of, get_agreement_or_404, get_file_or_404, get_link_or_404
+from workspace.agreements.views import page_context, require_draft_writer
+from workspace.core.rendering import confirm_page, render
+from workspace.core.uploads import UploadRejected, check_document
+from workspace.extensions import db
+
+MAX_FILES = 5
+
+
+def _back(agreement_id: int, anchor: str = ""):
+    return redirect(url_for("agreements.show_agreement", agreement_id=agreement_id, _anchor=anchor or None))
+
+
+@bp.get("/<int:agreement_id>/print")
+@login_required
+def print_agreement(agreement_id: int):
+    loaded = get_agreement_or_404(agreement_id)
+    return render("agreements/print.html", network=g.network, **page_context(loaded))
+
+
+@bp.get("/<int:agreement_id>/agreement.docx")
+@login_required
+def export_agreement(agreement_id: int):
+    from workspace.agreements.exports import DOCX_MIMETYPE, agreement_docx, docx_filename
+    loaded = get_agreement_or_404(agreement_id)
+    context = page_context(loaded)
+    response = Response(agreement_docx(context, g.network), mimetype=DOCX_MIMETYPE)
+    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(docx_filename(loaded.agreement))}"
+    return response
+
+
+@bp.post("/<int:agreement_id>/files")
+@login_required
+def add_scan(agreement_id: int):
+    """The signed scan: the parties' admins and coordinators attach it at any stage."""
+    loaded = get_agreement_or_404(agreement_id)
+    if not loaded.may_write:
+        abort(403)
+    form = ScanForm()
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            content = upload.read()
+        finally:
+            upload.close()
+        try:
+            content_type = check_document(content)
+            if len(files_of(agreement_id)) >= MAX_FILES:
+                raise UploadRejected(_("К договору можно приложить не больше %(n)d файлов.", n=MAX_FILES))
+        except UploadRejected as error:
+            form.file.errors = [str(error)]
+        else:
+            db.session.add(AgreementFile(network_id=g.network.id, agreement_id=agreement_id, content=content,
+                                         filename=(upload.filename or "scan")[:255], content_type=content_type,
+                                         size=len(content), author_id=current_user.id))
+            flash(_("Скан приложен к договору."), "success")
+            return _back(agreement_id, "files")
+    return render("agreements/page.html", status=422, **page_context(loaded, scan_form=form))
+
+
+@bp.get("/<int:agreement_id>/files/<int:scan_id>")
+@login_required
+def download_scan(agreement_id: int, scan_id: int):
+    loaded = get_agreement_or_404(agreement_id)
+    stored = get_file_or_404(loaded, scan_id)
+    response = Response(stored.content, mimetype=stored.content_type)
+    disposition = "inline" if stored.content_type.startswith("image/") else "attachment"
+    response.headers["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(stored.filename)}"
+    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@bp.get("/<int:agreement_id>/files/<int:scan_id>/delete")
+@login_required
+def confirm_delete_scan(agreement_id: int, scan_id: int):
+    loaded = get_agreement_or_404(agreement_id)
+    stored = get_file_or_404(loaded, scan_id)
+    if not loaded.may_write:
+        abort(403)
+    return confirm_page(heading=_("Удалить файл?"), question=stored.filename,
+                        action=url_for("agreements.delete_scan", agreement_id=agreement_id, scan_id=stored.id),
+                        confirm_label=_("Удалить"),
+                        cancel_url=url_for("agreements.show_agreement", agreement_id=agreement_id))
+
+
+@bp.post("/<int:agreement_id>/files/<int:scan_id>/delete")
+@login_required
+def delete_scan(agreement_id: int, scan_id: int):
+    loaded = get_agreement_or_404(agreement_id)
+    stored = get_file_or_404(loaded, scan_id)
+    if not loaded.may_write:
+        abort(403)
+    db.session.delete(stored)
+    flash(_("Файл удалён."), "success")
+    return _back(agreement_id, "files")
+
+
+@bp.post("/<int:agreement_id>/links")
+@login_required
+def add_link(agreement_id: int):
+    loaded = get_agreement_or_404(agreement_id)
+    require_draft_writer(loaded)
+    form = LinkForm(LINKABLE["plan_section"].choices())
+    if not form.validate_on_submit():
+        return render("agreements/page.html", status=422, **page_context(loaded, link_form=form))
+    exists = db.session.scalar(select(AgreementLink.id).where(
+        AgreementLink.agreement_id == agreement_id, AgreementLink.target_kind == "plan_section",
+        AgreementLink.target_id == form.plan_section.data))
+    if exists is None:
+        db.session.add(AgreementLink(network_id=g.network.id, agreement_id=agreement_id, target_kind="plan_section",
+                                     target_id=form.plan_section.data))
+    flash(_("Связь добавлена."), "success")
+    return _back(agreement_id, "links")
+
+
+@bp.get("/<int:agreement_id>/links/<int:link_id>/delete")
+@login_required
+def confirm_delete_link(agreement_id: int, link_id: int):
+    loaded = get_agreement_or_404(agreement_id)
+    get_link_or_404(loaded, link_id)
+    require_draft_writer(loaded)
+    return confirm_page(heading=_("Убрать связь?"), question=_("Договор перестанет ссылаться на этот раздел плана."),
+                        action=url_for("agreements.delete_link", agreement_id=agreement_id, link_id=link_id),
+                        confirm_label=_("Убрать"),
+                        cancel_url=url_for("agreements.show_agreement", agreement_id=agreement_id))
+
+
+@bp.post("/<int:agreement_id>/links/<int:link_id>/delete")
+@login_required
+def delete_link(agreement_id: int, link_id: int):
+    loaded = get_agreement_or_404(agreement_id)
+    link = get_link_or_404(loaded, link_id)
+    require_draft_writer(loaded)
+    db.session.delete(link)
+    flash(_("Связь убрана."), "success")
+    return _back(agreement_id, "links")

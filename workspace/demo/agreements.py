@@ -1,0 +1,98 @@
+"""Demo agreements: one in force, one on signing, one ending within 30 days — with each party's
+obligations written the way real programmes write their regulation, month by month."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import select
+
+from workspace.core.dates import AcademicYear
+from workspace.extensions import db
+
+# network, number, kind, title, subject, status, published, (starts, ends) or None for the academic year,
+# parties: (institution slug, accepted by e-mail or None, obligations: (text, term))
+AGREEMENTS = [
+    ("koshekhabl-set", "СФ-3/2026", "network_programme",
+     "Договор о сетевой форме реализации дополнительной общеобразовательной программы «Робототехника»",
+     "Совместная реализация программы технической направленности «Робототехника» (72 часа, 5–8 классы) "
+     "в сетевой форме: обучающиеся МБОУ СОШ №8 занимаются в объединении ЦДО.",
+     "active", True, None,
+     [("sosh8", "direktor@sosh8.example", [
+         ("Формирует группы обучающихся 5–8 классов и передаёт списки в ЦДО", "до 10 сентября"),
+         ("Предоставляет кабинет информатики для практических занятий", "по расписанию"),
+         ("Назначает ответственного за сопровождение обучающихся", "сентябрь"),
+         ("Учитывает результаты освоения программы во внеурочной деятельности", "май")]),
+      ("cdo-koshekhabl", "direktor@cdo-koshekhabl.example", [
+         ("Реализует программу «Робототехника» силами педагога дополнительного образования", "в течение года"),
+         ("Предоставляет конструкторы и программное обеспечение", "в течение года"),
+         ("Ведёт сетевой электронный журнал и сообщает школе о посещаемости", "ежемесячно"),
+         ("Выдаёт обучающимся документы об освоении программы", "май")])]),
+    ("sosh31-kultura", "14/2026", "cooperation",
+     "Договор о сотрудничестве МБОУ «СОШ №31» и МБУ «МИБС»",
+     "Сотрудничество в развитии читательской активности обучающихся: библиотечные уроки, литературные "
+     "гостиные, конкурсы чтецов и книжные выставки.",
+     "signing", False, None,
+     [("sosh31", "direktor@sosh31.example", [
+         ("Организует посещение библиотеки классами по согласованному графику", "ежемесячно"),
+         ("Назначает классных руководителей ответственными за участие классов", "сентябрь"),
+         ("Размещает информацию о совместных мероприятиях на сайте школы", "в течение года")]),
+      ("mibs", None, [
+         ("Проводит библиотечные уроки для 1–4 классов", "октябрь, февраль"),
+         ("Организует литературные гостиные и конкурс чтецов", "ноябрь, март"),
+         ("Готовит тематические книжные выставки к памятным датам", "в течение года")])]),
+    ("sosh31-kultura", "9/2025", "joint_activity",
+     "Договор о совместной деятельности по программе «Театральная гостиная»",
+     "Совместная деятельность по приобщению обучающихся к театральной культуре: спектакли, театральные уроки, "
+     "обсуждения спектаклей.",
+     "active", True, "ending",
+     [("sosh31", "direktor@sosh31.example", [
+         ("Обеспечивает организованное посещение спектаклей классами", "по графику театра"),
+         ("Проводит обсуждения спектаклей на уроках литературы", "после каждого спектакля")]),
+      ("dramteatr", "koordinator@dramteatr.example", [
+         ("Предоставляет места на спектакли по школьной программе на льготных условиях", "в течение сезона"),
+         ("Проводит театральные уроки и встречи с актёрами", "ноябрь, апрель")])]),
+]
+
+
+def load_agreements(networks: dict, institutions: dict, users: dict) -> None:
+    from workspace.agreements.models import (Agreement, AgreementKind, AgreementLink, AgreementParty,
+                                             AgreementStatus, Obligation)
+    from workspace.plans.models import PlanSection
+    today = date.today()
+    year = AcademicYear.current()
+    for slug, number, kind, title, subject, status, published, term, parties in AGREEMENTS:
+        network = networks[slug]
+        if term == "ending":
+            starts_on, ends_on = today - timedelta(days=340), today + timedelta(days=20)
+        else:
+            starts_on, ends_on = year.starts_on, year.ends_on
+        signed_on = starts_on - timedelta(days=10)
+        accepted_at = datetime.combine(signed_on, time(10, 0), tzinfo=timezone.utc)
+        agreement = Agreement(network_id=network.id, number=number, signed_on=signed_on, kind=AgreementKind(kind),
+                              title=title, subject=subject, starts_on=starts_on, ends_on=ends_on,
+                              status=AgreementStatus(status), is_published=published,
+                              activated_at=accepted_at if status == "active" else None)
+        agreement.refresh_search_text()
+        db.session.add(agreement)
+        db.session.flush()
+        for position, (institution, accepter, obligations) in enumerate(parties, start=1):
+            party = AgreementParty(network_id=network.id, agreement_id=agreement.id,
+                                   institution_id=institutions[institution].id, position=position)
+            if accepter is not None:
+                party.accepted_by_id, party.accepted_at = users[accepter].id, accepted_at
+            db.session.add(party)
+            db.session.flush()
+            for line, (text, when) in enumerate(obligations, start=1):
+                db.session.add(Obligation(network_id=network.id, agreement_id=agreement.id, party_id=party.id,
+                                          position=line, text=text, term=when))
+            partner_section = db.session.scalar(select(PlanSection.id).where(
+                PlanSection.network_id == network.id,
+                PlanSection.partner_institution_id == institutions[institution].id).limit(1))
+            if partner_section is not None and institution != network_base(networks, slug, institutions):
+                db.session.add(AgreementLink(network_id=network.id, agreement_id=agreement.id,
+                                             target_kind="plan_section", target_id=partner_section))
+
+
+def network_base(networks: dict, slug: str, institutions: dict) -> str | None:
+    base_id = networks[slug].base_institution_id
+    return next((key for key, institution in institutions.items() if institution.id == base_id), None)
