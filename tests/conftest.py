@@ -11,7 +11,7 @@ import pytest
 from flask_migrate import upgrade
 from sqlalchemy import event
 
-from tests.fixtures import database, factories
+from tests.fixtures import database, factories, projects
 from tenants.scoping import unscoped
 from workspace import create_app
 from workspace.config import TestConfig
@@ -111,6 +111,14 @@ def make(app):
         calendar_feed=wrap(factories.create_calendar_feed),
         deactivate=wrap(factories.deactivate_user),
         report=wrap(factories.create_report),
+        project=wrap(projects.create_project),
+        project_stages=wrap(projects.stages_of),
+        task=wrap(projects.create_task),
+        indicator=wrap(projects.create_indicator),
+        comment=wrap(projects.create_comment),
+        document=wrap(projects.create_document),
+        roadmap_import=wrap(projects.create_roadmap_import),
+        project_approval=wrap(projects.create_project_approval),
     )
 
 

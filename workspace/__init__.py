@@ -37,6 +37,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.council.models  # noqa: F401
     import workspace.calendar.models  # noqa: F401
     import workspace.plans.report_models  # noqa: F401
+    import workspace.projects.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
@@ -84,6 +85,8 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(operator_bp, url_prefix="/operator")
     app.register_blueprint(audit_bp)
     app.register_blueprint(plans_bp, url_prefix="/n/<network>/plans")
+    from workspace.projects import bp as projects_bp
+    app.register_blueprint(projects_bp, url_prefix="/n/<network>/projects")
     from workspace.calendar import bp as calendar_bp
     app.register_blueprint(calendar_bp)
 
