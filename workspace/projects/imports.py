@@ -114,6 +114,8 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
     names = [sheet.title for sheet in sheets]
     if sheet_index is None:
         sheet_index = choose_sheet([(sheet.title, sheet.rows) for sheet in sheets])
+        if sheet_index is None and len(sheets) == 1:
+            sheet_index = 0  # the only sheet: say what is missing in it
         if sheet_index is None:
             return RoadmapPreview([], None, names, _("Не удалось понять, на каком листе дорожная карта: выберите лист."))
     if not 0 <= sheet_index < len(sheets):

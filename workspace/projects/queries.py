@@ -72,6 +72,22 @@ def tasks_of(project_id: int) -> list[ProjectTask]:
                                    .order_by(ProjectTask.position, ProjectTask.id)))
 
 
+def tasks_with_links(project_id: int) -> tuple[list[ProjectTask], dict[int, list[tuple[int, str]]]]:
+    """The roadmap and, per task, the institutions it names: one statement (a row per task and link)."""
+    tasks: dict[int, ProjectTask] = {}
+    links: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for task, institution_id, short_name in db.session.execute(
+            select(ProjectTask, Institution.id, Institution.short_name)
+            .outerjoin(ProjectTaskInstitution, ProjectTaskInstitution.task_id == ProjectTask.id)
+            .outerjoin(Institution, Institution.id == ProjectTaskInstitution.institution_id)
+            .where(ProjectTask.project_id == project_id)
+            .order_by(ProjectTask.position, ProjectTask.id, Institution.short_name)):
+        tasks.setdefault(task.id, task)
+        if institution_id is not None:
+            links[task.id].append((institution_id, short_name))
+    return list(tasks.values()), links
+
+
 def task_links(project_id: int, task_id: int | None = None) -> dict[int, list[tuple[int, str]]]:
     """task id → (institution id, short name) of the institutions its responsible text names (one statement)."""
     where = (ProjectTask.id == task_id) if task_id is not None else (ProjectTask.project_id == project_id)

@@ -21,7 +21,7 @@ from workspace.projects.models import RESOURCE_KINDS, RESOURCE_LABELS, Direction
 from workspace.projects.permissions import (can_create_project, can_edit_project, can_mark_task, can_take_part)
 from workspace.projects.progress import progress_of
 from workspace.projects.queries import (comments_of, documents_of, get_project_or_404, indicators_of, participants_of,
-                                        projects_statement, stages_of, task_links, tasks_of)
+                                        projects_statement, stages_of, tasks_with_links)
 
 
 def _choice(value: str | None, enum_cls) -> str | None:
@@ -77,8 +77,7 @@ def page_context(project, **overrides) -> dict:
     participants = participants_of(project.id)
     participant_ids = {institution_id for institution_id, _name in participants}
     stages = stages_of(project.id)
-    tasks = tasks_of(project.id)
-    links = task_links(project.id)
+    tasks, links = tasks_with_links(project.id)
     indicators = indicators_of(project.id)
     history = approval_history("project", project.id)
     editor = can_edit_project(g.network, project)
