@@ -16,6 +16,7 @@ from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
 from workspace.desk.models import Note
 from workspace.extensions import db
 from workspace.generator import names as N
+from workspace.generator import projects as _projects
 from workspace.core.dates import AcademicYear
 from workspace.plans.audience import read_audience
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
@@ -730,12 +731,13 @@ AREAS: list[Area] = [
     Area("plans", lambda s: int(s.plan_items * 1.4) + s.networks * 20, build_plans),
     # Areas still to come register here, in this order: pupils, groups and lessons, journal (before plans),
     # agreements, projects, meetings and votes, reports — each before audit_history.
+    Area("projects", _projects.rows, _projects.build_projects),
     Area("audit_history", lambda s: s.audit_entries, build_audit_history),
 ]
 
 WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "notes", "plans",
                   "plan_sections", "plan_items", "event_reports", "event_participations",
-                  "institution_audit_entries", "network_audit_entries")
+                  "institution_audit_entries", "network_audit_entries") + _projects.TABLES
 
 
 def estimate_rows(scale: Scale) -> int:
