@@ -243,7 +243,7 @@ class Endpoint:
     key: str
     label: str
     method: str
-    path: str  # {inst}, {net}, {member}, {plan}, {item} filled in per run
+    path: str  # {inst}, {net}, {member}, {plan}, {item}, {project} filled in per run
     user: str  # coordinator | admin | operator
     htmx_target: str | None = None  # "notes", "member-{member}" or "item-{item}-responsible"
     list_page: bool = True  # a read of up to 200 rows: the ≥ 50 % throughput target applies
@@ -253,7 +253,8 @@ class Endpoint:
 
     def url_path(self, ctx: "RunContext") -> str:
         return self.path.format(inst=BENCH_INSTITUTION, net=ctx.network_slug, member=ctx.member_id,
-                                plan=ctx.plan_id, item=ctx.plan_items[0] if ctx.plan_items else 0)
+                                plan=ctx.plan_id, item=ctx.plan_items[0] if ctx.plan_items else 0,
+                                project=ctx.project_id)
 
     def target(self, ctx: "RunContext") -> str | None:
         if not self.htmx_target:
@@ -283,6 +284,8 @@ ENDPOINTS = (
     Endpoint("cell_save", "htmx write: plan cell save (responsible)", "POST",
              "/n/{net}/plans/{plan}/items/{item}/cells/responsible", "coordinator",
              htmx_target="item-{item}-responsible", list_page=False, cell_save=True),
+    Endpoint("projects", "projects list /n/‹slug›/projects/", "GET", "/n/{net}/projects/", "coordinator"),
+    Endpoint("project", "project page /n/‹slug›/projects/‹id›", "GET", "/n/{net}/projects/{project}", "coordinator"),
 )
 CELL_PATH = "/n/{net}/plans/{plan}/items/%d/cells/responsible"
 CELL_TEXT = "Иванова И. И., заместитель директора по ВР (правка"
@@ -300,6 +303,7 @@ class RunContext:
     soak_members: list[int] = field(default_factory=list)
     plan_id: int = 0
     plan_items: list[int] = field(default_factory=list)  # items of that plan the cell save edits
+    project_id: int = 0  # a project of that network (the project page)
     browsers: dict[str, Browser] = field(default_factory=dict)
     csrf: str = ""
     app_port: int = 0
@@ -345,6 +349,8 @@ def _look_up(ctx: RunContext) -> None:
             "SELECT id FROM plans WHERE network_id = :n ORDER BY start_year DESC LIMIT 1"), {"n": network_id}).scalar()
         ctx.plan_items = list(connection.execute(text(
             "SELECT id FROM plan_items WHERE plan_id = :p ORDER BY id LIMIT 8"), {"p": ctx.plan_id}).scalars())
+        ctx.project_id = connection.execute(text(
+            "SELECT id FROM projects WHERE network_id = :n ORDER BY id LIMIT 1"), {"n": network_id}).scalar() or 0
     engine.dispose()
 
 
