@@ -57,3 +57,27 @@ def test_roadmap_upload_leads_to_the_preview(open_page, live_server):
     # The 2023/2024 file in a 2026/2027 project: read, each term flagged as outside the project's year.
     expect(page.get_by_role("status").filter(has_text="Строк: 10.")).to_contain_text("С ошибками: 0.")
     expect(page.locator("table.preview tbody tr")).to_have_count(10)
+
+
+@pytest.mark.parametrize("reach", ["list", "page", "new"])
+def test_project_pages_have_no_wcag_violations(open_page, live_server, reach):
+    from tests.e2e.support import axe_violations
+    page = open_page(user=LEAD, bypass_csp=True)
+    page.goto(NETWORK + "projects/")
+    if reach == "page":
+        page.get_by_role("link", name="Робототехника для сельских школ").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Робототехника для сельских школ")
+    elif reach == "new":
+        page.get_by_role("link", name="Новый проект").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Новый проект")
+    violations = axe_violations(page)
+    assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n" + "\n".join(violations)
+
+
+def test_project_page_fits_a_phone(open_page, live_server):
+    from tests.e2e.support import no_horizontal_scroll
+    page = open_page(user=LEAD, viewport={"width": 375, "height": 740}, path=NETWORK + "projects/")
+    page.get_by_role("link", name="Робототехника для сельских школ").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Робототехника для сельских школ")
+    scroll_width, inner_width = no_horizontal_scroll(page)
+    assert scroll_width <= inner_width, f"the project page scrolls sideways on a phone: {scroll_width}px > {inner_width}px"

@@ -2,7 +2,7 @@
 stages, roadmap cells in place, indicators, resources, documents, the discussion and its mentions."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
@@ -260,3 +260,35 @@ def test_readers_cannot_write(client, make, login_as):
                 f"/n/kultura/projects/{project.id}/tasks/{task.id}/cells/status",
                 f"/n/kultura/projects/{project.id}/edit"):
         assert client.post(url, data={"csrf_token": token, "body": "x", "value": "done"}).status_code == 403, url
+
+
+def test_list_is_paginated(client, make, login_as, app):
+    school, _library, _museum, network = _network(make)
+    size = app.config["PAGE_SIZE"]
+    for n in range(size + 3):
+        make.project(network, school, f"Проект №{n:03d}", with_stages=False,
+                     starts_on=date(2026, 9, 1) + timedelta(days=n))
+    login_as(make.user(school, "staff"))
+    first = client.get("/n/kultura/projects/").get_data(as_text=True)
+    assert f"Проект №{size + 2:03d}" in first and "Проект №000" not in first and "Страница 1 из 2" in first
+    second = client.get("/n/kultura/projects/?page=2").get_data(as_text=True)
+    assert "Проект №000" in second and "Проект №002" in second and f"Проект №{size + 2:03d}" not in second
+
+
+def test_a_lead_coordinator_cannot_hand_the_project_to_another_institution(client, make, login_as, read):
+    school, library, museum, network = _network(make)
+    project = make.project(network, library, "Проект библиотеки", participants=(school,))
+    login_as(make.user(library, "coordinator"))
+    response = post_form(client, f"/n/kultura/projects/{project.id}/edit", {
+        "title": "Проект библиотеки", "direction": "social", "lead_institution_id": museum.id,
+        "participant_ids": [school.id], "starts_on": "2026-09-01", "ends_on": "2027-05-31", "version": "1"})
+    assert response.status_code == 422
+    ok = post_form(client, f"/n/kultura/projects/{project.id}/edit", {
+        "title": "Читаем вместе", "direction": "arts", "lead_institution_id": library.id,
+        "participant_ids": [museum.id], "starts_on": "2026-09-01", "ends_on": "2027-05-31", "version": "1"})
+    assert ok.status_code == 302
+    with read():
+        saved = db.session.scalar(select(Project))
+        participants = set(db.session.scalars(select(ProjectParticipant.institution_id)))
+    assert (saved.title, saved.direction.value, saved.lead_institution_id) == ("Читаем вместе", "arts", library.id)
+    assert participants == {library.id, museum.id} and "читаем вместе" in saved.search_text

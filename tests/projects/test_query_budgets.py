@@ -13,9 +13,9 @@ from workspace.projects.models import Project, ProjectTask
 # page: project, participants, stages, tasks with their linked institutions (one joined statement),
 #       indicators, documents (column tuples), comments shown, approval history (8);
 # cell save: project, task, the version-checked UPDATE, its audit entry (4);
-# comment: project, participants (the right to take part), INSERT comment (with its audit entry),
-#       colleagues who may be mentioned, INSERT mention, the comments shown (6).
-BUDGETS = {"list": 7, "page": 12, "cell": 8, "comment": 10}
+# comment: project, participants (the right to take part), INSERT comment, its audit entry, colleagues who may
+#       be mentioned, INSERT mention, the comments shown (7).
+BUDGETS = {"list": 7, "page": 12, "cell": 8, "comment": 11}
 RLS_CONTEXT = {"list": 1, "page": 1, "cell": 1, "comment": 1}
 
 
@@ -27,7 +27,7 @@ def _populate(make, size: int):
     for n in range(size):
         partner = make.institution(f"Партнёр {n}", kind="museum", slug=f"p{n}")
         make.member(network, partner, "social_partner")
-        make.user(partner, "coordinator", full_name=f"Иванова{n} Ольга")
+        make.user(partner, "coordinator", full_name="Смирнова Ольга Петровна" if n == 0 else f"Коллега{n} Ольга")
         partners.append(partner)
     project = make.project(network, school, "Главный проект", participants=tuple(partners))
     stages = make.project_stages(project)
@@ -87,7 +87,8 @@ def test_comment_post_is_pinned_and_flat(app, client, make, login_as, count_quer
     url = f"/n/net/projects/{project_id}"
     token = csrf_token_from(client.get(url).get_data(as_text=True))
     with count_queries() as statements:
-        response = client.post(f"{url}/comments", data={"body": "@Иванова1 Ольга, посмотрите", "csrf_token": token},
+        response = client.post(f"{url}/comments", data={"body": "@Смирнова, посмотрите", "csrf_token": token},
                                headers={"HX-Request": "true", "HX-Target": "discussion"})
     assert response.status_code == 200 and "посмотрите" in response.get_data(as_text=True)
-    assert len(statements) == _expected(app, "comment"), "\n".join(statements)
+    assert any(s.startswith("INSERT INTO project_mentions") for s in statements)
+    assert len(statements) == _expected(app, "comment"), "\n".join(s[:90] for s in statements)

@@ -140,6 +140,11 @@ def edit_project(project_id: int):
     if form.validate_on_submit():
         if _stale(form, project):
             status = 409
+        elif (form.lead_institution_id.data != project.lead_institution_id and not _is_base()
+              and form.lead_institution_id.data != current_user.institution_id):
+            form.lead_institution_id.errors.append(
+                _("Ведущим учреждением может быть только ваше учреждение (другое назначает базовая организация)."))
+            status = 422
         else:
             apply_project_form(project, form)
             set_participants(project, form.participant_ids.data or [])
