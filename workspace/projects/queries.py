@@ -109,7 +109,8 @@ def indicators_of(project_id: int) -> list[ProjectIndicator]:
 def documents_of(project_id: int) -> list:
     """Column tuples: the files' contents are not read for the list."""
     return list(db.session.execute(
-        select(ProjectDocument.id, ProjectDocument.filename, ProjectDocument.size, ProjectDocument.created_at)
+        select(ProjectDocument.id, ProjectDocument.filename, ProjectDocument.size, ProjectDocument.created_at,
+               ProjectDocument.author_id)
         .where(ProjectDocument.project_id == project_id).order_by(ProjectDocument.created_at.desc(),
                                                                  ProjectDocument.id.desc())))
 
