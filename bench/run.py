@@ -243,7 +243,7 @@ class Endpoint:
     key: str
     label: str
     method: str
-    path: str  # {inst}, {net}, {member}, {plan}, {item} filled in per run
+    path: str  # {inst}, {net}, {member}, {plan}, {item}, {project} filled in per run
     user: str  # coordinator | admin | operator
     htmx_target: str | None = None  # "notes", "member-{member}" or "item-{item}-responsible"
     list_page: bool = True  # a read of up to 200 rows: the ≥ 50 % throughput target applies
@@ -255,6 +255,7 @@ class Endpoint:
         return self.path.format(inst=BENCH_INSTITUTION, net=ctx.network_slug, member=ctx.member_id,
                                 plan=ctx.plan_id, item=ctx.plan_items[0] if ctx.plan_items else 0,
                                 agreement=ctx.agreement_id)
+                                project=ctx.project_id)
 
     def target(self, ctx: "RunContext") -> str | None:
         if not self.htmx_target:
@@ -287,6 +288,8 @@ ENDPOINTS = (
     Endpoint("agreements", "agreement list /n/‹slug›/agreements/", "GET", "/n/{net}/agreements/", "coordinator"),
     Endpoint("agreement", "agreement page /n/‹slug›/agreements/‹id›", "GET", "/n/{net}/agreements/{agreement}",
              "coordinator"),
+    Endpoint("projects", "projects list /n/‹slug›/projects/", "GET", "/n/{net}/projects/", "coordinator"),
+    Endpoint("project", "project page /n/‹slug›/projects/‹id›", "GET", "/n/{net}/projects/{project}", "coordinator"),
 )
 CELL_PATH = "/n/{net}/plans/{plan}/items/%d/cells/responsible"
 CELL_TEXT = "Иванова И. И., заместитель директора по ВР (правка"
@@ -305,6 +308,7 @@ class RunContext:
     plan_id: int = 0
     plan_items: list[int] = field(default_factory=list)  # items of that plan the cell save edits
     agreement_id: int = 0  # an agreement of the bench institution in that network
+    project_id: int = 0  # a project of that network (the project page)
     browsers: dict[str, Browser] = field(default_factory=dict)
     csrf: str = ""
     app_port: int = 0
@@ -354,6 +358,8 @@ def _look_up(ctx: RunContext) -> None:
             "SELECT a.id FROM agreements a JOIN agreement_parties p ON p.agreement_id = a.id "
             "JOIN institutions i ON i.id = p.institution_id WHERE a.network_id = :n AND i.slug = :slug "
             "ORDER BY a.id LIMIT 1"), {"n": network_id, "slug": BENCH_INSTITUTION}).scalar() or 0
+        ctx.project_id = connection.execute(text(
+            "SELECT id FROM projects WHERE network_id = :n ORDER BY id LIMIT 1"), {"n": network_id}).scalar() or 0
     engine.dispose()
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import event
 
 from tests.fixtures import agreements as agreement_factories
 from tests.fixtures import database, factories
+from tests.fixtures import database, factories, projects
 from tenants.scoping import unscoped
 from workspace import create_app
 from workspace.config import TestConfig
@@ -115,6 +116,14 @@ def make(app):
         agreement=wrap(agreement_factories.create_agreement),
         agreement_file=wrap(agreement_factories.create_agreement_file),
         agreement_link=wrap(agreement_factories.create_agreement_link),
+        project=wrap(projects.create_project),
+        project_stages=wrap(projects.stages_of),
+        task=wrap(projects.create_task),
+        indicator=wrap(projects.create_indicator),
+        comment=wrap(projects.create_comment),
+        document=wrap(projects.create_document),
+        roadmap_import=wrap(projects.create_roadmap_import),
+        project_approval=wrap(projects.create_project_approval),
     )
 
 

@@ -38,6 +38,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.calendar.models  # noqa: F401
     import workspace.plans.report_models  # noqa: F401
     import workspace.agreements.models  # noqa: F401
+    import workspace.projects.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
@@ -85,6 +86,8 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(operator_bp, url_prefix="/operator")
     app.register_blueprint(audit_bp)
     app.register_blueprint(plans_bp, url_prefix="/n/<network>/plans")
+    from workspace.projects import bp as projects_bp
+    app.register_blueprint(projects_bp, url_prefix="/n/<network>/projects")
     from workspace.calendar import bp as calendar_bp
     app.register_blueprint(calendar_bp)
     from workspace.agreements import bp as agreements_bp, public_bp as public_agreements_bp

@@ -16,6 +16,7 @@ BUDGETS = {"desk": 10, "network": 5, "council": 9, "staff": 4, "plan": 10, "plan
 #        (+1 more, the agreements ending within 30 days or awaiting the institution's acceptance, one statement);
 #   council +4: meetings and e-votes with their counts, requests waiting for a decision, the voting rules,
 #        the questions waiting for my vote;
+#   desk +1: the user's mentions in project discussions (projects/queries.py mentions_for, one statement);
 #   plan +1: the plan's approval rounds with their hearings and decisions (one joined statement);
 #        +1: the institutions and colleagues linked to the items (one UNION statement).
 # On PostgreSQL a page that reads tenant- or network-owned rows first sets the transaction-local

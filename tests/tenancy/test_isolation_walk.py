@@ -56,6 +56,12 @@ def _values_for(world, actor_key: str):
         "scan_id": a.agreement_file_id,
         "link_id": a.agreement_link_id,
         "public_network": a.network.slug,
+        "project_id": a.project.id,
+        "stage_id": a.stage.id,
+        "task_id": a.task.id,
+        "indicator_id": a.indicator.id,
+        "document_id": a.document.id,
+        "roadmap_import_id": a.roadmap_import.id,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -89,6 +95,12 @@ def _values_for(world, actor_key: str):
         # The public list of agreements needs no login and shows any network's PUBLISHED agreements by design
         # (test_public_pages_show_only_the_published below); only a network that does not exist answers 404.
         "public_network": ["no-such-network"],
+        "project_id": [b.project.id, 999999],
+        "stage_id": [b.stage.id, 999999],
+        "task_id": [b.task.id, 999999],
+        "indicator_id": [b.indicator.id, 999999],
+        "document_id": [b.document.id, 999999],
+        "roadmap_import_id": [b.roadmap_import.id, 999999],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]
@@ -180,7 +192,8 @@ def _foreign_subjects(world) -> dict[str, list[int]]:
     """For every approvable kind, network B's objects of that kind (the walk above varies one argument at a
     time, so subject_type stays "plan" there; a kind missing here fails the test below)."""
     b = world.b
-    return {"plan": [b.plan.id, 999999], "plan_section": [b.section.id, 999999]}
+    return {"plan": [b.plan.id, 999999], "plan_section": [b.section.id, 999999],
+            "project": [b.project.id, 999999]}
 
 
 @pytest.mark.parametrize("actor_key", ["admin", "coordinator", "partner"])

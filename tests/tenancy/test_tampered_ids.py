@@ -20,6 +20,7 @@ CASES = {
     ("StaffSeatForm", "user_id"), ("NetworkForm", "base_institution_id"), ("MemberForm", "institution_id"),
     ("SectionForm", "partner_institution_id"),
     ("EVoteForm", "approval_id"), ("AgendaItemForm", "approval_id"),  # tests/council/test_tampered_council_ids.py
+    ("ProjectForm", "lead_institution_id"), ("TaskForm", "stage_id"),  # tests/projects/test_tampered_project_ids.py
 }
 
 

@@ -44,6 +44,12 @@ class Side:
     obligation_id: int = 0
     agreement_file_id: int = 0
     agreement_link_id: int = 0
+    project: object = None          # a joint project led by the school with the partner, and its children
+    stage: object = None
+    task: object = None
+    indicator: object = None
+    document: object = None
+    roadmap_import: object = None
 
 
 @dataclass
@@ -101,6 +107,14 @@ def build_world(make) -> World:
         side.agreement_file_id = make.agreement_file(side.agreement, f"скан-{key}.pdf",
                                                      b"%PDF-1.4 " + mark.encode()).id
         side.agreement_link_id = make.agreement_link(side.agreement, side.section).id
+        side.project = make.project(network, school, f"Проект {mark}", participants=(partner,), goal=f"Цель проекта {mark}")
+        side.stage = make.project_stages(side.project)[0]
+        side.task = make.task(side.project, f"Задача {mark}", "октябрь", responsible=partner.short_name, stage=side.stage)
+        side.indicator = make.indicator(side.project, f"Показатель {mark}", 10, 5)
+        side.document = make.document(side.project, f"документ-{key}.pdf", b"%PDF-1.4 " + mark.encode())
+        make.comment(side.project, side.users["coordinator"], f"Комментарий к проекту {mark}")
+        side.roadmap_import = make.roadmap_import(side.project, valid_xlsx([["№", "Мероприятие", "Срок"],
+                                                                            [1, f"Из дорожной карты {mark}", "май"]]))
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

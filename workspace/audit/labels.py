@@ -17,6 +17,12 @@ OBJECT_TYPES = {
     "Vote": _l("Голос"),
     "Decision": _l("Решение совета"),
     "CouncilRules": _l("Правила голосования"),
+    "Project": _l("Сетевой проект"),
+    "ProjectStage": _l("Этап проекта"),
+    "ProjectTask": _l("Задача дорожной карты"),
+    "ProjectIndicator": _l("Показатель проекта"),
+    "ProjectDocument": _l("Документ проекта"),
+    "ProjectComment": _l("Комментарий к проекту"),
 }
 
 FIELDS = {
@@ -59,6 +65,20 @@ FIELDS = {
     "remarks": _l("Замечания"),
     "quorum": _l("Кворум"),
     "majority": _l("Большинство"),
+    "title": _l("Название"),
+    "direction": _l("Направленность"),
+    "lead_institution_id": _l("Ведущее учреждение"),
+    "target_value": _l("Целевое значение"),
+    "actual_value": _l("Фактическое значение"),
+    "expected_result": _l("Ожидаемый результат"),
+    "report_form": _l("Форма отчётности"),
+    "responsible": _l("Ответственный"),
+    "timing": _l("Срок"),
+    "stage_id": _l("Этап"),
+    "status": _l("Статус"),
+    "task": _l("Задача"),
+    "unit": _l("Единица измерения"),
+    "filename": _l("Файл"),
 }
 
 ACTIONS = {"created": _l("создано"), "changed": _l("изменено"), "deleted": _l("удалено"),

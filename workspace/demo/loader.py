@@ -70,6 +70,8 @@ def load_demo() -> bool:
         for slug, email, body in data.NOTES:
             db.session.add(Note(institution_id=institutions[slug].id, author_id=users[email].id, body=body))
         _load_plans(networks, institutions)
+        from workspace.demo.projects import load_projects
+        load_projects(networks, institutions)
         db.session.flush()
         from workspace.demo.agreements import load_agreements
         load_agreements(networks, institutions, users)

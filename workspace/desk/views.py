@@ -17,6 +17,7 @@ from workspace.desk.models import Note
 from workspace.desk.queries import (get_note_or_404, network_cards, recent_notes, reports_due, seats_of,
                                     upcoming_events)
 from workspace.extensions import db, htmx
+from workspace.projects.queries import mentions_for
 
 NOTES_PARTIALS = {"notes": "desk/_notes.html"}
 
@@ -36,6 +37,7 @@ def show_desk():
         events=upcoming_events(date.today()),
         reports=reports_due(date.today(), g.institution.id) if has_role(*MANAGERS) else [],
         agreement_reminders=agreement_reminders(g.institution.id, date.today()) if has_role(*MANAGERS) else [],
+        mentions=mentions_for(current_user.id, g.network_ids),
         **_notes_context(),
     )
 

@@ -16,6 +16,7 @@ from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
 from workspace.desk.models import Note
 from workspace.extensions import db
 from workspace.generator import names as N
+from workspace.generator import projects as _projects
 from workspace.core.dates import AcademicYear
 from workspace.plans.audience import read_audience
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
@@ -733,6 +734,7 @@ AREAS: list[Area] = [
     # Areas still to come register here, in this order: pupils, groups and lessons, journal (before plans),
     # agreements, projects, meetings and votes, reports — each before audit_history.
     Area("agreements", _agreements.rows_estimate, _agreements.build_agreements),
+    Area("projects", _projects.rows, _projects.build_projects),
     Area("audit_history", lambda s: s.audit_entries, build_audit_history),
 ]
 
@@ -740,6 +742,7 @@ WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "
                   "plan_sections", "plan_items", "event_reports", "event_participations",
                   "institution_audit_entries", "network_audit_entries",
                   "agreements", "agreement_parties", "agreement_obligations")
+                  "institution_audit_entries", "network_audit_entries") + _projects.TABLES
 
 
 def estimate_rows(scale: Scale) -> int:

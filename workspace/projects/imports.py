@@ -1,0 +1,163 @@
+"""Roadmap import: an uploaded sheet read by the plan importer's own header and timing reading
+(plans/reading.py finds the table wherever it is, plans/timing.py reads the terms), shown as a preview,
+then saved whole in one transaction.
+
+A roadmap has two columns a plan has not: «Задача» and «Ожидаемый результат». The plan reader maps a
+«результат» header to its report form and keeps unknown headers as extra columns; here the header texts
+decide which is which, so «Форма отчётности», «Ожидаемый результат», «Задача», «Ответственный» all land
+in their own fields, whatever the column order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask_babel import gettext as _
+
+from workspace.core.dates import AcademicYear
+from workspace.core.uploads import Sheet, clean_text
+from workspace.plans.imports import candidates
+from workspace.plans.matching import Candidate, find_institutions
+from workspace.plans.reading import cell_text, choose_sheet, find_table
+from workspace.plans.timing import read_timing
+
+MAX_ROADMAP_ROWS = 1000
+ROW_FIELDS = ("number", "task", "title", "timing", "expected_result", "report_form", "responsible")
+LIMITS = {"number": 20, "task": 2000, "title": 2000, "timing": 200, "expected_result": 2000, "report_form": 2000,
+          "responsible": 1000}
+_RESULT = re.compile(r"результат|эффект")
+_REPORT = re.compile(r"отчет|отчёт")
+_TASK = re.compile(r"^\W*(?:основные\s+|конкретные\s+)?задач")
+_RESPONSIBLE = re.compile(r"ответствен|исполнител|организатор")
+
+
+@dataclass
+class RoadmapRow:
+    line: int
+    number: str = ""
+    task: str = ""
+    title: str = ""
+    timing: str = ""
+    expected_result: str = ""
+    report_form: str = ""
+    responsible: str = ""
+    period: tuple[date | None, date | None] = (None, None)
+    institutions: list[Candidate] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RoadmapPreview:
+    rows: list[RoadmapRow]
+    sheet_index: int | None
+    sheet_names: list[str]
+    problem: str | None = None
+    caption: str = ""
+
+    @property
+    def doubts(self) -> int:
+        return sum(1 for row in self.rows if row.doubts)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for row in self.rows if row.errors)
+
+
+def check_row(row: RoadmapRow, year: AcademicYear, members: list[Candidate]) -> RoadmapRow:
+    """(Re)read a row: dates from the term, institutions from the responsible text."""
+    row.doubts, row.errors = [], []
+    if not row.title:
+        row.errors.append(_("нет мероприятия"))
+    timing = read_timing(row.timing, year)
+    row.period = (timing.starts_on, timing.ends_on)
+    if row.timing and not timing.is_read:
+        row.doubts.append(_("срок «%(text)s» не прочитан — останется текстом", text=row.timing))
+    elif not row.timing:
+        row.doubts.append(_("срок не указан"))
+    if timing.warning:
+        row.doubts.append(timing.warning)
+    row.institutions = find_institutions(row.responsible, members)
+    if any(len(getattr(row, name)) > limit for name, limit in LIMITS.items()):
+        row.errors.append(_("слишком длинный текст"))
+    return row
+
+
+def _header_text(rows: list[tuple], header_index: int, column: int) -> str:
+    row = rows[header_index]
+    return (cell_text(row[column]) or "").lower().replace("ё", "е") if column < len(row) else ""
+
+
+def _roadmap_columns(rows: list[tuple], table) -> dict[str, int]:
+    """The plan reader's columns, renamed for a roadmap by their header texts."""
+    columns: dict[str, int] = {}
+    for key, at in table.columns.items():
+        if key in ("number", "title", "timing", "responsible"):
+            columns[key] = at
+        elif key == "report_form":
+            text = _header_text(rows, table.header_row_index, at)
+            columns["expected_result" if _RESULT.search(text) and not _REPORT.search(text) else "report_form"] = at
+        elif key == "partner" and "responsible" not in table.columns:
+            columns["responsible"] = at
+    for at in table.extra_columns:
+        text = _header_text(rows, table.header_row_index, at)
+        for key, pattern in (("task", _TASK), ("expected_result", _RESULT), ("report_form", _REPORT),
+                             ("responsible", _RESPONSIBLE)):
+            if key not in columns and pattern.search(text):
+                columns[key] = at
+                break
+    return columns
+
+
+def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: int | None) -> RoadmapPreview:
+    names = [sheet.title for sheet in sheets]
+    if sheet_index is None:
+        sheet_index = choose_sheet([(sheet.title, sheet.rows) for sheet in sheets])
+        if sheet_index is None and len(sheets) == 1:
+            sheet_index = 0  # the only sheet: say what is missing in it
+        if sheet_index is None:
+            return RoadmapPreview([], None, names, _("Не удалось понять, на каком листе дорожная карта: выберите лист."))
+    if not 0 <= sheet_index < len(sheets):
+        return RoadmapPreview([], None, names, _("Такого листа в файле нет."))
+    rows = sheets[sheet_index].rows
+    table = find_table(rows)
+    if table.header_row_index is None or not table.items:
+        return RoadmapPreview([], sheet_index, names, _("В листе не найдена таблица дорожной карты: нужны столбцы "
+                                                        "«Мероприятие» (или «Задача», «Содержание работы») и хотя бы "
+                                                        "один из «Срок», «Ответственный», «Форма отчётности»."))
+    if len(table.items) > MAX_ROADMAP_ROWS:
+        return RoadmapPreview([], sheet_index, names, _("В дорожной карте больше %(max)d строк.", max=MAX_ROADMAP_ROWS))
+    columns = _roadmap_columns(rows, table)
+    members = candidates()
+    result = []
+    for raw in table.items:
+        cells = rows[raw.line - 1]
+        values = {key: clean_text(cell_text(cells[at]) if at < len(cells) else None) for key, at in columns.items()}
+        values["title"] = clean_text(raw.title)  # the reader's title keeps a multi-line cell whole
+        values["task"] = values.get("task") or clean_text(raw.section)  # «Задача 1. …» rows above their events
+        result.append(check_row(RoadmapRow(line=raw.line, **values), year, members))
+    return RoadmapPreview(result, sheet_index, names, caption=table.caption or "")
+
+
+def preview_from_form(form, year: AcademicYear) -> RoadmapPreview:
+    """The preview as the user corrected it."""
+    members = candidates()
+    rows = []
+    count = max(0, min(form.get("rows", 0, type=int) or 0, MAX_ROADMAP_ROWS))
+    for index in range(count):
+        values = {name: clean_text(form.get(f"row-{index}-{name}", ""))[:LIMITS[name] + 1] for name in ROW_FIELDS}
+        line = form.get(f"row-{index}-line", "0")
+        rows.append(check_row(RoadmapRow(line=int(line) if line.isdigit() else 0, **values), year, members))
+    return RoadmapPreview(rows, None, [])
+
+
+def save_preview(project, preview: RoadmapPreview) -> int:
+    """Append every row to the roadmap (one transaction: the request's). Returns the number of tasks saved."""
+    from workspace.projects.editing import add_task, next_position
+    from workspace.projects.models import ProjectTask
+    members = candidates()
+    position = next_position(ProjectTask, project.id)
+    for offset, row in enumerate(preview.rows):
+        add_task(project, {name: getattr(row, name) for name in ROW_FIELDS}, members, position=position + offset)
+    return len(preview.rows)

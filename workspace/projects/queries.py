@@ -1,0 +1,177 @@
+"""Scoped loads of the project area: a fixed number of statements whatever the project's size."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta, timezone
+
+from flask import abort
+from sqlalchemy import Select, func, select
+
+from tenants.models import Institution, Network
+from workspace.extensions import db
+from workspace.projects.models import (Project, ProjectComment, ProjectDocument, ProjectIndicator, ProjectMention,
+                                       ProjectParticipant, ProjectStage, ProjectTask, ProjectTaskInstitution,
+                                       RoadmapImport, TaskStatus)
+
+COMMENTS_SHOWN = 30
+
+
+def get_project_or_404(project_id: int) -> Project:
+    project = db.session.scalar(select(Project).where(Project.id == project_id))
+    if project is None:
+        abort(404)
+    return project
+
+
+def _child_or_404(model, project: Project, child_id: int):
+    child = db.session.scalar(select(model).where(model.id == child_id, model.project_id == project.id))
+    if child is None:
+        abort(404)
+    return child
+
+
+def get_stage_or_404(project: Project, stage_id: int) -> ProjectStage:
+    return _child_or_404(ProjectStage, project, stage_id)
+
+
+def get_task_or_404(project: Project, task_id: int) -> ProjectTask:
+    return _child_or_404(ProjectTask, project, task_id)
+
+
+def get_indicator_or_404(project: Project, indicator_id: int) -> ProjectIndicator:
+    return _child_or_404(ProjectIndicator, project, indicator_id)
+
+
+def get_document_or_404(project: Project, document_id: int) -> ProjectDocument:
+    return _child_or_404(ProjectDocument, project, document_id)
+
+
+def get_comment_or_404(project: Project, comment_id: int) -> ProjectComment:
+    return _child_or_404(ProjectComment, project, comment_id)
+
+
+def get_import_or_404(project: Project, import_id: int) -> RoadmapImport:
+    return _child_or_404(RoadmapImport, project, import_id)
+
+
+def participants_of(project_id: int) -> list[tuple[int, str]]:
+    """(institution id, short name) of the participants, the lead among them (one statement)."""
+    return [(row.id, row.short_name) for row in db.session.execute(
+        select(Institution.id, Institution.short_name)
+        .join(ProjectParticipant, ProjectParticipant.institution_id == Institution.id)
+        .where(ProjectParticipant.project_id == project_id).order_by(Institution.short_name))]
+
+
+def stages_of(project_id: int) -> list[ProjectStage]:
+    return list(db.session.scalars(select(ProjectStage).where(ProjectStage.project_id == project_id)
+                                   .order_by(ProjectStage.position, ProjectStage.id)))
+
+
+def tasks_of(project_id: int) -> list[ProjectTask]:
+    return list(db.session.scalars(select(ProjectTask).where(ProjectTask.project_id == project_id)
+                                   .order_by(ProjectTask.position, ProjectTask.id)))
+
+
+def tasks_with_links(project_id: int) -> tuple[list[ProjectTask], dict[int, list[tuple[int, str]]]]:
+    """The roadmap and, per task, the institutions it names: one statement (a row per task and link)."""
+    tasks: dict[int, ProjectTask] = {}
+    links: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for task, institution_id, short_name in db.session.execute(
+            select(ProjectTask, Institution.id, Institution.short_name)
+            .outerjoin(ProjectTaskInstitution, ProjectTaskInstitution.task_id == ProjectTask.id)
+            .outerjoin(Institution, Institution.id == ProjectTaskInstitution.institution_id)
+            .where(ProjectTask.project_id == project_id)
+            .order_by(ProjectTask.position, ProjectTask.id, Institution.short_name)):
+        tasks.setdefault(task.id, task)
+        if institution_id is not None:
+            links[task.id].append((institution_id, short_name))
+    return list(tasks.values()), links
+
+
+def task_links(project_id: int, task_id: int | None = None) -> dict[int, list[tuple[int, str]]]:
+    """task id → (institution id, short name) of the institutions its responsible text names (one statement)."""
+    where = (ProjectTask.id == task_id) if task_id is not None else (ProjectTask.project_id == project_id)
+    links: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for row in db.session.execute(
+            select(ProjectTaskInstitution.task_id, Institution.id, Institution.short_name)
+            .join(Institution, Institution.id == ProjectTaskInstitution.institution_id)
+            .join(ProjectTask, ProjectTask.id == ProjectTaskInstitution.task_id)
+            .where(where).order_by(ProjectTaskInstitution.task_id, Institution.short_name)):
+        links[row.task_id].append((row.id, row.short_name))
+    return links
+
+
+def indicators_of(project_id: int) -> list[ProjectIndicator]:
+    return list(db.session.scalars(select(ProjectIndicator).where(ProjectIndicator.project_id == project_id)
+                                   .order_by(ProjectIndicator.position, ProjectIndicator.id)))
+
+
+def documents_of(project_id: int) -> list:
+    """Column tuples: the files' contents are not read for the list."""
+    return list(db.session.execute(
+        select(ProjectDocument.id, ProjectDocument.filename, ProjectDocument.size, ProjectDocument.created_at,
+               ProjectDocument.author_id)
+        .where(ProjectDocument.project_id == project_id).order_by(ProjectDocument.created_at.desc(),
+                                                                 ProjectDocument.id.desc())))
+
+
+def comments_of(project_id: int, limit: int = COMMENTS_SHOWN) -> list[ProjectComment]:
+    """The discussion, newest first."""
+    return list(db.session.scalars(select(ProjectComment).where(ProjectComment.project_id == project_id)
+                                   .order_by(ProjectComment.created_at.desc(), ProjectComment.id.desc())
+                                   .limit(limit)))
+
+
+def projects_statement(direction: str | None, status: str | None, participant: int | None) -> Select:
+    """The network's projects with the lead's name, the numbers of tasks and of tasks done, filtered."""
+    done = func.count(ProjectTask.id).filter(ProjectTask.status == TaskStatus.DONE)
+    statement = (select(Project.id, Project.title, Project.direction, Project.status, Project.starts_on,
+                        Project.ends_on, Institution.short_name.label("lead_name"),
+                        func.count(ProjectTask.id).label("tasks"), done.label("done"))
+                 .join(Institution, Institution.id == Project.lead_institution_id)
+                 .outerjoin(ProjectTask, ProjectTask.project_id == Project.id)
+                 .group_by(Project.id, Project.title, Project.direction, Project.status, Project.starts_on,
+                           Project.ends_on, Institution.short_name)
+                 .order_by(Project.starts_on.desc(), Project.id.desc()))
+    if direction:
+        statement = statement.where(Project.direction == direction)
+    if status:
+        statement = statement.where(Project.status == status)
+    if participant:
+        statement = statement.where(Project.id.in_(select(ProjectParticipant.project_id)
+                                                   .where(ProjectParticipant.institution_id == participant)))
+    return statement
+
+
+def colleagues_of(project_id: int) -> list[tuple[int, str]]:
+    """(user id, full name) of the active staff of the participant institutions: who may be mentioned."""
+    from workspace.accounts.models import User
+    return [(row.id, row.full_name) for row in db.session.execute(
+        select(User.id, User.full_name)
+        .join(ProjectParticipant, ProjectParticipant.institution_id == User.institution_id)
+        .where(ProjectParticipant.project_id == project_id, User.is_enabled.is_(True))
+        .order_by(User.full_name))]
+
+
+def mentions_for(user_id: int, network_ids: list[int], days: int = 30, limit: int = 5) -> list:
+    """The desk: the latest mentions of the user in the discussions of their networks' projects (one statement)."""
+    if not network_ids:
+        return []
+    since = datetime.now(timezone.utc) - timedelta(days=days)
+    return list(db.session.execute(
+        select(ProjectMention.created_at, Project.id.label("project_id"), Project.title, Network.slug,
+               ProjectComment.author_name, ProjectComment.body)
+        .join(ProjectComment, ProjectComment.id == ProjectMention.comment_id)
+        .join(Project, Project.id == ProjectMention.project_id)
+        .join(Network, Network.id == Project.network_id)
+        .where(ProjectMention.user_id == user_id, ProjectMention.network_id.in_(network_ids),
+               ProjectMention.created_at >= since)
+        .order_by(ProjectMention.created_at.desc(), ProjectMention.id.desc()).limit(limit)))
+
+
+def tasks_due(tasks: list[ProjectTask], today: date) -> tuple[int, int]:
+    """(done, due): due are the tasks whose term has passed (cancelled ones do not count)."""
+    due = [task for task in tasks if task.ends_on is not None and task.ends_on < today
+           and task.status != TaskStatus.CANCELLED]
+    done = sum(1 for task in tasks if task.status == TaskStatus.DONE)
+    return done, len(due)
