@@ -12,6 +12,7 @@ from flask_migrate import upgrade
 from sqlalchemy import event
 
 from tests.fixtures import database, factories
+from tests.fixtures import programmes as programme_factories
 from tenants.scoping import unscoped
 from workspace import create_app
 from workspace.config import TestConfig
@@ -111,6 +112,13 @@ def make(app):
         calendar_feed=wrap(factories.create_calendar_feed),
         deactivate=wrap(factories.deactivate_user),
         report=wrap(factories.create_report),
+        pupil=wrap(programme_factories.create_pupil),
+        programme=wrap(programme_factories.create_programme),
+        group=wrap(programme_factories.create_group),
+        slot=wrap(programme_factories.create_slot),
+        application=wrap(programme_factories.create_application),
+        enrollment_request=wrap(programme_factories.create_request),
+        enrollment=wrap(programme_factories.create_enrollment),
     )
 
 

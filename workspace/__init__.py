@@ -37,6 +37,8 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.council.models  # noqa: F401
     import workspace.calendar.models  # noqa: F401
     import workspace.plans.report_models  # noqa: F401
+    import workspace.pupils.models  # noqa: F401
+    import workspace.programmes.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
