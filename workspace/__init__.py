@@ -87,6 +87,12 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(audit_bp)
     app.register_blueprint(plans_bp, url_prefix="/n/<network>/plans")
     from workspace.calendar import bp as calendar_bp
+    from workspace.programmes import bp as programmes_bp, public_bp as public_programmes_bp, school_bp
+    from workspace.pupils import bp as pupils_bp
+    app.register_blueprint(programmes_bp, url_prefix="/n/<network>/programmes")
+    app.register_blueprint(school_bp, url_prefix="/i/<institution>/enrollment")
+    app.register_blueprint(public_programmes_bp, url_prefix="/public/n/<catalog>")
+    app.register_blueprint(pupils_bp, url_prefix="/i/<institution>/pupils")
     app.register_blueprint(calendar_bp)
 
     from workspace.cli import register_commands

@@ -192,6 +192,7 @@ def upgrade():
     sa.Column('status', sa.Enum('new', 'accepted', 'sent', 'rejected', name='application_status', native_enum=False, length=32), nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
     sa.Column('enrollment_id', sa.Integer(), nullable=True),
+    sa.Column('client_hash', sa.String(length=64), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('institution_id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
@@ -203,6 +204,7 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_applications'))
     )
     with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_applications_client_hash'), ['client_hash'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_institution_id'), ['institution_id'], unique=False)
         batch_op.create_index('ix_applications_institution_id_status', ['institution_id', 'status'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_network_id'), ['network_id'], unique=False)
@@ -226,6 +228,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_applications_network_id'))
         batch_op.drop_index('ix_applications_institution_id_status')
         batch_op.drop_index(batch_op.f('ix_applications_institution_id'))
+        batch_op.drop_index(batch_op.f('ix_applications_client_hash'))
 
     op.drop_table('applications')
     with op.batch_alter_table('schedule_slots', schema=None) as batch_op:

@@ -179,6 +179,8 @@ class Application(InstitutionOwned, CreatedAtMixin, db.Model):
                                                       default=ApplicationStatus.NEW)
     note: Mapped[str] = mapped_column(Text, default="")
     enrollment_id: Mapped[int | None] = mapped_column(ForeignKey("enrollments.id", ondelete="SET NULL"))
+    # Public form only: a hash of the sender's address, for the hourly limit (never the address itself).
+    client_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
