@@ -20,6 +20,9 @@ CASES = {
     ("StaffSeatForm", "user_id"), ("NetworkForm", "base_institution_id"), ("MemberForm", "institution_id"),
     ("SectionForm", "partner_institution_id"),
     ("EVoteForm", "approval_id"), ("AgendaItemForm", "approval_id"),  # tests/council/test_tampered_council_ids.py
+    # tests/programmes/test_tampered_programme_ids.py
+    ("ApplicationForm", "programme_id"), ("ApplicationForm", "pupil_id"), ("MatchForm", "pupil_id"),
+    ("GroupForm", "teacher_id"), ("PlaceForm", "group_id"), ("PublicApplicationForm", "school_id"),
 }
 
 

@@ -40,6 +40,13 @@ class Side:
     approval: object = None         # a request on the council's agenda (the plan itself stays a draft)
     meeting: object = None          # an open e-vote
     agenda_item: object = None
+    pupil: object = None            # of the school; its contacts must never reach the provider (the partner)
+    programme: object = None        # offered by the partner
+    group: object = None
+    slot: object = None
+    application: object = None
+    enrollment_request: object = None
+    enrollment: object = None
 
 
 @dataclass
@@ -89,6 +96,16 @@ def build_world(make) -> World:
         side.meeting = make.meeting(network, 1, kind="e_vote", deadline_on=date.today().replace(year=date.today().year + 1))
         side.agenda_item = make.agenda_item(side.meeting, f"Об утверждении {mark}", side.approval)
         make.vote(side.agenda_item, side.seat, "for")
+        side.pupil = make.pupil(school, f"Ученик {mark}", "Иван", parent_phone=f"+7 900 {key}{key}{key}",
+                                parent_email=f"parent-{key}@pupil.test", parent_name=f"Родитель ученика {mark}")
+        side.programme = make.programme(network, partner, f"Программа {mark}")
+        side.group = make.group(side.programme, f"Группа {mark}", teacher=side.partner_coordinator, place=f"Место {mark}")
+        side.slot = make.slot(side.group, weekday=1, place=f"Кабинет {mark}")
+        side.application = make.application(side.pupil, side.programme, note=f"Заявление {mark}")
+        side.enrollment_request = make.enrollment_request(side.programme, school, [side.pupil],
+                                                          sent_by=side.users["coordinator"])
+        side.enrollment = make.enrollment(side.enrollment_request, make.pupil(school, f"Зачислен {mark}", "Пётр"),
+                                          status="enrolled", group=side.group)
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

@@ -69,10 +69,14 @@ class GroupForm(FlaskForm):
 
 
 class SlotForm(FlaskForm):
-    weekday = SelectField(_l("День недели"), coerce=int, choices=list(enumerate(WEEKDAYS)))
+    weekday = SelectField(_l("День недели"), coerce=int)
     starts_at = TimeField(_l("Начало"), validators=[InputRequired(_l("Укажите время."))])
     ends_at = TimeField(_l("Окончание"), validators=[InputRequired(_l("Укажите время."))])
     place = StringField(_l("Место (если не как у группы)"), validators=[max_length(300)], filters=[strip])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.weekday.choices = list(enumerate(WEEKDAYS))
 
     def validate_ends_at(self, field):
         if self.starts_at.data and field.data and field.data <= self.starts_at.data:

@@ -94,8 +94,8 @@ def _new_pupil_from(application: Application) -> Pupil:
 @bp.route("/applications/<int:application_id>", methods=["GET", "POST"])
 @login_required
 def show_application(application_id: int):
-    require_role(*MANAGERS)
     application = get_application_or_404(application_id)
+    require_role(*MANAGERS)
     form = MatchForm(pupil_choices())
     if request.method == "POST" and application.status is not ApplicationStatus.NEW:
         flash(_("Это заявление уже рассмотрено."), "error")
@@ -116,8 +116,8 @@ def show_application(application_id: int):
 @bp.post("/applications/<int:application_id>/reject")
 @login_required
 def reject_application(application_id: int):
-    require_role(*MANAGERS)
     application = get_application_or_404(application_id)
+    require_role(*MANAGERS)
     form = RejectForm()
     if application.status not in (ApplicationStatus.NEW, ApplicationStatus.ACCEPTED):
         flash(_("Это заявление уже включено в заявку: его нельзя отклонить."), "error")
