@@ -283,6 +283,10 @@ ENDPOINTS = (
     Endpoint("cell_save", "htmx write: plan cell save (responsible)", "POST",
              "/n/{net}/plans/{plan}/items/{item}/cells/responsible", "coordinator",
              htmx_target="item-{item}-responsible", list_page=False, cell_save=True),
+    Endpoint("programmes", "programme list /n/‹slug›/programmes/", "GET", "/n/{net}/programmes/", "coordinator"),
+    Endpoint("requests_inbox", "requests inbox /n/‹slug›/programmes/requests", "GET", "/n/{net}/programmes/requests",
+             "coordinator"),
+    Endpoint("pupils", "pupils list /i/‹slug›/pupils/", "GET", "/i/{inst}/pupils/", "coordinator"),
 )
 CELL_PATH = "/n/{net}/plans/{plan}/items/%d/cells/responsible"
 CELL_TEXT = "Иванова И. И., заместитель директора по ВР (правка"
