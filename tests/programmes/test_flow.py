@@ -113,3 +113,19 @@ def test_teacher_cannot_decide_and_other_school_cannot_see_request(app, client, 
     login(client, make.user(s.school2, "coordinator").email)
     assert client.get(f"/i/{s.school2.slug}/enrollment/requests/{request.id}").status_code == 404
     assert client.get(f"/n/{s.network.slug}/programmes/requests/{request.id}").status_code == 404
+
+
+def test_desk_reminds_the_school_and_the_provider(client, make, login_as, app):
+    s = build(make)
+    make.application(None, s.programme, school=s.school, status="new", source="public")
+    make.enrollment_request(s.programme, s.school2, [make.pupil(s.school2), make.pupil(s.school2)])
+    login_as(s.coordinator)
+    desk = client.get(f"/i/{s.school.slug}/").get_data(as_text=True)
+    assert "Новых заявлений родителей: 1" in desk
+    provider = app.test_client()
+    from tests.conftest import login
+    login(provider, s.provider_coordinator.email)
+    assert "Обучающихся ждут решения по заявкам школ: 2" in provider.get(f"/i/{s.provider.slug}/").get_data(as_text=True)
+    teacher = app.test_client()
+    login(teacher, s.teacher.email)
+    assert "Новых заявлений родителей" not in teacher.get(f"/i/{s.school.slug}/").get_data(as_text=True)

@@ -230,3 +230,26 @@ def taken_places(programme_id: int) -> int:
     return db.session.scalar(select(func.count()).select_from(Enrollment)
                              .where(Enrollment.programme_id == programme_id,
                                     Enrollment.status.in_(HOLDING_PLACE))) or 0
+
+
+def desk_reminders(institution_id: int) -> list:
+    """What waits for a manager on the desk, in one statement: the school's new parents' applications
+    (kind "applications", no network) and, per network, pupils of requests to the institution's own
+    programmes still waiting for a decision (kind "requests")."""
+    from sqlalchemy import literal, null, union_all
+
+    from tenants.models import Network
+    from workspace.programmes.models import Application, ApplicationStatus
+    applications = (select(literal("applications").label("kind"), null().label("slug"), func.count().label("n"))
+                    .select_from(Application)
+                    .where(Application.institution_id == institution_id, Application.status == ApplicationStatus.NEW)
+                    .having(func.count() > 0))
+    requests = (select(literal("requests").label("kind"), Network.slug.label("slug"), func.count().label("n"))
+                .select_from(Enrollment)
+                .join(Programme, Programme.id == Enrollment.programme_id)
+                .join(Network, Network.id == Enrollment.network_id)
+                .where(Programme.provider_institution_id == institution_id,
+                       Enrollment.status == EnrollmentStatus.REQUESTED)
+                .group_by(Network.slug))
+    both = union_all(applications, requests).subquery()
+    return db.session.execute(select(both).order_by(both.c.kind, both.c.slug)).all()
