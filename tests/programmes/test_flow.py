@@ -129,3 +129,24 @@ def test_desk_reminds_the_school_and_the_provider(client, make, login_as, app):
     teacher = app.test_client()
     login(teacher, s.teacher.email)
     assert "Новых заявлений родителей" not in teacher.get(f"/i/{s.school.slug}/").get_data(as_text=True)
+
+
+def test_withdrawal_frees_the_place_for_the_waiting_list(client, make, login_as, read):
+    s = build(make, capacity=1)
+    first, second = make.pupil(s.school, "Алексеев", "Олег"), make.pupil(s.school, "Борисова", "Анна")
+    request = make.enrollment_request(s.programme, s.school, [])
+    enrolled = make.enrollment(request, first, status="enrolled")
+    waiting = make.enrollment(request, second, status="waiting", waiting_position=1)
+    login_as(s.provider_coordinator)
+    page = f"/n/{s.network.slug}/programmes/requests/{request.id}"
+    full = post_form(client, f"{page}/enrollments/{waiting.id}/accept", {"version": 1}, page_url=page,
+                     follow_redirects=True)
+    assert "остаётся в листе ожидания" in full.get_data(as_text=True)
+    withdraw = f"{page}/enrollments/{enrolled.id}/withdraw"
+    assert "Отчислить обучающегося?" in client.get(withdraw).get_data(as_text=True)
+    assert post_form(client, withdraw, {}, page_url=withdraw).status_code == 302
+    assert post_form(client, f"{page}/enrollments/{waiting.id}/accept", {"version": 1}, page_url=page).status_code == 302
+    with read():
+        statuses = {e.pupil_name: e.status for e in db.session.scalars(select(Enrollment))}
+    assert statuses == {"Алексеев Олег Петрович": EnrollmentStatus.WITHDRAWN,
+                        "Борисова Анна Петрович": EnrollmentStatus.ENROLLED}

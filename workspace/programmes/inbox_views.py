@@ -17,7 +17,7 @@ from workspace.audit.reads import record_read
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
 from workspace.core.pagination import paginate
-from workspace.core.rendering import render
+from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.programmes import bp
 from workspace.programmes.forms import DecisionForm, DeclineForm, PlaceForm
@@ -166,6 +166,26 @@ def place_enrollment(request_id: int, enrollment_id: int):
     enrollment.group_id = group.id if group else None
     flash(_("%(name)s: группа «%(group)s».", name=enrollment.pupil_name, group=group.name) if group
           else _("%(name)s: без группы.", name=enrollment.pupil_name), "success")
+    return _back(request_id)
+
+
+@bp.route("/requests/<int:request_id>/enrollments/<int:enrollment_id>/withdraw", methods=["GET", "POST"])
+@login_required
+def withdraw_enrollment(request_id: int, enrollment_id: int):
+    """Отчислить: the place is freed (the waiting list is then accepted by hand, in its order)."""
+    _request, programme, enrollment = _load_decision(request_id, enrollment_id)
+    if request.method == "GET":
+        return confirm_page(heading=_("Отчислить обучающегося?"),
+                            question=_("%(name)s будет отчислен(а) с программы «%(title)s»; место освободится.",
+                                       name=enrollment.pupil_name, title=programme.title),
+                            action=request.path, confirm_label=_("Отчислить"),
+                            cancel_url=url_for("programmes.show_request", request_id=request_id))
+    if enrollment.status is not EnrollmentStatus.ENROLLED:
+        flash(_("Отчислить можно только зачисленного обучающегося."), "error")
+        return _back(request_id)
+    _decided(enrollment, EnrollmentStatus.WITHDRAWN)
+    flash(_("%(name)s отчислен(а). Место свободно: зачислите следующего из листа ожидания.",
+            name=enrollment.pupil_name), "success")
     return _back(request_id)
 
 
