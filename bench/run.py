@@ -290,6 +290,10 @@ ENDPOINTS = (
              "coordinator"),
     Endpoint("projects", "projects list /n/‹slug›/projects/", "GET", "/n/{net}/projects/", "coordinator"),
     Endpoint("project", "project page /n/‹slug›/projects/‹id›", "GET", "/n/{net}/projects/{project}", "coordinator"),
+    Endpoint("programmes", "programme list /n/‹slug›/programmes/", "GET", "/n/{net}/programmes/", "coordinator"),
+    Endpoint("requests_inbox", "requests inbox /n/‹slug›/programmes/requests", "GET", "/n/{net}/programmes/requests",
+             "coordinator"),
+    Endpoint("pupils", "pupils list /i/‹slug›/pupils/", "GET", "/i/{inst}/pupils/", "coordinator"),
 )
 CELL_PATH = "/n/{net}/plans/{plan}/items/%d/cells/responsible"
 CELL_TEXT = "Иванова И. И., заместитель директора по ВР (правка"

@@ -14,6 +14,7 @@ from sqlalchemy import event
 from tests.fixtures import agreements as agreement_factories
 from tests.fixtures import database, factories
 from tests.fixtures import database, factories, projects
+from tests.fixtures import programmes as programme_factories
 from tenants.scoping import unscoped
 from workspace import create_app
 from workspace.config import TestConfig
@@ -124,6 +125,13 @@ def make(app):
         document=wrap(projects.create_document),
         roadmap_import=wrap(projects.create_roadmap_import),
         project_approval=wrap(projects.create_project_approval),
+        pupil=wrap(programme_factories.create_pupil),
+        programme=wrap(programme_factories.create_programme),
+        group=wrap(programme_factories.create_group),
+        slot=wrap(programme_factories.create_slot),
+        application=wrap(programme_factories.create_application),
+        enrollment_request=wrap(programme_factories.create_request),
+        enrollment=wrap(programme_factories.create_enrollment),
     )
 
 

@@ -39,6 +39,8 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.plans.report_models  # noqa: F401
     import workspace.agreements.models  # noqa: F401
     import workspace.projects.models  # noqa: F401
+    import workspace.pupils.models  # noqa: F401
+    import workspace.programmes.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
@@ -89,6 +91,12 @@ def create_app(config: Config | None = None) -> Flask:
     from workspace.projects import bp as projects_bp
     app.register_blueprint(projects_bp, url_prefix="/n/<network>/projects")
     from workspace.calendar import bp as calendar_bp
+    from workspace.programmes import bp as programmes_bp, public_bp as public_programmes_bp, school_bp
+    from workspace.pupils import bp as pupils_bp
+    app.register_blueprint(programmes_bp, url_prefix="/n/<network>/programmes")
+    app.register_blueprint(school_bp, url_prefix="/i/<institution>/enrollment")
+    app.register_blueprint(public_programmes_bp, url_prefix="/public/n/<catalog>")
+    app.register_blueprint(pupils_bp, url_prefix="/i/<institution>/pupils")
     app.register_blueprint(calendar_bp)
     from workspace.agreements import bp as agreements_bp, public_bp as public_agreements_bp
     app.register_blueprint(agreements_bp, url_prefix="/n/<network>/agreements")

@@ -14,6 +14,8 @@ BUDGETS = {"desk": 10, "network": 5, "council": 9, "staff": 4, "plan": 10, "plan
 #   desk +1: the open questions waiting for the user's vote («Голосования совета», one statement for all seats);
 #        (+1 more, the reports due, comes from the event reports);
 #        (+1 more, the agreements ending within 30 days or awaiting the institution's acceptance, one statement);
+#        (+1 more, the reports due, comes from the event reports;
+#        +1, new parents' applications and requests waiting for the provider, from the programmes area);
 #   council +4: meetings and e-votes with their counts, requests waiting for a decision, the voting rules,
 #        the questions waiting for my vote;
 #   desk +1: the user's mentions in project discussions (projects/queries.py mentions_for, one statement);

@@ -62,6 +62,14 @@ def _values_for(world, actor_key: str):
         "indicator_id": a.indicator.id,
         "document_id": a.document.id,
         "roadmap_import_id": a.roadmap_import.id,
+        "pupil_id": a.pupil.id,
+        "programme_id": a.programme.id,
+        "group_id": a.group.id,
+        "slot_id": a.slot.id,
+        "application_id": a.application.id,
+        "request_id": a.enrollment_request.id,
+        "enrollment_id": a.enrollment_request.enrollment_ids[0],
+        "catalog": a.network.slug,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -101,6 +109,16 @@ def _values_for(world, actor_key: str):
         "indicator_id": [b.indicator.id, 999999],
         "document_id": [b.document.id, 999999],
         "roadmap_import_id": [b.roadmap_import.id, 999999],
+        # A pupil is the home school's alone: the partner (provider) and the bridge never open school A's either.
+        "pupil_id": [b.pupil.id, 999999] + ([a.pupil.id] if actor_key in ("partner", "bridge", "external") else []),
+        "programme_id": [b.programme.id, 999999],
+        "group_id": [b.group.id, 999999],
+        "slot_id": [b.slot.id, 999999],
+        "application_id": [b.application.id, 999999],
+        "request_id": [b.enrollment_request.id, 999999],
+        "enrollment_id": [b.enrollment.id, b.enrollment_request.enrollment_ids[0], 999999],
+        # The public catalog is open to everyone by design (no login): only a network that does not exist is 404.
+        "catalog": ["no-such-network"],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]
@@ -171,6 +189,10 @@ def test_own_pages_show_nothing_foreign(app, client, make, csrf_off, actor_key):
     login(client, user.email, PASSWORD)
     # The bridge is in both networks: only the schools' private notes are foreign to it.
     forbidden = [world.a.note.body, world.b.note.body] if actor_key == "bridge" else [MARK_B, world.bridge_note.body]
+    if actor_key in ("partner", "bridge", "external"):
+        # The provider (the partner) sees school A's pupils only as name and class: never contacts or birth date.
+        pupil = world.a.pupil
+        forbidden += [pupil.parent_phone, pupil.parent_email, pupil.parent_name, pupil.birth_on.strftime("%d.%m.%Y")]
     opened = 0
     for rule in _rules(app):
         if "GET" not in rule.methods or set(rule.arguments) & OPERATOR_ARGUMENTS:
@@ -224,6 +246,9 @@ PUBLIC_ENDPOINTS = {
     # the list of a network's published agreements, linked from the schools' websites (issue 6)
     "public_agreements.public_agreements",
 }
+# Pages open without login, on purpose: the public catalog of a network's published programmes and the
+# application form of a parent (DESIGN: "a public catalog ... the page a school links from its site").
+PUBLIC_ENDPOINTS = {"public_programmes.public_catalog", "public_programmes.public_programme"}
 
 
 def test_anonymous_is_sent_to_login_everywhere(app, client, make, csrf_off):
@@ -231,6 +256,13 @@ def test_anonymous_is_sent_to_login_everywhere(app, client, make, csrf_off):
     _user, own, _foreign = _values_for(world, "admin")
     for rule in _rules(app):
         if rule.endpoint in PUBLIC_ENDPOINTS:
+        if "catalog" in rule.arguments:
+            assert rule.endpoint in PUBLIC_ENDPOINTS, f"{rule.rule}: a new public page needs a justified exception"
+            response = client.get(_url(rule, own))
+            assert response.status_code == 200, rule.rule
+            body = response.get_data(as_text=True)
+            for secret in (MARK_B, world.a.pupil.surname, world.a.pupil.parent_phone, world.a.application.note):
+                assert secret not in body, f"{rule.rule} shows {secret!r} without login"
             continue
         if "token" in rule.arguments or not set(rule.arguments) & {"institution", "network",
                                                                      "institution_id", "network_id"} and \

@@ -21,6 +21,9 @@ CASES = {
     ("SectionForm", "partner_institution_id"),
     ("EVoteForm", "approval_id"), ("AgendaItemForm", "approval_id"),  # tests/council/test_tampered_council_ids.py
     ("ProjectForm", "lead_institution_id"), ("TaskForm", "stage_id"),  # tests/projects/test_tampered_project_ids.py
+    # tests/programmes/test_tampered_programme_ids.py
+    ("ApplicationForm", "programme_id"), ("ApplicationForm", "pupil_id"), ("MatchForm", "pupil_id"),
+    ("GroupForm", "teacher_id"), ("PlaceForm", "group_id"), ("PublicApplicationForm", "school_id"),
 }
 
 

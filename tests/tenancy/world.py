@@ -50,6 +50,13 @@ class Side:
     indicator: object = None
     document: object = None
     roadmap_import: object = None
+    pupil: object = None            # of the school; its contacts must never reach the provider (the partner)
+    programme: object = None        # offered by the partner
+    group: object = None
+    slot: object = None
+    application: object = None
+    enrollment_request: object = None
+    enrollment: object = None
 
 
 @dataclass
@@ -115,6 +122,16 @@ def build_world(make) -> World:
         make.comment(side.project, side.users["coordinator"], f"Комментарий к проекту {mark}")
         side.roadmap_import = make.roadmap_import(side.project, valid_xlsx([["№", "Мероприятие", "Срок"],
                                                                             [1, f"Из дорожной карты {mark}", "май"]]))
+        side.pupil = make.pupil(school, f"Ученик {mark}", "Иван", parent_phone=f"+7 900 {key}{key}{key}",
+                                parent_email=f"parent-{key}@pupil.test", parent_name=f"Родитель ученика {mark}")
+        side.programme = make.programme(network, partner, f"Программа {mark}")
+        side.group = make.group(side.programme, f"Группа {mark}", teacher=side.partner_coordinator, place=f"Место {mark}")
+        side.slot = make.slot(side.group, weekday=1, place=f"Кабинет {mark}")
+        side.application = make.application(side.pupil, side.programme, note=f"Заявление {mark}")
+        side.enrollment_request = make.enrollment_request(side.programme, school, [side.pupil],
+                                                          sent_by=side.users["coordinator"])
+        side.enrollment = make.enrollment(side.enrollment_request, make.pupil(school, f"Зачислен {mark}", "Пётр"),
+                                          status="enrolled", group=side.group)
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

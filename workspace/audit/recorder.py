@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from flask import has_request_context
 from flask_login import current_user
@@ -24,7 +24,7 @@ class AuditLogIsAppendOnly(RuntimeError):
 def _plain(value):
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, (date, datetime, time)):
         return value.isoformat()
     if isinstance(value, (bytes, bytearray, memoryview)):
         return f"{len(value)} B"  # file contents are not copied into the log

@@ -76,6 +76,9 @@ def load_demo() -> bool:
         from workspace.demo.agreements import load_agreements
         load_agreements(networks, institutions, users)
         db.session.flush()
+        from workspace.demo.programmes import load_programmes
+        load_programmes(networks, institutions, users)
+        db.session.flush()
     return True
 
 

@@ -18,6 +18,7 @@ from workspace.desk.queries import (get_note_or_404, network_cards, recent_notes
                                     upcoming_events)
 from workspace.extensions import db, htmx
 from workspace.projects.queries import mentions_for
+from workspace.programmes.queries import desk_reminders
 
 NOTES_PARTIALS = {"notes": "desk/_notes.html"}
 
@@ -38,6 +39,7 @@ def show_desk():
         reports=reports_due(date.today(), g.institution.id) if has_role(*MANAGERS) else [],
         agreement_reminders=agreement_reminders(g.institution.id, date.today()) if has_role(*MANAGERS) else [],
         mentions=mentions_for(current_user.id, g.network_ids),
+        programme_reminders=desk_reminders(g.institution.id) if has_role(*MANAGERS) else None,
         **_notes_context(),
     )
 

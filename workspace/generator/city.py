@@ -17,6 +17,7 @@ from workspace.desk.models import Note
 from workspace.extensions import db
 from workspace.generator import names as N
 from workspace.generator import projects as _projects
+from workspace.generator import programmes as _programmes
 from workspace.core.dates import AcademicYear
 from workspace.plans.audience import read_audience
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
@@ -48,14 +49,16 @@ class Scale:
     audit_entries: int  # history entries in all (institutions and networks)
     externals: int  # people outside the institutions who sit on councils (parents, deputies)
     plan_items: int = 0  # items of the current year's plans, all networks together
+    pupils: int = 0  # pupils of all schools together
+    groups: int = 0  # network groups of all programmes together
     # Areas still to come add their figures here (pupils, groups, marks, ...).
 
 
 SCALES = {
     "demo": Scale("demo", institutions=10, networks=2, members=(5, 8), staff=(5, 7), notes=30,
-                  audit_entries=2_000, externals=3, plan_items=50),
+                  audit_entries=2_000, externals=3, plan_items=50, pupils=300, groups=12),
     "city": Scale("city", institutions=200, networks=20, members=(8, 30), staff=(7, 9), notes=100,
-                  audit_entries=100_000, externals=40, plan_items=20_000),
+                  audit_entries=100_000, externals=40, plan_items=20_000, pupils=50_000, groups=2_000),
 }
 
 # Shares of institution kinds in a city of 200 (every kind present).
@@ -731,6 +734,8 @@ AREAS: list[Area] = [
     Area("councils", lambda s: s.networks * 8, build_councils),
     Area("notes", lambda s: s.institutions * s.notes, build_notes),
     Area("plans", lambda s: int(s.plan_items * 1.4) + s.networks * 20, build_plans),
+    Area("pupils", lambda s: s.pupils, _programmes.build_pupils),
+    Area("programmes", lambda s: s.groups * 30, _programmes.build_programmes),
     # Areas still to come register here, in this order: pupils, groups and lessons, journal (before plans),
     # agreements, projects, meetings and votes, reports — each before audit_history.
     Area("agreements", _agreements.rows_estimate, _agreements.build_agreements),
@@ -743,6 +748,7 @@ WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "
                   "institution_audit_entries", "network_audit_entries",
                   "agreements", "agreement_parties", "agreement_obligations")
                   "institution_audit_entries", "network_audit_entries") + _projects.TABLES
+                  "institution_audit_entries", "network_audit_entries", *_programmes.WRITTEN)
 
 
 def estimate_rows(scale: Scale) -> int:

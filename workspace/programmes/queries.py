@@ -1,0 +1,255 @@
+"""Scoped loads and the explicit visibility rules of the programmes area.
+
+The tenancy scope keeps every row to the URL's network (or, under /i/<school>/, to the school's
+networks). On top of it:
+* an unpublished programme is seen only by its provider;
+* a provider reads the requests and enrollments of its own programmes — pupils only as the copies
+  (name, class) an enrollment carries;
+* a school reads only its own requests and enrollments (home_institution_id).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from flask import abort, g
+from flask_login import current_user
+from sqlalchemy import Select, func, or_, select
+
+from tenants.models import Institution, InstitutionKind, Membership
+from tenants.permissions import MANAGERS, has_role
+from workspace.accounts.models import StaffRole, User
+from workspace.extensions import db
+from workspace.programmes.models import (HOLDING_PLACE, Direction, Enrollment, EnrollmentRequest, EnrollmentStatus,
+                                         Group, Programme, ScheduleSlot)
+
+
+# ---- who may do what --------------------------------------------------------------------------------
+
+def is_provider(programme_or_group) -> bool:
+    return current_user.is_authenticated and current_user.institution_id == programme_or_group.provider_institution_id
+
+
+def is_provider_manager(programme_or_group) -> bool:
+    return is_provider(programme_or_group) and has_role(*MANAGERS)
+
+
+def require_provider_manager(programme_or_group) -> None:
+    if not is_provider_manager(programme_or_group):
+        abort(403)
+
+
+def can_offer_programmes() -> bool:
+    """Managers of a member institution publish programmes in the network (as their provider)."""
+    return g.get("membership") is not None and has_role(*MANAGERS)
+
+
+def is_provider_admin(group: Group) -> bool:
+    return is_provider(group) and has_role(StaffRole.ADMIN)
+
+
+# ---- programmes ---------------------------------------------------------------------------------------
+
+def visible_programmes() -> Select:
+    own = current_user.institution_id if current_user.is_authenticated else None
+    return select(Programme).where(or_(Programme.is_published.is_(True), Programme.provider_institution_id == own))
+
+
+def get_programme_or_404(programme_id: int) -> Programme:
+    programme = db.session.scalar(visible_programmes().where(Programme.id == programme_id))
+    if programme is None:
+        abort(404)
+    return programme
+
+
+def enrolled_counts(programme_ids: list[int]) -> dict[int, int]:
+    if not programme_ids:
+        return {}
+    return dict(db.session.execute(
+        select(Enrollment.programme_id, func.count()).where(Enrollment.programme_id.in_(programme_ids),
+                                                            Enrollment.status.in_(HOLDING_PLACE))
+        .group_by(Enrollment.programme_id)).all())
+
+
+def programme_list(direction: str = "", provider_id: int | None = None, grade: int | None = None,
+                   published_only: bool = False) -> Select:
+    """Programme, provider's short name, places taken — one statement per page."""
+    taken = (select(func.count()).where(Enrollment.programme_id == Programme.id, Enrollment.status.in_(HOLDING_PLACE))
+             .correlate(Programme).scalar_subquery())
+    base = visible_programmes() if not published_only else select(Programme).where(Programme.is_published.is_(True))
+    statement = base.add_columns(Institution.short_name, taken.label("taken")) \
+        .join(Institution, Institution.id == Programme.provider_institution_id) \
+        .order_by(Programme.title, Programme.id)
+    if direction in {d.value for d in Direction}:
+        statement = statement.where(Programme.direction == Direction(direction))
+    if provider_id:
+        statement = statement.where(Programme.provider_institution_id == provider_id)
+    if grade:
+        statement = statement.where(Programme.grade_min <= grade, Programme.grade_max >= grade)
+    return statement
+
+
+def providers_in_network(network_id: int) -> list[tuple[int, str]]:
+    return [(row.id, row.short_name) for row in db.session.execute(
+        select(Institution.id, Institution.short_name).join(Membership, Membership.institution_id == Institution.id)
+        .where(Membership.network_id == network_id).order_by(Institution.short_name))]
+
+
+def schools_in_network(network_id: int) -> list[tuple[int, str]]:
+    return [(row.id, row.short_name) for row in db.session.execute(
+        select(Institution.id, Institution.short_name).join(Membership, Membership.institution_id == Institution.id)
+        .where(Membership.network_id == network_id, Institution.kind == InstitutionKind.SCHOOL)
+        .order_by(Institution.short_name))]
+
+
+def teachers_of(institution_id: int) -> list[tuple[int, str]]:
+    return [(row.id, row.full_name) for row in db.session.execute(
+        select(User.id, User.full_name).where(User.institution_id == institution_id, User.is_enabled.is_(True))
+        .order_by(User.full_name))]
+
+
+def groups_with_slots(programme_ids: list[int]) -> dict[int, list[tuple[Group, str, list[ScheduleSlot]]]]:
+    """programme id → [(group, teacher's name, slots)] in two statements."""
+    if not programme_ids:
+        return {}
+    groups = db.session.execute(select(Group, User.full_name).outerjoin(User, User.id == Group.teacher_id)
+                                .where(Group.programme_id.in_(programme_ids)).order_by(Group.name, Group.id)).all()
+    slots: dict[int, list[ScheduleSlot]] = defaultdict(list)
+    if groups:
+        for slot in db.session.scalars(select(ScheduleSlot).where(ScheduleSlot.group_id.in_([gr.id for gr, _n in groups]))
+                                       .order_by(ScheduleSlot.weekday, ScheduleSlot.starts_at)):
+            slots[slot.group_id].append(slot)
+    result: dict[int, list] = defaultdict(list)
+    for group, teacher in groups:
+        result[group.programme_id].append((group, teacher or "", slots[group.id]))
+    return result
+
+
+def get_group_or_404(programme: Programme, group_id: int) -> Group:
+    group = db.session.scalar(select(Group).where(Group.id == group_id, Group.programme_id == programme.id))
+    if group is None:
+        abort(404)
+    return group
+
+
+def get_slot_or_404(group: Group, slot_id: int) -> ScheduleSlot:
+    slot = db.session.scalar(select(ScheduleSlot).where(ScheduleSlot.id == slot_id, ScheduleSlot.group_id == group.id))
+    if slot is None:
+        abort(404)
+    return slot
+
+
+def group_counts(group_ids: list[int]) -> dict[int, int]:
+    if not group_ids:
+        return {}
+    return dict(db.session.execute(
+        select(Enrollment.group_id, func.count()).where(Enrollment.group_id.in_(group_ids),
+                                                        Enrollment.status.in_(HOLDING_PLACE))
+        .group_by(Enrollment.group_id)).all())
+
+
+# ---- requests and enrollments -----------------------------------------------------------------------
+
+def provider_requests() -> Select:
+    """The provider's inbox: requests to the programmes of the user's institution, with counts."""
+    waiting = func.count(Enrollment.id).filter(Enrollment.status == EnrollmentStatus.REQUESTED)
+    return (select(EnrollmentRequest, Programme.title, Institution.short_name, func.count(Enrollment.id), waiting)
+            .join(Programme, Programme.id == EnrollmentRequest.programme_id)
+            .join(Institution, Institution.id == EnrollmentRequest.home_institution_id)
+            .outerjoin(Enrollment, Enrollment.request_id == EnrollmentRequest.id)
+            .where(Programme.provider_institution_id == current_user.institution_id)
+            .group_by(EnrollmentRequest.id, Programme.title, Institution.short_name)
+            .order_by(EnrollmentRequest.sent_at.desc(), EnrollmentRequest.id.desc()))
+
+
+def school_requests() -> Select:
+    decided = func.count(Enrollment.id).filter(Enrollment.status != EnrollmentStatus.REQUESTED)
+    return (select(EnrollmentRequest, Programme.title, Institution.short_name, func.count(Enrollment.id), decided)
+            .join(Programme, Programme.id == EnrollmentRequest.programme_id)
+            .join(Institution, Institution.id == Programme.provider_institution_id)
+            .outerjoin(Enrollment, Enrollment.request_id == EnrollmentRequest.id)
+            .where(EnrollmentRequest.home_institution_id == g.institution.id)
+            .group_by(EnrollmentRequest.id, Programme.title, Institution.short_name)
+            .order_by(EnrollmentRequest.sent_at.desc(), EnrollmentRequest.id.desc()))
+
+
+def get_provider_request_or_404(request_id: int) -> tuple[EnrollmentRequest, Programme]:
+    row = db.session.execute(select(EnrollmentRequest, Programme)
+                             .join(Programme, Programme.id == EnrollmentRequest.programme_id)
+                             .where(EnrollmentRequest.id == request_id,
+                                    Programme.provider_institution_id == current_user.institution_id)).first()
+    if row is None:
+        abort(404)
+    return row[0], row[1]
+
+
+def get_school_request_or_404(request_id: int) -> tuple[EnrollmentRequest, Programme]:
+    row = db.session.execute(select(EnrollmentRequest, Programme)
+                             .join(Programme, Programme.id == EnrollmentRequest.programme_id)
+                             .where(EnrollmentRequest.id == request_id,
+                                    EnrollmentRequest.home_institution_id == g.institution.id)).first()
+    if row is None:
+        abort(404)
+    return row[0], row[1]
+
+
+def get_enrollment_or_404(request: EnrollmentRequest, enrollment_id: int) -> Enrollment:
+    enrollment = db.session.scalar(select(Enrollment).where(Enrollment.id == enrollment_id,
+                                                            Enrollment.request_id == request.id))
+    if enrollment is None:
+        abort(404)
+    return enrollment
+
+
+def enrollments_of_request(request_id: int) -> list[tuple[Enrollment, str | None]]:
+    """The request's pupils as the provider may see them (copies), with their group's name."""
+    return list(db.session.execute(
+        select(Enrollment, Group.name).outerjoin(Group, Group.id == Enrollment.group_id)
+        .where(Enrollment.request_id == request_id).order_by(Enrollment.pupil_name, Enrollment.id)).all())
+
+
+def enrollments_of_pupil(pupil_id: int):
+    """The home school's view of one of its pupils across networks (column tuples)."""
+    return db.session.execute(
+        select(Enrollment.id, Enrollment.status, Enrollment.waiting_position, Enrollment.decline_reason,
+               Programme.title, Programme.direction, Institution.short_name.label("provider"),
+               Group.name.label("group_name"))
+        .join(Programme, Programme.id == Enrollment.programme_id)
+        .join(Institution, Institution.id == Programme.provider_institution_id)
+        .outerjoin(Group, Group.id == Enrollment.group_id)
+        .where(Enrollment.home_institution_id == g.institution.id, Enrollment.pupil_id == pupil_id)
+        .order_by(Enrollment.created_at.desc())).all()
+
+
+def next_waiting_position(programme_id: int) -> int:
+    return (db.session.scalar(select(func.max(Enrollment.waiting_position))
+                              .where(Enrollment.programme_id == programme_id,
+                                     Enrollment.status == EnrollmentStatus.WAITING)) or 0) + 1
+
+
+def taken_places(programme_id: int) -> int:
+    return db.session.scalar(select(func.count()).select_from(Enrollment)
+                             .where(Enrollment.programme_id == programme_id,
+                                    Enrollment.status.in_(HOLDING_PLACE))) or 0
+
+
+def desk_reminders(institution_id: int) -> list:
+    """What waits for a manager on the desk, in one statement: the school's new parents' applications
+    (kind "applications", no network) and, per network, pupils of requests to the institution's own
+    programmes still waiting for a decision (kind "requests")."""
+    from sqlalchemy import literal, null, union_all
+
+    from tenants.models import Network
+    from workspace.programmes.models import Application, ApplicationStatus
+    applications = (select(literal("applications").label("kind"), null().label("slug"), func.count().label("n"))
+                    .select_from(Application)
+                    .where(Application.institution_id == institution_id, Application.status == ApplicationStatus.NEW)
+                    .having(func.count() > 0))
+    requests = (select(literal("requests").label("kind"), Network.slug.label("slug"), func.count().label("n"))
+                .select_from(Enrollment)
+                .join(Programme, Programme.id == Enrollment.programme_id)
+                .join(Network, Network.id == Enrollment.network_id)
+                .where(Programme.provider_institution_id == institution_id,
+                       Enrollment.status == EnrollmentStatus.REQUESTED)
+                .group_by(Network.slug))
+    both = union_all(applications, requests).subquery()
+    return db.session.execute(select(both).order_by(both.c.kind, both.c.slug)).all()

@@ -1,0 +1,206 @@
+"""The home school's side (/i/<school>/enrollment): parents' applications (its inbox, with those from the
+public catalog), requests to providers and their state per pupil, the school's network timetable.
+
+Applications carry parents' contacts: only the school's admin and coordinator open them. The requests
+and the timetable are read by every user of the school."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from tenants.models import Institution
+from tenants.permissions import MANAGERS, has_role, require_role
+from workspace.core.models import utcnow
+from workspace.core.pagination import paginate
+from workspace.core.rendering import render
+from workspace.extensions import db
+from workspace.programmes import school_bp as bp
+from workspace.programmes.forms import ApplicationForm, MatchForm, RejectForm, RequestForm
+from workspace.programmes.models import (ACTIVE, Application, ApplicationSource, ApplicationStatus, Enrollment,
+                                         EnrollmentRequest, Programme)
+from workspace.programmes.queries import enrollments_of_request, get_school_request_or_404, school_requests
+from workspace.pupils.models import Pupil, grade_of
+from workspace.pupils.queries import get_pupil_or_404, pupil_choices
+
+
+def published_programme_choices() -> list[tuple[int, str]]:
+    """Published programmes of the school's networks (the scope holds them), with their provider."""
+    return [(row.id, f"{row.title} — {row.short_name}") for row in db.session.execute(
+        select(Programme.id, Programme.title, Institution.short_name)
+        .join(Institution, Institution.id == Programme.provider_institution_id)
+        .where(Programme.is_published.is_(True)).order_by(Programme.title))]
+
+
+def get_application_or_404(application_id: int) -> Application:
+    application = db.session.scalar(select(Application).where(Application.id == application_id))
+    if application is None:
+        abort(404)
+    return application
+
+
+def _applications_page():
+    status = request.args.get("status", "")
+    statement = (select(Application, Programme.title, Pupil.surname, Pupil.name, Pupil.patronymic, Pupil.class_label)
+                 .join(Programme, Programme.id == Application.programme_id)
+                 .outerjoin(Pupil, Pupil.id == Application.pupil_id)
+                 .order_by(Application.submitted_on.desc(), Application.id.desc()))
+    if status in {s.value for s in ApplicationStatus}:
+        statement = statement.where(Application.status == ApplicationStatus(status))
+    return paginate(statement, scalars=False), status
+
+
+@bp.route("/applications", methods=["GET", "POST"])
+@login_required
+def list_applications():
+    require_role(*MANAGERS)
+    form = ApplicationForm(pupil_choices(), published_programme_choices())
+    if request.method == "GET":
+        form.submitted_on.data = date.today()
+    if form.validate_on_submit():
+        pupil = get_pupil_or_404(form.pupil_id.data)
+        programme = db.session.scalar(select(Programme).where(Programme.id == form.programme_id.data))
+        db.session.add(Application(
+            institution_id=g.institution.id, pupil_id=pupil.id, programme_id=programme.id, network_id=programme.network_id,
+            submitted_on=form.submitted_on.data, has_consent=True, source=ApplicationSource.MANUAL,
+            pupil_full_name=pupil.full_name, class_label=pupil.class_label,
+            parent_name=form.parent_name.data or pupil.parent_name,
+            parent_contact=pupil.parent_phone or pupil.parent_email, status=ApplicationStatus.ACCEPTED,
+            note=form.note.data))
+        flash(_("Заявление записано: %(name)s.", name=pupil.full_name), "success")
+        return redirect(url_for("school_programmes.list_applications"))
+    page, status = _applications_page()
+    return render("programmes/applications.html", page=page, status_filter=status, form=form,
+                  statuses=list(ApplicationStatus), status=422 if form.errors else 200)
+
+
+def _new_pupil_from(application: Application) -> Pupil:
+    parts = application.pupil_full_name.split()
+    pupil = Pupil(institution_id=g.institution.id, surname=parts[0] if parts else "—",
+                  name=parts[1] if len(parts) > 1 else "—", patronymic=" ".join(parts[2:]),
+                  class_label=application.class_label.replace(" ", "").upper(),
+                  grade=grade_of(application.class_label), parent_name=application.parent_name,
+                  parent_phone="" if "@" in application.parent_contact else application.parent_contact,
+                  parent_email=application.parent_contact if "@" in application.parent_contact else "")
+    pupil.refresh_search()
+    db.session.add(pupil)
+    db.session.flush()
+    return pupil
+
+
+@bp.route("/applications/<int:application_id>", methods=["GET", "POST"])
+@login_required
+def show_application(application_id: int):
+    application = get_application_or_404(application_id)
+    require_role(*MANAGERS)
+    form = MatchForm(pupil_choices())
+    if request.method == "POST" and application.status is not ApplicationStatus.NEW:
+        flash(_("Это заявление уже рассмотрено."), "error")
+        return redirect(url_for("school_programmes.show_application", application_id=application.id))
+    if form.validate_on_submit():
+        pupil = get_pupil_or_404(form.pupil_id.data) if form.pupil_id.data else _new_pupil_from(application)
+        application.pupil_id = pupil.id
+        application.status = ApplicationStatus.ACCEPTED
+        flash(_("Заявление принято: %(name)s. Его можно включить в заявку организации.", name=pupil.full_name),
+              "success")
+        return redirect(url_for("school_programmes.list_applications"))
+    programme = db.session.scalar(select(Programme.title).where(Programme.id == application.programme_id))
+    pupil = get_pupil_or_404(application.pupil_id) if application.pupil_id else None
+    return render("programmes/application.html", application=application, programme_title=programme, pupil=pupil,
+                  form=form, reject_form=RejectForm(formdata=None), status=422 if form.errors else 200)
+
+
+@bp.post("/applications/<int:application_id>/reject")
+@login_required
+def reject_application(application_id: int):
+    application = get_application_or_404(application_id)
+    require_role(*MANAGERS)
+    form = RejectForm()
+    if application.status not in (ApplicationStatus.NEW, ApplicationStatus.ACCEPTED):
+        flash(_("Это заявление уже включено в заявку: его нельзя отклонить."), "error")
+    elif not form.validate_on_submit():
+        flash(_("Укажите причину, по которой заявление отклонено."), "error")
+    else:
+        application.status = ApplicationStatus.REJECTED
+        application.note = form.note.data
+        flash(_("Заявление отклонено."), "success")
+        return redirect(url_for("school_programmes.list_applications"))
+    return redirect(url_for("school_programmes.show_application", application_id=application.id))
+
+
+def _ready_applications(programme_id: int):
+    return db.session.execute(
+        select(Application.id, Pupil.id.label("pupil_id"), Pupil.surname, Pupil.name, Pupil.patronymic,
+               Pupil.class_label, Application.submitted_on)
+        .join(Pupil, Pupil.id == Application.pupil_id)
+        .where(Application.programme_id == programme_id, Application.status == ApplicationStatus.ACCEPTED)
+        .order_by(Pupil.class_label, Pupil.surname)).all()
+
+
+@bp.route("/requests/new", methods=["GET", "POST"])
+@login_required
+def new_request():
+    require_role(*MANAGERS)
+    programmes = published_programme_choices()
+    programme_id = request.values.get("programme", type=int)
+    programme = db.session.scalar(select(Programme).where(Programme.id == programme_id, Programme.is_published.is_(True))) \
+        if programme_id else None
+    ready = _ready_applications(programme.id) if programme else []
+    form = RequestForm()
+    form.application_ids.choices = [(row.id, "") for row in ready]
+    if programme is not None and form.validate_on_submit():
+        chosen = [row for row in ready if row.id in set(form.application_ids.data)]
+        if len(chosen) != len(set(form.application_ids.data)):
+            abort(404)
+        already = set(db.session.scalars(select(Enrollment.pupil_id).where(
+            Enrollment.programme_id == programme.id, Enrollment.home_institution_id == g.institution.id,
+            Enrollment.pupil_id.in_([row.pupil_id for row in chosen]), Enrollment.status.in_(ACTIVE))))
+        if already:
+            form.application_ids.errors.append(_("Часть обучающихся уже подана на эту программу: снимите отметку."))
+        else:
+            enrollment_request = EnrollmentRequest(network_id=programme.network_id, home_institution_id=g.institution.id,
+                                                   programme_id=programme.id, sent_at=utcnow(),
+                                                   sent_by_id=current_user.id, note=form.note.data)
+            db.session.add(enrollment_request)
+            db.session.flush()
+            applications = {a.id: a for a in db.session.scalars(
+                select(Application).where(Application.id.in_([row.id for row in chosen])))}
+            for row in chosen:
+                enrollment = Enrollment(network_id=programme.network_id, request_id=enrollment_request.id,
+                                        programme_id=programme.id, home_institution_id=g.institution.id,
+                                        pupil_id=row.pupil_id, class_label=row.class_label,
+                                        pupil_name=" ".join(p for p in (row.surname, row.name, row.patronymic) if p))
+                db.session.add(enrollment)
+                db.session.flush()
+                applications[row.id].status = ApplicationStatus.SENT
+                applications[row.id].enrollment_id = enrollment.id
+            flash(_("Заявка отправлена организации: обучающихся — %(n)d.", n=len(chosen)), "success")
+            return redirect(url_for("school_programmes.show_school_request", request_id=enrollment_request.id))
+    return render("programmes/new_request.html", programmes=programmes, programme=programme, ready=ready, form=form,
+                  status=422 if form.errors else 200)
+
+
+@bp.get("/requests")
+@login_required
+def list_school_requests():
+    return render("programmes/school_requests.html", page=paginate(school_requests(), scalars=False),
+                  can_manage=has_role(*MANAGERS))
+
+
+@bp.get("/requests/<int:request_id>")
+@login_required
+def show_school_request(request_id: int):
+    enrollment_request, programme = get_school_request_or_404(request_id)
+    provider = db.session.scalar(select(Institution.short_name).where(Institution.id == programme.provider_institution_id))
+    return render("programmes/school_request.html", request_=enrollment_request, programme=programme, provider=provider,
+                  rows=enrollments_of_request(enrollment_request.id))
+
+
+@bp.get("/timetable")
+@login_required
+def school_timetable():
+    from workspace.programmes.timetable import timetable_of_school
+    return render("programmes/timetable.html", days=timetable_of_school(g.institution.id))

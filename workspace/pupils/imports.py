@@ -1,0 +1,142 @@
+"""Pupils from Excel: the header row found wherever it is, every row checked, all or nothing."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from flask_babel import gettext as _
+
+from workspace.core.forms import EMAIL
+from workspace.core.uploads import Sheet, clean_text
+from workspace.pupils.models import grade_of
+
+MAX_PUPIL_ROWS = 2000
+HEADER_SEARCH_ROWS = 15
+COLUMNS = {
+    "full_name": ("фио", "ф.и.о.", "ф. и. о.", "фио обучающегося", "фио ученика", "обучающийся", "ученик",
+                  "фамилия имя отчество", "фамилия, имя, отчество", "full name"),
+    "surname": ("фамилия", "surname"),
+    "name": ("имя", "name"),
+    "patronymic": ("отчество", "patronymic"),
+    "class_label": ("класс", "class"),
+    "birth_on": ("дата рождения", "date of birth", "birth date"),
+    "parent_name": ("родитель", "фио родителя", "родитель (законный представитель)", "законный представитель",
+                    "parent"),
+    "parent_phone": ("телефон", "телефон родителя", "phone"),
+    "parent_email": ("e-mail", "email", "электронная почта", "эл. почта", "почта", "e-mail родителя"),
+}
+
+
+def _normal(value) -> str:
+    return re.sub(r"\s+", " ", clean_text(value).lower().replace("ё", "е")).strip(" :*")
+
+
+@dataclass
+class PupilRow:
+    line: int
+    surname: str
+    name: str
+    patronymic: str
+    class_label: str
+    birth_on: date | None
+    parent_name: str
+    parent_phone: str
+    parent_email: str
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.surname, self.name, self.patronymic) if p)
+
+
+@dataclass
+class PupilImport:
+    rows: list[PupilRow]
+    problem: str | None = None
+
+    @property
+    def errors(self) -> list[PupilRow]:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None and bool(self.rows) and not self.errors
+
+
+def _find_header(rows: list[tuple]) -> tuple[int, dict[str, int]] | None:
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        found: dict[str, int] = {}
+        for column, value in enumerate(row):
+            text = _normal(value)
+            for key, names in COLUMNS.items():
+                if key not in found and text in names:
+                    found[key] = column
+                    break
+        has_name = "full_name" in found or ("surname" in found and "name" in found)
+        if has_name and "class_label" in found:
+            return index, found
+    return None
+
+
+def _date(value) -> tuple[date | None, bool]:
+    """(the date, whether the cell was understood)."""
+    if value is None or value == "":
+        return None, True
+    if isinstance(value, datetime):
+        return value.date(), True
+    if isinstance(value, date):
+        return value, True
+    text = clean_text(value)
+    for pattern in ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, pattern).date(), True
+        except ValueError:
+            continue
+    return None, False
+
+
+def read_pupils(sheets: list[Sheet]) -> PupilImport:
+    for sheet in sheets:
+        header = _find_header(sheet.rows)
+        if header is not None:
+            break
+    else:
+        return PupilImport([], _("Не найдена строка заголовков: нужны столбцы «ФИО» (или «Фамилия» и «Имя») и «Класс»."))
+    index, columns = header
+
+    def cell(row, key):
+        position = columns.get(key)
+        return row[position] if position is not None and position < len(row) else None
+
+    rows: list[PupilRow] = []
+    for line, row in enumerate(sheet.rows[index + 1:], start=index + 2):
+        if not any(clean_text(value) for value in row):
+            continue
+        if "full_name" in columns:
+            parts = clean_text(cell(row, "full_name")).split()
+            surname, name, patronymic = (parts + ["", "", ""])[0], (parts + ["", ""])[1] if len(parts) > 1 else "", \
+                " ".join(parts[2:])
+        else:
+            surname, name, patronymic = (clean_text(cell(row, key)) for key in ("surname", "name", "patronymic"))
+        birth_on, understood = _date(cell(row, "birth_on"))
+        pupil = PupilRow(line, surname[:100], name[:100], patronymic[:100],
+                         clean_text(cell(row, "class_label")).replace(" ", "").upper()[:20], birth_on,
+                         clean_text(cell(row, "parent_name"))[:200], clean_text(cell(row, "parent_phone"))[:60],
+                         clean_text(cell(row, "parent_email")).lower()[:254])
+        if not pupil.surname or not pupil.name:
+            pupil.errors.append(_("не указаны фамилия и имя"))
+        if grade_of(pupil.class_label) is None:
+            pupil.errors.append(_("класс «%(value)s» не понят (нужно, например, «5А»)", value=pupil.class_label))
+        if not understood:
+            pupil.errors.append(_("дата рождения «%(value)s» не понята (нужно ДД.ММ.ГГГГ)",
+                                  value=clean_text(cell(row, "birth_on"))))
+        if pupil.parent_email and not EMAIL.match(pupil.parent_email):
+            pupil.errors.append(_("неверный адрес почты «%(email)s»", email=pupil.parent_email))
+        rows.append(pupil)
+    if not rows:
+        return PupilImport([], _("В таблице нет ни одной строки с обучающимся."))
+    if len(rows) > MAX_PUPIL_ROWS:
+        return PupilImport([], _("В таблице %(n)d обучающихся — за один раз можно не больше %(max)d.",
+                                 n=len(rows), max=MAX_PUPIL_ROWS))
+    return PupilImport(rows)

@@ -1,0 +1,42 @@
+"""Scoped loads of the pupils registry (the scope keeps every row to the home school)."""
+from __future__ import annotations
+
+from flask import abort
+from sqlalchemy import Select, select
+
+from workspace.extensions import db
+from workspace.pupils.models import Pupil, search_text
+
+
+def get_pupil_or_404(pupil_id: int) -> Pupil:
+    pupil = db.session.scalar(select(Pupil).where(Pupil.id == pupil_id))
+    if pupil is None:
+        abort(404)
+    return pupil
+
+
+def pupils_query(query: str = "", class_label: str = "", *, active_only: bool = False) -> Select:
+    statement = select(Pupil).order_by(Pupil.surname, Pupil.name, Pupil.id)
+    if query:
+        for word in search_text(query).split():
+            statement = statement.where(Pupil.search_text.contains(word, autoescape=True))
+    if class_label:
+        statement = statement.where(Pupil.class_label == class_label)
+    if active_only:
+        statement = statement.where(Pupil.is_active.is_(True))
+    return statement
+
+
+def class_labels() -> list[str]:
+    labels = db.session.scalars(select(Pupil.class_label).distinct()).all()
+    return sorted((label for label in labels if label), key=lambda label: (len(label), label))
+
+
+def pupil_choices(active_only: bool = True) -> list[tuple[int, str]]:
+    """(id, «Фамилия Имя Отчество, 5А») of the school's pupils, for selects (column tuples)."""
+    statement = select(Pupil.id, Pupil.surname, Pupil.name, Pupil.patronymic, Pupil.class_label) \
+        .order_by(Pupil.class_label, Pupil.surname, Pupil.name)
+    if active_only:
+        statement = statement.where(Pupil.is_active.is_(True))
+    return [(row.id, f"{row.surname} {row.name} {row.patronymic}".strip() + f", {row.class_label}")
+            for row in db.session.execute(statement)]
