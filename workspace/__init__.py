@@ -39,6 +39,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.plans.report_models  # noqa: F401
     import workspace.pupils.models  # noqa: F401
     import workspace.programmes.models  # noqa: F401
+    import workspace.journal.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
@@ -88,6 +89,8 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(plans_bp, url_prefix="/n/<network>/plans")
     from workspace.calendar import bp as calendar_bp
     app.register_blueprint(calendar_bp)
+    from workspace.journal import bp as journal_bp
+    app.register_blueprint(journal_bp)
 
     from workspace.cli import register_commands
     register_commands(app)
