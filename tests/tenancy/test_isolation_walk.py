@@ -50,6 +50,10 @@ def _values_for(world, actor_key: str):
         "agenda_item_id": a.agenda_item.id,
         "subject_type": "plan",
         "subject_id": a.plan.id,
+        "group_id": a.journal_group.id,
+        "lesson_id": a.journal_lesson.id,
+        "enrollment_id": a.journal_enrollment.id,
+        "certificate_id": a.journal_certificate.id,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -75,6 +79,10 @@ def _values_for(world, actor_key: str):
         "agenda_item_id": [b.agenda_item.id, 999999],
         "subject_type": ["no-such-type"],
         "subject_id": [b.plan.id, 999999],
+        "group_id": [b.journal_group.id, 999999],
+        "lesson_id": [b.journal_lesson.id, 999999],
+        "enrollment_id": [b.journal_enrollment.id, 999999],
+        "certificate_id": [b.journal_certificate.id, 999999],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]

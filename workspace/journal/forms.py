@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField
-from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms import BooleanField, DateField, HiddenField, IntegerField, StringField
+from wtforms.validators import InputRequired, NumberRange
 
 from workspace.core.forms import max_length, strip
 
@@ -17,12 +17,5 @@ class LessonForm(FlaskForm):
 
 
 class GenerateForm(FlaskForm):
-    skip_holidays = SelectField(_l("Праздничные дни"), choices=[("1", _l("пропускать")), ("0", _l("не пропускать"))],
-                                default="1")
-
-
-class ReportForm(FlaskForm):
-    class Meta:
-        csrf = False  # a GET filter
-
-    half = SelectField(_l("Полугодие"), validators=[Optional()])
+    skip_holidays = BooleanField(_l("Пропускать праздничные дни и зимние каникулы (31 декабря — 8 января)"),
+                                 default=True)

@@ -64,7 +64,7 @@ def generate(group_id: int):
     form = GenerateForm()
     if not form.validate_on_submit():
         return _page(head, lessons, generate_form=form, status=422)
-    added = generate_lessons(head, g.network.id, skip_holidays=form.skip_holidays.data == "1")
+    added = generate_lessons(head, g.network.id, skip_holidays=bool(form.skip_holidays.data))
     if added:
         flash(_("Добавлено занятий по расписанию: %(n)d.", n=added), "success")
     else:
