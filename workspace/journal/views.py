@@ -87,6 +87,10 @@ def edit_mark(group_id: int, lesson_id: int, enrollment_id: int):
     code = request.form.get("set", "")
     saved = save_mark(head, lesson_id, enrollment_id, home_institution_id, code, counts)
     if saved is None:
+        if htmx:  # a keystroke off the scale: the cell stays as it is
+            response = render("journal/_cell_refused.html", status=422)
+            response.headers["HX-Reswap"] = "none"
+            return response
         return render("journal/edit_mark.html", status=422, group=head, choices=choices, lesson_id=lesson_id,
                       enrollment_id=enrollment_id, error=_("Выберите отметку из списка."))
     if htmx:
