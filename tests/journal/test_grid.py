@@ -156,3 +156,16 @@ def test_a_school_with_no_pupils_in_the_group_gets_404(make, client, login_as):
     w = mixed_group(make, pupils_b=0)
     login_as(w.coordinator_b)
     assert client.get(_url(w)).status_code == 404
+
+
+def test_journal_index_lists_the_groups_each_may_open(make, app):
+    from tests.conftest import login
+    w = mixed_group(make)
+    for user, sees in ((w.teacher, True), (w.provider_coordinator, True), (w.coordinator_a, True),
+                       (w.council_member, True), (w.other_teacher, False), (w.museum_coordinator, False),
+                       (w.coordinator_b, True)):
+        client = app.test_client()
+        login(client, user.email)
+        html = client.get("/n/net/journal/").get_data(as_text=True)
+        assert ("Роботы-1" in html) is sees, user.full_name
+        assert "Алексеев" not in html

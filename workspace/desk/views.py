@@ -16,6 +16,8 @@ from workspace.desk.models import Note
 from workspace.desk.queries import (get_note_or_404, network_cards, recent_notes, reports_due, seats_of,
                                     upcoming_events)
 from workspace.extensions import db, htmx
+from workspace.journal.queries import lessons_today
+from workspace.accounts.models import StaffRole
 
 NOTES_PARTIALS = {"notes": "desk/_notes.html"}
 
@@ -34,6 +36,7 @@ def show_desk():
         seats=seats, my_questions=open_questions_for(seats, date.today()),
         events=upcoming_events(date.today()),
         reports=reports_due(date.today(), g.institution.id) if has_role(*MANAGERS) else [],
+        lessons_today=lessons_today() if has_role(StaffRole.TEACHER) else None,
         **_notes_context(),
     )
 

@@ -89,3 +89,43 @@ def lessons_today(today: date | None = None) -> list[TodayLesson]:
         .join(Network, Network.id == Group.network_id)
         .where(Group.teacher_id == current_user.id, Lesson.held_on == (today or date.today()))
         .order_by(Group.name))]
+
+
+@dataclass
+class JournalGroup:
+    id: int
+    name: str
+    programme: str
+    provider: str
+    teacher: str
+    pupils: int
+
+
+def visible_groups() -> list[JournalGroup]:
+    """The groups of this network whose journal the current user may open (one statement): the provider's
+    managers all its groups, a teacher their own, a home school's managers those with its pupils, a council
+    seat every group (aggregates)."""
+    from tenants.models import Institution
+    from tenants.permissions import MANAGERS, has_role
+    from workspace.accounts.models import User
+    from workspace.journal.grid import LISTED
+    my_institution = current_user.institution_id
+    mine = (select(func.count(Enrollment.id)).where(Enrollment.group_id == Group.id, Enrollment.status.in_(LISTED),
+                                                   Enrollment.home_institution_id == my_institution)
+            .correlate(Group).scalar_subquery())
+    pupils = (select(func.count(Enrollment.id)).where(Enrollment.group_id == Group.id, Enrollment.status.in_(LISTED))
+              .correlate(Group).scalar_subquery())
+    found = []
+    manager, seat = has_role(*MANAGERS), g.get("seat") is not None
+    for (group_id, name, title, provider_id, provider, teacher_id, teacher, count, my_count) in db.session.execute(
+            select(Group.id, Group.name, Programme.title, Group.provider_institution_id, Institution.short_name,
+                   Group.teacher_id, User.full_name, pupils, mine)
+            .join(Programme, Programme.id == Group.programme_id)
+            .join(Institution, Institution.id == Group.provider_institution_id)
+            .outerjoin(User, User.id == Group.teacher_id)
+            .order_by(Programme.title, Group.name)):
+        provider_side = provider_id == my_institution and (manager or teacher_id == current_user.id)
+        home_side = manager and my_count > 0
+        if provider_side or home_side or seat:
+            found.append(JournalGroup(group_id, name, title, provider, teacher or "", count))
+    return found

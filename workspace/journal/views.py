@@ -59,6 +59,13 @@ def grid_context(group_id: int) -> dict:
             "hours_held": sum(lesson.hours for lesson in lessons)}
 
 
+@bp.get(f"{PREFIX}/")
+@login_required
+def list_groups():
+    from workspace.journal.queries import visible_groups
+    return render("journal/groups.html", groups=visible_groups())
+
+
 @bp.get(f"{PREFIX}/groups/<int:group_id>")
 @login_required
 def show_grid(group_id: int):
