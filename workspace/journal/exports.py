@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from workspace.core.excel import workbook_bytes
+from workspace.core.excel import grid_workbook_bytes
 from workspace.core.labels import label
 
 
@@ -19,7 +19,7 @@ def group_workbook(group, lessons, rows, cell_text, with_school: bool = True) ->
             lesson.percent for lesson in lessons] + [""]
 
     caption = _("Журнал группы «%(name)s» — %(programme)s", name=group.name, programme=group.programme_title)
-    return workbook_bytes(group.name, header, lines(), caption=caption)
+    return grid_workbook_bytes(group.name, header, lines(), caption=caption)
 
 
 def report_workbook(school_name: str, period, rows) -> bytes:
@@ -30,4 +30,4 @@ def report_workbook(school_name: str, period, rows) -> bytes:
               row.lessons, row.present, row.absent, row.excused, row.percent, row.progress] for row in rows)
     caption = _("Посещаемость и успеваемость обучающихся %(school)s в сетевых группах, %(period)s",
                 school=school_name, period=period.label)
-    return workbook_bytes(_("Отчёт"), header, lines, caption=caption)
+    return grid_workbook_bytes(_("Отчёт"), header, lines, caption=caption)
