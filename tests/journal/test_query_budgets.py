@@ -32,7 +32,7 @@ def test_grid_and_cell_save_are_flat(app, make, client, login_as, count_queries,
     with count_queries() as statements:
         response = client.get(url)
     assert response.status_code == 200
-    assert response.get_data(as_text=True).count("data-cell ") == pupils * lessons
+    assert response.get_data(as_text=True).count("data-cell>") == pupils * lessons
     assert len(statements) == _expected(app, GRID), "\n".join(statements)
 
     token = re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)

@@ -35,25 +35,31 @@ def cell_class(cell) -> str:
     return cell[0].value
 
 
-def cell_html(row_id: int, lesson_id: int, cell, can_edit: bool, cell_url: str, texts: dict | None = None) -> Markup:
-    """One grid cell (the grid renders 35 × 70 of them: built here, not by a template macro per cell;
-    the saved cell of an htmx response comes from here too, so there is one source). ``texts`` caches
-    the few distinct cell texts of a page (each is a translated string)."""
-    if texts is None:
-        text = escape(cell_text(cell))
-    else:
-        text = texts.get(cell)
-        if text is None:
-            text = texts[cell] = escape(cell_text(cell))
-    inner = (f'<a href="{cell_url}/{lesson_id}/{row_id}" data-cell data-row="{row_id}" data-lesson="{lesson_id}">'
-             f'{text}</a>') if can_edit else text
-    return Markup(f'<td id="c{row_id}-{lesson_id}" class="mark {cell_class(cell)}">{inner}</td>')
+def _cell_str(row_id: int, lesson_id: int, text: str, css: str, can_edit: bool, cell_url: str) -> str:
+    if can_edit:
+        return (f'<td id="c{row_id}-{lesson_id}" class="mark {css}"><a href="{cell_url}/{lesson_id}/{row_id}" '
+                f'data-cell>{text}</a></td>')
+    return f'<td id="c{row_id}-{lesson_id}" class="mark {css}">{text}</td>'
+
+
+def _text_and_class(cell, texts: dict) -> tuple[str, str]:
+    found = texts.get(cell)
+    if found is None:
+        found = texts[cell] = (str(escape(cell_text(cell))), cell_class(cell))
+    return found
+
+
+def cell_html(row_id: int, lesson_id: int, cell, can_edit: bool, cell_url: str) -> Markup:
+    """One grid cell: the saved cell of an htmx response (the grid's rows use the same ``_cell_str``)."""
+    return Markup(_cell_str(row_id, lesson_id, *_text_and_class(cell, {}), can_edit, cell_url))
 
 
 def row_cells_html(row, lessons, can_edit: bool, cell_url: str, texts: dict) -> Markup:
-    cells = row.cells
-    return Markup("".join(cell_html(row.id, lesson.id, cells.get(lesson.id), can_edit, cell_url, texts)
-                          for lesson in lessons))
+    """A row's cells in one string (35 × 70 cells: no template macro and no Markup object per cell;
+    ``texts`` caches the few distinct, escaped, translated cell texts of the page)."""
+    cells, row_id = row.cells, row.id
+    return Markup("".join(_cell_str(row_id, lesson.id, *_text_and_class(cells.get(lesson.id), texts), can_edit,
+                                    cell_url) for lesson in lessons))
 
 
 def grid_context(group_id: int) -> dict:
