@@ -250,17 +250,23 @@ class Endpoint:
     # The plan cell save runs bench/wrk/cell.lua with one connection per wrk thread (each thread
     # saves its own item with the version it tracks; a 409 is counted as an expected answer).
     cell_save: bool = False
+    form: str = ""  # a POST body of its own (urlencoded, the CSRF token is added)
+    journal: bool = False  # needs a journal group in the city (skipped when the city has none)
+    target_share: float = 0.5  # the throughput target as a share of the baseline
 
     def url_path(self, ctx: "RunContext") -> str:
         return self.path.format(inst=BENCH_INSTITUTION, net=ctx.network_slug, member=ctx.member_id,
                                 plan=ctx.plan_id, item=ctx.plan_items[0] if ctx.plan_items else 0,
                                 agreement=ctx.agreement_id)
                                 project=ctx.project_id)
+                                journal_net=ctx.journal_network, group=ctx.journal_group,
+                                lesson=ctx.journal_lesson, enrollment=ctx.journal_enrollment)
 
     def target(self, ctx: "RunContext") -> str | None:
         if not self.htmx_target:
             return None
-        return self.htmx_target.format(member=ctx.member_id, item=ctx.plan_items[0] if ctx.plan_items else 0)
+        return self.htmx_target.format(member=ctx.member_id, item=ctx.plan_items[0] if ctx.plan_items else 0,
+                                       lesson=ctx.journal_lesson, enrollment=ctx.journal_enrollment)
 
 
 ENDPOINTS = (
@@ -294,6 +300,13 @@ ENDPOINTS = (
     Endpoint("requests_inbox", "requests inbox /n/‹slug›/programmes/requests", "GET", "/n/{net}/programmes/requests",
              "coordinator"),
     Endpoint("pupils", "pupils list /i/‹slug›/pupils/", "GET", "/i/{inst}/pupils/", "coordinator"),
+    # The journal (issue 7): the group nearest 30 pupils × 40 lessons, as its teacher; a cell save is an
+    # upsert (last write wins per cell), so wrk repeats one POST without versions.
+    Endpoint("journal_grid", "journal grid (group nearest 30 × 40)", "GET", "/n/{journal_net}/journal/groups/{group}",
+             "teacher", list_page=False, journal=True, target_share=0.25),
+    Endpoint("journal_cell", "htmx write: journal cell save", "POST",
+             "/n/{journal_net}/journal/groups/{group}/marks/{lesson}/{enrollment}", "teacher",
+             htmx_target="c{enrollment}-{lesson}", list_page=False, form="set=present", journal=True),
 )
 CELL_PATH = "/n/{net}/plans/{plan}/items/%d/cells/responsible"
 CELL_TEXT = "Иванова И. И., заместитель директора по ВР (правка"
@@ -313,8 +326,14 @@ class RunContext:
     plan_items: list[int] = field(default_factory=list)  # items of that plan the cell save edits
     agreement_id: int = 0  # an agreement of the bench institution in that network
     project_id: int = 0  # a project of that network (the project page)
+    journal_network: str = ""  # the journal group nearest 30 pupils × 40 lessons, its teacher, one cell
+    journal_group: int = 0
+    journal_lesson: int = 0
+    journal_enrollment: int = 0
+    journal_teacher: str = ""
     browsers: dict[str, Browser] = field(default_factory=dict)
     csrf: str = ""
+    csrf_of: dict[str, str] = field(default_factory=dict)  # user → CSRF token, for users other than the coordinator
     app_port: int = 0
     baseline_port: int = 0
     app_log: Path | None = None
@@ -364,7 +383,27 @@ def _look_up(ctx: RunContext) -> None:
             "ORDER BY a.id LIMIT 1"), {"n": network_id, "slug": BENCH_INSTITUTION}).scalar() or 0
         ctx.project_id = connection.execute(text(
             "SELECT id FROM projects WHERE network_id = :n ORDER BY id LIMIT 1"), {"n": network_id}).scalar() or 0
+        _look_up_journal(ctx, connection, text)
     engine.dispose()
+
+
+def _look_up_journal(ctx: RunContext, connection, text) -> None:
+    """The group nearest 30 pupils × 40 lessons with a teacher, one of its cells (none: journal skipped)."""
+    row = connection.execute(text(
+        "SELECT g.id, n.slug, u.email FROM network_groups g JOIN networks n ON n.id = g.network_id "
+        "JOIN users u ON u.id = g.teacher_id "
+        "JOIN (SELECT group_id, COUNT(*) AS c FROM enrollments WHERE status IN ('enrolled', 'completed') "
+        "      GROUP BY group_id) e ON e.group_id = g.id "
+        "JOIN (SELECT group_id, COUNT(*) AS c FROM lessons GROUP BY group_id) l ON l.group_id = g.id "
+        "ORDER BY ABS(e.c - 30) + ABS(l.c - 40), g.id LIMIT 1")).first()
+    if row is None:
+        return
+    ctx.journal_group, ctx.journal_network, ctx.journal_teacher = row
+    ctx.journal_lesson = connection.execute(text(
+        "SELECT id FROM lessons WHERE group_id = :g ORDER BY held_on LIMIT 1"), {"g": ctx.journal_group}).scalar()
+    ctx.journal_enrollment = connection.execute(text(
+        "SELECT id FROM enrollments WHERE group_id = :g AND status IN ('enrolled', 'completed') ORDER BY id LIMIT 1"),
+        {"g": ctx.journal_group}).scalar()
 
 
 def _versions(ctx: RunContext) -> str:
@@ -412,6 +451,12 @@ def start_servers(ctx: RunContext) -> None:
 def log_everyone_in(ctx: RunContext) -> None:
     for who in ("coordinator", "admin", "operator"):
         ctx.browsers[who] = log_in(ctx.app_port, BENCH_LOGINS[who])
+    if ctx.journal_teacher:
+        ctx.browsers["teacher"] = log_in(ctx.app_port, ctx.journal_teacher)
+        grid = ctx.browsers["teacher"].get(f"/n/{ctx.journal_network}/journal/groups/{ctx.journal_group}")
+        if grid.status != 200:
+            raise RuntimeError(f"the journal grid answered {grid.status}")
+        ctx.csrf_of["teacher"] = csrf_from(grid.text())
     desk = ctx.browsers["coordinator"].get(f"/i/{BENCH_INSTITUTION}/")
     if desk.status != 200:
         raise RuntimeError(f"the desk answered {desk.status}")
@@ -429,6 +474,9 @@ def _request_of(endpoint: Endpoint, ctx: RunContext) -> tuple[tuple, str]:
         item = ctx.plan_items[0]
         body = urllib.parse.urlencode({"value": f"{CELL_TEXT} {time.monotonic_ns()})",
                                        "version": cell_version(ctx, item), "csrf_token": ctx.csrf})
+    elif endpoint.form:
+        headers.append("Content-Type: application/x-www-form-urlencoded")
+        body = endpoint.form + "&" + urllib.parse.urlencode({"csrf_token": ctx.csrf_of.get(endpoint.user, ctx.csrf)})
     elif endpoint.method == "POST":
         headers.append("Content-Type: application/x-www-form-urlencoded")
         body = urllib.parse.urlencode({"body": "Заметка из нагрузочного теста: проверить расписание",
@@ -500,6 +548,9 @@ def measure_all(ctx: RunContext, seconds: int, warmup: int) -> dict:
         wrk(baseline_url, seconds=warmup, **THROUGHPUT)
     result = {"pages": {}}
     for endpoint in ENDPOINTS:
+        if endpoint.journal and not ctx.journal_group:
+            say(f"{ctx.database}/{ctx.scale}: {endpoint.key} skipped (the city has no journal groups)")
+            continue
         check_endpoint(endpoint, ctx)
         headers, body = _request_of(endpoint, ctx)
         say(f"{ctx.database}/{ctx.scale}: {endpoint.key} (and the baseline beside it)")
@@ -765,6 +816,7 @@ def excel_measurements() -> dict:
 
             import_s, import_peak, read_items = _timed(product_read)
             bare_read_s, bare_read_peak, _cells = _timed(bare_read)
+            journal = journal_excel_measurement()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return {
@@ -772,7 +824,58 @@ def excel_measurements() -> dict:
                    "bare_seconds": bare_s, "bare_peak": bare_peak},
         "import": {"rows": IMPORT_ROWS, "items_read": read_items, "bytes": len(upload), "seconds": import_s,
                    "peak": import_peak, "bare_seconds": bare_read_s, "bare_peak": bare_read_peak},
+        "journal": journal,
     }
+
+
+JOURNAL_PUPILS, JOURNAL_LESSONS = 2_500, 40  # 100 000 marks
+
+
+def journal_excel_measurement() -> dict:
+    """The journal export (workspace.journal.exports.group_workbook: pupils × lessons, formulas neutralised)
+    of 100 000 marks against bare openpyxl write-only of the same cells; inside a request context."""
+    import io
+    import random as _random
+    from datetime import date, timedelta
+    from openpyxl import Workbook
+    from workspace.journal.exports import group_workbook
+    from workspace.journal.grid import GroupHead, LessonColumn, PupilRow
+    from workspace.journal.models import Attendance
+    from workspace.journal.views import cell_text
+    from workspace.programmes.models import GradeScale
+    rng = _random.Random(1)
+    group = GroupHead(1, "Робототехника-1", 1, 1, 1, "Робототехника", GradeScale.FIVE_POINT, 68, None, None,
+                      JOURNAL_PUPILS)
+    lessons = [LessonColumn(n + 1, date(2026, 9, 1) + timedelta(days=n), "Тема", 2) for n in range(JOURNAL_LESSONS)]
+    choices = [(Attendance.PRESENT, None)] * 5 + [(Attendance.PRESENT, "5"), (Attendance.PRESENT, "4"),
+                                                   (Attendance.ABSENT, None), (Attendance.EXCUSED, None)]
+    rows = []
+    for n in range(JOURNAL_PUPILS):
+        row = PupilRow(n + 1, f"Иванов{n} Пётр Сергеевич", "6А", "МБОУ СОШ №1", 1)
+        for lesson in lessons:
+            row.cells[lesson.id] = rng.choice(choices)
+            row.marked += 1
+            row.present += row.cells[lesson.id][0] is Attendance.PRESENT
+        rows.append(row)
+
+    def bare_write() -> bytes:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(group.name)
+        sheet.append([group.name])
+        sheet.append([])
+        sheet.append(["Обучающийся", "Класс", "Школа"] + [lesson.held_on.strftime("%d.%m.%Y") for lesson in lessons]
+                     + ["%"])
+        for row in rows:
+            sheet.append([row.name, row.class_label, row.school] + [cell_text(row.cells.get(lesson.id))
+                                                                   for lesson in lessons] + [row.percent])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+    seconds, peak, exported = _timed(lambda: group_workbook(group, lessons, rows, cell_text))
+    bare_seconds, bare_peak, _bare = _timed(bare_write)
+    return {"marks": JOURNAL_PUPILS * JOURNAL_LESSONS, "bytes": len(exported), "seconds": seconds, "peak": peak,
+            "bare_seconds": bare_seconds, "bare_peak": bare_peak}
 
 
 def excel_section(excel: dict | None) -> tuple[str, list[str]]:
@@ -793,12 +896,24 @@ def excel_section(excel: dict | None) -> tuple[str, list[str]]:
             misses.append(f"plan export: {ratio:.2f} × bare openpyxl write-only (journal target ≤ 1.5 applied)")
         if e["peak"] > 100 * mb:
             misses.append(f"plan {key}: peak memory {e['peak'] / mb:.0f} MB (target ≤ 100 MB)")
+    journal = excel.get("journal")
+    if journal:
+        ratio = journal["seconds"] / journal["bare_seconds"]
+        rows.append([f"journal export of {journal['marks']:,} marks (group_workbook, {JOURNAL_PUPILS} pupils × "
+                     f"{JOURNAL_LESSONS} lessons)".replace(",", " "), f"{journal['seconds'] * 1000:.0f}",
+                     f"{journal['peak'] / mb:.1f}", f"{journal['bare_seconds'] * 1000:.0f}",
+                     f"{journal['bare_peak'] / mb:.1f}", f"{ratio:.2f}" + (" ✗" if ratio > 1.5 else ""),
+                     "bare openpyxl write-only, same cells"])
+        if ratio > 1.5:
+            misses.append(f"journal export: {ratio:.2f} × bare openpyxl write-only (target ≤ 1.5)")
+        if journal["peak"] > 100 * mb:
+            misses.append(f"journal export: peak memory {journal['peak'] / mb:.0f} MB (target ≤ 100 MB)")
     text = table(["Excel (in process, best of 3; peak by tracemalloc in a 4th run)", "ms", "peak MB", "bare ms",
                   "bare peak MB", "÷ bare", "bare is"], rows)
     note = (f"\n\nFiles: export {excel['export']['bytes'] / 1024:.0f} KB; the import reads the product's own "
             f"export of {excel['import']['rows']} items ({excel['import']['bytes'] / 1024:.0f} KB), "
-            f"{excel['import']['items_read']} items found. The journal export (100 000 marks) is not measured: "
-            "the journal area is not built.")
+            f"{excel['import']['items_read']} items found. The journal export holds the rows the grid reads (column "
+            "tuples), so the figure is the writing of the workbook; peak memory includes those rows.")
     return text + note, misses
 
 
@@ -872,6 +987,8 @@ def page_table(results: dict, database: str, scales: list[str]) -> str:
                      ms(base["c1"]["p95_us"]), ms(base["c1"]["p99_us"]), "1.00", f"{base['c8']['rps']:.0f}",
                      "100 %", f"its runs: {low:.0f}–{high:.0f} req/s"])
         for endpoint in ENDPOINTS:
+            if endpoint.key not in outcome["pages"]:
+                continue
             pair = outcome["pages"][endpoint.key]
             c1, c8 = pair["c1"], pair["c8"]
             errors, redirects = _errors(c1, c8)
@@ -903,6 +1020,9 @@ def growth_table(results: dict, databases: list[str]) -> tuple[str, list[str]]:
             if endpoint is None:
                 d, c = demo["baseline"]["c1"]["p50_us"], city["baseline"]["c1"]["p50_us"]
                 row += [ms(d), ms(c), f"{c / d:.2f}", "1.00"]
+                continue
+            if endpoint.key not in demo["pages"] or endpoint.key not in city["pages"]:
+                row += ["–"] * 4
                 continue
             dp, cp = demo["pages"][endpoint.key], city["pages"][endpoint.key]
             raw = cp["c1"]["p50_us"] / dp["c1"]["p50_us"]
@@ -950,13 +1070,16 @@ def throughput_misses(results: dict, databases: list[str]) -> list[str]:
             if "pages" not in outcome:
                 continue
             for endpoint in ENDPOINTS:
+                if endpoint.key not in outcome["pages"]:
+                    continue
                 pair = outcome["pages"][endpoint.key]
                 share = pair["c8"]["rps"] / pair["base_c8"]["rps"]
-                if share < 0.5:
+                if share < endpoint.target_share:
                     kind = ("list page" if endpoint.list_page else "write; nearest target: cell save"
                             if endpoint.method == "POST" else "every item of the plan, not a ≤ 200-row list")
                     misses.append(f"{endpoint.label} ({kind}) on {DB_NAMES[database]} {scale}: "
-                                  f"{100 * share:.0f} % of the baseline's throughput (target ≥ 50 %)")
+                                  f"{100 * share:.0f} % of the baseline's throughput "
+                                  f"(target ≥ {100 * endpoint.target_share:.0f} %)")
     return misses
 
 

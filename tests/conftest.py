@@ -15,6 +15,7 @@ from tests.fixtures import agreements as agreement_factories
 from tests.fixtures import database, factories
 from tests.fixtures import database, factories, projects
 from tests.fixtures import programmes as programme_factories
+from tests.fixtures import journal as journal_factories
 from tenants.scoping import unscoped
 from workspace import create_app
 from workspace.config import TestConfig
@@ -132,6 +133,11 @@ def make(app):
         application=wrap(programme_factories.create_application),
         enrollment_request=wrap(programme_factories.create_request),
         enrollment=wrap(programme_factories.create_enrollment),
+        lesson=wrap(journal_factories.create_lesson),
+        lessons=wrap(journal_factories.create_lessons),
+        mark=wrap(journal_factories.create_mark),
+        fill_marks=wrap(journal_factories.fill_marks),
+        certificate=wrap(journal_factories.create_certificate),
     )
 
 

@@ -41,6 +41,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.projects.models  # noqa: F401
     import workspace.pupils.models  # noqa: F401
     import workspace.programmes.models  # noqa: F401
+    import workspace.journal.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
@@ -101,6 +102,8 @@ def create_app(config: Config | None = None) -> Flask:
     from workspace.agreements import bp as agreements_bp, public_bp as public_agreements_bp
     app.register_blueprint(agreements_bp, url_prefix="/n/<network>/agreements")
     app.register_blueprint(public_agreements_bp)
+    from workspace.journal import bp as journal_bp
+    app.register_blueprint(journal_bp)
 
     from workspace.cli import register_commands
     register_commands(app)

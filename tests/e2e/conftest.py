@@ -87,6 +87,8 @@ def live_server(tmp_path_factory):
         db.session.commit()
         with unscoped():
             ids = _demo_ids()
+            from tests.e2e.journal_data import create_journal_group
+            ids.update(create_journal_group())
         db.session.remove()
         db.engine.dispose()
     app = create_app(TestConfig(database.app_role_url(owner_url) if server_url else owner_url))

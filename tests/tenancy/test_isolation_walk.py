@@ -70,6 +70,10 @@ def _values_for(world, actor_key: str):
         "request_id": a.enrollment_request.id,
         "enrollment_id": a.enrollment_request.enrollment_ids[0],
         "catalog": a.network.slug,
+        "group_id": a.journal_group.id,
+        "lesson_id": a.journal_lesson.id,
+        "enrollment_id": a.journal_enrollment.id,
+        "certificate_id": a.journal_certificate.id,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -119,6 +123,10 @@ def _values_for(world, actor_key: str):
         "enrollment_id": [b.enrollment.id, b.enrollment_request.enrollment_ids[0], 999999],
         # The public catalog is open to everyone by design (no login): only a network that does not exist is 404.
         "catalog": ["no-such-network"],
+        "group_id": [b.journal_group.id, 999999],
+        "lesson_id": [b.journal_lesson.id, 999999],
+        "enrollment_id": [b.journal_enrollment.id, 999999],
+        "certificate_id": [b.journal_certificate.id, 999999],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]

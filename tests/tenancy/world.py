@@ -57,6 +57,10 @@ class Side:
     application: object = None
     enrollment_request: object = None
     enrollment: object = None
+    journal_group: object = None    # a network group of the school's programme, taught by its teacher
+    journal_lesson: object = None
+    journal_enrollment: object = None
+    journal_certificate: object = None
 
 
 @dataclass
@@ -67,6 +71,18 @@ class World:
     bridge_coordinator: object
     bridge_note: object
     operator: object
+
+
+def _add_journal(make, side: Side, mark: str) -> None:
+    """The school runs a programme in its network: a group with a lesson, a pupil with a mark and a certificate."""
+    programme = make.programme(side.network, side.school, f"Программа {mark}")
+    side.journal_group = make.group(programme, f"Группа {mark}", teacher=side.users["teacher"])
+    pupil = make.pupil(side.school, f"Ученик {mark}", "Иван")
+    request = make.enrollment_request(programme, side.school)
+    side.journal_enrollment = make.enrollment(request, pupil, status="enrolled", group=side.journal_group)
+    side.journal_lesson = make.lesson(side.journal_group, date(2026, 9, 8), f"Тема {mark}")
+    make.mark(side.journal_lesson, side.journal_enrollment, "present", "5")
+    side.journal_certificate = make.certificate(side.journal_enrollment, side.journal_group, programme)
 
 
 def build_world(make) -> World:
@@ -132,6 +148,7 @@ def build_world(make) -> World:
                                                           sent_by=side.users["coordinator"])
         side.enrollment = make.enrollment(side.enrollment_request, make.pupil(school, f"Зачислен {mark}", "Пётр"),
                                           status="enrolled", group=side.group)
+        _add_journal(make, side, mark)
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

@@ -56,3 +56,20 @@ def xlsx_response(content: bytes, filename: str) -> Response:
 def _quote(filename: str) -> str:
     from urllib.parse import quote
     return quote(filename)
+
+
+def grid_workbook_bytes(title: str, header: list[str], rows: Iterable[Iterable], *, caption: str | None = None) -> bytes:
+    """``workbook_bytes`` for big grids (the journal): the body's values are neutralised and appended as
+    plain values, no cell object each — a neutralised text never starts with a formula character, so
+    openpyxl stores it as text; only the caption and header are styled cells."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    if caption:
+        sheet.append([_cell(sheet, caption, bold=True)])
+        sheet.append([])
+    sheet.append([_cell(sheet, name, bold=True) for name in header])
+    for row in rows:
+        sheet.append([neutralise(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

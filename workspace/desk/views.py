@@ -19,6 +19,8 @@ from workspace.desk.queries import (get_note_or_404, network_cards, recent_notes
 from workspace.extensions import db, htmx
 from workspace.projects.queries import mentions_for
 from workspace.programmes.queries import desk_reminders
+from workspace.journal.queries import lessons_today
+from workspace.accounts.models import StaffRole
 
 NOTES_PARTIALS = {"notes": "desk/_notes.html"}
 
@@ -40,6 +42,7 @@ def show_desk():
         agreement_reminders=agreement_reminders(g.institution.id, date.today()) if has_role(*MANAGERS) else [],
         mentions=mentions_for(current_user.id, g.network_ids),
         programme_reminders=desk_reminders(g.institution.id) if has_role(*MANAGERS) else None,
+        lessons_today=lessons_today() if has_role(StaffRole.TEACHER) else None,
         **_notes_context(),
     )
 

@@ -726,6 +726,10 @@ def build_audit_history(city: City) -> None:
 
 
 from workspace.generator import agreements as _agreements  # noqa: E402
+def _build_journal(city: City) -> None:
+    from workspace.generator.journal import build_journal
+    build_journal(city)
+
 
 AREAS: list[Area] = [
     Area("institutions", lambda s: s.institutions, build_institutions),
@@ -736,6 +740,7 @@ AREAS: list[Area] = [
     Area("plans", lambda s: int(s.plan_items * 1.4) + s.networks * 20, build_plans),
     Area("pupils", lambda s: s.pupils, _programmes.build_pupils),
     Area("programmes", lambda s: s.groups * 30, _programmes.build_programmes),
+    Area("journal", lambda s: getattr(s, "journal_marks", 0), _build_journal),
     # Areas still to come register here, in this order: pupils, groups and lessons, journal (before plans),
     # agreements, projects, meetings and votes, reports — each before audit_history.
     Area("agreements", _agreements.rows_estimate, _agreements.build_agreements),
@@ -749,6 +754,7 @@ WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "
                   "agreements", "agreement_parties", "agreement_obligations")
                   "institution_audit_entries", "network_audit_entries") + _projects.TABLES
                   "institution_audit_entries", "network_audit_entries", *_programmes.WRITTEN)
+                  "institution_audit_entries", "network_audit_entries", "lessons", "marks")
 
 
 def estimate_rows(scale: Scale) -> int:

@@ -1,0 +1,57 @@
+"""SQL statements of the journal grid and the cell save: pinned, the same at 10×10 and 35×70.
+
+Of each figure, four statements are the request's login and network resolution (the user, the
+network, the membership, the council seat); the grid itself reads two statements (the group with
+its programme and lessons; the enrollments with their marks), a cell save two (the cell with its
+row and column counted; the upsert). On PostgreSQL the row-level-security context adds one."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.journal.helpers import mixed_group
+
+GRID = 6
+CELL_SAVE = 6
+AGGREGATES = 5  # an external council member has no institution: no membership statement
+RLS_CONTEXT = 1
+
+
+def _expected(app, budget):
+    return budget + (RLS_CONTEXT if app.extensions["test_connection"].dialect.name == "postgresql" else 0)
+
+
+@pytest.mark.parametrize("pupils,lessons", [(10, 10), (35, 70)])
+def test_grid_and_cell_save_are_flat(app, make, client, login_as, count_queries, pupils, lessons):
+    w = mixed_group(make, pupils_a=pupils // 2, pupils_b=pupils - pupils // 2, lessons=lessons)
+    make.fill_marks(w.lesson_rows, w.enrollments_a + w.enrollments_b)
+    login_as(w.teacher)
+    url = f"/n/net/journal/groups/{w.group.id}"
+    page = client.get(url).get_data(as_text=True)
+    with count_queries() as statements:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.get_data(as_text=True).count("data-cell>") == pupils * lessons
+    assert len(statements) == _expected(app, GRID), "\n".join(statements)
+
+    token = re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
+    lesson, enrollment = w.lesson_rows[-1], w.enrollments_b[-1]
+    with count_queries() as statements:
+        response = client.post(f"{url}/marks/{lesson.id}/{enrollment.id}", data={"set": "excused"},
+                               headers={"HX-Request": "true", "X-CSRFToken": token})
+    assert response.status_code == 200
+    assert len(statements) == _expected(app, CELL_SAVE), "\n".join(statements)
+
+
+@pytest.mark.parametrize("pupils,lessons", [(10, 10), (35, 70)])
+def test_council_aggregates_are_flat(app, make, client, login_as, count_queries, pupils, lessons):
+    w = mixed_group(make, pupils_a=pupils // 2, pupils_b=pupils - pupils // 2, lessons=lessons)
+    make.fill_marks(w.lesson_rows, w.enrollments_a + w.enrollments_b)
+    login_as(w.council_member)
+    url = f"/n/net/journal/groups/{w.group.id}"
+    client.get(url)
+    with count_queries() as statements:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(statements) == _expected(app, AGGREGATES), "\n".join(statements)

@@ -1,0 +1,147 @@
+"""The city generator's journal: lessons and marks of the network groups (about 2 000 000 marks at city
+scale), reproducible from the random source, written in bulk.
+
+``generate_journal(session, rng, groups)`` takes the groups the programmes area made, as
+``JournalGroupSpec`` rows (ids, period, weekdays of the schedule, enrolled pupils), and writes lessons
+with explicit ids, then marks: PostgreSQL through COPY, SQLite through the driver's executemany. Only
+lessons already held (before ``today``) get marks. Returns the counts written."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy import func, select, text
+
+from workspace.journal.lessons import is_holiday
+from workspace.journal.models import Lesson, Mark
+
+TOPICS = ("Вводное занятие. Техника безопасности", "Знакомство с материалами", "Практическая работа",
+          "Работа в парах", "Проектная задача", "Повторение пройденного", "Подготовка к выставке",
+          "Мастер-класс", "Экскурсия", "Самостоятельная работа", "Творческое задание", "Соревнование",
+          "Защита мини-проекта", "Итоговое занятие")
+SCALE_GRADES = {"five_point": ("5", "4", "3", "2"), "pass_fail": ("pass", "fail"), "levels": ("high", "medium", "low")}
+MARK_COLUMNS = ("network_id", "lesson_id", "enrollment_id", "group_id", "home_institution_id", "attendance", "grade",
+                "updated_at")
+
+
+@dataclass
+class JournalGroupSpec:
+    group_id: int
+    network_id: int
+    starts_on: date
+    ends_on: date
+    weekdays: tuple[int, ...]                       # 0 = Monday
+    enrollments: list[tuple[int, int]] = field(default_factory=list)  # (enrollment id, home institution id)
+    grade_scale: str = "five_point"
+    hours: int = 2
+
+
+def _next_id(session, model) -> int:
+    return (session.scalar(select(func.max(model.id))) or 0) + 1
+
+
+def _lesson_days(spec: JournalGroupSpec) -> list[date]:
+    days, day = [], spec.starts_on
+    while day <= spec.ends_on:
+        if day.weekday() in spec.weekdays and not is_holiday(day):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def _marks_of(rng: random.Random, spec: JournalGroupSpec, held: list[int], stamp: str):
+    grades = SCALE_GRADES[spec.grade_scale]
+    for enrollment_id, home_id in spec.enrollments:
+        diligence = rng.uniform(0.72, 0.98)
+        ability = rng.random()
+        for lesson_id in held:
+            roll = rng.random()
+            if roll < diligence:
+                attendance = "present"
+                grade = None
+                if rng.random() < 0.35:
+                    # able pupils lean to the first grades of the scale
+                    index = min(len(grades) - 1, int((1 - ability) * len(grades) * rng.uniform(0.4, 1.2)))
+                    grade = grades[index]
+            else:
+                attendance = "excused" if rng.random() < 0.35 else "absent"
+                grade = None
+            yield (spec.network_id, lesson_id, enrollment_id, spec.group_id, home_id, attendance, grade, stamp)
+
+
+def generate_journal(session, rng: random.Random, groups: list[JournalGroupSpec], today: date | None = None,
+                     progress=None) -> dict[str, int]:
+    today = today or date.today()
+    progress = progress or (lambda _n: None)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    # the text each driver stores: SQLAlchemy's SQLite format (naive UTC), a timestamptz literal for COPY
+    stamp = (now.isoformat(sep=" ") if session.get_bind().dialect.name == "postgresql"
+             else now.strftime("%Y-%m-%d %H:%M:%S.%f"))
+    lesson_id = _next_id(session, Lesson)
+    lesson_rows, held_of = [], {}
+    for spec in groups:
+        held = []
+        for day in _lesson_days(spec):
+            lesson_rows.append({"id": lesson_id, "network_id": spec.network_id, "group_id": spec.group_id,
+                                "held_on": day, "topic": rng.choice(TOPICS), "hours": spec.hours, "version": 1,
+                                "created_at": datetime.now(timezone.utc)})
+            if day < today:
+                held.append(lesson_id)
+            lesson_id += 1
+        held_of[spec.group_id] = held
+    for start in range(0, len(lesson_rows), 5_000):
+        session.execute(Lesson.__table__.insert(), lesson_rows[start:start + 5_000])
+        progress(min(5_000, len(lesson_rows) - start))
+    marks = (row for spec in groups for row in _marks_of(rng, spec, held_of[spec.group_id], stamp))
+    written = _write_marks(session, marks, progress)
+    if session.get_bind().dialect.name == "postgresql":
+        for table in ("lessons", "marks"):
+            session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                 f"(SELECT COALESCE(MAX(id), 0) + 1 FROM \"{table}\"), false)"))
+    return {"lessons": len(lesson_rows), "marks": written}
+
+
+BATCH = 50_000
+
+
+def _write_marks(session, rows, progress) -> int:
+    """COPY on PostgreSQL (psycopg 3), the driver's executemany on SQLite; in batches, never all in memory."""
+    connection = session.connection()
+    raw = connection.connection.driver_connection
+    written = 0
+    if connection.dialect.name == "postgresql":
+        columns = ", ".join(MARK_COLUMNS)
+        with raw.cursor() as cursor, cursor.copy(f"COPY marks ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+                written += 1
+                if written % BATCH == 0:
+                    progress(BATCH)
+        progress(written % BATCH)
+        return written
+    cursor = raw.cursor()
+    statement = f"INSERT INTO marks ({', '.join(MARK_COLUMNS)}) VALUES ({', '.join('?' * len(MARK_COLUMNS))})"
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == BATCH:
+            cursor.executemany(statement, batch)
+            written += len(batch)
+            progress(len(batch))
+            batch = []
+    if batch:
+        cursor.executemany(statement, batch)
+        written += len(batch)
+        progress(len(batch))
+    return written
+
+
+def build_journal(city) -> None:
+    """The city generator's area: the programmes area leaves its groups in ``city.journal_groups``
+    (a list of ``JournalGroupSpec``); without them nothing is written."""
+    from workspace.extensions import db
+    specs = getattr(city, "journal_groups", [])
+    if specs:
+        counts = generate_journal(db.session, city.rng, specs, today=city.today, progress=city.progress)
+        city.counts.update(counts)

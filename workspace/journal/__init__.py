@@ -1,0 +1,9 @@
+"""The common network journal (сетевой электронный журнал): lessons, marks, reports, certificates.
+
+Routes live under two owners: the grid, lessons and certificates of a group under ``/n/<network>/journal``,
+a school's half-year report and a provider's certificate register under ``/i/<institution>/journal``."""
+from flask import Blueprint
+
+bp = Blueprint("journal", __name__)
+
+from workspace.journal import views, lesson_views, report_views, certificate_views  # noqa: E402,F401

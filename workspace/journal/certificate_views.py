@@ -1,0 +1,134 @@
+"""Certificates: issued in a batch for a group by the provider's admin or coordinator, a printable
+page and .docx per certificate, and the provider's register (search, pages, Excel)."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Response, abort, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from tenants.models import Institution, Network
+from tenants.permissions import MANAGERS, has_role, require_role
+from workspace.core.excel import workbook_bytes, xlsx_response
+from workspace.core.pagination import paginate
+from workspace.core.rendering import render
+from workspace.council.minutes import DOCX_MIMETYPE
+from workspace.extensions import db
+from workspace.journal import bp
+from workspace.journal.certificates import (certificate_docx, certificate_lines, issue_year, results_of,
+                                            search_text_of, take_numbers)
+from workspace.journal.grid import load_head_and_lessons
+from workspace.journal.models import Certificate
+from workspace.programmes.models import Enrollment, EnrollmentStatus
+
+ISSUABLE = (EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED)
+
+
+def _provider_manager(provider_institution_id: int) -> bool:
+    return current_user.institution_id == provider_institution_id and has_role(*MANAGERS)
+
+
+@bp.route("/n/<network>/journal/groups/<int:group_id>/certificates", methods=["GET", "POST"])
+@login_required
+def issue_certificates(group_id: int):
+    head, _lessons = load_head_and_lessons(group_id)
+    if not _provider_manager(head.provider_institution_id):
+        abort(404)
+    enrollments = db.session.execute(
+        select(Enrollment.id, Enrollment.pupil_name, Enrollment.class_label, Enrollment.status,
+               Enrollment.home_institution_id, Certificate.id, Certificate.year, Certificate.number)
+        .outerjoin(Certificate, Certificate.enrollment_id == Enrollment.id)
+        .where(Enrollment.group_id == head.id, Enrollment.status.in_(ISSUABLE))
+        .order_by(Enrollment.pupil_name)).all()
+    results = results_of(head.id, head.grade_scale)
+    if request.method == "POST":
+        chosen = {int(value) for value in request.form.getlist("enrollment_id") if value.isdigit()}
+        waiting = [row for row in enrollments if row[5] is None and row[0] in chosen]
+        if not chosen or len(waiting) != len(chosen):
+            return render("journal/issue.html", status=422, group=head, enrollments=enrollments, results=results,
+                          error=_("Отметьте обучающихся группы, которым ещё не выдан документ."))
+        today = date.today()
+        year = issue_year(today)
+        numbers = take_numbers(head.provider_institution_id, year, len(waiting))
+        statuses = {row[0]: row for row in waiting}
+        for number, row in zip(numbers, waiting):
+            result = results.get(row[0], _("программа освоена"))
+            db.session.add(Certificate(
+                network_id=g.network.id, provider_institution_id=head.provider_institution_id,
+                home_institution_id=row[4], enrollment_id=row[0], group_id=head.id, year=year, number=number,
+                pupil_name=row[1], class_label=row[2], programme_title=head.programme_title, hours=head.hours,
+                result=result, issued_on=today, issued_by_id=current_user.id,
+                search_text=search_text_of(row[1], head.programme_title, f"{year}-{number:04d}")))
+        # Completion: the pupils who received a document have finished the programme.
+        for enrollment in db.session.scalars(select(Enrollment).where(Enrollment.id.in_(list(statuses)))):
+            enrollment.status = EnrollmentStatus.COMPLETED
+        flash(_("Выдано документов об обучении: %(n)d.", n=len(waiting)), "success")
+        return redirect(url_for("journal.issue_certificates", group_id=head.id))
+    return render("journal/issue.html", group=head, enrollments=enrollments, results=results, error=None)
+
+
+def get_certificate_or_404(certificate_id: int) -> Certificate:
+    """A certificate of this network, seen by its provider's and its pupil's school's managers."""
+    certificate = db.session.scalar(select(Certificate).where(Certificate.id == certificate_id))
+    if certificate is None or not has_role(*MANAGERS) or current_user.institution_id not in (
+            certificate.provider_institution_id, certificate.home_institution_id):
+        abort(404)
+    return certificate
+
+
+def _provider_name(certificate: Certificate) -> str:
+    return db.session.scalar(select(Institution.full_name).where(Institution.id == certificate.provider_institution_id))
+
+
+@bp.get("/n/<network>/journal/certificates/<int:certificate_id>")
+@login_required
+def show_certificate(certificate_id: int):
+    certificate = get_certificate_or_404(certificate_id)
+    return render("journal/certificate.html", certificate=certificate,
+                  lines=certificate_lines(certificate, _provider_name(certificate)))
+
+
+@bp.get("/n/<network>/journal/certificates/<int:certificate_id>.docx")
+@login_required
+def certificate_document(certificate_id: int):
+    certificate = get_certificate_or_404(certificate_id)
+    response = Response(certificate_docx(certificate, _provider_name(certificate)), mimetype=DOCX_MIMETYPE)
+    response.headers["Content-Disposition"] = f"attachment; filename=certificate-{certificate.label}.docx"
+    return response
+
+
+def _register_query():
+    query = (select(Certificate.id, Certificate.network_id, Certificate.year, Certificate.number,
+                    Certificate.pupil_name, Certificate.class_label, Certificate.programme_title, Certificate.hours,
+                    Certificate.result, Certificate.issued_on)
+             .where(Certificate.provider_institution_id == g.institution.id)
+             .order_by(Certificate.year.desc(), Certificate.number.desc()))
+    text = (request.args.get("q") or "").strip().lower()[:100]
+    for word in text.split()[:5]:  # search_text is lower-cased in Python: Cyrillic works on SQLite too
+        query = query.where(Certificate.search_text.contains(word, autoescape=True))
+    return query, text
+
+
+@bp.get("/i/<institution>/journal/certificates")
+@login_required
+def certificate_register():
+    require_role(*MANAGERS)
+    query, text = _register_query()
+    page = paginate(query, scalars=False)
+    networks = dict(db.session.execute(select(Network.id, Network.slug).where(Network.id.in_(g.network_ids))).all())
+    return render("journal/register.html", page=page, q=text, networks=networks)
+
+
+@bp.get("/i/<institution>/journal/certificates.xlsx")
+@login_required
+def certificate_register_excel():
+    require_role(*MANAGERS)
+    query, _text = _register_query()
+    header = [_("Номер"), _("Дата выдачи"), _("Обучающийся"), _("Класс"), _("Программа"), _("Часов"), _("Результат")]
+    rows = ([f"{year}-{number:04d}", issued_on.strftime("%d.%m.%Y"), name, class_label, title, hours, result]
+            for _id, _network, year, number, name, class_label, title, hours, result, issued_on
+            in db.session.execute(query))
+    content = workbook_bytes(_("Реестр"), header, rows, caption=_("Реестр выданных документов об обучении"))
+    return xlsx_response(content, f"{_('Реестр документов об обучении')}.xlsx")
