@@ -37,6 +37,8 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.council.models  # noqa: F401
     import workspace.calendar.models  # noqa: F401
     import workspace.plans.report_models  # noqa: F401
+    import workspace.bank.models  # noqa: F401
+    import workspace.requests_table.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
@@ -86,6 +88,10 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(plans_bp, url_prefix="/n/<network>/plans")
     from workspace.calendar import bp as calendar_bp
     app.register_blueprint(calendar_bp)
+    from workspace.bank import bp as bank_bp
+    app.register_blueprint(bank_bp, url_prefix="/n/<network>/bank")
+    from workspace.requests_table import bp as requests_table_bp
+    app.register_blueprint(requests_table_bp, url_prefix="/n/<network>/requests")
 
     from workspace.cli import register_commands
     register_commands(app)
