@@ -11,7 +11,7 @@ import pytest
 from flask_migrate import upgrade
 from sqlalchemy import event
 
-from tests.fixtures import database, factories
+from tests.fixtures import bank, database, factories
 from tenants.scoping import unscoped
 from workspace import create_app
 from workspace.config import TestConfig
@@ -111,6 +111,10 @@ def make(app):
         calendar_feed=wrap(factories.create_calendar_feed),
         deactivate=wrap(factories.deactivate_user),
         report=wrap(factories.create_report),
+        material=wrap(bank.create_material),
+        document=wrap(bank.create_document),
+        request=wrap(bank.create_request),
+        conversation=wrap(bank.create_conversation),
     )
 
 

@@ -50,6 +50,14 @@ def _values_for(world, actor_key: str):
         "agenda_item_id": a.agenda_item.id,
         "subject_type": "plan",
         "subject_id": a.plan.id,
+        "material_id": a.material.id,
+        "material_file_id": a.material_file_id,
+        "document_id": a.document.id,
+        "version_id": a.document_version_id,
+        "request_id": a.need.id,
+        "need_id": a.need.id,
+        "offer_id": a.offer.id,
+        "conversation_id": a.conversation.id,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -75,6 +83,14 @@ def _values_for(world, actor_key: str):
         "agenda_item_id": [b.agenda_item.id, 999999],
         "subject_type": ["no-such-type"],
         "subject_id": [b.plan.id, 999999],
+        "material_id": [b.material.id, 999999],
+        "material_file_id": [b.material_file_id, 999999],
+        "document_id": [b.document.id, 999999],
+        "version_id": [b.document_version_id, 999999],
+        "request_id": [b.need.id, b.offer.id, 999999],
+        "need_id": [b.need.id, 999999],
+        "offer_id": [b.offer.id, 999999],
+        "conversation_id": [b.conversation.id, 999999],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]

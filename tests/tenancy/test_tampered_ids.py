@@ -20,6 +20,8 @@ CASES = {
     ("StaffSeatForm", "user_id"), ("NetworkForm", "base_institution_id"), ("MemberForm", "institution_id"),
     ("SectionForm", "partner_institution_id"),
     ("EVoteForm", "approval_id"), ("AgendaItemForm", "approval_id"),  # tests/council/test_tampered_council_ids.py
+    ("MaterialForm", "source_item_id"),  # tests/bank/test_materials.py
+    ("PlanItemFromMatchForm", "section_id"),  # tests/requests_table/test_conversations.py
 }
 
 
