@@ -39,7 +39,7 @@ def list_requests():
     page = requests_page(kind, status)
     found = _suggested(active_rows(), SUGGESTED)
     names = institution_names([s.need.institution_id for s in found] + [s.offer.institution_id for s in found])
-    return render("requests_table/list.html", page=page, kind=kind, status=status, statuses=choices(RequestStatus),
+    return render("requests_table/list.html", page=page, kind=kind, status_filter=status, statuses=choices(RequestStatus),
                   suggestions=found, names=names, conversations=conversations_by_pair(), can_add=can_add_request(),
                   partials={"requests": "requests_table/_rows.html"})
 
