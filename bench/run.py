@@ -283,6 +283,10 @@ ENDPOINTS = (
     Endpoint("cell_save", "htmx write: plan cell save (responsible)", "POST",
              "/n/{net}/plans/{plan}/items/{item}/cells/responsible", "coordinator",
              htmx_target="item-{item}-responsible", list_page=False, cell_save=True),
+    Endpoint("bank", "bank of best practices /n/‹slug›/bank/", "GET", "/n/{net}/bank/", "coordinator"),
+    Endpoint("bank_search", "htmx: bank active search", "GET", "/n/{net}/bank/?q=%D0%BA%D0%B2%D0%B5%D1%81%D1%82",
+             "coordinator", htmx_target="materials"),
+    Endpoint("requests", "request table /n/‹slug›/requests/", "GET", "/n/{net}/requests/", "coordinator"),
 )
 CELL_PATH = "/n/{net}/plans/{plan}/items/%d/cells/responsible"
 CELL_TEXT = "Иванова И. И., заместитель директора по ВР (правка"

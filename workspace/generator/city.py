@@ -16,6 +16,7 @@ from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
 from workspace.desk.models import Note
 from workspace.extensions import db
 from workspace.generator import names as N
+from workspace.generator.bank import build_bank
 from workspace.core.dates import AcademicYear
 from workspace.plans.audience import read_audience
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
@@ -728,6 +729,7 @@ AREAS: list[Area] = [
     Area("councils", lambda s: s.networks * 8, build_councils),
     Area("notes", lambda s: s.institutions * s.notes, build_notes),
     Area("plans", lambda s: int(s.plan_items * 1.4) + s.networks * 20, build_plans),
+    Area("bank", lambda s: s.networks * 100, build_bank),
     # Areas still to come register here, in this order: pupils, groups and lessons, journal (before plans),
     # agreements, projects, meetings and votes, reports — each before audit_history.
     Area("audit_history", lambda s: s.audit_entries, build_audit_history),
@@ -735,6 +737,7 @@ AREAS: list[Area] = [
 
 WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "notes", "plans",
                   "plan_sections", "plan_items", "event_reports", "event_participations",
+                  "materials", "material_tags", "resource_requests",
                   "institution_audit_entries", "network_audit_entries")
 
 
