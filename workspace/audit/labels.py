@@ -17,6 +17,12 @@ OBJECT_TYPES = {
     "Vote": _l("Голос"),
     "Decision": _l("Решение совета"),
     "CouncilRules": _l("Правила голосования"),
+    "Material": _l("Материал банка практик"),
+    "MaterialFile": _l("Файл материала"),
+    "NormativeDocument": _l("Нормативный документ"),
+    "DocumentVersion": _l("Редакция документа"),
+    "ResourceRequest": _l("Строка таблицы запросов"),
+    "Conversation": _l("Обсуждение запроса"),
 }
 
 FIELDS = {
@@ -59,6 +65,17 @@ FIELDS = {
     "remarks": _l("Замечания"),
     "quorum": _l("Кворум"),
     "majority": _l("Большинство"),
+    "title": _l("Название"),
+    "description": _l("Описание"),
+    "direction": _l("Направленность"),
+    "audience": _l("Для кого"),
+    "tags": _l("Теги"),
+    "approved_on": _l("Дата утверждения"),
+    "note": _l("Примечание"),
+    "is_current": _l("Действующая редакция"),
+    "category": _l("Категория"),
+    "status": _l("Статус"),
+    "filename": _l("Файл"),
 }
 
 ACTIONS = {"created": _l("создано"), "changed": _l("изменено"), "deleted": _l("удалено"),
