@@ -41,6 +41,7 @@ def list_requests():
     names = institution_names([s.need.institution_id for s in found] + [s.offer.institution_id for s in found])
     return render("requests_table/list.html", page=page, kind=kind, status_filter=status, statuses=choices(RequestStatus),
                   suggestions=found, names=names, conversations=conversations_by_pair(), can_add=can_add_request(),
+                  can_start=can_add_request(),
                   partials={"requests": "requests_table/_rows.html"})
 
 
@@ -81,7 +82,7 @@ def show_request(request_id: int):
     names = institution_names([row.institution_id] + [s.need.institution_id for s in found]
                               + [s.offer.institution_id for s in found])
     return render("requests_table/request.html", row=row, suggestions=found, names=names,
-                  conversations=conversations_by_pair(), can_edit=can_edit_request(row))
+                  conversations=conversations_by_pair(), can_edit=can_edit_request(row), can_start=can_add_request())
 
 
 @bp.route("/<int:request_id>/edit", methods=["GET", "POST"])
