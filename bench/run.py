@@ -307,6 +307,10 @@ ENDPOINTS = (
     Endpoint("journal_cell", "htmx write: journal cell save", "POST",
              "/n/{journal_net}/journal/groups/{group}/marks/{lesson}/{enrollment}", "teacher",
              htmx_target="c{enrollment}-{lesson}", list_page=False, form="set=present", journal=True),
+    Endpoint("bank", "bank of best practices /n/‹slug›/bank/", "GET", "/n/{net}/bank/", "coordinator"),
+    Endpoint("bank_search", "htmx: bank active search", "GET", "/n/{net}/bank/?q=%D0%BA%D0%B2%D0%B5%D1%81%D1%82",
+             "coordinator", htmx_target="materials"),
+    Endpoint("requests", "request table /n/‹slug›/requests/", "GET", "/n/{net}/requests/", "coordinator"),
 )
 CELL_PATH = "/n/{net}/plans/{plan}/items/%d/cells/responsible"
 CELL_TEXT = "Иванова И. И., заместитель директора по ВР (правка"

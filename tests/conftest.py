@@ -16,6 +16,7 @@ from tests.fixtures import database, factories
 from tests.fixtures import database, factories, projects
 from tests.fixtures import programmes as programme_factories
 from tests.fixtures import journal as journal_factories
+from tests.fixtures import bank, database, factories
 from tenants.scoping import unscoped
 from workspace import create_app
 from workspace.config import TestConfig
@@ -138,6 +139,10 @@ def make(app):
         mark=wrap(journal_factories.create_mark),
         fill_marks=wrap(journal_factories.fill_marks),
         certificate=wrap(journal_factories.create_certificate),
+        material=wrap(bank.create_material),
+        document=wrap(bank.create_document),
+        request=wrap(bank.create_request),
+        conversation=wrap(bank.create_conversation),
     )
 
 

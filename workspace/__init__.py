@@ -42,6 +42,8 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.pupils.models  # noqa: F401
     import workspace.programmes.models  # noqa: F401
     import workspace.journal.models  # noqa: F401
+    import workspace.bank.models  # noqa: F401
+    import workspace.requests_table.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
@@ -104,6 +106,10 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(public_agreements_bp)
     from workspace.journal import bp as journal_bp
     app.register_blueprint(journal_bp)
+    from workspace.bank import bp as bank_bp
+    app.register_blueprint(bank_bp, url_prefix="/n/<network>/bank")
+    from workspace.requests_table import bp as requests_table_bp
+    app.register_blueprint(requests_table_bp, url_prefix="/n/<network>/requests")
 
     from workspace.cli import register_commands
     register_commands(app)

@@ -74,6 +74,14 @@ def _values_for(world, actor_key: str):
         "lesson_id": a.journal_lesson.id,
         "enrollment_id": a.journal_enrollment.id,
         "certificate_id": a.journal_certificate.id,
+        "material_id": a.material.id,
+        "material_file_id": a.material_file_id,
+        "document_id": a.document.id,
+        "version_id": a.document_version_id,
+        "request_id": a.need.id,
+        "need_id": a.need.id,
+        "offer_id": a.offer.id,
+        "conversation_id": a.conversation.id,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -127,6 +135,14 @@ def _values_for(world, actor_key: str):
         "lesson_id": [b.journal_lesson.id, 999999],
         "enrollment_id": [b.journal_enrollment.id, 999999],
         "certificate_id": [b.journal_certificate.id, 999999],
+        "material_id": [b.material.id, 999999],
+        "material_file_id": [b.material_file_id, 999999],
+        "document_id": [b.document.id, 999999],
+        "version_id": [b.document_version_id, 999999],
+        "request_id": [b.need.id, b.offer.id, 999999],
+        "need_id": [b.need.id, 999999],
+        "offer_id": [b.offer.id, 999999],
+        "conversation_id": [b.conversation.id, 999999],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]

@@ -61,6 +61,13 @@ class Side:
     journal_lesson: object = None
     journal_enrollment: object = None
     journal_certificate: object = None
+    material: object = None         # the bank: a material of the school with one file
+    material_file_id: int = 0
+    document: object = None         # the register: a regulation with one version
+    document_version_id: int = 0
+    need: object = None             # the request table: the school's need, the partner's matching offer,
+    offer: object = None            # and their conversation
+    conversation: object = None
 
 
 @dataclass
@@ -149,6 +156,15 @@ def build_world(make) -> World:
         side.enrollment = make.enrollment(side.enrollment_request, make.pupil(school, f"Зачислен {mark}", "Пётр"),
                                           status="enrolled", group=side.group)
         _add_journal(make, side, mark)
+        side.material = make.material(network, school, f"Сценарий квеста {mark}", tags=f"квест, {mark}",
+                                      files=((f"квест-{key}.pdf", b"%PDF-1.4 " + mark.encode(), "application/pdf"),))
+        side.material_file_id = side.material.file_ids[0]
+        side.document = make.document(network, f"Положение {mark}", versions=(
+            (date(2026, 9, 1), f"положение-{key}.pdf", b"%PDF-1.4 " + mark.encode(), True, f"Редакция {mark}"),))
+        side.document_version_id = side.document.version_ids[0]
+        side.need = make.request(network, school, f"Нужен зал для квеста {mark}", category="venue")
+        side.offer = make.request(network, partner, f"Зал для квеста и чтений {mark}", kind="offer", category="room")
+        side.conversation = make.conversation(side.need, side.offer, messages=((partner, f"Сообщение {mark}"),))
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

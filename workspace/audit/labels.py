@@ -23,6 +23,12 @@ OBJECT_TYPES = {
     "ProjectIndicator": _l("Показатель проекта"),
     "ProjectDocument": _l("Документ проекта"),
     "ProjectComment": _l("Комментарий к проекту"),
+    "Material": _l("Материал банка практик"),
+    "MaterialFile": _l("Файл материала"),
+    "NormativeDocument": _l("Нормативный документ"),
+    "DocumentVersion": _l("Редакция документа"),
+    "ResourceRequest": _l("Строка таблицы запросов"),
+    "Conversation": _l("Обсуждение запроса"),
 }
 
 FIELDS = {
@@ -78,6 +84,15 @@ FIELDS = {
     "status": _l("Статус"),
     "task": _l("Задача"),
     "unit": _l("Единица измерения"),
+    "description": _l("Описание"),
+    "direction": _l("Направленность"),
+    "audience": _l("Для кого"),
+    "tags": _l("Теги"),
+    "approved_on": _l("Дата утверждения"),
+    "note": _l("Примечание"),
+    "is_current": _l("Действующая редакция"),
+    "category": _l("Категория"),
+    "status": _l("Статус"),
     "filename": _l("Файл"),
 }
 

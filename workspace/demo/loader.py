@@ -79,6 +79,9 @@ def load_demo() -> bool:
         from workspace.demo.programmes import load_programmes
         load_programmes(networks, institutions, users)
         db.session.flush()
+        from workspace.demo.bank import load_bank
+        load_bank(networks, institutions, users)
+        db.session.flush()
     return True
 
 

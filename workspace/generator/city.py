@@ -18,6 +18,7 @@ from workspace.extensions import db
 from workspace.generator import names as N
 from workspace.generator import projects as _projects
 from workspace.generator import programmes as _programmes
+from workspace.generator.bank import build_bank
 from workspace.core.dates import AcademicYear
 from workspace.plans.audience import read_audience
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
@@ -741,6 +742,7 @@ AREAS: list[Area] = [
     Area("pupils", lambda s: s.pupils, _programmes.build_pupils),
     Area("programmes", lambda s: s.groups * 30, _programmes.build_programmes),
     Area("journal", lambda s: getattr(s, "journal_marks", 0), _build_journal),
+    Area("bank", lambda s: s.networks * 100, build_bank),
     # Areas still to come register here, in this order: pupils, groups and lessons, journal (before plans),
     # agreements, projects, meetings and votes, reports — each before audit_history.
     Area("agreements", _agreements.rows_estimate, _agreements.build_agreements),
@@ -755,6 +757,8 @@ WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "
                   "institution_audit_entries", "network_audit_entries") + _projects.TABLES
                   "institution_audit_entries", "network_audit_entries", *_programmes.WRITTEN)
                   "institution_audit_entries", "network_audit_entries", "lessons", "marks")
+                  "materials", "material_tags", "resource_requests",
+                  "institution_audit_entries", "network_audit_entries")
 
 
 def estimate_rows(scale: Scale) -> int:

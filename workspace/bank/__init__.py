@@ -1,0 +1,7 @@
+"""The methodological bank of best practices (банк лучших практик) and the register of the network's
+normative documents (положение о сетевом взаимодействии, приказы, протоколы) with their versions."""
+from flask import Blueprint
+
+bp = Blueprint("bank", __name__)
+
+from workspace.bank import document_views, views  # noqa: E402,F401

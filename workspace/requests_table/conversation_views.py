@@ -1,0 +1,135 @@
+"""A suggested match taken up: the conversation of the two institutions, their agreement, the plan item."""
+from __future__ import annotations
+
+from flask import abort, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from workspace.core.dates import ru_date
+from workspace.core.models import utcnow
+from workspace.core.rendering import render
+from workspace.extensions import db, htmx
+from workspace.requests_table import bp
+from workspace.requests_table.forms import MessageForm, PlanItemFromMatchForm
+from workspace.requests_table.matching import Row, score
+from workspace.requests_table.models import (Conversation, ConversationMessage, RequestKind, RequestStatus,
+                                             ResourceRequest)
+from workspace.requests_table.outcomes import create_plan_item
+from workspace.requests_table.queries import (ROW_COLUMNS, editable_sections, get_conversation_or_404,
+                                              get_request_or_404, institution_names, is_side_manager, messages_of)
+
+
+@bp.post("/matches/<int:need_id>/<int:offer_id>")
+@login_required
+def start_conversation(need_id: int, offer_id: int):
+    need, offer = get_request_or_404(need_id), get_request_or_404(offer_id)
+    if need.kind is not RequestKind.NEED or offer.kind is not RequestKind.OFFER:
+        abort(404)
+    if current_user.institution_id not in (need.institution_id, offer.institution_id):
+        abort(403)
+    existing = db.session.scalar(select(Conversation).where(Conversation.need_id == need.id,
+                                                            Conversation.offer_id == offer.id))
+    if existing is None:
+        if score(Row(*(getattr(need, c.key) for c in ROW_COLUMNS)),
+                 Row(*(getattr(offer, c.key) for c in ROW_COLUMNS))) is None:
+            abort(404)  # only a suggested pair becomes a conversation
+        if not is_side_manager(Conversation(need_institution_id=need.institution_id,
+                                            offer_institution_id=offer.institution_id)):
+            abort(403)
+        existing = Conversation(network_id=g.network.id, need_id=need.id, offer_id=offer.id,
+                                need_institution_id=need.institution_id, offer_institution_id=offer.institution_id)
+        db.session.add(existing)
+        for row in (need, offer):
+            if row.status is RequestStatus.OPEN:
+                row.status = RequestStatus.DISCUSSION
+        db.session.flush()
+        flash(_("Обсуждение начато. Напишите партнёру, что вы предлагаете."), "success")
+    return redirect(url_for("requests_table.show_conversation", conversation_id=existing.id))
+
+
+def _context(conversation: Conversation, form: MessageForm | None = None, item_form=None) -> dict:
+    need = db.session.scalar(select(ResourceRequest).where(ResourceRequest.id == conversation.need_id))
+    offer = db.session.scalar(select(ResourceRequest).where(ResourceRequest.id == conversation.offer_id))
+    names = institution_names([conversation.need_institution_id, conversation.offer_institution_id])
+    manager = is_side_manager(conversation)
+    sections = editable_sections() if manager and conversation.is_agreed and not conversation.plan_item_id else []
+    if item_form is None and sections:
+        item_form = PlanItemFromMatchForm(sections, formdata=None)
+        item_form.title.data = need.title
+        item_form.responsible.data = ", ".join(names.values())
+        if need.starts_on:
+            item_form.timing.data = ru_date(need.starts_on) + (f" – {ru_date(need.ends_on)}"
+                                                               if need.ends_on and need.ends_on != need.starts_on else "")
+        item_form.report_form.data = _("Отчёт о проведении, фотографии")
+    plan_item = None
+    if conversation.plan_item_id:
+        from workspace.plans.models import PlanItem
+        plan_item = db.session.execute(select(PlanItem.id, PlanItem.title, PlanItem.plan_id)
+                                       .where(PlanItem.id == conversation.plan_item_id)).first()
+    mine = "need" if current_user.institution_id == conversation.need_institution_id else "offer"
+    return {"conversation": conversation, "need": need, "offer": offer, "names": names,
+            "messages": messages_of(conversation), "form": form or MessageForm(formdata=None),
+            "can_write": manager, "mine": mine, "item_form": item_form, "plan_item": plan_item}
+
+
+@bp.get("/conversations/<int:conversation_id>")
+@login_required
+def show_conversation(conversation_id: int):
+    return render("requests_table/conversation.html", **_context(get_conversation_or_404(conversation_id)))
+
+
+@bp.post("/conversations/<int:conversation_id>/messages")
+@login_required
+def add_message(conversation_id: int):
+    conversation = get_conversation_or_404(conversation_id)
+    if not is_side_manager(conversation):
+        abort(403)
+    form = MessageForm()
+    if not form.validate_on_submit():
+        return render("requests_table/conversation.html", partials={"conversation-messages":
+                                                                    "requests_table/_messages.html"},
+                      status=422, **_context(conversation, form))
+    db.session.add(ConversationMessage(network_id=g.network.id, conversation_id=conversation.id,
+                                       institution_id=current_user.institution_id, author_id=current_user.id,
+                                       body=form.body.data))
+    db.session.flush()
+    if htmx and htmx.target == "conversation-messages":
+        return render("requests_table/_messages.html", **_context(conversation))
+    return redirect(url_for("requests_table.show_conversation", conversation_id=conversation.id,
+                            _anchor="conversation-messages"))
+
+
+@bp.post("/conversations/<int:conversation_id>/agree")
+@login_required
+def agree(conversation_id: int):
+    conversation = get_conversation_or_404(conversation_id)
+    if not is_side_manager(conversation):
+        abort(403)
+    if str(conversation.version) != (request.form.get("version") or "").strip():
+        flash(_("Обсуждение только что изменилось: проверьте его и подтвердите ещё раз."), "error")
+        return redirect(url_for("requests_table.show_conversation", conversation_id=conversation.id))
+    now = utcnow()
+    if current_user.institution_id == conversation.need_institution_id and conversation.need_agreed_at is None:
+        conversation.need_agreed_at = now
+    if current_user.institution_id == conversation.offer_institution_id and conversation.offer_agreed_at is None:
+        conversation.offer_agreed_at = now
+    flash(_("Обе стороны согласны: выберите раздел плана и добавьте мероприятие.") if conversation.is_agreed
+          else _("Ваше согласие отмечено. Ждём ответа партнёра."), "success")
+    return redirect(url_for("requests_table.show_conversation", conversation_id=conversation.id))
+
+
+@bp.post("/conversations/<int:conversation_id>/plan-item")
+@login_required
+def add_plan_item(conversation_id: int):
+    conversation = get_conversation_or_404(conversation_id)
+    if not is_side_manager(conversation):
+        abort(403)
+    if not conversation.is_agreed or conversation.plan_item_id:
+        abort(409)
+    form = PlanItemFromMatchForm(editable_sections())
+    if not form.validate_on_submit():
+        return render("requests_table/conversation.html", status=422, **_context(conversation, item_form=form))
+    create_plan_item(conversation, form)
+    flash(_("Мероприятие добавлено в план, запрос и ресурс отмечены как согласованные."), "success")
+    return redirect(url_for("requests_table.show_conversation", conversation_id=conversation.id))
