@@ -37,6 +37,8 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.council.models  # noqa: F401
     import workspace.calendar.models  # noqa: F401
     import workspace.plans.report_models  # noqa: F401
+    import workspace.monitoring.models  # noqa: F401
+    import workspace.surveys.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
@@ -86,6 +88,11 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(plans_bp, url_prefix="/n/<network>/plans")
     from workspace.calendar import bp as calendar_bp
     app.register_blueprint(calendar_bp)
+    from workspace.monitoring import bp as monitoring_bp, register_providers
+    from workspace.surveys import bp as surveys_bp
+    app.register_blueprint(monitoring_bp)
+    app.register_blueprint(surveys_bp)
+    register_providers()
 
     from workspace.cli import register_commands
     register_commands(app)
