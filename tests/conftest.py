@@ -12,6 +12,7 @@ from flask_migrate import upgrade
 from sqlalchemy import event
 
 from tests.fixtures import database, factories
+from tests.fixtures import monitoring as monitoring_factories
 from tenants.scoping import unscoped
 from workspace import create_app
 from workspace.config import TestConfig
@@ -111,6 +112,10 @@ def make(app):
         calendar_feed=wrap(factories.create_calendar_feed),
         deactivate=wrap(factories.deactivate_user),
         report=wrap(factories.create_report),
+        indicator=wrap(monitoring_factories.create_indicator),
+        indicator_value=wrap(monitoring_factories.create_indicator_value),
+        survey=wrap(monitoring_factories.create_survey),
+        survey_response=wrap(monitoring_factories.create_survey_response),
     )
 
 
