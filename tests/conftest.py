@@ -116,6 +116,7 @@ def make(app):
         indicator_value=wrap(monitoring_factories.create_indicator_value),
         survey=wrap(monitoring_factories.create_survey),
         survey_response=wrap(monitoring_factories.create_survey_response),
+        participation=wrap(monitoring_factories.create_participation),
     )
 
 

@@ -5,14 +5,18 @@ from decimal import Decimal, InvalidOperation
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DecimalField, HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import NumberRange, Optional
+from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms.widgets import TextInput
 
 from workspace.core.forms import max_length, required, strip
 from workspace.monitoring.models import MANUAL
 
 
 class NumberField(DecimalField):
-    """A decimal that also reads the Russian comma («4,5») and says in Russian what is wrong."""
+    """A decimal that also reads the Russian comma («4,5») and says in Russian what is wrong
+    (a text input: a browser's number input refuses the comma in some locales)."""
+
+    widget = TextInput()
 
     def process_formdata(self, valuelist):
         if valuelist and valuelist[0].strip():
@@ -49,7 +53,7 @@ class IndicatorForm(FlaskForm):
 
 class ValueForm(FlaskForm):
     value = NumberField(_l("Фактическое значение"), places=None, validators=[
-        required(), NumberRange(min=0, max=10 ** 9, message=_l("Введите число от 0 до миллиарда."))],
+        InputRequired(message=_l("Заполните это поле.")), NumberRange(min=0, max=10 ** 9, message=_l("Введите число от 0 до миллиарда."))],
         render_kw={"inputmode": "decimal"})
     start_year = HiddenField()
     version = HiddenField()
