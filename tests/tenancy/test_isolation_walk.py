@@ -50,6 +50,10 @@ def _values_for(world, actor_key: str):
         "agenda_item_id": a.agenda_item.id,
         "subject_type": "plan",
         "subject_id": a.plan.id,
+        "indicator_id": a.indicator.id,
+        "survey_id": a.survey.id,
+        "question_id": a.question.id,
+        "survey_token": a.survey.token,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -75,6 +79,13 @@ def _values_for(world, actor_key: str):
         "agenda_item_id": [b.agenda_item.id, 999999],
         "subject_type": ["no-such-type"],
         "subject_id": [b.plan.id, 999999],
+        "indicator_id": [b.indicator.id, 999999],
+        "survey_id": [b.survey.id, 999999],
+        "question_id": [b.question.id, 999999],
+        # The public survey link is the credential and is meant to be handed out: network B's open survey
+        # answers anyone holding its link (as any respondent). What must not open is an unpublished
+        # survey's token or a guess.
+        "survey_token": [b.draft_survey_token, a.draft_survey_token, "no-such-survey-token"],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]
@@ -192,6 +203,9 @@ def test_every_approvable_kind_refuses_foreign_subjects(app, client, make, csrf_
     assert tried >= 4 * len(kinds)
 
 
+PUBLIC_WITHOUT_LOGIN = {"surveys.answer_survey", "surveys.submit_survey"}  # the survey's public link
+
+
 def test_anonymous_is_sent_to_login_everywhere(app, client, make, csrf_off):
     world = build_world(make)
     _user, own, _foreign = _values_for(world, "admin")
@@ -204,3 +218,20 @@ def test_anonymous_is_sent_to_login_everywhere(app, client, make, csrf_off):
             response = client.open(_url(rule, own), method=method, data={})
             assert response.status_code == 302, rule.rule
             assert "/login" in response.location
+
+
+def test_the_public_survey_link_is_the_only_anonymous_page_with_data(app, client, make, csrf_off):
+    """The justified exception: a published survey's link opens without login (the respondents are parents
+    and pupils with no account); it shows that survey's questions and nothing else, and a draft's token or
+    a guess is 404 like a missing page."""
+    world = build_world(make)
+    anonymous_routes = {rule.endpoint for rule in _rules(app) if "survey_token" in rule.arguments}
+    assert anonymous_routes == PUBLIC_WITHOUT_LOGIN
+    page = client.get(f"/s/{world.a.survey.token}")
+    assert page.status_code == 200
+    body = page.get_data(as_text=True)
+    assert "Анкета Своё-А" in body and "Вариант Своё-А" in body
+    assert MARK_B not in body and "Ответ Своё-А" not in body  # others' answers are never shown
+    for token in (world.b.draft_survey_token, world.a.draft_survey_token, "no-such-survey-token"):
+        for method in ("GET", "POST"):
+            assert client.open(f"/s/{token}", method=method, data={}).status_code == 404

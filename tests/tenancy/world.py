@@ -40,6 +40,10 @@ class Side:
     approval: object = None         # a request on the council's agenda (the plan itself stays a draft)
     meeting: object = None          # an open e-vote
     agenda_item: object = None
+    indicator: object = None        # a hand-entered monitoring indicator with a value
+    survey: object = None           # an open survey with questions and one answer
+    question: object = None
+    draft_survey_token: str = ""    # the token of a draft (unpublished) survey: its link must not open
 
 
 @dataclass
@@ -89,6 +93,13 @@ def build_world(make) -> World:
         side.meeting = make.meeting(network, 1, kind="e_vote", deadline_on=date.today().replace(year=date.today().year + 1))
         side.agenda_item = make.agenda_item(side.meeting, f"Об утверждении {mark}", side.approval)
         make.vote(side.agenda_item, side.seat, "for")
+        side.indicator = make.indicator(network, f"Показатель {mark}", target=10, criterion=f"Критерий {mark}")
+        make.indicator_value(side.indicator, 2026, 7)
+        side.survey = make.survey(network, f"Анкета {mark}", questions=(
+            ("single", f"Вопрос {mark}", [f"Вариант {mark}", "Другое"], False), ("text", "Предложения", [], False)))
+        side.question = side.survey.questions[0]
+        make.survey_response(side.survey, {side.survey.questions[0]: 1, side.survey.questions[1]: f"Ответ {mark}"})
+        side.draft_survey_token = make.survey(network, f"Черновик анкеты {mark}", status="draft").token
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)
