@@ -56,6 +56,7 @@ def test_build_publish_and_close_a_survey(client, login_as, net, read):
     response = post_form(client, f"{url}/questions/{question_ids[2]}/move", {"direction": "up"}, page_url=url,
                          headers={"HX-Request": "true", "HX-Target": "questions"})
     assert response.status_code == 200
+    assert response.get_data(as_text=True).count("disabled") == 2  # the first can't go up, the last down
     assert [text for text, _k, _p in _questions(read)] == ["Довольны ли вы?", "Предложения", "Что посетили?"]
     # delete asks first
     assert "Удалить вопрос?" in client.get(f"{url}/questions/{question_ids[0]}/delete").get_data(as_text=True)
