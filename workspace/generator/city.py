@@ -721,6 +721,11 @@ def build_audit_history(city: City) -> None:
     city.insert(NetworkAuditEntry, network_rows)
 
 
+def _build_monitoring(city: City) -> None:
+    from workspace.generator.monitoring import build_monitoring
+    build_monitoring(city)
+
+
 AREAS: list[Area] = [
     Area("institutions", lambda s: s.institutions, build_institutions),
     Area("people", lambda s: s.institutions * (sum(s.staff) // 2) + s.externals + 3, build_people),
@@ -728,6 +733,7 @@ AREAS: list[Area] = [
     Area("councils", lambda s: s.networks * 8, build_councils),
     Area("notes", lambda s: s.institutions * s.notes, build_notes),
     Area("plans", lambda s: int(s.plan_items * 1.4) + s.networks * 20, build_plans),
+    Area("monitoring", lambda s: s.networks * (max(s.plan_items // 100, 10) * 5 + 20), _build_monitoring),
     # Areas still to come register here, in this order: pupils, groups and lessons, journal (before plans),
     # agreements, projects, meetings and votes, reports — each before audit_history.
     Area("audit_history", lambda s: s.audit_entries, build_audit_history),
@@ -735,7 +741,9 @@ AREAS: list[Area] = [
 
 WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "notes", "plans",
                   "plan_sections", "plan_items", "event_reports", "event_participations",
-                  "institution_audit_entries", "network_audit_entries")
+                  "institution_audit_entries", "network_audit_entries",
+                  "monitoring_indicators", "monitoring_values", "surveys", "survey_questions", "survey_responses",
+                  "survey_answers")
 
 
 def estimate_rows(scale: Scale) -> int:
