@@ -19,11 +19,7 @@ ROW = 22
 LEGEND = 24
 
 
-def _number(value: float) -> str:
-    return f"{value:g}" if abs(value) < 1e15 else str(round(value))
-
-
-def _fmt(value: float) -> str:
+def format_number(value: float) -> str:
     """1234.5 → «1 234,5»: Russian figures on the chart."""
     rounded = round(value, 1)
     text = f"{rounded:,.1f}" if rounded != int(rounded) else f"{int(rounded):,}"
@@ -41,7 +37,7 @@ def _nice_max(value: float) -> float:
     return float(10 * magnitude)
 
 
-def _short(text: str, limit: int = 28) -> str:
+def _short(text: str, limit: int = 26) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -85,11 +81,11 @@ def bar_chart(key: str, title: str, description: str, categories: Sequence[str],
             bar_y = y + position * 12
             colour = PALETTE[position % len(PALETTE)]
             parts.append(f'<rect x="{LABEL_WIDTH}" y="{bar_y}" width="{length:.1f}" height="10" fill="{colour}">'
-                         f'<title>{escape(category)}, {escape(name)}: {_fmt(value)}</title></rect>')
-            parts.append(f'<text x="{LABEL_WIDTH + length + 4:.1f}" y="{bar_y + 9}" font-size="10">{_fmt(value)}</text>')
+                         f'<title>{escape(category)}, {escape(name)}: {format_number(value)}</title></rect>')
+            parts.append(f'<text x="{LABEL_WIDTH + length + 4:.1f}" y="{bar_y + 9}" font-size="10">{format_number(value)}</text>')
     axis_y = LEGEND + groups * group_height + 4
     parts.append(f'<line x1="{LABEL_WIDTH}" y1="{LEGEND}" x2="{LABEL_WIDTH}" y2="{axis_y}" stroke="#333"/>')
-    parts.append(f'<text x="{LABEL_WIDTH + plot}" y="{axis_y + 14}" font-size="10" text-anchor="end">{_fmt(top)}</text>')
+    parts.append(f'<text x="{LABEL_WIDTH + plot}" y="{axis_y + 14}" font-size="10" text-anchor="end">{format_number(top)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -107,7 +103,7 @@ def line_chart(key: str, title: str, description: str, categories: Sequence[str]
     for fraction in (0, 0.5, 1):
         y = bottom - (bottom - top_y) * fraction
         parts.append(f'<line x1="{left}" y1="{y:g}" x2="{right}" y2="{y:g}" stroke="#ccc"/>')
-        parts.append(f'<text x="{left - 4}" y="{y + 4:g}" font-size="10" text-anchor="end">{_fmt(top * fraction)}</text>')
+        parts.append(f'<text x="{left - 4}" y="{y + 4:g}" font-size="10" text-anchor="end">{format_number(top * fraction)}</text>')
     for index, category in enumerate(categories):
         x = left + index * step
         parts.append(f'<text x="{x:.1f}" y="{height - 12}" font-size="10" text-anchor="middle">'
@@ -121,7 +117,7 @@ def line_chart(key: str, title: str, description: str, categories: Sequence[str]
                      + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>')
         for (x, y), value, category in zip(points, values, categories):
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}">'
-                         f'<title>{escape(category)}, {escape(name)}: {_fmt(value)}</title></circle>')
+                         f'<title>{escape(category)}, {escape(name)}: {format_number(value)}</title></circle>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -149,10 +145,10 @@ def stacked_chart(key: str, title: str, description: str, categories: Sequence[s
             width = plot * share
             colour = PALETTE[position % len(PALETTE)]
             parts.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{ROW}" fill="{colour}" stroke="#fff">'
-                         f'<title>{escape(category)}, {escape(name)}: {_fmt(value)} ({_fmt(share * 100)} %)</title></rect>')
+                         f'<title>{escape(category)}, {escape(name)}: {format_number(value)} ({format_number(share * 100)} %)</title></rect>')
             if width > 34:
                 parts.append(f'<text x="{x + width / 2:.1f}" y="{y + 15}" font-size="10" text-anchor="middle" '
-                             f'fill="#fff">{_fmt(share * 100)} %</text>')
+                             f'fill="#fff">{format_number(share * 100)} %</text>')
             x += width
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -205,7 +205,7 @@ def _posted_year() -> AcademicYear:
 @bp.app_template_filter("number")
 def number(value) -> str:
     """75 → «75», 83.33 → «83,3» (Russian decimal comma), None → «—»."""
-    from workspace.monitoring.charts import _fmt
+    from workspace.monitoring.charts import format_number
     if value is None or value == "":
         return "—"
-    return _fmt(float(value))
+    return format_number(float(value))
