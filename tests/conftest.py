@@ -17,6 +17,7 @@ from tests.fixtures import database, factories, projects
 from tests.fixtures import programmes as programme_factories
 from tests.fixtures import journal as journal_factories
 from tests.fixtures import bank, database, factories
+from tests.fixtures import monitoring as monitoring_factories
 from tenants.scoping import unscoped
 from workspace import create_app
 from workspace.config import TestConfig
@@ -143,6 +144,11 @@ def make(app):
         document=wrap(bank.create_document),
         request=wrap(bank.create_request),
         conversation=wrap(bank.create_conversation),
+        indicator=wrap(monitoring_factories.create_indicator),
+        indicator_value=wrap(monitoring_factories.create_indicator_value),
+        survey=wrap(monitoring_factories.create_survey),
+        survey_response=wrap(monitoring_factories.create_survey_response),
+        participation=wrap(monitoring_factories.create_participation),
     )
 
 

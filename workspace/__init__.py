@@ -44,6 +44,8 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.journal.models  # noqa: F401
     import workspace.bank.models  # noqa: F401
     import workspace.requests_table.models  # noqa: F401
+    import workspace.monitoring.models  # noqa: F401
+    import workspace.surveys.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
 
     db.init_app(app)
@@ -110,6 +112,11 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(bank_bp, url_prefix="/n/<network>/bank")
     from workspace.requests_table import bp as requests_table_bp
     app.register_blueprint(requests_table_bp, url_prefix="/n/<network>/requests")
+    from workspace.monitoring import bp as monitoring_bp, register_providers
+    from workspace.surveys import bp as surveys_bp
+    app.register_blueprint(monitoring_bp)
+    app.register_blueprint(surveys_bp)
+    register_providers()
 
     from workspace.cli import register_commands
     register_commands(app)

@@ -82,6 +82,10 @@ def _values_for(world, actor_key: str):
         "need_id": a.need.id,
         "offer_id": a.offer.id,
         "conversation_id": a.conversation.id,
+        "indicator_id": a.indicator.id,
+        "survey_id": a.survey.id,
+        "question_id": a.question.id,
+        "survey_token": a.survey.token,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -143,6 +147,13 @@ def _values_for(world, actor_key: str):
         "need_id": [b.need.id, 999999],
         "offer_id": [b.offer.id, 999999],
         "conversation_id": [b.conversation.id, 999999],
+        "indicator_id": [b.indicator.id, 999999],
+        "survey_id": [b.survey.id, 999999],
+        "question_id": [b.question.id, 999999],
+        # The public survey link is the credential and is meant to be handed out: network B's open survey
+        # answers anyone holding its link (as any respondent). What must not open is an unpublished
+        # survey's token or a guess.
+        "survey_token": [b.draft_survey_token, a.draft_survey_token, "no-such-survey-token"],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]
@@ -273,6 +284,7 @@ PUBLIC_ENDPOINTS = {
 # Pages open without login, on purpose: the public catalog of a network's published programmes and the
 # application form of a parent (DESIGN: "a public catalog ... the page a school links from its site").
 PUBLIC_ENDPOINTS = {"public_programmes.public_catalog", "public_programmes.public_programme"}
+PUBLIC_WITHOUT_LOGIN = {"surveys.answer_survey", "surveys.submit_survey"}  # the survey's public link
 
 
 def test_anonymous_is_sent_to_login_everywhere(app, client, make, csrf_off):
@@ -310,3 +322,18 @@ def test_public_pages_show_only_the_published(app, client, make):
                        side.note.body, "csrf_token"):
             assert hidden not in body, hidden
     assert {rule.endpoint for rule in _rules(app) if rule.rule.startswith("/public/")} == PUBLIC_ENDPOINTS
+def test_the_public_survey_link_is_the_only_anonymous_page_with_data(app, client, make, csrf_off):
+    """The justified exception: a published survey's link opens without login (the respondents are parents
+    and pupils with no account); it shows that survey's questions and nothing else, and a draft's token or
+    a guess is 404 like a missing page."""
+    world = build_world(make)
+    anonymous_routes = {rule.endpoint for rule in _rules(app) if "survey_token" in rule.arguments}
+    assert anonymous_routes == PUBLIC_WITHOUT_LOGIN
+    page = client.get(f"/s/{world.a.survey.token}")
+    assert page.status_code == 200
+    body = page.get_data(as_text=True)
+    assert "Анкета Своё-А" in body and "Вариант Своё-А" in body
+    assert MARK_B not in body and "Ответ Своё-А" not in body  # others' answers are never shown
+    for token in (world.b.draft_survey_token, world.a.draft_survey_token, "no-such-survey-token"):
+        for method in ("GET", "POST"):
+            assert client.open(f"/s/{token}", method=method, data={}).status_code == 404

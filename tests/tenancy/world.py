@@ -68,6 +68,10 @@ class Side:
     need: object = None             # the request table: the school's need, the partner's matching offer,
     offer: object = None            # and their conversation
     conversation: object = None
+    indicator: object = None        # a hand-entered monitoring indicator with a value
+    survey: object = None           # an open survey with questions and one answer
+    question: object = None
+    draft_survey_token: str = ""    # the token of a draft (unpublished) survey: its link must not open
 
 
 @dataclass
@@ -165,6 +169,13 @@ def build_world(make) -> World:
         side.need = make.request(network, school, f"Нужен зал для квеста {mark}", category="venue")
         side.offer = make.request(network, partner, f"Зал для квеста и чтений {mark}", kind="offer", category="room")
         side.conversation = make.conversation(side.need, side.offer, messages=((partner, f"Сообщение {mark}"),))
+        side.indicator = make.indicator(network, f"Показатель {mark}", target=10, criterion=f"Критерий {mark}")
+        make.indicator_value(side.indicator, 2026, 7)
+        side.survey = make.survey(network, f"Анкета {mark}", questions=(
+            ("single", f"Вопрос {mark}", [f"Вариант {mark}", "Другое"], False), ("text", "Предложения", [], False)))
+        side.question = side.survey.questions[0]
+        make.survey_response(side.survey, {side.survey.questions[0]: 1, side.survey.questions[1]: f"Ответ {mark}"})
+        side.draft_survey_token = make.survey(network, f"Черновик анкеты {mark}", status="draft").token
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

@@ -82,6 +82,9 @@ def load_demo() -> bool:
         from workspace.demo.bank import load_bank
         load_bank(networks, institutions, users)
         db.session.flush()
+        from workspace.demo.monitoring import load_monitoring
+        load_monitoring(networks, institutions)
+        db.session.flush()
     return True
 
 

@@ -730,6 +730,9 @@ from workspace.generator import agreements as _agreements  # noqa: E402
 def _build_journal(city: City) -> None:
     from workspace.generator.journal import build_journal
     build_journal(city)
+def _build_monitoring(city: City) -> None:
+    from workspace.generator.monitoring import build_monitoring
+    build_monitoring(city)
 
 
 AREAS: list[Area] = [
@@ -743,6 +746,7 @@ AREAS: list[Area] = [
     Area("programmes", lambda s: s.groups * 30, _programmes.build_programmes),
     Area("journal", lambda s: getattr(s, "journal_marks", 0), _build_journal),
     Area("bank", lambda s: s.networks * 100, build_bank),
+    Area("monitoring", lambda s: s.networks * (max(s.plan_items // 100, 10) * 5 + 20), _build_monitoring),
     # Areas still to come register here, in this order: pupils, groups and lessons, journal (before plans),
     # agreements, projects, meetings and votes, reports — each before audit_history.
     Area("agreements", _agreements.rows_estimate, _agreements.build_agreements),
@@ -759,6 +763,8 @@ WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "
                   "institution_audit_entries", "network_audit_entries", "lessons", "marks")
                   "materials", "material_tags", "resource_requests",
                   "institution_audit_entries", "network_audit_entries")
+                  "monitoring_indicators", "monitoring_values", "surveys", "survey_questions", "survey_responses",
+                  "survey_answers")
 
 
 def estimate_rows(scale: Scale) -> int:

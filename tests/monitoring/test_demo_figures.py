@@ -1,0 +1,125 @@
+"""The dashboard's figures on the demo data, against numbers computed by hand from
+workspace/demo/data.py (this year's plan) and workspace/demo/monitoring.py (reports, last year, survey).
+
+This year (data.PLANS): МИБС 5 items — «сентябрь», «октябрь», «22-24.11.», «апрель», «в течение года»
+(read as starting in September); драмтеатр 3 — «ноябрь – декабрь», «февраль», «март – апрель». Held with
+reports: МИБС №1 (3 кл. 52, 4 кл. 48, МИБС staff 6), МИБС №2 (5 кл. 27, 6 кл. 25, 7 кл. 30), драмтеатр №1
+(9 кл. 24, 10 кл. 22, 11 кл. 18). Last year: МИБС 2 items both held (5 кл. 56; 2 кл. 50 + 3 кл. 47),
+драмтеатр 2 items, one held (8 кл. 45), one cancelled.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import login
+from workspace.core.dates import AcademicYear
+from workspace.demo.data import DEMO_PASSWORD
+from workspace.demo.loader import load_demo
+from workspace.extensions import db
+
+NETWORK = "sosh31-kultura"
+MIBS, DRAMA, SCHOOL = "МБУ «МИБС»", "Новокузнецкий драмтеатр", "МБОУ «СОШ №31»"
+
+
+@pytest.fixture
+def demo(app):
+    with app.app_context():
+        load_demo()
+        db.session.commit()
+
+
+def _sections(app):
+    from sqlalchemy import select
+
+    from tenants.models import Network
+    from tenants.scoping import set_scope
+    from workspace.monitoring.queries import indicator_rows
+    from workspace.monitoring.registry import MonitoringScope, build_sections
+    with app.test_request_context():
+        network_id = db.session.scalar(select(Network.id).where(Network.slug == NETWORK))
+        set_scope(network_ids=[network_id])
+        scope = MonitoringScope(network_ids=[network_id], institution_id=None, year=AcademicYear.current())
+        sections = {entry.key: content for entry, content in build_sections(scope)}
+        indicators = {row.indicator.title: row for row in indicator_rows(scope)}
+        return sections, indicators
+
+
+def _figure(content, key):
+    return next(figure for figure in content.figures if figure.key == key)
+
+
+def test_events_planned_and_held_by_partner_and_month(app, demo):
+    sections, _indicators = _sections(app)
+    events = sections["events"]
+    assert [(h.value, h.previous) for h in events.headlines] == [(8, 4), (3, 3), (37.5, 75.0)]
+    by_partner = _figure(events, "events-by-partner")
+    assert by_partner.categories == [MIBS, DRAMA]
+    assert [values for _name, values in by_partner.series] == [[5, 3], [2, 1], [2, 2], [2, 1]]
+    by_month = _figure(events, "events-by-month")  # September … August
+    planned, held, held_last_year = (values for _name, values in by_month.series)
+    assert planned == [2, 1, 2, 0, 0, 1, 1, 1, 0, 0, 0, 0]
+    assert held == [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    assert held_last_year == [0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]
+    shares = _figure(events, "events-status-shares")
+    assert shares.rows[0][:3] == [MIBS, 2, 3]        # held 2, planned 3 (of 5): 40 % and 60 %
+    assert shares.rows[0][-4:-2] == [40.0, 60.0]
+
+
+def test_coverage_by_institution_and_class(app, demo):
+    sections, _indicators = _sections(app)
+    coverage = sections["coverage"]
+    assert [(h.value, h.previous) for h in coverage.headlines] == [(252, 198), (2, 1)]
+    by_institution = _figure(coverage, "coverage-by-institution")
+    assert by_institution.rows == [[SCHOOL, 246, 198], [MIBS, 6, 0]]
+    by_class = _figure(coverage, "coverage-by-class")
+    assert by_class.categories[-1] == "без класса"
+    this, last = (values for _name, values in by_class.series)
+    assert this == [0, 52, 48, 27, 25, 30, 0, 24, 22, 18, 6]       # 2 … 11 класс, без класса
+    assert last == [50, 47, 0, 56, 0, 0, 45, 0, 0, 0, 0]
+
+
+def test_surveys_and_council(app, demo):
+    sections, _indicators = _sections(app)
+    # 30 answers; the two satisfaction scales: 12×5+12×4+4×3+2×2 = 124 and 10×5+14×4+5×3+1×1 = 122;
+    # (124 + 122) / 60 = 4,1 of 5 = 82 %
+    assert [(h.value, h.previous) for h in sections["surveys"].headlines] == [(30, 0), (82.0, None)]
+    assert [(h.value, h.previous) for h in sections["council"].headlines] == [(0, 0)]
+
+
+def test_indicators_plan_versus_fact(app, demo):
+    _sections_, rows = _sections(app)
+    expected = {
+        "Доля проведённых мероприятий сетевого плана": (37.5, 75.0, 41.7),          # 37,5 of 90
+        "Число участий обучающихся в сетевых мероприятиях": (252, 198, 42.0),      # 252 of 600
+        "Удовлетворённость родителей сетевыми мероприятиями": (82.0, None, 102.5),  # 82 of 80
+        "Доля обучающихся, посетивших учреждения культуры не реже раза в четверть": (64, 58, 85.3),
+        "Число совместных проектов с учреждениями культуры": (3, 2, 75.0),
+        "Число призёров конкурсов и фестивалей партнёров": (None, 9, None),
+    }
+    assert {title: (row.fact, row.previous, row.progress) for title, row in rows.items()} == expected
+    assert [title for title, row in rows.items() if row.is_met] == ["Удовлетворённость родителей сетевыми мероприятиями"]
+
+
+def test_the_dashboard_page_shows_the_same_numbers(app, client, demo):
+    login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
+    page = client.get(f"/n/{NETWORK}/monitoring/").get_data(as_text=True)
+    assert "Мониторинг эффективности" in page
+    for text in ("37,5", "41,7 %", "252 чел.", "102,5 %", "82 %", "85,3 %"):
+        assert text in page, text
+    assert page.count('role="img"') >= 6
+
+
+def test_the_survey_results_on_the_demo(app, client, demo):
+    from sqlalchemy import select
+
+    from tenants.scoping import unscoped
+    from workspace.surveys.models import Survey
+    login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
+    with app.app_context(), unscoped():
+        survey_id = db.session.scalar(select(Survey.id))
+    page = client.get(f"/n/{NETWORK}/surveys/{survey_id}/results").get_data(as_text=True)
+    # Q1: 11, 9, 7, 3 of 30 → 36,7 %, 30 %, 23,3 %, 10 %; the scales' means 124/30 = 4,13 and 122/30 = 4,07;
+    # Q4 (multiple, not required): 15, 10, 8, 6 chosen by 27 respondents (3 chose nothing)
+    for text in ("36,7", "23,3", "средний балл: 4,1 из 5", "Ответили: 27", "Нужны семейные выходные в музеях."):
+        assert text in page, text
+    assert "<strong>82 %</strong>" in page  # satisfaction of this survey

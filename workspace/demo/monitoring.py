@@ -1,0 +1,175 @@
+"""Demo of the monitoring: reports of the events held so far this year, last year's plan with its
+reports (the comparison), the network's indicators (computed and entered by hand) and a parents'
+survey with thirty anonymous answers. Called once by workspace.demo.loader, inside ``unscoped()``.
+
+The figures the dashboard shows for the network «sosh31-kultura» are computed by hand from these
+lists in tests/monitoring/test_demo_figures.py — change both together.
+"""
+from __future__ import annotations
+
+import secrets
+from datetime import date
+
+from sqlalchemy import select
+
+from workspace.core.dates import AcademicYear
+from workspace.extensions import db
+
+NETWORK = "sosh31-kultura"
+
+# This year's plan (loaded from data.PLANS): items held, by (partner slug, item position):
+# (month, day), participants: (institution slug, grade or None, count)
+HELD_THIS_YEAR = {
+    ("mibs", 1): ((9, 1), [("sosh31", 3, 52), ("sosh31", 4, 48), ("mibs", None, 6)]),
+    ("mibs", 2): ((10, 15), [("sosh31", 5, 27), ("sosh31", 6, 25), ("sosh31", 7, 30)]),
+    ("dramteatr", 1): ((11, 20), [("sosh31", 9, 24), ("sosh31", 10, 22), ("sosh31", 11, 18)]),
+}
+
+# Last year's plan: (partner slug, section title, items: (title, audience, timing, status, held on, participants))
+LAST_YEAR = [
+    ("mibs", "План мероприятий с МБУ «МИБС»", [
+        ("Библиотечный урок «Как устроена библиотека»", "5 классы", "октябрь", "held", (10, 14), [("sosh31", 5, 56)]),
+        ("Неделя детской книги", "2-3 классы", "март", "held", (3, 24), [("sosh31", 2, 50), ("sosh31", 3, 47)]),
+    ]),
+    ("dramteatr", "План мероприятий с Новокузнецким драматическим театром", [
+        ("Посещение спектакля «Ревизор» с обсуждением", "8 классы", "декабрь", "held", (12, 12), [("sosh31", 8, 45)]),
+        ("Театральная гостиная «Встреча с актёрами»", "5-7 классы", "апрель", "cancelled", None, []),
+    ]),
+]
+
+# title, criterion, unit, target, source, {years back: value} (hand-entered only)
+INDICATORS = [
+    ("Доля проведённых мероприятий сетевого плана", "Выполнение плана сетевого взаимодействия", "%", 90,
+     "events_held_share", {}),
+    ("Число участий обучающихся в сетевых мероприятиях", "Охват обучающихся", "чел.", 600, "participants", {}),
+    ("Удовлетворённость родителей сетевыми мероприятиями", "Удовлетворённость участников", "%", 80,
+     "survey_satisfaction", {}),
+    ("Доля обучающихся, посетивших учреждения культуры не реже раза в четверть", "Доступность культурной среды",
+     "%", 75, "manual", {0: 64, 1: 58}),
+    ("Число совместных проектов с учреждениями культуры", "Развитие сетевого взаимодействия", "шт.", 4, "manual",
+     {0: 3, 1: 2}),
+    ("Число призёров конкурсов и фестивалей партнёров", "Результативность", "чел.", 15, "manual", {1: 9}),
+]
+
+SURVEY_QUESTIONS = [
+    ("single", "В каких мероприятиях сети ваш ребёнок участвовал чаще всего?",
+     ["Библиотечные уроки и праздники", "Посещение спектаклей", "Музейные занятия", "Не участвовал"], True, False),
+    ("scale", "Насколько вы удовлетворены организацией сетевых мероприятий?", [], True, True),
+    ("scale", "Насколько, по-вашему, мероприятия полезны для развития ребёнка?", [], True, True),
+    ("multiple", "Какие форматы вы хотели бы видеть чаще?",
+     ["Спектакли с обсуждением", "Экскурсии в музеи", "Мастер-классы", "Семейные мероприятия"], False, False),
+    ("text", "Ваши предложения и пожелания", [], False, False),
+]
+RESPONDENTS = 30
+# answers of respondent i (0…29): single choice and the two scales as lists, multiple choice by rule, texts by index
+SINGLE = [1] * 11 + [2] * 9 + [3] * 7 + [4] * 3
+ORGANISATION = [5] * 12 + [4] * 12 + [3] * 4 + [2] * 2
+USEFULNESS = [5] * 10 + [4] * 14 + [3] * 5 + [1] * 1
+TEXTS = {
+    0: "Больше спектаклей по школьной программе для старших классов.",
+    4: "Хотелось бы заранее знать расписание мероприятий на месяц.",
+    9: "Спасибо библиотеке за праздник ко Дню знаний!",
+    15: "Нужны семейные выходные в музеях.",
+    22: "Удобнее, если сбор будет у школы, а не у театра.",
+    28: "Очень понравилось обсуждение «Грозы» после спектакля.",
+}
+
+
+def _formats(i: int) -> list[int]:
+    """Multiple choice of respondent i: 15 choose option 1, 10 option 2, 8 option 3, 6 option 4."""
+    return [number for number, chosen in ((1, i % 2 == 0), (2, i % 3 == 0), (3, i % 4 == 1), (4, i % 5 == 2))
+            if chosen]
+
+
+def load_monitoring(networks, institutions) -> None:
+    from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
+    from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
+    from workspace.plans.report_models import EventParticipation, EventReport
+
+    network = networks[NETWORK]
+    year = AcademicYear.current()
+    previous = AcademicYear(year.start_year - 1)
+
+    def report(item, held_on, participants):
+        filed = EventReport(network_id=network.id, item_id=item.id, held_from=held_on, held_to=held_on,
+                            summary="Мероприятие проведено по плану.")
+        db.session.add(filed)
+        db.session.flush()
+        db.session.add_all(EventParticipation(network_id=network.id, report_id=filed.id, grade=grade, count=count,
+                                              institution_id=institutions[slug].id)
+                           for slug, grade, count in participants)
+
+    plan = db.session.scalar(select(Plan).where(Plan.network_id == network.id, Plan.start_year == year.start_year))
+    rows = db.session.execute(select(PlanItem, PlanSection.partner_institution_id)
+                              .join(PlanSection, PlanSection.id == PlanItem.section_id)
+                              .where(PlanItem.plan_id == plan.id)).all()
+    slug_of = {institution.id: slug for slug, institution in institutions.items()}
+    for item, partner_id in rows:
+        held = HELD_THIS_YEAR.get((slug_of.get(partner_id), item.position))
+        if held:
+            (month, day), participants = held
+            item.status = ItemStatus.HELD
+            report(item, year.date_of(month, day), participants)
+
+    from workspace.plans.editing import read_into
+    last = Plan(network_id=network.id, start_year=previous.start_year,
+                title="Сетевой план мероприятий МБОУ «СОШ №31» с учреждениями культуры")
+    db.session.add(last)
+    db.session.flush()
+    for position, (partner, title, items) in enumerate(LAST_YEAR, start=1):
+        section = PlanSection(network_id=network.id, plan_id=last.id, title=title, position=position,
+                              partner_institution_id=institutions[partner].id)
+        db.session.add(section)
+        db.session.flush()
+        for number, (item_title, audience, timing, status, held_on, participants) in enumerate(items, start=1):
+            item = PlanItem(network_id=network.id, plan_id=last.id, section_id=section.id, position=number,
+                            number=str(number), title=item_title, status=ItemStatus(status))
+            read_into(item, "audience", audience, previous)
+            read_into(item, "timing", timing, previous)
+            db.session.add(item)
+            db.session.flush()
+            if held_on:
+                report(item, previous.date_of(*held_on), participants)
+
+    for position, (title, criterion, unit, target, source, values) in enumerate(INDICATORS, start=1):
+        indicator = MonitoringIndicator(network_id=network.id, position=position, title=title, criterion=criterion,
+                                        unit=unit, target=target, source=source)
+        db.session.add(indicator)
+        db.session.flush()
+        db.session.add_all(MonitoringValue(network_id=network.id, indicator_id=indicator.id,
+                                           start_year=year.start_year - back, value=value)
+                           for back, value in values.items())
+    _load_survey(network, year)
+
+
+def _load_survey(network, year: AcademicYear) -> None:
+    from workspace.core.models import utcnow
+    from workspace.surveys.models import (QuestionKind, Survey, SurveyAnswer, SurveyAudience, SurveyQuestion,
+                                          SurveyResponse, SurveyStatus)
+    survey = Survey(network_id=network.id, title="Удовлетворённость родителей сетевыми мероприятиями",
+                    audience=SurveyAudience.PARENTS, start_year=year.start_year, status=SurveyStatus.OPEN,
+                    token=secrets.token_urlsafe(24), opened_at=utcnow(),
+                    description="Уважаемые родители! Анкета анонимная и займёт пять минут. Ваши ответы помогут "
+                                "школе и партнёрам сделать мероприятия интереснее.")
+    db.session.add(survey)
+    db.session.flush()
+    questions = []
+    for position, (kind, text, options, required, satisfaction) in enumerate(SURVEY_QUESTIONS, start=1):
+        question = SurveyQuestion(network_id=network.id, survey_id=survey.id, position=position,
+                                  kind=QuestionKind(kind), text=text, options="\n".join(options),
+                                  is_required=required, is_satisfaction=satisfaction)
+        db.session.add(question)
+        questions.append(question)
+    db.session.flush()
+    single, organisation, usefulness, formats, proposals = questions
+    for i in range(RESPONDENTS):
+        response = SurveyResponse(network_id=network.id, survey_id=survey.id,
+                                  submitted_on=min(date.today(), year.date_of(10, 1 + i % 28)))
+        db.session.add(response)
+        db.session.flush()
+        answers = [(single, SINGLE[i], None), (organisation, ORGANISATION[i], None), (usefulness, USEFULNESS[i], None)]
+        answers += [(formats, choice, None) for choice in _formats(i)]
+        if i in TEXTS:
+            answers.append((proposals, None, TEXTS[i]))
+        db.session.add_all(SurveyAnswer(network_id=network.id, response_id=response.id, question_id=question.id,
+                                        choice=choice, text=text) for question, choice, text in answers)

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DecimalField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms.widgets import TextInput
+
+from workspace.core.forms import max_length, required, strip
+from workspace.monitoring.models import MANUAL
+
+
+class NumberField(DecimalField):
+    """A decimal that also reads the Russian comma («4,5») and says in Russian what is wrong
+    (a text input: a browser's number input refuses the comma in some locales)."""
+
+    widget = TextInput()
+
+    def process_formdata(self, valuelist):
+        if valuelist and valuelist[0].strip():
+            raw = valuelist[0].strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+            try:
+                self.data = Decimal(raw)
+                if not self.data.is_finite():
+                    raise InvalidOperation
+            except InvalidOperation:
+                self.data = None
+                raise ValueError(_l("Введите число, например 75 или 4,5."))
+        else:
+            self.data = None
+
+
+class IndicatorForm(FlaskForm):
+    title = StringField(_l("Показатель"), validators=[required(), max_length(400)], filters=[strip],
+                        description=_l("Например: «Доля обучающихся, посетивших учреждения культуры»"))
+    criterion = StringField(_l("Критерий"), validators=[max_length(400)], filters=[strip],
+                            description=_l("Что оценивает показатель: например, «Доступность культурной среды»"))
+    unit = StringField(_l("Единица измерения"), validators=[max_length(40)], filters=[strip],
+                       description=_l("%, чел., шт., баллы"))
+    target = NumberField(_l("Целевое значение (план)"), places=None, validators=[Optional(), NumberRange(
+        min=0, max=10 ** 9, message=_l("Введите число от 0 до миллиарда."))],
+        render_kw={"inputmode": "decimal"})
+    source = SelectField(_l("Источник"))
+    note = TextAreaField(_l("Пояснение"), validators=[max_length(2000)], filters=[strip])
+    version = HiddenField()
+
+    def __init__(self, sources: list[tuple[str, str]], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.source.choices = [(MANUAL, str(_l("Вводится вручную за каждый учебный год")))] + sources
+
+
+class ValueForm(FlaskForm):
+    value = NumberField(_l("Фактическое значение"), places=None, validators=[
+        InputRequired(message=_l("Заполните это поле.")), NumberRange(min=0, max=10 ** 9, message=_l("Введите число от 0 до миллиарда."))],
+        render_kw={"inputmode": "decimal"})
+    start_year = HiddenField()
+    version = HiddenField()

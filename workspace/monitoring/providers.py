@@ -1,0 +1,249 @@
+"""The figure providers and computed sources for the data that exists today: the network plan of
+events with its reports, and the council's decisions. Each reads a fixed number of statements,
+covering the chosen year and the previous one at once."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from flask_babel import format_date, gettext as _, lazy_gettext as _l
+from sqlalchemy import func, or_, select
+
+from workspace.extensions import db
+from workspace.monitoring.registry import (Figure, Headline, MonitoringScope, SectionContent,
+                                           register_indicator_source, register_section)
+
+MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
+
+
+def _month_labels(scope: MonitoringScope) -> list[str]:
+    return [format_date(scope.year.date_of(month), "LLL") for month in MONTHS]
+
+
+# ---------------------------------------------------------------- events planned and held
+
+def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, date | None, str, int]]:
+    """(start_year, owner, starts_on, status, count): owner is the section's partner on a network's
+    dashboard, the network on an institution's. One statement for both years."""
+    from workspace.plans.models import Plan, PlanItem, PlanItemInstitution, PlanSection
+
+    def compute():
+        owner = PlanSection.partner_institution_id if scope.institution_id is None else PlanItem.network_id
+        query = (select(Plan.start_year, owner, PlanItem.starts_on, PlanItem.status, func.count(PlanItem.id))
+                 .join(Plan, Plan.id == PlanItem.plan_id).join(PlanSection, PlanSection.id == PlanItem.section_id)
+                 .where(Plan.start_year.in_([scope.year.start_year, scope.previous.start_year]))
+                 .group_by(Plan.start_year, owner, PlanItem.starts_on, PlanItem.status))
+        if scope.institution_id is not None:
+            linked = select(PlanItemInstitution.item_id).where(PlanItemInstitution.institution_id == scope.institution_id)
+            query = query.where(or_(PlanSection.partner_institution_id == scope.institution_id, PlanItem.id.in_(linked)))
+        return [(year, owner_id, starts_on, status.value, count)
+                for year, owner_id, starts_on, status, count in db.session.execute(query)]
+    return scope.cached("plan_rows", compute)
+
+
+def _owner_names(scope: MonitoringScope) -> dict[int | None, str]:
+    names: dict[int | None, str] = dict(scope.network_names() if scope.institution_id else scope.institution_names())
+    names[None] = _("Без партнёра")
+    return names
+
+
+def event_totals(scope: MonitoringScope) -> dict[int, dict[str, int]]:
+    """start_year → {"planned": n, "held": n}."""
+    totals: dict[int, dict[str, int]] = {year.start_year: {"planned": 0, "held": 0} for year in scope.years}
+    for start_year, _owner, _day, status, count in plan_rows(scope):
+        totals[start_year]["planned"] += count
+        if status == "held":
+            totals[start_year]["held"] += count
+    return totals
+
+
+def events_section(scope: MonitoringScope) -> SectionContent:
+    rows = plan_rows(scope)
+    names = _owner_names(scope)
+    this, last = scope.year.start_year, scope.previous.start_year
+    by_owner: dict[int | None, dict[tuple[int, str], int]] = defaultdict(lambda: defaultdict(int))
+    by_month: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0] * 12)
+    statuses: dict[int | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for start_year, owner, day, status, count in rows:
+        by_owner[owner][(start_year, "planned")] += count
+        if status == "held":
+            by_owner[owner][(start_year, "held")] += count
+        if start_year == this:
+            statuses[owner][status] += count
+        if day is not None:
+            by_month[(start_year, "planned")][MONTHS.index(day.month)] += count
+            if status == "held":
+                by_month[(start_year, "held")][MONTHS.index(day.month)] += count
+    owners = sorted(by_owner, key=lambda owner: names.get(owner, ""))
+    labels = [names.get(owner, "—") for owner in owners]
+    year_label, last_label = scope.year.label, scope.previous.label
+    owner_word = _("Сеть") if scope.institution_id else _("Партнёр")
+    totals = event_totals(scope)
+    by_partner = Figure(
+        "events-by-partner", _("Мероприятия: запланировано и проведено по партнёрам")
+        if scope.institution_id is None else _("Мероприятия: запланировано и проведено по сетям"), "bars", owner_word,
+        labels, [(_("Запланировано, %(year)s", year=year_label), [by_owner[o][(this, "planned")] for o in owners]),
+                 (_("Проведено, %(year)s", year=year_label), [by_owner[o][(this, "held")] for o in owners]),
+                 (_("Запланировано, %(year)s", year=last_label), [by_owner[o][(last, "planned")] for o in owners]),
+                 (_("Проведено, %(year)s", year=last_label), [by_owner[o][(last, "held")] for o in owners])],
+        _("Число мероприятий сетевого плана по партнёрам: запланировано и проведено в этом и прошлом учебном году."))
+    monthly = Figure(
+        "events-by-month", _("Мероприятия по месяцам"), "lines", _("Месяц"), _month_labels(scope),
+        [(_("Запланировано, %(year)s", year=year_label), by_month[(this, "planned")]),
+         (_("Проведено, %(year)s", year=year_label), by_month[(this, "held")]),
+         (_("Проведено, %(year)s", year=last_label), by_month[(last, "held")])],
+        _("Число мероприятий по месяцу начала: запланировано и проведено в этом году, проведено в прошлом."))
+    status_order = ("held", "planned", "moved", "cancelled")
+    from workspace.core.labels import label
+    from workspace.plans.models import ItemStatus
+    status_owners = [o for o in owners if statuses[o]]
+    shares = Figure(
+        "events-status-shares", _("Доли мероприятий по состоянию, %(year)s", year=year_label), "stacked", owner_word,
+        [names.get(o, "—") for o in status_owners],
+        [(label(ItemStatus(status)), [statuses[o][status] for o in status_owners]) for status in status_order],
+        _("Доли проведённых, запланированных, перенесённых и отменённых мероприятий у каждого партнёра."))
+    return SectionContent(
+        headlines=[Headline(_("Запланировано мероприятий"), totals[this]["planned"], totals[last]["planned"]),
+                   Headline(_("Проведено мероприятий"), totals[this]["held"], totals[last]["held"]),
+                   Headline(_("Доля проведённых"), _share(totals[this]), _share(totals[last]), "%")],
+        figures=[by_partner, monthly, shares])
+
+
+def _share(total: dict[str, int]) -> float | None:
+    return round(100 * total["held"] / total["planned"], 1) if total["planned"] else None
+
+
+# ---------------------------------------------------------------- coverage from the reports
+
+def participation_rows(scope: MonitoringScope) -> list[tuple[date, int, int, int | None, int]]:
+    """(held_from, network_id, institution_id, grade, participants) of the reports of both years."""
+    from workspace.plans.report_models import EventParticipation, EventReport
+
+    def compute():
+        query = (select(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
+                        EventParticipation.grade, func.sum(EventParticipation.count))
+                 .join(EventReport, EventReport.id == EventParticipation.report_id)
+                 .where(EventReport.held_from >= scope.previous.starts_on, EventReport.held_from <= scope.year.ends_on)
+                 .group_by(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
+                           EventParticipation.grade))
+        if scope.institution_id is not None:
+            query = query.where(EventParticipation.institution_id == scope.institution_id)
+        return [(day, network_id, institution_id, grade, int(count or 0))
+                for day, network_id, institution_id, grade, count in db.session.execute(query)]
+    return scope.cached("participation_rows", compute)
+
+
+def coverage_totals(scope: MonitoringScope) -> dict[int, dict[str, int]]:
+    """start_year → {"participants": n, "institutions": n}."""
+    totals = {year.start_year: {"participants": 0, "institutions": set()} for year in scope.years}
+    for day, _network, institution, _grade, count in participation_rows(scope):
+        year = scope.year_of(day)
+        if year is not None:
+            totals[year.start_year]["participants"] += count
+            if count:
+                totals[year.start_year]["institutions"].add(institution)
+    return {year: {"participants": value["participants"], "institutions": len(value["institutions"])}
+            for year, value in totals.items()}
+
+
+def coverage_section(scope: MonitoringScope) -> SectionContent:
+    rows = participation_rows(scope)
+    this, last = scope.year.start_year, scope.previous.start_year
+    by_owner: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    by_grade: dict[int | None, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for day, network_id, institution_id, grade, count in rows:
+        year = scope.year_of(day)
+        if year is None:
+            continue
+        by_owner[network_id if scope.institution_id else institution_id][year.start_year] += count
+        by_grade[grade][year.start_year] += count
+    names = scope.network_names() if scope.institution_id else scope.institution_names()
+    owners = sorted(by_owner, key=lambda owner: names.get(owner, ""))
+    grades = sorted(by_grade, key=lambda grade: (grade is None, grade or 0))
+    totals = coverage_totals(scope)
+    year_label, last_label = scope.year.label, scope.previous.label
+    by_institution = Figure(
+        "coverage-by-institution", _("Участники мероприятий по учреждениям") if scope.institution_id is None
+        else _("Участники мероприятий по сетям"), "bars", _("Учреждение") if scope.institution_id is None else _("Сеть"),
+        [names.get(owner, "—") for owner in owners],
+        [(year_label, [by_owner[o][this] for o in owners]), (last_label, [by_owner[o][last] for o in owners])],
+        _("Сумма участников из отчётов о проведённых мероприятиях по учреждениям, этот и прошлый учебный год."))
+    by_class = Figure(
+        "coverage-by-class", _("Участники мероприятий по классам"), "bars", _("Класс"),
+        [(_("%(grade)s класс", grade=grade) if grade else _("без класса")) for grade in grades],
+        [(year_label, [by_grade[g][this] for g in grades]), (last_label, [by_grade[g][last] for g in grades])],
+        _("Сумма участников из отчётов по классам (для школ), этот и прошлый учебный год."))
+    return SectionContent(
+        headlines=[Headline(_("Участников мероприятий"), totals[this]["participants"], totals[last]["participants"],
+                            _("чел.")),
+                   Headline(_("Учреждений, чьи участники были на мероприятиях"), totals[this]["institutions"],
+                            totals[last]["institutions"])],
+        figures=[by_institution, by_class],
+        note=_("Считаются участия по отчётам о мероприятиях: один обучающийся на двух мероприятиях — два участия. "
+               "Охват уникальных обучающихся появится вместе с сетевыми группами и журналом."))
+
+
+# ---------------------------------------------------------------- council decisions
+
+def decision_rows(scope: MonitoringScope) -> list[tuple[date, str, int]]:
+    from workspace.council.models import Decision
+
+    def compute():
+        query = (select(Decision.decided_on, Decision.outcome, func.count(Decision.id))
+                 .where(Decision.decided_on >= scope.previous.starts_on, Decision.decided_on <= scope.year.ends_on)
+                 .group_by(Decision.decided_on, Decision.outcome))
+        return [(day, outcome.value, count) for day, outcome, count in db.session.execute(query)]
+    return scope.cached("decision_rows", compute)
+
+
+def decision_totals(scope: MonitoringScope) -> dict[int, int]:
+    totals = {year.start_year: 0 for year in scope.years}
+    for day, _outcome, count in decision_rows(scope):
+        year = scope.year_of(day)
+        if year is not None:
+            totals[year.start_year] += count
+    return totals
+
+
+def council_section(scope: MonitoringScope) -> SectionContent:
+    from workspace.core.labels import label
+    from workspace.council.models import Outcome
+    counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for day, outcome, count in decision_rows(scope):
+        year = scope.year_of(day)
+        if year is not None:
+            counts[outcome][year.start_year] += count
+    outcomes = [outcome for outcome in Outcome if counts[outcome.value]]
+    totals = decision_totals(scope)
+    this, last = scope.year.start_year, scope.previous.start_year
+    figure = Figure(
+        "council-decisions", _("Решения координационного совета"), "bars", _("Решение"),
+        [label(outcome) for outcome in outcomes],
+        [(scope.year.label, [counts[o.value][this] for o in outcomes]),
+         (scope.previous.label, [counts[o.value][last] for o in outcomes])],
+        _("Число решений совета по исходу голосования, этот и прошлый учебный год."))
+    return SectionContent(headlines=[Headline(_("Решений совета"), totals[this], totals[last])], figures=[figure])
+
+
+# ---------------------------------------------------------------- registration
+
+def register() -> None:
+    register_section("events", _l("Мероприятия сетевого плана"), events_section, order=10)
+    register_section("coverage", _l("Охват участников мероприятий"), coverage_section, order=20)
+    register_section("council", _l("Координационный совет"), council_section, order=80)
+
+    def totals_of(compute, key):
+        return lambda scope: tuple(compute(scope)[year.start_year][key] for year in scope.years)
+
+    register_indicator_source("events_planned", _l("Мероприятий запланировано (сетевой план)"), "шт.",
+                              totals_of(event_totals, "planned"))
+    register_indicator_source("events_held", _l("Мероприятий проведено (сетевой план)"), "шт.",
+                              totals_of(event_totals, "held"))
+    register_indicator_source("events_held_share", _l("Доля проведённых мероприятий плана"), "%",
+                              lambda scope: tuple(_share(event_totals(scope)[year.start_year]) for year in scope.years))
+    register_indicator_source("participants", _l("Участников мероприятий (по отчётам)"), "чел.",
+                              totals_of(coverage_totals, "participants"))
+    register_indicator_source("institutions_involved", _l("Учреждений, чьи участники были на мероприятиях"), "шт.",
+                              totals_of(coverage_totals, "institutions"))
+    register_indicator_source("council_decisions", _l("Решений координационного совета"), "шт.",
+                              lambda scope: tuple(decision_totals(scope)[year.start_year] for year in scope.years))

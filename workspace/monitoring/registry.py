@@ -1,0 +1,169 @@
+"""The dashboard's figure providers and the indicators' computed sources: two small registries.
+
+See the package docstring (``workspace/monitoring/__init__.py``) for how an area adds its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from markupsafe import Markup
+from sqlalchemy import select
+
+from workspace.core.dates import AcademicYear
+from workspace.extensions import db
+from workspace.monitoring.charts import CHARTS
+
+
+@dataclass
+class Figure:
+    """One chart and the table of its numbers: ``categories`` × ``series``.
+
+    ``chart`` is ``bars`` (grouped horizontal bars), ``lines`` (ordered categories such as months),
+    ``stacked`` (each category's series as shares of its total; the table adds the shares) or ``table``
+    (numbers only). ``series`` is ``[(name, [value per category])]``.
+    """
+
+    key: str
+    title: str
+    chart: str
+    category_label: str
+    categories: list[str]
+    series: list[tuple[str, list[float]]]
+    description: str = ""
+    unit: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.categories or not any(value for _name, values in self.series for value in values)
+
+    def svg(self) -> Markup:
+        if self.chart not in CHARTS or self.is_empty:
+            return Markup("")
+        return CHARTS[self.chart](f"chart-{self.key}", self.title, self.description or self.title,
+                                  self.categories, self.series)
+
+    @property
+    def header(self) -> list[str]:
+        names = [name for name, _values in self.series]
+        if self.chart == "stacked":
+            return [self.category_label, *names, *[f"{name}, %" for name in names]]
+        return [self.category_label, *names]
+
+    @property
+    def rows(self) -> list[list]:
+        table = []
+        for index, category in enumerate(self.categories):
+            values = [values[index] for _name, values in self.series]
+            row = [category, *values]
+            if self.chart == "stacked":
+                total = sum(values)
+                row += [round(100 * value / total, 1) if total else 0 for value in values]
+            table.append(row)
+        return table
+
+
+@dataclass
+class Headline:
+    """A big number at the top of a section: this year and the previous one."""
+
+    label: str
+    value: float | None
+    previous: float | None = None
+    unit: str = ""
+
+
+@dataclass
+class SectionContent:
+    headlines: list[Headline] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class MonitoringScope:
+    """What a provider computes for: the networks, optionally one institution's share, the year.
+
+    ``institution_id`` is None on a network's dashboard; on an institution's dashboard it is the
+    institution, and ``network_ids`` are all its networks. The tenant scope of the request already
+    limits every query to these networks: providers add only the finer filters.
+    """
+
+    network_ids: list[int]
+    institution_id: int | None
+    year: AcademicYear
+    cache: dict = field(default_factory=dict)
+
+    @property
+    def previous(self) -> AcademicYear:
+        return AcademicYear(self.year.start_year - 1)
+
+    @property
+    def years(self) -> tuple[AcademicYear, AcademicYear]:
+        return self.year, self.previous
+
+    def cached(self, key: str, compute: Callable[[], object]):
+        """Share one query between a section and the indicators that read the same rows."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+    def year_of(self, day) -> AcademicYear | None:
+        """The year (this or the previous) a date falls in, or None."""
+        for year in self.years:
+            if day is not None and day in year:
+                return year
+        return None
+
+    def institution_names(self) -> dict[int, str]:
+        from tenants.models import Institution, Membership
+        return self.cached("institution_names", lambda: dict(db.session.execute(
+            select(Institution.id, Institution.short_name).join(Membership, Membership.institution_id == Institution.id)
+            .where(Membership.network_id.in_(self.network_ids)).distinct()).all()))
+
+    def network_names(self) -> dict[int, str]:
+        from tenants.models import Network
+        return self.cached("network_names", lambda: dict(db.session.execute(
+            select(Network.id, Network.name).where(Network.id.in_(self.network_ids))).all()))
+
+
+SectionProvider = Callable[[MonitoringScope], SectionContent]
+SourceCompute = Callable[[MonitoringScope], tuple[float | None, float | None]]
+
+
+@dataclass(frozen=True)
+class SectionEntry:
+    key: str
+    title: object  # str or lazy string
+    provider: SectionProvider
+    order: int
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    key: str
+    label: object
+    unit: str
+    compute: SourceCompute
+
+
+SECTIONS: dict[str, SectionEntry] = {}
+SOURCES: dict[str, SourceEntry] = {}
+
+
+def register_section(key: str, title, provider: SectionProvider, *, order: int = 100) -> None:
+    """Add a dashboard section; ``provider(scope)`` returns its SectionContent (a fixed number of queries)."""
+    SECTIONS[key] = SectionEntry(key, title, provider, order)
+
+
+def register_indicator_source(key: str, label, unit: str, compute: SourceCompute) -> None:
+    """Add a computed source an indicator may name: ``compute(scope)`` → (this year's fact, last year's)."""
+    SOURCES[key] = SourceEntry(key, label, unit, compute)
+
+
+def source_choices() -> list[tuple[str, str]]:
+    return [(entry.key, str(entry.label)) for entry in SOURCES.values()]
+
+
+def build_sections(scope: MonitoringScope) -> list[tuple[SectionEntry, SectionContent]]:
+    return [(entry, entry.provider(scope)) for entry in sorted(SECTIONS.values(), key=lambda e: (e.order, e.key))]

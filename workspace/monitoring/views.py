@@ -1,0 +1,211 @@
+"""The monitoring dashboards (network, institution), its printable page and Excel report, and the
+network's indicators with their hand-entered values."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from flask import abort, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from sqlalchemy import func, select
+
+from tenants.permissions import can_manage_council
+from workspace.core.dates import AcademicYear
+from workspace.core.rendering import confirm_page, render
+from workspace.extensions import db
+from workspace.monitoring import bp
+from workspace.monitoring.forms import IndicatorForm, ValueForm
+from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
+from workspace.monitoring.queries import get_indicator_or_404, get_value, indicator_rows
+from workspace.monitoring.registry import MonitoringScope, build_sections, source_choices
+
+
+def _year() -> AcademicYear:
+    value = request.args.get("year", "")
+    if value.isdigit() and 2000 <= int(value) <= 2100:
+        return AcademicYear(int(value))
+    return AcademicYear.current()
+
+
+def _years(chosen: AcademicYear) -> list[AcademicYear]:
+    current = AcademicYear.current().start_year
+    return [AcademicYear(year) for year in sorted({*range(current - 3, current + 2), chosen.start_year}, reverse=True)]
+
+
+def _network_scope() -> MonitoringScope:
+    return MonitoringScope(network_ids=[g.network.id], institution_id=None, year=_year())
+
+
+def _context(scope: MonitoringScope, *, is_network: bool) -> dict:
+    sections = build_sections(scope)
+    return {"scope": scope, "sections": sections, "years": _years(scope.year),
+            "indicators": indicator_rows(scope) if is_network else None,
+            "can_manage": is_network and can_manage_council(g.network), "is_network": is_network}
+
+
+def _as_float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+@bp.get("/n/<network>/monitoring/")
+@login_required
+def network_dashboard():
+    return render("monitoring/dashboard.html", **_context(_network_scope(), is_network=True),
+                  heading=g.network.name)
+
+
+@bp.get("/i/<institution>/monitoring/")
+@login_required
+def institution_dashboard():
+    scope = MonitoringScope(network_ids=list(g.network_ids), institution_id=g.institution.id, year=_year())
+    return render("monitoring/dashboard.html", **_context(scope, is_network=False), heading=g.institution.short_name)
+
+
+@bp.get("/n/<network>/monitoring/print")
+@login_required
+def print_report():
+    return render("monitoring/print.html", **_context(_network_scope(), is_network=True), heading=g.network.name)
+
+
+@bp.get("/n/<network>/monitoring/report.xlsx")
+@login_required
+def export_report():
+    from workspace.core.excel import xlsx_response
+    from workspace.monitoring.exports import monitoring_workbook
+    context = _context(_network_scope(), is_network=True)
+    scope = context["scope"]
+    title = _("Мониторинг эффективности сетевого взаимодействия: %(name)s", name=g.network.name)
+    content = monitoring_workbook(title, scope, context["sections"], context["indicators"])
+    return xlsx_response(content, f"monitoring-{scope.year.start_year}-{scope.year.start_year + 1}.xlsx")
+
+
+# ---------------------------------------------------------------- indicators
+
+def _require_manager() -> None:
+    if not can_manage_council(g.network):
+        abort(403)
+
+
+def _indicators_page(form: IndicatorForm, status: int = 200):
+    indicators = db.session.scalars(select(MonitoringIndicator)
+                                    .order_by(MonitoringIndicator.position, MonitoringIndicator.id)).all()
+    labels = dict(source_choices())
+    return render("monitoring/indicators.html", indicators=indicators, form=form, source_labels=labels,
+                  can_manage=can_manage_council(g.network), status=status)
+
+
+@bp.route("/n/<network>/monitoring/indicators", methods=["GET", "POST"])
+@login_required
+def list_indicators():
+    form = IndicatorForm(source_choices())
+    if request.method == "POST":
+        _require_manager()
+        if form.validate_on_submit():
+            position = db.session.scalar(select(func.coalesce(func.max(MonitoringIndicator.position), 0))) + 1
+            db.session.add(MonitoringIndicator(
+                network_id=g.network.id, position=position, title=form.title.data, criterion=form.criterion.data or "",
+                unit=form.unit.data or "", target=_as_float(form.target.data), source=form.source.data,
+                note=form.note.data or ""))
+            flash(_("Показатель добавлен."), "success")
+            return redirect(url_for("monitoring.list_indicators"))
+        return _indicators_page(form, status=422)
+    return _indicators_page(form)
+
+
+@bp.route("/n/<network>/monitoring/indicators/<int:indicator_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_indicator(indicator_id: int):
+    indicator = get_indicator_or_404(indicator_id)
+    _require_manager()
+    form = IndicatorForm(source_choices(), obj=indicator if request.method == "GET" else None)
+    status = 200
+    if request.method == "GET":
+        form.version.data = str(indicator.version)
+    elif form.validate_on_submit():
+        if str(indicator.version) != (form.version.data or "").strip():
+            form.version.data = str(indicator.version)
+            form.form_errors.append(_("Этот показатель только что изменил другой пользователь. Проверьте его "
+                                      "текущие значения и сохраните ещё раз."))
+            status = 409
+        else:
+            indicator.title, indicator.criterion, indicator.unit = (form.title.data, form.criterion.data or "",
+                                                                    form.unit.data or "")
+            indicator.target, indicator.source = _as_float(form.target.data), form.source.data
+            indicator.note = form.note.data or ""
+            flash(_("Показатель сохранён."), "success")
+            return redirect(url_for("monitoring.list_indicators"))
+    else:
+        status = 422
+    return render("monitoring/edit_indicator.html", indicator=indicator, form=form, status=status)
+
+
+@bp.get("/n/<network>/monitoring/indicators/<int:indicator_id>/delete")
+@login_required
+def confirm_delete_indicator(indicator_id: int):
+    indicator = get_indicator_or_404(indicator_id)
+    _require_manager()
+    return confirm_page(heading=_("Удалить показатель?"), question=indicator.title,
+                        action=url_for("monitoring.delete_indicator", indicator_id=indicator.id),
+                        confirm_label=_("Удалить"), cancel_url=url_for("monitoring.list_indicators"))
+
+
+@bp.post("/n/<network>/monitoring/indicators/<int:indicator_id>/delete")
+@login_required
+def delete_indicator(indicator_id: int):
+    indicator = get_indicator_or_404(indicator_id)
+    _require_manager()
+    db.session.delete(indicator)
+    flash(_("Показатель удалён вместе с введёнными значениями."), "success")
+    return redirect(url_for("monitoring.list_indicators"))
+
+
+@bp.route("/n/<network>/monitoring/indicators/<int:indicator_id>/value", methods=["GET", "POST"])
+@login_required
+def edit_value(indicator_id: int):
+    """The fact of a hand-entered indicator for one academic year."""
+    indicator = get_indicator_or_404(indicator_id)
+    _require_manager()
+    if not indicator.is_manual:
+        abort(404)
+    year = _year() if request.method == "GET" else _posted_year()
+    stored = get_value(indicator, year.start_year)
+    form = ValueForm()
+    status = 200
+    if request.method == "GET":
+        form.value.data = Decimal(str(stored.value)) if stored else None
+        form.version.data = str(stored.version) if stored else "0"
+    elif form.validate_on_submit():
+        if (str(stored.version) if stored else "0") != (form.version.data or "").strip():
+            form.version.data = str(stored.version) if stored else "0"
+            form.form_errors.append(_("Значение только что сохранил другой пользователь: сейчас записано "
+                                      "«%(value)s». Сохраните ещё раз, если ваше вернее.",
+                                      value=f"{stored.value:g}" if stored else "—"))
+            status = 409
+        else:
+            if stored is None:
+                db.session.add(MonitoringValue(network_id=g.network.id, indicator_id=indicator.id,
+                                               start_year=year.start_year, value=float(form.value.data)))
+            else:
+                stored.value = float(form.value.data)
+            flash(_("Значение показателя за %(year)s сохранено.", year=year.label), "success")
+            return redirect(url_for("monitoring.network_dashboard", year=year.start_year, _anchor="indicators"))
+    else:
+        status = 422
+    form.start_year.data = str(year.start_year)
+    return render("monitoring/edit_value.html", indicator=indicator, form=form, year=year, status=status)
+
+
+def _posted_year() -> AcademicYear:
+    value = (request.form.get("start_year") or "").strip()
+    if not (value.isdigit() and 2000 <= int(value) <= 2100):
+        abort(400)
+    return AcademicYear(int(value))
+
+
+@bp.app_template_filter("number")
+def number(value) -> str:
+    """75 → «75», 83.33 → «83,3» (Russian decimal comma), None → «—»."""
+    from workspace.monitoring.charts import format_number
+    if value is None or value == "":
+        return "—"
+    return format_number(float(value))

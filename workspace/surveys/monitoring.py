@@ -1,0 +1,71 @@
+"""The surveys' figure provider and the satisfaction source of the monitoring dashboard."""
+from __future__ import annotations
+
+from flask_babel import gettext as _, lazy_gettext as _l
+from sqlalchemy import func, select
+
+from workspace.extensions import db
+from workspace.monitoring.registry import (Figure, Headline, MonitoringScope, SectionContent,
+                                           register_indicator_source, register_section)
+from workspace.surveys.models import QuestionKind, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse, SurveyStatus
+from workspace.surveys.queries import satisfaction_percent
+
+
+def survey_rows(scope: MonitoringScope) -> list[tuple[int, str, int, int, int, int]]:
+    """(id, title, start_year, responses, sum of satisfaction marks, number of them) of the published
+    surveys of both years: one statement."""
+    def compute():
+        responses = (select(func.count(SurveyResponse.id)).where(SurveyResponse.survey_id == Survey.id)
+                     .correlate(Survey).scalar_subquery())
+        marks = (select(func.coalesce(func.sum(SurveyAnswer.choice), 0))
+                 .join(SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)
+                 .where(SurveyQuestion.survey_id == Survey.id, SurveyQuestion.is_satisfaction.is_(True),
+                        SurveyQuestion.kind == QuestionKind.SCALE, SurveyAnswer.choice.is_not(None))
+                 .correlate(Survey).scalar_subquery())
+        marked = (select(func.count(SurveyAnswer.id))
+                  .join(SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)
+                  .where(SurveyQuestion.survey_id == Survey.id, SurveyQuestion.is_satisfaction.is_(True),
+                         SurveyQuestion.kind == QuestionKind.SCALE, SurveyAnswer.choice.is_not(None))
+                  .correlate(Survey).scalar_subquery())
+        query = (select(Survey.id, Survey.title, Survey.start_year, responses, marks, marked)
+                 .where(Survey.start_year.in_([year.start_year for year in scope.years]),
+                        Survey.status != SurveyStatus.DRAFT)
+                 .order_by(Survey.start_year.desc(), Survey.id))
+        return [(survey_id, title, start_year, int(count or 0), int(total or 0), int(number or 0))
+                for survey_id, title, start_year, count, total, number in db.session.execute(query)]
+    return scope.cached("survey_rows", compute)
+
+
+def satisfaction_by_year(scope: MonitoringScope) -> tuple[float | None, float | None]:
+    """The satisfaction score of each year: the mean of every «удовлетворённость» mark of the year's
+    surveys (pooled over surveys), as a percentage of 5."""
+    result = []
+    for year in scope.years:
+        marks = [(total, number) for _id, _title, start_year, _count, total, number in survey_rows(scope)
+                 if start_year == year.start_year]
+        number = sum(n for _total, n in marks)
+        result.append(satisfaction_percent(sum(t for t, _n in marks) / number) if number else None)
+    return result[0], result[1]
+
+
+def surveys_section(scope: MonitoringScope) -> SectionContent:
+    rows = [row for row in survey_rows(scope) if row[2] == scope.year.start_year]
+    this, last = satisfaction_by_year(scope)
+    responses = {year.start_year: sum(row[3] for row in survey_rows(scope) if row[2] == year.start_year)
+                 for year in scope.years}
+    figure = Figure(
+        "surveys", _("Анкетирование: ответы и удовлетворённость, %(year)s", year=scope.year.label), "bars",
+        _("Анкета"), [row[1] for row in rows],
+        [(_("Ответов"), [row[3] for row in rows]),
+         (_("Удовлетворённость, %"), [satisfaction_percent(row[4] / row[5]) if row[5] else 0 for row in rows])],
+        _("Число анкет и удовлетворённость (средний балл вопросов об удовлетворённости в процентах от 5)."))
+    return SectionContent(
+        headlines=[Headline(_("Ответов на анкеты"), responses[scope.year.start_year],
+                            responses[scope.previous.start_year]),
+                   Headline(_("Удовлетворённость"), this, last, "%")],
+        figures=[figure])
+
+
+def register() -> None:
+    register_section("surveys", _l("Анкетирование родителей и обучающихся"), surveys_section, order=60)
+    register_indicator_source("survey_satisfaction", _l("Удовлетворённость по анкетам"), "%", satisfaction_by_year)
