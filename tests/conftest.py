@@ -12,6 +12,7 @@ from flask_migrate import upgrade
 from sqlalchemy import event
 
 from tests.fixtures import database, factories
+from tests.fixtures import chronicle as chronicle_factories
 from tenants.scoping import unscoped
 from workspace import create_app
 from workspace.config import TestConfig
@@ -111,6 +112,8 @@ def make(app):
         calendar_feed=wrap(factories.create_calendar_feed),
         deactivate=wrap(factories.deactivate_user),
         report=wrap(factories.create_report),
+        decision=wrap(chronicle_factories.create_decision),
+        approved_section=wrap(chronicle_factories.create_approved_section),
     )
 
 

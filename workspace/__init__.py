@@ -38,6 +38,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.calendar.models  # noqa: F401
     import workspace.plans.report_models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
+    import workspace.search.matching  # noqa: F401  (the SQLite ws_fold function, before the first connection)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
@@ -86,6 +87,10 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(plans_bp, url_prefix="/n/<network>/plans")
     from workspace.calendar import bp as calendar_bp
     app.register_blueprint(calendar_bp)
+    from workspace.chronicle import bp as chronicle_bp
+    from workspace.search import bp as search_bp
+    app.register_blueprint(chronicle_bp)
+    app.register_blueprint(search_bp, url_prefix="/i/<institution>")
 
     from workspace.cli import register_commands
     register_commands(app)
