@@ -68,11 +68,11 @@ def events_held(network_ids: list[int], before: datetime | None, limit: int,
 
 def approvals_decided(network_ids: list[int], before: datetime | None, limit: int,
                       partner_id: int | None) -> list[Entry]:
-    """Plans, plan sections (and any approvable kind) the council approved, at the decision's moment."""
+    """Plans, plan sections (and any approvable kind) the council approved, on the day of the decision."""
     from workspace.council.models import AgendaItem, Approval, Decision, Meeting, MeetingKind, Outcome
     from workspace.plans.models import PlanSection
     statement = (
-        select(Decision.id, Decision.created_at, Decision.decided_on, Approval.subject_type, Approval.subject_id,
+        select(Decision.id, Decision.decided_on, Approval.subject_type, Approval.subject_id,
                Approval.title, Approval.is_amendment, Meeting.number, Meeting.kind, PlanSection.partner_institution_id,
                Network.slug, Network.name)
         .join(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
@@ -82,16 +82,16 @@ def approvals_decided(network_ids: list[int], before: datetime | None, limit: in
         .outerjoin(PlanSection, and_(Approval.subject_type == "plan_section", PlanSection.id == Approval.subject_id))
         .where(Decision.network_id.in_(network_ids), Decision.outcome == Outcome.APPROVED))
     if before is not None:
-        statement = statement.where(Decision.created_at <= before)
+        statement = statement.where(Decision.decided_on <= _day_or_before(before))
     if partner_id is not None:
         statement = statement.where(PlanSection.partner_institution_id == partner_id)
-    rows = db.session.execute(statement.order_by(Decision.created_at.desc(), Decision.id.desc()).limit(limit))
+    rows = db.session.execute(statement.order_by(Decision.decided_on.desc(), Decision.id.desc()).limit(limit))
     entries = []
     for row in rows:
         where = (_("Заочное голосование № %(number)s", number=row.number) if row.kind == MeetingKind.E_VOTE
                  else _("Заседание совета № %(number)s", number=row.number))
         entries.append(Entry(
-            when=row.created_at, kind_label=_("Изменения утверждены") if row.is_amendment else _("Утверждено советом"),
+            when=row.decided_on, kind_label=_("Изменения утверждены") if row.is_amendment else _("Утверждено советом"),
             title=row.title, url=url_for("council.open_subject", network=row.slug, subject_type=row.subject_type,
                                          subject_id=row.subject_id),
             institution_id=row.partner_institution_id, id=row.id, network_name=row.name, day=row.decided_on,
