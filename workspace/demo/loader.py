@@ -71,6 +71,9 @@ def load_demo() -> bool:
             db.session.add(Note(institution_id=institutions[slug].id, author_id=users[email].id, body=body))
         _load_plans(networks, institutions)
         db.session.flush()
+        from workspace.demo.chronicle import load_chronicle
+        load_chronicle(networks, users)
+        db.session.flush()
     return True
 
 
