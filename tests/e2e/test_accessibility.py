@@ -42,6 +42,9 @@ PAGES = [
     ("calendar", COORDINATOR, NETWORK + "calendar/", "Календарь мероприятий"),
     ("calendar-list", COORDINATOR, NETWORK + "calendar/?view=list", "Календарь мероприятий"),
     ("institution-calendar", COORDINATOR, "/i/sosh31/calendar/", "Календарь мероприятий"),
+    ("chronicle", COORDINATOR, NETWORK + "chronicle", "Летопись"),
+    ("institution-chronicle", COORDINATOR, "/i/sosh31/chronicle", "Летопись"),
+    ("search", COORDINATOR, "/i/sosh31/search?q=библ", "Поиск"),
 ]
 
 
