@@ -137,3 +137,12 @@ def test_the_bridge_sees_both_networks_but_no_private_data(client, make, login_a
     for private in (world.a.note.body, world.b.note.body, "Заметка", "Родитель"):
         # Notes are the schools' private data; parents on the councils are no institution's staff.
         assert "Ничего не найдено" in client.get("/i/bridge/search", query_string={"q": private}).get_data(as_text=True)
+
+
+def test_an_emptied_box_closes_the_dropdown(client, make, login_as):
+    coordinator, _guide = _network(make)
+    login_as(coordinator)
+    for query in ("", "ё"):
+        body = client.get("/i/school/search", query_string={"q": query},
+                          headers={"HX-Request": "true", "HX-Target": "search-results"}).get_data(as_text=True)
+        assert body.strip() == '<div id="search-results" class="search-dropdown" aria-live="polite"></div>'
