@@ -146,3 +146,12 @@ def test_an_emptied_box_closes_the_dropdown(client, make, login_as):
         body = client.get("/i/school/search", query_string={"q": query},
                           headers={"HX-Request": "true", "HX-Target": "search-results"}).get_data(as_text=True)
         assert body.strip() == '<div id="search-results" class="search-dropdown" aria-live="polite"></div>'
+
+
+def test_the_results_page_box_swaps_only_its_results(client, make, login_as):
+    coordinator, _guide = _network(make)
+    login_as(coordinator)
+    body = client.get("/i/school/search", query_string={"q": "ёлк"},
+                      headers={"HX-Request": "true", "HX-Target": "search-page-results"}).get_data(as_text=True)
+    assert body.lstrip().startswith('<div id="search-page-results"') and "<html" not in body
+    assert "Мероприятия планов" in body and "Новогодняя ЁЛКА в музее" in body
