@@ -90,7 +90,7 @@ def build_world(make) -> World:
         side.meeting = make.meeting(network, 1, kind="e_vote", deadline_on=date.today().replace(year=date.today().year + 1))
         side.agenda_item = make.agenda_item(side.meeting, f"Об утверждении {mark}", side.approval)
         make.vote(side.agenda_item, side.seat, "for")
-        side.decision = make.approved_section(side.section, f"Раздел утверждён {mark}")  # chronicle, search
+        side.decision = make.approved_section(side.section, f"Раздел утверждён {mark}", number=50)  # chronicle, search
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

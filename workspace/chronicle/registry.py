@@ -4,6 +4,10 @@ Order: newest ``when`` first; entries of the same instant by kind, then by id (n
 names the last entry shown (``<timestamp>,<kind>-<id>``); the next page asks every source for entries at or
 before that timestamp and keeps those after the cursor in this order. A source gives up to ``limit``; only
 when all of them sit at the cursor's very instant (a pile of events on one day) is it asked again for more.
+
+A hook that returns plain tuples has no id: its url stands for it (a CRC of it orders entries of one instant).
+Its rows of one instant then do not come in that order, so a hook should give precise timestamps (a
+``created_at``), not bare dates, if it may have more entries of one instant than a page holds.
 """
 from __future__ import annotations
 
