@@ -89,5 +89,10 @@
       if (link) { link.focus(); }
     }
     pendingFocus = null;
+  // The header search's dropdown closes with Escape (the box keeps its text and the focus).
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !event.target.closest || !event.target.closest(".header-search")) { return; }
+    var results = document.getElementById("search-results");
+    if (results) { results.innerHTML = ""; }
   });
 })();

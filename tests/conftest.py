@@ -18,6 +18,7 @@ from tests.fixtures import programmes as programme_factories
 from tests.fixtures import journal as journal_factories
 from tests.fixtures import bank, database, factories
 from tests.fixtures import monitoring as monitoring_factories
+from tests.fixtures import chronicle as chronicle_factories
 from tenants.scoping import unscoped
 from workspace import create_app
 from workspace.config import TestConfig
@@ -149,6 +150,8 @@ def make(app):
         survey=wrap(monitoring_factories.create_survey),
         survey_response=wrap(monitoring_factories.create_survey_response),
         participation=wrap(monitoring_factories.create_participation),
+        decision=wrap(chronicle_factories.create_decision),
+        approved_section=wrap(chronicle_factories.create_approved_section),
     )
 
 

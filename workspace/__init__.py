@@ -47,6 +47,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.monitoring.models  # noqa: F401
     import workspace.surveys.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
+    import workspace.search.matching  # noqa: F401  (the SQLite ws_fold function, before the first connection)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
@@ -117,6 +118,10 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(monitoring_bp)
     app.register_blueprint(surveys_bp)
     register_providers()
+    from workspace.chronicle import bp as chronicle_bp
+    from workspace.search import bp as search_bp
+    app.register_blueprint(chronicle_bp)
+    app.register_blueprint(search_bp, url_prefix="/i/<institution>")
 
     from workspace.cli import register_commands
     register_commands(app)

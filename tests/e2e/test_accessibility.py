@@ -48,6 +48,9 @@ PAGES = [
      "Договор о сотрудничестве МБОУ «СОШ №31» и МБУ «МИБС»"),
     ("agreement-print", COORDINATOR, NETWORK + "agreements/{agreement}/print", "ДОГОВОР № 14/2026"),
     ("agreements-public", None, "/public/n/sosh31-kultura/agreements", "Договоры о сотрудничестве"),
+    ("chronicle", COORDINATOR, NETWORK + "chronicle", "Летопись"),
+    ("institution-chronicle", COORDINATOR, "/i/sosh31/chronicle", "Летопись"),
+    ("search", COORDINATOR, "/i/sosh31/search?q=библ", "Поиск"),
 ]
 
 

@@ -72,6 +72,7 @@ class Side:
     survey: object = None           # an open survey with questions and one answer
     question: object = None
     draft_survey_token: str = ""    # the token of a draft (unpublished) survey: its link must not open
+    decision: object = None         # a held meeting approved the partner's section (chronicle, search)
 
 
 @dataclass
@@ -176,6 +177,7 @@ def build_world(make) -> World:
         side.question = side.survey.questions[0]
         make.survey_response(side.survey, {side.survey.questions[0]: 1, side.survey.questions[1]: f"Ответ {mark}"})
         side.draft_survey_token = make.survey(network, f"Черновик анкеты {mark}", status="draft").token
+        side.decision = make.approved_section(side.section, f"Раздел утверждён {mark}", number=50)  # chronicle, search
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

@@ -85,6 +85,9 @@ def load_demo() -> bool:
         from workspace.demo.monitoring import load_monitoring
         load_monitoring(networks, institutions)
         db.session.flush()
+        from workspace.demo.chronicle import load_chronicle
+        load_chronicle(networks, users)
+        db.session.flush()
     return True
 
 

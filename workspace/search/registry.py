@@ -1,0 +1,54 @@
+"""The registry of search kinds: each area registers (kind, label, function); the page runs them all."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+Hook = Callable[[str, int], list[tuple[str, str, str]]]
+
+
+@dataclass(frozen=True)
+class Kind:
+    kind: str
+    label: object          # a lazy string: the group's heading
+    function: Hook
+
+
+@dataclass(frozen=True)
+class Result:
+    title: str
+    subtitle: str
+    url: str
+
+
+@dataclass
+class Group:
+    kind: str
+    label: object
+    results: list[Result]
+    has_more: bool
+
+
+_kinds: dict[str, Kind] = {}
+
+
+def register_kind(kind: str, label, function: Hook) -> None:
+    """Add (or replace) a kind of search results; groups are shown in the order of registration."""
+    _kinds[kind] = Kind(kind, label, function)
+
+
+def registered_kinds() -> list[Kind]:
+    return list(_kinds.values())
+
+
+def run_search(query: str, limit: int, only: str | None = None) -> list[Group]:
+    """Every kind (or only one), each asked for ``limit + 1`` to know whether there are more: one call each."""
+    groups = []
+    for kind in registered_kinds():
+        if only and kind.kind != only:
+            continue
+        rows = kind.function(query, limit + 1)
+        results = [Result(*row) for row in rows[:limit]]
+        if results:
+            groups.append(Group(kind.kind, kind.label, results, len(rows) > limit))
+    return groups
