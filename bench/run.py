@@ -257,8 +257,7 @@ class Endpoint:
     def url_path(self, ctx: "RunContext") -> str:
         return self.path.format(inst=BENCH_INSTITUTION, net=ctx.network_slug, member=ctx.member_id,
                                 plan=ctx.plan_id, item=ctx.plan_items[0] if ctx.plan_items else 0,
-                                agreement=ctx.agreement_id)
-                                project=ctx.project_id)
+                                agreement=ctx.agreement_id, project=ctx.project_id,
                                 journal_net=ctx.journal_network, group=ctx.journal_group,
                                 lesson=ctx.journal_lesson, enrollment=ctx.journal_enrollment)
 
@@ -282,9 +281,8 @@ ENDPOINTS = (
     Endpoint("note_add", "htmx write: add a note", "POST", "/i/{inst}/notes", "coordinator",
              htmx_target="notes", list_page=False),
     Endpoint("plans", "plans list /n/‹slug›/plans/", "GET", "/n/{net}/plans/", "coordinator"),
-    # Renders EVERY item of the plan (~1 000 at city scale, not paginated): not a ≤ 200-row list page.
-    Endpoint("plan", "plan page /n/‹slug›/plans/‹id› (all items)", "GET", "/n/{net}/plans/{plan}", "coordinator",
-             list_page=False),
+    # A long plan (over 200 items, ~1 000 at city scale) shows one section at a time, 100 items a page.
+    Endpoint("plan", "plan page /n/‹slug›/plans/‹id›", "GET", "/n/{net}/plans/{plan}", "coordinator"),
     Endpoint("net_calendar", "network calendar /n/‹slug›/calendar/", "GET", "/n/{net}/calendar/", "coordinator"),
     Endpoint("inst_calendar", "institution calendar /i/‹slug›/calendar/", "GET", "/i/{inst}/calendar/",
              "coordinator"),

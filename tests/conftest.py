@@ -12,11 +12,9 @@ from flask_migrate import upgrade
 from sqlalchemy import event
 
 from tests.fixtures import agreements as agreement_factories
-from tests.fixtures import database, factories
-from tests.fixtures import database, factories, projects
+from tests.fixtures import bank, database, factories, projects
 from tests.fixtures import programmes as programme_factories
 from tests.fixtures import journal as journal_factories
-from tests.fixtures import bank, database, factories
 from tests.fixtures import monitoring as monitoring_factories
 from tests.fixtures import chronicle as chronicle_factories
 from tenants.scoping import unscoped
@@ -124,9 +122,9 @@ def make(app):
         project=wrap(projects.create_project),
         project_stages=wrap(projects.stages_of),
         task=wrap(projects.create_task),
-        indicator=wrap(projects.create_indicator),
+        project_indicator=wrap(projects.create_indicator),
         comment=wrap(projects.create_comment),
-        document=wrap(projects.create_document),
+        project_document=wrap(projects.create_document),
         roadmap_import=wrap(projects.create_roadmap_import),
         project_approval=wrap(projects.create_project_approval),
         pupil=wrap(programme_factories.create_pupil),
@@ -142,10 +140,10 @@ def make(app):
         fill_marks=wrap(journal_factories.fill_marks),
         certificate=wrap(journal_factories.create_certificate),
         material=wrap(bank.create_material),
-        document=wrap(bank.create_document),
+        normative_document=wrap(bank.create_document),
         request=wrap(bank.create_request),
         conversation=wrap(bank.create_conversation),
-        indicator=wrap(monitoring_factories.create_indicator),
+        monitoring_indicator=wrap(monitoring_factories.create_indicator),
         indicator_value=wrap(monitoring_factories.create_indicator_value),
         survey=wrap(monitoring_factories.create_survey),
         survey_response=wrap(monitoring_factories.create_survey_response),

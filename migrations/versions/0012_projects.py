@@ -16,7 +16,7 @@ OWNED = ("projects", "project_participants", "project_stages", "project_tasks", 
 
 # revision identifiers, used by Alembic.
 revision = '0012'
-down_revision = '0010_owner_indexes_and_policies'
+down_revision = '0011_agreements'
 branch_labels = None
 depends_on = None
 

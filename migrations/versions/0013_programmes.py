@@ -16,7 +16,7 @@ NETWORK_OWNED = ("programmes", "network_groups", "schedule_slots", "enrollment_r
 
 # revision identifiers, used by Alembic.
 revision = '0013'
-down_revision = '0010_owner_indexes_and_policies'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 

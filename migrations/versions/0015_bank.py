@@ -16,7 +16,7 @@ OWNED = ("materials", "material_tags", "material_files", "normative_documents", 
 
 # revision identifiers, used by Alembic.
 revision = '0015'
-down_revision = '0010_owner_indexes_and_policies'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 

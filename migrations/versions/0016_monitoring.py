@@ -17,7 +17,7 @@ OWNED = ("monitoring_indicators", "monitoring_values", "surveys", "survey_questi
 
 # revision identifiers, used by Alembic.
 revision = '0016_monitoring'
-down_revision = '0010_owner_indexes_and_policies'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 

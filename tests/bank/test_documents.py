@@ -56,7 +56,7 @@ def test_base_manager_registers_a_document_with_two_versions(client, world, logi
 
 
 def test_others_read_the_register_and_cannot_write(app, world, make, read):
-    document = make.document(world["network"], "Приказ о сетевом взаимодействии", kind="order", number="45",
+    document = make.normative_document(world["network"], "Приказ о сетевом взаимодействии", kind="order", number="45",
                              versions=((date(2026, 9, 1), "приказ.pdf", b"%PDF-1.4", True, ""),))
     for user in (world["teacher"], world["library"]):
         client = app.test_client()
@@ -73,7 +73,7 @@ def test_others_read_the_register_and_cannot_write(app, world, make, read):
 
 
 def test_deleting_the_current_version_makes_the_newest_current(client, world, login_as, make, read):
-    document = make.document(world["network"], versions=(
+    document = make.normative_document(world["network"], versions=(
         (date(2025, 9, 1), "старая.pdf", b"%PDF-1.4", False, ""), (date(2026, 9, 1), "новая.pdf", b"%PDF-1.4", True, "")))
     login_as(world["coordinator"])
     url = f"{DOCS}/{document.id}/versions/{document.version_ids[1]}/delete"
@@ -85,7 +85,7 @@ def test_deleting_the_current_version_makes_the_newest_current(client, world, lo
 
 
 def test_a_file_of_another_type_is_refused(client, world, login_as, make, read):
-    document = make.document(world["network"])
+    document = make.normative_document(world["network"])
     login_as(world["coordinator"])
     page = f"{DOCS}/{document.id}"
     response = post_form(client, page + "/versions", {"file": (io.BytesIO(b"MZ\x90"), "x.exe"),
@@ -97,7 +97,7 @@ def test_a_file_of_another_type_is_refused(client, world, login_as, make, read):
 
 
 def test_card_edit_conflict(client, world, login_as, make, read):
-    document = make.document(world["network"], "Положение")
+    document = make.normative_document(world["network"], "Положение")
     login_as(world["coordinator"])
     response = post_form(client, f"{DOCS}/{document.id}", {"kind": "regulation", "title": "Другое",
                                                            "version": "99"})

@@ -25,7 +25,7 @@ def _populate(make, size: int):
                                  description=f"Описание {n}", tags=f"квест, тег{n}", source_item=item,
                                  files=tuple((f"файл-{k}.pdf", b"%PDF-1.4", "application/pdf") for k in range(2)))
         first = first or material
-        make.document(network, f"Приказ {n}", kind="order", number=str(n), versions=tuple(
+        make.normative_document(network, f"Приказ {n}", kind="order", number=str(n), versions=tuple(
             (date(2026, 9, k + 1), f"приказ-{n}-{k}.pdf", b"%PDF-1.4", k == 0, "") for k in range(3)))
     return coordinator, first
 

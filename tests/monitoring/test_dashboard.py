@@ -91,7 +91,7 @@ def test_base_manager_defines_an_indicator_and_enters_its_value(client, login_as
 
 
 def test_computed_indicator_reads_its_source(client, login_as, net, make):
-    make.indicator(net.network, "Проведено мероприятий", source="events_held", target=2, unit="шт.")
+    make.monitoring_indicator(net.network, "Проведено мероприятий", source="events_held", target=2, unit="шт.")
     login_as(net.teacher)
     page = client.get("/n/reading/monitoring/?year=2026").get_data(as_text=True)
     assert "Мероприятий проведено (сетевой план)" in page
@@ -99,7 +99,7 @@ def test_computed_indicator_reads_its_source(client, login_as, net, make):
 
 
 def test_bad_input_and_a_stale_version_change_nothing(client, login_as, net, make, read):
-    indicator = make.indicator(net.network, "Участники", target=100)
+    indicator = make.monitoring_indicator(net.network, "Участники", target=100)
     make.indicator_value(indicator, 2026, 40)
     login_as(net.coordinator)
     url = f"/n/reading/monitoring/indicators/{indicator.id}/value"
@@ -127,7 +127,7 @@ def test_bad_input_and_a_stale_version_change_nothing(client, login_as, net, mak
 
 def test_only_base_managers_and_council_chair_or_secretary_define(app, net, make, read):
     from tests.conftest import login
-    indicator = make.indicator(net.network, "Участники")
+    indicator = make.monitoring_indicator(net.network, "Участники")
     for user in (net.teacher, net.partner):
         client = app.test_client()
         login(client, user.email)
@@ -147,7 +147,7 @@ def test_only_base_managers_and_council_chair_or_secretary_define(app, net, make
 
 
 def test_delete_asks_first(client, login_as, net, make, read):
-    indicator = make.indicator(net.network, "Удаляемый")
+    indicator = make.monitoring_indicator(net.network, "Удаляемый")
     make.indicator_value(indicator, 2026, 1)
     login_as(net.coordinator)
     url = f"/n/reading/monitoring/indicators/{indicator.id}/delete"
@@ -159,7 +159,7 @@ def test_delete_asks_first(client, login_as, net, make, read):
 
 
 def test_excel_report_has_every_indicator_and_table_and_neutralises_formulas(client, login_as, net, make):
-    make.indicator(net.network, "=HYPERLINK(\"http://evil\")", target=1)
+    make.monitoring_indicator(net.network, "=HYPERLINK(\"http://evil\")", target=1)
     login_as(net.teacher)
     response = client.get("/n/reading/monitoring/report.xlsx?year=2026")
     assert response.status_code == 200 and response.mimetype.endswith("spreadsheetml.sheet")

@@ -45,9 +45,9 @@ def _populate(make, size: int):
             make.participation(report, school, 1 + n % 11, 10 + n)
             make.participation(report, partners[n], None, 2)
     for n in range(max(size // 4, 1)):
-        indicator = make.indicator(network, f"Показатель {n}", position=n, target=10)
+        indicator = make.monitoring_indicator(network, f"Показатель {n}", position=n, target=10)
         make.indicator_value(indicator, 2026, n)
-        make.indicator(network, f"Вычисляемый {n}", source=("events_held_share", "participants",
+        make.monitoring_indicator(network, f"Вычисляемый {n}", source=("events_held_share", "participants",
                                                             "survey_satisfaction")[n % 3], target=50)
     survey = make.survey(network, "Анкета", questions=(
         ("single", "Вопрос", ["Да", "Нет"], False), ("multiple", "Что", ["А", "Б", "В"], False),

@@ -34,9 +34,9 @@ def _populate(make, size: int):
     for n in range(size):
         make.task(project, f"Задача {n}", "октябрь", position=n + 1, responsible=f"Партнёр {n}",
                   stage=stages[n % len(stages)], status="done" if n % 3 == 0 else "planned")
-        make.indicator(project, f"Показатель {n}", 10, n, position=n)
+        make.project_indicator(project, f"Показатель {n}", 10, n, position=n)
         make.comment(project, coordinator, f"Комментарий {n}")
-        make.document(project, f"документ-{n}.pdf")
+        make.project_document(project, f"документ-{n}.pdf")
         make.project(network, partners[n], f"Проект партнёра {n}", participants=(school,), with_stages=False)
     return coordinator
 

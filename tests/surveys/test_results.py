@@ -24,7 +24,7 @@ def results(make):
     make.survey_response(survey, {single: 1, multiple: [1], liked: 4, again: 1})
     make.survey_response(survey, {single: 2, multiple: [2, 3], liked: 3, again: 1, text: "Экскурсии подольше"})
     make.survey_response(survey, {single: 1, liked: 4, again: 1})
-    make.indicator(network, "Удовлетворённость обучающихся", source="survey_satisfaction", target=90, unit="%")
+    make.monitoring_indicator(network, "Удовлетворённость обучающихся", source="survey_satisfaction", target=90, unit="%")
     return coordinator, survey
 
 

@@ -47,8 +47,8 @@ class Side:
     project: object = None          # a joint project led by the school with the partner, and its children
     stage: object = None
     task: object = None
-    indicator: object = None
-    document: object = None
+    project_indicator: object = None
+    project_document: object = None
     roadmap_import: object = None
     pupil: object = None            # of the school; its contacts must never reach the provider (the partner)
     programme: object = None        # offered by the partner
@@ -145,8 +145,8 @@ def build_world(make) -> World:
         side.project = make.project(network, school, f"Проект {mark}", participants=(partner,), goal=f"Цель проекта {mark}")
         side.stage = make.project_stages(side.project)[0]
         side.task = make.task(side.project, f"Задача {mark}", "октябрь", responsible=partner.short_name, stage=side.stage)
-        side.indicator = make.indicator(side.project, f"Показатель {mark}", 10, 5)
-        side.document = make.document(side.project, f"документ-{key}.pdf", b"%PDF-1.4 " + mark.encode())
+        side.project_indicator = make.project_indicator(side.project, f"Показатель {mark}", 10, 5)
+        side.project_document = make.project_document(side.project, f"документ-{key}.pdf", b"%PDF-1.4 " + mark.encode())
         make.comment(side.project, side.users["coordinator"], f"Комментарий к проекту {mark}")
         side.roadmap_import = make.roadmap_import(side.project, valid_xlsx([["№", "Мероприятие", "Срок"],
                                                                             [1, f"Из дорожной карты {mark}", "май"]]))
@@ -164,13 +164,13 @@ def build_world(make) -> World:
         side.material = make.material(network, school, f"Сценарий квеста {mark}", tags=f"квест, {mark}",
                                       files=((f"квест-{key}.pdf", b"%PDF-1.4 " + mark.encode(), "application/pdf"),))
         side.material_file_id = side.material.file_ids[0]
-        side.document = make.document(network, f"Положение {mark}", versions=(
+        side.document = make.normative_document(network, f"Положение {mark}", versions=(
             (date(2026, 9, 1), f"положение-{key}.pdf", b"%PDF-1.4 " + mark.encode(), True, f"Редакция {mark}"),))
         side.document_version_id = side.document.version_ids[0]
         side.need = make.request(network, school, f"Нужен зал для квеста {mark}", category="venue")
         side.offer = make.request(network, partner, f"Зал для квеста и чтений {mark}", kind="offer", category="room")
         side.conversation = make.conversation(side.need, side.offer, messages=((partner, f"Сообщение {mark}"),))
-        side.indicator = make.indicator(network, f"Показатель {mark}", target=10, criterion=f"Критерий {mark}")
+        side.indicator = make.monitoring_indicator(network, f"Показатель {mark}", target=10, criterion=f"Критерий {mark}")
         make.indicator_value(side.indicator, 2026, 7)
         side.survey = make.survey(network, f"Анкета {mark}", questions=(
             ("single", f"Вопрос {mark}", [f"Вариант {mark}", "Другое"], False), ("text", "Предложения", [], False)))

@@ -727,9 +727,13 @@ def build_audit_history(city: City) -> None:
 
 
 from workspace.generator import agreements as _agreements  # noqa: E402
+
+
 def _build_journal(city: City) -> None:
     from workspace.generator.journal import build_journal
     build_journal(city)
+
+
 def _build_monitoring(city: City) -> None:
     from workspace.generator.monitoring import build_monitoring
     build_monitoring(city)
@@ -747,8 +751,6 @@ AREAS: list[Area] = [
     Area("journal", lambda s: getattr(s, "journal_marks", 0), _build_journal),
     Area("bank", lambda s: s.networks * 100, build_bank),
     Area("monitoring", lambda s: s.networks * (max(s.plan_items // 100, 10) * 5 + 20), _build_monitoring),
-    # Areas still to come register here, in this order: pupils, groups and lessons, journal (before plans),
-    # agreements, projects, meetings and votes, reports — each before audit_history.
     Area("agreements", _agreements.rows_estimate, _agreements.build_agreements),
     Area("projects", _projects.rows, _projects.build_projects),
     Area("audit_history", lambda s: s.audit_entries, build_audit_history),
@@ -757,12 +759,9 @@ AREAS: list[Area] = [
 WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "notes", "plans",
                   "plan_sections", "plan_items", "event_reports", "event_participations",
                   "institution_audit_entries", "network_audit_entries",
-                  "agreements", "agreement_parties", "agreement_obligations")
-                  "institution_audit_entries", "network_audit_entries") + _projects.TABLES
-                  "institution_audit_entries", "network_audit_entries", *_programmes.WRITTEN)
-                  "institution_audit_entries", "network_audit_entries", "lessons", "marks")
+                  "agreements", "agreement_parties", "agreement_obligations",
+                  *_projects.TABLES, *_programmes.WRITTEN, "lessons", "marks",
                   "materials", "material_tags", "resource_requests",
-                  "institution_audit_entries", "network_audit_entries")
                   "monitoring_indicators", "monitoring_values", "surveys", "survey_questions", "survey_responses",
                   "survey_answers")
 
