@@ -280,3 +280,18 @@ def test_desk_reminds_of_ending_and_awaiting(client, login_as, make, scene):
     teacher = client.application.test_client()
     login(teacher, scene.teacher.email)
     assert "Скоро кончится" not in teacher.get("/i/sosh31/").get_data(as_text=True)
+
+
+def test_obligations_keep_their_order_and_move(client, login_as, read, make, scene):
+    agreement = make.agreement(scene.network, [scene.school, scene.library],
+                               obligations={scene.school: ["Первое", "Второе", "Третье"]})
+    page = f"/n/net/agreements/{agreement.id}"
+    login_as(scene.coordinator)
+    text = client.get(page).get_data(as_text=True)
+    assert text.index("Первое") < text.index("Второе") < text.index("Третье")
+    third = agreement.obligation_ids[2]
+    assert post_form(client, f"{page}/obligations/{third}/move", {"direction": "up"}, page_url=page).status_code == 302
+    text = client.get(page).get_data(as_text=True)
+    assert text.index("Первое") < text.index("Третье") < text.index("Второе")
+    assert post_form(client, f"{page}/obligations/{third}/move", {"direction": "sideways"},
+                     page_url=page).status_code == 400

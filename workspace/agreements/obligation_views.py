@@ -2,7 +2,7 @@
 (every action also works as a plain form and link)."""
 from __future__ import annotations
 
-from flask import flash, g, redirect, url_for
+from flask import abort, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import func, select
@@ -114,3 +114,25 @@ def delete_obligation(agreement_id: int, obligation_id: int):
         return ""  # the row is removed in place (hx-swap="delete")
     flash(_("Обязательство удалено."), "success")
     return _to_page(agreement_id, "obligations")
+
+
+@bp.post("/<int:agreement_id>/obligations/<int:obligation_id>/move")
+@login_required
+def move_obligation(agreement_id: int, obligation_id: int):
+    """Up or down within its party's list (a plain form: the order is the document's order)."""
+    loaded = get_agreement_or_404(agreement_id)
+    obligation = get_obligation_or_404(loaded, obligation_id)
+    require_draft_writer(loaded)
+    direction = request.form.get("direction")
+    if direction not in ("up", "down"):
+        abort(400)
+    siblings = list(db.session.scalars(select(Obligation).where(Obligation.party_id == obligation.party_id)
+                                       .order_by(Obligation.position, Obligation.id)))
+    index = next(i for i, sibling in enumerate(siblings) if sibling.id == obligation.id)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(siblings):
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+        for position, sibling in enumerate(siblings, start=1):
+            if sibling.position != position:
+                sibling.position = position
+    return _to_page(agreement_id, f"obligation-{obligation.id}")
