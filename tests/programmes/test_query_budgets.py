@@ -15,6 +15,7 @@ BUDGETS = {"programmes": 7, "programme": 11, "pupils": 5, "request": 11, "school
 #       sender's names, places taken, per group, and the "read" entry appended to the school's history.
 # On PostgreSQL a page that reads owned rows first sets the row-level-security context: one more statement.
 RLS_CONTEXT = {page: 1 for page in BUDGETS}
+RLS_CONTEXT["request"] = 2  # and the history entry's id is drawn from its sequence first (record_read)
 AS_PROVIDER = {"programme", "request", "inbox", "load"}
 
 

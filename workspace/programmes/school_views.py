@@ -69,7 +69,7 @@ def list_applications():
             pupil_full_name=pupil.full_name, class_label=pupil.class_label,
             parent_name=form.parent_name.data or pupil.parent_name,
             parent_contact=pupil.parent_phone or pupil.parent_email, status=ApplicationStatus.ACCEPTED,
-            note=form.note.data))
+            note=form.note.data or ""))
         flash(_("Заявление записано: %(name)s.", name=pupil.full_name), "success")
         return redirect(url_for("school_programmes.list_applications"))
     page, status = _applications_page()
@@ -163,7 +163,7 @@ def new_request():
         else:
             enrollment_request = EnrollmentRequest(network_id=programme.network_id, home_institution_id=g.institution.id,
                                                    programme_id=programme.id, sent_at=utcnow(),
-                                                   sent_by_id=current_user.id, note=form.note.data)
+                                                   sent_by_id=current_user.id, note=form.note.data or "")
             db.session.add(enrollment_request)
             db.session.flush()
             applications = {a.id: a for a in db.session.scalars(

@@ -40,6 +40,7 @@ def list_programmes():
 def _apply(programme: Programme, form: ProgrammeForm) -> None:
     for name in ("title", "description", "hours", "grade_min", "grade_max", "capacity", "starts_on", "ends_on"):
         setattr(programme, name, getattr(form, name).data)
+    programme.description = programme.description or ""
     programme.direction = Direction(form.direction.data)
     programme.grade_scale = GradeScale(form.grade_scale.data)
     programme.search_text = search_text(programme.title)
@@ -91,7 +92,7 @@ def show_programme(programme_id: int):
 def edit_programme(programme_id: int):
     programme = get_programme_or_404(programme_id)
     require_provider_manager(programme)
-    form = ProgrammeForm(obj=programme)
+    form = ProgrammeForm(obj=programme if request.method == "GET" else None)
     if request.method == "GET":
         form.direction.data, form.grade_scale.data = programme.direction.value, programme.grade_scale.value
         form.version.data = programme.version
@@ -133,7 +134,7 @@ def add_group(programme_id: int):
         return render("programmes/page.html", status=422, **_page_context(programme, group_form=form, teachers=teachers))
     db.session.add(Group(network_id=programme.network_id, programme_id=programme.id,
                          provider_institution_id=programme.provider_institution_id, name=form.name.data,
-                         teacher_id=form.teacher_id.data, place=form.place.data, capacity=form.capacity.data))
+                         teacher_id=form.teacher_id.data, place=form.place.data or "", capacity=form.capacity.data))
     flash(_("Группа добавлена. Задайте её расписание."), "success")
     return redirect(url_for("programmes.show_programme", programme_id=programme.id))
 
@@ -144,7 +145,7 @@ def edit_group(programme_id: int, group_id: int):
     programme = get_programme_or_404(programme_id)
     group = get_group_or_404(programme, group_id)
     require_provider_manager(programme)
-    form = GroupForm(teachers_of(programme.provider_institution_id), obj=group)
+    form = GroupForm(teachers_of(programme.provider_institution_id), obj=group if request.method == "GET" else None)
     if request.method == "GET":
         form.version.data = group.version
     if form.validate_on_submit():
@@ -153,6 +154,7 @@ def edit_group(programme_id: int, group_id: int):
         else:
             for name in ("name", "teacher_id", "place", "capacity"):
                 setattr(group, name, getattr(form, name).data)
+            group.place = group.place or ""
             flash(_("Группа сохранена."), "success")
             return redirect(url_for("programmes.show_programme", programme_id=programme.id))
     return render("programmes/group_form.html", form=form, programme=programme, group=group,
@@ -171,7 +173,7 @@ def add_slot(programme_id: int, group_id: int):
         context["slot_forms"][group.id] = form
         return render("programmes/page.html", status=422, **context)
     db.session.add(ScheduleSlot(network_id=group.network_id, group_id=group.id, weekday=form.weekday.data,
-                                starts_at=form.starts_at.data, ends_at=form.ends_at.data, place=form.place.data))
+                                starts_at=form.starts_at.data, ends_at=form.ends_at.data, place=form.place.data or ""))
     flash(_("Занятие добавлено в расписание."), "success")
     return redirect(url_for("programmes.show_programme", programme_id=programme.id))
 

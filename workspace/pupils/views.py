@@ -42,7 +42,8 @@ def list_pupils():
 
 def _apply(pupil: Pupil, form: PupilForm) -> None:
     for name in FIELDS:
-        setattr(pupil, name, getattr(form, name).data)
+        value = getattr(form, name).data
+        setattr(pupil, name, "" if value is None and name not in ("birth_on", "is_active") else value)
     pupil.class_label = pupil.class_label.replace(" ", "").upper()
     pupil.grade = grade_of(pupil.class_label)
     pupil.refresh_search()
@@ -77,7 +78,7 @@ def show_pupil(pupil_id: int):
 def edit_pupil(pupil_id: int):
     pupil = get_pupil_or_404(pupil_id)
     require_role(*MANAGERS)
-    form = PupilForm(obj=pupil)
+    form = PupilForm(obj=pupil if request.method == "GET" else None)  # a post carries every field itself
     if form.validate_on_submit():
         if is_stale(pupil, form.version.data):
             form.form_errors.append(_("Данные обучающегося изменил другой пользователь, пока вы редактировали. "
