@@ -10,7 +10,7 @@ from workspace.extensions import db
 
 
 def _pdf(title: str) -> bytes:
-    """A small, valid one-page PDF whose text is the title (ASCII transliteration is not needed: a file name says it)."""
+    """A small, valid one-page PDF (the title goes into a comment line; the file name says what it is)."""
     body = b"BT /F1 14 Tf 72 760 Td (Demo) Tj ET"
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "

@@ -17,7 +17,8 @@ from workspace.requests_table.models import (Conversation, ConversationMessage, 
                                              ResourceRequest)
 from workspace.requests_table.outcomes import create_plan_item
 from workspace.requests_table.queries import (ROW_COLUMNS, editable_sections, get_conversation_or_404,
-                                              get_request_or_404, institution_names, is_side_manager, messages_of)
+                                              get_request_or_404, institution_names, is_side_manager, manages_a_side,
+                                              messages_of)
 
 
 @bp.post("/matches/<int:need_id>/<int:offer_id>")
@@ -34,8 +35,7 @@ def start_conversation(need_id: int, offer_id: int):
         if score(Row(*(getattr(need, c.key) for c in ROW_COLUMNS)),
                  Row(*(getattr(offer, c.key) for c in ROW_COLUMNS))) is None:
             abort(404)  # only a suggested pair becomes a conversation
-        if not is_side_manager(Conversation(need_institution_id=need.institution_id,
-                                            offer_institution_id=offer.institution_id)):
+        if not manages_a_side(need.institution_id, offer.institution_id):
             abort(403)
         existing = Conversation(network_id=g.network.id, need_id=need.id, offer_id=offer.id,
                                 need_institution_id=need.institution_id, offer_institution_id=offer.institution_id)

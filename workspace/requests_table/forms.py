@@ -49,4 +49,3 @@ class PlanItemFromMatchForm(FlaskForm):
     def __init__(self, sections: list[tuple[int, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.section_id.choices = sections
-        self.section_id.validate_choice = True

@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Callable
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from workspace.extensions import db
 from workspace.requests_table.models import Conversation, RequestStatus, ResourceRequest

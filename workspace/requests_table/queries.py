@@ -45,9 +45,13 @@ def can_edit_request(row) -> bool:
     return current_user.institution_id == row.institution_id and has_role(*MANAGERS)
 
 
+def manages_a_side(*institution_ids: int) -> bool:
+    """A coordinator or admin of one of the given institutions (the two sides of a match)."""
+    return has_role(*MANAGERS) and current_user.institution_id in institution_ids
+
+
 def is_side_manager(conversation: Conversation) -> bool:
-    return has_role(*MANAGERS) and current_user.institution_id in (conversation.need_institution_id,
-                                                                   conversation.offer_institution_id)
+    return manages_a_side(conversation.need_institution_id, conversation.offer_institution_id)
 
 
 def requests_page(kind: RequestKind | None, status: RequestStatus | None) -> Page:
