@@ -58,7 +58,7 @@ def _demo_ids() -> dict:
     member = db.session.scalar(select(Membership).where(Membership.network_id == network.id,
                                                         Membership.institution_id == library.id))
     from workspace.plans.models import Plan
-    plan = db.session.scalar(select(Plan).where(Plan.network_id == network.id))
+    plan = db.session.scalar(select(Plan).where(Plan.network_id == network.id).order_by(Plan.start_year.desc()).limit(1))
     return {"network": network.id, "school": school.id, "library_member": member.id, "plan": plan.id}
 
 
