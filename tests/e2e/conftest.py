@@ -64,6 +64,8 @@ def _demo_ids() -> dict:
                                                             Agreement.number == "14/2026"))
     return {"network": network.id, "school": school.id, "library_member": member.id, "plan": plan.id,
             "agreement": agreement}
+    plan = db.session.scalar(select(Plan).where(Plan.network_id == network.id).order_by(Plan.start_year.desc()).limit(1))
+    return {"network": network.id, "school": school.id, "library_member": member.id, "plan": plan.id}
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ PAGES = [
 
 
 def _no_violations(page):
+    expect(page.locator(".htmx-request")).to_have_count(0)  # a boosted navigation has settled (no fading)
     violations = axe_violations(page)
     assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n" + "\n".join(violations)
 

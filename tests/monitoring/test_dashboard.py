@@ -105,7 +105,7 @@ def test_bad_input_and_a_stale_version_change_nothing(client, login_as, net, mak
     url = f"/n/reading/monitoring/indicators/{indicator.id}/value"
     response = post_form(client, url, {"value": "много", "start_year": "2026", "version": "1"}, page_url=url)
     assert response.status_code == 422
-    assert "Введите число, например 75 или 4,5." in response.get_data(as_text=True), response.get_data(as_text=True).split("<main")[1]
+    assert "Введите число, например 75 или 4,5." in response.get_data(as_text=True)
     response = post_form(client, url, {"value": "-5", "start_year": "2026", "version": "1"}, page_url=url)
     assert response.status_code == 422 and "от 0 до миллиарда" in response.get_data(as_text=True)
     response = post_form(client, url, {"value": "55", "start_year": "2026", "version": "0"}, page_url=url)
@@ -166,7 +166,8 @@ def test_excel_report_has_every_indicator_and_table_and_neutralises_formulas(cli
     workbook = load_workbook(io.BytesIO(response.data))
     assert workbook.sheetnames[0] == "Показатели"
     assert "Мероприятия сетевого плана" in workbook.sheetnames
-    cells = [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    cells = [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row
+             if cell.value is not None]
     texts = [str(cell.value) for cell in cells]
     assert "'=HYPERLINK(\"http://evil\")" in texts
     assert all(cell.data_type != "f" for cell in cells)

@@ -41,9 +41,15 @@ tests/monitoring/test_query_budgets.py); both years in the same statement; numbe
 chart kinds are ``bars`` (grouped), ``lines`` (ordered categories such as months), ``stacked``
 (shares of each category's total) and ``table``; every figure is drawn as SVG by
 ``workspace.monitoring.charts`` and its table is shown beside it and written to the Excel report.
-Register at import time from the area's package (see ``register_providers`` below) — the order
-argument places the section (events 10, coverage 20, surveys 60, council 80; agreements 30,
-projects 40, attendance in network groups 50 and pupil coverage 25 are free for them).
+Put the provider in the area's own package (``workspace/agreements/monitoring.py`` with a ``register()``
+function, as ``workspace/surveys/monitoring.py`` does) and add one line calling it to
+``register_providers()`` below, which the application factory runs once. The ``order`` argument places
+the section: events 10, coverage 20, surveys 60, council 80 are taken; pupil coverage 25, agreements in
+force 30, projects by status and their indicators 40, attendance in network groups 50 are free for them.
+A computed source becomes selectable in the indicator form as soon as it is registered; the
+``survey_satisfaction`` source shows how a source shares its section's statement through
+``scope.cached``. Statement counts to keep: tests/monitoring/test_query_budgets.py pins the dashboard at
+10 statements (11 on PostgreSQL); a new section adds its own fixed number and the pin is raised by it.
 """
 from flask import Blueprint
 

@@ -82,10 +82,12 @@ def bar_chart(key: str, title: str, description: str, categories: Sequence[str],
             colour = PALETTE[position % len(PALETTE)]
             parts.append(f'<rect x="{LABEL_WIDTH}" y="{bar_y}" width="{length:.1f}" height="10" fill="{colour}">'
                          f'<title>{escape(category)}, {escape(name)}: {format_number(value)}</title></rect>')
-            parts.append(f'<text x="{LABEL_WIDTH + length + 4:.1f}" y="{bar_y + 9}" font-size="10">{format_number(value)}</text>')
+            parts.append(f'<text x="{LABEL_WIDTH + length + 4:.1f}" y="{bar_y + 9}" font-size="10">'
+                         f'{format_number(value)}</text>')
     axis_y = LEGEND + groups * group_height + 4
     parts.append(f'<line x1="{LABEL_WIDTH}" y1="{LEGEND}" x2="{LABEL_WIDTH}" y2="{axis_y}" stroke="#333"/>')
-    parts.append(f'<text x="{LABEL_WIDTH + plot}" y="{axis_y + 14}" font-size="10" text-anchor="end">{format_number(top)}</text>')
+    parts.append(f'<text x="{LABEL_WIDTH + plot}" y="{axis_y + 14}" font-size="10" text-anchor="end">'
+                 f'{format_number(top)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -103,7 +105,8 @@ def line_chart(key: str, title: str, description: str, categories: Sequence[str]
     for fraction in (0, 0.5, 1):
         y = bottom - (bottom - top_y) * fraction
         parts.append(f'<line x1="{left}" y1="{y:g}" x2="{right}" y2="{y:g}" stroke="#ccc"/>')
-        parts.append(f'<text x="{left - 4}" y="{y + 4:g}" font-size="10" text-anchor="end">{format_number(top * fraction)}</text>')
+        parts.append(f'<text x="{left - 4}" y="{y + 4:g}" font-size="10" text-anchor="end">'
+                     f'{format_number(top * fraction)}</text>')
     for index, category in enumerate(categories):
         x = left + index * step
         parts.append(f'<text x="{x:.1f}" y="{height - 12}" font-size="10" text-anchor="middle">'
@@ -144,8 +147,9 @@ def stacked_chart(key: str, title: str, description: str, categories: Sequence[s
             share = value / total
             width = plot * share
             colour = PALETTE[position % len(PALETTE)]
+            tooltip = f"{escape(category)}, {escape(name)}: {format_number(value)} ({format_number(share * 100)} %)"
             parts.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{ROW}" fill="{colour}" stroke="#fff">'
-                         f'<title>{escape(category)}, {escape(name)}: {format_number(value)} ({format_number(share * 100)} %)</title></rect>')
+                         f'<title>{tooltip}</title></rect>')
             if width > 34:
                 parts.append(f'<text x="{x + width / 2:.1f}" y="{y + 15}" font-size="10" text-anchor="middle" '
                              f'fill="#fff">{format_number(share * 100)} %</text>')

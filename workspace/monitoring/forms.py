@@ -53,7 +53,8 @@ class IndicatorForm(FlaskForm):
 
 class ValueForm(FlaskForm):
     value = NumberField(_l("Фактическое значение"), places=None, validators=[
-        InputRequired(message=_l("Заполните это поле.")), NumberRange(min=0, max=10 ** 9, message=_l("Введите число от 0 до миллиарда."))],
+        InputRequired(message=_l("Заполните это поле.")),
+        NumberRange(min=0, max=10 ** 9, message=_l("Введите число от 0 до миллиарда."))],
         render_kw={"inputmode": "decimal"})
     start_year = HiddenField()
     version = HiddenField()

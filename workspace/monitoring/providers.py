@@ -34,8 +34,9 @@ def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, date | None, str, 
                  .where(Plan.start_year.in_([scope.year.start_year, scope.previous.start_year]))
                  .group_by(Plan.start_year, owner, PlanItem.starts_on, PlanItem.status))
         if scope.institution_id is not None:
-            linked = select(PlanItemInstitution.item_id).where(PlanItemInstitution.institution_id == scope.institution_id)
-            query = query.where(or_(PlanSection.partner_institution_id == scope.institution_id, PlanItem.id.in_(linked)))
+            institution_id = scope.institution_id
+            linked = select(PlanItemInstitution.item_id).where(PlanItemInstitution.institution_id == institution_id)
+            query = query.where(or_(PlanSection.partner_institution_id == institution_id, PlanItem.id.in_(linked)))
         return [(year, owner_id, starts_on, status.value, count)
                 for year, owner_id, starts_on, status, count in db.session.execute(query)]
     return scope.cached("plan_rows", compute)
@@ -164,7 +165,8 @@ def coverage_section(scope: MonitoringScope) -> SectionContent:
     year_label, last_label = scope.year.label, scope.previous.label
     by_institution = Figure(
         "coverage-by-institution", _("Участники мероприятий по учреждениям") if scope.institution_id is None
-        else _("Участники мероприятий по сетям"), "bars", _("Учреждение") if scope.institution_id is None else _("Сеть"),
+        else _("Участники мероприятий по сетям"), "bars",
+        _("Учреждение") if scope.institution_id is None else _("Сеть"),
         [names.get(owner, "—") for owner in owners],
         [(year_label, [by_owner[o][this] for o in owners]), (last_label, [by_owner[o][last] for o in owners])],
         _("Сумма участников из отчётов о проведённых мероприятиях по учреждениям, этот и прошлый учебный год."))
