@@ -127,7 +127,17 @@ def meetings_held(network_ids: list[int], before: datetime | None, limit: int,
     return entries
 
 
-
 register_source("reports", events_held)
 register_source("approvals", approvals_decided)
 register_source("meetings", meetings_held)
+
+# The areas' own entries.
+from workspace.agreements import chronicle as agreements_chronicle  # noqa: E402
+from workspace.bank import chronicle as bank_chronicle  # noqa: E402
+from workspace.programmes import chronicle as programmes_chronicle  # noqa: E402
+from workspace.projects import chronicle as projects_chronicle  # noqa: E402
+
+register_source("agreements", agreements_chronicle.entries)
+register_source("projects", projects_chronicle.entries)
+register_source("programmes", programmes_chronicle.entries)
+register_source("materials", bank_chronicle.entries)

@@ -79,6 +79,10 @@ def load_demo() -> bool:
         from workspace.demo.programmes import load_programmes
         load_programmes(networks, institutions, users)
         db.session.flush()
+        from workspace.demo.journal import load_journal_demo
+        from workspace.programmes.models import Group
+        load_journal_demo(db.session.scalars(select(Group).order_by(Group.id)).all())
+        db.session.flush()
         from workspace.demo.bank import load_bank
         load_bank(networks, institutions, users)
         db.session.flush()

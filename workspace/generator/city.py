@@ -748,7 +748,7 @@ AREAS: list[Area] = [
     Area("plans", lambda s: int(s.plan_items * 1.4) + s.networks * 20, build_plans),
     Area("pupils", lambda s: s.pupils, _programmes.build_pupils),
     Area("programmes", lambda s: s.groups * 30, _programmes.build_programmes),
-    Area("journal", lambda s: getattr(s, "journal_marks", 0), _build_journal),
+    Area("journal", lambda s: s.groups * 12 * 30, _build_journal),  # ~12 pupils × the lessons held so far
     Area("bank", lambda s: s.networks * 100, build_bank),
     Area("monitoring", lambda s: s.networks * (max(s.plan_items // 100, 10) * 5 + 20), _build_monitoring),
     Area("agreements", _agreements.rows_estimate, _agreements.build_agreements),

@@ -133,6 +133,30 @@ def build_programmes(city) -> None:
         groups_left -= made
     for model, model_rows in rows.items():
         city.insert(model, model_rows)
+    city.journal_groups = _journal_groups(rows)
+
+
+def _journal_groups(rows) -> list:
+    """What the journal's area needs of each group: its period, weekdays and enrolled pupils."""
+    from workspace.generator.journal import JournalGroupSpec
+    programmes = {row["id"]: row for row in rows[Programme]}
+    weekdays: dict[int, set[int]] = {}
+    for slot in rows[ScheduleSlot]:
+        weekdays.setdefault(slot["group_id"], set()).add(slot["weekday"])
+    pupils: dict[int, list[tuple[int, int]]] = {}
+    for row in rows[Enrollment]:
+        if row["group_id"] is not None:
+            pupils.setdefault(row["group_id"], []).append((row["id"], row["home_institution_id"]))
+    specs = []
+    for group in rows[Group]:
+        programme = programmes[group["programme_id"]]
+        if group["id"] in pupils:
+            specs.append(JournalGroupSpec(group_id=group["id"], network_id=group["network_id"],
+                                          starts_on=programme["starts_on"], ends_on=programme["ends_on"],
+                                          weekdays=tuple(sorted(weekdays.get(group["id"], {1, 3}))),
+                                          enrollments=pupils[group["id"]],
+                                          grade_scale=programme["grade_scale"].value))
+    return specs
 
 
 def _enroll(city, rows, taken, network_id, programme_id, group_id, capacity, school, pupils_of, low, high) -> None:

@@ -69,8 +69,9 @@ def new_pupil():
 def show_pupil(pupil_id: int):
     pupil = get_pupil_or_404(pupil_id)
     enrollments = enrollments_of_pupil(pupil.id)
+    from workspace.journal.queries import pupil_summary
     return render("pupils/page.html", pupil=pupil, enrollments=enrollments,
-                  enrollment_ids=[row.id for row in enrollments], can_manage=has_role(*MANAGERS))
+                  journal_rows=pupil_summary(pupil.id) if enrollments else [], can_manage=has_role(*MANAGERS))
 
 
 @bp.route("/<int:pupil_id>/edit", methods=["GET", "POST"])

@@ -124,3 +124,16 @@ register_kind("plans", _l("Планы"), search_plans)
 register_kind("meetings", _l("Заседания совета"), search_meetings)
 register_kind("institutions", _l("Учреждения"), search_institutions)
 register_kind("people", _l("Люди"), search_people)
+
+# The areas' own kinds (each area's search.py keeps its visibility rules).
+from workspace.agreements import search as agreements_search  # noqa: E402
+from workspace.bank import search as bank_search  # noqa: E402
+from workspace.programmes import search as programmes_search  # noqa: E402
+from workspace.projects import search as projects_search  # noqa: E402
+from workspace.requests_table import search as requests_search  # noqa: E402
+
+register_kind("projects", _l("Проекты"), projects_search.search)
+register_kind("agreements", _l("Договоры"), agreements_search.search)
+register_kind("programmes", _l("Программы и обучающиеся"), programmes_search.search)
+register_kind("materials", _l("Банк практик и документы"), bank_search.search)
+register_kind("requests", _l("Таблица запросов"), requests_search.search)
