@@ -9,9 +9,14 @@ import pytest
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 20
 
 # chronicle: the user, then the network, membership and seat (URL resolution on /n/; on /i/ the networks),
-# the partner filter's choices, then ONE statement per source (reports with photos, approvals, meetings).
-BUDGETS = {"chronicle": 8, "chronicle-next": 8, "institution-chronicle": 6, "institution-chronicle-next": 6,
-           "search": 7, "search-dropdown": 7}
+# the partner filter's choices, then ONE statement per source (reports with photos, approvals, meetings,
+# agreements signed, projects approved, programmes published, new materials; the agreements' source reads
+# the seat for its visibility rule).
+# search: the user, the institution's networks, then one statement per kind (plan items, plans, meetings,
+# institutions, people, projects, agreements, materials, the request table) and two for the programmes
+# (programmes, then the school's own pupils) and for the bank (materials, then normative documents).
+BUDGETS = {"chronicle": 13, "chronicle-next": 13, "institution-chronicle": 11, "institution-chronicle-next": 11,
+           "search": 14, "search-dropdown": 14}
 # On PostgreSQL the first read of a network-owned table sets the row-level-security context: one more.
 RLS_CONTEXT = {"chronicle": 1, "chronicle-next": 1, "institution-chronicle": 1, "institution-chronicle-next": 1,
                "search": 1, "search-dropdown": 1}

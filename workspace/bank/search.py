@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from flask import g, url_for
+from flask_babel import gettext as _
 from sqlalchemy import select
+
+from tenants.models import Network
 
 from workspace.bank.models import Material, NormativeDocument, fold
 from workspace.bank.queries import like_pattern
@@ -18,24 +21,24 @@ def search(query: str, limit: int) -> list[tuple[str, str, str]]:
     words = fold(query).split()[:8]
     if not words or not g.get("network_ids"):
         return []
-    from tenants.models import Network
-    names = dict(db.session.execute(select(Network.id, Network.slug).where(Network.id.in_(g.network_ids))).all())
-    statement = select(Material.id, Material.title, Material.direction, Material.network_id)
+    statement = (select(Material.id, Material.title, Material.direction, Network.slug)
+                 .join(Network, Network.id == Material.network_id).where(Material.network_id.in_(g.network_ids)))
     for word in words:
         statement = statement.where(Material.search_text.like(like_pattern(word), escape="\\"))
-    results = [(row.title, f"Банк лучших практик · {label(row.direction)}",
-                url_for("bank.show_material", network=names[row.network_id], material_id=row.id))
-               for row in db.session.execute(statement.order_by(Material.id.desc()).limit(limit))
-               if row.network_id in names]
+    results = [(row.title, _("Банк лучших практик · %(direction)s", direction=label(row.direction)),
+                url_for("bank.show_material", network=row.slug, material_id=row.id))
+               for row in db.session.execute(statement.order_by(Material.id.desc()).limit(limit))]
     if len(results) < limit:
         documents = db.session.execute(select(NormativeDocument.id, NormativeDocument.title, NormativeDocument.kind,
-                                              NormativeDocument.number, NormativeDocument.network_id)
+                                              NormativeDocument.number, Network.slug)
+                                       .join(Network, Network.id == NormativeDocument.network_id)
+                                       .where(NormativeDocument.network_id.in_(g.network_ids))
                                        .order_by(NormativeDocument.id.desc()))
         for row in documents:
             text = fold(f"{row.title} {row.number}")
-            if row.network_id in names and all(word in text for word in words):
-                results.append((row.title, f"Нормативный документ · {label(row.kind)}",
-                                url_for("bank.show_document", network=names[row.network_id], document_id=row.id)))
+            if all(word in text for word in words):
+                results.append((row.title, _("Нормативный документ · %(kind)s", kind=label(row.kind)),
+                                url_for("bank.show_document", network=row.slug, document_id=row.id)))
                 if len(results) >= limit:
                     break
     return results
