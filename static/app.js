@@ -89,6 +89,8 @@
       if (link) { link.focus(); }
     }
     pendingFocus = null;
+  });
+
   // The header search's dropdown closes with Escape (the box keeps its text and the focus).
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" || !event.target.closest || !event.target.closest(".header-search")) { return; }

@@ -176,7 +176,7 @@ def test_a_hook_of_another_area_joins_the_chronicle(app, client, make, login_as)
                 (date(2026, 9, 1), "Договор подписан", "Договор № 1", "/agreements/1", None)]
         return [row for row in rows if partner_id in (None, row[4])]
 
-    register_source("agreements", agreements)
+    register_source("another_area", agreements)  # a kind of its own: the real areas' sources stay registered
     try:
         login_as(coordinator)
         page = client.get("/n/net/chronicle").get_data(as_text=True)
@@ -185,4 +185,4 @@ def test_a_hook_of_another_area_joins_the_chronicle(app, client, make, login_as)
         filtered = client.get(f"/n/net/chronicle?partner={museum.id}").get_data(as_text=True)
         assert "Договор № 7 с музеем" in filtered and "Договор № 1" not in filtered
     finally:
-        _sources.pop("agreements")
+        _sources.pop("another_area")
