@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import csrf_token_from
 from workspace.plans.models import ItemStatus
 
-BUDGETS = {"dashboard": 10, "institution-dashboard": 7, "print": 10, "indicators": 5, "survey": 6, "results": 10,
+BUDGETS = {"dashboard": 15, "institution-dashboard": 14, "print": 15, "indicators": 5, "survey": 6, "results": 10,
            "public-survey": 4, "answer": 8}
 # On PostgreSQL a page that reads network-owned rows first sets the row-level-security context: one more
 # statement; the public link sets it twice (the token lookup outside the scope, then the survey's network).

@@ -60,6 +60,8 @@ def register_providers() -> None:
     """The providers of the data that exists today; other areas add theirs the same way."""
     from workspace.monitoring import providers
     providers.register()
+    from workspace.monitoring import area_providers
+    area_providers.register()
     from workspace.surveys import monitoring as survey_monitoring
     survey_monitoring.register()
 
