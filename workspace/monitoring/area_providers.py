@@ -160,18 +160,18 @@ def projects_section(scope: MonitoringScope) -> SectionContent:
         _("Число сетевых проектов, срок которых пересекается с учебным годом, по их состоянию сегодня."))
     indicators = project_indicator_rows(scope)
     table = Figure(
-        "projects-indicators", _("Показатели одобренных проектов, %(year)s", year=scope.year.label), "table",
+        "projects-indicators", _("Показатели утверждённых проектов, %(year)s", year=scope.year.label), "table",
         _("Проект"), [title for title, *_rest in indicators],
         [(_("Показатель"), [f"{name}, {unit}" if unit else name for _t, name, unit, _target, _actual in indicators]),
          (_("План"), [target for *_rest, target, _actual in indicators]),
          (_("Факт"), [actual for *_rest, actual in indicators]),
          (_("Выполнение, %"), [_percent(actual, target) if actual is not None else None
                                for *_rest, target, actual in indicators])],
-        _("Плановые и фактические значения показателей одобренных проектов этого учебного года."))
+        _("Плановые и фактические значения показателей утверждённых проектов этого учебного года."))
     totals = project_totals(scope)
     met = [row for row in indicators if row[4] is not None and row[3] and row[4] >= row[3]]
     return SectionContent(
-        headlines=[Headline(_("Одобренных проектов"), totals[this], totals[last], _("шт.")),
+        headlines=[Headline(_("Утверждённых проектов"), totals[this], totals[last], _("шт.")),
                    Headline(_("Показателей проектов достигнуто"), len(met), None, _("из %(count)s", count=len(indicators)))],
         figures=[by_status, table],
         note="" if scope.institution_id is None else _("Проекты, которые учреждение ведёт или в которых участвует."))
@@ -359,7 +359,7 @@ def register() -> None:
     register_indicator_source("pupils_covered", _l("Обучающихся охвачено сетевыми программами"), "чел.",
                               by_year(pupil_totals))
     register_indicator_source("agreements_active", _l("Действующих договоров"), "шт.", by_year(agreement_totals))
-    register_indicator_source("projects_approved", _l("Одобренных сетевых проектов"), "шт.", by_year(project_totals))
+    register_indicator_source("projects_approved", _l("Утверждённых сетевых проектов"), "шт.", by_year(project_totals))
     register_indicator_source("attendance_percent", _l("Посещаемость сетевых групп"), "%",
                               lambda scope: tuple(_attendance_share(attendance_totals(scope)[year.start_year])
                                                   for year in scope.years))
