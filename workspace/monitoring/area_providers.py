@@ -237,7 +237,8 @@ def attendance_section(scope: MonitoringScope) -> SectionContent:
         "attendance-by-month", _("Посещаемость сетевых групп по месяцам, %"), "lines", _("Месяц"),
         _month_labels(scope), [(scope.year.label, [share(cell) for cell in by_month[this]]),
                                (scope.previous.label, [share(cell) for cell in by_month[last]])],
-        _("Доля отметок «присутствовал» среди всех отметок посещаемости занятий месяца."), "%")
+        _("Доля отметок «присутствовал» среди всех отметок посещаемости занятий месяца; месяц без отметок "
+          "показан нулём."), "%")
     per_provider = Figure(
         "attendance-by-provider", _("Посещаемость по организациям, ведущим группы, %"), "bars", _("Организация"),
         [names.get(provider, "—") for provider in providers],
