@@ -160,6 +160,8 @@ def test_delete_asks_first(client, login_as, net, make, read):
 
 def test_excel_report_has_every_indicator_and_table_and_neutralises_formulas(client, login_as, net, make):
     make.monitoring_indicator(net.network, "=HYPERLINK(\"http://evil\")", target=1)
+    project = make.project(net.network, net.library, "Библиотечный проект", status="approved", with_stages=False)
+    make.project_indicator(project, "Читателей", target=40, actual=30, unit="чел.")
     login_as(net.teacher)
     response = client.get("/n/reading/monitoring/report.xlsx?year=2026")
     assert response.status_code == 200 and response.mimetype.endswith("spreadsheetml.sheet")
@@ -175,6 +177,12 @@ def test_excel_report_has_every_indicator_and_table_and_neutralises_formulas(cli
     rows = [tuple(value for value in row if value is not None) for row in events.iter_rows(values_only=True)]
     assert ("Библиотека «Чтение»", 2, 1, 0, 0) in rows   # planned, held this year; last year's
     assert "Мероприятия по месяцам" in texts and "Участники мероприятий по классам" in texts
+    for title in ("Охват обучающихся сетевыми прог", "Договоры о сотрудничестве", "Сетевые проекты",
+                  "Посещаемость сетевых групп"):  # a sheet a section (names cut at 31 characters)
+        assert title in workbook.sheetnames
+    projects = [tuple(row) for row in workbook["Сетевые проекты"].iter_rows(values_only=True)]
+    assert ("Проект", "Показатель", "План", "Факт", "Выполнение, %") in projects
+    assert ("Библиотечный проект", "Читателей, чел.", 40, 30, 75) in projects
 
 
 def test_print_page(client, login_as, net):

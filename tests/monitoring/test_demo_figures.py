@@ -6,6 +6,12 @@ This year (data.PLANS): МИБС 5 items — «сентябрь», «октяб�
 reports: МИБС №1 (3 кл. 52, 4 кл. 48, МИБС staff 6), МИБС №2 (5 кл. 27, 6 кл. 25, 7 кл. 30), драмтеатр №1
 (9 кл. 24, 10 кл. 22, 11 кл. 18). Last year: МИБС 2 items both held (5 кл. 56; 2 кл. 50 + 3 кл. 47),
 драмтеатр 2 items, one held (8 кл. 45), one cancelled.
+
+The areas merged later (workspace/demo/agreements.py, projects.py, programmes.py): agreements «14/2026» on signing
+(cooperation) and «9/2025» active (joint activity, from 340 days ago to 20 days ahead); the project «Читающая школа —
+читающий город» submitted; СОШ №31's 18 pupils (k = 7 … 24, grade 5 + k mod 4): «Маска» enrols k = 7 … 15, «Юный
+инженер-исследователь» k = 17 … 20. The journal's marks are drawn at random per group and day (demo/journal.py), so
+attendance is not computed by hand here: only that last year, without lessons, has no figure.
 """
 from __future__ import annotations
 
@@ -28,7 +34,7 @@ def demo(app):
         db.session.commit()
 
 
-def _sections(app):
+def _sections(app, institution_slug=None):
     from sqlalchemy import select
 
     from tenants.models import Network
@@ -37,8 +43,12 @@ def _sections(app):
     from workspace.monitoring.registry import MonitoringScope, build_sections
     with app.test_request_context():
         network_id = db.session.scalar(select(Network.id).where(Network.slug == NETWORK))
-        set_scope(network_ids=[network_id])
-        scope = MonitoringScope(network_ids=[network_id], institution_id=None, year=AcademicYear.current())
+        institution_id = None
+        if institution_slug is not None:
+            from tenants.models import Institution
+            institution_id = db.session.scalar(select(Institution.id).where(Institution.slug == institution_slug))
+        set_scope(institution_id=institution_id, network_ids=[network_id])
+        scope = MonitoringScope(network_ids=[network_id], institution_id=institution_id, year=AcademicYear.current())
         sections = {entry.key: content for entry, content in build_sections(scope)}
         indicators = {row.indicator.title: row for row in indicator_rows(scope)}
         return sections, indicators
@@ -76,6 +86,32 @@ def test_coverage_by_institution_and_class(app, demo):
     this, last = (values for _name, values in by_class.series)
     assert this == [0, 52, 48, 27, 25, 30, 0, 24, 22, 18, 6]       # 2 … 11 класс, без класса
     assert last == [50, 47, 0, 56, 0, 0, 45, 0, 0, 0, 0]
+
+
+def test_agreements_projects_pupils_and_attendance(app, demo):
+    from datetime import date, timedelta
+    sections, _indicators = _sections(app)
+    year = AcademicYear.current()
+    # «9/2025» began 340 days ago: in force last year too unless today is in the year's last weeks
+    last_year = 1 if date.today() - timedelta(days=340) <= AcademicYear(year.start_year - 1).ends_on else 0
+    agreements = sections["agreements"]
+    assert [(h.value, h.previous) for h in agreements.headlines] == [(1, last_year)]
+    assert _figure(agreements, "agreements-by-kind").rows == [["О совместной деятельности", 1, last_year]]
+    assert _figure(agreements, "agreements-by-status").rows == [["На подписании", 1], ["Действует", 1]]
+    projects = sections["projects"]
+    assert _figure(projects, "projects-by-status").rows == [["На согласовании", 1, 0]]
+    assert projects.headlines[0].value == 0 and _figure(projects, "projects-indicators").rows == []
+    pupils = sections["pupils"]
+    # 9 + 4 different pupils of СОШ №31: grades 5: k 8, 12, 20; 6: 9, 13, 17; 7: 10, 14, 18; 8: 7, 11, 15, 19
+    assert [(h.value, h.previous) for h in pupils.headlines] == [(13, 0)]
+    assert _figure(pupils, "pupils-by-school").rows == [[SCHOOL, 13, 0]]
+    assert _figure(pupils, "pupils-by-class").rows == [
+        ["5 класс", 3, 0], ["6 класс", 3, 0], ["7 класс", 3, 0], ["8 класс", 4, 0]]
+    attendance = sections["attendance"]
+    assert attendance.headlines[0].previous is None and attendance.headlines[1].previous == 0
+    # the school's own dashboard: 13 of its 18 active pupils → 72,2 %
+    sections, _indicators = _sections(app, "sosh31")
+    assert [(h.value, h.previous) for h in sections["pupils"].headlines] == [(13, 0), (72.2, None)]
 
 
 def test_surveys_and_council(app, demo):

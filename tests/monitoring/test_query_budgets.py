@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import csrf_token_from
 from workspace.plans.models import ItemStatus
 
-BUDGETS = {"dashboard": 10, "institution-dashboard": 7, "print": 10, "indicators": 5, "survey": 6, "results": 10,
+BUDGETS = {"dashboard": 15, "institution-dashboard": 14, "print": 15, "indicators": 5, "survey": 6, "results": 10,
            "public-survey": 4, "answer": 8}
 # On PostgreSQL a page that reads network-owned rows first sets the row-level-security context: one more
 # statement; the public link sets it twice (the token lookup outside the scope, then the survey's network).
@@ -19,7 +19,11 @@ RLS_CONTEXT = {"dashboard": 1, "institution-dashboard": 1, "print": 1, "indicato
 # participants of both years grouped (1); the council's decisions grouped (1); the surveys with their
 # response and satisfaction sums (1); the indicators with their hand-entered values (1). Computed indicators
 # reuse the sections' rows. The institution's dashboard: the user, the institution's networks, then the same
-# grouped reads without the indicators (the network's names instead of the members'). The answer: the token,
+# grouped reads without the indicators (the network's names instead of the members'). The sections of the areas
+# merged later add five on a network's dashboard: the enrolled pupils of both years grouped by school and class
+# (1), the agreements grouped by kind, status and term (1), the projects grouped by status and term (1) and the
+# indicators of this year's approved projects (1), the journal's marks grouped by day, provider and attendance
+# (1); on an institution's dashboard also its active pupils by grade (1) and the members' names (1). The answer: the token,
 # the survey, its questions, «already answered?», the marker, the response and the answers (one executemany).
 
 
@@ -49,6 +53,7 @@ def _populate(make, size: int):
         make.indicator_value(indicator, 2026, n)
         make.monitoring_indicator(network, f"Вычисляемый {n}", source=("events_held_share", "participants",
                                                             "survey_satisfaction")[n % 3], target=50)
+    _populate_areas(make, network, school, partners, size)
     survey = make.survey(network, "Анкета", questions=(
         ("single", "Вопрос", ["Да", "Нет"], False), ("multiple", "Что", ["А", "Б", "В"], False),
         ("scale", "Довольны?", [], True), ("text", "Предложения", [], False)))
@@ -56,6 +61,25 @@ def _populate(make, size: int):
     for n in range(size):
         make.survey_response(survey, {single: 1 + n % 2, multiple: [1, 3], scale: 1 + n % 5, text: f"Ответ {n}"})
     return coordinator, survey
+
+
+def _populate_areas(make, network, school, partners, size: int):
+    """Agreements, projects with indicators, groups with enrolments, lessons and marks: all growing with size."""
+    kinds, statuses = ("cooperation", "joint_activity", "other"), ("active", "expired", "terminated", "draft")
+    for n in range(size):
+        make.agreement(network, [school, partners[n]], f"Договор {n}", kind=kinds[n % 3], status=statuses[n % 4],
+                       starts_on=date(2025 + n % 2, 9, 1 + n % 28), ends_on=date(2027, 8, 31))
+        project = make.project(network, partners[n], f"Проект {n}", participants=(school,), with_stages=False,
+                               status=("approved", "draft", "submitted")[n % 3], starts_on=date(2025 + n % 2, 9, 1))
+        make.project_indicator(project, f"Показатель {n}", target=10 + n, actual=n)
+    programme = make.programme(network, partners[0], "Робототехника")
+    groups = [make.group(programme, f"Группа {k}") for k in range(2)]
+    request = make.enrollment_request(programme, school)
+    enrollments = [make.enrollment(request, make.pupil(school, class_label=f"{5 + n % 4}А"), status="enrolled",
+                                   group=groups[n % 2]) for n in range(size)]
+    for group in groups:
+        lessons = make.lessons(group, max(size // 4, 2))
+        make.fill_marks(lessons, [e for e in enrollments if e.group_id == group.id])
 
 
 PAGES = {"dashboard": "/n/net/monitoring/?year=2026", "institution-dashboard": "/i/school/monitoring/?year=2026",

@@ -44,12 +44,14 @@ chart kinds are ``bars`` (grouped), ``lines`` (ordered categories such as months
 Put the provider in the area's own package (``workspace/agreements/monitoring.py`` with a ``register()``
 function, as ``workspace/surveys/monitoring.py`` does) and add one line calling it to
 ``register_providers()`` below, which the application factory runs once. The ``order`` argument places
-the section: events 10, coverage 20, surveys 60, council 80 are taken; pupil coverage 25, agreements in
-force 30, projects by status and their indicators 40, attendance in network groups 50 are free for them.
+the section: events 10, pupils covered by network programmes 25, coverage 20, agreements in force 30, projects
+by status and their indicators 40, attendance in network groups 50, surveys 60, council 80 are taken (the
+sections 25–50 live in ``workspace/monitoring/area_providers.py``).
 A computed source becomes selectable in the indicator form as soon as it is registered; the
 ``survey_satisfaction`` source shows how a source shares its section's statement through
-``scope.cached``. Statement counts to keep: tests/monitoring/test_query_budgets.py pins the dashboard at
-10 statements (11 on PostgreSQL); a new section adds its own fixed number and the pin is raised by it.
+``scope.cached``. Statement counts to keep: tests/monitoring/test_query_budgets.py pins the network's
+dashboard at 15 statements (16 on PostgreSQL) and an institution's at 14 (15); a new section adds its own
+fixed number and the pin is raised by it.
 """
 from flask import Blueprint
 
@@ -60,6 +62,8 @@ def register_providers() -> None:
     """The providers of the data that exists today; other areas add theirs the same way."""
     from workspace.monitoring import providers
     providers.register()
+    from workspace.monitoring import area_providers
+    area_providers.register()
     from workspace.surveys import monitoring as survey_monitoring
     survey_monitoring.register()
 

@@ -204,8 +204,10 @@ def _posted_year() -> AcademicYear:
 
 @bp.app_template_filter("number")
 def number(value) -> str:
-    """75 → «75», 83.33 → «83,3» (Russian decimal comma), None → «—»."""
+    """75 → «75», 83.33 → «83,3» (Russian decimal comma), None → «—»; text (a table's label column) as is."""
     from workspace.monitoring.charts import format_number
     if value is None or value == "":
         return "—"
+    if isinstance(value, str):
+        return value
     return format_number(float(value))
