@@ -233,22 +233,34 @@ def test_scan_upload_goes_through_the_checks(client, login_as, read, make, scene
     assert "договор.pdf" in client.get(page).get_data(as_text=True)
 
 
-def test_links_to_plan_sections(client, login_as, read, make, scene):
+def test_links_to_plan_sections_projects_and_programmes(client, login_as, read, make, scene):
     from workspace.agreements.models import AgreementLink
     plan = make.plan(scene.network, 2026, title="План")
     section = make.section(plan, "План мероприятий с МИБС", scene.library)
+    project = make.project(scene.network, scene.school, "Читающая школа")
+    programme = make.programme(scene.network, scene.library, "Юный библиограф")
     foreign = make.section(make.plan(scene.other_network, 2026), "Чужой раздел")
+    foreign_project = make.project(scene.other_network, scene.other_school, "Чужой проект")
     agreement = make.agreement(scene.network, [scene.school, scene.library])
     page = f"/n/net/agreements/{agreement.id}"
     login_as(scene.coordinator)
-    for bad in (foreign.id, 999999, "x"):
-        assert post_form(client, f"{page}/links", {"plan_section": bad}, page_url=page).status_code == 422
-    assert post_form(client, f"{page}/links", {"plan_section": section.id}, page_url=page).status_code == 302
-    assert "План мероприятий с МИБС" in client.get(page).get_data(as_text=True)
+    shown = client.get(page).get_data(as_text=True)
+    assert "Читающая школа" in shown and "Юный библиограф" in shown and "Чужой проект" not in shown
+    for bad in (f"plan_section:{foreign.id}", f"project:{foreign_project.id}", "plan_section:999999",
+                f"unknown:{section.id}", "x", ""):
+        assert post_form(client, f"{page}/links", {"target": bad}, page_url=page).status_code == 422
+    for target in (f"plan_section:{section.id}", f"project:{project.id}", f"programme:{programme.id}"):
+        assert post_form(client, f"{page}/links", {"target": target}, page_url=page).status_code == 302
+    body = client.get(page).get_data(as_text=True)
+    assert "План мероприятий с МИБС" in body and f"/n/net/projects/{project.id}" in body
+    assert f"/n/net/programmes/{programme.id}" in body
     with read():
-        link = db.session.scalar(select(AgreementLink))
-        assert (link.target_kind, link.target_id) == ("plan_section", section.id)
-    assert post_form(client, f"{page}/links/{link.id}/delete", {}, page_url=page).status_code == 302
+        links = db.session.execute(select(AgreementLink.target_kind, AgreementLink.target_id)
+                                   .order_by(AgreementLink.id)).all()
+        assert [tuple(row) for row in links] == [("plan_section", section.id), ("project", project.id),
+                                                 ("programme", programme.id)]
+        first = db.session.scalar(select(AgreementLink.id).order_by(AgreementLink.id))
+    assert post_form(client, f"{page}/links/{first}/delete", {}, page_url=page).status_code == 302
 
 
 def test_print_page_and_docx(client, login_as, make, scene):

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from workspace.agreements import bp
 from workspace.agreements.forms import LinkForm, ScanForm
-from workspace.agreements.links import LINKABLE
+from workspace.agreements.links import link_choices, parse_target
 from workspace.agreements.models import AgreementFile, AgreementLink
 from workspace.agreements.queries import files_of, get_agreement_or_404, get_file_or_404, get_link_or_404
 from workspace.agreements.views import page_context, require_draft_writer
@@ -115,15 +115,16 @@ def delete_scan(agreement_id: int, scan_id: int):
 def add_link(agreement_id: int):
     loaded = get_agreement_or_404(agreement_id)
     require_draft_writer(loaded)
-    form = LinkForm(LINKABLE["plan_section"].choices())
+    form = LinkForm(link_choices())
     if not form.validate_on_submit():
         return render("agreements/page.html", status=422, **page_context(loaded, link_form=form))
+    kind, target_id = parse_target(form.target.data)
     exists = db.session.scalar(select(AgreementLink.id).where(
-        AgreementLink.agreement_id == agreement_id, AgreementLink.target_kind == "plan_section",
-        AgreementLink.target_id == form.plan_section.data))
+        AgreementLink.agreement_id == agreement_id, AgreementLink.target_kind == kind,
+        AgreementLink.target_id == target_id))
     if exists is None:
-        db.session.add(AgreementLink(network_id=g.network.id, agreement_id=agreement_id, target_kind="plan_section",
-                                     target_id=form.plan_section.data))
+        db.session.add(AgreementLink(network_id=g.network.id, agreement_id=agreement_id, target_kind=kind,
+                                     target_id=target_id))
     flash(_("Связь добавлена."), "success")
     return _back(agreement_id, "links")
 
@@ -134,7 +135,7 @@ def confirm_delete_link(agreement_id: int, link_id: int):
     loaded = get_agreement_or_404(agreement_id)
     get_link_or_404(loaded, link_id)
     require_draft_writer(loaded)
-    return confirm_page(heading=_("Убрать связь?"), question=_("Договор перестанет ссылаться на этот раздел плана."),
+    return confirm_page(heading=_("Убрать связь?"), question=_("Договор перестанет ссылаться на этот раздел плана, проект или программу."),
                         action=url_for("agreements.delete_link", agreement_id=agreement_id, link_id=link_id),
                         confirm_label=_("Убрать"),
                         cancel_url=url_for("agreements.show_agreement", agreement_id=agreement_id))

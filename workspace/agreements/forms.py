@@ -65,8 +65,8 @@ class ScanForm(FlaskForm):
 
 
 class LinkForm(FlaskForm):
-    plan_section = SelectField(_l("Раздел сетевого плана"), coerce=int, validators=[required()])
+    target = SelectField(_l("Что охватывает договор"), validators=[required()])
 
-    def __init__(self, sections: list[tuple[int, str]], *args, **kwargs):
+    def __init__(self, choices: dict[str, list[tuple[str, str]]], *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.plan_section.choices = sections
+        self.target.choices = choices  # grouped by kind: the network's plan sections, projects, programmes

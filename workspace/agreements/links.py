@@ -1,6 +1,5 @@
 """What an agreement covers: a generic (kind, id) link table. Each linkable kind names how its objects
-are listed for the form and how linked ones are shown. Only plan sections exist today; projects and
-programmes register here when their areas arrive (``LINKABLE["project"] = LinkKind(...)``)."""
+are listed for the form and how linked ones are shown: plan sections, joint projects, network programmes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,16 +16,7 @@ from workspace.extensions import db
 @dataclass
 class LinkKind:
     label: object
-    choices: Callable[[], list[tuple[int, str]]]           # the network's objects one may link
     describe: Callable[[list[int]], dict[int, tuple[str, str]]]  # id → (title, url) of linked ones
-
-
-def _plan_section_choices() -> list[tuple[int, str]]:
-    from workspace.plans.models import Plan, PlanSection
-    rows = db.session.execute(select(PlanSection.id, PlanSection.title, Plan.start_year)
-                              .join(Plan, Plan.id == PlanSection.plan_id)
-                              .order_by(Plan.start_year.desc(), PlanSection.position, PlanSection.id))
-    return [(row.id, f"{row.start_year}/{row.start_year + 1}: {row.title}") for row in rows]
 
 
 def _describe_plan_sections(ids: list[int]) -> dict[int, tuple[str, str]]:
@@ -37,9 +27,59 @@ def _describe_plan_sections(ids: list[int]) -> dict[int, tuple[str, str]]:
                      url_for("plans.show_plan", plan_id=row.plan_id)) for row in rows}
 
 
+def _describe_projects(ids: list[int]) -> dict[int, tuple[str, str]]:
+    from workspace.projects.models import Project
+    return {row.id: (row.title, url_for("projects.show_project", project_id=row.id))
+            for row in db.session.execute(select(Project.id, Project.title).where(Project.id.in_(ids)))}
+
+
+def _describe_programmes(ids: list[int]) -> dict[int, tuple[str, str]]:
+    from workspace.programmes.models import Programme
+    return {row.id: (row.title, url_for("programmes.show_programme", programme_id=row.id))
+            for row in db.session.execute(select(Programme.id, Programme.title).where(Programme.id.in_(ids)))}
+
+
 LINKABLE: dict[str, LinkKind] = {
-    "plan_section": LinkKind(_l("Раздел сетевого плана"), _plan_section_choices, _describe_plan_sections),
+    "plan_section": LinkKind(_l("Раздел сетевого плана"), _describe_plan_sections),
+    "project": LinkKind(_l("Сетевой проект"), _describe_projects),
+    "programme": LinkKind(_l("Сетевая образовательная программа"), _describe_programmes),
 }
+
+
+def link_choices() -> dict[str, list[tuple[str, str]]]:
+    """The form's choices, grouped by kind: value «kind:id» (the network's objects only: the scope).
+    One statement for every kind (a UNION of each kind's ``choices`` query shape)."""
+    from sqlalchemy import String, cast, literal, union_all
+
+    from tenants.models import Institution
+    from workspace.plans.models import Plan, PlanSection
+    from workspace.programmes.models import Programme
+    from workspace.projects.models import Project
+    both = union_all(
+        select(literal("plan_section").label("kind"), PlanSection.id.label("id"), PlanSection.title.label("title"),
+               cast(Plan.start_year, String).label("extra"), PlanSection.position.label("position"))
+        .join(Plan, Plan.id == PlanSection.plan_id),
+        select(literal("project"), Project.id, Project.title, literal(""), literal(0)),
+        select(literal("programme"), Programme.id, Programme.title, Institution.short_name, literal(0))
+        .join(Institution, Institution.id == Programme.provider_institution_id)).subquery()
+    grouped: dict[str, list[tuple[str, str]]] = {name: [] for name in LINKABLE}
+    rows = db.session.execute(select(both).order_by(both.c.kind, both.c.extra.desc(), both.c.position,
+                                                    both.c.title, both.c.id))
+    for kind, object_id, title, extra, _position in rows:
+        if kind == "plan_section":
+            text = f"{extra}/{int(extra) + 1}: {title}"
+        elif kind == "programme":
+            text = f"{title} ({extra})"
+        else:
+            text = title
+        grouped[kind].append((f"{kind}:{object_id}", text))
+    return {str(LINKABLE[name].label): values for name, values in grouped.items() if values}
+
+
+def parse_target(value: str) -> tuple[str, int]:
+    """«kind:id» of a choice the form has already checked against ``link_choices()``."""
+    kind, _sep, object_id = value.partition(":")
+    return kind, int(object_id)
 
 
 def links_of(agreement_id: int) -> list[tuple[AgreementLink, str, str, str]]:

@@ -143,8 +143,8 @@ class AgreementFile(NetworkOwned, CreatedAtMixin, db.Model):
 
 
 class AgreementLink(NetworkOwned, db.Model):
-    """What the agreement covers: (kind, id) of an object of the same network. Kinds: ``plan_section``
-    today; ``project`` and ``programme`` when those areas arrive (``links.LINKABLE`` names them)."""
+    """What the agreement covers: (kind, id) of an object of the same network: ``plan_section``, ``project``
+    or ``programme`` (``links.LINKABLE`` names them)."""
 
     __tablename__ = "agreement_links"
     __table_args__ = (

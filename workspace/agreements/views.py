@@ -12,7 +12,7 @@ from sqlalchemy import select
 from tenants.permissions import MANAGERS, has_role
 from workspace.agreements import bp
 from workspace.agreements.forms import AgreementForm, LinkForm, ObligationForm, ScanForm, TerminateForm
-from workspace.agreements.links import LINKABLE, links_of
+from workspace.agreements.links import link_choices, links_of
 from workspace.agreements.models import Agreement, AgreementKind, AgreementParty, AgreementStatus
 from workspace.agreements.queries import (Loaded, files_of, get_agreement_or_404, list_statement, member_institutions,
                                           number_taken, obligations_of, parties_of)
@@ -172,7 +172,7 @@ def page_context(loaded: Loaded, **overrides) -> dict:
     context.update(
         obligations=obligations, files=files_of(agreement.id), links=links_of(agreement.id),
         editable=editable, regulation=regulation(loaded, obligations),
-        link_form=LinkForm(LINKABLE["plan_section"].choices()) if editable else None,
+        link_form=LinkForm(link_choices()) if editable else None,
         new_obligation_forms={party.id: ObligationForm(prefix=f"p{party.id}", formdata=None)
                               for party in loaded.parties} if editable else {},
         scan_form=ScanForm(formdata=None), terminate_form=None,
