@@ -118,6 +118,8 @@ def test_an_agreed_pair_becomes_a_task_of_a_project_the_user_may_edit(client, wo
     for bad in (museum_project.id, foreign.id, 999999, "x"):
         response = post_form(client, url + "/project-task", {"project_id": bad, "title": "Квест"}, page_url=url)
         assert response.status_code == 422, bad
+        body = response.get_data(as_text=True)
+        assert "Неверный вариант." in body or "Заполните это поле." in body, bad
     response = post_form(client, url + "/project-task", {"project_id": locked.id, "title": "Квест"}, page_url=url)
     assert response.status_code == 422
     assert "Проект утверждён координационным советом и закрыт для изменений" in response.get_data(as_text=True)
