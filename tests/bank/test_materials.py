@@ -193,3 +193,31 @@ def test_file_download_is_sandboxed(client, world, login_as, make):
     assert response.status_code == 200 and response.data == b"%PDF-1.4 x"
     assert "attachment" in response.headers["Content-Disposition"]
     assert "sandbox" in response.headers["Content-Security-Policy"]
+
+
+def test_a_material_links_to_the_project_it_came_from_and_the_project_lists_it(client, world, login_as, make, read):
+    project = make.project(world["network"], world["museum"], "Музейная неделя в школе")
+    foreign = make.project(make.network(make.institution("Ещё школа", slug="more"), slug="more-net"),
+                           make.institution("Её партнёр", slug="partner"), "Чужой проект")
+    login_as(world["museum_coordinator"])
+    response = _create(client, source_project_id=project.id)
+    assert response.status_code == 302
+    page = client.get(response.location).get_data(as_text=True)
+    assert "Проект сети" in page and "Музейная неделя в школе" in page
+    assert f"/n/net/projects/{project.id}" in page
+    with read():
+        material = db.session.scalars(select(Material)).one()
+        assert (material.source_kind, material.source_id) == ("project", project.id)
+    project_page = client.get(f"/n/net/projects/{project.id}").get_data(as_text=True)
+    assert "Материалы банка практик из проекта" in project_page and "Сценарий квеста в музее" in project_page
+    assert f"/n/net/bank/{material.id}" in project_page
+    edit = client.get(f"{BANK}{material.id}/edit").get_data(as_text=True)
+    assert f'<option selected value="{project.id}">' in edit or f'value="{project.id}" selected' in edit
+    for bad in (foreign.id, 999999, "x"):
+        response = _create(client, source_project_id=bad)
+        assert response.status_code == 422, bad
+    response = _create(client, source_item_id=world["item"].id, source_project_id=project.id)
+    assert response.status_code == 422
+    assert "Выберите что-то одно: мероприятие плана или проект." in response.get_data(as_text=True)
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(Material)) == 1

@@ -99,3 +99,49 @@ def test_both_sides_agree_and_a_plan_item_is_created(app, client, world, make, l
     assert "Квест в библиотеке" in librarian.get(url).get_data(as_text=True)
     assert post_form(librarian, url + "/plan-item", {"section_id": world["section"].id, "title": "Ещё"},
                      page_url=url).status_code == 409
+
+
+def test_an_agreed_pair_becomes_a_task_of_a_project_the_user_may_edit(client, world, make, login_as, read):
+    from workspace.projects.models import ProjectTask
+    project = make.project(world["network"], world["library"], "Неделя чтения в школе")
+    museum_project = make.project(world["network"], world["museum"], "Музейный проект")  # the librarian may not edit
+    locked = make.project(world["network"], world["library"], "Утверждённый проект", status="approved")
+    foreign = make.project(make.network(make.institution("Ещё школа", slug="more"), slug="more-net"),
+                           world["library"], "Чужой проект")
+    conversation = make.conversation(world["need"], world["offer"], agreed=True)
+    url = f"{TABLE}conversations/{conversation.id}"
+    login_as(world["librarian"])
+    page = client.get(url).get_data(as_text=True)
+    assert "добавить задачу в дорожную карту проекта" in page and "Неделя чтения в школе" in page
+    assert "Музейный проект" not in page and "Чужой проект" not in page
+    assert 'name="expected_result"' in page and "Читальный зал для квестов" in page  # prefilled from the pair
+    for bad in (museum_project.id, foreign.id, 999999, "x"):
+        response = post_form(client, url + "/project-task", {"project_id": bad, "title": "Квест"}, page_url=url)
+        assert response.status_code == 422, bad
+        body = response.get_data(as_text=True)
+        assert "Неверный вариант." in body or "Заполните это поле." in body, bad
+    response = post_form(client, url + "/project-task", {"project_id": locked.id, "title": "Квест"}, page_url=url)
+    assert response.status_code == 422
+    assert "Проект утверждён координационным советом и закрыт для изменений" in response.get_data(as_text=True)
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(ProjectTask)) == 0
+        assert db.session.scalar(select(Conversation.project_task_id)) is None
+        assert RequestStatus.AGREED not in set(db.session.scalars(select(ResourceRequest.status)))
+    response = post_form(client, url + "/project-task", {
+        "project_id": project.id, "title": "Квест в читальном зале", "timing": "октябрь",
+        "responsible": "СОШ №31, МИБС", "expected_result": "Проведён квест"}, page_url=url)
+    assert response.status_code == 302
+    with read():
+        task = db.session.scalar(select(ProjectTask))
+        assert (task.project_id, task.title, task.expected_result) == (project.id, "Квест в читальном зале",
+                                                                       "Проведён квест")
+        assert db.session.scalar(select(Conversation.project_task_id)) == task.id
+        assert set(db.session.scalars(select(ResourceRequest.status))) == {RequestStatus.AGREED}
+    page = client.get(url).get_data(as_text=True)
+    assert "Задача проекта" in page and f"/n/net/projects/{project.id}#task-{task.id}" in page
+    assert "Квест в читальном зале" in page and "Добавить в проект" not in page and "Добавить в план" not in page
+    assert "Квест в читальном зале" in client.get(f"/n/net/projects/{project.id}").get_data(as_text=True)
+    assert post_form(client, url + "/project-task", {"project_id": project.id, "title": "Ещё"},
+                     page_url=url).status_code == 409
+    assert post_form(client, url + "/plan-item", {"section_id": world["section"].id, "title": "Ещё"},
+                     page_url=url).status_code == 409

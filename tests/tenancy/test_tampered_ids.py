@@ -24,8 +24,9 @@ CASES = {
     # tests/programmes/test_tampered_programme_ids.py
     ("ApplicationForm", "programme_id"), ("ApplicationForm", "pupil_id"), ("MatchForm", "pupil_id"),
     ("GroupForm", "teacher_id"), ("PlaceForm", "group_id"), ("PublicApplicationForm", "school_id"),
-    ("MaterialForm", "source_item_id"),  # tests/bank/test_materials.py
-    ("PlanItemFromMatchForm", "section_id"),  # tests/requests_table/test_conversations.py
+    ("MaterialForm", "source_item_id"), ("MaterialForm", "source_project_id"),  # tests/bank/test_materials.py
+    ("PlanItemFromMatchForm", "section_id"), ("ProjectTaskFromMatchForm", "project_id"),  # tests/requests_table/
+    # test_conversations.py
 }
 
 

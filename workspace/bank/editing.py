@@ -28,7 +28,9 @@ def apply_form(material: Material, form) -> None:
     material.tags = ", ".join(split_tags(form.tags.data or ""))
     if form.source_item_id.data:
         material.source_kind, material.source_id = "plan_item", form.source_item_id.data
-    elif material.source_kind in (None, "plan_item"):
+    elif form.source_project_id.data:
+        material.source_kind, material.source_id = "project", form.source_project_id.data
+    elif material.source_kind in (None, "plan_item", "project"):
         material.source_kind, material.source_id = None, None
     material.refresh_search_text()
 

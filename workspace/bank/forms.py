@@ -22,12 +22,21 @@ class MaterialForm(FlaskForm):
     tags = StringField(_l("Теги"), validators=[max_length(400)], filters=[strip],
                        description=_l("Через запятую: квест, музей, краеведение"))
     source_item_id = SelectField(_l("Мероприятие плана, из которого вырос материал"), coerce=int, default=0)
+    source_project_id = SelectField(_l("…или совместный проект сети"), coerce=int, default=0)
     version = HiddenField()
 
-    def __init__(self, items: list[tuple[int, str]], *args, **kwargs):
+    def __init__(self, items: list[tuple[int, str]], projects: list[tuple[int, str]] = (), *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.direction.choices = choices(Direction)
         self.source_item_id.choices = [(0, str(_l("— не связан —")))] + items
+        self.source_project_id.choices = [(0, str(_l("— не связан —")))] + list(projects)
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if valid and self.source_item_id.data and self.source_project_id.data:
+            self.source_project_id.errors.append(_l("Выберите что-то одно: мероприятие плана или проект."))
+            return False
+        return valid
 
 
 class MaterialFileForm(FlaskForm):

@@ -23,6 +23,15 @@ def _plan_items(ids: list[int]) -> dict[int, tuple[str, str]]:
 SOURCES["plan_item"] = _plan_items
 
 
+def _projects(ids: list[int]) -> dict[int, tuple[str, str]]:
+    from workspace.projects.models import Project
+    rows = db.session.execute(select(Project.id, Project.title).where(Project.id.in_(ids)))
+    return {row.id: (row.title, url_for("projects.show_project", project_id=row.id)) for row in rows}
+
+
+SOURCES["project"] = _projects
+
+
 def describe(kind: str | None, source_id: int | None) -> tuple[str, str] | None:
     if not kind or source_id is None or kind not in SOURCES:
         return None
@@ -38,3 +47,19 @@ def held_item_choices(limit: int = 200) -> list[tuple[int, str]]:
                                         PlanItem.starts_on.desc().nulls_last(), PlanItem.id.desc()).limit(limit))
     from workspace.core.dates import ru_date
     return [(row.id, (f"{ru_date(row.starts_on)} · " if row.starts_on else "") + row.title[:120]) for row in rows]
+
+
+def project_choices(limit: int = 200) -> list[tuple[int, str]]:
+    """Joint projects of the network the material may have come from, newest first."""
+    from workspace.projects.models import Project
+    rows = db.session.execute(select(Project.id, Project.title).order_by(Project.id.desc()).limit(limit))
+    return [(row.id, row.title[:120]) for row in rows]
+
+
+def materials_from(kind: str, source_id: int) -> list[tuple[int, str]]:
+    """(id, title) of the bank's materials that came from the object, newest first (one statement)."""
+    from workspace.bank.models import Material
+    rows = db.session.execute(select(Material.id, Material.title)
+                              .where(Material.source_kind == kind, Material.source_id == source_id)
+                              .order_by(Material.id.desc()).limit(50))
+    return [(row.id, row.title) for row in rows]

@@ -13,7 +13,7 @@ from workspace.bank.models import Direction, Material, MaterialFile
 from workspace.bank.queries import (author_choices, can_add_material, can_edit_material, files_of,
                                     get_material_file_or_404, get_material_or_404, institution_name, materials_page,
                                     read_filters, tag_cloud)
-from workspace.bank.sources import describe, held_item_choices
+from workspace.bank.sources import describe, held_item_choices, project_choices
 from workspace.core.labels import choices
 from workspace.core.rendering import confirm_page, render
 from workspace.core.uploads import UploadRejected
@@ -41,12 +41,21 @@ def _item_choices(material: Material | None) -> list[tuple[int, str]]:
     return items
 
 
+def _project_choices(material: Material | None) -> list[tuple[int, str]]:
+    projects = project_choices()
+    if material is not None and material.source_kind == "project" and material.source_id not in dict(projects):
+        found = describe("project", material.source_id)
+        if found:
+            projects.append((material.source_id, found[0][:120]))
+    return projects
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def new_material():
     if not can_add_material():
         abort(403)
-    form = MaterialForm(_item_choices(None))
+    form = MaterialForm(_item_choices(None), _project_choices(None))
     if form.validate_on_submit():
         material = Material(network_id=g.network.id, author_institution_id=current_user.institution_id,
                             author_id=current_user.id, title="", direction=Direction.SOCIAL)
@@ -83,10 +92,11 @@ def _editable(material_id: int) -> Material:
 @login_required
 def edit_material(material_id: int):
     material = _editable(material_id)
-    form = MaterialForm(_item_choices(material), obj=material)
+    form = MaterialForm(_item_choices(material), _project_choices(material), obj=material)
     if request.method == "GET":
         form.direction.data = material.direction.value
         form.source_item_id.data = material.source_id if material.source_kind == "plan_item" else 0
+        form.source_project_id.data = material.source_id if material.source_kind == "project" else 0
         form.version.data = str(material.version)
     elif form.validate_on_submit():
         if str(material.version) != (form.version.data or "").strip():

@@ -73,6 +73,7 @@ def _is_base() -> bool:
 
 def page_context(project, **overrides) -> dict:
     from workspace.council.approval import approval_history, approved_protocol
+    from workspace.bank.sources import materials_from
     from workspace.council.forms import SubmitForm
     participants = participants_of(project.id)
     participant_ids = {institution_id for institution_id, _name in participants}
@@ -87,6 +88,7 @@ def page_context(project, **overrides) -> dict:
         "lead_name": next((name for i, name in participants if i == project.lead_institution_id), ""),
         "stages": stages, "stage_names": dict(stage_choices), "tasks": tasks, "links": links,
         "indicators": indicators, "documents": documents_of(project.id), "comments": comments_of(project.id),
+        "bank_materials": materials_from("project", project.id),
         "resource_kinds": [(kind, RESOURCE_LABELS[kind], project.resources(kind)) for kind in RESOURCE_KINDS],
         "is_editor": editor, "can_edit": editor and is_editable(project),
         "can_take_part": can_take_part(g.network, project, participant_ids),

@@ -11,12 +11,12 @@ from workspace.core.models import utcnow
 from workspace.core.rendering import render
 from workspace.extensions import db, htmx
 from workspace.requests_table import bp
-from workspace.requests_table.forms import MessageForm, PlanItemFromMatchForm
+from workspace.requests_table.forms import MessageForm, PlanItemFromMatchForm, ProjectTaskFromMatchForm
 from workspace.requests_table.matching import Row, score
 from workspace.requests_table.models import (Conversation, ConversationMessage, RequestKind, RequestStatus,
                                              ResourceRequest)
-from workspace.requests_table.outcomes import create_plan_item
-from workspace.requests_table.queries import (ROW_COLUMNS, editable_sections, get_conversation_or_404,
+from workspace.requests_table.outcomes import create_plan_item, create_project_task
+from workspace.requests_table.queries import (ROW_COLUMNS, editable_projects, editable_sections, get_conversation_or_404,
                                               get_request_or_404, institution_names, is_side_manager, manages_a_side,
                                               messages_of)
 
@@ -48,12 +48,20 @@ def start_conversation(need_id: int, offer_id: int):
     return redirect(url_for("requests_table.show_conversation", conversation_id=existing.id))
 
 
-def _context(conversation: Conversation, form: MessageForm | None = None, item_form=None) -> dict:
+def _context(conversation: Conversation, form: MessageForm | None = None, item_form=None, task_form=None) -> dict:
     need = db.session.scalar(select(ResourceRequest).where(ResourceRequest.id == conversation.need_id))
     offer = db.session.scalar(select(ResourceRequest).where(ResourceRequest.id == conversation.offer_id))
     names = institution_names([conversation.need_institution_id, conversation.offer_institution_id])
     manager = is_side_manager(conversation)
-    sections = editable_sections() if manager and conversation.is_agreed and not conversation.plan_item_id else []
+    open_outcome = manager and conversation.is_agreed and not conversation.plan_item_id \
+        and not conversation.project_task_id
+    sections = editable_sections() if open_outcome else []
+    projects = editable_projects() if open_outcome else []
+    if task_form is None and projects:
+        task_form = ProjectTaskFromMatchForm(projects, formdata=None)
+        task_form.title.data = need.title
+        task_form.responsible.data = ", ".join(names.values())
+        task_form.expected_result.data = offer.title
     if item_form is None and sections:
         item_form = PlanItemFromMatchForm(sections, formdata=None)
         item_form.title.data = need.title
@@ -67,10 +75,16 @@ def _context(conversation: Conversation, form: MessageForm | None = None, item_f
         from workspace.plans.models import PlanItem
         plan_item = db.session.execute(select(PlanItem.id, PlanItem.title, PlanItem.plan_id)
                                        .where(PlanItem.id == conversation.plan_item_id)).first()
+    project_task = None
+    if conversation.project_task_id:
+        from workspace.projects.models import ProjectTask
+        project_task = db.session.execute(select(ProjectTask.id, ProjectTask.title, ProjectTask.project_id)
+                                          .where(ProjectTask.id == conversation.project_task_id)).first()
     mine = "need" if current_user.institution_id == conversation.need_institution_id else "offer"
     return {"conversation": conversation, "need": need, "offer": offer, "names": names,
             "messages": messages_of(conversation), "form": form or MessageForm(formdata=None),
-            "can_write": manager, "mine": mine, "item_form": item_form, "plan_item": plan_item}
+            "can_write": manager, "mine": mine, "item_form": item_form, "plan_item": plan_item,
+            "task_form": task_form, "project_task": project_task}
 
 
 @bp.get("/conversations/<int:conversation_id>")
@@ -125,11 +139,36 @@ def add_plan_item(conversation_id: int):
     conversation = get_conversation_or_404(conversation_id)
     if not is_side_manager(conversation):
         abort(403)
-    if not conversation.is_agreed or conversation.plan_item_id:
+    if not conversation.is_agreed or conversation.plan_item_id or conversation.project_task_id:
         abort(409)
     form = PlanItemFromMatchForm(editable_sections())
     if not form.validate_on_submit():
         return render("requests_table/conversation.html", status=422, **_context(conversation, item_form=form))
     create_plan_item(conversation, form)
     flash(_("Мероприятие добавлено в план, запрос и ресурс отмечены как согласованные."), "success")
+    return redirect(url_for("requests_table.show_conversation", conversation_id=conversation.id))
+
+
+@bp.post("/conversations/<int:conversation_id>/project-task")
+@login_required
+def add_project_task(conversation_id: int):
+    from workspace.projects.approval import locked_message
+    from workspace.projects.queries import get_project_or_404
+    conversation = get_conversation_or_404(conversation_id)
+    if not is_side_manager(conversation):
+        abort(403)
+    if not conversation.is_agreed or conversation.plan_item_id or conversation.project_task_id:
+        abort(409)
+    form = ProjectTaskFromMatchForm(editable_projects())
+    project = None
+    if form.validate_on_submit():
+        project = get_project_or_404(form.project_id.data)  # among the editable ones of this network: checked above
+        message = locked_message(project)
+        if message:
+            form.project_id.errors.append(message)
+            project = None
+    if project is None:
+        return render("requests_table/conversation.html", status=422, **_context(conversation, task_form=form))
+    create_project_task(conversation, project, form)
+    flash(_("Задача добавлена в дорожную карту проекта, запрос и ресурс отмечены как согласованные."), "success")
     return redirect(url_for("requests_table.show_conversation", conversation_id=conversation.id))

@@ -49,3 +49,15 @@ class PlanItemFromMatchForm(FlaskForm):
     def __init__(self, sections: list[tuple[int, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.section_id.choices = sections
+
+
+class ProjectTaskFromMatchForm(FlaskForm):
+    project_id = SelectField(_l("Проект сети"), coerce=int, validators=[required()])
+    title = TextAreaField(_l("Задача дорожной карты"), validators=[required(), max_length(2000)], filters=[strip])
+    timing = StringField(_l("Сроки"), validators=[max_length(200)], filters=[strip])
+    responsible = StringField(_l("Ответственные"), validators=[max_length(1000)], filters=[strip])
+    expected_result = StringField(_l("Ожидаемый результат"), validators=[max_length(1000)], filters=[strip])
+
+    def __init__(self, projects: list[tuple[int, str]], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project_id.choices = projects

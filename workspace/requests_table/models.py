@@ -106,6 +106,7 @@ class Conversation(NetworkOwned, CreatedAtMixin, db.Model):
     offer_agreed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # set by the server when both sides agreed (never from a form); the item may be deleted later
     plan_item_id: Mapped[int | None] = mapped_column(ForeignKey("plan_items.id", ondelete="SET NULL"))
+    project_task_id: Mapped[int | None] = mapped_column(ForeignKey("project_tasks.id", ondelete="SET NULL"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -1,9 +1,5 @@
-"""What an agreed match becomes. Today: an item of a network plan. Later: a task of a joint project.
-
-Hook for the projects area: register a function ``(conversation, form) -> (title, url)`` in
-``OUTCOMES["project_task"]`` and a form on the conversation page; the conversation keeps the generic
-link the same way it keeps ``plan_item_id`` today.
-"""
+"""What an agreed match becomes: an item of a network plan (``plan_item_id``) or a roadmap task of a joint
+project of the network (``project_task_id``); the conversation keeps the link to what it became."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -31,6 +27,17 @@ def create_plan_item(conversation: Conversation, form) -> int:
     return item.id
 
 
+def create_project_task(conversation: Conversation, project, form) -> int:
+    """Add the agreed work as a roadmap task of the project (which the caller has checked: editable by the user,
+    not locked) through the projects area's own helper, and close the pair as agreed."""
+    from workspace.projects.editing import add_task
+    values = {name: getattr(form, name).data for name in ("title", "timing", "responsible", "expected_result")}
+    task = add_task(project, values)
+    conversation.project_task_id = task.id
+    mark_agreed(conversation)
+    return task.id
+
+
 def mark_agreed(conversation: Conversation) -> None:
     for row in db.session.scalars(select(ResourceRequest).where(
             ResourceRequest.id.in_((conversation.need_id, conversation.offer_id)))):
@@ -38,3 +45,4 @@ def mark_agreed(conversation: Conversation) -> None:
 
 
 OUTCOMES["plan_item"] = create_plan_item
+OUTCOMES["project_task"] = create_project_task

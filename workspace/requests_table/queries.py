@@ -107,3 +107,12 @@ def editable_sections() -> list[tuple[int, str]]:
                               .order_by(Plan.start_year.desc(), PlanSection.position, PlanSection.id))
     return [(section.id, f"{plan.start_year}/{plan.start_year + 1}: {section.title}") for section, plan in rows
             if can_edit_plan_section(g.network, section.partner_institution_id) and is_editable(plan, section)]
+
+
+def editable_projects() -> list[tuple[int, str]]:
+    """Joint projects of the network the current user may edit (locked ones too: the form names why it refuses)."""
+    from workspace.projects.models import Project
+    from workspace.projects.permissions import can_edit_project
+    rows = db.session.execute(select(Project.id, Project.title, Project.lead_institution_id)
+                              .order_by(Project.id.desc()))
+    return [(row.id, row.title[:120]) for row in rows if can_edit_project(g.network, row)]
