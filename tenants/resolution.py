@@ -66,7 +66,7 @@ def _enter_network(slug: str) -> None:
     # The read above ran in an unscoped row-level-security context (PostgreSQL): replace it by the
     # request's scope now, so that no later statement of the request runs under the opt-out. Every
     # network page reads owned rows, so this is the context its first such statement would set anyway.
-    apply_context(db.session, current_scope(), unscoped=False)
+    apply_context(db.session(), current_scope(), unscoped=False)
     g.network = network
     g.membership = membership
     g.seat = seat
