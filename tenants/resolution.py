@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from flask import Flask, abort, current_app, g
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from tenants.models import Membership, Network, Seat
-from tenants.scoping import clear_scope, set_scope, unscoped
+from tenants.rls import apply_context
+from tenants.scoping import clear_scope, current_scope, set_scope, unscoped
 from workspace.extensions import db, login_manager
 
 INSTITUTION_ARG = "institution"
@@ -41,20 +42,31 @@ def _enter_institution(slug: str) -> None:
 
 
 def _enter_network(slug: str) -> None:
-    network = db.session.scalar(select(Network).where(Network.slug == slug))
-    if network is None:
+    # One statement: the network by slug, with the membership of the user's own institution and the
+    # user's own seat of THAT network outer-joined (both keyed explicitly by the current user).
+    institution_id = current_user.institution_id
+    membership_on = Membership.network_id == Network.id
+    membership_on = (membership_on & (Membership.institution_id == institution_id)
+                     if institution_id is not None else false())
+    statement = (
+        select(Network, Membership, Seat)
+        .select_from(Network)
+        .outerjoin(Membership, membership_on)
+        .outerjoin(Seat, (Seat.network_id == Network.id) & (Seat.user_id == current_user.id))
+        .where(Network.slug == slug)
+    )
+    with unscoped():  # the user's own seat of the network named in the URL: keyed by the user's id and that network
+        row = db.session.execute(statement).first()
+    if row is None:
         abort(404)
-    membership = None
-    if current_user.institution_id is not None:
-        membership = db.session.scalar(select(Membership).where(
-            Membership.network_id == network.id,
-            Membership.institution_id == current_user.institution_id,
-        ))
-    # The final scope is known before the seat is looked up: one scope (one RLS context) per request.
-    set_scope(institution_id=current_user.institution_id if membership else None, network_ids=[network.id])
-    seat = db.session.scalar(select(Seat).where(Seat.user_id == current_user.id))
+    network, membership, seat = row
     if membership is None and seat is None:
         abort(404)
+    set_scope(institution_id=institution_id if membership else None, network_ids=[network.id])
+    # The read above ran in an unscoped row-level-security context (PostgreSQL): replace it by the
+    # request's scope now, so that no later statement of the request runs under the opt-out. Every
+    # network page reads owned rows, so this is the context its first such statement would set anyway.
+    apply_context(db.session(), current_scope(), unscoped=False)
     g.network = network
     g.membership = membership
     g.seat = seat

@@ -8,19 +8,20 @@ import pytest
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 20
 
-# chronicle: the user, then the network, membership and seat (URL resolution on /n/; on /i/ the networks),
-# the partner filter's choices, then ONE statement per source (reports with photos, approvals, meetings,
-# agreements signed, projects approved, programmes published, new materials; the agreements' source reads
-# the seat for its visibility rule).
+# chronicle: the user, then the network with membership and seat (URL resolution on /n/, one statement; on /i/
+# the networks), the partner filter's choices, then ONE statement per source (reports with photos, approvals,
+# meetings, agreements signed, projects approved, programmes published, new materials; the agreements' source
+# reads the user's seats for its visibility rule).
 # search: the user, the institution's networks, then one statement per kind (plan items, plans, meetings,
 # institutions, people, projects, agreements, materials, the request table) and two for the programmes
 # (programmes, then the school's own pupils) and for the bank (materials, then normative documents).
-BUDGETS = {"chronicle": 13, "chronicle-next": 13, "institution-chronicle": 11, "institution-chronicle-next": 11,
+BUDGETS = {"chronicle": 11, "chronicle-next": 11, "institution-chronicle": 11, "institution-chronicle-next": 11,
            "search": 14, "search-dropdown": 14}
 # On PostgreSQL the first read of a network-owned table sets the row-level-security context: one more; the
 # chronicle's agreements source reads the user's seats across networks (an explicit unscoped read keyed by the
-# user), which switches the context there and back: two more.
-RLS_CONTEXT = {"chronicle": 3, "chronicle-next": 3, "institution-chronicle": 3, "institution-chronicle-next": 3,
+# user), which switches the context there and back: two more; /n/ +1: the URL resolution's unscoped read sets
+# its own context before the request's scope.
+RLS_CONTEXT = {"chronicle": 4, "chronicle-next": 4, "institution-chronicle": 3, "institution-chronicle-next": 3,
                "search": 1, "search-dropdown": 1}
 
 

@@ -7,9 +7,9 @@ import pytest
 
 from tests.conftest import csrf_token_from
 
-BUDGETS = {"table": 9, "request": 8, "conversation": 9, "message": 10}
+BUDGETS = {"table": 7, "request": 6, "conversation": 7, "message": 8}  # -2: one-statement URL resolution
 # message: the insert, then the conversation re-read and its messages drawn (the same statements as the page).
-RLS_CONTEXT = 1  # PostgreSQL: the row-level-security context, once per request
+RLS_CONTEXT = 2  # PostgreSQL: the row-level-security context: the resolution's unscoped read, then the scope
 
 
 def _populate(make, size: int):
