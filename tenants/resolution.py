@@ -28,7 +28,13 @@ def member_network_ids(institution_id: int) -> list[int]:
 
 def seat_network_ids(user_id: int) -> list[int]:
     with unscoped():  # the user's own seats, across networks: explicit and keyed by the user
-        return list(db.session.scalars(select(Seat.network_id).where(Seat.user_id == user_id)))
+        network_ids = list(db.session.scalars(select(Seat.network_id).where(Seat.user_id == user_id)))
+    scope = current_scope()
+    if scope is not None:
+        # PostgreSQL: the read above opted out of row-level security; the rest of the request runs under
+        # its own scope again (the context its next owned read would set anyway).
+        apply_context(db.session(), scope, unscoped=False)
+    return network_ids
 
 
 def _enter_institution(slug: str) -> None:
