@@ -34,10 +34,12 @@ def test_keystrokes_set_cells_and_totals_follow(open_page, live_server):
     expect(rows.nth(1).locator("td.mark").nth(0)).to_have_text("н")
     expect(rows.nth(1).locator("td.total")).to_have_text("0%")
     expect(page.locator("tfoot td.total").nth(0)).to_have_text("50%")
+    expect(rows.nth(1).locator("a[data-cell]").nth(0)).to_be_focused()  # back on the saved cell once settled
     page.keyboard.press("ArrowRight")
     expect(rows.nth(1).locator("a[data-cell]").nth(1)).to_be_focused()
     page.keyboard.press("Space")
     expect(rows.nth(1).locator("td.total")).to_have_text("50%")
+    expect(rows.nth(1).locator("a[data-cell]").nth(1)).to_be_focused()
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("Delete")
     expect(rows.nth(1).locator("td.mark").nth(0)).to_have_text("")
