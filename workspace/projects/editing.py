@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import g
 from sqlalchemy import delete, func, select
 
+from workspace.core.text import fold
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
 from workspace.plans.imports import candidates
@@ -20,7 +21,7 @@ def year_of(project: Project) -> AcademicYear:
 
 
 def search_text(project: Project) -> str:
-    return f"{project.title} {project.goal}".lower().replace("ё", "е")
+    return fold(f"{project.title} {project.goal}")
 
 
 def create_project(form) -> Project:

@@ -9,6 +9,7 @@ from flask import g, url_for
 from sqlalchemy import select
 
 from tenants.models import Network
+from workspace.core.text import fold
 from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.projects.models import Project
@@ -20,7 +21,7 @@ def _escape_like(text: str) -> str:
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
     """(title, subtitle, url) of the projects the current user may see (the request's networks)."""
-    needle = " ".join((query or "").split()).lower().replace("ё", "е")
+    needle = fold(" ".join((query or "").split()))
     network_ids = list(g.get("network_ids") or [])
     if not needle or not network_ids or limit <= 0:
         return []

@@ -11,13 +11,14 @@ from sqlalchemy import Boolean, Date, Index, Integer, SmallInteger, String, Uniq
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import InstitutionOwned
+from workspace.core.text import fold
 from workspace.core.models import CreatedAtMixin
 from workspace.extensions import db
 
 
 def search_text(*parts: str | None) -> str:
-    """A lower-cased copy for case-insensitive search on SQLite and PostgreSQL alike (Cyrillic)."""
-    return " ".join(p for p in parts if p).lower().replace("ё", "е")
+    """A folded copy for case-insensitive search on SQLite and PostgreSQL alike (Cyrillic)."""
+    return fold(" ".join(p for p in parts if p))
 
 
 class Pupil(InstitutionOwned, CreatedAtMixin, db.Model):

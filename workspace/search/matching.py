@@ -21,13 +21,11 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
+from workspace.core.text import fold  # noqa: F401  (the one rule in Python; ws_fold below is its SQL twin)
+
 CAPITALS = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯё"
 SMALL = "абвгдеежзийклмнопрстуфхцчшщъыьэюяе"
 
-
-def fold(text: str | None) -> str:
-    """«Ёлка», «ЕЛКА» and «елка» are one: lower case, «ё» read as «е»."""
-    return (text or "").lower().replace("ё", "е")
 
 
 class folded(FunctionElement):  # noqa: N801  (reads as a SQL function)
