@@ -15,10 +15,6 @@ from workspace.extensions import db
 from workspace.projects.models import Project
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
     """(title, subtitle, url) of the projects the current user may see (the request's networks)."""
     needle = fold(" ".join((query or "").split()))
@@ -29,7 +25,7 @@ def search(query: str, limit: int) -> list[tuple[str, str, str]]:
         select(Project.id, Project.title, Project.direction, Project.status, Network.slug, Network.name)
         .join(Network, Network.id == Project.network_id)
         .where(Project.network_id.in_(network_ids),
-               Project.search_text.like(f"%{_escape_like(needle)}%", escape="\\"))
+               Project.search_text.contains(needle, autoescape=True))
         .order_by(Project.starts_on.desc(), Project.id.desc()).limit(limit))
     return [(row.title, f"{row.name} · {label(row.direction)} · {label(row.status)}",
              url_for("projects.show_project", network=row.slug, project_id=row.id)) for row in rows]
