@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import csrf_token_from
 from workspace.plans.models import ItemStatus
 
-BUDGETS = {"dashboard": 13, "institution-dashboard": 14, "print": 13, "indicators": 3, "survey": 4, "results": 8,
+BUDGETS = {"dashboard": 12, "institution-dashboard": 12, "print": 12, "indicators": 3, "survey": 4, "results": 8,
            "public-survey": 4, "answer": 8}
 # On PostgreSQL a page that reads network-owned rows first sets the row-level-security context: one more
 # statement; the public link sets it twice (the token lookup outside the scope, then the survey's network).
@@ -16,16 +16,15 @@ BUDGETS = {"dashboard": 13, "institution-dashboard": 14, "print": 13, "indicator
 RLS_CONTEXT = {"dashboard": 2, "institution-dashboard": 1, "print": 2, "indicators": 2, "survey": 2, "results": 2,
                "public-survey": 2, "answer": 2}
 # What the network's dashboard reads: the user, the network with the membership and the seat (2, every network
-# page); the plan items of both years grouped by partner, day and status (1); the members' names (1); the
-# participants of both years grouped (1); the council's decisions grouped (1); the surveys with their
-# response and satisfaction sums (1); the indicators with their hand-entered values (1). Computed indicators
-# reuse the sections' rows. The institution's dashboard: the user, the institution's networks, then the same
-# grouped reads without the indicators (the network's names instead of the members'). The sections of the areas
-# merged later add five on a network's dashboard: the enrolled pupils of both years grouped by school and class
-# (1), the agreements grouped by kind, status and term (1), the projects grouped by status and term (1) and the
-# indicators of this year's approved projects (1), the journal's marks grouped by day, provider and attendance
-# (1); on an institution's dashboard also its active pupils by grade (1) and the members' names (1). The answer: the token,
-# the survey, its questions, «already answered?», the marker, the response and the answers (one executemany).
+# page); the plan items of both years grouped by partner, day and status (1); the names of the members and of the
+# networks (1, one UNION ALL); the participants of both years grouped (1); the council's decisions grouped (1); the
+# surveys with their response and satisfaction sums (1); the indicators with their hand-entered values (1); the
+# enrolled pupils of both years grouped by school and class (1); the agreements grouped by kind, status and term (1);
+# the projects of both years with their indicators outer-joined (1); the journal's marks grouped by day, provider and
+# attendance (1). Computed indicators reuse the sections' rows. The institution's dashboard: the user, the
+# institution's networks, then the same grouped reads without the network's indicators, plus its active pupils by
+# grade (1). The answer: the token, the survey, its questions, «already answered?», the marker, the response and the
+# answers (one executemany).
 
 
 def _populate(make, size: int):

@@ -21,7 +21,7 @@ A provider is a plain function ``provider(scope: MonitoringScope) -> SectionCont
         # scope.institution_id — None on a network's dashboard; else show that institution's share.
         # scope.year, scope.previous — AcademicYear (starts_on, ends_on, label); scope.years — both.
         # scope.cached(key, compute) — share one query between the section and indicator sources.
-        # scope.institution_names(), scope.network_names() — id → name (one statement each, cached).
+        # scope.institution_names(), scope.network_names() — id → name (one statement for both, cached).
         rows = scope.cached("agreements", lambda: ...one grouped SELECT covering both years...)
         return SectionContent(
             headlines=[Headline("Договоров действует", this_year, last_year, "шт.")],

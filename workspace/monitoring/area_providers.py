@@ -110,17 +110,29 @@ def _project_filter(scope: MonitoringScope, query):
     return query.where(or_(Project.lead_institution_id == scope.institution_id, Project.id.in_(taking_part)))
 
 
-def project_rows(scope: MonitoringScope) -> list[tuple[str, date, date, int]]:
-    """(status, starts_on, ends_on, count) of the projects whose term touches either year: one statement."""
-    from workspace.projects.models import Project
+def _project_table(scope: MonitoringScope) -> list[tuple]:
+    """Every project whose term touches either year, each with its indicators (outer-joined, in order):
+    one statement for the section's counts and its table of indicators."""
+    from workspace.projects.models import Project, ProjectIndicator
 
     def compute():
-        query = (select(Project.status, Project.starts_on, Project.ends_on, func.count(Project.id))
+        query = (select(Project.id, Project.title, Project.status, Project.starts_on, Project.ends_on,
+                        ProjectIndicator.name, ProjectIndicator.unit, ProjectIndicator.target_value,
+                        ProjectIndicator.actual_value)
+                 .outerjoin(ProjectIndicator, and_(ProjectIndicator.project_id == Project.id,
+                                                   ProjectIndicator.network_id == Project.network_id))
                  .where(Project.starts_on <= scope.year.ends_on, Project.ends_on >= scope.previous.starts_on)
-                 .group_by(Project.status, Project.starts_on, Project.ends_on))
-        return [(status.value, starts_on, ends_on, count)
-                for status, starts_on, ends_on, count in db.session.execute(_project_filter(scope, query))]
-    return scope.cached("project_rows", compute)
+                 .order_by(Project.title, Project.id, ProjectIndicator.position, ProjectIndicator.id))
+        return [tuple(row) for row in db.session.execute(_project_filter(scope, query))]
+    return scope.cached("project_table", compute)
+
+
+def project_rows(scope: MonitoringScope) -> list[tuple[str, date, date, int]]:
+    """(status, starts_on, ends_on, 1) of each project whose term touches either year."""
+    seen: dict[int, tuple[str, date, date, int]] = {}
+    for project_id, _title, status, starts_on, ends_on, *_indicator in _project_table(scope):
+        seen.setdefault(project_id, (status.value, starts_on, ends_on, 1))
+    return list(seen.values())
 
 
 def project_totals(scope: MonitoringScope) -> dict[int, int]:
@@ -131,16 +143,11 @@ def project_totals(scope: MonitoringScope) -> dict[int, int]:
 
 
 def project_indicator_rows(scope: MonitoringScope) -> list[tuple[str, str, str, float, float | None]]:
-    """(project, indicator, unit, target, actual) of the approved projects of the chosen year: one statement."""
-    from workspace.projects.models import Project, ProjectIndicator, ProjectStatus
-    query = (select(Project.title, ProjectIndicator.name, ProjectIndicator.unit, ProjectIndicator.target_value,
-                    ProjectIndicator.actual_value)
-             .join(Project, and_(Project.id == ProjectIndicator.project_id,
-                                 Project.network_id == ProjectIndicator.network_id))
-             .where(Project.status == ProjectStatus.APPROVED, Project.starts_on <= scope.year.ends_on,
-                    Project.ends_on >= scope.year.starts_on)
-             .order_by(Project.title, Project.id, ProjectIndicator.position, ProjectIndicator.id))
-    return [tuple(row) for row in db.session.execute(_project_filter(scope, query))]
+    """(project, indicator, unit, target, actual) of the approved projects of the chosen year."""
+    return [(title, name, unit, target, actual)
+            for _id, title, status, starts_on, ends_on, name, unit, target, actual in _project_table(scope)
+            if name is not None and status.value == "approved" and starts_on <= scope.year.ends_on
+            and ends_on >= scope.year.starts_on]
 
 
 def projects_section(scope: MonitoringScope) -> SectionContent:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import literal, select, union_all
 
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
@@ -116,15 +116,25 @@ class MonitoringScope:
         return None
 
     def institution_names(self) -> dict[int, str]:
-        from tenants.models import Institution, Membership
-        return self.cached("institution_names", lambda: dict(db.session.execute(
-            select(Institution.id, Institution.short_name).join(Membership, Membership.institution_id == Institution.id)
-            .where(Membership.network_id.in_(self.network_ids)).distinct()).all()))
+        return self._names()["institution"]
 
     def network_names(self) -> dict[int, str]:
-        from tenants.models import Network
-        return self.cached("network_names", lambda: dict(db.session.execute(
-            select(Network.id, Network.name).where(Network.id.in_(self.network_ids))).all()))
+        return self._names()["network"]
+
+    def _names(self) -> dict[str, dict[int, str]]:
+        """id → name of the members of the scope's networks and of the networks themselves: one statement."""
+        from tenants.models import Institution, Membership, Network
+
+        def compute():
+            members = (select(literal("institution").label("what"), Institution.id, Institution.short_name)
+                       .join(Membership, Membership.institution_id == Institution.id)
+                       .where(Membership.network_id.in_(self.network_ids)).distinct())
+            networks = select(literal("network"), Network.id, Network.name).where(Network.id.in_(self.network_ids))
+            names: dict[str, dict[int, str]] = {"institution": {}, "network": {}}
+            for what, key, name in db.session.execute(union_all(members, networks)):
+                names[what][key] = name
+            return names
+        return self.cached("names", compute)
 
 
 SectionProvider = Callable[[MonitoringScope], SectionContent]
