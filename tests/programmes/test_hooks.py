@@ -44,3 +44,14 @@ def test_chronicle_lists_published_programmes_newest_first(app, make):
         assert rows[0][4] == s.provider.id and rows[0][1] == "Опубликована сетевая программа"
         assert chronicle.entries([s.network.id], datetime(2020, 1, 1, tzinfo=timezone.utc), 10, None) == []
         assert chronicle.entries([s.network.id], None, 10, s.school.id) == []
+
+
+def test_search_lists_programmes_before_pupils_and_limits_both_together(app, make):
+    s = build(make)
+    make.pupil(s.school, "Роботов", "Иван", class_label="5А")
+    make.pupil(s.school, "Роботова", "Анна", patronymic="Петровна", class_label="6А")
+    with app.test_request_context("/"):
+        _as_school(app, s, s.coordinator, s.school)
+        assert [title for title, _sub, _url in search("робот", 10)] == [
+            "Робототехника", "Роботов Иван Петрович", "Роботова Анна Петровна"]
+        assert [title for title, _sub, _url in search("робот", 2)] == ["Робототехника", "Роботов Иван Петрович"]
