@@ -555,12 +555,14 @@ def measure_pair(page: tuple, baseline_url: str, seconds: int, warmup: int, cell
             "c8": page_run(seconds, c8)}
 
 
-def measure_all(ctx: RunContext, seconds: int, warmup: int) -> dict:
+def measure_all(ctx: RunContext, seconds: int, warmup: int, only: set[str] | None = None) -> dict:
     baseline_url = f"http://127.0.0.1:{ctx.baseline_port}/"
     if warmup:
         wrk(baseline_url, seconds=warmup, **THROUGHPUT)
     result = {"pages": {}}
     for endpoint in ENDPOINTS:
+        if only and endpoint.key not in only:
+            continue
         if endpoint.journal and not ctx.journal_group:
             say(f"{ctx.database}/{ctx.scale}: {endpoint.key} skipped (the city has no journal groups)")
             continue
@@ -694,7 +696,7 @@ def run_one(database: str, scale: str, args) -> dict:
         outcome["generate_seconds"] = prepare(ctx)
         start_servers(ctx)
         log_everyone_in(ctx)
-        outcome.update(measure_all(ctx, args.seconds, args.warmup))
+        outcome.update(measure_all(ctx, args.seconds, args.warmup, args.pages))
         outcome["weight"] = page_weight(ctx)
         if database == "sqlite" and scale == "city" and args.soak_seconds > 0:
             if args.wait_quiet:
@@ -1210,6 +1212,9 @@ def main() -> int:
     parser.add_argument("--soak-seconds", type=int, default=None, help="default 300; --quick: 20; 0 = no soak")
     parser.add_argument("--probe-seconds", type=int, default=None,
                         help="the saturation probe before the soak (default 5; --quick: 2)")
+    parser.add_argument("--pages", default="", metavar="KEY,...",
+                        help="measure only these pages (keys of ENDPOINTS, e.g. journal_grid,journal_cell); "
+                             "no Excel figures then")
     parser.add_argument("--quick", action="store_true", help="short figures; prints, writes no document")
     parser.add_argument("--output", default=None, help=f"report file (default {DOC.relative_to(ROOT)}; "
                                                        "with --quick none unless given)")
@@ -1224,6 +1229,10 @@ def main() -> int:
     args.soak_seconds = args.soak_seconds if args.soak_seconds is not None else (20 if args.quick else 300)
     args.probe_seconds = args.probe_seconds or (2 if args.quick else 5)
     output = Path(args.output) if args.output else (None if args.quick else DOC)
+    keys = {endpoint.key for endpoint in ENDPOINTS}
+    args.pages = {key.strip() for key in args.pages.split(",") if key.strip()} or None
+    if args.pages and not args.pages <= keys:
+        parser.error("unknown pages: " + ", ".join(sorted(args.pages - keys)) + "; known: " + ", ".join(sorted(keys)))
     scales = [s.strip() for s in args.scales.split(",") if s.strip()]
     databases = [d.strip() for d in args.databases.split(",") if d.strip()]
     if not set(scales) <= {"demo", "city"} or not set(databases) <= {"sqlite", "postgres"}:
@@ -1254,8 +1263,9 @@ def main() -> int:
     started = time.monotonic()
     excel = None
     try:
-        say("excel: plan export (5 000 items) and import (1 000 rows), in process, against bare openpyxl")
-        excel = excel_measurements()
+        if not args.pages:
+            say("excel: plan export (5 000 items) and import (1 000 rows), in process, against bare openpyxl")
+            excel = excel_measurements()
         for database in databases:
             for scale in scales:
                 results[database][scale] = run_one(database, scale, args)

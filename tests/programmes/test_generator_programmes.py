@@ -26,7 +26,16 @@ def test_demo_scale_is_reproducible_and_the_bench_pages_open(fresh_app):  # noqa
     assert _generate(second, seed=7).exit_code == 0
     names, groups, enrollments, titles = _figures(first)
     assert (names, groups, enrollments, titles) == _figures(second)
-    assert len(names) >= SCALES["demo"].pupils * 0.9 and groups == SCALES["demo"].groups and enrollments > 0
+    demo = SCALES["demo"]
+    assert len(names) >= demo.pupils * 0.9 and groups == demo.groups + demo.past_groups and enrollments > 0
+    with first.app_context(), unscoped():  # last year's editions: out of the catalog, their pupils finished
+        from workspace.core.dates import AcademicYear
+        past = AcademicYear.current().start_year - 1
+        statuses = set(db.session.scalars(select(Enrollment.status).join(Programme).where(
+            func.extract("year", Programme.starts_on) == past)))
+        assert statuses and {status.value for status in statuses} <= {"completed", "declined"}
+        assert not db.session.scalar(select(func.count()).select_from(Programme).where(
+            func.extract("year", Programme.starts_on) == past, Programme.is_published.is_(True)))
     client = first.test_client()
     login(client, BENCH_LOGINS["coordinator"], BENCH_PASSWORD)
     assert client.get("/i/school-001/pupils/").status_code == 200

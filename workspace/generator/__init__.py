@@ -22,8 +22,9 @@ do not exist in the product yet are *not* faked here. When an area lands, it add
 on everything before it. The issue's target figures for them at city scale:
 
 * pupils — 50 000 pupils in the schools;
-* network groups and lessons — 2 000 groups with their lessons;
-* journal — about 2 000 000 marks;
+* network groups and lessons — 2 000 groups this year with their lessons (one to three a week), and as
+  many of last year's editions: finished, out of the catalog, their pupils «completed»;
+* journal — about 2 000 000 marks: every lesson already held is marked (last year's all of them);
 * plan — 20 000 plan items (``build_plans``: one draft plan of the current academic year per network,
   a section per member, ~1 000 items per network; past items mostly held, with reports);
 * agreements, projects, meetings, votes, reports.

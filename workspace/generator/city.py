@@ -51,15 +51,16 @@ class Scale:
     externals: int  # people outside the institutions who sit on councils (parents, deputies)
     plan_items: int = 0  # items of the current year's plans, all networks together
     pupils: int = 0  # pupils of all schools together
-    groups: int = 0  # network groups of all programmes together
-    # Areas still to come add their figures here (pupils, groups, marks, ...).
+    groups: int = 0  # network groups of this year's programmes, all networks together
+    past_groups: int = 0  # groups of last year's editions (finished, every lesson held and marked)
 
 
 SCALES = {
     "demo": Scale("demo", institutions=10, networks=2, members=(5, 8), staff=(5, 7), notes=30,
-                  audit_entries=2_000, externals=3, plan_items=50, pupils=300, groups=12),
+                  audit_entries=2_000, externals=3, plan_items=50, pupils=300, groups=12, past_groups=6),
     "city": Scale("city", institutions=200, networks=20, members=(8, 30), staff=(7, 9), notes=100,
-                  audit_entries=100_000, externals=40, plan_items=20_000, pupils=50_000, groups=2_000),
+                  audit_entries=100_000, externals=40, plan_items=20_000, pupils=50_000, groups=2_000,
+                  past_groups=2_000),
 }
 
 # Shares of institution kinds in a city of 200 (every kind present).
@@ -747,8 +748,9 @@ AREAS: list[Area] = [
     Area("notes", lambda s: s.institutions * s.notes, build_notes),
     Area("plans", lambda s: int(s.plan_items * 1.4) + s.networks * 20, build_plans),
     Area("pupils", lambda s: s.pupils, _programmes.build_pupils),
-    Area("programmes", lambda s: s.groups * 30, _programmes.build_programmes),
-    Area("journal", lambda s: s.groups * 12 * 30, _build_journal),  # ~12 pupils × the lessons held so far
+    Area("programmes", lambda s: (s.groups + s.past_groups) * 30, _programmes.build_programmes),
+    # ~12 pupils × the lessons held: ~68 a year at two a week, ~20 of this year's by late autumn
+    Area("journal", lambda s: s.groups * 12 * 20 + s.past_groups * 12 * 68, _build_journal),
     Area("bank", lambda s: s.networks * 100, build_bank),
     Area("monitoring", lambda s: s.networks * (max(s.plan_items // 100, 10) * 5 + 20), _build_monitoring),
     Area("agreements", _agreements.rows_estimate, _agreements.build_agreements),

@@ -74,15 +74,26 @@ def build_pupils(city) -> None:
 
 
 def build_programmes(city) -> None:
-    rng, scale = city.rng, city.scale
-    if not scale.groups or not city.networks:
+    """This year's programmes (``scale.groups`` groups) and, before them, last year's editions
+    (``scale.past_groups`` groups): finished, taken out of the catalog, their pupils «completed», every
+    lesson held — the journal's history and the dashboards' previous year."""
+    if not city.scale.groups or not city.networks:
         return
-    year = AcademicYear.containing(city.today)
-    pupils_of = getattr(city, "pupils_of", {})
     rows = {model: [] for model in (Programme, Group, ScheduleSlot, EnrollmentRequest, Enrollment, Application)}
+    this_year = AcademicYear.containing(city.today)
+    _build_year(city, rows, AcademicYear(this_year.start_year - 1), city.scale.past_groups, past=True)
+    _build_year(city, rows, this_year, city.scale.groups, past=False)
+    for model, model_rows in rows.items():
+        city.insert(model, model_rows)
+    city.journal_groups = _journal_groups(rows)
+
+
+def _build_year(city, rows, year: AcademicYear, groups: int, *, past: bool) -> None:
+    rng = city.rng
+    pupils_of = getattr(city, "pupils_of", {})
     taken: set[tuple[int, int]] = set()  # (programme, pupil)
-    groups_left = scale.groups
-    per_network = max(1, scale.groups // len(city.networks))
+    groups_left = groups
+    per_network = max(1, groups // len(city.networks))
     for index, network in enumerate(city.networks):
         providers = [place for _m, place, *_ in network.members if place.kind in PROVIDER_KINDS]
         if index == 0:
@@ -99,7 +110,8 @@ def build_programmes(city) -> None:
             direction = rng.choice(PROVIDER_DIRECTIONS.get(provider.kind, tuple(Direction)))
             low = rng.randint(1, 8)
             high = min(11, low + rng.randint(1, 4))
-            capacity = rng.choice((10, 12, 15, 20))
+            # The first group of the first network is the size of a whole class (the benchmark's 30 × 40 grid).
+            capacity = 30 if index == 0 and made == 0 else rng.choice((10, 12, 15, 20))
             programme_id = city.new_id(Programme)
             title = rng.choice(TITLES[direction])
             published = rng.random() < 0.9
@@ -108,12 +120,14 @@ def build_programmes(city) -> None:
                 "direction": direction, "description": f"{title}: программа дополнительного образования в сетевой форме.",
                 "hours": rng.choice((34, 36, 68, 72, 144)), "grade_min": low, "grade_max": high,
                 "capacity": capacity * 2, "grade_scale": rng.choice(tuple(GradeScale)),
-                "starts_on": year.starts_on, "ends_on": year.date_of(5, 31), "is_published": published,
-                "published_at": city.past(300) if published else None, "search_text": search_text(title),
-                "version": 1, "created_at": city.past(400)})
+                "starts_on": year.starts_on, "ends_on": year.date_of(5, 31), "is_published": published and not past,
+                "published_at": city.past(300) - timedelta(days=365 if past else 0) if published else None,
+                "search_text": search_text(title), "version": 1,
+                "created_at": city.past(400) - timedelta(days=365 if past else 0)})
             teachers = [p for p in provider.staff if p.role is StaffRole.TEACHER] or provider.staff
             for number in range(min(quota - made, rng.randint(1, 2))):
                 group_id = city.new_id(Group)
+                whole_class = capacity == 30
                 made += 1
                 rows[Group].append({
                     "id": group_id, "network_id": network.id, "programme_id": programme_id,
@@ -122,18 +136,15 @@ def build_programmes(city) -> None:
                     "place": f"{provider.short_name}, каб. {rng.randint(1, 40)}", "capacity": capacity,
                     "load_agreed_at": city.past(200) if rng.random() < 0.6 else None, "load_agreed_by_id": None,
                     "version": 1, "created_at": city.past(300)})
-                for weekday in rng.sample(range(6), k=rng.randint(1, 2)):
+                for weekday in rng.sample(range(6), k=1 if whole_class else rng.choice((1, 2, 2, 3))):
                     starts, ends = rng.choice(SLOTS)
                     rows[ScheduleSlot].append({"id": city.new_id(ScheduleSlot), "network_id": network.id,
                                                "group_id": group_id, "weekday": weekday, "starts_at": starts,
                                                "ends_at": ends, "place": ""})
                 if published and schools:
-                    _enroll(city, rows, taken, network.id, programme_id, group_id, capacity,
-                            rng.choice(schools), pupils_of, low, high)
+                    _enroll(city, rows, taken, (network.id, programme_id, group_id), capacity,
+                            rng.choice(schools), pupils_of, (low, high), past=past)
         groups_left -= made
-    for model, model_rows in rows.items():
-        city.insert(model, model_rows)
-    city.journal_groups = _journal_groups(rows)
 
 
 def _journal_groups(rows) -> list:
@@ -159,14 +170,17 @@ def _journal_groups(rows) -> list:
     return specs
 
 
-def _enroll(city, rows, taken, network_id, programme_id, group_id, capacity, school, pupils_of, low, high) -> None:
-    """A request of one school for one group's worth of pupils: most enrolled, a few waiting or still open."""
+def _enroll(city, rows, taken, where, capacity, school, pupils_of, grades, *, past: bool) -> None:
+    """A request of one school for one group's worth of pupils: most enrolled, a few waiting or still open
+    (last year's: enrolled ones completed the programme, nothing left open)."""
     rng = city.rng
+    network_id, programme_id, group_id = where
+    low, high = grades
     fitting = [p for p in pupils_of[school.id] if low <= p[3] <= high and (programme_id, p[0]) not in taken]
     chosen = rng.sample(fitting, k=min(len(fitting), capacity + rng.randint(-3, 2)))
     if not chosen:
         return
-    sent = city.past(60)
+    sent = city.past(60) - timedelta(days=365 if past else 0)
     request_id = city.new_id(EnrollmentRequest)
     open_left = False
     for position, (pupil_id, full_name, class_label, _grade) in enumerate(chosen):
@@ -174,11 +188,13 @@ def _enroll(city, rows, taken, network_id, programme_id, group_id, capacity, sch
         roll = rng.random()
         status = (EnrollmentStatus.ENROLLED if roll < 0.85 else EnrollmentStatus.REQUESTED if roll < 0.93
                   else EnrollmentStatus.DECLINED)
+        if past and status is not EnrollmentStatus.DECLINED:
+            status = EnrollmentStatus.COMPLETED
         open_left |= status is EnrollmentStatus.REQUESTED
         enrollment_id = city.new_id(Enrollment)
         rows[Enrollment].append({
             "id": enrollment_id, "network_id": network_id, "request_id": request_id, "programme_id": programme_id,
-            "group_id": group_id if status is EnrollmentStatus.ENROLLED else None, "home_institution_id": school.id,
+            "group_id": group_id if status in (EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED) else None, "home_institution_id": school.id,
             "pupil_id": pupil_id, "pupil_name": full_name, "class_label": class_label, "status": status,
             "decline_reason": "Нет свободных мест в удобное время" if status is EnrollmentStatus.DECLINED else "",
             "decided_at": None if status is EnrollmentStatus.REQUESTED else sent + timedelta(days=2),
