@@ -88,3 +88,26 @@ def test_write_requests_take_the_write_lock_at_begin(sqlite_app):
     with sqlite_app.app_context(), unscoped():
         assert db.session.scalar(select(func.count()).select_from(Note)) == 1
         assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_the_planner_gets_statistics_of_what_requests_read(sqlite_app):
+    """A connection handed back to the pool runs PRAGMA optimize: the tables it read and never analysed
+    get statistics, so the planner picks the selective index over the tenancy's owner index."""
+    with sqlite_app.app_context(), unscoped():
+        school = factories.create_institution("Школа", slug="stat-school")
+        user = factories.create_user(school, "coordinator")
+        for n in range(30):
+            db.session.add(Note(institution_id=school.id, body=f"заметка {n}"))
+        db.session.commit()
+        email = user.email
+        db.session.execute(text("ANALYZE"))  # then forget every statistic: a database as it was never analysed
+        db.session.execute(text("DELETE FROM sqlite_stat1"))
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+    client = sqlite_app.test_client()
+    login(client, email)
+    assert client.get("/i/stat-school/").status_code == 200
+    with sqlite_app.app_context():
+        analysed = {table for (table,) in db.session.execute(text("SELECT DISTINCT tbl FROM sqlite_stat1"))}
+    assert "notes" in analysed  # read through its (institution_id, created_at) index

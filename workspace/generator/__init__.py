@@ -5,7 +5,8 @@ It fills an EMPTY, migrated database (SQLite or PostgreSQL) in one transaction, 
 run: the history is generated explicitly as rows, like everything else). Everything except the
 dates is a pure function of the seed: names, e-mails, slugs, who sits where. Dates are spread
 backwards from the day of generation, so the data always looks current. On PostgreSQL the written
-tables are then vacuumed and analysed, as autovacuum would soon do after a bulk load.
+tables are then vacuumed and analysed, as autovacuum would soon do after a bulk load; on SQLite the
+whole database is analysed (the planner's statistics).
 
 Scales (``SCALES``): *city* is a municipality — 200 institutions of every kind, 20 networks of
 8–30 members (some institutions in several), ~8 staff per institution in every role, councils
