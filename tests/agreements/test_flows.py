@@ -307,3 +307,32 @@ def test_obligations_keep_their_order_and_move(client, login_as, read, make, sce
     assert text.index("Первое") < text.index("Третье") < text.index("Второе")
     assert post_form(client, f"{page}/obligations/{third}/move", {"direction": "sideways"},
                      page_url=page).status_code == 400
+
+
+def test_two_heads_accepting_at_once_the_later_is_told_and_nothing_of_it_is_kept(app, client, read, make, scene):
+    """The other party's acceptance lands between this request's read and its commit (the row's version moves):
+    a 409 page in Russian, this acceptance not recorded, no 500."""
+    from sqlalchemy import event, text
+    from sqlalchemy.orm import Session
+    agreement = make.agreement(scene.network, [scene.school, scene.library], status="signing",
+                               obligations={scene.school: ["Предоставляет кабинет"]})
+    page = f"/n/net/agreements/{agreement.id}"
+    login(client, scene.admin.email)
+    form_page = client.get(page)
+
+    def the_other_head_accepts(session, _context, _instances):
+        if any(isinstance(changed, AgreementParty) for changed in session.dirty):
+            session.connection().execute(text("UPDATE agreements SET version = version + 1 WHERE id = :id"),
+                                         {"id": agreement.id})
+
+    event.listen(Session, "before_flush", the_other_head_accepts)
+    try:
+        response = post_form(client, f"{page}/accept", {}, page_url=page)
+    finally:
+        event.remove(Session, "before_flush", the_other_head_accepts)
+    assert response.status_code == 409, response.status_code
+    assert "изменил другой пользователь" in response.get_data(as_text=True)
+    assert form_page.status_code == 200
+    with read():
+        assert db.session.scalar(select(AgreementParty.accepted_at).where(
+            AgreementParty.institution_id == scene.school.id)) is None

@@ -6,7 +6,9 @@ import sqlite3
 from flask import Flask, g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm.exc import StaleDataError
 
+from workspace.core.errors import conflict_response
 from workspace.core.mail import discard_pending_mail, send_pending_mail
 from workspace.extensions import db
 
@@ -63,7 +65,12 @@ def init_database(app: Flask) -> None:
     def _commit_once(response):
         """A handler never commits; a successful request commits exactly once here."""
         if response.status_code < 400 or g.pop("keep_changes", False):
-            db.session.commit()
+            try:
+                db.session.commit()
+            except StaleDataError:  # a versioned row changed under this request between its read and the commit
+                db.session.rollback()
+                discard_pending_mail()
+                return conflict_response()
             send_pending_mail()
         else:
             db.session.rollback()
