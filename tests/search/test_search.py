@@ -1,6 +1,8 @@
 """Global search through the test client: what it finds, in any letter case, and never anything foreign."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -51,6 +53,9 @@ def test_the_page_groups_results_by_kind(client, make, login_as):
     assert "Ёлкина Мария" in page                 # … a colleague of a partner, by name
     assert "maria@museum.test" not in page        # never another institution's e-mail
     assert "Ёлкин Пётр" not in page and "Лицей Ёлкино" not in page  # not of my networks
+    # A plan item links to its own address, which opens the plan where it is seen (a long plan: its section).
+    link = re.search(r'href="(/n/net/plans/\d+/items/\d+)"', page).group(1)
+    assert client.get(link).headers["Location"].endswith("#item-" + link.rsplit("/", 1)[1])
 
 
 def test_yo_and_e_are_one_letter(client, make, login_as):

@@ -16,7 +16,7 @@ SOURCES: dict[str, Callable[[list[int]], dict[int, tuple[str, str]]]] = {}
 def _plan_items(ids: list[int]) -> dict[int, tuple[str, str]]:
     from workspace.plans.models import PlanItem
     rows = db.session.execute(select(PlanItem.id, PlanItem.title, PlanItem.plan_id).where(PlanItem.id.in_(ids)))
-    return {row.id: (row.title, url_for("plans.show_plan", plan_id=row.plan_id, _anchor=f"item-{row.id}"))
+    return {row.id: (row.title, url_for("plans.show_item", plan_id=row.plan_id, item_id=row.id))
             for row in rows}
 
 

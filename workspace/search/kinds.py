@@ -34,7 +34,7 @@ def search_plan_items(query: str, limit: int) -> list[tuple[str, str, str]]:
                or_(contains(PlanItem.title, query), contains(PlanItem.responsible, query)))
         .order_by(Plan.start_year.desc(), PlanItem.plan_id, PlanItem.position, PlanItem.id).limit(limit))
     return [(row.title, " · ".join(part for part in (row.timing, row.responsible, row.plan_title) if part),
-             url_for("plans.show_plan", network=row.slug, plan_id=row.plan_id, _anchor=f"item-{row.id}"))
+             url_for("plans.show_item", network=row.slug, plan_id=row.plan_id, item_id=row.id))
             for row in rows]
 
 
