@@ -26,7 +26,7 @@ def _as(app, user):
 def scene(make):
     scene = build_scene(make)
     make.agreement(scene.network, [scene.school, scene.library], "Договор о Сетевой форме", number="СФ-1",
-                   status="active", published=True, subject="Робототехника")
+                   status="active", published=True, subject="Робототехника и ёлочные игрушки")
     make.agreement(scene.network, [scene.school, scene.library], "Секретный ДОГОВОР с библиотекой", number="С-2",
                    status="active")
     make.agreement(scene.other_network, [scene.other_school, make.institution("Чужая библиотека")],
@@ -40,6 +40,7 @@ def test_search_finds_only_what_the_user_may_see(app, scene):
         titles = [title for title, _subtitle, _url in search("ДОГОВОР", 10)]
         assert set(titles) == {"Договор о Сетевой форме", "Секретный ДОГОВОР с библиотекой"}
         assert [title for title, *_ in search("робототехника", 10)] == ["Договор о Сетевой форме"]
+        assert [title for title, *_ in search("ЕЛОЧНЫЕ", 10)] == ["Договор о Сетевой форме"]  # «ё» is «е»
         assert search("сф-1", 10)[0][2].endswith(f"/n/net/agreements/{_first_id(search('сф-1', 10))}")
     with _as(app, scene.museum_coordinator):
         assert [title for title, *_ in search("договор", 10)] == ["Договор о Сетевой форме"]

@@ -1,7 +1,7 @@
 """Global search hook: agreements the current user may see, by title and number (subject too, for those
 who see the agreement in full). The request's scope is an institution context (``g.institution``,
-``g.network_ids``). Case-insensitive on SQLite and PostgreSQL alike: ``Agreement.search_text`` is stored
-lower-cased by Python (SQLite's lower() does not fold Cyrillic)."""
+``g.network_ids``). Case- and ё-insensitive on SQLite and PostgreSQL alike: ``Agreement.search_text`` is stored
+folded by Python (``workspace.core.text.fold``; SQLite's lower() does not fold Cyrillic)."""
 from __future__ import annotations
 
 from flask import g, url_for
@@ -13,11 +13,12 @@ from tenants.models import Network
 from tenants.resolution import seat_network_ids
 from workspace.agreements.models import Agreement, AgreementParty
 from workspace.core.labels import label
+from workspace.core.text import fold
 from workspace.extensions import db
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
-    needle = (query or "").strip().lower()
+    needle = fold((query or "").strip())
     network_ids = list(g.get("network_ids") or [])
     if not needle or not network_ids or limit <= 0:
         return []
@@ -39,7 +40,7 @@ def search(query: str, limit: int) -> list[tuple[str, str, str]]:
         if agreement.id in mine or agreement.network_id in seats:
             results.append((agreement.title, _("Договор № %(number)s", number=agreement.number) + " · "
                             + label(agreement.effective_status()), url))
-        elif agreement.is_published and needle in agreement.title.lower():
+        elif agreement.is_published and needle in fold(agreement.title):
             results.append((agreement.title, _("Договор"), url))
         if len(results) >= limit:
             break
