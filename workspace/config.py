@@ -65,6 +65,8 @@ class Config:
         self.PREFERRED_URL_SCHEME = "https" if self.SESSION_COOKIE_SECURE else "http"
         self.BEHIND_PROXY = _flag("BEHIND_PROXY")
         self.RATELIMIT_REDIS_URL = os.environ.get("RATELIMIT_REDIS_URL", "")
+        # How long the monitoring dashboards reuse the rows they read (per process; 0: read on every view).
+        self.MONITORING_CACHE_SECONDS = float(os.environ.get("MONITORING_CACHE_SECONDS", "300"))
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -100,6 +102,7 @@ class TestConfig(Config):
         super().__init__()
         self.SQLALCHEMY_DATABASE_URI = normalise_database_url(database_url)
         self.SECRET_KEY = "test-secret-key"
+        self.MONITORING_CACHE_SECONDS = 0  # every view reads its rows (statement budgets); the cache is tested apart
 
     TESTING = True
     MAIL_OUTBOX = True

@@ -123,3 +123,29 @@ def test_public_survey_and_answer_are_pinned_and_flat(app, client, make, count_q
         response = client.post(url, data=data)
     assert response.status_code == 200
     assert len(statements) == _expected(app, "answer"), "\n".join(statements)
+
+
+def test_dashboard_reuses_its_rows_for_a_while_and_says_when_they_were_read(app, client, make, login_as,
+                                                                            count_queries):
+    """With MONITORING_CACHE_SECONDS the grouped reads run once per scope and period: the next view reads only
+    the user, the network and the indicators' hand-entered values, and shows the same figures."""
+    from workspace.monitoring import registry
+    coordinator, _survey = _populate(make, 4)
+    login_as(coordinator)
+    app.config["MONITORING_CACHE_SECONDS"] = 60
+    registry._SHARED.clear()
+    try:
+        with count_queries() as first_statements:
+            first = client.get("/n/net/monitoring/").get_data(as_text=True)
+        with count_queries() as statements:
+            again = client.get("/n/net/monitoring/").get_data(as_text=True)
+        assert len(first_statements) == _expected(app, "dashboard")
+        assert len(statements) == _expected(app, "dashboard") - 9, "\n".join(statements)
+        assert "данные на " in again and again == first
+        registry._SHARED.clear()  # expired: read again
+        with count_queries() as statements:
+            client.get("/n/net/monitoring/")
+        assert len(statements) == _expected(app, "dashboard")
+    finally:
+        app.config["MONITORING_CACHE_SECONDS"] = 0
+        registry._SHARED.clear()

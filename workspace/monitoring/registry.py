@@ -4,7 +4,9 @@ See the package docstring (``workspace/monitoring/__init__.py``) for how an area
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Callable
 
 from markupsafe import Markup
@@ -93,6 +95,7 @@ class MonitoringScope:
     institution_id: int | None
     year: AcademicYear
     cache: dict = field(default_factory=dict)
+    computed_at: datetime | None = None  # when the rows in ``cache`` were read (a shared cache: earlier)
 
     @property
     def previous(self) -> AcademicYear:
@@ -135,6 +138,27 @@ class MonitoringScope:
                 names[what][key] = name
             return names
         return self.cached("names", compute)
+
+
+# The rows the providers read, shared between the requests of this process for MONITORING_CACHE_SECONDS:
+# (network ids, institution id, start year) → (expires at, read at, rows by key). The dashboard aggregates
+# every journal mark of two years (hundreds of milliseconds in a city); its figures may be minutes old, and
+# the page says when they were read. Hand-entered indicator values are read on every request.
+_SHARED: dict[tuple, tuple[float, datetime, dict]] = {}
+
+
+def share_rows(scope: MonitoringScope, seconds: float) -> None:
+    """Give ``scope`` the rows read for the same scope less than ``seconds`` ago, or a new shared dict."""
+    if seconds <= 0:
+        return
+    key = (tuple(sorted(scope.network_ids)), scope.institution_id, scope.year.start_year)
+    now = time.monotonic()
+    entry = _SHARED.get(key)
+    if entry is None or entry[0] <= now:
+        for stale in [k for k, (expires, _at, _rows) in _SHARED.items() if expires <= now]:
+            _SHARED.pop(stale, None)
+        entry = _SHARED[key] = (now + seconds, datetime.now(timezone.utc), {})
+    _expires, scope.computed_at, scope.cache = entry
 
 
 SectionProvider = Callable[[MonitoringScope], SectionContent]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import abort, current_app, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import func, select
@@ -17,7 +17,7 @@ from workspace.monitoring import bp
 from workspace.monitoring.forms import IndicatorForm, ValueForm
 from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
 from workspace.monitoring.queries import get_indicator_or_404, get_value, indicator_rows
-from workspace.monitoring.registry import MonitoringScope, build_sections, source_choices
+from workspace.monitoring.registry import MonitoringScope, build_sections, share_rows, source_choices
 
 
 def _year() -> AcademicYear:
@@ -37,6 +37,7 @@ def _network_scope() -> MonitoringScope:
 
 
 def _context(scope: MonitoringScope, *, is_network: bool) -> dict:
+    share_rows(scope, current_app.config["MONITORING_CACHE_SECONDS"])
     sections = build_sections(scope)
     return {"scope": scope, "sections": sections, "years": _years(scope.year),
             "indicators": indicator_rows(scope) if is_network else None,
