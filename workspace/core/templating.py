@@ -5,7 +5,7 @@ import hashlib
 from functools import lru_cache
 
 from flask import Flask, g, request, url_for
-from flask_babel import get_locale
+from flask_babel import get_locale, get_translations
 from flask_login import current_user
 
 from workspace.audit import labels as audit_labels
@@ -31,6 +31,19 @@ def init_templating(app: Flask) -> None:
     )
     app.jinja_env.globals.update(static_url=static_url)
     app.jinja_env.add_extension("jinja2.ext.do")
+
+    def _translations():
+        """The request's catalog, looked up once: Flask-Babel resolves the locale and its cache on every
+        call (~20 µs), and a plan page of 100 items calls _() about 1 500 times."""
+        found = g.get("_translations")
+        if found is None:  # (the locale is chosen once per request: nothing here calls flask_babel.refresh)
+            found = g._translations = get_translations()
+        return found
+
+    app.jinja_env.install_gettext_callables(
+        lambda string: _translations().ugettext(string),
+        lambda singular, plural, n: _translations().ungettext(singular, plural, n),
+        newstyle=True)
 
     def _home_slug() -> str | None:
         if current_user.is_authenticated and current_user.institution_id is not None:
