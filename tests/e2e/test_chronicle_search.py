@@ -46,7 +46,7 @@ def test_typing_shows_results_grouped_by_kind(open_page):
     expect(dropdown).to_contain_text("Библиосумерки")
     assert_no_reload(page)
     dropdown.get_by_role("link", name="Библиосумерки", exact=True).click()  # the bank has a «Библиосумерки» scenario too
-    expect(page).to_have_url(re.compile(r"/plans/\d+#item-\d+$"))
+    expect(page).to_have_url(re.compile(r"/plans/\d+(\?section=\d+)?#item-\d+$"))  # its address, then its section
 
 
 def test_enter_in_the_box_opens_the_full_results_page(open_page):

@@ -1,7 +1,7 @@
 """Plan pages: the list of plans, one plan with its sections, items edited in place with htmx."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import abort, flash, g, make_response, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import func, select
@@ -189,9 +189,16 @@ def _item_url(plan: Plan, item: PlanItem) -> str:
 @bp.get("/<int:plan_id>/items/<int:item_id>")
 @login_required
 def show_item(plan_id: int, item_id: int):
-    """An item's address (calendar, desk, feeds link here): the plan page where the item is seen."""
+    """An item's address (calendar, desk, search, feeds link here): the plan page where the item is seen.
+
+    A boosted htmx request would follow a redirect and drop its #item anchor: it is told to navigate instead."""
     plan = get_plan_or_404(plan_id)
-    return redirect(_item_url(plan, get_item_or_404(plan, item_id)))
+    target = _item_url(plan, get_item_or_404(plan, item_id))
+    if htmx:
+        response = make_response("", 204)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target)
 
 
 def _cell_form(field: str, item: PlanItem):
