@@ -105,12 +105,29 @@ def _table_owner(table: Table, mappers) -> tuple[bool, bool]:
     return _owner_of_table[table]
 
 
+_owned_by_statement: dict[tuple, tuple[bool, bool]] = {}
+
+
 def _owned_kinds_of_statement(state: ORMExecuteState) -> tuple[bool, bool]:
     """Which owned models a SELECT touches anywhere: entities, select_from, joins, subqueries.
 
     ``all_mappers`` alone misses ``select(func.count()).select_from(Model)`` and subqueries,
-    so the tables of the whole statement are walked.
+    so the tables of the whole statement are walked — once per shape of statement: the answer is
+    remembered under SQLAlchemy's cache key (the statement's structure without its values, the key of
+    its compiled-SQL cache), as walking every column of a statement costs about a millisecond.
     """
+    cache_key = state.statement._generate_cache_key()
+    if cache_key is not None and cache_key.key in _owned_by_statement:
+        return _owned_by_statement[cache_key.key]
+    owned = _walk_owned_kinds(state)
+    if cache_key is not None:
+        if len(_owned_by_statement) >= 10_000:  # bounded like the compiled cache: start again
+            _owned_by_statement.clear()
+        _owned_by_statement[cache_key.key] = owned
+    return owned
+
+
+def _walk_owned_kinds(state: ORMExecuteState) -> tuple[bool, bool]:
     by_institution, by_network = _owned_kinds(m.class_ for m in state.all_mappers)
     registry_mappers = None
     for table in find_tables(state.statement, include_aliases=True, include_joins=True,
