@@ -111,3 +111,44 @@ def test_the_planner_gets_statistics_of_what_requests_read(sqlite_app):
     with sqlite_app.app_context():
         analysed = {table for (table,) in db.session.execute(text("SELECT DISTINCT tbl FROM sqlite_stat1"))}
     assert "notes" in analysed  # read through its (institution_id, created_at) index
+
+
+def test_write_requests_queue_on_the_writers_lock_and_leave_it_at_the_end(sqlite_app):
+    """During a write request's transaction the writers' lock file is held (another process would wait in
+    the kernel, not in SQLite's sleeping busy handler); after the commit, and after a refused form, it is free."""
+    import fcntl
+    import os
+    with sqlite_app.app_context(), unscoped():
+        school = factories.create_institution("Школа", slug="queue-school")
+        user = factories.create_user(school, "coordinator")
+        db.session.commit()
+        email, engine = user.email, db.engine
+    path = f"{engine.url.database}.writers"
+    seen: list[bool] = []
+
+    def free() -> bool:
+        probe = os.open(path, os.O_RDWR | os.O_CREAT)
+        try:
+            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(probe, fcntl.LOCK_UN)
+            return True
+        except BlockingIOError:
+            return False
+        finally:
+            os.close(probe)
+
+    def during_insert(_conn, _cursor, statement, *_args):
+        if statement.startswith("INSERT INTO notes"):
+            seen.append(free())
+
+    client = sqlite_app.test_client()
+    login(client, email)
+    page = client.get("/i/queue-school/").get_data(as_text=True)
+    event.listen(engine, "before_cursor_execute", during_insert)
+    try:
+        response = client.post("/i/queue-school/notes", data={"body": "запись", "csrf_token": csrf_token_from(page)})
+    finally:
+        event.remove(engine, "before_cursor_execute", during_insert)
+    assert response.status_code in (200, 302) and seen == [False] and free()
+    client.post("/i/queue-school/notes", data={"body": "", "csrf_token": csrf_token_from(page)})  # refused
+    assert free()

@@ -1,7 +1,13 @@
 """Engine setup: SQLite pragmas and transaction mode, the one commit per request."""
 from __future__ import annotations
 
+import os
 import sqlite3
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: SQLite's own busy waiting only
+    fcntl = None
 
 from flask import Flask, g, has_request_context, request
 from sqlalchemy import event
@@ -13,6 +19,36 @@ from workspace.core.mail import discard_pending_mail, send_pending_mail
 from workspace.extensions import db
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class WriterQueue:
+    """Write requests of every process queue on an exclusive flock() of ``<database>.writers`` before their
+    BEGIN IMMEDIATE, and leave at the commit or rollback.
+
+    SQLite itself lets a writer wait for the write lock by sleeping and retrying (1, 2, 5, 10 … 100 ms):
+    under concurrent writes the lock sits free while the waiters sleep. The kernel wakes the next process
+    the moment the lock is released. SQLite's own locking still guarantees correctness on its own, so
+    anything that writes without queueing (a command, a read request that writes) is merely slower.
+    No-op for an in-memory database or where flock() does not exist."""
+
+    def __init__(self, database: str | None) -> None:
+        self.path = f"{database}.writers" if database not in (None, "", ":memory:") and fcntl else None
+        self.fd: int | None = None
+        self.pid = 0
+        self.held = False
+
+    def enter(self, *_args) -> None:
+        if self.path is None:
+            return
+        if self.fd is None or self.pid != os.getpid():  # a forked worker opens its own description
+            self.fd, self.pid = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600), os.getpid()
+        fcntl.flock(self.fd, fcntl.LOCK_EX)
+        self.held = True
+
+    def leave(self, *_args) -> None:
+        if self.held:
+            self.held = False
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
 
 
 def configure_sqlite(engine: Engine) -> None:
@@ -43,6 +79,7 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "checkin")
     def _on_checkin(dbapi_connection, _record):
+        writers.leave()  # (a connection handed back in a transaction was rolled back by the pool)
         if dbapi_connection is None:
             return
         try:
@@ -50,10 +87,17 @@ def configure_sqlite(engine: Engine) -> None:
         except sqlite3.OperationalError:  # busy beyond the timeout: the next check-in tries again
             pass
 
+    writers = WriterQueue(engine.url.database)
+
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
         writing = has_request_context() and request.method in WRITE_METHODS
+        if writing:
+            writers.enter()
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+    for name in ("commit", "rollback"):
+        event.listen(engine, name, writers.leave)
 
 
 def init_database(app: Flask) -> None:
