@@ -21,7 +21,7 @@ from workspace.generator import programmes as _programmes
 from workspace.generator.bank import build_bank
 from workspace.core.dates import AcademicYear
 from workspace.plans.audience import read_audience
-from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
+from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus, item_search_text
 from workspace.plans.report_models import EventParticipation, EventReport
 from workspace.plans.timing import read_timing
 
@@ -610,6 +610,7 @@ def build_plans(city: City) -> None:
                 "title": title, "audience": audience_text, "grade_from": audience.grade_from,
                 "grade_to": audience.grade_to, "timing": timing_text, "starts_on": timing.starts_on,
                 "ends_on": timing.ends_on, "timing_is_read": timing.is_read, "responsible": responsible,
+                "search_text": item_search_text(title, responsible),
                 "report_form": rng.choice(N.PLAN_REPORT_FORMS), "status": status, "version": 1,
                 "created_at": created + timedelta(minutes=rng.randint(0, 60 * 24 * 10)),
             })

@@ -16,7 +16,7 @@ from workspace.accounts.models import User
 from workspace.core.dates import ru_date
 from workspace.core.labels import label
 from workspace.extensions import db
-from workspace.search.matching import contains
+from workspace.search.matching import contains, fold
 from workspace.search.registry import register_kind
 
 
@@ -31,7 +31,7 @@ def search_plan_items(query: str, limit: int) -> list[tuple[str, str, str]]:
                Plan.title.label("plan_title"), Network.slug)
         .join(Plan, Plan.id == PlanItem.plan_id).join(Network, Network.id == PlanItem.network_id)
         .where(PlanItem.network_id.in_(_network_ids()),
-               or_(contains(PlanItem.title, query), contains(PlanItem.responsible, query)))
+               PlanItem.search_text.contains(fold(query), autoescape=True))
         .order_by(Plan.start_year.desc(), PlanItem.plan_id, PlanItem.position, PlanItem.id).limit(limit))
     return [(row.title, " · ".join(part for part in (row.timing, row.responsible, row.plan_title) if part),
              url_for("plans.show_item", network=row.slug, plan_id=row.plan_id, item_id=row.id))
