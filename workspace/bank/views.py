@@ -32,22 +32,21 @@ def list_materials():
                   partials={"materials": "bank/_materials.html"})
 
 
-def _item_choices(material: Material | None) -> list[tuple[int, str]]:
-    items = held_item_choices()
-    if material is not None and material.source_kind == "plan_item" and material.source_id not in dict(items):
-        found = describe("plan_item", material.source_id)
+def _with_own_source(choices: list[tuple[int, str]], material: Material | None, kind: str) -> list[tuple[int, str]]:
+    """The choices, plus the material's own source of this kind when it is no longer among them."""
+    if material is not None and material.source_kind == kind and material.source_id not in dict(choices):
+        found = describe(kind, material.source_id)
         if found:
-            items.append((material.source_id, found[0][:120]))
-    return items
+            choices.append((material.source_id, found[0][:120]))
+    return choices
+
+
+def _item_choices(material: Material | None) -> list[tuple[int, str]]:
+    return _with_own_source(held_item_choices(), material, "plan_item")
 
 
 def _project_choices(material: Material | None) -> list[tuple[int, str]]:
-    projects = project_choices()
-    if material is not None and material.source_kind == "project" and material.source_id not in dict(projects):
-        found = describe("project", material.source_id)
-        if found:
-            projects.append((material.source_id, found[0][:120]))
-    return projects
+    return _with_own_source(project_choices(), material, "project")
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -133,14 +133,20 @@ def agree(conversation_id: int):
     return redirect(url_for("requests_table.show_conversation", conversation_id=conversation.id))
 
 
-@bp.post("/conversations/<int:conversation_id>/plan-item")
-@login_required
-def add_plan_item(conversation_id: int):
+def _agreed_without_outcome(conversation_id: int):
+    """The conversation a side's manager turns into a plan item or a project task: agreed, nothing made yet."""
     conversation = get_conversation_or_404(conversation_id)
     if not is_side_manager(conversation):
         abort(403)
     if not conversation.is_agreed or conversation.plan_item_id or conversation.project_task_id:
         abort(409)
+    return conversation
+
+
+@bp.post("/conversations/<int:conversation_id>/plan-item")
+@login_required
+def add_plan_item(conversation_id: int):
+    conversation = _agreed_without_outcome(conversation_id)
     form = PlanItemFromMatchForm(editable_sections())
     if not form.validate_on_submit():
         return render("requests_table/conversation.html", status=422, **_context(conversation, item_form=form))
@@ -154,11 +160,7 @@ def add_plan_item(conversation_id: int):
 def add_project_task(conversation_id: int):
     from workspace.projects.approval import locked_message
     from workspace.projects.queries import get_project_or_404
-    conversation = get_conversation_or_404(conversation_id)
-    if not is_side_manager(conversation):
-        abort(403)
-    if not conversation.is_agreed or conversation.plan_item_id or conversation.project_task_id:
-        abort(409)
+    conversation = _agreed_without_outcome(conversation_id)
     form = ProjectTaskFromMatchForm(editable_projects())
     project = None
     if form.validate_on_submit():
