@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from workspace.audit import labels as audit_labels
 from workspace.core import labels
+from workspace.core.navigation import main_nav
 from workspace.core.dates import AcademicYear, long_date, month_name, ru_date, ru_datetime
 
 
@@ -29,7 +30,7 @@ def init_templating(app: Flask) -> None:
         label=labels.label, audit_object=audit_labels.object_type, audit_field=audit_labels.field,
         audit_action=audit_labels.action,
     )
-    app.jinja_env.globals.update(static_url=static_url)
+    app.jinja_env.globals.update(static_url=static_url, main_nav=main_nav)
     app.jinja_env.add_extension("jinja2.ext.do")
 
     def _translations():
