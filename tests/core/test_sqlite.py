@@ -59,32 +59,38 @@ def test_nested_savepoints_roll_back_only_their_part(sqlite_app):
     assert bodies == {"внешняя", "сохраняется"}
 
 
-def test_write_requests_take_the_write_lock_at_begin(sqlite_app):
+def test_write_requests_take_the_write_lock_at_their_first_write(sqlite_app):
+    """A read request runs in a plain BEGIN; a write request reads in autocommit and opens its transaction
+    with BEGIN IMMEDIATE right before its first write (the lock is not held during its reads)."""
     with sqlite_app.app_context(), unscoped():
         school = factories.create_institution("Школа", slug="lock-school")
         user = factories.create_user(school, "coordinator")
         db.session.commit()
         email = user.email
         engine = db.engine
-    begins: list[str] = []
+    statements: list[str] = []
 
-    def record(_conn, _cursor, statement, *_args):
-        if statement.startswith("BEGIN"):
-            begins.append(statement)
+    def trace(dbapi_connection, _record, _proxy):  # SQLite's own trace: every statement it runs, BEGINs too
+        dbapi_connection.set_trace_callback(statements.append)
 
-    event.listen(engine, "before_cursor_execute", record)
+    event.listen(engine, "checkout", trace)
     try:
         client = sqlite_app.test_client()
         login(client, email)
-        begins.clear()
+        statements.clear()
         client.get("/i/lock-school/")
+        begins = [s for s in statements if s.startswith("BEGIN")]
         assert begins and all(b == "BEGIN" for b in begins)
         page = client.get("/i/lock-school/").get_data(as_text=True)
-        begins.clear()
+        statements.clear()
         client.post("/i/lock-school/notes", data={"body": "запись", "csrf_token": csrf_token_from(page)})
-        assert begins and begins[0] == "BEGIN IMMEDIATE"
+        first_write = next(i for i, s in enumerate(statements) if s.startswith("INSERT"))
+        assert statements[first_write - 1] == "BEGIN IMMEDIATE"
+        before = statements[:first_write - 1]
+        assert before and all(s.startswith(("SELECT", "PRAGMA")) for s in before), before
+        assert "COMMIT" in statements[first_write:]
     finally:
-        event.remove(engine, "before_cursor_execute", record)
+        event.remove(engine, "checkout", trace)
     with sqlite_app.app_context(), unscoped():
         assert db.session.scalar(select(func.count()).select_from(Note)) == 1
         assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1

@@ -19,6 +19,7 @@ from workspace.core.mail import discard_pending_mail, send_pending_mail
 from workspace.extensions import db
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT", "WITH")  # WITH: a CTE may write
 
 
 class WriterQueue:
@@ -54,9 +55,13 @@ class WriterQueue:
 def configure_sqlite(engine: Engine) -> None:
     """WAL, foreign keys and a busy timeout on every connection; the planner's statistics kept fresh.
 
-    pysqlite's own transaction handling is switched off so that BEGIN is ours:
-    a write request takes the write lock at its start (BEGIN IMMEDIATE) instead of
-    failing halfway with "database is locked", and SAVEPOINTs nest correctly.
+    pysqlite's own transaction handling is switched off so that BEGIN is ours. A write request reads in
+    autocommit (each statement sees what is committed, as under PostgreSQL's READ COMMITTED) until its first
+    write, which opens the transaction with BEGIN IMMEDIATE: the write lock is held from the first write to
+    the commit, not for the whole request (its log-in, its checks, its reads), and a transaction never
+    upgrades a read snapshot to a write, which would fail at once with "database is locked" under
+    contention. A SAVEPOINT counts as a write; SAVEPOINTs nest correctly. Versioned rows still refuse an
+    update whose row changed since it was read (409), and the journal's mark is an upsert.
 
     Statistics: every table carries the tenancy filter (``network_id IN (…)``) beside its selective
     one, and without statistics SQLite may take the owner's index for both (the journal grid of a city read
@@ -91,13 +96,24 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        writing = has_request_context() and request.method in WRITE_METHODS
-        if writing:
+        if has_request_context() and request.method in WRITE_METHODS:
+            connection.info["write_pending"] = True  # BEGIN IMMEDIATE comes with the first write
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before_statement(connection, cursor, statement, _parameters, _context, _executemany):
+        if (connection.info.get("write_pending") and not cursor.connection.in_transaction
+                and statement.lstrip()[:9].upper().startswith(WRITE_STATEMENTS)):
             writers.enter()
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+            cursor.execute("BEGIN IMMEDIATE")
+
+    def _end(connection):
+        connection.info.pop("write_pending", None)
+        writers.leave()
 
     for name in ("commit", "rollback"):
-        event.listen(engine, name, writers.leave)
+        event.listen(engine, name, _end)
 
 
 def init_database(app: Flask) -> None:
