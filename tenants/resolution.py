@@ -100,11 +100,18 @@ def init_resolution(app: Flask) -> None:
             _enter_network(network_slug)
         return None
 
+    owner_args_of: dict[str, tuple] = {}  # endpoint → the owner arguments its rules take (the map is fixed)
+
     @app.url_defaults
     def _owner_into_urls(endpoint, values):
-        url_map = current_app.url_map
-        for arg, attribute in ((INSTITUTION_ARG, "institution"), (NETWORK_ARG, "network")):
-            if arg in values or not url_map.is_endpoint_expecting(endpoint, arg):
+        owner_args = owner_args_of.get(endpoint)
+        if owner_args is None:
+            url_map = current_app.url_map
+            owner_args = owner_args_of[endpoint] = tuple(
+                (arg, attribute) for arg, attribute in ((INSTITUTION_ARG, "institution"), (NETWORK_ARG, "network"))
+                if url_map.is_endpoint_expecting(endpoint, arg))
+        for arg, attribute in owner_args:
+            if arg in values:
                 continue
             owner = g.get(attribute)
             if owner is not None:
