@@ -1,0 +1,83 @@
+"""Editable table rows drawn in Python: the parts a plan item and a roadmap task share.
+
+A long table of editable cells (a plan section of 100 items, a roadmap) cost a Jinja macro call per cell, a
+gettext call per label and an escape per value: 0.2–0.3 ms a row. These helpers return plain strings (values
+escaped here), and the callers join a row in one pass; the constant texts come translated once per request
+through ``Texts``."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import current_app, g
+from flask_babel import get_translations
+from jinja2.filters import do_truncate
+from markupsafe import escape
+
+from workspace.core.dates import ru_date
+
+
+class Texts:
+    """The constant texts of the rows, translated and escaped once per request (``Texts.of()``)."""
+
+    def __init__(self) -> None:
+        _ = get_translations().ugettext  # (named _ so that pybabel extracts the texts below)
+        self.edit = str(escape(_("изменить")))
+        self.linked = str(escape(_("Связаны:")))
+        self.up = str(escape(_("Выше")))
+        self.down = str(escape(_("Ниже")))
+        self.delete = str(escape(_("Удалить")))
+        self.translate = _
+
+    @classmethod
+    def of(cls) -> "Texts":
+        found = g.get("_row_texts")
+        if found is None:
+            found = g._row_texts = cls()
+        return found
+
+
+def short(text: str, length: int) -> str:
+    """Jinja's ``truncate`` filter, as the templates used it."""
+    return do_truncate(current_app.jinja_env, text, length)
+
+
+def prose(value: str | None) -> str:
+    return f'<span class="prose">{escape(value or "—")}</span>'
+
+
+def timing(text: str | None, starts_on: date | None, ends_on: date | None, unread: str) -> str:
+    """The timing as written, the dates read from it, or a flag that they could not be read."""
+    body = str(escape(text or "—"))
+    if starts_on:
+        period = ru_date(starts_on)
+        if ends_on and ends_on != starts_on:
+            period += " — " + ru_date(ends_on)
+        body += f'<br><span class="muted">{period}</span>'
+    elif text:
+        body += f'<br><span class="flag">{unread}</span>'
+    return body
+
+
+def linked(names, texts: Texts) -> str:
+    return f'<br><span class="muted">{texts.linked} {", ".join(str(escape(name)) for name in names)}</span>'
+
+
+def cell(cell_id: str, body: str, flagged: bool, edit_url: str | None, field: str, texts: Texts) -> str:
+    """A cell; with ``edit_url`` its «изменить» link, which swaps in the cell's edit form through htmx."""
+    if edit_url is not None:
+        body += (f' <a class="cell-edit" href="{edit_url}" hx-get="{edit_url}" hx-target="#{cell_id}" '
+                 f'hx-swap="outerHTML">{texts.edit}<span class="visually-hidden"> ({field})</span></a>')
+    return f'<td id="{cell_id}" class="cell{" flagged" if flagged else ""}">{body}</td>'
+
+
+def move_and_delete(row_url: str, row_id: str, csrf: str, title: str, question: str, texts: Texts) -> str:
+    """The row's ↑ ↓ form and its «Удалить» link (htmx asks ``question`` first)."""
+    return (f'<form method="post" action="{row_url}/move" class="inline">'
+            f'<input type="hidden" name="csrf_token" value="{escape(csrf)}">'
+            f'<button type="submit" name="direction" value="up" class="link" title="{texts.up}">↑'
+            f'<span class="visually-hidden"> {texts.up}</span></button> '
+            f'<button type="submit" name="direction" value="down" class="link" title="{texts.down}">↓'
+            f'<span class="visually-hidden"> {texts.down}</span></button></form> '
+            f'<a href="{row_url}/delete" hx-post="{row_url}/delete" hx-target="#{row_id}" '
+            f'hx-swap="delete" hx-confirm="{escape(question)}">{texts.delete}'
+            f'<span class="visually-hidden">: {escape(short(title, 40))}</span></a>')

@@ -1,0 +1,75 @@
+"""A project's roadmap rows drawn in Python, in one pass per row (see ``workspace.core.cells``).
+
+The templates ``projects/_roadmap.html`` and ``projects/_task_cell.html`` call these functions, so a cell
+saved through htmx comes out the same as on the page."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import g
+from markupsafe import Markup, escape
+
+from workspace.core import cells
+from workspace.core.labels import label
+from workspace.projects.models import TaskStatus
+
+ROW_FIELDS = ("task", "title", "timing", "expected_result", "report_form", "responsible", "stage_id")
+OPEN = (TaskStatus.PLANNED, TaskStatus.IN_PROGRESS)
+
+
+class _Texts:
+    """The roadmap's own texts, translated and escaped once per request."""
+
+    def __init__(self) -> None:
+        common = self.common = cells.Texts.of()
+        _ = common.translate
+        self.unread = str(escape(_("Не удалось прочитать срок: уточните")))
+        self.delete_question = _("Удалить задачу «%(title)s»?")
+        self.statuses = {status: str(escape(label(status))) for status in TaskStatus}
+
+
+def _texts() -> _Texts:
+    found = g.get("_task_row_texts")
+    if found is None:
+        found = g._task_row_texts = _Texts()
+    return found
+
+
+def _cell(task, field: str, can_edit: bool, base: str, links, stage_names, texts: _Texts) -> str:
+    if field == "status":
+        body = texts.statuses[task.status]
+    elif field == "stage_id":
+        body = str(escape(stage_names.get(task.stage_id, "—") if task.stage_id else "—"))
+    elif field == "timing":
+        body = cells.timing(task.timing, task.starts_on, task.ends_on, texts.unread)
+    else:
+        body = cells.prose(getattr(task, field))
+        if field == "responsible" and links and links.get(task.id):
+            body += cells.linked((name for _id, name in links[task.id]), texts.common)
+    return cells.cell(f"task-{task.id}-{field}", body, field == "timing" and not task.timing_is_read,
+                      f"{base}{task.id}/cells/{field}" if can_edit else None, field, texts.common)
+
+
+def task_cell_html(task, field: str, can_edit: bool, base: str, links=None, stage_names=None) -> Markup:
+    """One cell of a task (an htmx swap after an edit or a «Отмена»)."""
+    return Markup(_cell(task, field, can_edit, base, links, stage_names or {}, _texts()))
+
+
+def task_rows_html(tasks, can_edit: bool, base: str, links, stage_names, status_editable, csrf: str,
+                   today: date) -> Markup:
+    """The roadmap's rows, one string."""
+    texts = _texts()
+    rows = []
+    for task in tasks:
+        overdue = task.ends_on and task.ends_on < today and task.status in OPEN
+        row = "".join(_cell(task, field, can_edit, base, links, stage_names, texts) for field in ROW_FIELDS)
+        row += _cell(task, "status", task.id in status_editable, base, links, stage_names, texts)
+        if can_edit:
+            row += ('<td class="row-actions">'
+                    + cells.move_and_delete(f"{base}{task.id}", f"task-{task.id}", csrf, task.title,
+                                            texts.delete_question % {"title": cells.short(task.title, 60)},
+                                            texts.common)
+                    + "</td>")
+        rows.append(f'<tr id="task-{task.id}" class="{"overdue" if overdue else ""}">'
+                    f'<td>{escape(task.number)}</td>{row}</tr>')
+    return Markup("".join(rows))
