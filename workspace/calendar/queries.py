@@ -5,10 +5,13 @@ calendar sees that network's plans, an institution's calendar the plans of all i
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Date, Integer, Select, and_, bindparam, case, func, literal, or_, select, union_all
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from tenants.models import Institution, Membership, Network
 from workspace.extensions import db
@@ -67,6 +70,11 @@ def _events_statement(filters: CalendarFilters):
         .join(Network, Network.id == PlanItem.network_id)
         .outerjoin(Institution, Institution.id == PlanSection.partner_institution_id)
     )
+    return _filtered(statement, filters)
+
+
+def _filtered(statement, filters: CalendarFilters):
+    """``statement`` (of plan items joined to their sections) narrowed by the filters."""
     if filters.network_id is not None:
         statement = statement.where(PlanItem.network_id == filters.network_id)
     if filters.partner_id is not None:
@@ -97,6 +105,126 @@ def events_of_year(start_year: int, filters: CalendarFilters, window: tuple[date
     if limit is not None:
         statement = statement.limit(limit)
     return _events(statement)
+
+
+@dataclass
+class MonthEvents:
+    """What a month grid shows: the first long items and their total, and per day (the grid: every day an
+    item covers; the agenda: its first day inside the month) the first items and that day's total."""
+
+    long_events: list[Event] = field(default_factory=list)
+    long_total: int = 0
+    days: dict[date, list[Event]] = field(default_factory=dict)
+    day_totals: dict[date, int] = field(default_factory=dict)
+    agenda: dict[date, list[Event]] = field(default_factory=dict)
+    agenda_totals: dict[date, int] = field(default_factory=dict)
+
+    @property
+    def has_events(self) -> bool:
+        return bool(self.long_total or self.day_totals)
+
+
+class days_between(FunctionElement):
+    """Whole days from the first date to the second: PostgreSQL subtracts dates, SQLite has julianday()."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "days_between"
+
+
+@compiles(days_between)
+def _days_between_sqlite(element, compiler, **kw):
+    start, end = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"CAST(julianday({end}) - julianday({start}) AS INTEGER)"
+
+
+@compiles(days_between, "postgresql")
+def _days_between_postgresql(element, compiler, **kw):
+    start, end = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"({end} - {start})"
+
+
+_LONG, _DAY, _AGENDA = 0, 1, 2  # the parts of the month statement
+
+
+def month_events(start_year: int, filters: CalendarFilters, first: date, last: date, *,
+                 day_shown: int, long_shown: int) -> MonthEvents:
+    """The month ``first``..``last`` as its grid shows it, cut in SQL so that a busy month reads no more rows
+    than its page shows: the first ``long_shown`` items longer than a week and how many there are; of the
+    shorter ones, the first ``day_shown`` of each day they cover (the grid) and of the day each first appears
+    on inside the month (the agenda), with each day's total. The order is the calendar's everywhere: date,
+    end, network, position in the plan. One statement."""
+    length = (last - first).days + 1
+    statement = _month_statement(length, filters.network_id is not None, filters.partner_id is not None,
+                                 filters.grade is not None, day_shown, long_shown)
+    parameters = {"start_year": start_year, "first": first, "last": last, "network_id": filters.network_id,
+                  "partner_id": filters.partner_id, "grade": filters.grade,
+                  **{f"day_{n}": first + timedelta(days=n) for n in range(length)}}
+    result, made = MonthEvents(), {}
+    for *row, kind, day, total in db.session.execute(statement, parameters):
+        event = made.get(row[0]) or made.setdefault(row[0], Event(*row))
+        if kind == _LONG:
+            result.long_events.append(event)
+            result.long_total = total
+        elif kind == _DAY:
+            result.days.setdefault(day, []).append(event)
+            result.day_totals[day] = total
+        else:
+            result.agenda.setdefault(day, []).append(event)
+            result.agenda_totals[day] = total
+    return result
+
+
+@cache
+def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: bool, day_shown: int,
+                     long_shown: int) -> Select:
+    """``month_events``' statement for a month of ``length`` days and the filters given, built once with bound
+    parameters (building it costs more than running it). The items are numbered on narrow rows (their sort
+    keys); only the rows kept are joined to what an event shows."""
+    first, last = bindparam("first", type_=Date), bindparam("last", type_=Date)
+    filters = CalendarFilters(**{name: bindparam(name, type_=Integer) if given else None for name, given in
+                                 (("network_id", by_network), ("partner_id", by_partner), ("grade", by_grade))})
+    month = (select(PlanItem.id, PlanItem.starts_on, PlanItem.ends_on, Network.name.label("network_name"),
+                    PlanItem.position,
+                    (days_between(PlanItem.starts_on, PlanItem.ends_on) < LONG_AFTER_DAYS).label("is_short"))
+             .join(Plan, Plan.id == PlanItem.plan_id)
+             .join(PlanSection, PlanSection.id == PlanItem.section_id)
+             .join(Network, Network.id == PlanItem.network_id)
+             .where(Plan.start_year == bindparam("start_year", type_=Integer),
+                    PlanItem.starts_on <= last, PlanItem.ends_on >= first))
+    items = _filtered(month, filters).cte("month_items")
+    month_days = union_all(*(select(bindparam(f"day_{n}", type_=Date).label("day"))
+                             for n in range(length))).cte("month_days")
+    order = (items.c.starts_on, items.c.ends_on, items.c.network_name, items.c.position, items.c.id)
+    is_short = items.c.is_short == True  # noqa: E712 (an SQL comparison, the same on both databases)
+    is_long = items.c.is_short == False  # noqa: E712
+
+    # The long items: the first ones by a sort with a limit, their total by a count (no window over them all).
+    long_total = select(func.count()).select_from(items).where(is_long).scalar_subquery()
+    long_part = (select(literal(_LONG, Integer).label("kind"), first.label("day"),
+                        literal(0, Integer).label("number"), long_total.label("total"), items.c.id)
+                 .where(is_long).order_by(*order).limit(long_shown).subquery())
+
+    def numbered(kind: int, day, *joins) -> Select:
+        """The short items numbered per ``day``; the first ``day_shown`` of each day with its total."""
+        statement = select(literal(kind, Integer).label("kind"), day.label("day"),
+                           func.row_number().over(partition_by=day, order_by=order).label("number"),
+                           func.count().over(partition_by=day).label("total"), items.c.id)
+        for target, on in joins:
+            statement = statement.join(target, on)
+        ranked = statement.where(is_short).subquery()
+        return select(ranked).where(ranked.c.number <= day_shown)
+
+    covered = and_(items.c.starts_on <= month_days.c.day, items.c.ends_on >= month_days.c.day)
+    first_day = case((items.c.starts_on < first, first), else_=items.c.starts_on)
+    parts = union_all(select(long_part),
+                      numbered(_DAY, month_days.c.day, (month_days, covered)),
+                      numbered(_AGENDA, first_day)).subquery()
+    return (_events_statement(CalendarFilters())
+            .add_columns(parts.c.kind, parts.c.day, parts.c.total)
+            .join(parts, parts.c.id == PlanItem.id)
+            .order_by(parts.c.kind, parts.c.day, parts.c.number, PlanItem.starts_on, PlanItem.ends_on,
+                      Network.name, PlanItem.position, PlanItem.id))
 
 
 def count_dated_events(start_year: int, filters: CalendarFilters) -> int:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import calendar as month_calendar
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
+from babel.dates import format_date as format_date_in
 from flask import flash, g, redirect, request, url_for
-from flask_babel import format_date, gettext as _
+from flask_babel import get_locale, gettext as _
 from flask_login import current_user, login_required
 
 from workspace.calendar import bp
 from workspace.calendar.feeds import active_feed, create_feed, feed_url, revoke_feeds
-from workspace.calendar.queries import (CalendarFilters, Event, count_dated_events, events_of_year, member_institutions,
-                                       networks_by_id, unread_events)
+from workspace.calendar.queries import (CalendarFilters, Event, MonthEvents, count_dated_events, events_of_year,
+                                       member_institutions, month_events, networks_by_id, unread_events)
 from workspace.core.pagination import Page
 from workspace.core.dates import AcademicYear
 from workspace.core.rendering import confirm_page, render
@@ -26,20 +28,27 @@ LIST_PAGE = 100       # events per page of the list view
 PARTIALS = {"calendar": "calendar/_calendar.html", "feed": "calendar/_feed.html"}
 
 
+@lru_cache(maxsize=4096)
+def _formatted(day: date, pattern: str, locale: str) -> str:
+    """A date in the user's language, remembered: Babel takes ~20 µs a call, and a month's grid and agenda
+    draw up to 45 such headings."""
+    return format_date_in(day, pattern, locale=locale)
+
+
 @bp.app_template_filter("weekday_short")
 def weekday_short(day: date) -> str:
-    return format_date(day, "EEE")
+    return _formatted(day, "EEE", str(get_locale()))
 
 
 @bp.app_template_filter("weekday_long")
 def weekday_long(day: date) -> str:
-    return format_date(day, "EEEE")
+    return _formatted(day, "EEEE", str(get_locale()))
 
 
 @bp.app_template_filter("day_heading")
 def day_heading(day: date) -> str:
     """«22 ноября, вс» in Russian, «November 22, Sun» in English."""
-    return format_date(day, "d MMMM, EEE")
+    return _formatted(day, "d MMMM, EEE", str(get_locale()))
 
 
 @dataclass
@@ -47,15 +56,8 @@ class Day:
     on: date
     in_month: bool
     is_today: bool
-    events: list[Event] = field(default_factory=list)
-
-    @property
-    def shown(self) -> list[Event]:
-        return self.events[:DAY_SHOWN]
-
-    @property
-    def more(self) -> int:
-        return max(0, len(self.events) - DAY_SHOWN)
+    shown: list[Event] = field(default_factory=list)  # the first DAY_SHOWN events of the day
+    more: int = 0                                       # how many more («ещё N»: that day's list)
 
 
 def _int_arg(name: str, allowed) -> int | None:
@@ -83,29 +85,19 @@ def _shift_month(first: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _weeks(first: date, today: date, events: list[Event]) -> list[list[Day]]:
-    by_day: dict[date, list[Event]] = {}
-    last = _month_window(first)[1]
-    for event in events:  # short events: at most a month long, so this stays linear in the events
-        day = max(event.starts_on, first)
-        while day <= min(event.ends_on, last):
-            by_day.setdefault(day, []).append(event)
-            day = date.fromordinal(day.toordinal() + 1)
+def _weeks(first: date, today: date, month: MonthEvents) -> list[list[Day]]:
     weeks = []
     for week in month_calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
-        weeks.append([Day(day, day.month == first.month, day == today,
-                          by_day.get(day, []) if day.month == first.month else []) for day in week])
+        weeks.append([Day(day, True, day == today, month.days.get(day, []),
+                          month.day_totals.get(day, 0) - len(month.days.get(day, [])))
+                      if day.month == first.month else Day(day, False, day == today) for day in week])
     return weeks
 
 
-def _agenda(first: date, events: list[Event]) -> list[tuple[date, list[Event], int]]:
+def _agenda(month: MonthEvents) -> list[tuple[date, list[Event], int]]:
     """The compact month for a phone: each event once, on its first day inside the month; a busy day shows
     its first events and how many more there are."""
-    by_day: dict[date, list[Event]] = {}
-    for event in events:
-        by_day.setdefault(max(event.starts_on, first), []).append(event)
-    return [(day, day_events[:DAY_SHOWN], max(0, len(day_events) - DAY_SHOWN))
-            for day, day_events in sorted(by_day.items())]
+    return [(day, day_events, month.agenda_totals[day] - len(day_events)) for day, day_events in month.agenda.items()]
 
 
 def _day_arg(year: AcademicYear) -> date | None:
@@ -147,10 +139,11 @@ def _calendar_context(endpoint: str, network_ids: list[int], *, with_network_fil
     filters = CalendarFilters(partner_id=_int_arg("partner", {pid for pid, _name in partners}),
                               grade=_int_arg("grade", GRADES), network_id=network_id)
     day = _day_arg(year) if view == "list" else None
-    window = _month_window(month) if view == "month" else (day, day) if day else None
     list_page = None
-    if view == "month" or day:
-        dated = events_of_year(year.start_year, filters, window)
+    if view == "month":
+        dated = []  # the month reads only what its grid shows: month_events below
+    elif day:
+        dated = events_of_year(year.start_year, filters, (day, day))
     else:
         list_page = Page(items=[], number=max(1, request.args.get("page", 1, type=int) or 1), size=LIST_PAGE,
                          total=count_dated_events(year.start_year, filters))
@@ -167,20 +160,26 @@ def _calendar_context(endpoint: str, network_ids: list[int], *, with_network_fil
             values.pop("view")
         return url_for(endpoint, **values)
 
+    day_list_marker = "0000-00-00"
+    day_list = link(view="list", day=day_list_marker)
+
+    def day_list_url(on: date) -> str:
+        """The list of one day (a busy day's «ещё N»): one url_for for the whole month."""
+        return day_list.replace(day_list_marker, on.isoformat())
+
     context = {
         "endpoint": endpoint, "view": view, "month": month, "year": year, "today": today,
         "filters": filters, "partners": partners, "networks": networks, "grades": GRADES,
         "unread": unread, "unread_more": unread_total - len(unread), "link": link, "is_filtered": bool(query),
-        "event_url": _event_urls(), "day": day, "list_page": list_page,
+        "event_url": _event_urls(), "day_list_url": day_list_url, "day": day, "list_page": list_page,
         "previous_month": _shift_month(month, -1), "next_month": _shift_month(month, 1),
         "this_month": today.replace(day=1),
     }
     if view == "month":
-        long_events = [event for event in dated if event.is_long]
-        short_events = [event for event in dated if not event.is_long]
-        context.update(long_events=long_events[:LONG_SHOWN], long_more=max(0, len(long_events) - LONG_SHOWN),
-                       weeks=_weeks(month, today, short_events),
-                       agenda=_agenda(month, short_events), month_has_events=bool(dated))
+        shown = month_events(year.start_year, filters, *_month_window(month), day_shown=DAY_SHOWN,
+                             long_shown=LONG_SHOWN)
+        context.update(long_events=shown.long_events, long_more=shown.long_total - len(shown.long_events),
+                       weeks=_weeks(month, today, shown), agenda=_agenda(shown), month_has_events=shown.has_events)
     else:
         context.update(groups=_by_month(dated),
                        previous_year=AcademicYear(year.start_year - 1).starts_on,
