@@ -121,7 +121,9 @@ class MonthEvents:
 
     @property
     def has_events(self) -> bool:
-        return bool(self.long_total or self.day_totals)
+        """Any item in the month: every short one has a day in the agenda (its grid days may be none, for an
+        end typed before its start)."""
+        return bool(self.long_total or self.agenda_totals)
 
 
 class days_between(FunctionElement):
