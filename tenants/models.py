@@ -4,11 +4,12 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, select, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, event, select, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
 from tenants.scoping import NetworkOwned
 from workspace.core.models import CreatedAtMixin, db_enum
+from workspace.core.text import fold
 from workspace.extensions import db
 
 
@@ -59,6 +60,8 @@ class Institution(CreatedAtMixin, db.Model):
     website: Mapped[str] = mapped_column(String(254), default="")
     mission: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # fold() of the short and the full name, kept by the listener below: what the global search matches
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -70,6 +73,16 @@ class Institution(CreatedAtMixin, db.Model):
 
     def audit_label(self) -> str:
         return self.short_name
+
+
+def institution_search_text(short_name: str | None, full_name: str | None) -> str:
+    return fold(f"{short_name or ''}\n{full_name or ''}")
+
+
+@event.listens_for(Institution, "before_insert")
+@event.listens_for(Institution, "before_update")
+def _fold_for_search(_mapper, _connection, institution: Institution) -> None:
+    institution.search_text = institution_search_text(institution.short_name, institution.full_name)
 
 
 class Network(CreatedAtMixin, db.Model):

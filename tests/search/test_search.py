@@ -160,3 +160,33 @@ def test_the_results_page_box_swaps_only_its_results(client, make, login_as):
                       headers={"HX-Request": "true", "HX-Target": "search-page-results"}).get_data(as_text=True)
     assert body.lstrip().startswith('<div id="search-page-results"') and "<html" not in body
     assert "Мероприятия планов" in body and "Новогодняя ЁЛКА в музее" in body
+
+
+def test_a_person_renamed_through_the_orm_is_found_by_the_new_name_only(client, make, login_as, read):
+    coordinator, guide = _network(make)
+    from workspace.accounts.models import User
+    with read():
+        user = db.session.get(User, guide.id)
+        user.full_name, user.position = "Сёмина Мария", "Хранитель фондов"
+        db.session.commit()
+    login_as(coordinator)
+    for query in ("СЕМИНА", "сёмина", "хранитель ФОНДОВ"):
+        page = client.get("/i/school/search", query_string={"q": query, "kind": "people"}).get_data(as_text=True)
+        assert "Сёмина Мария" in page, query
+    page = client.get("/i/school/search", query_string={"q": "ёлкина", "kind": "people"}).get_data(as_text=True)
+    assert "Ничего не найдено" in page and "Ёлкина Мария" not in page
+
+
+def test_an_institution_renamed_through_the_orm_is_found_by_the_new_name_only(client, make, login_as, read):
+    coordinator, _guide = _network(make)
+    from tenants.models import Institution
+    with read():
+        museum = db.session.scalar(select(Institution).where(Institution.slug == "museum"))
+        museum.short_name, museum.full_name = "Музей «Берёзка»", "Краеведческий музей города Майкопа"
+        db.session.commit()
+    login_as(coordinator)
+    for query in ("БЕРЕЗКА", "берёзк", "КРАЕВЕДЧЕСКИЙ МУЗЕЙ"):
+        page = client.get("/i/school/search", query_string={"q": query, "kind": "institutions"}).get_data(as_text=True)
+        assert "Музей «Берёзка»" in page, query
+    page = client.get("/i/school/search", query_string={"q": "ёлка", "kind": "institutions"}).get_data(as_text=True)
+    assert "Ничего не найдено" in page and "Музей «Ёлка»" not in page

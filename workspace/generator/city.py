@@ -8,10 +8,11 @@ from typing import Callable
 
 from sqlalchemy import func, insert, inspect, select, text
 
-from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network, Seat, SeatRole
+from tenants.models import (Institution, InstitutionKind, Membership, MemberRole, Network, Seat, SeatRole,
+                            institution_search_text)
 from tenants.rls import apply_context
 from tenants.scoping import unscoped
-from workspace.accounts.models import StaffRole, User
+from workspace.accounts.models import StaffRole, User, user_search_text
 from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
 from workspace.desk.models import Note
 from workspace.extensions import db
@@ -189,7 +190,8 @@ class City:
 
     def user_row(self, person: Person, *, is_operator: bool = False, is_enabled: bool = True) -> dict:
         return {"id": person.id, "email": person.email, "full_name": person.full_name,
-                "position": person.position, "password_hash": self.password_hash,
+                "position": person.position, "search_text": user_search_text(person.full_name, person.position),
+                "password_hash": self.password_hash,
                 "institution_id": person.institution_id, "role": person.role, "is_operator": is_operator,
                 "is_enabled": is_enabled, "session_generation": 1, "failed_logins": 0, "last_login_at": None,
                 "created_at": self.past(730)}
@@ -326,7 +328,8 @@ def build_institutions(city: City) -> None:
             "city": N.CITY, "address": f"г. {N.CITY}, {rng.choice(N.STREETS)}, {rng.randint(1, 120)}",
             "phone": f"+7 (3843) {rng.randint(20, 79)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}",
             "email": f"info@{slug}.example", "website": f"https://{slug}.example" if rng.random() < 0.7 else "",
-            "mission": mission, "version": 1, "created_at": city.past(900),
+            "mission": mission, "search_text": institution_search_text(short, full), "version": 1,
+            "created_at": city.past(900),
         })
     city.insert(Institution, rows)
 

@@ -66,7 +66,7 @@ def search_people(query: str, limit: int) -> list[tuple[str, str, str]]:
         .outerjoin(Membership, Membership.id == first.c.membership_id)
         .outerjoin(Network, Network.id == Membership.network_id)
         .where(User.is_enabled.is_(True), or_(User.institution_id == own_id, first.c.membership_id.is_not(None)),
-               or_(contains(User.full_name, query), contains(User.position, query)))
+               User.search_text.contains(fold(query), autoescape=True))
         .order_by(User.institution_id != own_id, User.full_name, User.id).limit(limit))
     results = []
     for row in rows:
@@ -87,7 +87,7 @@ def search_institutions(query: str, limit: int) -> list[tuple[str, str, str]]:
                Membership.id.label("membership_id"), Network.slug)
         .join(first, first.c.institution_id == Institution.id)
         .join(Membership, Membership.id == first.c.membership_id).join(Network, Network.id == Membership.network_id)
-        .where(or_(contains(Institution.short_name, query), contains(Institution.full_name, query)))
+        .where(Institution.search_text.contains(fold(query), autoescape=True))
         .order_by(Institution.short_name, Institution.id).limit(limit))
     results = []
     for row in rows:
