@@ -8,8 +8,8 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from sqlalchemy import (Boolean, Date, ForeignKey, ForeignKeyConstraint, Integer, LargeBinary, SmallInteger, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (Boolean, Date, ForeignKey, ForeignKeyConstraint, Index, Integer, LargeBinary, SmallInteger,
+                        String, Text, UniqueConstraint)
 from sqlalchemy import event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -83,6 +83,10 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
         ForeignKeyConstraint(["section_id", "network_id"], ["plan_sections.id", "plan_sections.network_id"],
                              ondelete="CASCADE"),
         UniqueConstraint("id", "network_id"),
+        # the desk's next events (planned, by start) and reports due (planned, by end): read in index order
+        # and stopped at the first few, instead of sorting every item of the user's networks
+        Index("ix_plan_items_status_starts_on", "status", "starts_on"),
+        Index("ix_plan_items_status_ends_on", "status", "ends_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
