@@ -4,12 +4,12 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, event, select, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, select, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
 from tenants.scoping import NetworkOwned
 from workspace.core.models import CreatedAtMixin, db_enum
-from workspace.core.text import fold
+from workspace.core.text import keep_search_text
 from workspace.extensions import db
 
 
@@ -60,7 +60,7 @@ class Institution(CreatedAtMixin, db.Model):
     website: Mapped[str] = mapped_column(String(254), default="")
     mission: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
-    # fold() of the short and the full name, kept by the listener below: what the global search matches
+    # fold() of the short and the full name, kept by keep_search_text() below: what the global search matches
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __mapper_args__ = {"version_id_col": version}
@@ -75,14 +75,7 @@ class Institution(CreatedAtMixin, db.Model):
         return self.short_name
 
 
-def institution_search_text(short_name: str | None, full_name: str | None) -> str:
-    return fold(f"{short_name or ''}\n{full_name or ''}")
-
-
-@event.listens_for(Institution, "before_insert")
-@event.listens_for(Institution, "before_update")
-def _fold_for_search(_mapper, _connection, institution: Institution) -> None:
-    institution.search_text = institution_search_text(institution.short_name, institution.full_name)
+keep_search_text(Institution, "short_name", "full_name")
 
 
 class Network(CreatedAtMixin, db.Model):

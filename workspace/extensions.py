@@ -1,7 +1,10 @@
 """Extension singletons, bound to an application in create_app()."""
 from __future__ import annotations
 
-from flask_babel import Babel
+from functools import cached_property
+
+from flask import g, has_request_context
+from flask_babel import Babel, Domain
 from flask_compress import Compress
 from flask_htmx import HTMX
 from flask_login import LoginManager
@@ -26,10 +29,31 @@ class WorkspaceSession(FlaskSession):
         return super().get_bind(mapper=mapper, clause=clause, bind=bind, **kwargs)
 
 
+class RequestDomain(Domain):
+    """Flask-Babel's domain, except that a request looks its catalog up once: Flask-Babel resolves the context,
+    the locale and its cache on every gettext() (~10 µs, where the lookup itself is 0.3 µs), and enum labels,
+    chronicle entries and form messages call it dozens of times a page. The locale is chosen once per request
+    (nothing calls flask_babel.refresh or force_locale); templates share the same catalog (``g._translations``)."""
+
+    def get_translations(self):
+        if not has_request_context():
+            return super().get_translations()
+        found = g.get("_translations")
+        if found is None:
+            found = g._translations = super().get_translations()
+        return found
+
+
+class WorkspaceBabel(Babel):
+    @cached_property
+    def domain_instance(self):
+        return RequestDomain(domain=self.domain)
+
+
 db = SQLAlchemy(model_class=Base, session_options={"class_": WorkspaceSession})
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 htmx = HTMX()
-babel = Babel()
+babel = WorkspaceBabel()
 compress = Compress()

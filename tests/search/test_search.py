@@ -162,31 +162,33 @@ def test_the_results_page_box_swaps_only_its_results(client, make, login_as):
     assert "Мероприятия планов" in body and "Новогодняя ЁЛКА в музее" in body
 
 
-def test_a_person_renamed_through_the_orm_is_found_by_the_new_name_only(client, make, login_as, read):
-    coordinator, guide = _network(make)
+def _rename_guide(guide):
     from workspace.accounts.models import User
-    with read():
-        user = db.session.get(User, guide.id)
-        user.full_name, user.position = "Сёмина Мария", "Хранитель фондов"
-        db.session.commit()
-    login_as(coordinator)
-    for query in ("СЕМИНА", "сёмина", "хранитель ФОНДОВ"):
-        page = client.get("/i/school/search", query_string={"q": query, "kind": "people"}).get_data(as_text=True)
-        assert "Сёмина Мария" in page, query
-    page = client.get("/i/school/search", query_string={"q": "ёлкина", "kind": "people"}).get_data(as_text=True)
-    assert "Ничего не найдено" in page and "Ёлкина Мария" not in page
+    user = db.session.get(User, guide.id)
+    user.full_name, user.position = "Сёмина Мария", "Хранитель фондов"
 
 
-def test_an_institution_renamed_through_the_orm_is_found_by_the_new_name_only(client, make, login_as, read):
-    coordinator, _guide = _network(make)
+def _rename_museum(_guide):
     from tenants.models import Institution
+    museum = db.session.scalar(select(Institution).where(Institution.slug == "museum"))
+    museum.short_name, museum.full_name = "Музей «Берёзка»", "Краеведческий музей города Майкопа"
+
+
+@pytest.mark.parametrize("kind, rename, shown, queries, old_query, old_shown", [
+    ("people", _rename_guide, "Сёмина Мария", ("СЕМИНА", "сёмина", "хранитель ФОНДОВ"), "ёлкина", "Ёлкина Мария"),
+    ("institutions", _rename_museum, "Музей «Берёзка»", ("БЕРЕЗКА", "берёзк", "КРАЕВЕДЧЕСКИЙ МУЗЕЙ"), "ёлка",
+     "Музей «Ёлка»"),
+])
+def test_a_row_renamed_through_the_orm_is_found_by_its_new_name_only(client, make, login_as, read, kind, rename,
+                                                                     shown, queries, old_query, old_shown):
+    """People and institutions are matched on a stored folded search text, which follows every change."""
+    coordinator, guide = _network(make)
     with read():
-        museum = db.session.scalar(select(Institution).where(Institution.slug == "museum"))
-        museum.short_name, museum.full_name = "Музей «Берёзка»", "Краеведческий музей города Майкопа"
+        rename(guide)
         db.session.commit()
     login_as(coordinator)
-    for query in ("БЕРЕЗКА", "берёзк", "КРАЕВЕДЧЕСКИЙ МУЗЕЙ"):
-        page = client.get("/i/school/search", query_string={"q": query, "kind": "institutions"}).get_data(as_text=True)
-        assert "Музей «Берёзка»" in page, query
-    page = client.get("/i/school/search", query_string={"q": "ёлка", "kind": "institutions"}).get_data(as_text=True)
-    assert "Ничего не найдено" in page and "Музей «Ёлка»" not in page
+    for query in queries:
+        page = client.get("/i/school/search", query_string={"q": query, "kind": kind}).get_data(as_text=True)
+        assert shown in page, query
+    page = client.get("/i/school/search", query_string={"q": old_query, "kind": kind}).get_data(as_text=True)
+    assert "Ничего не найдено" in page and old_shown not in page

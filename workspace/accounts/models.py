@@ -6,11 +6,11 @@ import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, event
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workspace.core.models import CreatedAtMixin, db_enum, utcnow
-from workspace.core.text import fold
+from workspace.core.text import keep_search_text
 from workspace.extensions import db
 
 
@@ -45,7 +45,7 @@ class User(UserMixin, CreatedAtMixin, db.Model):
     session_generation: Mapped[int] = mapped_column(Integer, default=1)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    # fold() of the full name and the position, kept by the listener below: what the global search matches
+    # fold() of the full name and the position, kept by keep_search_text() below: what the global search matches
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     institution: Mapped["Institution | None"] = relationship(lazy="raise")  # noqa: F821
@@ -70,14 +70,7 @@ class User(UserMixin, CreatedAtMixin, db.Model):
         return self.full_name
 
 
-def user_search_text(full_name: str | None, position: str | None) -> str:
-    return fold(f"{full_name or ''}\n{position or ''}")
-
-
-@event.listens_for(User, "before_insert")
-@event.listens_for(User, "before_update")
-def _fold_for_search(_mapper, _connection, user: User) -> None:
-    user.search_text = user_search_text(user.full_name, user.position)
+keep_search_text(User, "full_name", "position")
 
 
 def hash_token(raw: str) -> str:

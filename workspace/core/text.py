@@ -8,3 +8,20 @@ from __future__ import annotations
 def fold(text: str | None) -> str:
     """«Ёлка», «ЕЛКА» and «елка» are one."""
     return (text or "").lower().replace("ё", "е")
+
+
+def search_text(*parts: str | None) -> str:
+    """A row's stored search column: the fields the search matches, folded, one per line."""
+    return fold("\n".join(part or "" for part in parts))
+
+
+def keep_search_text(model, *fields: str) -> None:
+    """``model.search_text`` follows ``fields`` on every insert and update (a mapper listener). Bulk inserts,
+    which bypass listeners (the generator), write ``search_text(...)`` themselves."""
+    from sqlalchemy import event
+
+    def _fold(_mapper, _connection, row) -> None:
+        row.search_text = search_text(*(getattr(row, name) for name in fields))
+
+    event.listen(model, "before_insert", _fold)
+    event.listen(model, "before_update", _fold)

@@ -8,11 +8,10 @@ from typing import Callable
 
 from sqlalchemy import func, insert, inspect, select, text
 
-from tenants.models import (Institution, InstitutionKind, Membership, MemberRole, Network, Seat, SeatRole,
-                            institution_search_text)
+from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network, Seat, SeatRole
 from tenants.rls import apply_context
 from tenants.scoping import unscoped
-from workspace.accounts.models import StaffRole, User, user_search_text
+from workspace.accounts.models import StaffRole, User
 from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
 from workspace.desk.models import Note
 from workspace.extensions import db
@@ -21,8 +20,9 @@ from workspace.generator import projects as _projects
 from workspace.generator import programmes as _programmes
 from workspace.generator.bank import build_bank
 from workspace.core.dates import AcademicYear
+from workspace.core.text import search_text
 from workspace.plans.audience import read_audience
-from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus, item_search_text
+from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
 from workspace.plans.report_models import EventParticipation, EventReport
 from workspace.plans.timing import read_timing
 
@@ -190,7 +190,7 @@ class City:
 
     def user_row(self, person: Person, *, is_operator: bool = False, is_enabled: bool = True) -> dict:
         return {"id": person.id, "email": person.email, "full_name": person.full_name,
-                "position": person.position, "search_text": user_search_text(person.full_name, person.position),
+                "position": person.position, "search_text": search_text(person.full_name, person.position),
                 "password_hash": self.password_hash,
                 "institution_id": person.institution_id, "role": person.role, "is_operator": is_operator,
                 "is_enabled": is_enabled, "session_generation": 1, "failed_logins": 0, "last_login_at": None,
@@ -328,7 +328,7 @@ def build_institutions(city: City) -> None:
             "city": N.CITY, "address": f"г. {N.CITY}, {rng.choice(N.STREETS)}, {rng.randint(1, 120)}",
             "phone": f"+7 (3843) {rng.randint(20, 79)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}",
             "email": f"info@{slug}.example", "website": f"https://{slug}.example" if rng.random() < 0.7 else "",
-            "mission": mission, "search_text": institution_search_text(short, full), "version": 1,
+            "mission": mission, "search_text": search_text(short, full), "version": 1,
             "created_at": city.past(900),
         })
     city.insert(Institution, rows)
@@ -613,7 +613,7 @@ def build_plans(city: City) -> None:
                 "title": title, "audience": audience_text, "grade_from": audience.grade_from,
                 "grade_to": audience.grade_to, "timing": timing_text, "starts_on": timing.starts_on,
                 "ends_on": timing.ends_on, "timing_is_read": timing.is_read, "responsible": responsible,
-                "search_text": item_search_text(title, responsible),
+                "search_text": search_text(title, responsible),
                 "report_form": rng.choice(N.PLAN_REPORT_FORMS), "status": status, "version": 1,
                 "created_at": created + timedelta(minutes=rng.randint(0, 60 * 24 * 10)),
             })

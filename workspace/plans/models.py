@@ -10,7 +10,6 @@ from datetime import date
 
 from sqlalchemy import (Boolean, Date, ForeignKey, ForeignKeyConstraint, Index, Integer, LargeBinary, SmallInteger,
                         String, Text, UniqueConstraint)
-from sqlalchemy import event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from flask_babel import lazy_gettext as _l
@@ -18,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from tenants.scoping import NetworkOwned
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
-from workspace.core.text import fold
+from workspace.core.text import keep_search_text
 from workspace.extensions import db
 
 
@@ -106,7 +105,7 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
     report_form: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[ItemStatus] = mapped_column(db_enum(ItemStatus, "item_status"), default=ItemStatus.PLANNED)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    # fold() of the title and the responsible, kept by the listener below: what the global search matches
+    # fold() of the title and the responsible, kept by keep_search_text() below: what the global search matches
     # (folding in SQL costs ~20 µs a value on PostgreSQL, a Python call per value on SQLite)
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
@@ -120,14 +119,7 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
         return self.title[:120]
 
 
-def item_search_text(title: str | None, responsible: str | None) -> str:
-    return fold(f"{title or ''}\n{responsible or ''}")
-
-
-@event.listens_for(PlanItem, "before_insert")
-@event.listens_for(PlanItem, "before_update")
-def _fold_for_search(_mapper, _connection, item: PlanItem) -> None:
-    item.search_text = item_search_text(item.title, item.responsible)
+keep_search_text(PlanItem, "title", "responsible")
 
 
 class PlanItemInstitution(NetworkOwned, db.Model):
