@@ -50,12 +50,14 @@ def _links(links, endpoint: str | None, **values) -> list[str]:
 def _draw(is_operator: bool, home: str | None, has_network: bool, endpoint: str | None) -> str:
     items = []
     if is_operator:
-        items.append(f'<li><a href="{escape(url_for("operator.index"))}">{escape(_("Консоль оператора"))}</a></li>')
+        console = escape(_("Консоль оператора"))
+        items.append(f'<li><a href="{escape(url_for("operator.index"))}">{console}</a></li>')
     elif home:
         items += _links(HOME_LINKS, endpoint, institution=home)
     if has_network:
         items += _links(NETWORK_LINKS, endpoint)
-    return (f'<nav aria-label="{escape(_("Основное меню"))}" class="main-nav">\n        <ul>'
+    menu = escape(_("Основное меню"))
+    return (f'<nav aria-label="{menu}" class="main-nav">\n        <ul>'
             + "".join(items) + "</ul>\n      </nav>")
 
 
