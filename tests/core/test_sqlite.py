@@ -1,7 +1,9 @@
-"""SQLite settings: WAL, foreign keys, busy timeout, BEGIN IMMEDIATE for writes, nested savepoints.
+"""SQLite settings: WAL, foreign keys, busy timeout, BEGIN IMMEDIATE at the first write, nested savepoints.
 
 These run on a SQLite file of their own whatever database the rest of the suite uses."""
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 from flask_migrate import upgrade
@@ -158,3 +160,13 @@ def test_write_requests_queue_on_the_writers_lock_and_leave_it_at_the_end(sqlite
     assert response.status_code in (200, 302) and seen == [False] and free()
     client.post("/i/queue-school/notes", data={"body": "", "csrf_token": csrf_token_from(page)})  # refused
     assert free()
+
+
+def test_unindexed_keeps_sqlites_planner_off_a_column_and_is_the_plain_column_elsewhere():
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from workspace.core.database import unindexed
+    from workspace.plans.models import PlanItem
+    condition = unindexed(PlanItem.ends_on) >= date(2026, 11, 30)
+    assert str(condition.compile(dialect=sqlite.dialect())) == "+plan_items.ends_on >= ?"
+    assert str(condition.compile(dialect=postgresql.dialect())) == "plan_items.ends_on >= %(param_1)s"

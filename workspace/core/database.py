@@ -12,6 +12,8 @@ except ImportError:  # not on Windows: SQLite's own busy waiting only
 from flask import Flask, g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.orm.exc import StaleDataError
 
 from workspace.core.errors import conflict_response
@@ -136,3 +138,26 @@ def init_database(app: Flask) -> None:
             db.session.rollback()
             discard_pending_mail()
         return response
+
+
+class unindexed(FunctionElement):  # noqa: N801  (reads as SQL)
+    """A column that SQLite's planner must not use an index of: ``+column`` (SQLite's documented way to
+    keep the planner off an index), the plain column on PostgreSQL. For a query whose best plan SQLite's
+    sampled statistics (``analysis_limit``) misjudge."""
+
+    inherit_cache = True
+    name = "unindexed"
+
+    def __init__(self, column):
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(unindexed)
+def _unindexed(element, compiler, **kw):
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element, compiler, **kw):
+    return "+" + compiler.process(element.clauses, **kw)

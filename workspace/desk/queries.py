@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from tenants.models import Institution, Membership, Network, Seat
 from workspace.desk.models import Note
+from workspace.core.database import unindexed
 from workspace.extensions import db
 
 
@@ -70,7 +71,10 @@ def upcoming_events(today, limit: int = 8):
         select(PlanItem.id, PlanItem.title, PlanItem.timing, PlanItem.starts_on, PlanItem.ends_on,
                Plan.id.label("plan_id"), Network.slug, Network.name)
         .join(Plan, Plan.id == PlanItem.plan_id).join(Network, Network.id == PlanItem.network_id)
-        .where(PlanItem.ends_on >= today, PlanItem.status == "planned")
+        # read planned items in start order (ix_plan_items_status_starts_on) and stop at the first few that
+        # have not ended; SQLite's sampled statistics would rather take every item of the city not yet ended
+        # and sort them (80 ms at city scale instead of 1)
+        .where(unindexed(PlanItem.ends_on) >= today, PlanItem.status == "planned")
         .order_by(PlanItem.starts_on, PlanItem.id).limit(limit)
     ).all()
 
