@@ -9,14 +9,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable, Iterable
 
-from flask import current_app, g
 from flask_babel import get_translations
-from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
 from workspace.calendar.queries import Event
+from workspace.core.cells import short
 from workspace.core.dates import ru_date
 from workspace.core.labels import label
+from workspace.core.rendering import per_request
 from workspace.plans.models import ItemStatus
 
 
@@ -35,15 +35,8 @@ class _Texts:
         self.more_hint = str(escape(gettext("мероприятий в этот день")))
 
 
-def _texts() -> _Texts:
-    found = g.get("_calendar_texts")
-    if found is None:
-        found = g._calendar_texts = _Texts()
-    return found
-
-
 def _short(text: str, length: int) -> str:
-    return str(escape(do_truncate(current_app.jinja_env, text, length)))
+    return str(escape(short(text, length)))
 
 
 def _event(event: Event, event_url: Callable[[Event], str], in_institution: bool, texts: _Texts) -> str:
@@ -70,13 +63,13 @@ def _event(event: Event, event_url: Callable[[Event], str], in_institution: bool
 
 def event_items(events: Iterable[Event], event_url: Callable[[Event], str], scope: str) -> Markup:
     """The ``<li>`` of each event of a list (the long items, a day of the agenda, the list view, the unread)."""
-    texts, in_institution = _texts(), scope == "institution"
+    texts, in_institution = per_request(_Texts), scope == "institution"
     return Markup("".join(f"<li>{_event(event, event_url, in_institution, texts)}</li>" for event in events))
 
 
 def more_item(more: int, url: str) -> Markup:
     """A busy day's «ещё N»: the link to that day's list."""
-    texts = _texts()
+    texts = per_request(_Texts)
     return Markup(f'<li><a class="more" href="{escape(url)}" hx-target="#calendar" hx-swap="outerHTML">'
                   f'{escape(texts.more % {"n": more})}<span class="visually-hidden"> {texts.more_hint}</span>'
                   f'</a></li>')

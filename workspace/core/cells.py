@@ -3,12 +3,12 @@
 A long table of editable cells (a plan section of 100 items, a roadmap) cost a Jinja macro call per cell, a
 gettext call per label and an escape per value: 0.2–0.3 ms a row. These helpers return plain strings (values
 escaped here), and the callers join a row in one pass; the constant texts come translated once per request
-through ``Texts``."""
+through ``Texts`` and ``workspace.core.rendering.per_request``."""
 from __future__ import annotations
 
 from datetime import date
 
-from flask import current_app, g
+from flask import current_app
 from flask_babel import get_translations
 from jinja2.filters import do_truncate
 from markupsafe import escape
@@ -17,7 +17,7 @@ from workspace.core.dates import ru_date
 
 
 class Texts:
-    """The constant texts of the rows, translated and escaped once per request (``Texts.of()``)."""
+    """The constant texts of the rows, translated and escaped (made once per request: ``per_request(Texts)``)."""
 
     def __init__(self) -> None:
         _ = get_translations().ugettext  # (named _ so that pybabel extracts the texts below)
@@ -27,13 +27,6 @@ class Texts:
         self.down = str(escape(_("Ниже")))
         self.delete = str(escape(_("Удалить")))
         self.translate = _
-
-    @classmethod
-    def of(cls) -> "Texts":
-        found = g.get("_row_texts")
-        if found is None:
-            found = g._row_texts = cls()
-        return found
 
 
 def short(text: str, length: int) -> str:

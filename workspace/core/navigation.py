@@ -9,42 +9,38 @@ from flask_babel import get_locale, gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup, escape
 
-# (endpoint, label, what marks it current: an endpoint or a tuple of endpoint prefixes)
+# (endpoint, label, what marks it current: endpoints, or prefixes ending in «.»)
 HOME_LINKS = (
-    ("desk.show_desk", _l("Рабочий стол"), "desk.show_desk"),
+    ("desk.show_desk", _l("Рабочий стол"), ("desk.show_desk",)),
     ("institutions.show_profile", _l("Учреждение"), ("institutions.show_profile", "institutions.edit_profile")),
-    ("institutions.list_staff", _l("Сотрудники"), "institutions.list_staff"),
+    ("institutions.list_staff", _l("Сотрудники"), ("institutions.list_staff",)),
     ("pupils.list_pupils", _l("Обучающиеся"), ("pupils.", "school_programmes.")),
 )
 NETWORK_LINKS = (
-    ("networks.show_network", _l("Сеть"), "networks.show_network"),
+    ("networks.show_network", _l("Сеть"), ("networks.show_network",)),
     ("plans.list_plans", _l("План"), ("plans.",)),
     ("projects.list_projects", _l("Проекты"), ("projects.",)),
     ("programmes.list_programmes", _l("Программы"), ("programmes.",)),
-    ("calendar.network_calendar", _l("Календарь"), "calendar.network_calendar"),
+    ("calendar.network_calendar", _l("Календарь"), ("calendar.network_calendar",)),
     ("agreements.list_agreements", _l("Договоры"), ("agreements.",)),
-    ("council.show_council", _l("Совет"), "council.show_council"),
+    ("council.show_council", _l("Совет"), ("council.show_council",)),
     ("bank.list_materials", _l("Банк практик"), ("bank.",)),
     ("requests_table.list_requests", _l("Запросы"), ("requests_table.",)),
     ("monitoring.network_dashboard", _l("Мониторинг"), ("monitoring.", "surveys.")),
-    ("chronicle.network_chronicle", _l("Летопись"), "chronicle.network_chronicle"),
+    ("chronicle.network_chronicle", _l("Летопись"), ("chronicle.network_chronicle",)),
 )
 CACHE_LIMIT = 4096  # keys are few (networks × institutions × sections × languages); the cap keeps it bounded
 
 
-def _is_current(endpoint: str | None, marker) -> bool:
-    if not endpoint:
-        return False
-    if isinstance(marker, tuple):
-        return any(endpoint == m if not m.endswith(".") else endpoint.startswith(m) for m in marker)
-    return endpoint == marker
+def _is_current(endpoint: str | None, markers: tuple[str, ...]) -> bool:
+    return bool(endpoint) and any(endpoint.startswith(m) if m.endswith(".") else endpoint == m for m in markers)
 
 
 def _links(links, endpoint: str | None, **values) -> list[str]:
     current = ' aria-current="page"'
     return [f'<li><a href="{escape(url_for(target, **values))}"'
-            f'{current if _is_current(endpoint, marker) else ""}>{escape(str(text))}</a></li>'
-            for target, text, marker in links]
+            f'{current if _is_current(endpoint, markers) else ""}>{escape(str(text))}</a></li>'
+            for target, text, markers in links]
 
 
 def _draw(is_operator: bool, home: str | None, has_network: bool, endpoint: str | None) -> str:
@@ -65,7 +61,6 @@ def main_nav(home: str | None) -> Markup:
     """The menu of the signed-in user on this page."""
     network = g.get("network")
     endpoint = request.endpoint
-    # the section marker, not the endpoint itself, would be a smaller key; the endpoint is simpler and still few
     key = (str(get_locale()), request.script_root, current_user.is_operator, home,
            network.slug if network is not None else None, endpoint)
     cache = current_app.extensions.setdefault("main_nav", {})

@@ -1,7 +1,8 @@
-"""One rendering helper: a full page, or for an htmx request the partial its target asks for."""
+"""Rendering helpers: a full page, or for an htmx request the partial its target asks for; a confirmation page;
+what a request's drawing code makes once (its translated texts)."""
 from __future__ import annotations
 
-from flask import make_response, render_template
+from flask import g, make_response, render_template
 from flask.typing import ResponseReturnValue
 
 from workspace.extensions import htmx
@@ -27,3 +28,13 @@ def confirm_page(*, heading: str, question: str, action: str, confirm_label: str
     """The page that asks before a destructive action (works without JavaScript)."""
     return render("_confirm.html", heading=heading, question=question, action=action,
                   confirm_label=confirm_label, cancel_url=cancel_url)
+
+
+def per_request(factory):
+    """``factory()``, made once per request and kept on ``g`` (e.g. the translated, escaped texts a long table
+    draws with: translating them per row would cost more than drawing the row)."""
+    made = g.setdefault("_per_request", {})
+    found = made.get(factory)
+    if found is None:
+        found = made[factory] = factory()
+    return found

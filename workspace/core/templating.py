@@ -36,12 +36,10 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
 
     def _translations():
-        """The request's catalog, looked up once: Flask-Babel resolves the locale and its cache on every
-        call (~20 µs). Shared with Python's gettext() (workspace.extensions.RequestDomain)."""
+        """The request's catalog: kept on g by workspace.extensions.RequestDomain after its first lookup
+        (Flask-Babel resolves the locale and its cache on every call, ~20 µs)."""
         found = g.get("_translations")
-        if found is None:  # (the locale is chosen once per request: nothing here calls flask_babel.refresh)
-            found = g._translations = get_translations()
-        return found
+        return found if found is not None else get_translations()
 
     app.jinja_env.install_gettext_callables(
         lambda string: _translations().ugettext(string),

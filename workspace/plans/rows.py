@@ -5,11 +5,11 @@ A section page holds up to 100 items of seven cells, each with its edit link: as
 a row added or a cell saved through htmx comes out the same as on the page."""
 from __future__ import annotations
 
-from flask import g
 from markupsafe import Markup, escape
 
 from workspace.core import cells
 from workspace.core.labels import label
+from workspace.core.rendering import per_request
 from workspace.plans.forms import CELL_FIELDS
 from workspace.plans.models import ItemStatus, PlanItem
 
@@ -18,7 +18,7 @@ class _Texts:
     """The plan's own texts, translated and escaped once per request."""
 
     def __init__(self) -> None:
-        common = self.common = cells.Texts.of()
+        common = self.common = per_request(cells.Texts)
         _ = common.translate
         self.unread = str(escape(_("Не удалось прочитать сроки: уточните")))
         self.grades = _("%(a)d–%(b)d кл.")
@@ -26,13 +26,6 @@ class _Texts:
         self.report_new = str(escape(_("Отчёт о проведении")))
         self.delete_question = _("Удалить мероприятие «%(title)s»?")
         self.statuses = {status: str(escape(label(status))) for status in ItemStatus}
-
-
-def _texts() -> _Texts:
-    found = g.get("_plan_row_texts")
-    if found is None:
-        found = g._plan_row_texts = _Texts()
-    return found
 
 
 def _cell(item: PlanItem, field: str, can_edit: bool, base: str, links, status_editable, texts: _Texts) -> str:
@@ -56,7 +49,7 @@ def _cell(item: PlanItem, field: str, can_edit: bool, base: str, links, status_e
 def item_cell_html(item: PlanItem, field: str, can_edit: bool, base: str, links=None,
                    status_editable=None) -> Markup:
     """One cell of an item (an htmx swap after an edit or a «Отмена»)."""
-    return Markup(_cell(item, field, can_edit, base, links, status_editable, _texts()))
+    return Markup(_cell(item, field, can_edit, base, links, status_editable, per_request(_Texts)))
 
 
 def _row(item: PlanItem, can_edit: bool, base: str, links, status_editable, csrf: str, texts: _Texts) -> str:
@@ -77,5 +70,5 @@ def _row(item: PlanItem, can_edit: bool, base: str, links, status_editable, csrf
 
 def item_rows_html(items, can_edit: bool, base: str, links=None, status_editable=None, csrf: str = "") -> Markup:
     """The rows of a section's items, one string."""
-    texts = _texts()
+    texts = per_request(_Texts)
     return Markup("".join(_row(item, can_edit, base, links, status_editable, csrf, texts) for item in items))

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import g
 from markupsafe import Markup, escape
 
 from workspace.core import cells
 from workspace.core.labels import label
+from workspace.core.rendering import per_request
 from workspace.projects.models import TaskStatus
 
 ROW_FIELDS = ("task", "title", "timing", "expected_result", "report_form", "responsible", "stage_id")
@@ -21,18 +21,11 @@ class _Texts:
     """The roadmap's own texts, translated and escaped once per request."""
 
     def __init__(self) -> None:
-        common = self.common = cells.Texts.of()
+        common = self.common = per_request(cells.Texts)
         _ = common.translate
         self.unread = str(escape(_("Не удалось прочитать срок: уточните")))
         self.delete_question = _("Удалить задачу «%(title)s»?")
         self.statuses = {status: str(escape(label(status))) for status in TaskStatus}
-
-
-def _texts() -> _Texts:
-    found = g.get("_task_row_texts")
-    if found is None:
-        found = g._task_row_texts = _Texts()
-    return found
 
 
 def _cell(task, field: str, can_edit: bool, base: str, links, stage_names, texts: _Texts) -> str:
@@ -52,13 +45,13 @@ def _cell(task, field: str, can_edit: bool, base: str, links, stage_names, texts
 
 def task_cell_html(task, field: str, can_edit: bool, base: str, links=None, stage_names=None) -> Markup:
     """One cell of a task (an htmx swap after an edit or a «Отмена»)."""
-    return Markup(_cell(task, field, can_edit, base, links, stage_names or {}, _texts()))
+    return Markup(_cell(task, field, can_edit, base, links, stage_names or {}, per_request(_Texts)))
 
 
 def task_rows_html(tasks, can_edit: bool, base: str, links, stage_names, status_editable, csrf: str,
                    today: date) -> Markup:
     """The roadmap's rows, one string."""
-    texts = _texts()
+    texts = per_request(_Texts)
     rows = []
     for task in tasks:
         overdue = task.ends_on and task.ends_on < today and task.status in OPEN
