@@ -12,7 +12,7 @@ from flask_migrate import upgrade
 from sqlalchemy import event
 
 from tests.fixtures import agreements as agreement_factories
-from tests.fixtures import bank, database, factories, projects
+from tests.fixtures import bank, compile_cache, database, factories, projects
 from tests.fixtures import programmes as programme_factories
 from tests.fixtures import journal as journal_factories
 from tests.fixtures import monitoring as monitoring_factories
@@ -23,6 +23,7 @@ from workspace.config import TestConfig
 from workspace.extensions import db
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+compile_cache.install()
 
 
 @pytest.fixture(scope="session")
@@ -53,6 +54,7 @@ def database_url(owner_database_url):
 @pytest.fixture
 def app(database_url):
     app = create_app(TestConfig(database_url))
+    compile_cache.share_templates(app)
     with app.app_context():
         engine = db.engine
         connection = engine.connect()

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
 
 from tests.conftest import login, post_form
 from tests.fixtures.factories import PASSWORD
+from tests.fixtures.row_counts import row_counts
 from tests.tenancy.world import build_world
-from workspace.extensions import db
 
-
-def _counts(read):
-    with read():
-        return {table.name: db.session.scalar(select(func.count()).select_from(table))
-                for table in db.metadata.sorted_tables}
 
 
 def test_e_vote_and_agenda_refuse_requests_they_must_not_offer(client, make, read):
@@ -23,7 +17,7 @@ def test_e_vote_and_agenda_refuse_requests_they_must_not_offer(client, make, rea
     login(client, world.a.users["admin"].email, PASSWORD)  # chair of network A
     base = "/n/network-a/council"
     meeting = make.meeting(world.a.network, 2, kind="meeting", held_on=date.today())
-    before = _counts(read)
+    before = row_counts(read)
     deadline = (date.today() + timedelta(days=5)).isoformat()
     for bad in (world.b.approval.id,   # another network's request
                 world.a.approval.id,   # already on an open agenda
@@ -37,4 +31,4 @@ def test_e_vote_and_agenda_refuse_requests_they_must_not_offer(client, make, rea
         response = post_form(client, f"{base}/meetings/{meeting.id}/attendance", {"seat_ids": [bad]},
                              page_url=f"{base}/meetings/{meeting.id}")
         assert response.status_code == 422, bad
-    assert _counts(read) == before
+    assert row_counts(read) == before

@@ -51,21 +51,19 @@ class _QuietHandler(WSGIRequestHandler):
 
 def _demo_ids() -> dict:
     from tenants.models import Institution, Membership, Network
+    from workspace.agreements.models import Agreement
+    from workspace.plans.models import Plan
 
     network = db.session.scalar(select(Network).where(Network.slug == "sosh31-kultura"))
     school = db.session.scalar(select(Institution).where(Institution.slug == "sosh31"))
     library = db.session.scalar(select(Institution).where(Institution.slug == "mibs"))
     member = db.session.scalar(select(Membership).where(Membership.network_id == network.id,
                                                         Membership.institution_id == library.id))
-    from workspace.plans.models import Plan
     plan = db.session.scalar(select(Plan).where(Plan.network_id == network.id))
-    from workspace.agreements.models import Agreement
     agreement = db.session.scalar(select(Agreement.id).where(Agreement.network_id == network.id,
                                                             Agreement.number == "14/2026"))
     return {"network": network.id, "school": school.id, "library_member": member.id, "plan": plan.id,
             "agreement": agreement}
-    plan = db.session.scalar(select(Plan).where(Plan.network_id == network.id).order_by(Plan.start_year.desc()).limit(1))
-    return {"network": network.id, "school": school.id, "library_member": member.id, "plan": plan.id}
 
 
 @pytest.fixture(scope="session")

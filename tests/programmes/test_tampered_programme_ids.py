@@ -1,18 +1,12 @@
 """Every id-bearing field of the programmes forms, tampered: refused, nothing changes."""
 from __future__ import annotations
 
-from sqlalchemy import func, select
 
 from tests.conftest import login, post_form
 from tests.fixtures.factories import PASSWORD
+from tests.fixtures.row_counts import row_counts
 from tests.tenancy.world import build_world
-from workspace.extensions import db
 
-
-def _counts(read):
-    with read():
-        return {table.name: db.session.scalar(select(func.count()).select_from(table))
-                for table in db.metadata.sorted_tables}
 
 
 def test_application_refuses_foreign_pupils_and_programmes(client, make, read):
@@ -20,21 +14,21 @@ def test_application_refuses_foreign_pupils_and_programmes(client, make, read):
     draft = make.programme(world.a.network, world.a.partner, "Черновик", published=False)
     login(client, world.a.users["coordinator"].email, PASSWORD)
     url = f"/i/{world.a.school.slug}/enrollment/applications"
-    before = _counts(read)
+    before = row_counts(read)
     good = {"pupil_id": world.a.pupil.id, "programme_id": world.a.programme.id, "submitted_on": "2026-09-03",
             "has_consent": "y"}
     for field, bad in (("pupil_id", world.b.pupil.id), ("pupil_id", 999999), ("pupil_id", "x"),
                        ("programme_id", world.b.programme.id), ("programme_id", draft.id), ("programme_id", -1)):
         response = post_form(client, url, {**good, field: bad})
         assert response.status_code == 422, (field, bad)
-    assert _counts(read) == before
+    assert row_counts(read) == before
 
 
 def test_match_refuses_foreign_pupil_and_public_form_refuses_foreign_school(client, make, read):
     world = build_world(make)
     public = make.application(None, world.a.programme, school=world.a.school, status="new", source="public")
     login(client, world.a.users["coordinator"].email, PASSWORD)
-    before = _counts(read)
+    before = row_counts(read)
     url = f"/i/{world.a.school.slug}/enrollment/applications/{public.id}"
     for bad in (world.b.pupil.id, 999999):
         assert post_form(client, url, {"pupil_id": bad}).status_code == 422
@@ -44,20 +38,20 @@ def test_match_refuses_foreign_pupil_and_public_form_refuses_foreign_school(clie
             "parent_contact": "+7 900 123-45-67", "has_consent": "y"}
     for bad in (world.b.school.id, world.a.partner.id, world.bridge.id, 999999, "x"):
         assert post_form(anonymous, page, {**data, "school_id": bad}).status_code == 422, bad
-    assert _counts(read) == before
+    assert row_counts(read) == before
 
 
 def test_group_teacher_and_placement_refuse_foreign_ids(client, make, read):
     world = build_world(make)
     login(client, world.a.partner_coordinator.email, PASSWORD)
     a = world.a
-    before = _counts(read)
+    before = row_counts(read)
     page = f"/n/{a.network.slug}/programmes/{a.programme.id}"
     for bad in (world.b.partner_coordinator.id, a.users["teacher"].id, 999999):  # not a user of the provider
         response = post_form(client, f"{page}/groups", {"name": "Группа 2", "teacher_id": bad, "capacity": 10},
                              page_url=page)
         assert response.status_code == 422, bad
-    assert _counts(read) == before
+    assert row_counts(read) == before
     request_page = f"/n/{a.network.slug}/programmes/requests/{a.enrollment_request.id}"
     enrollment_id = a.enrollment_request.enrollment_ids[0]
     accept = post_form(client, f"{request_page}/enrollments/{enrollment_id}/accept", {"version": 1},
@@ -74,9 +68,9 @@ def test_request_refuses_applications_it_does_not_list(client, make, read):
     login(client, world.a.users["coordinator"].email, PASSWORD)
     other = make.programme(world.a.network, world.a.partner, "Другая")
     mine = make.application(make.pupil(world.a.school, "Другой"), other)
-    before = _counts(read)
+    before = row_counts(read)
     url = f"/i/{world.a.school.slug}/enrollment/requests/new?programme={world.a.programme.id}"
     for bad in (world.b.application.id, mine.id, 999999):
         response = post_form(client, url, {"application_ids": [bad]})
         assert response.status_code in (404, 422), bad
-    assert _counts(read) == before
+    assert row_counts(read) == before

@@ -2,24 +2,18 @@
 none) is refused with 422 and nothing changes."""
 from __future__ import annotations
 
-from sqlalchemy import func, select
 
 from tests.conftest import login, post_form
 from tests.fixtures.factories import PASSWORD
+from tests.fixtures.row_counts import row_counts
 from tests.tenancy.world import build_world
-from workspace.extensions import db
 
-
-def _counts(read):
-    with read():
-        return {table.name: db.session.scalar(select(func.count()).select_from(table))
-                for table in db.metadata.sorted_tables}
 
 
 def test_project_form_refuses_institutions_outside_the_network(client, make, read):
     world = build_world(make)
     login(client, world.a.users["coordinator"].email, PASSWORD)
-    before = _counts(read)
+    before = row_counts(read)
     base = {"title": "Подброшенный", "direction": "arts", "starts_on": "2026-09-01", "ends_on": "2027-05-31"}
     for lead, participants in ((world.b.school.id, []), (999999, []), ("x", []),
                                (world.a.school.id, [world.b.partner.id]), (world.a.school.id, [999999])):
@@ -30,7 +24,7 @@ def test_project_form_refuses_institutions_outside_the_network(client, make, rea
                          {**base, "lead_institution_id": lead, "participant_ids": participants,
                           "version": str(world.a.project.version)})
         assert edit.status_code == 422, (lead, participants)
-    assert _counts(read) == before
+    assert row_counts(read) == before
 
 
 def test_task_refuses_a_stage_of_another_project(client, make, read):
@@ -39,11 +33,11 @@ def test_task_refuses_a_stage_of_another_project(client, make, read):
     other_stage = make.project_stages(other)[0]
     login(client, world.a.users["coordinator"].email, PASSWORD)
     page = f"/n/network-a/projects/{world.a.project.id}"
-    before = _counts(read)
+    before = row_counts(read)
     for bad in (world.b.stage.id, other_stage.id, 999999, "x"):
         response = post_form(client, f"{page}/tasks", {"title": "Подброшенная задача", "stage_id": bad}, page_url=page)
         assert response.status_code == 422, bad
         cell = post_form(client, f"{page}/tasks/{world.a.task.id}/cells/stage_id",
                          {"value": bad, "version": str(world.a.task.version)}, page_url=page)
         assert cell.status_code == 422, bad
-    assert _counts(read) == before
+    assert row_counts(read) == before

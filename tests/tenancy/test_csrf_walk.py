@@ -1,28 +1,22 @@
 """Every state-changing route rejects a request without a CSRF token, and changes nothing."""
 from __future__ import annotations
 
-from sqlalchemy import func, select
 
 from tests.conftest import login
 from tests.fixtures.factories import PASSWORD
+from tests.fixtures.row_counts import row_counts
 from tests.tenancy.test_isolation_walk import SKIPPED_ENDPOINTS, _url, _values_for
 from tests.tenancy.world import build_world
-from workspace.extensions import db
 
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 
-
-def _row_counts(read):
-    with read():
-        return {table.name: db.session.scalar(select(func.count()).select_from(table))
-                for table in db.metadata.sorted_tables}
 
 
 def test_every_state_changing_route_needs_the_token(app, client, make, read):
     world = build_world(make)
     login(client, world.a.users["admin"].email, PASSWORD)
     _user, own, _foreign = _values_for(world, "admin")
-    before = _row_counts(read)
+    before = row_counts(read)
     tried = 0
     for rule in app.url_map.iter_rules():
         if rule.endpoint in SKIPPED_ENDPOINTS:
@@ -34,6 +28,6 @@ def test_every_state_changing_route_needs_the_token(app, client, make, read):
                 assert "Форма устарела" in response.get_data(as_text=True)
                 tried += 1
     assert tried >= 30
-    assert _row_counts(read) == before
+    assert row_counts(read) == before
     # the session is still alive: the rejected posts did not log the user out
     assert client.get(f"/i/{world.a.school.slug}/").status_code == 200

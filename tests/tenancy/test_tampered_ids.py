@@ -7,13 +7,12 @@ import pkgutil
 
 import pytest
 from flask_wtf import FlaskForm
-from sqlalchemy import func, select
 
 import workspace
 from tests.conftest import login, post_form
 from tests.fixtures.factories import PASSWORD
+from tests.fixtures.row_counts import row_counts
 from tests.tenancy.world import build_world
-from workspace.extensions import db
 
 # form class name, field → how the test reaches it
 CASES = {
@@ -48,55 +47,50 @@ def test_every_id_field_has_a_tamper_case():
     assert _id_fields() <= CASES, _id_fields() - CASES
 
 
-def _counts(read):
-    with read():
-        return {table.name: db.session.scalar(select(func.count()).select_from(table))
-                for table in db.metadata.sorted_tables}
-
 
 def test_council_seat_refuses_users_it_must_not_offer(client, make, read):
     world = build_world(make)
     login(client, world.a.users["admin"].email, PASSWORD)  # chair of network A
     url, page = "/n/network-a/council/seats/staff", "/n/network-a/council/seats/new"
-    before = _counts(read)
+    before = row_counts(read)
     for bad in (world.b.users["teacher"].id,       # staff of a school of another network
                 world.b.external.id,               # an external member of another council
                 world.a.users["admin"].id,         # already seated
                 world.operator.id, 999999, -1, "x"):
         response = post_form(client, url, {"staff-user_id": bad, "staff-role": "member"}, page_url=page)
         assert response.status_code == 422, bad
-    assert _counts(read) == before
+    assert row_counts(read) == before
 
 
 @pytest.mark.parametrize("field, value", [("base_institution_id", 999999), ("base_institution_id", "x")])
 def test_network_form_refuses_missing_base(client, make, read, field, value):
     world = build_world(make)
     login(client, world.operator.email, PASSWORD)
-    before = _counts(read)
+    before = row_counts(read)
     data = {"name": "Сеть", "slug": "tampered", "starts_on": "2026-09-01", "ends_on": "2027-08-31", field: value}
     response = post_form(client, "/operator/networks/new", data)
     assert response.status_code == 422
-    assert _counts(read) == before
+    assert row_counts(read) == before
 
 
 def test_member_form_refuses_a_member_twice_or_a_missing_institution(client, make, read):
     world = build_world(make)
     login(client, world.operator.email, PASSWORD)
     url = f"/operator/networks/{world.a.network.id}"
-    before = _counts(read)
+    before = row_counts(read)
     for bad in (world.a.school.id, world.bridge.id, 999999):  # already members, or nobody
         response = post_form(client, url, {"institution_id": bad, "role": "social_partner"})
         assert response.status_code == 422, bad
-    assert _counts(read) == before
+    assert row_counts(read) == before
 
 
 def test_plan_section_refuses_a_partner_outside_the_network(client, make, read):
     world = build_world(make)
     login(client, world.a.users["coordinator"].email, PASSWORD)  # the base school's coordinator
     url = f"/n/network-a/plans/{world.a.plan.id}/sections"
-    before = _counts(read)
+    before = row_counts(read)
     for bad in (world.b.school.id, world.b.partner.id, 999999, "x"):
         response = post_form(client, url, {"title": "Подброшенный раздел", "partner_institution_id": bad},
                              page_url=f"/n/network-a/plans/{world.a.plan.id}")
         assert response.status_code == 422, bad
-    assert _counts(read) == before
+    assert row_counts(read) == before
