@@ -9,6 +9,10 @@ try:
     from playwright.sync_api import expect
 except ImportError:  # the browser fixture skips (or fails in CI) with the reason
     expect = None
+else:
+    # As the pages' own actions (10 s): on two cores the browser shares them with a second test worker,
+    # and an htmx swap can take longer than Playwright's default 5 s to show.
+    expect.set_options(timeout=10_000)
 
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = DEMO_PASSWORD
