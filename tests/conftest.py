@@ -1,4 +1,5 @@
-"""Test harness: one database per session (migrated with Alembic), an app per test,
+"""Test harness: one database per session (migrated with Alembic), an app per test (built by the
+factory; what Werkzeug and Jinja compile for it is reused within the process: fixtures/compile_cache.py),
 each test inside an outer transaction that is rolled back at its end."""
 from __future__ import annotations
 
