@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from flask import has_app_context, has_request_context
 from flask_login import current_user
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
 SETTING_FUNCTIONS = """
@@ -101,8 +101,11 @@ def apply_context(session: Session, scope, unscoped: bool) -> None:
     if connection.dialect.name != "postgresql":
         return
     wanted = _context(scope, unscoped)
-    marker = (id(session.get_transaction()), wanted)
-    if session.info.get("rls_context") == marker:
+    transaction = session.get_transaction()
+    given = session.info.get("rls_context")
+    # The transaction object itself, not its id(): once a transaction ends, Python may place the next one at
+    # the same address, and that new transaction has no context yet.
+    if given is not None and given[0] is transaction and given[1] == wanted:
         return
     connection.execute(
         text("SELECT set_config('workspace.institution_id', :institution, true),"
@@ -111,7 +114,13 @@ def apply_context(session: Session, scope, unscoped: bool) -> None:
              " set_config('workspace.unscoped', :unscoped, true)"),
         {"institution": wanted[0], "networks": wanted[1], "user": wanted[2], "unscoped": wanted[3]},
     )
-    session.info["rls_context"] = marker
+    session.info["rls_context"] = (transaction, wanted)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_context(session: Session, _previous_transaction) -> None:
+    """A rollback, of a savepoint too, undoes the set_config calls made inside it: give the context again."""
+    session.info.pop("rls_context", None)
 
 
 def create_role_and_grant(engine, role: str, password: str | None = None) -> None:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tenants.rls import apply_context
-from tenants.scoping import InstitutionOwned, NetworkOwned, Scope
+from tenants.scoping import InstitutionOwned, NetworkOwned, Scope, unscoped
+from workspace.desk.models import Note
 from workspace.extensions import db
 
 pytestmark = pytest.mark.postgres
@@ -112,3 +113,22 @@ def test_context_is_transaction_local_and_does_not_ride_a_pooled_connection(post
             again = session.scalar(text("SELECT pg_backend_pid()"))
             assert again == connection_id  # the same pooled connection…
             assert session.scalar(text("SELECT current_setting('workspace.institution_id', true)")) in ("", None)
+
+
+
+def test_a_new_transaction_gets_the_context_again_after_a_rollback_or_a_commit(postgres, make, count_queries):
+    """The context is transaction-local: after a rollback (here: of the test's savepoint, which undoes the
+    set_config) or a real commit, the next statement's transaction must be given it again, even when Python
+    places the new transaction object where the old one was (the same id())."""
+    make.note(make.institution("Школа 1", slug="rls-r-one"), "заметка")
+    with postgres.app_context(), unscoped():
+        for _ in range(30):
+            with count_queries() as statements:
+                assert db.session.scalars(select(Note.body)).all() == ["заметка"]
+            assert "set_config" in statements[0] and len(statements) == 2
+            db.session.rollback()
+        with Session(db.engine) as session:  # a connection of its own: real commits
+            for _ in range(30):
+                session.scalars(select(Note.id)).all()
+                assert session.scalar(text("SELECT current_setting('workspace.unscoped', true)")) == "on"
+                session.commit()
