@@ -115,7 +115,6 @@ def test_context_is_transaction_local_and_does_not_ride_a_pooled_connection(post
             assert session.scalar(text("SELECT current_setting('workspace.institution_id', true)")) in ("", None)
 
 
-
 def test_a_new_transaction_gets_the_context_again_after_a_rollback_or_a_commit(postgres, make, count_queries):
     """The context is transaction-local: after a rollback (here: of the test's savepoint, which undoes the
     set_config) or a real commit, the next statement's transaction must be given it again, even when Python
