@@ -25,3 +25,9 @@ def keep_search_text(model, *fields: str) -> None:
 
     event.listen(model, "before_insert", _fold)
     event.listen(model, "before_update", _fold)
+
+
+def matches_search_text(model, query: str):
+    """WHERE ``model.search_text`` (kept by ``keep_search_text``) contains ``query``, folded the same way; LIKE
+    wildcards in the query are literal."""
+    return model.search_text.contains(fold(query), autoescape=True)

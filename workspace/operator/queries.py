@@ -6,7 +6,7 @@ from sqlalchemy.orm import contains_eager
 
 from tenants.models import Institution, Membership, Network
 from workspace.core.pagination import Page, paginate
-from workspace.core.text import fold
+from workspace.core.text import matches_search_text
 from workspace.extensions import db
 
 
@@ -53,5 +53,5 @@ def slug_taken(model, slug: str, own_id: int | None = None) -> bool:
 def search_institutions(query: str) -> Page:
     """A page of institutions whose short or full name contains ``query``, in any letter case and with «ё»
     read as «е»: matched on their stored folded ``search_text``. Two statements."""
-    return paginate(select(Institution).where(Institution.search_text.contains(fold(query), autoescape=True))
+    return paginate(select(Institution).where(matches_search_text(Institution, query))
                     .order_by(Institution.short_name, Institution.id))

@@ -15,8 +15,9 @@ from tenants.models import Institution, Membership, Network
 from workspace.accounts.models import User
 from workspace.core.dates import ru_date
 from workspace.core.labels import label
+from workspace.core.text import matches_search_text
 from workspace.extensions import db
-from workspace.search.matching import contains, fold
+from workspace.search.matching import contains
 from workspace.search.registry import register_kind
 
 
@@ -31,7 +32,7 @@ def search_plan_items(query: str, limit: int) -> list[tuple[str, str, str]]:
                Plan.title.label("plan_title"), Network.slug)
         .join(Plan, Plan.id == PlanItem.plan_id).join(Network, Network.id == PlanItem.network_id)
         .where(PlanItem.network_id.in_(_network_ids()),
-               PlanItem.search_text.contains(fold(query), autoescape=True))
+               matches_search_text(PlanItem, query))
         .order_by(Plan.start_year.desc(), PlanItem.plan_id, PlanItem.position, PlanItem.id).limit(limit))
     return [(row.title, " · ".join(part for part in (row.timing, row.responsible, row.plan_title) if part),
              url_for("plans.show_item", network=row.slug, plan_id=row.plan_id, item_id=row.id))
@@ -66,7 +67,7 @@ def search_people(query: str, limit: int) -> list[tuple[str, str, str]]:
         .outerjoin(Membership, Membership.id == first.c.membership_id)
         .outerjoin(Network, Network.id == Membership.network_id)
         .where(User.is_enabled.is_(True), or_(User.institution_id == own_id, first.c.membership_id.is_not(None)),
-               User.search_text.contains(fold(query), autoescape=True))
+               matches_search_text(User, query))
         .order_by(User.institution_id != own_id, User.full_name, User.id).limit(limit))
     results = []
     for row in rows:
@@ -87,7 +88,7 @@ def search_institutions(query: str, limit: int) -> list[tuple[str, str, str]]:
                Membership.id.label("membership_id"), Network.slug)
         .join(first, first.c.institution_id == Institution.id)
         .join(Membership, Membership.id == first.c.membership_id).join(Network, Network.id == Membership.network_id)
-        .where(Institution.search_text.contains(fold(query), autoescape=True))
+        .where(matches_search_text(Institution, query))
         .order_by(Institution.short_name, Institution.id).limit(limit))
     results = []
     for row in rows:
