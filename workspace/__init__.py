@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, session
+from flask import Flask, has_request_context, session
 from flask_babel import lazy_gettext as _l
 
 from workspace.config import ROOT, Config
@@ -11,7 +11,8 @@ from workspace.extensions import babel, compress, csrf, db, htmx, login_manager,
 
 
 def _select_locale() -> str:
-    chosen = session["lang"] if "lang" in session else "ru"  # the browser session, not the database
+    """The browser session's language; Russian outside a request (the command line, history labels)."""
+    chosen = session["lang"] if has_request_context() and "lang" in session else "ru"  # the browser session, not the database
     return chosen if chosen in ("ru", "en") else "ru"
 
 

@@ -9,7 +9,7 @@ from workspace.extensions import db
 from workspace.plans.models import Plan
 
 BUDGETS = {"desk": 12, "network": 3, "council": 7, "staff": 4, "plan": 8, "plans": 3, "meeting": 12, "minutes": 8,
-           "institution-history": 4, "network-history": 4}
+           "institution-history": 5, "network-history": 5}
 # Every /n/ page -2: the network, the membership and the seat are read in one statement (tenants/resolution.py).
 # Why the council approval raised some pages by a fixed number (never by the data):
 #   desk +1: the open questions waiting for the user's vote («Голосования совета», one statement for all seats);
@@ -21,6 +21,8 @@ BUDGETS = {"desk": 12, "network": 3, "council": 7, "staff": 4, "plan": 8, "plans
 #        the questions waiting for my vote;
 #   plan +1: the plan's approval rounds with their hearings and decisions (one joined statement);
 #        +1: the institutions and colleagues linked to the items (one UNION statement).
+#   history +1: the people, institutions and objects the page's entries name by id (one UNION statement,
+#        audit/display.py), so that an entry reads «Партнёр: Театр», not «partner_institution_id: 7».
 # On PostgreSQL a page that reads tenant- or network-owned rows first sets the transaction-local
 # row-level-security context: one more statement on /i/ pages.
 # Network pages (/n/): the URL resolution reads the network, membership and seat in ONE statement (unscoped, keyed by

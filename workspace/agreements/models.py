@@ -94,7 +94,10 @@ class AgreementParty(NetworkOwned, db.Model):
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     def audit_label(self) -> str:
-        return f"Сторона договора #{self.agreement_id}"
+        return "Сторона договора"
+
+    def audit_subject(self):
+        return Agreement, self.agreement_id
 
 
 class Obligation(NetworkOwned, CreatedAtMixin, db.Model):
@@ -121,6 +124,9 @@ class Obligation(NetworkOwned, CreatedAtMixin, db.Model):
     def audit_label(self) -> str:
         return self.text[:120]
 
+    def audit_subject(self):
+        return Agreement, self.agreement_id
+
 
 class AgreementFile(NetworkOwned, CreatedAtMixin, db.Model):
     """The signed scan (PDF or photo), kept in the database like event report files."""
@@ -142,6 +148,9 @@ class AgreementFile(NetworkOwned, CreatedAtMixin, db.Model):
     def audit_label(self) -> str:
         return self.filename
 
+    def audit_subject(self):
+        return Agreement, self.agreement_id
+
 
 class AgreementLink(NetworkOwned, db.Model):
     """What the agreement covers: (kind, id) of an object of the same network: ``plan_section``, ``project``
@@ -160,7 +169,13 @@ class AgreementLink(NetworkOwned, db.Model):
     target_id: Mapped[int] = mapped_column(Integer)
 
     def audit_label(self) -> str:
-        return f"{self.target_kind} #{self.target_id}"
+        return str(LINK_KINDS.get(self.target_kind, self.target_kind))
+
+    def audit_subject(self):
+        return Agreement, self.agreement_id
+
+
+LINK_KINDS = {"plan_section": _l("Раздел плана"), "project": _l("Сетевой проект"), "programme": _l("Программа")}
 
 
 register({

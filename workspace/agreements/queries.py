@@ -16,6 +16,7 @@ from sqlalchemy import and_, exists, or_, select
 
 from tenants.models import Institution, Membership, Network
 from tenants.permissions import MANAGERS, has_role
+from workspace.audit.privacy import register_subject_readers
 from workspace.accounts.models import StaffRole, User
 from workspace.agreements.models import (Agreement, AgreementFile, AgreementKind, AgreementLink, AgreementParty,
                                          AgreementStatus, Obligation)
@@ -85,6 +86,16 @@ def parties_of(agreement_ids: list[int]) -> dict[int, list[Party]]:
 def sees_full(party_institutions: set[int]) -> bool:
     return g.get("seat") is not None or (current_user.institution_id is not None
                                          and current_user.institution_id in party_institutions)
+
+
+def readable_agreement_ids():
+    """For the history: the agreements whose changes the user reads (a party's; every one for the council)."""
+    if g.get("seat") is not None:
+        return None
+    return select(AgreementParty.agreement_id).where(AgreementParty.institution_id == current_user.institution_id)
+
+
+register_subject_readers("Agreement", readable_agreement_ids)
 
 
 def get_agreement_or_404(agreement_id: int, *, full: bool = True) -> Loaded:

@@ -20,6 +20,15 @@ class _AuditColumns:
     object_id: Mapped[int] = mapped_column(Integer)
     object_label: Mapped[str] = mapped_column(String(400), default="")
     changes: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The shared object whose page shows this entry in its own history: the object itself, or the parent
+    # a child belongs to (an obligation's agreement, a task's project); see ``recorder.subject_of``.
+    subject_type: Mapped[str | None] = mapped_column(String(64))
+    subject_id: Mapped[int | None] = mapped_column(Integer)
+    subject_label: Mapped[str] = mapped_column(String(400), default="")
+    # An entry about a pupil-bearing object (enrollment, request list, certificate) names a pupil: it is
+    # shown in full only to the pupil's home school and the provider of the programme (``audit.privacy``).
+    pupil_home_institution_id: Mapped[int | None] = mapped_column(Integer)
+    pupil_provider_institution_id: Mapped[int | None] = mapped_column(Integer)
 
 
 # No RETURNING on insert: on PostgreSQL an appended entry need not be readable by its writer.
@@ -27,12 +36,14 @@ class InstitutionAuditEntry(_AuditColumns, InstitutionOwned, db.Model):
     __tablename__ = "institution_audit_entries"
     # A history page reads one owner's newest entries: (owner, id) serves it at any size of the log.
     __table_args__ = (Index("ix_institution_audit_entries_owner_id", "institution_id", "id"),
+                      Index("ix_institution_audit_entries_subject", "institution_id", "subject_type", "subject_id", "id"),
                       {"implicit_returning": False})
 
 
 class NetworkAuditEntry(_AuditColumns, NetworkOwned, db.Model):
     __tablename__ = "network_audit_entries"
     __table_args__ = (Index("ix_network_audit_entries_owner_id", "network_id", "id"),
+                      Index("ix_network_audit_entries_subject", "network_id", "subject_type", "subject_id", "id"),
                       {"implicit_returning": False})
 
 

@@ -8,6 +8,7 @@ from flask import has_request_context
 from flask_login import current_user
 from sqlalchemy import event, inspect, insert
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from tenants.scoping import InstitutionOwned, NetworkOwned
 from workspace.audit.models import AUDIT_MODELS, InstitutionAuditEntry, NetworkAuditEntry
@@ -79,6 +80,17 @@ def owner_of(obj) -> tuple[str, int] | None:
     return None
 
 
+def subject_of(session: Session, obj) -> tuple[str, int, str]:
+    """The shared object whose own page lists this change: a child names its parent with ``audit_subject()``
+    (class name and id); the parent's label is taken from the session when the handler loaded it."""
+    explicit = getattr(obj, "audit_subject", None)
+    if explicit is None:
+        return type(obj).__name__, obj.id, ""
+    parent_class, parent_id = explicit()
+    parent = session.identity_map.get(identity_key(parent_class, parent_id)) if parent_id is not None else None
+    return parent_class.__name__, parent_id, parent.audit_label() if parent is not None else ""
+
+
 @event.listens_for(Session, "before_flush")
 def _append_only(session: Session, _context, _instances) -> None:
     for obj in session.dirty | session.deleted:
@@ -104,11 +116,16 @@ def _record(session: Session, _context) -> None:
                 actor_id, actor_name = actor()
             kind, owner_id = kind_and_id
             model = InstitutionAuditEntry if kind == "institution" else NetworkAuditEntry
+            subject_type, subject_id, subject_label = subject_of(session, obj)
+            owners = getattr(obj, "audit_pupil_owners", None)
+            home_id, provider_id = owners(session) if owners is not None else (None, None)
             row = {
                 "at": utcnow(), "actor_id": actor_id, "actor_name": actor_name, "action": action,
                 "object_type": type(obj).__name__, "object_id": obj.id,
                 "object_label": obj.audit_label() if hasattr(obj, "audit_label") else "",
-                "changes": changes, ("institution_id" if kind == "institution" else "network_id"): owner_id,
+                "changes": changes, "subject_type": subject_type, "subject_id": subject_id,
+                "subject_label": subject_label[:400], "pupil_home_institution_id": home_id,
+                "pupil_provider_institution_id": provider_id, ("institution_id" if kind == "institution" else "network_id"): owner_id,
             }
             rows[model].append(row)
     for model, values in rows.items():

@@ -105,6 +105,9 @@ class MaterialFile(NetworkOwned, CreatedAtMixin, db.Model):
     def audit_label(self) -> str:
         return self.filename
 
+    def audit_subject(self):
+        return Material, self.material_id
+
 
 class NormativeDocument(NetworkOwned, CreatedAtMixin, db.Model):
     __tablename__ = "normative_documents"
@@ -143,6 +146,9 @@ class DocumentVersion(NetworkOwned, CreatedAtMixin, db.Model):
 
     def audit_label(self) -> str:
         return f"{self.filename} ({self.approved_on:%d.%m.%Y})"
+
+    def audit_subject(self):
+        return NormativeDocument, self.document_id
 
 
 register({

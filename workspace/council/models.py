@@ -15,7 +15,7 @@ from sqlalchemy import (Date, DateTime, ForeignKey, ForeignKeyConstraint, Index,
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
-from workspace.core.labels import register
+from workspace.core.labels import label, register
 from workspace.core.models import CreatedAtMixin, db_enum, utcnow
 from workspace.extensions import db
 
@@ -160,6 +160,9 @@ class AgendaItem(NetworkOwned, CreatedAtMixin, db.Model):
     def audit_label(self) -> str:
         return self.title[:120]
 
+    def audit_subject(self):
+        return Meeting, self.meeting_id
+
 
 class Attendance(NetworkOwned, db.Model):
     """A seat marked present at a meeting (those who voted count as present too)."""
@@ -192,7 +195,10 @@ class Vote(NetworkOwned, db.Model):
     cast_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     def audit_label(self) -> str:
-        return f"Голос: {self.choice.value}"
+        return f"Голос: {label(self.choice)}"
+
+    def audit_subject(self):
+        return AgendaItem, self.agenda_item_id
 
 
 class Decision(NetworkOwned, CreatedAtMixin, db.Model):
@@ -218,7 +224,10 @@ class Decision(NetworkOwned, CreatedAtMixin, db.Model):
     decided_on: Mapped[date] = mapped_column(Date)
 
     def audit_label(self) -> str:
-        return f"Решение: {self.outcome.value}"
+        return f"Решение: {label(self.outcome)}"
+
+    def audit_subject(self):
+        return AgendaItem, self.agenda_item_id
 
 
 register({

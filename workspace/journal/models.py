@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tenants.scoping import InstitutionOwned, NetworkOwned
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
+from workspace.programmes.models import Group
 from workspace.extensions import db
 
 
@@ -49,6 +50,9 @@ class Lesson(NetworkOwned, CreatedAtMixin, db.Model):
 
     def audit_label(self) -> str:
         return f"{self.held_on:%d.%m.%Y} {self.topic}".strip()
+
+    def audit_subject(self):
+        return Group, self.group_id
 
 
 class Mark(NetworkOwned, db.Model):
@@ -113,6 +117,13 @@ class Certificate(NetworkOwned, CreatedAtMixin, db.Model):
 
     def audit_label(self) -> str:
         return f"№ {self.label} {self.pupil_name}"
+
+    def audit_subject(self):
+        return Group, self.group_id
+
+    def audit_pupil_owners(self, _session) -> tuple[int, int]:
+        """A certificate names its pupil: shown in full to the home school and the provider (audit.privacy)."""
+        return self.home_institution_id, self.provider_institution_id
 
 
 class CertificateCounter(InstitutionOwned, db.Model):

@@ -60,4 +60,7 @@ class MonitoringValue(NetworkOwned, CreatedAtMixin, db.Model):
     __mapper_args__ = {"version_id_col": version}
 
     def audit_label(self) -> str:
-        return f"Значение показателя #{self.indicator_id} за {self.start_year}/{self.start_year + 1}"
+        return f"Значение за {self.start_year}/{self.start_year + 1} учебный год"
+
+    def audit_subject(self):
+        return MonitoringIndicator, self.indicator_id

@@ -74,6 +74,9 @@ class PlanSection(NetworkOwned, CreatedAtMixin, db.Model):
     def audit_label(self) -> str:
         return self.title
 
+    def audit_subject(self):
+        return Plan, self.plan_id
+
 
 class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
     __tablename__ = "plan_items"
@@ -117,6 +120,9 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
 
     def audit_label(self) -> str:
         return self.title[:120]
+
+    def audit_subject(self):
+        return Plan, self.plan_id
 
 
 keep_search_text(PlanItem, "title", "responsible")

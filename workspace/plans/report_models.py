@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tenants.scoping import NetworkOwned
 from workspace.core.models import CreatedAtMixin
 from workspace.extensions import db
+from workspace.plans.models import PlanItem
 
 
 class EventReport(NetworkOwned, CreatedAtMixin, db.Model):
@@ -32,7 +33,10 @@ class EventReport(NetworkOwned, CreatedAtMixin, db.Model):
     __mapper_args__ = {"version_id_col": version}
 
     def audit_label(self) -> str:
-        return f"Отчёт о мероприятии #{self.item_id}"
+        return "Отчёт о проведении"
+
+    def audit_subject(self):
+        return PlanItem, self.item_id
 
 
 class EventParticipation(NetworkOwned, db.Model):
@@ -70,3 +74,6 @@ class EventFile(NetworkOwned, CreatedAtMixin, db.Model):
 
     def audit_label(self) -> str:
         return self.filename
+
+    def audit_subject(self):
+        return EventReport, self.report_id

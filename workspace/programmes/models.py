@@ -18,8 +18,9 @@ from datetime import date, datetime, time
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, ForeignKeyConstraint, Index, Integer, SmallInteger, String,
-                        Text, Time, UniqueConstraint)
-from sqlalchemy.orm import Mapped, mapped_column, synonym
+                        Text, Time, UniqueConstraint, select)
+from sqlalchemy.orm import Mapped, Session, mapped_column, synonym
+from sqlalchemy.orm.util import identity_key
 
 from tenants.scoping import InstitutionOwned, NetworkOwned
 from workspace.core.labels import register
@@ -131,6 +132,9 @@ class Group(NetworkOwned, CreatedAtMixin, db.Model):
     def audit_label(self) -> str:
         return self.name
 
+    def audit_subject(self):
+        return Programme, self.programme_id
+
 
 class ScheduleSlot(NetworkOwned, db.Model):
     __tablename__ = "schedule_slots"
@@ -147,7 +151,10 @@ class ScheduleSlot(NetworkOwned, db.Model):
     place: Mapped[str] = mapped_column(String(300), default="")
 
     def audit_label(self) -> str:
-        return f"{self.weekday}: {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+        return f"{WEEKDAYS[self.weekday]}, {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+
+    def audit_subject(self):
+        return Group, self.group_id
 
 
 class Application(InstitutionOwned, CreatedAtMixin, db.Model):
@@ -216,6 +223,13 @@ class EnrollmentRequest(NetworkOwned, CreatedAtMixin, db.Model):
     def audit_label(self) -> str:
         return f"Заявка № {self.id}"
 
+    def audit_subject(self):
+        return Programme, self.programme_id
+
+    def audit_pupil_owners(self, session: Session) -> tuple[int, int | None]:
+        """The request lists pupils: its history is the home school's and the provider's (audit.privacy)."""
+        return self.home_institution_id, provider_of(session, self.programme_id)
+
 
 class Enrollment(NetworkOwned, CreatedAtMixin, db.Model):
     """One pupil in one programme. ``pupil_name``/``class_label`` are what the provider sees."""
@@ -252,6 +266,21 @@ class Enrollment(NetworkOwned, CreatedAtMixin, db.Model):
 
     def audit_label(self) -> str:
         return f"{self.pupil_name} ({self.class_label})"
+
+    def audit_subject(self):
+        return Programme, self.programme_id
+
+    def audit_pupil_owners(self, session: Session) -> tuple[int, int | None]:
+        return self.home_institution_id, provider_of(session, self.programme_id)
+
+
+def provider_of(session: Session, programme_id: int) -> int | None:
+    """A programme's provider, from the session when the handler loaded the programme (it usually has)."""
+    loaded = session.identity_map.get(identity_key(Programme, programme_id))
+    if loaded is not None:
+        return loaded.provider_institution_id
+    table = Programme.__table__
+    return session.connection().scalar(select(table.c.provider_institution_id).where(table.c.id == programme_id))
 
 
 register({

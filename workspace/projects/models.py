@@ -119,6 +119,9 @@ class ProjectStage(NetworkOwned, db.Model):
     def audit_label(self) -> str:
         return self.title
 
+    def audit_subject(self):
+        return Project, self.project_id
+
 
 class ProjectTask(NetworkOwned, CreatedAtMixin, db.Model):
     """A task of the roadmap (дорожная карта): задача, мероприятие, срок, результат, отчётность, ответственный."""
@@ -148,6 +151,9 @@ class ProjectTask(NetworkOwned, CreatedAtMixin, db.Model):
 
     def audit_label(self) -> str:
         return self.title[:120]
+
+    def audit_subject(self):
+        return Project, self.project_id
 
 
 class ProjectTaskInstitution(NetworkOwned, db.Model):
@@ -183,6 +189,9 @@ class ProjectIndicator(NetworkOwned, db.Model):
     def audit_label(self) -> str:
         return self.name
 
+    def audit_subject(self):
+        return Project, self.project_id
+
     @property
     def percent(self) -> int:
         if not self.target_value or self.actual_value is None:
@@ -205,6 +214,9 @@ class ProjectDocument(NetworkOwned, CreatedAtMixin, db.Model):
     def audit_label(self) -> str:
         return self.filename
 
+    def audit_subject(self):
+        return Project, self.project_id
+
 
 class ProjectComment(NetworkOwned, CreatedAtMixin, db.Model):
     __tablename__ = "project_comments"
@@ -218,6 +230,9 @@ class ProjectComment(NetworkOwned, CreatedAtMixin, db.Model):
 
     def audit_label(self) -> str:
         return self.body[:120]
+
+    def audit_subject(self):
+        return Project, self.project_id
 
 
 class ProjectMention(NetworkOwned, CreatedAtMixin, db.Model):

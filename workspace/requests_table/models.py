@@ -116,7 +116,10 @@ class Conversation(NetworkOwned, CreatedAtMixin, db.Model):
         return self.need_agreed_at is not None and self.offer_agreed_at is not None
 
     def audit_label(self) -> str:
-        return f"Обсуждение запроса #{self.need_id} и ресурса #{self.offer_id}"
+        return "Обсуждение запроса и ресурса"
+
+    def audit_subject(self):
+        return ResourceRequest, self.need_id
 
 
 class ConversationMessage(NetworkOwned, CreatedAtMixin, db.Model):

@@ -91,6 +91,9 @@ class SurveyQuestion(NetworkOwned, db.Model):
     def audit_label(self) -> str:
         return self.text[:120]
 
+    def audit_subject(self):
+        return Survey, self.survey_id
+
 
 class SurveyResponse(NetworkOwned, db.Model):
     """One anonymous filled-in form: no user, no marker, only the day."""
