@@ -77,6 +77,7 @@ def test_everybody_else_reads_the_entry_without_the_person(app, shared_group, wh
     page = _history(app, shared_group[who].email)
     assert NAME_A not in page and REASON not in page and "6В" not in page
     assert "Зачисление: обучающийся Школа А истории" in page
+    assert "Заявка школы: Школа А истории" in page
     assert "отказано" in page  # the state is not personal
     if who != "b":
         assert NAME_B not in page and RESULT not in page

@@ -24,7 +24,7 @@ from workspace.extensions import db
 HIDDEN_FIELDS = frozenset({"search_text", "pupil_id", "party_id", "request_id", "enrollment_id", "response_id",
                            "question_id", "comment_id", "source_id", "conversation_id", "report_id", "token",
                            "client_hash", "content_type", "size", "content", "weekday",
-                           "subject_id"})
+                           "subject_id", "network_id"})
 
 # Ids shown by the name of what they point to: the key's table and the column that names a row.
 _PEOPLE = ("users", "full_name")
@@ -136,7 +136,10 @@ def _title(entry, full: bool, institution_names: dict) -> str:
     if full:
         return f"{kind}: {entry.object_label}" if entry.object_label else kind
     school = institution_names.get(("institutions", entry.pupil_home_institution_id), _("другого учреждения"))
-    return _("%(kind)s: обучающийся %(school)s", kind=kind, school=school)
+    model = _models().get(entry.object_type)
+    words = getattr(model, "audit_impersonal_label", None)
+    return f"{kind}: {words % {'school': school}}" if words else _("%(kind)s: обучающийся %(school)s", kind=kind,
+                                                                                     school=school)
 
 
 def readable(entries) -> list[Line]:

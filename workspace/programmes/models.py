@@ -220,6 +220,9 @@ class EnrollmentRequest(NetworkOwned, CreatedAtMixin, db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
+    # What the history says of a request to those who may not read its pupils (audit.privacy).
+    audit_impersonal_label = _l("%(school)s")
+
     def audit_label(self) -> str:
         return f"Заявка № {self.id}"
 
