@@ -94,7 +94,7 @@ class AgreementParty(NetworkOwned, db.Model):
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     def audit_label(self) -> str:
-        return "Сторона договора"
+        return ""  # the history names the party by its institution (a change of institution_id)
 
     def audit_subject(self):
         return Agreement, self.agreement_id
