@@ -8,6 +8,8 @@ MAIL_SERVER, MAIL_PORT, MAIL_USERNAME, MAIL_PASSWORD, MAIL_USE_TLS, MAIL_SENDER
 SESSION_COOKIE_SECURE  "1" behind TLS.
 RATELIMIT_REDIS_URL  redis://host:6379/0 keeps the log-in rate limit in Redis (default: the database).
 BEHIND_PROXY      "1" behind one reverse proxy: trust its X-Forwarded-For/-Proto/-Host.
+PUBLIC_URL        the address people open, e.g. https://workspace.example.ru (a path prefix allowed): every
+                  absolute link (letters, calendar feeds, survey links) is built from it, never from the request.
 """
 from __future__ import annotations
 
@@ -65,6 +67,7 @@ class Config:
         self.PREFERRED_URL_SCHEME = "https" if self.SESSION_COOKIE_SECURE else "http"
         self.BEHIND_PROXY = _flag("BEHIND_PROXY")
         self.RATELIMIT_REDIS_URL = os.environ.get("RATELIMIT_REDIS_URL", "")
+        self.PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
         # How long the monitoring dashboards reuse the rows they read (per process; 0: read on every view).
         self.MONITORING_CACHE_SECONDS = float(os.environ.get("MONITORING_CACHE_SECONDS", "300"))
 
@@ -102,6 +105,7 @@ class TestConfig(Config):
         super().__init__()
         self.SQLALCHEMY_DATABASE_URI = normalise_database_url(database_url)
         self.SECRET_KEY = "test-secret-key"
+        self.PUBLIC_URL = "http://workspace.test"
         self.MONITORING_CACHE_SECONDS = 0  # every view reads its rows (statement budgets); the cache is tested apart
 
     TESTING = True

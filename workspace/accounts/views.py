@@ -17,6 +17,7 @@ from workspace.accounts.models import TokenPurpose, User
 from workspace.accounts.passwords import check_password, set_password
 from workspace.accounts.ratelimit import forget_failures, is_limited, record_failure
 from workspace.accounts.tokens import consume, find_token, issue_token, resets_exhausted
+from workspace.core.links import public_url
 from workspace.core.mail import send_mail
 from workspace.core.models import utcnow
 from workspace.core.rendering import render
@@ -155,7 +156,7 @@ def forgot_password():
         if user is not None and user.is_active and not resets_exhausted(user):
             raw = issue_token(user, TokenPurpose.PASSWORD_RESET,
                               timedelta(hours=current_app.config["RESET_HOURS"]))
-            link = url_for("accounts.reset_password", token=raw, _external=True)
+            link = public_url("accounts.reset_password", token=raw)
             send_mail(user.email, _("Восстановление пароля"),
                       _("Здравствуйте, %(name)s!\n\nЧтобы задать новый пароль, откройте ссылку "
                         "(она действует %(hours)d ч. и только один раз):\n%(link)s\n\n"
