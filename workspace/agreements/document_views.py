@@ -81,7 +81,6 @@ def download_scan(agreement_id: int, scan_id: int):
     disposition = "inline" if stored.content_type.startswith("image/") else "attachment"
     response.headers["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(stored.filename)}"
     response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response.headers["Cache-Control"] = "private, max-age=3600"
     return response
 
 

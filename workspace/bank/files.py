@@ -61,5 +61,4 @@ def file_response(content: bytes, content_type: str, filename: str) -> Response:
     disposition = "inline" if content_type.startswith("image/") else "attachment"
     response.headers["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(filename)}"
     response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response.headers["Cache-Control"] = "private, max-age=3600"
     return response

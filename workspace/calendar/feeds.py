@@ -139,6 +139,5 @@ def show_feed(feed_token: str):
     response = make_response(build_calendar(name, dated_events()))
     response.mimetype = "text/calendar"
     response.charset = "utf-8"
-    response.headers["Cache-Control"] = "private, max-age=900"
     response.headers["Content-Disposition"] = 'inline; filename="calendar.ics"'
     return response

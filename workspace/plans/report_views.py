@@ -124,7 +124,6 @@ def download_report_file(plan_id: int, item_id: int, file_id: int):
     from urllib.parse import quote
     response.headers["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(stored.filename)}"
     response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response.headers["Cache-Control"] = "private, max-age=3600"
     return response
 
 

@@ -158,7 +158,6 @@ def download_document(project_id: int, document_id: int):
     disposition = "inline" if stored.content_type.startswith("image/") else "attachment"
     response.headers["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(stored.filename)}"
     response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response.headers["Cache-Control"] = "private, max-age=3600"
     return response
 
 
