@@ -89,9 +89,13 @@ class Config:
     LANGUAGES = ("ru", "en")
     INVITATION_DAYS = 7
     RESET_HOURS = 2
+    # Log-in limit (workspace/accounts/ratelimit.py): every refusal counts against the client address; an account
+    # is never locked, it slows down: after 5 wrong passwords one attempt per 2 s, doubling up to 60 s.
     LOGIN_WINDOW_MINUTES = 15
-    LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
     LOGIN_MAX_FAILURES_PER_ADDRESS = 20
+    LOGIN_FREE_FAILURES_PER_ACCOUNT = 5
+    LOGIN_DELAY_SECONDS = 2
+    LOGIN_MAX_DELAY_SECONDS = 60
     PAGE_SIZE = 50
     # argon2id, RFC 9106 "second recommended option" (64 MiB, 3 passes).
     ARGON2 = {"time_cost": 3, "memory_cost": 65536, "parallelism": 4}

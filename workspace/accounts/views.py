@@ -15,7 +15,7 @@ from workspace.accounts import bp
 from workspace.accounts.forms import ChangePasswordForm, ForgotPasswordForm, LoginForm, SetPasswordForm
 from workspace.accounts.models import TokenPurpose, User
 from workspace.accounts.passwords import check_password, set_password
-from workspace.accounts.ratelimit import forget_failures, is_limited, record_failure
+from workspace.accounts.ratelimit import forget_failures, record_failure, refusal
 from workspace.accounts.tokens import consume, find_token, issue_token, resets_exhausted
 from workspace.core.links import public_url
 from workspace.core.mail import send_mail
@@ -92,12 +92,13 @@ def login():
     if form.validate_on_submit():
         address = request.remote_addr or "unknown"
         email = form.email.data
-        if is_limited(email, address):
-            minutes = current_app.config["LOGIN_WINDOW_MINUTES"]
-            form.email.errors.append(_("Слишком много неудачных попыток входа. "
-                                       "Подождите %(minutes)d минут и попробуйте снова "
-                                       "или восстановите пароль.", minutes=minutes))
-            return render("accounts/login.html", form=form, status=429)
+        refused = refusal(email, address)
+        if refused is not None:
+            g.keep_changes = True  # the refusal counts against the address although the answer is an error
+            form.email.errors.append(refused.message)
+            response = render("accounts/login.html", form=form, status=429)
+            response.headers["Retry-After"] = str(refused.retry_after)
+            return response
         user = db.session.scalar(select(User).where(User.email == email))
         # A disabled or not yet activated account is refused like an unknown address,
         # after the same amount of hashing (check_password verifies a dummy hash for None).
