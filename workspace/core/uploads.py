@@ -241,9 +241,7 @@ def clean_filename(name: str | None, default: str = "file") -> str:
     """A stored file's name: the last component only (of / and \\ paths), no control or format characters
     (a right-to-left override hides an .exe), no reserved characters, no leading dots, at most
     MAX_FILENAME characters with the extension kept; Cyrillic stays. Nothing left: ``default``."""
-    name = unicodedata.normalize("NFC", name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(char for char in name if unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co"))
-    name = " ".join(RESERVED.sub("_", name).split()).strip(". ")
+    name = _plain(unicodedata.normalize("NFC", name or "").replace("\\", "/").rsplit("/", 1)[-1])
     stem, dot, extension = name.rpartition(".")
     if not dot or not stem or len(extension) > 10 or not extension.isalnum():
         stem, extension = name, ""
@@ -251,6 +249,12 @@ def clean_filename(name: str | None, default: str = "file") -> str:
         stem = default if not stem else f"_{stem}"
     extension = f".{extension}" if extension else ""
     return stem[:MAX_FILENAME - len(extension)].rstrip(". ") + extension
+
+
+def _plain(name: str) -> str:
+    """No control, format or private characters; reserved characters (slashes too) become "_"."""
+    name = "".join(char for char in name if unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co"))
+    return " ".join(RESERVED.sub("_", name).split()).strip(". ")
 
 
 @dataclass(frozen=True)
@@ -277,8 +281,9 @@ def accept_upload(storage, *, office: bool = False) -> AcceptedFile:
 
 
 def content_disposition(filename: str, *, inline: bool = False) -> str:
-    """RFC 6266 with RFC 5987: an ASCII fallback for old clients and ``filename*`` in UTF-8 for the rest."""
-    name = clean_filename(filename)
+    """RFC 6266 with RFC 5987: an ASCII fallback for old clients and ``filename*`` in UTF-8 for the rest.
+    A name made from data (an export's «Журнал 5/6 класс.xlsx») keeps all its parts, slashes become "_"."""
+    name = _plain(filename) or "file"
     disposition = "inline" if inline else "attachment"
     if name.isascii():
         return f'{disposition}; filename="{name}"'
