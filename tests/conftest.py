@@ -225,6 +225,7 @@ def count_queries(app):
 def pytest_terminal_summary(terminalreporter):
     from collections import Counter
 
+    from tests.core.test_file_responses import FILE_ROUTES
     from tests.core.test_hostile_uploads import TRIED
     from tests.tenancy.test_form_fuzz import FUZZED
     from tests.tenancy.test_isolation_walk import WALK_TOTALS
@@ -233,6 +234,8 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"form fuzz: {len(FUZZED)} random posts ({statuses}), 0 server errors")
     if TRIED:
         terminalreporter.write_line(f"hostile files: {len(TRIED)} refused with a message, 0 rows written")
+    if FILE_ROUTES:
+        terminalreporter.write_line(f"no-store walk: {len(FILE_ROUTES)} file routes, all private, no-store")
     if WALK_TOTALS:
         routes = max(r for _a, r, _t in WALK_TOTALS)
         total = sum(t for _a, _r, t in WALK_TOTALS)

@@ -8,6 +8,8 @@ MAIL_SERVER, MAIL_PORT, MAIL_USERNAME, MAIL_PASSWORD, MAIL_USE_TLS, MAIL_SENDER
 SESSION_COOKIE_SECURE  "1" behind TLS.
 RATELIMIT_REDIS_URL  redis://host:6379/0 keeps the log-in rate limit in Redis (default: the database).
 BEHIND_PROXY      "1" behind one reverse proxy: trust its X-Forwarded-For/-Proto/-Host.
+PUBLIC_URL        the address people open, e.g. https://workspace.example.ru (a path prefix allowed): every
+                  absolute link (letters, calendar feeds, survey links) is built from it, never from the request.
 """
 from __future__ import annotations
 
@@ -65,6 +67,7 @@ class Config:
         self.PREFERRED_URL_SCHEME = "https" if self.SESSION_COOKIE_SECURE else "http"
         self.BEHIND_PROXY = _flag("BEHIND_PROXY")
         self.RATELIMIT_REDIS_URL = os.environ.get("RATELIMIT_REDIS_URL", "")
+        self.PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
         # How long the monitoring dashboards reuse the rows they read (per process; 0: read on every view).
         self.MONITORING_CACHE_SECONDS = float(os.environ.get("MONITORING_CACHE_SECONDS", "300"))
 
@@ -86,9 +89,13 @@ class Config:
     LANGUAGES = ("ru", "en")
     INVITATION_DAYS = 7
     RESET_HOURS = 2
+    # Log-in limit (workspace/accounts/ratelimit.py): every refusal counts against the client address; an account
+    # is never locked, it slows down: after 5 wrong passwords one attempt per 2 s, doubling up to 60 s.
     LOGIN_WINDOW_MINUTES = 15
-    LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
     LOGIN_MAX_FAILURES_PER_ADDRESS = 20
+    LOGIN_FREE_FAILURES_PER_ACCOUNT = 5
+    LOGIN_DELAY_SECONDS = 2
+    LOGIN_MAX_DELAY_SECONDS = 60
     PAGE_SIZE = 50
     # argon2id, RFC 9106 "second recommended option" (64 MiB, 3 passes).
     ARGON2 = {"time_cost": 3, "memory_cost": 65536, "parallelism": 4}
@@ -102,6 +109,7 @@ class TestConfig(Config):
         super().__init__()
         self.SQLALCHEMY_DATABASE_URI = normalise_database_url(database_url)
         self.SECRET_KEY = "test-secret-key"
+        self.PUBLIC_URL = "http://workspace.test"
         self.MONITORING_CACHE_SECONDS = 0  # every view reads its rows (statement budgets); the cache is tested apart
 
     TESTING = True

@@ -13,7 +13,7 @@ from workspace.accounts.models import User, hash_token
 from workspace.calendar.models import CalendarFeed
 from workspace.extensions import db
 
-FEED_URL = re.compile(r'value="http://localhost(/feeds/[A-Za-z0-9_-]+\.ics)"')
+FEED_URL = re.compile(r'value="http://workspace.test(/feeds/[A-Za-z0-9_-]+\.ics)"')
 
 
 def _create(client, page_url: str, **kwargs) -> str:

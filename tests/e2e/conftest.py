@@ -94,6 +94,7 @@ def live_server(tmp_path_factory):
     app = create_app(TestConfig(database.app_role_url(owner_url) if server_url else owner_url))
     app.config["CHRONICLE_PAGE_SIZE"] = 2  # the demo's few chronicle entries make several pages to scroll
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
+    app.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.server_port}"  # the links it shows point to itself
     thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
     thread.start()
     try:

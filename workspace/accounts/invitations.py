@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from workspace.accounts.models import StaffRole, TokenPurpose, User
 from workspace.accounts.tokens import issue_token
+from workspace.core.links import public_url
 from workspace.core.mail import send_mail
 from workspace.extensions import db
 
@@ -31,7 +32,7 @@ def invite(email: str, full_name: str, *, institution_id: int | None, role: Staf
 def send_invitation(user: User, where: str) -> None:
     days = current_app.config["INVITATION_DAYS"]
     raw = issue_token(user, TokenPurpose.INVITATION, timedelta(days=days))
-    link = url_for("accounts.accept_invitation", token=raw, _external=True)
+    link = public_url("accounts.accept_invitation", token=raw)
     send_mail(user.email, _("Приглашение в сетевое пространство: %(where)s", where=where),
               _("Здравствуйте, %(name)s!\n\nВас пригласили в сетевое пространство «%(where)s».\n"
                 "Чтобы войти, задайте пароль по ссылке (она действует %(days)d дн. и только один раз):\n"

@@ -94,13 +94,17 @@ class AccountToken(CreatedAtMixin, db.Model):
 
 
 class LoginAttempt(db.Model):
-    """Failed log-ins, shared by all workers through the database (the rate limit's memory)."""
+    """Refused log-ins, shared by all workers through the database (the rate limit's memory). ``kind`` is
+    "password" (a wrong password or an unknown address), "limited" (refused by the limit before the password
+    was checked) or "forgiven" (a wrong password of an account whose owner has logged in since): every kind
+    counts against the address, only "password" against the account (workspace/accounts/ratelimit.py)."""
 
     __tablename__ = "login_attempts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), index=True)
     address: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="password", server_default="password")
     attempted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
 
 

@@ -15,8 +15,9 @@ from workspace.accounts import bp
 from workspace.accounts.forms import ChangePasswordForm, ForgotPasswordForm, LoginForm, SetPasswordForm
 from workspace.accounts.models import TokenPurpose, User
 from workspace.accounts.passwords import check_password, set_password
-from workspace.accounts.ratelimit import forget_failures, is_limited, record_failure
+from workspace.accounts.ratelimit import forget_failures, record_failure, refusal
 from workspace.accounts.tokens import consume, find_token, issue_token, resets_exhausted
+from workspace.core.links import public_url
 from workspace.core.mail import send_mail
 from workspace.core.models import utcnow
 from workspace.core.rendering import render
@@ -91,12 +92,13 @@ def login():
     if form.validate_on_submit():
         address = request.remote_addr or "unknown"
         email = form.email.data
-        if is_limited(email, address):
-            minutes = current_app.config["LOGIN_WINDOW_MINUTES"]
-            form.email.errors.append(_("Слишком много неудачных попыток входа. "
-                                       "Подождите %(minutes)d минут и попробуйте снова "
-                                       "или восстановите пароль.", minutes=minutes))
-            return render("accounts/login.html", form=form, status=429)
+        refused = refusal(email, address)
+        if refused is not None:
+            g.keep_changes = True  # the refusal counts against the address although the answer is an error
+            form.email.errors.append(refused.message)
+            response = render("accounts/login.html", form=form, status=429)
+            response.headers["Retry-After"] = str(refused.retry_after)
+            return response
         user = db.session.scalar(select(User).where(User.email == email))
         # A disabled or not yet activated account is refused like an unknown address,
         # after the same amount of hashing (check_password verifies a dummy hash for None).
@@ -155,7 +157,7 @@ def forgot_password():
         if user is not None and user.is_active and not resets_exhausted(user):
             raw = issue_token(user, TokenPurpose.PASSWORD_RESET,
                               timedelta(hours=current_app.config["RESET_HOURS"]))
-            link = url_for("accounts.reset_password", token=raw, _external=True)
+            link = public_url("accounts.reset_password", token=raw)
             send_mail(user.email, _("Восстановление пароля"),
                       _("Здравствуйте, %(name)s!\n\nЧтобы задать новый пароль, откройте ссылку "
                         "(она действует %(hours)d ч. и только один раз):\n%(link)s\n\n"

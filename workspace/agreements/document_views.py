@@ -1,8 +1,6 @@
 """The agreement as a document: printable page, .docx, the signed scan; and what it covers (links)."""
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from flask import Response, abort, flash, g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -15,7 +13,7 @@ from workspace.agreements.models import AgreementFile, AgreementLink
 from workspace.agreements.queries import files_of, get_agreement_or_404, get_file_or_404, get_link_or_404
 from workspace.agreements.views import page_context, require_draft_writer
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, check_document
+from workspace.core.uploads import UploadRejected, accept_upload, content_disposition, file_response
 from workspace.extensions import db
 
 MAX_FILES = 5
@@ -39,7 +37,7 @@ def export_agreement(agreement_id: int):
     loaded = get_agreement_or_404(agreement_id)
     context = page_context(loaded)
     response = Response(agreement_docx(context, g.network), mimetype=DOCX_MIMETYPE)
-    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(docx_filename(loaded.agreement))}"
+    response.headers["Content-Disposition"] = content_disposition(docx_filename(loaded.agreement))
     return response
 
 
@@ -52,21 +50,16 @@ def add_scan(agreement_id: int):
         abort(403)
     form = ScanForm()
     if form.validate_on_submit():
-        upload = form.file.data
         try:
-            content = upload.read()
-        finally:
-            upload.close()
-        try:
-            content_type = check_document(content)
+            accepted = accept_upload(form.file.data)
             if len(files_of(agreement_id)) >= MAX_FILES:
                 raise UploadRejected(_("К договору можно приложить не больше %(n)d файлов.", n=MAX_FILES))
         except UploadRejected as error:
             form.file.errors = [str(error)]
         else:
-            db.session.add(AgreementFile(network_id=g.network.id, agreement_id=agreement_id, content=content,
-                                         filename=(upload.filename or "scan")[:255], content_type=content_type,
-                                         size=len(content), author_id=current_user.id))
+            db.session.add(AgreementFile(network_id=g.network.id, agreement_id=agreement_id, content=accepted.content,
+                                         filename=accepted.filename, content_type=accepted.content_type,
+                                         size=accepted.size, author_id=current_user.id))
             flash(_("Скан приложен к договору."), "success")
             return _back(agreement_id, "files")
     return render("agreements/page.html", status=422, **page_context(loaded, scan_form=form))
@@ -77,12 +70,7 @@ def add_scan(agreement_id: int):
 def download_scan(agreement_id: int, scan_id: int):
     loaded = get_agreement_or_404(agreement_id)
     stored = get_file_or_404(loaded, scan_id)
-    response = Response(stored.content, mimetype=stored.content_type)
-    disposition = "inline" if stored.content_type.startswith("image/") else "attachment"
-    response.headers["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(stored.filename)}"
-    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response.headers["Cache-Control"] = "private, max-age=3600"
-    return response
+    return file_response(stored.content, stored.content_type, stored.filename)
 
 
 @bp.get("/<int:agreement_id>/files/<int:scan_id>/delete")

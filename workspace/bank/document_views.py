@@ -9,13 +9,12 @@ from flask_login import current_user, login_required
 from sqlalchemy import select, update
 
 from workspace.bank import bp
-from workspace.bank.files import check_material_file, file_response, read_upload
 from workspace.bank.forms import DocumentForm, DocumentVersionForm
 from workspace.bank.models import DocumentKind, DocumentVersion, NormativeDocument
 from workspace.bank.queries import (can_edit_documents, documents_with_current, get_document_or_404,
                                     get_version_or_404, versions_of)
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected
+from workspace.core.uploads import UploadRejected, accept_upload, file_response
 from workspace.extensions import db
 
 MAX_VERSIONS = 30
@@ -87,19 +86,17 @@ def add_document_version(document_id: int):
         abort(403)
     form = DocumentVersionForm()
     if form.validate_on_submit():
-        upload = form.file.data
-        content = read_upload(upload)
         try:
-            content_type = check_material_file(content)
+            accepted = accept_upload(form.file.data, office=True)
             count = len(versions_of(document))
             if count >= MAX_VERSIONS:
                 raise UploadRejected(_("У документа не может быть больше %(n)d редакций.", n=MAX_VERSIONS))
         except UploadRejected as error:
             form.file.errors = [str(error)]
         else:
-            version = DocumentVersion(network_id=g.network.id, document_id=document.id, content=content,
-                                      filename=(upload.filename or "file")[:255], content_type=content_type,
-                                      size=len(content), approved_on=form.approved_on.data,
+            version = DocumentVersion(network_id=g.network.id, document_id=document.id, content=accepted.content,
+                                      filename=accepted.filename, content_type=accepted.content_type,
+                                      size=accepted.size, approved_on=form.approved_on.data,
                                       note=form.note.data or "", author_id=current_user.id, is_current=False)
             db.session.add(version)
             db.session.flush()

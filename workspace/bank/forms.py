@@ -6,10 +6,11 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
-from workspace.bank.files import ACCEPT
 from workspace.bank.models import Direction, DocumentKind
 from workspace.core.forms import max_length, required, strip
 from workspace.core.labels import choices
+
+ACCEPT = "application/pdf,image/jpeg,image/png,image/webp,.docx,.xlsx,.pptx"  # checked by content: core/uploads
 
 
 class MaterialForm(FlaskForm):

@@ -7,7 +7,6 @@ from flask_login import current_user, login_required
 
 from workspace.bank import bp
 from workspace.bank.editing import apply_form, replace_tags
-from workspace.bank.files import check_material_file, file_response, read_upload
 from workspace.bank.forms import MaterialFileForm, MaterialForm
 from workspace.bank.models import Direction, Material, MaterialFile
 from workspace.bank.queries import (author_choices, can_add_material, can_edit_material, files_of,
@@ -16,7 +15,7 @@ from workspace.bank.queries import (author_choices, can_add_material, can_edit_m
 from workspace.bank.sources import describe, held_item_choices, project_choices
 from workspace.core.labels import choices
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected
+from workspace.core.uploads import UploadRejected, accept_upload, file_response
 from workspace.extensions import db
 
 MAX_FILES = 20
@@ -116,18 +115,16 @@ def add_material_file(material_id: int):
     material = _editable(material_id)
     form = MaterialFileForm()
     if form.validate_on_submit():
-        upload = form.file.data
-        content = read_upload(upload)
         try:
-            content_type = check_material_file(content)
+            accepted = accept_upload(form.file.data, office=True)
             if len(files_of(material)) >= MAX_FILES:
                 raise UploadRejected(_("К материалу можно приложить не больше %(n)d файлов.", n=MAX_FILES))
         except UploadRejected as error:
             form.file.errors = [str(error)]
         else:
-            db.session.add(MaterialFile(network_id=g.network.id, material_id=material.id, content=content,
-                                        filename=(upload.filename or "file")[:255], content_type=content_type,
-                                        size=len(content), author_id=current_user.id))
+            db.session.add(MaterialFile(network_id=g.network.id, material_id=material.id, content=accepted.content,
+                                        filename=accepted.filename, content_type=accepted.content_type,
+                                        size=accepted.size, author_id=current_user.id))
             flash(_("Файл приложен к материалу."), "success")
             return redirect(url_for("bank.show_material", material_id=material.id))
     return render("bank/material.html", status=422, **_material_context(material, form))

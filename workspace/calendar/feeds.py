@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from flask import abort, make_response, url_for
+from flask import abort, make_response
 from flask_babel import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
@@ -23,6 +23,7 @@ from workspace.accounts.models import User, hash_token
 from workspace.calendar import bp
 from workspace.calendar.models import CalendarFeed
 from workspace.calendar.queries import Event, dated_events
+from workspace.core.links import public_url
 from workspace.core.models import utcnow
 from workspace.extensions import db
 
@@ -59,7 +60,7 @@ def create_feed(user_id: int, *, network_id: int | None = None, institution_id: 
 
 
 def feed_url(token: str) -> str:
-    return url_for("calendar.show_feed", feed_token=token, _external=True)
+    return public_url("calendar.show_feed", feed_token=token)
 
 
 def _enter_feed_owner(feed: CalendarFeed) -> str:
@@ -119,8 +120,8 @@ def build_calendar(name: str, events: list[Event]) -> bytes:
         entry.add("dtend", event.ends_on + timedelta(days=1))  # all-day: DTEND is exclusive
         entry.add("summary", event.title)
         entry.add("description", _description(event))
-        entry.add("url", url_for("plans.show_item", network=event.network_slug, plan_id=event.plan_id,
-                                 item_id=event.id, _external=True))
+        entry.add("url", public_url("plans.show_item", network=event.network_slug, plan_id=event.plan_id,
+                                    item_id=event.id))
         entry.add("transp", "TRANSPARENT")
         if event.is_cancelled:
             entry.add("status", "CANCELLED")
@@ -138,6 +139,5 @@ def show_feed(feed_token: str):
     response = make_response(build_calendar(name, dated_events()))
     response.mimetype = "text/calendar"
     response.charset = "utf-8"
-    response.headers["Cache-Control"] = "private, max-age=900"
     response.headers["Content-Disposition"] = 'inline; filename="calendar.ics"'
     return response

@@ -10,6 +10,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from workspace.core.uploads import content_disposition
+
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -49,13 +51,8 @@ def workbook_bytes(title: str, header: list[str], rows: Iterable[Iterable], *, c
 
 def xlsx_response(content: bytes, filename: str) -> Response:
     response = Response(content, mimetype=XLSX)
-    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
+    response.headers["Content-Disposition"] = content_disposition(filename)
     return response
-
-
-def _quote(filename: str) -> str:
-    from urllib.parse import quote
-    return quote(filename)
 
 
 def grid_workbook_bytes(title: str, header: list[str], rows: Iterable[Iterable], *, caption: str | None = None) -> bytes:

@@ -45,7 +45,12 @@ def init_security_headers(app: Flask) -> None:
         if response.mimetype == "text/html":
             response.vary.add("HX-Request")
             headers.setdefault("Cache-Control", "no-store")
-        elif request.endpoint == "static" and request.args.get("v"):
-            # Fingerprinted by content (static_url adds ?v=<hash>): cached for a year, never revalidated.
-            headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        elif request.endpoint == "static":
+            if request.args.get("v"):
+                # Fingerprinted by content (static_url adds ?v=<hash>): cached for a year, never revalidated.
+                headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        else:
+            # Every file the application answers (Excel, Word, iCalendar, uploaded scans and photos) may carry
+            # personal data of minors: never kept by a browser, a proxy or a shared computer's cache.
+            headers["Cache-Control"] = "private, no-store"
         return response

@@ -1,14 +1,24 @@
-"""Uploaded Excel files, checked before they are parsed: size, type by content, the zip's
-declared sizes, sheet dimensions; parsed with defusedxml (entities and DTDs refused)."""
+"""Every uploaded file goes through here.
+
+Excel imports (``read_xlsx``) are checked before they are parsed: size, type by content, the zip's declared
+sizes, sheet dimensions; parsed with defusedxml (entities and DTDs refused). Stored files (``accept_upload``:
+agreement scans, project documents, event report photos, bank files) are checked the same way — an Office
+document's zip and every XML part of it, a PDF or an image by its signature — and stored under a clean name;
+``file_response`` sends them back as private, sandboxed attachments."""
 from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass
+from urllib.parse import quote
+from xml.etree.ElementTree import ParseError
 
 import defusedxml  # noqa: F401  (openpyxl uses it for every XML part once it is installed)
 from defusedxml.common import DefusedXmlException
+from defusedxml.ElementTree import fromstring as parse_xml_safely
+from flask import Response
 from flask_babel import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
@@ -167,3 +177,129 @@ def check_document(data: bytes) -> str:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
     raise UploadRejected(_("Принимаются фотографии (JPEG, PNG, WebP) и сканы в PDF; этот файл другого типа."))
+
+
+OFFICE_PARTS = (
+    ("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
+    ("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
+    ("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation", ".pptx"),
+)
+EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "application/pdf": ".pdf",
+              **{content_type: extension for _part, content_type, extension in OFFICE_PARTS}}
+XML_PART = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
+
+
+def _office_type(data: bytes) -> str:
+    """A zip-based Office document (DOCX, XLSX, PPTX): sane declared sizes, no macros, and every XML part
+    parsed with defusedxml — a DTD or an entity (XXE, billion laughs) refuses the whole file."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = archive.namelist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise UploadRejected(_("Файл повреждён: его не удаётся открыть.")) from None
+    _check_declared_sizes(archive)
+    content_type = next((kind for part, kind, _extension in OFFICE_PARTS if part in names), None)
+    if "[Content_Types].xml" not in names or content_type is None:
+        raise UploadRejected(_("Этот архив не документ Word, Excel или PowerPoint."))
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        raise UploadRejected(_("Документы с макросами не принимаются. Сохраните файл без макросов "
+                               "(DOCX, XLSX, PPTX)."))
+    try:
+        for name in names:
+            if XML_PART.search(name):
+                parse_xml_safely(archive.read(name), forbid_dtd=True)
+    except DefusedXmlException:
+        raise UploadRejected(_("Файл содержит недопустимые XML-конструкции (внешние сущности или DTD). "
+                               "Пересохраните документ в Word, Excel или PowerPoint.")) from None
+    except (ParseError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
+        raise UploadRejected(_("Файл повреждён: его не удаётся открыть.")) from None
+    return content_type
+
+
+def check_stored_file(data: bytes, *, office: bool = False) -> str:
+    """The content type of a file to store, read from its content; UploadRejected with a Russian message.
+    A photo or a PDF by its signature; with ``office`` also Word, Excel and PowerPoint documents."""
+    if not office:
+        return check_document(data)
+    if data and len(data) <= MAX_DOCUMENT_BYTES and data.startswith(b"PK\x03\x04"):
+        return _office_type(data)
+    try:
+        return check_document(data)
+    except UploadRejected as error:
+        if not data or len(data) > MAX_DOCUMENT_BYTES:
+            raise
+        raise UploadRejected(_("Принимаются PDF, документы Word, Excel и PowerPoint (DOCX, XLSX, PPTX) "
+                               "и изображения (JPEG, PNG, WebP); этот файл другого типа.")) from error
+
+
+MAX_FILENAME = 120
+RESERVED = re.compile(r'[<>:"/\\|?*;]')
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+
+
+def clean_filename(name: str | None, default: str = "file") -> str:
+    """A stored file's name: the last component only (of / and \\ paths), no control or format characters
+    (a right-to-left override hides an .exe), no reserved characters, no leading dots, at most
+    MAX_FILENAME characters with the extension kept; Cyrillic stays. Nothing left: ``default``."""
+    name = _plain(unicodedata.normalize("NFC", name or "").replace("\\", "/").rsplit("/", 1)[-1])
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not stem or len(extension) > 10 or not extension.isalnum():
+        stem, extension = name, ""
+    if not stem or stem.upper() in WINDOWS_DEVICES:
+        stem = default if not stem else f"_{stem}"
+    extension = f".{extension}" if extension else ""
+    return stem[:MAX_FILENAME - len(extension)].rstrip(". ") + extension
+
+
+def _plain(name: str) -> str:
+    """No control, format or private characters; reserved characters (slashes too) become "_"."""
+    name = "".join(char for char in name if unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co"))
+    return " ".join(RESERVED.sub("_", name).split()).strip(". ")
+
+
+@dataclass(frozen=True)
+class AcceptedFile:
+    content: bytes
+    content_type: str
+    filename: str
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+def accept_upload(storage, *, office: bool = False) -> AcceptedFile:
+    """Read an uploaded file (werkzeug's FileStorage), check it and clean its name; UploadRejected otherwise.
+    The one way a file is taken for storage: nothing is saved by the caller when it raises."""
+    try:
+        content = storage.read(MAX_DOCUMENT_BYTES + 1)
+    finally:
+        storage.close()
+    content_type = check_stored_file(content, office=office)
+    default = _("файл") + EXTENSIONS.get(content_type, "")
+    return AcceptedFile(content, content_type, clean_filename(storage.filename, default))
+
+
+def content_disposition(filename: str, *, inline: bool = False) -> str:
+    """RFC 6266 with RFC 5987: an ASCII fallback for old clients and ``filename*`` in UTF-8 for the rest.
+    A name made from data (an export's «Журнал 5/6 класс.xlsx») keeps all its parts, slashes become "_"."""
+    name = _plain(filename) or "file"
+    disposition = "inline" if inline else "attachment"
+    if name.isascii():
+        return f'{disposition}; filename="{name}"'
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        stem, extension = name, ""
+    ascii_stem = "".join(char for char in unicodedata.normalize("NFKD", stem)
+                         if char.isascii() and (char.isalnum() or char in "-_ ")).strip(" _-")
+    fallback = (ascii_stem or "file") + (f".{extension}" if extension.isascii() and extension else "")
+    return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def file_response(content: bytes, content_type: str, filename: str) -> Response:
+    """A stored file sent back: images inline, the rest as attachments; sandboxed (a PDF or an SVG served
+    from our origin runs no script). Cache-Control: private, no-store comes from core/security.py."""
+    response = Response(content, mimetype=content_type)
+    response.headers["Content-Disposition"] = content_disposition(filename, inline=content_type.startswith("image/"))
+    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

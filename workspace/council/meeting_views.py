@@ -13,6 +13,7 @@ from tenants.models import SeatRole
 from tenants.permissions import can_manage_council
 from workspace.core.locking import is_stale
 from workspace.core.rendering import render
+from workspace.core.uploads import content_disposition
 from workspace.council import bp
 from workspace.council.approval import ApprovalError, get_waiting_approval_or_404, waiting_approvals
 from workspace.council.forms import (AgendaItemForm, AttendanceForm, CloseForm, DiscussionForm, EVoteForm, MeetingForm,
@@ -306,7 +307,7 @@ def download_minutes(meeting_id: int):
     from flask import make_response
     response = make_response(minutes_docx(_minutes_context(meeting)))
     response.mimetype = DOCX_MIMETYPE
-    response.headers["Content-Disposition"] = f'attachment; filename="protokol-{meeting.number}.docx"'
+    response.headers["Content-Disposition"] = content_disposition(f"protokol-{meeting.number}.docx")
     return response
 
 

@@ -13,6 +13,7 @@ from tenants.models import Institution, Network
 from tenants.permissions import MANAGERS, has_role, require_role
 from workspace.core.excel import workbook_bytes, xlsx_response
 from workspace.core.pagination import paginate
+from workspace.core.uploads import content_disposition
 from workspace.core.rendering import render
 from workspace.council.minutes import DOCX_MIMETYPE
 from workspace.extensions import db
@@ -95,7 +96,7 @@ def show_certificate(certificate_id: int):
 def certificate_document(certificate_id: int):
     certificate = get_certificate_or_404(certificate_id)
     response = Response(certificate_docx(certificate, _provider_name(certificate)), mimetype=DOCX_MIMETYPE)
-    response.headers["Content-Disposition"] = f"attachment; filename=certificate-{certificate.label}.docx"
+    response.headers["Content-Disposition"] = content_disposition(f"certificate-{certificate.label}.docx")
     return response
 
 

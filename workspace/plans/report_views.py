@@ -1,14 +1,14 @@
 """The report on a held event: filed by those who edit the item's section, read by the network."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, g, redirect, request, url_for
+from flask import abort, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from tenants.permissions import can_edit_plan_section
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, check_document
+from workspace.core.uploads import UploadRejected, accept_upload, file_response
 from workspace.extensions import db
 from workspace.plans import bp
 from workspace.plans.models import ItemStatus
@@ -83,21 +83,16 @@ def add_report_file(plan_id: int, item_id: int):
     if report is None:
         file_form.file.errors = [_("Сначала сохраните отчёт, потом прикладывайте файлы.")]
     elif file_form.validate_on_submit():
-        upload = file_form.file.data
         try:
-            content = upload.read()
-        finally:
-            upload.close()
-        try:
-            content_type = check_document(content)
+            accepted = accept_upload(file_form.file.data)
             if len(files_of(report)) >= MAX_FILES:
                 raise UploadRejected(_("К отчёту можно приложить не больше %(n)d файлов.", n=MAX_FILES))
         except UploadRejected as error:
             file_form.file.errors = [str(error)]
         else:
-            db.session.add(EventFile(network_id=g.network.id, report_id=report.id, content=content,
-                                     filename=(upload.filename or "file")[:255], content_type=content_type,
-                                     size=len(content), author_id=current_user.id))
+            db.session.add(EventFile(network_id=g.network.id, report_id=report.id, content=accepted.content,
+                                     filename=accepted.filename, content_type=accepted.content_type,
+                                     size=accepted.size, author_id=current_user.id))
             flash(_("Файл приложен к отчёту."), "success")
             return redirect(url_for("plans.edit_report", plan_id=plan.id, item_id=item.id))
     form = ReportForm(obj=report, formdata=None)
@@ -119,13 +114,7 @@ def _file_or_404(report: EventReport | None, file_id: int) -> EventFile:
 def download_report_file(plan_id: int, item_id: int, file_id: int):
     _plan, item, _section = _load(plan_id, item_id)
     stored = _file_or_404(get_report(item.id), file_id)
-    response = Response(stored.content, mimetype=stored.content_type)
-    disposition = "inline" if stored.content_type.startswith("image/") else "attachment"
-    from urllib.parse import quote
-    response.headers["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(stored.filename)}"
-    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response.headers["Cache-Control"] = "private, max-age=3600"
-    return response
+    return file_response(stored.content, stored.content_type, stored.filename)
 
 
 @bp.get("/<int:plan_id>/items/<int:item_id>/report/files/<int:file_id>/delete")

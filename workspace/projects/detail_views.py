@@ -1,15 +1,13 @@
 """A project's indicators (plan against fact), documents and discussion."""
 from __future__ import annotations
 
-from urllib.parse import quote
-
-from flask import Response, abort, flash, g, redirect, request, url_for
+from flask import abort, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, check_document
+from workspace.core.uploads import UploadRejected, accept_upload, file_response
 from workspace.extensions import db, htmx
 from workspace.projects import bp
 from workspace.projects.approval import is_editable, require_editable
@@ -127,13 +125,8 @@ def add_document(project_id: int):
     _require_participant(project)
     form = DocumentForm()
     if form.validate_on_submit():
-        upload = form.file.data
         try:
-            content = upload.read()
-        finally:
-            upload.close()
-        try:
-            content_type = check_document(content)
+            accepted = accept_upload(form.file.data)
             count = db.session.scalar(select(func.count()).select_from(ProjectDocument)
                                       .where(ProjectDocument.project_id == project.id))
             if count >= MAX_DOCUMENTS:
@@ -141,9 +134,9 @@ def add_document(project_id: int):
         except UploadRejected as error:
             form.file.errors = [str(error)]
         else:
-            db.session.add(ProjectDocument(network_id=g.network.id, project_id=project.id, content=content,
-                                           filename=(upload.filename or "file")[:255], content_type=content_type,
-                                           size=len(content), author_id=current_user.id))
+            db.session.add(ProjectDocument(network_id=g.network.id, project_id=project.id, content=accepted.content,
+                                           filename=accepted.filename, content_type=accepted.content_type,
+                                           size=accepted.size, author_id=current_user.id))
             flash(_("Документ приложен к проекту."), "success")
             return _to_page(project, "documents")
     return render("projects/page.html", status=422, **page_context(project, document_form=form))
@@ -154,12 +147,7 @@ def add_document(project_id: int):
 def download_document(project_id: int, document_id: int):
     project = get_project_or_404(project_id)
     stored = get_document_or_404(project, document_id)
-    response = Response(stored.content, mimetype=stored.content_type)
-    disposition = "inline" if stored.content_type.startswith("image/") else "attachment"
-    response.headers["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(stored.filename)}"
-    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response.headers["Cache-Control"] = "private, max-age=3600"
-    return response
+    return file_response(stored.content, stored.content_type, stored.filename)
 
 
 def _document_to_remove(project_id: int, document_id: int):

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from tenants.permissions import can_manage_council
 from workspace.core.dates import AcademicYear
+from workspace.core.links import public_url
 from workspace.core.models import utcnow
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db, htmx
@@ -65,7 +66,7 @@ def _builder(survey: Survey, question_form: QuestionForm | None = None, status: 
 def _public_url(survey: Survey) -> str | None:
     if survey.token is None or survey.status != SurveyStatus.OPEN:
         return None
-    return url_for("surveys.answer_survey", survey_token=survey.token, _external=True)
+    return public_url("surveys.answer_survey", survey_token=survey.token)
 
 
 @bp.get("/n/<network>/surveys/<int:survey_id>")
