@@ -3,7 +3,7 @@ the password, a wrong password forgiven by the owner's log-in), so that every re
 client address and only wrong passwords against the account
 
 Revision ID: 0024_login_attempt_kind
-Revises: 0021_plan_item_status_dates
+Revises: 0023_audit_subjects
 Create Date: 2026-12-04 08:00:00.000000
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0024_login_attempt_kind'
-down_revision = '0021_plan_item_status_dates'
+down_revision = '0023_audit_subjects'
 branch_labels = None
 depends_on = None
 
