@@ -22,6 +22,7 @@ from workspace.journal.certificates import (certificate_docx, certificate_lines,
 from workspace.journal.grid import load_head_and_lessons
 from workspace.journal.models import Certificate
 from workspace.programmes.models import Enrollment, EnrollmentStatus
+from workspace.pupils.reads import record_pupil_reads
 
 ISSUABLE = (EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED)
 
@@ -38,11 +39,12 @@ def issue_certificates(group_id: int):
         abort(404)
     enrollments = db.session.execute(
         select(Enrollment.id, Enrollment.pupil_name, Enrollment.class_label, Enrollment.status,
-               Enrollment.home_institution_id, Certificate.id, Certificate.year, Certificate.number)
+               Enrollment.home_institution_id, Certificate.id, Certificate.year, Certificate.number, Enrollment.pupil_id)
         .outerjoin(Certificate, Certificate.enrollment_id == Enrollment.id)
         .where(Enrollment.group_id == head.id, Enrollment.status.in_(ISSUABLE))
         .order_by(Enrollment.pupil_name)).all()
     results = results_of(head.id, head.grade_scale)
+    record_pupil_reads("certificate_issue", head.id, ((row[4], row[8]) for row in enrollments))
     if request.method == "POST":
         chosen = {int(value) for value in request.form.getlist("enrollment_id") if value.isdigit()}
         waiting = [row for row in enrollments if row[5] is None and row[0] in chosen]
@@ -78,6 +80,13 @@ def get_certificate_or_404(certificate_id: int) -> Certificate:
     return certificate
 
 
+def _record_read(certificate: Certificate) -> None:
+    """The provider (or anyone but the pupil's school) opened a certificate: the school sees it."""
+    if current_user.institution_id != certificate.home_institution_id:
+        pupil_id = db.session.scalar(select(Enrollment.pupil_id).where(Enrollment.id == certificate.enrollment_id))
+        record_pupil_reads("certificate", certificate.id, [(certificate.home_institution_id, pupil_id)])
+
+
 def _provider_name(certificate: Certificate) -> str:
     return db.session.scalar(select(Institution.full_name).where(Institution.id == certificate.provider_institution_id))
 
@@ -86,6 +95,7 @@ def _provider_name(certificate: Certificate) -> str:
 @login_required
 def show_certificate(certificate_id: int):
     certificate = get_certificate_or_404(certificate_id)
+    _record_read(certificate)
     return render("journal/certificate.html", certificate=certificate,
                   lines=certificate_lines(certificate, _provider_name(certificate)))
 
@@ -94,6 +104,7 @@ def show_certificate(certificate_id: int):
 @login_required
 def certificate_document(certificate_id: int):
     certificate = get_certificate_or_404(certificate_id)
+    _record_read(certificate)
     response = Response(certificate_docx(certificate, _provider_name(certificate)), mimetype=DOCX_MIMETYPE)
     response.headers["Content-Disposition"] = f"attachment; filename=certificate-{certificate.label}.docx"
     return response
