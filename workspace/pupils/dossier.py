@@ -4,6 +4,7 @@ consents, applications and the reads of its pupils; the enrollments of the pupil
 with their lessons, marks and certificates (column tuples, a fixed number of statements)."""
 from __future__ import annotations
 
+from docx.shared import Pt
 from flask import g
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -55,7 +56,9 @@ def _certificates(enrollment_ids: list[int]):
 
 
 def _section(document, title: str, header: list[str], rows: list[list[str]]) -> None:
-    document.add_paragraph().add_run(title).bold = True
+    heading = document.add_paragraph()
+    heading.paragraph_format.space_before = Pt(12)
+    heading.add_run(title).bold = True
     if rows:
         add_table(document, header, rows)
     else:
