@@ -13,7 +13,7 @@ from workspace.core.locking import is_stale
 from workspace.core.rendering import render
 from workspace.extensions import db
 from workspace.pupils import bp
-from workspace.pupils.consents import get_consent_or_404
+from workspace.pupils.consents import manageable_consent_or_404
 from workspace.pupils.forms import ConsentForm, WithdrawConsentForm
 from workspace.pupils.models import ConsentPurpose, PupilConsent
 from workspace.pupils.queries import manageable_pupil_or_404
@@ -44,8 +44,7 @@ def new_consent(pupil_id: int):
 @bp.route("/<int:pupil_id>/consents/<int:consent_id>/withdraw", methods=["GET", "POST"])
 @login_required
 def withdraw_consent(pupil_id: int, consent_id: int):
-    pupil = manageable_pupil_or_404(pupil_id)
-    consent = get_consent_or_404(pupil, consent_id)
+    pupil, consent = manageable_consent_or_404(pupil_id, consent_id)
     if not consent.is_active:
         flash(_("Это согласие уже отозвано."), "error")
         return _to_pupil(pupil.id)
