@@ -46,6 +46,10 @@ def test_provider_reads_are_recorded_per_pupil(app, make, client, login_as, read
     assert [(r.kind, r.pupil_id) for r in _reads(read)[10:]] == [("certificate", w.enrollments_a[0].pupil_id)] * 2
     assert client.get(f"/n/net/journal/groups/{w.group.id}/certificates").status_code == 200
     assert [r.kind for r in _reads(read)[12:]] == ["certificate_issue"] * 4
+    assert client.get("/i/cdo/journal/certificates").status_code == 200
+    assert client.get("/i/cdo/journal/certificates.xlsx").status_code == 200
+    assert [(r.kind, r.pupil_id) for r in _reads(read)[16:]] == [
+        ("certificate_register", w.enrollments_a[0].pupil_id)] * 2
 
 
 def test_a_school_reading_its_own_pupils_leaves_no_read(make, client, login_as, read):

@@ -113,7 +113,8 @@ def certificate_document(certificate_id: int):
 def _register_query():
     query = (select(Certificate.id, Certificate.network_id, Certificate.year, Certificate.number,
                     Certificate.pupil_name, Certificate.class_label, Certificate.programme_title, Certificate.hours,
-                    Certificate.result, Certificate.issued_on)
+                    Certificate.result, Certificate.issued_on, Certificate.home_institution_id, Enrollment.pupil_id)
+             .join(Enrollment, Enrollment.id == Certificate.enrollment_id)
              .where(Certificate.provider_institution_id == g.institution.id)
              .order_by(Certificate.year.desc(), Certificate.number.desc()))
     text = (request.args.get("q") or "").strip().lower()[:100]
@@ -128,6 +129,7 @@ def certificate_register():
     require_role(*MANAGERS)
     query, text = _register_query()
     page = paginate(query, scalars=False)
+    record_pupil_reads("certificate_register", None, ((row[10], row[11]) for row in page.items))
     networks = dict(db.session.execute(select(Network.id, Network.slug).where(Network.id.in_(g.network_ids))).all())
     return render("journal/register.html", page=page, q=text, networks=networks)
 
@@ -138,8 +140,10 @@ def certificate_register_excel():
     require_role(*MANAGERS)
     query, _text = _register_query()
     header = [_("Номер"), _("Дата выдачи"), _("Обучающийся"), _("Класс"), _("Программа"), _("Часов"), _("Результат")]
+    found = db.session.execute(query).all()
+    record_pupil_reads("certificate_register", None, ((row[10], row[11]) for row in found))
     rows = ([f"{year}-{number:04d}", issued_on.strftime("%d.%m.%Y"), name, class_label, title, hours, result]
-            for _id, _network, year, number, name, class_label, title, hours, result, issued_on
-            in db.session.execute(query))
+            for _id, _network, year, number, name, class_label, title, hours, result, issued_on, _home, _pupil
+            in found)
     content = workbook_bytes(_("Реестр"), header, rows, caption=_("Реестр выданных документов об обучении"))
     return xlsx_response(content, f"{_('Реестр документов об обучении')}.xlsx")

@@ -29,6 +29,7 @@ READ_KINDS = {
     "journal_export": _l("Журнал группы (Excel)"),
     "certificate_issue": _l("Выдача документов об обучении"),
     "certificate": _l("Документ об обучении"),
+    "certificate_register": _l("Реестр выданных документов об обучении"),
 }
 
 
