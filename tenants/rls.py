@@ -23,7 +23,7 @@ CREATE OR REPLACE FUNCTION workspace_unscoped() RETURNS boolean LANGUAGE sql STA
   $$ SELECT COALESCE(current_setting('workspace.unscoped', true), '') = 'on' $$;
 """
 
-APPEND_ONLY_TABLES = ("institution_audit_entries", "network_audit_entries")
+APPEND_ONLY_TABLES = ("institution_audit_entries", "network_audit_entries", "pupil_reads")
 
 
 def _condition(owner_column: str) -> str:
@@ -74,6 +74,8 @@ def grant_sql(role: str) -> list[str]:
     ]
     for table in APPEND_ONLY_TABLES:
         statements.append(f'REVOKE UPDATE, DELETE, TRUNCATE ON TABLE "{table}" FROM {quoted}')
+    # The one sanctioned change to the audit log: a pupil's erasure (migration 0022, workspace.audit.erasure).
+    statements.append(f"GRANT EXECUTE ON FUNCTION workspace_depersonalise_audit(integer, text, integer[]) TO {quoted}")
     return statements
 
 

@@ -135,6 +135,7 @@ def make(app):
         group=wrap(programme_factories.create_group),
         slot=wrap(programme_factories.create_slot),
         application=wrap(programme_factories.create_application),
+        consent=wrap(programme_factories.create_consent),
         enrollment_request=wrap(programme_factories.create_request),
         enrollment=wrap(programme_factories.create_enrollment),
         lesson=wrap(journal_factories.create_lesson),

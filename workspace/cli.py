@@ -71,6 +71,34 @@ def register_commands(app: Flask) -> None:
             raise click.ClickException(str(error)) from error
         click.echo(f"Database restored from {source}.")
 
+    @app.cli.command("depersonalise")
+    @click.option("--dry-run", is_flag=True, help="Only count what the retention period has passed for.")
+    @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                  help="Count from this day instead of today (with --dry-run: what a later run will do).")
+    def depersonalise_command(dry_run: bool, as_of) -> None:
+        """Depersonalise pupils' personal data kept longer than PUPIL_DATA_RETENTION_DAYS."""
+        from datetime import timezone
+
+        from tenants.rls import apply_context
+        from workspace.pupils.retention import depersonalise_expired, expired, utc_now
+        days = app.config["PUPIL_DATA_RETENTION_DAYS"]
+        now = as_of.replace(tzinfo=timezone.utc) if as_of else utc_now()
+        with unscoped():  # the command line: every school's pupils, each erased within its school
+            apply_context(db.session(), None, unscoped=True)
+            found = expired(now, days)
+            enrollments, pupils = found.counts
+            click.echo(f"Retention period: {days} days. Past it: {enrollments} finished enrollment(s), "
+                       f"{pupils} pupil(s) who left.")
+            if dry_run:
+                db.session.rollback()
+                click.echo("Dry run: nothing changed.")
+                return
+            done = depersonalise_expired(found)
+            db.session.commit()
+        click.echo(f"Depersonalised: {done.pupils} pupil(s), {done.enrollments} enrollment(s), "
+                   f"{done.certificates} certificate(s), {done.applications} application(s), "
+                   f"{done.audit_entries} history entr(y/ies).")
+
     @app.cli.command("demo")
     def demo() -> None:
         """Load the demo network (idempotent; refuses a database with real data)."""

@@ -70,6 +70,9 @@ class Config:
         self.PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
         # How long the monitoring dashboards reuse the rows they read (per process; 0: read on every view).
         self.MONITORING_CACHE_SECONDS = float(os.environ.get("MONITORING_CACHE_SECONDS", "300"))
+        # Pupils' personal data of finished enrollments and of pupils who left is depersonalised after this many
+        # days (``flask depersonalise``); 3 years by default.
+        self.PUPIL_DATA_RETENTION_DAYS = int(os.environ.get("PUPIL_DATA_RETENTION_DAYS", str(3 * 365)))
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,7 +1,7 @@
 """audit entries: the shared object whose page lists them, and the pupil's home school and provider
 
 Revision ID: 0023_audit_subjects
-Revises: 0021_plan_item_status_dates
+Revises: 0022_pupil_consents_reads
 Create Date: 2026-12-04 08:10:00.000000
 
 Existing entries get their own object as subject; network entries of pupil-bearing objects get the home
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0023_audit_subjects'
-down_revision = '0021_plan_item_status_dates'
+down_revision = '0022_pupil_consents_reads'
 branch_labels = None
 depends_on = None
 

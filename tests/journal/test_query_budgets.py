@@ -2,7 +2,8 @@
 
 Of each figure, two statements are the request's login and network resolution (the user; the
 network with the membership and the council seat, one statement); the grid itself reads two statements (the group with
-its programme and lessons; the enrollments with their marks), a cell save two (the cell with its
+its programme and lessons; the enrollments with their marks) and, as the provider sees other schools' pupils, appends
+their reads in one INSERT (pupils.reads.record_pupil_reads); a cell save two (the cell with its
 row and column counted; the upsert). On PostgreSQL the row-level-security context adds two (the
 resolution's unscoped read sets its own, then the request's scope is set)."""
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 
 from tests.journal.helpers import mixed_group
 
-GRID = 4
+GRID = 5
 CELL_SAVE = 4
 AGGREGATES = 4  # an external council member: before, no membership statement (5 → 4, not → 3)
 RLS_CONTEXT = 2

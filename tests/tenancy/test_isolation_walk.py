@@ -61,6 +61,7 @@ def _values_for(world, actor_key: str):
         "task_id": a.task.id,
         "roadmap_import_id": a.roadmap_import.id,
         "pupil_id": a.pupil.id,
+        "consent_id": a.consent.id,
         "programme_id": a.programme.id,
         "slot_id": a.slot.id,
         "application_id": a.application.id,
@@ -120,6 +121,7 @@ def _values_for(world, actor_key: str):
         "roadmap_import_id": [b.roadmap_import.id, 999999],
         # A pupil is the home school's alone: the partner (provider) and the bridge never open school A's either.
         "pupil_id": [b.pupil.id, 999999] + ([a.pupil.id] if actor_key in ("partner", "bridge", "external") else []),
+        "consent_id": [b.consent.id, 999999],
         "programme_id": [b.programme.id, 999999],
         "slot_id": [b.slot.id, 999999],
         "application_id": [b.application.id, 999999],

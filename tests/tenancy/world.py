@@ -50,6 +50,7 @@ class Side:
     project_indicator: object = None
     project_document: object = None
     roadmap_import: object = None
+    consent: object = None          # of the pupil (a parent's consent), the school's alone
     pupil: object = None            # of the school; its contacts must never reach the provider (the partner)
     programme: object = None        # offered by the partner
     group: object = None
@@ -156,6 +157,7 @@ def build_world(make) -> World:
         side.group = make.group(side.programme, f"Группа {mark}", teacher=side.partner_coordinator, place=f"Место {mark}")
         side.slot = make.slot(side.group, weekday=1, place=f"Кабинет {mark}")
         side.application = make.application(side.pupil, side.programme, note=f"Заявление {mark}")
+        side.consent = make.consent(side.pupil, "photo_video", document=f"Согласие {mark}")
         side.enrollment_request = make.enrollment_request(side.programme, school, [side.pupil],
                                                           sent_by=side.users["coordinator"])
         side.enrollment = make.enrollment(side.enrollment_request, make.pupil(school, f"Зачислен {mark}", "Пётр"),

@@ -11,7 +11,7 @@ from workspace.extensions import db
 from workspace.programmes.models import (Application, ApplicationSource, ApplicationStatus, Direction, Enrollment,
                                          EnrollmentRequest, EnrollmentStatus, GradeScale, Group, Programme,
                                          RequestStatus, ScheduleSlot)
-from workspace.pupils.models import Pupil, grade_of, search_text
+from workspace.pupils.models import ConsentPurpose, Pupil, PupilConsent, grade_of, search_text
 
 # network, provider, title, direction, hours, grades, capacity, scale, description,
 #   groups: (name, teacher e-mail or None, place, [(weekday, "15:00", "16:30")])
@@ -111,6 +111,7 @@ def load_programmes(networks, institutions, users) -> None:
         ("sosh31", sosh31[0:10], "Театральная студия «Маска»", "eeeeeeeeer", "zam.vr@sosh31.example"),
         ("sosh31", sosh31[10:16], "Юный инженер-исследователь", "eeeerr", "zam.vr@sosh31.example"),
     ]
+    consented: set[int] = set()
     for school, pupils, title, decisions, sender in plan:
         programme = programmes[title]
         request = EnrollmentRequest(network_id=programme.network_id, home_institution_id=institutions[school].id,
@@ -140,6 +141,7 @@ def load_programmes(networks, institutions, users) -> None:
                 source=ApplicationSource.MANUAL, pupil_full_name=enrollment.pupil_name, class_label=pupil.class_label,
                 parent_name=pupil.parent_name, parent_contact=pupil.parent_phone, status=ApplicationStatus.SENT,
                 enrollment_id=enrollment.id))
+            _consent(consented, pupil, (sent - timedelta(days=5)).date())
     # Waiting to be sent, and one from the public catalog waiting to be matched.
     for pupil, title in ((sosh8[20], "Программирование на Python"), (sosh8[21], "Программирование на Python"),
                          (sosh31[16], "Театральная студия «Маска»")):
@@ -150,9 +152,20 @@ def load_programmes(networks, institutions, users) -> None:
             source=ApplicationSource.MANUAL, pupil_full_name=f"{pupil.surname} {pupil.name} {pupil.patronymic}",
             class_label=pupil.class_label, parent_name=pupil.parent_name, parent_contact=pupil.parent_phone,
             status=ApplicationStatus.ACCEPTED))
+        _consent(consented, pupil, date.today())
     robotics = programmes["Робототехника"]
     db.session.add(Application(
         institution_id=institutions["sosh8"].id, programme_id=robotics.id, network_id=robotics.network_id,
         submitted_on=date.today(), has_consent=True, source=ApplicationSource.PUBLIC,
         pupil_full_name="Тхагапсоев Амир Русланович", class_label="6Б", parent_name="Тхагапсоева Зарина Аслановна",
         parent_contact="+7 918 222-33-44", status=ApplicationStatus.NEW))
+
+
+def _consent(consented: set[int], pupil, given_on) -> None:
+    """The parent's consent to processing that the demo's applications carry (one per pupil)."""
+    if pupil.id in consented:
+        return
+    consented.add(pupil.id)
+    db.session.add(PupilConsent(institution_id=pupil.institution_id, pupil_id=pupil.id,
+                                purpose=ConsentPurpose.PROCESSING, given_by=pupil.parent_name, given_on=given_on,
+                                document="Заявление-согласие родителя, хранится в личном деле"))

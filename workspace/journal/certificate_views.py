@@ -23,6 +23,7 @@ from workspace.journal.certificates import (certificate_docx, certificate_lines,
 from workspace.journal.grid import load_head_and_lessons
 from workspace.journal.models import Certificate
 from workspace.programmes.models import Enrollment, EnrollmentStatus
+from workspace.pupils.reads import record_pupil_reads
 
 ISSUABLE = (EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED)
 
@@ -39,11 +40,12 @@ def issue_certificates(group_id: int):
         abort(404)
     enrollments = db.session.execute(
         select(Enrollment.id, Enrollment.pupil_name, Enrollment.class_label, Enrollment.status,
-               Enrollment.home_institution_id, Certificate.id, Certificate.year, Certificate.number)
+               Enrollment.home_institution_id, Certificate.id, Certificate.year, Certificate.number, Enrollment.pupil_id)
         .outerjoin(Certificate, Certificate.enrollment_id == Enrollment.id)
         .where(Enrollment.group_id == head.id, Enrollment.status.in_(ISSUABLE))
         .order_by(Enrollment.pupil_name)).all()
     results = results_of(head.id, head.grade_scale)
+    record_pupil_reads("certificate_issue", head.id, ((row[4], row[8]) for row in enrollments))
     if request.method == "POST":
         chosen = {int(value) for value in request.form.getlist("enrollment_id") if value.isdigit()}
         waiting = [row for row in enrollments if row[5] is None and row[0] in chosen]
@@ -79,6 +81,13 @@ def get_certificate_or_404(certificate_id: int) -> Certificate:
     return certificate
 
 
+def _record_read(certificate: Certificate) -> None:
+    """The provider (or anyone but the pupil's school) opened a certificate: the school sees it."""
+    if current_user.institution_id != certificate.home_institution_id:
+        pupil_id = db.session.scalar(select(Enrollment.pupil_id).where(Enrollment.id == certificate.enrollment_id))
+        record_pupil_reads("certificate", certificate.id, [(certificate.home_institution_id, pupil_id)])
+
+
 def _provider_name(certificate: Certificate) -> str:
     return db.session.scalar(select(Institution.full_name).where(Institution.id == certificate.provider_institution_id))
 
@@ -87,6 +96,7 @@ def _provider_name(certificate: Certificate) -> str:
 @login_required
 def show_certificate(certificate_id: int):
     certificate = get_certificate_or_404(certificate_id)
+    _record_read(certificate)
     return render("journal/certificate.html", certificate=certificate,
                   lines=certificate_lines(certificate, _provider_name(certificate)))
 
@@ -95,6 +105,7 @@ def show_certificate(certificate_id: int):
 @login_required
 def certificate_document(certificate_id: int):
     certificate = get_certificate_or_404(certificate_id)
+    _record_read(certificate)
     response = Response(certificate_docx(certificate, _provider_name(certificate)), mimetype=DOCX_MIMETYPE)
     response.headers["Content-Disposition"] = content_disposition(f"certificate-{certificate.label}.docx")
     return response
@@ -103,7 +114,8 @@ def certificate_document(certificate_id: int):
 def _register_query():
     query = (select(Certificate.id, Certificate.network_id, Certificate.year, Certificate.number,
                     Certificate.pupil_name, Certificate.class_label, Certificate.programme_title, Certificate.hours,
-                    Certificate.result, Certificate.issued_on)
+                    Certificate.result, Certificate.issued_on, Certificate.home_institution_id, Enrollment.pupil_id)
+             .join(Enrollment, Enrollment.id == Certificate.enrollment_id)
              .where(Certificate.provider_institution_id == g.institution.id)
              .order_by(Certificate.year.desc(), Certificate.number.desc()))
     text = (request.args.get("q") or "").strip().lower()[:100]
@@ -118,6 +130,7 @@ def certificate_register():
     require_role(*MANAGERS)
     query, text = _register_query()
     page = paginate(query, scalars=False)
+    record_pupil_reads("certificate_register", None, ((row[10], row[11]) for row in page.items))
     networks = dict(db.session.execute(select(Network.id, Network.slug).where(Network.id.in_(g.network_ids))).all())
     return render("journal/register.html", page=page, q=text, networks=networks)
 
@@ -128,8 +141,10 @@ def certificate_register_excel():
     require_role(*MANAGERS)
     query, _text = _register_query()
     header = [_("Номер"), _("Дата выдачи"), _("Обучающийся"), _("Класс"), _("Программа"), _("Часов"), _("Результат")]
+    found = db.session.execute(query).all()
+    record_pupil_reads("certificate_register", None, ((row[10], row[11]) for row in found))
     rows = ([f"{year}-{number:04d}", issued_on.strftime("%d.%m.%Y"), name, class_label, title, hours, result]
-            for _id, _network, year, number, name, class_label, title, hours, result, issued_on
-            in db.session.execute(query))
+            for _id, _network, year, number, name, class_label, title, hours, result, issued_on, _home, _pupil
+            in found)
     content = workbook_bytes(_("Реестр"), header, rows, caption=_("Реестр выданных документов об обучении"))
     return xlsx_response(content, f"{_('Реестр документов об обучении')}.xlsx")

@@ -70,6 +70,7 @@ class PupilRow:
     class_label: str
     school: str
     home_institution_id: int
+    pupil_id: int = 0
     cells: dict[int, tuple[Attendance | None, str | None]] = field(default_factory=dict)
     present: int = 0
     marked: int = 0
@@ -122,7 +123,7 @@ def access_to(head: GroupHead) -> Access | None:
 def load_rows(head: GroupHead, lessons: list[LessonColumn], home_institution_id: int | None = None) -> list[PupilRow]:
     """Statement 2: the enrollments of the group (of one home school if given) with their marks."""
     query = (select(Enrollment.id, Enrollment.pupil_name, Enrollment.class_label, Institution.short_name,
-                    Enrollment.home_institution_id, Mark.lesson_id, Mark.attendance, Mark.grade)
+                    Enrollment.home_institution_id, Enrollment.pupil_id, Mark.lesson_id, Mark.attendance, Mark.grade)
              .join(Institution, Institution.id == Enrollment.home_institution_id)
              .outerjoin(Mark, Mark.enrollment_id == Enrollment.id)
              .where(Enrollment.group_id == head.id, Enrollment.status.in_(LISTED))
@@ -131,10 +132,11 @@ def load_rows(head: GroupHead, lessons: list[LessonColumn], home_institution_id:
         query = query.where(Enrollment.home_institution_id == home_institution_id)
     columns = {lesson.id: lesson for lesson in lessons}
     rows: dict[int, PupilRow] = {}
-    for enrollment_id, name, class_label, school, home_id, lesson_id, attendance, grade in db.session.execute(query):
+    for (enrollment_id, name, class_label, school, home_id, pupil_id, lesson_id, attendance,
+         grade) in db.session.execute(query):
         row = rows.get(enrollment_id)
         if row is None:
-            row = rows[enrollment_id] = PupilRow(enrollment_id, name, class_label, school, home_id)
+            row = rows[enrollment_id] = PupilRow(enrollment_id, name, class_label, school, home_id, pupil_id)
         if lesson_id is None or lesson_id not in columns:
             continue
         row.cells[lesson_id] = (attendance, grade)
@@ -146,6 +148,12 @@ def load_rows(head: GroupHead, lessons: list[LessonColumn], home_institution_id:
                 row.present += 1
                 column.present += 1
     return list(rows.values())
+
+
+def record_reads_of_rows(kind: str, group_id: int, rows: list[PupilRow]) -> None:
+    """The provider read other schools' pupils in these rows: their schools see it (one INSERT)."""
+    from workspace.pupils.reads import record_pupil_reads
+    record_pupil_reads(kind, group_id, ((row.home_institution_id, row.pupil_id) for row in rows))
 
 
 def load_aggregates(head: GroupHead, lessons: list[LessonColumn]) -> None:

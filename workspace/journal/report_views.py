@@ -10,7 +10,7 @@ from workspace.core.excel import xlsx_response
 from workspace.core.rendering import render
 from workspace.journal import bp
 from workspace.journal.exports import group_workbook, report_workbook
-from workspace.journal.grid import Access, access_to, load_head_and_lessons, load_rows
+from workspace.journal.grid import Access, access_to, load_head_and_lessons, load_rows, record_reads_of_rows
 from workspace.journal.reports import HalfYear, school_report
 from workspace.journal.views import cell_text
 
@@ -40,6 +40,7 @@ def export_group(group_id: int):
     access = access_to(head)
     if access in (Access.EDIT, Access.FULL):
         rows = load_rows(head, lessons)
+        record_reads_of_rows("journal_export", head.id, rows)
     elif access is Access.OWN_ROWS:
         rows = load_rows(head, lessons, home_institution_id=current_user.institution_id)
     else:

@@ -10,7 +10,7 @@ from workspace.core.rendering import render
 from workspace.extensions import htmx
 from workspace.journal import bp
 from workspace.journal.grid import (Access, access_to, load_aggregates, load_cell, load_head_and_lessons, load_rows,
-                                    save_mark)
+                                    record_reads_of_rows, save_mark)
 from workspace.journal.scales import (ATTENDANCE_SHORT, GRADE_LABELS, GRADE_SHORT, GRADES, keys_attribute)
 from workspace.journal.models import Attendance
 
@@ -68,6 +68,7 @@ def grid_context(group_id: int) -> dict:
     rows = []
     if access in (Access.EDIT, Access.FULL):
         rows = load_rows(head, lessons)
+        record_reads_of_rows("journal", head.id, rows)
     elif access is Access.OWN_ROWS:
         rows = load_rows(head, lessons, home_institution_id=current_user.institution_id)
         if not rows:

@@ -3,7 +3,8 @@ a decision per pupil (capacity enforced, a waiting list beyond it, a reason to d
 accepted into groups; and the teacher load the provider's admin agrees («Согласовано»).
 
 The provider reads pupils only as the copies an enrollment carries (name, class); every page that shows
-them leaves a "read" entry in the home school's history (record_read)."""
+them leaves a "read" entry in the home school's history (record_read) and a read per pupil the school can
+query (record_pupil_reads)."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
@@ -14,6 +15,7 @@ from sqlalchemy import select
 from tenants.models import Institution
 from workspace.accounts.models import User
 from workspace.audit.reads import record_read
+from workspace.pupils.reads import record_pupil_reads
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
 from workspace.core.pagination import paginate
@@ -46,6 +48,8 @@ def _request_context(enrollment_request: EnrollmentRequest, programme: Programme
     record_read(owner_institution_id=enrollment_request.home_institution_id, object_type="pupil",
                 object_ids=[enrollment.pupil_id for enrollment, _g in rows],
                 label=_("Заявка № %(n)d: ФИО и класс", n=enrollment_request.id))
+    record_pupil_reads("request", enrollment_request.id,
+                       ((enrollment.home_institution_id, enrollment.pupil_id) for enrollment, _g in rows))
     return {"request_": enrollment_request, "programme": programme, "rows": rows, "groups": groups,
             "school": school, "sender": sender, "can_decide": is_provider_manager(programme),
             "taken": taken_places(programme.id), "group_taken": group_counts([group.id for group in groups]),

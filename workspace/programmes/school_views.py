@@ -23,6 +23,7 @@ from workspace.programmes.forms import ApplicationForm, MatchForm, RejectForm, R
 from workspace.programmes.models import (ACTIVE, Application, ApplicationSource, ApplicationStatus, Enrollment,
                                          EnrollmentRequest, Programme)
 from workspace.programmes.queries import enrollments_of_request, get_school_request_or_404, school_requests
+from workspace.pupils.consents import consent_from_application, consenting, has_processing_consent
 from workspace.pupils.models import Pupil, grade_of
 from workspace.pupils.queries import get_pupil_or_404, pupil_choices
 
@@ -63,13 +64,16 @@ def list_applications():
     if form.validate_on_submit():
         pupil = get_pupil_or_404(form.pupil_id.data)
         programme = db.session.scalar(select(Programme).where(Programme.id == form.programme_id.data))
-        db.session.add(Application(
+        application = Application(
             institution_id=g.institution.id, pupil_id=pupil.id, programme_id=programme.id, network_id=programme.network_id,
             submitted_on=form.submitted_on.data, has_consent=True, source=ApplicationSource.MANUAL,
             pupil_full_name=pupil.full_name, class_label=pupil.class_label,
             parent_name=form.parent_name.data or pupil.parent_name,
             parent_contact=pupil.parent_phone or pupil.parent_email, status=ApplicationStatus.ACCEPTED,
-            note=form.note.data or ""))
+            note=form.note.data or "")
+        db.session.add(application)
+        db.session.flush()
+        consent_from_application(application, pupil)  # the consent the form confirms
         flash(_("Заявление записано: %(name)s.", name=pupil.full_name), "success")
         return redirect(url_for("school_programmes.list_applications"))
     page, status = _applications_page()
@@ -101,9 +105,15 @@ def show_application(application_id: int):
         flash(_("Это заявление уже рассмотрено."), "error")
         return redirect(url_for("school_programmes.show_application", application_id=application.id))
     if form.validate_on_submit():
-        pupil = get_pupil_or_404(form.pupil_id.data) if form.pupil_id.data else _new_pupil_from(application)
+        chosen = get_pupil_or_404(form.pupil_id.data) if form.pupil_id.data else None
+        if not application.has_consent and (chosen is None or not has_processing_consent(chosen.id)):
+            flash(_("Заявление нельзя принять: нет действующего согласия родителя на обработку персональных данных "
+                    "обучающегося. Запишите согласие на странице обучающегося."), "error")
+            return redirect(url_for("school_programmes.show_application", application_id=application.id))
+        pupil = chosen or _new_pupil_from(application)
         application.pupil_id = pupil.id
         application.status = ApplicationStatus.ACCEPTED
+        consent_from_application(application, pupil)
         flash(_("Заявление принято: %(name)s. Его можно включить в заявку организации.", name=pupil.full_name),
               "success")
         return redirect(url_for("school_programmes.list_applications"))
@@ -158,7 +168,14 @@ def new_request():
         already = set(db.session.scalars(select(Enrollment.pupil_id).where(
             Enrollment.programme_id == programme.id, Enrollment.home_institution_id == g.institution.id,
             Enrollment.pupil_id.in_([row.pupil_id for row in chosen]), Enrollment.status.in_(ACTIVE))))
-        if already:
+        allowed = consenting(row.pupil_id for row in chosen)
+        without_consent = [row for row in chosen if row.pupil_id not in allowed]
+        if without_consent:
+            form.application_ids.errors.append(_(
+                "Нет действующего согласия на обработку персональных данных: %(names)s. Такого обучающегося нельзя "
+                "включить в заявку — снимите отметку или запишите согласие на странице обучающегося.",
+                names=", ".join(f"{row.surname} {row.name}" for row in without_consent)))
+        elif already:
             form.application_ids.errors.append(_("Часть обучающихся уже подана на эту программу: снимите отметку."))
         else:
             enrollment_request = EnrollmentRequest(network_id=programme.network_id, home_institution_id=g.institution.id,

@@ -4,11 +4,12 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, DateField, EmailField, HiddenField, StringField
-from wtforms.validators import Optional, ValidationError
+from wtforms import BooleanField, DateField, EmailField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Optional, ValidationError
 
 from workspace.core.forms import EmailAddress, max_length, required, strip
-from workspace.pupils.models import grade_of
+from workspace.core.labels import label
+from workspace.pupils.models import ConsentPurpose, grade_of
 
 
 class ClassLabel:
@@ -36,3 +37,35 @@ class PupilForm(FlaskForm):
 class PupilImportForm(FlaskForm):
     file = FileField(_l("Файл Excel (.xlsx)"), validators=[FileRequired(_l("Выберите файл."))],
                      render_kw={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+
+
+class ConsentForm(FlaskForm):
+    purpose = SelectField(_l("На что дано согласие"), validators=[required()])
+    purpose_note = StringField(_l("Уточнение цели"), validators=[max_length(300)], filters=[strip],
+                               description=_l("Обязательно, если выбрано «иное»"))
+    given_by = StringField(_l("Кто дал согласие (родитель, законный представитель)"),
+                           validators=[required(), max_length(200)], filters=[strip])
+    given_on = DateField(_l("Дата согласия"), validators=[InputRequired(_l("Укажите дату."))],
+                         render_kw={"type": "date"})
+    document = StringField(_l("Документ"), validators=[max_length(300)], filters=[strip],
+                           description=_l("Например, «Заявление-согласие от 01.09.2026, хранится в личном деле»"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.purpose.choices = [(purpose.value, str(label(purpose))) for purpose in ConsentPurpose]
+
+    def validate_purpose_note(self, field):
+        if self.purpose.data == ConsentPurpose.OTHER.value and not field.data:
+            raise ValidationError(_l("Опишите, на что дано согласие."))
+
+
+class WithdrawConsentForm(FlaskForm):
+    withdrawn_on = DateField(_l("Дата отзыва"), validators=[InputRequired(_l("Укажите дату."))],
+                             render_kw={"type": "date"})
+    withdrawn_by = StringField(_l("Кто отозвал согласие"), validators=[required(), max_length(200)], filters=[strip])
+    withdrawal_note = TextAreaField(_l("Примечание"), validators=[max_length(2000)], filters=[strip])
+    version = HiddenField()
+
+
+class ErasePupilForm(FlaskForm):
+    surname = StringField(_l("Фамилия обучающегося"), validators=[required(), max_length(100)], filters=[strip])

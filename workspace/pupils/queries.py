@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import abort
 from sqlalchemy import Select, select
 
+from tenants.permissions import MANAGERS, require_role
 from workspace.extensions import db
 from workspace.pupils.models import Pupil, search_text
 
@@ -11,6 +12,16 @@ from workspace.pupils.models import Pupil, search_text
 def get_pupil_or_404(pupil_id: int) -> Pupil:
     pupil = db.session.scalar(select(Pupil).where(Pupil.id == pupil_id))
     if pupil is None:
+        abort(404)
+    return pupil
+
+
+def manageable_pupil_or_404(pupil_id: int) -> Pupil:
+    """A pupil of the school whose data its admin or coordinator may act on (consents, export, erasure):
+    403 for other roles of the school; a depersonalised pupil has nothing left to act on (404)."""
+    pupil = get_pupil_or_404(pupil_id)
+    require_role(*MANAGERS)
+    if pupil.is_depersonalised:
         abort(404)
     return pupil
 

@@ -24,8 +24,11 @@ from workspace.pupils.exports import pupils_workbook
 from workspace.pupils.forms import PupilForm, PupilImportForm
 from workspace.pupils.imports import MAX_PUPIL_ROWS, read_pupils
 from workspace.pupils.models import Pupil, grade_of
-from workspace.pupils.queries import class_labels, get_pupil_or_404, pupils_query
+from workspace.pupils.consents import consents_of, processing_consent_exists
+from workspace.pupils.queries import class_labels, get_pupil_or_404, manageable_pupil_or_404, pupils_query
+from workspace.pupils.reads import kind_label, reads_query
 
+RECENT_READS = 5
 FIELDS = ("surname", "name", "patronymic", "class_label", "birth_on", "parent_name", "parent_phone", "parent_email",
           "is_active")
 
@@ -35,7 +38,8 @@ FIELDS = ("surname", "name", "patronymic", "class_label", "birth_on", "parent_na
 def list_pupils():
     query = request.args.get("q", "").strip()[:100]
     class_label = request.args.get("class", "").strip()[:20]
-    page = paginate(pupils_query(query, class_label))
+    page = paginate(pupils_query(query, class_label).add_columns(processing_consent_exists().label("has_consent")),
+                    scalars=False)
     return render("pupils/list.html", partials={"pupil-rows": "pupils/_rows.html"}, page=page, query=query,
                   class_label=class_label, classes=class_labels(), can_manage=has_role(*MANAGERS))
 
@@ -70,15 +74,17 @@ def show_pupil(pupil_id: int):
     pupil = get_pupil_or_404(pupil_id)
     enrollments = enrollments_of_pupil(pupil.id)
     from workspace.journal.queries import pupil_summary
+    can_manage = has_role(*MANAGERS)
+    reads = list(db.session.execute(reads_query(pupil.id).limit(RECENT_READS))) if can_manage else []
     return render("pupils/page.html", pupil=pupil, enrollments=enrollments,
-                  journal_rows=pupil_summary(pupil.id) if enrollments else [], can_manage=has_role(*MANAGERS))
+                  journal_rows=pupil_summary(pupil.id) if enrollments else [], can_manage=can_manage,
+                  consents=consents_of(pupil.id), reads=reads, kind_label=kind_label)
 
 
 @bp.route("/<int:pupil_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_pupil(pupil_id: int):
-    pupil = get_pupil_or_404(pupil_id)
-    require_role(*MANAGERS)
+    pupil = manageable_pupil_or_404(pupil_id)
     form = PupilForm(obj=pupil if request.method == "GET" else None)  # a post carries every field itself
     if form.validate_on_submit():
         if is_stale(pupil, form.version.data):
