@@ -12,6 +12,7 @@ OBJECT_TYPES = {
     "Note": _l("Заметка"),
     "Pupil": _l("Обучающиеся"),
     "pupil": _l("Данные обучающихся"),
+    "PupilConsent": _l("Согласие на обработку персональных данных"),
     "Approval": _l("Согласование в совете"),
     "Meeting": _l("Заседание совета"),
     "AgendaItem": _l("Вопрос повестки"),
@@ -210,6 +211,18 @@ FIELDS = {
     "survey_id": _l("Анкета"),
     "cast_at": _l("Время голоса"),
     "seat_id": _l("Член совета"),
+    "is_depersonalised": _l("Данные обезличены"),
+    "depersonalised_at": _l("Дата обезличивания"),
+    "depersonalised": _l("Данные обезличены"),
+    "purpose": _l("Цель обработки"),
+    "purpose_note": _l("Уточнение цели"),
+    "given_by": _l("Кто дал согласие"),
+    "given_on": _l("Дата согласия"),
+    "document": _l("Документ"),
+    "application_id": _l("Заявление"),
+    "withdrawn_on": _l("Дата отзыва"),
+    "withdrawn_by": _l("Кто отозвал"),
+    "withdrawal_note": _l("Примечание к отзыву"),
 }
 
 # The same key named differently by one kind of object.
