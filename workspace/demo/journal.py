@@ -1,4 +1,5 @@
-"""Demo journal: lessons with Russian topics from each group's schedule and realistic marks.
+"""Demo journal: lessons with the topics of each group's programme, from its schedule, and realistic marks on
+the lessons held before the load day (none on a later one).
 
 ``load_journal_demo(groups)`` takes ORM ``Group`` rows of the demo (made by workspace/demo/programmes.py),
 runs inside the loader's ``unscoped()`` and is deterministic (a fixed seed per group)."""
@@ -14,12 +15,46 @@ from workspace.journal.lessons import lesson_dates
 from workspace.journal.models import Attendance, Lesson, Mark
 from workspace.programmes.models import Enrollment, EnrollmentStatus, GradeScale, Programme, ScheduleSlot
 
+# The lesson topics of each demo programme, in the order the programme teaches them over the year.
+PROGRAMME_TOPICS = {
+    "Робототехника": (
+        "Техника безопасности. Знакомство с конструктором", "Детали конструктора и способы их соединения",
+        "Простые механизмы: рычаг и блок", "Зубчатая передача", "Моторы и их управление", "Датчик касания",
+        "Датчик цвета", "Ультразвуковой датчик расстояния", "Программирование движения по линии",
+        "Сборка модели «Сортировщик»", "Сборка модели «Умный светофор»", "Подготовка к соревнованию «Кегельринг»",
+        "Соревнование «Кегельринг»", "Работа над собственным проектом", "Защита проекта"),
+    "Юный эколог": (
+        "Что изучает экология", "Осенние изменения в природе родного края", "Деревья и кустарники аула",
+        "Птицы нашего края: наблюдения у кормушки", "Река Лаба и её обитатели", "Почва и её жители",
+        "Экологическая акция «Чистые берега»", "Красная книга Республики Адыгея", "Комнатные растения",
+        "Весенние явления в природе", "Исследовательский проект: выбор темы", "Защита исследовательских проектов"),
+    "Адыгейская вышивка": (
+        "История адыгейского золотого шитья", "Материалы и инструменты вышивальщицы", "Орнаменты адыгов",
+        "Шов «вперёд иголку» и стебельчатый шов", "Вышивка по контуру", "Золотное шитьё: прикреп нити",
+        "Узор для закладки", "Вышивка пояса: разметка", "Вышивка пояса: орнамент",
+        "Подготовка работ к выставке «Наследие»", "Оформление изделия"),
+    "Шахматы": (
+        "Шахматная доска и фигуры", "Ходы и взятие фигур", "Шах, мат и пат", "Рокировка и взятие на проходе",
+        "Ценность фигур", "Дебют: общие принципы", "Мат ладьёй и королём", "Тактика: связка и вилка",
+        "Решение задач в два хода", "Разбор партий мастеров", "Турнирная практика"),
+    "Программирование на Python": (
+        "Среда разработки. Первая программа", "Переменные и типы данных", "Ввод и вывод", "Условный оператор",
+        "Цикл while", "Цикл for и функция range", "Строки и операции над ними", "Списки", "Функции",
+        "Модуль turtle: рисуем графику", "Игра «Угадай число»", "Проект: текстовая викторина", "Защита проектов"),
+    "Театральная студия «Маска»": (
+        "Знакомство с театром", "Сценическая речь: дыхание и дикция", "Этюды на воображение",
+        "Пластика и сценическое движение", "Чтение пьесы по ролям", "Работа над ролью", "Репетиция",
+        "Генеральная репетиция", "Показ спектакля"),
+    "Юный инженер-исследователь": (
+        "Музей истории техники: экскурсия-знакомство", "Как выплавляют металл: от руды до стали",
+        "Академик И.П. Бардин и Кузнецкий металлургический комбинат", "Паровые машины и двигатели",
+        "Измерительные приборы прошлого", "Исследование экспоната: постановка вопроса",
+        "Исследование экспоната: сбор сведений", "Мини-проект: оформление", "Защита мини-проектов"),
+}
+# A group of another programme (the tests' own) takes the topics of its direction.
 TOPICS = {
-    "technical": ("Техника безопасности. Знакомство с конструктором", "Простые механизмы", "Датчик касания",
-                  "Датчик цвета", "Программирование движения", "Сборка модели «Сортировщик»",
-                  "Соревнование «Кегельринг»", "Защита проекта"),
-    "art": ("Знакомство с театром", "Сценическая речь", "Этюды на воображение", "Работа над ролью",
-            "Репетиция", "Генеральная репетиция", "Показ спектакля"),
+    "technical": PROGRAMME_TOPICS["Робототехника"],
+    "art": PROGRAMME_TOPICS["Театральная студия «Маска»"],
     "sport": ("Правила игры", "Разминка и ОФП", "Передачи мяча", "Тактика защиты", "Товарищеская встреча"),
 }
 DEFAULT_TOPICS = ("Вводное занятие", "Знакомство с темой", "Практическая работа", "Работа в группах",
@@ -41,10 +76,12 @@ def load_journal_demo(groups, today: date | None = None) -> tuple[int, int]:
         slots = slots or [(1, time(15, 0), time(16, 30)), (3, time(15, 0), time(16, 30))]
         starts_on = programme.starts_on or date(today.year if today.month >= 9 else today.year - 1, 9, 1)
         ends_on = programme.ends_on or date(starts_on.year + 1, 5, 31)
-        topics = TOPICS.get(programme.direction.value, DEFAULT_TOPICS)
+        topics = PROGRAMME_TOPICS.get(programme.title) or TOPICS.get(programme.direction.value, DEFAULT_TOPICS)
+        days = list(lesson_dates(slots, starts_on, ends_on))
+        # The topics follow each other over the year: each takes its share of the lessons, in order.
         lessons = [Lesson(network_id=group.network_id, group_id=group.id, held_on=day, hours=hours,
-                          topic=topics[n % len(topics)])
-                   for n, (day, hours) in enumerate(lesson_dates(slots, starts_on, ends_on))]
+                          topic=topics[n * len(topics) // len(days)])
+                   for n, (day, hours) in enumerate(days)]
         db.session.add_all(lessons)
         db.session.flush()
         lessons_made += len(lessons)
