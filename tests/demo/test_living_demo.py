@@ -87,7 +87,8 @@ def test_marks_only_on_lessons_already_held_and_lessons_of_each_programme_fit_it
 
 def test_a_group_mixes_the_pupils_of_two_schools(loaded):
     from workspace.programmes.models import Enrollment, EnrollmentStatus
-    mixed = db.session.execute(select(Enrollment.group_id).where(Enrollment.status == EnrollmentStatus.ENROLLED)
+    mixed = db.session.execute(select(Enrollment.group_id)
+                               .where(Enrollment.status.in_((EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED)))
                                .group_by(Enrollment.group_id)
                                .having(func.count(func.distinct(Enrollment.home_institution_id)) >= 2)).all()
     assert len(mixed) >= 1
@@ -157,3 +158,25 @@ def test_agreements_one_ends_soon_and_the_active_ones_are_in_force(loaded):
     active = [a for a in agreements if a.status is AgreementStatus.ACTIVE]
     assert all(a.starts_on <= loaded <= a.ends_on for a in active)
     assert any((a.ends_on - loaded).days <= 30 for a in active)
+
+
+def test_certificates_only_after_the_last_lesson_and_only_to_those_who_passed(loaded):
+    from workspace.journal.models import Attendance, Certificate, Lesson, Mark
+    from workspace.programmes.models import Enrollment, EnrollmentStatus, GradeScale, Group, Programme
+    certificates = db.session.scalars(select(Certificate)).all()
+    if loaded.month in (9, 10, 11, 12, 1, 2):
+        assert certificates == []
+    if loaded.month in (7, 8):
+        assert len(certificates) >= 30
+    for certificate in certificates:
+        last = db.session.scalar(select(func.max(Lesson.held_on)).where(Lesson.group_id == certificate.group_id))
+        assert last < certificate.issued_on < loaded
+        lessons = db.session.scalar(select(func.count(Lesson.id)).where(Lesson.group_id == certificate.group_id))
+        present = db.session.scalar(select(func.count(Mark.id)).where(
+            Mark.enrollment_id == certificate.enrollment_id, Mark.attendance == Attendance.PRESENT))
+        assert 2 * present >= lessons
+        scale = db.session.scalar(select(Programme.grade_scale).join(Group, Group.programme_id == Programme.id)
+                                  .where(Group.id == certificate.group_id))
+        assert scale is not GradeScale.PASS_FAIL or certificate.result == "зачтено"
+        status = db.session.scalar(select(Enrollment.status).where(Enrollment.id == certificate.enrollment_id))
+        assert status is EnrollmentStatus.COMPLETED

@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from datetime import date, time
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workspace.extensions import db
 from workspace.journal.lessons import lesson_dates
@@ -77,7 +77,11 @@ def load_journal_demo(groups, today: date | None = None) -> tuple[int, int]:
         starts_on = programme.starts_on or date(today.year if today.month >= 9 else today.year - 1, 9, 1)
         ends_on = programme.ends_on or date(starts_on.year + 1, 5, 31)
         topics = PROGRAMME_TOPICS.get(programme.title) or TOPICS.get(programme.direction.value, DEFAULT_TOPICS)
-        days = list(lesson_dates(slots, starts_on, ends_on))
+        days = []
+        for day, hours in lesson_dates(slots, starts_on, ends_on):  # until the programme's hours are taught
+            if programme.hours and sum(h for _day, h in days) >= programme.hours:
+                break
+            days.append((day, hours))
         # The topics follow each other over the year: each takes its share of the lessons, in order.
         lessons = [Lesson(network_id=group.network_id, group_id=group.id, held_on=day, hours=hours,
                           topic=topics[n * len(topics) // len(days)])
@@ -104,3 +108,69 @@ def load_journal_demo(groups, today: date | None = None) -> tuple[int, int]:
                 marks_made += 1
     db.session.flush()
     return lessons_made, marks_made
+
+
+def issue_certificates_demo(groups, today: date) -> int:
+    """Once a group's last lesson is over, its provider issues the documents of completion the next working
+    day — a certificate only to a pupil who passed: attended at least half of the lessons and, on a pass/fail
+    scale, got «зачтено» (the others would get a «справка об обучении», which the demo does not make)."""
+    from collections import Counter
+    from datetime import timedelta
+
+    from workspace.journal.certificates import search_text_of, take_numbers
+    from workspace.journal.models import Certificate
+    from workspace.programmes.models import Group
+
+    issued = 0
+    for group in groups:
+        programme = db.session.scalar(select(Programme).where(Programme.id == group.programme_id))
+        last = db.session.scalar(select(Lesson.held_on).where(Lesson.group_id == group.id)
+                                 .order_by(Lesson.held_on.desc()).limit(1))
+        if last is None or last >= today - timedelta(days=1):
+            continue
+        issued_on = last + timedelta(days=3 if last.weekday() == 4 else 1)
+        if issued_on >= today:
+            continue
+        lessons = db.session.scalar(select(func.count(Lesson.id)).where(Lesson.group_id == group.id))
+        passed = []
+        for enrollment in db.session.scalars(select(Enrollment).where(
+                Enrollment.group_id == group.id, Enrollment.status == EnrollmentStatus.ENROLLED)
+                .order_by(Enrollment.pupil_name)):
+            marks = db.session.execute(select(Mark.attendance, Mark.grade)
+                                       .where(Mark.enrollment_id == enrollment.id)).all()
+            present = sum(1 for attendance, _grade in marks if attendance is Attendance.PRESENT)
+            grades = Counter(grade for _attendance, grade in marks if grade)
+            attested = programme.grade_scale is not GradeScale.PASS_FAIL or grades["pass"] >= grades["fail"]
+            if 2 * present >= lessons and attested:
+                passed.append((enrollment, _result(programme.grade_scale, grades)))
+        if not passed:
+            continue
+        teacher = db.session.scalar(select(Group.teacher_id).where(Group.id == group.id))
+        for number, (enrollment, result) in zip(
+                take_numbers(group.provider_institution_id, issued_on.year, len(passed)), passed):
+            db.session.add(Certificate(
+                network_id=group.network_id, provider_institution_id=group.provider_institution_id,
+                home_institution_id=enrollment.home_institution_id, enrollment_id=enrollment.id,
+                group_id=group.id, year=issued_on.year, number=number, pupil_name=enrollment.pupil_name,
+                class_label=enrollment.class_label, programme_title=programme.title, hours=programme.hours,
+                result=result, issued_on=issued_on, issued_by_id=teacher,
+                search_text=search_text_of(enrollment.pupil_name, programme.title, f"{issued_on.year}-{number:04d}")))
+            enrollment.status = EnrollmentStatus.COMPLETED
+            issued += 1
+    db.session.flush()
+    return issued
+
+
+def _result(scale: GradeScale, grades) -> str:
+    """The result as workspace.journal.certificates.result_text words it in Russian (the loader runs outside
+    a request, where the interface's translations cannot be chosen)."""
+    from workspace.journal.scales import grade_value
+    if not grades:
+        return "программа освоена"
+    if scale is GradeScale.FIVE_POINT:
+        total = sum(grade_value(grade) * n for grade, n in grades.items())
+        return "программа освоена, средний балл " + f"{total / sum(grades.values()):.1f}".replace(".", ",")
+    if scale is GradeScale.PASS_FAIL:
+        return "зачтено"
+    level = max(("high", "medium", "low"), key=lambda name: (grades[name], name == "medium"))
+    return "программа освоена, уровень: " + {"high": "высокий", "medium": "средний", "low": "низкий"}[level]

@@ -80,7 +80,7 @@ def load_demo(today: date | None = None) -> bool:
         from workspace.demo.agreements import load_agreements
         from workspace.demo.bank import load_bank
         from workspace.demo.chronicle import load_chronicle
-        from workspace.demo.journal import load_journal_demo
+        from workspace.demo.journal import issue_certificates_demo, load_journal_demo
         from workspace.demo.monitoring import load_monitoring
         from workspace.demo.plans import load_plans
         from workspace.demo.programmes import load_programmes
@@ -93,7 +93,9 @@ def load_demo(today: date | None = None) -> bool:
         db.session.flush()
         load_programmes(networks, institutions, users, year, today)
         db.session.flush()
-        load_journal_demo(db.session.scalars(select(Group).order_by(Group.id)).all(), today=today)
+        groups = db.session.scalars(select(Group).order_by(Group.id)).all()
+        load_journal_demo(groups, today=today)
+        issue_certificates_demo(groups, today)
         db.session.flush()
         load_bank(networks, institutions, users, year, today)
         db.session.flush()
