@@ -97,8 +97,11 @@ def _load_meetings(networks: dict, users: dict, year: AcademicYear, today: date)
                 subject.status = PlanStatus.APPROVED
                 title = f"Об утверждении: {subject.title}"
                 secretary = users.get(f"zam.vr@{network_base_email(slug)}")
+                submitted = held_on - timedelta(days=5)
                 approval = Approval(network_id=network.id, subject_type=approves, subject_id=subject.id, round=1,
                                     title=subject.title, status=ApprovalStatus.APPROVED,
+                                    created_at=datetime(submitted.year, submitted.month, submitted.day, 9, 30,
+                                                        tzinfo=timezone.utc),
                                     submitted_by_id=secretary.id if secretary else None,
                                     submitted_by_name=secretary.full_name if secretary else "")
                 db.session.add(approval)

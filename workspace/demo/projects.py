@@ -3,7 +3,7 @@ dates in the current academic year, the roadmap (its terms read by the plan's ti
 indicators with what is reached so far, and a discussion with a mention that reaches a colleague's desk."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 
@@ -51,7 +51,7 @@ PROJECTS = [
                        ("Проведено заседаний клуба", "заседаний", 8, 2),
                        ("Доля обучающихся, прочитавших 5 и более книг", "%", 70, None)],
         "comments": [("koordinator@mibs.example", "Программу клуба отправила на согласование, жду замечаний."),
-                     ("koordinator@dramteatr.example", "Малая сцена свободна по средам в ноябре. @Иванова, "
+                     ("koordinator@dramteatr.example", "Малая сцена свободна по средам до конца месяца. @Иванова, "
                                                        "подтвердите, пожалуйста, классы для первых чтений.")],
     },
     {
@@ -153,10 +153,13 @@ def load_projects(networks, institutions, year: AcademicYear, today: date) -> No
                                             name=name, unit=unit, target_value=target, actual_value=actual))
         colleagues = [(user.id, user.full_name) for user in users.values()
                       if user.institution_id in {institutions[s].id for s in (spec["lead"], *spec["participants"])}]
-        for email, body in spec["comments"]:
+        for n, (email, body) in enumerate(spec["comments"]):
             author = users[email]
+            written = today - timedelta(days=2 * (len(spec["comments"]) - n))
             comment = ProjectComment(network_id=network.id, project_id=project.id, author_id=author.id,
-                                     author_name=author.full_name, body=body)
+                                     author_name=author.full_name, body=body,
+                                     created_at=datetime(written.year, written.month, written.day, 10, 40,
+                                                         tzinfo=timezone.utc))
             db.session.add(comment)
             db.session.flush()
             for user_id in mentioned(body, colleagues) - {author.id}:
@@ -166,6 +169,8 @@ def load_projects(networks, institutions, year: AcademicYear, today: date) -> No
             author = users[spec["submitted_by"]]
             db.session.add(Approval(network_id=network.id, subject_type="project", subject_id=project.id, round=1,
                                     title=project.title, status=ApprovalStatus.SUBMITTED,
+                                    created_at=datetime(today.year, today.month, today.day, 8, 0,
+                                                        tzinfo=timezone.utc) - timedelta(days=3),
                                     comment="Просим утвердить проект на текущий учебный год.",
                                     submitted_by_id=author.id, submitted_by_name=author.full_name))
     db.session.flush()
