@@ -21,16 +21,18 @@ DAYS = [date(2026, 9, 1), date(2026, 12, 31), date(2027, 2, 28), date(2027, 7, 1
         date(2031, 2, 28)]
 
 
-@pytest.fixture(params=DAYS, ids=[day.isoformat() for day in DAYS])
-def loaded(request, app):
+@pytest.mark.parametrize("day", DAYS, ids=[day.isoformat() for day in DAYS])
+def test_the_demo_is_alive_on(app, day):
+    """One load per day (a load takes seconds), every check below on it."""
     with app.app_context():
-        assert load_demo(today=request.param) is True
+        assert load_demo(today=day) is True
         db.session.flush()
         with unscoped():
-            yield request.param
+            for check in CHECKS:
+                check(day)
 
 
-def test_networks_are_in_force_and_every_network_has_a_plan_of_the_year(loaded):
+def check_networks_are_in_force_and_every_network_has_a_plan_of_the_year(loaded):
     from workspace.plans.models import Plan, PlanItem
     year = AcademicYear.containing(loaded)
     networks = db.session.scalars(select(Network)).all()
@@ -47,7 +49,7 @@ def test_networks_are_in_force_and_every_network_has_a_plan_of_the_year(loaded):
     assert years == {year.start_year, year.start_year - 1}
 
 
-def test_events_are_held_only_in_the_past_and_each_held_one_has_its_report(loaded):
+def check_events_are_held_only_in_the_past_and_each_held_one_has_its_report(loaded):
     from workspace.plans.models import ItemStatus, Plan, PlanItem
     from workspace.plans.report_models import EventReport
     year = AcademicYear.containing(loaded)
@@ -69,7 +71,7 @@ def test_events_are_held_only_in_the_past_and_each_held_one_has_its_report(loade
         assert held == 0
 
 
-def test_marks_only_on_lessons_already_held_and_lessons_of_each_programme_fit_it(loaded):
+def check_marks_only_on_lessons_already_held_and_lessons_of_each_programme_fit_it(loaded):
     from workspace.journal.models import Lesson, Mark
     from workspace.programmes.models import Group, Programme
     from workspace.demo.journal import PROGRAMME_TOPICS
@@ -85,7 +87,7 @@ def test_marks_only_on_lessons_already_held_and_lessons_of_each_programme_fit_it
     assert ("Адыгейская вышивка", "Показ спектакля") not in topics
 
 
-def test_a_group_mixes_the_pupils_of_two_schools(loaded):
+def check_a_group_mixes_the_pupils_of_two_schools(loaded):
     from workspace.programmes.models import Enrollment, EnrollmentStatus
     mixed = db.session.execute(select(Enrollment.group_id)
                                .where(Enrollment.status.in_((EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED)))
@@ -106,7 +108,7 @@ def _people():
     return pupils, users, parents, enrolled
 
 
-def test_pupils_names_are_unique_and_nobody_elses(loaded):
+def check_pupils_names_are_unique_and_nobody_elses(loaded):
     pupils, users, parents, enrolled = _people()
     assert len(pupils) >= 45
     assert [name for name, n in Counter(pupils).items() if n > 1] == []
@@ -124,7 +126,7 @@ def test_pupils_names_are_unique_and_nobody_elses(loaded):
         assert sum(surname_name in p for p in folded) == 1, pupil
 
 
-def test_every_project_stage_agrees_with_its_tasks(loaded):
+def check_every_project_stage_agrees_with_its_tasks(loaded):
     from workspace.projects.models import ProjectStage, ProjectTask, TaskStatus
     from workspace.projects.progress import _stage_mark
     stages = db.session.scalars(select(ProjectStage)).all()
@@ -139,7 +141,7 @@ def test_every_project_stage_agrees_with_its_tasks(loaded):
             assert all(task.status is TaskStatus.PLANNED for task in tasks), stage.title
 
 
-def test_meetings_tell_the_truth(loaded):
+def check_meetings_tell_the_truth(loaded):
     from workspace.council.models import AgendaItem, Decision, Meeting
     for meeting in db.session.scalars(select(Meeting)):
         items = db.session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)).all()
@@ -152,7 +154,7 @@ def test_meetings_tell_the_truth(loaded):
             assert any(item.is_open for item in items) and meeting.deadline_on >= loaded
 
 
-def test_agreements_one_ends_soon_and_the_active_ones_are_in_force(loaded):
+def check_agreements_one_ends_soon_and_the_active_ones_are_in_force(loaded):
     from workspace.agreements.models import Agreement, AgreementStatus
     agreements = db.session.scalars(select(Agreement)).all()
     active = [a for a in agreements if a.status is AgreementStatus.ACTIVE]
@@ -160,7 +162,7 @@ def test_agreements_one_ends_soon_and_the_active_ones_are_in_force(loaded):
     assert any((a.ends_on - loaded).days <= 30 for a in active)
 
 
-def test_certificates_only_after_the_last_lesson_and_only_to_those_who_passed(loaded):
+def check_certificates_only_after_the_last_lesson_and_only_to_those_who_passed(loaded):
     from workspace.journal.models import Attendance, Certificate, Lesson, Mark
     from workspace.programmes.models import Enrollment, EnrollmentStatus, GradeScale, Group, Programme
     certificates = db.session.scalars(select(Certificate)).all()
@@ -180,3 +182,61 @@ def test_certificates_only_after_the_last_lesson_and_only_to_those_who_passed(lo
         assert scale is not GradeScale.PASS_FAIL or certificate.result == "зачтено"
         status = db.session.scalar(select(Enrollment.status).where(Enrollment.id == certificate.enrollment_id))
         assert status is EnrollmentStatus.COMPLETED
+
+
+def check_nothing_is_dated_after_the_load_day(loaded):
+    from workspace.council.models import Decision
+    from workspace.plans.report_models import EventReport
+    from workspace.programmes.models import Enrollment, Group
+    from workspace.surveys.models import Survey, SurveyResponse, SurveyStatus
+    assert (db.session.scalar(select(func.max(SurveyResponse.submitted_on))) or date.min) <= loaded
+    assert all(survey.status is SurveyStatus.DRAFT or survey.opened_at.date() <= loaded
+               for survey in db.session.scalars(select(Survey)))
+    assert (db.session.scalar(select(func.max(EventReport.held_to))) or date.min) < loaded
+    assert (db.session.scalar(select(func.max(Decision.decided_on))) or date.min) < loaded
+    assert (db.session.scalar(select(func.max(Enrollment.decided_at))).date()) < loaded
+    # every group has its teacher: nobody keeps a journal of a group without one
+    assert db.session.scalar(select(func.count(Group.id)).where(Group.teacher_id.is_(None))) == 0
+
+
+CHECKS = [
+    check_networks_are_in_force_and_every_network_has_a_plan_of_the_year,
+    check_events_are_held_only_in_the_past_and_each_held_one_has_its_report,
+    check_marks_only_on_lessons_already_held_and_lessons_of_each_programme_fit_it,
+    check_a_group_mixes_the_pupils_of_two_schools,
+    check_pupils_names_are_unique_and_nobody_elses,
+    check_every_project_stage_agrees_with_its_tasks,
+    check_meetings_tell_the_truth,
+    check_agreements_one_ends_soon_and_the_active_ones_are_in_force,
+    check_certificates_only_after_the_last_lesson_and_only_to_those_who_passed,
+    check_nothing_is_dated_after_the_load_day,
+]
+
+
+def test_the_mixed_group_journal_as_the_teacher_and_as_each_school(app, client):
+    """The heart of the common journal on the demo: the provider's teacher sees the pupils of both schools, each
+    school's coordinator only its own."""
+    from tests.conftest import login
+    from workspace.demo.data import DEMO_PASSWORD
+    from workspace.demo.programmes import PUPILS
+    from workspace.programmes.models import Group
+    with app.app_context():
+        load_demo(today=AcademicYear.current().date_of(12, 4))
+        db.session.commit()
+        with unscoped():
+            group_id = db.session.scalar(select(Group.id).where(Group.name == "Робототехника, группа 1"))
+    village = " ".join(PUPILS["sosh5-natyrbovo"][0][:3])   # Бондаренко Никита Сергеевич
+    aul = " ".join(PUPILS["sosh8"][0][:3])                  # Тлехас Азамат Русланович
+    path = f"/n/koshekhabl-set/journal/groups/{group_id}"
+    seen = {}
+    for email in ("pedagog@cdo-koshekhabl.example", "zam.vr@sosh8.example", "zam.vr@sosh5-natyrbovo.example"):
+        user = app.test_client()
+        login(user, email, DEMO_PASSWORD)
+        page = user.get(path).get_data(as_text=True)
+        seen[email] = (village in page, aul in page)
+    assert seen == {"pedagog@cdo-koshekhabl.example": (True, True), "zam.vr@sosh8.example": (False, True),
+                    "zam.vr@sosh5-natyrbovo.example": (True, False)}
+    login(client, "zam.vr@sosh8.example", DEMO_PASSWORD)
+    plans = client.get("/n/koshekhabl-set/plans/").get_data(as_text=True)
+    assert "План сетевого взаимодействия МБОУ СОШ №8 а. Кошехабль с учреждениями района" in plans
+    assert "Утверждён" in plans

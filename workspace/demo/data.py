@@ -116,6 +116,7 @@ PEOPLE = [
     ("mibs", "koordinator@mibs.example", "Морозова Елена Викторовна", "Заведующая детской библиотекой", "coordinator"),
     ("dramteatr", "koordinator@dramteatr.example", "Орлов Дмитрий Олегович", "Заведующий литературной частью", "coordinator"),
     ("muzey-dostoevskogo", "koordinator@muzey-dostoevskogo.example", "Лебедева Анна Павловна", "Научный сотрудник", "coordinator"),
+    ("muzey-bardina", "metodist@muzey-bardina.example", "Дорофеева Лидия Аркадьевна", "Методист музея", "teacher"),
     ("gimnaziya17", "direktor@gimnaziya17.example", "Никитин Игорь Валерьевич", "Директор", "admin"),
     ("sosh8", "direktor@sosh8.example", "Хуажев Аслан Русланович", "Директор", "admin"),
     ("sosh8", "zam.vr@sosh8.example", "Тхакушинова Саида Аскербиевна", "Заместитель директора по ВР", "coordinator"),

@@ -150,9 +150,11 @@ def load_monitoring(networks, institutions, year: AcademicYear, today: date) -> 
 def _load_survey(network, year: AcademicYear, today: date) -> None:
     from workspace.surveys.models import (QuestionKind, Survey, SurveyAnswer, SurveyAudience, SurveyQuestion,
                                           SurveyResponse, SurveyStatus)
+    opened = year.date_of(9, 25)
     survey = Survey(network_id=network.id, title="Удовлетворённость родителей сетевыми мероприятиями",
-                    audience=SurveyAudience.PARENTS, start_year=year.start_year, status=SurveyStatus.OPEN,
-                    token=secrets.token_urlsafe(24), opened_at=_at(min(today, year.date_of(9, 25))),
+                    audience=SurveyAudience.PARENTS, start_year=year.start_year,
+                    status=SurveyStatus.OPEN if opened <= today else SurveyStatus.DRAFT,
+                    token=secrets.token_urlsafe(24), opened_at=_at(opened) if opened <= today else None,
                     description="Уважаемые родители! Анкета анонимная и займёт пять минут. Ваши ответы помогут "
                                 "школе и партнёрам сделать мероприятия интереснее.")
     db.session.add(survey)
@@ -167,8 +169,10 @@ def _load_survey(network, year: AcademicYear, today: date) -> None:
     db.session.flush()
     single, organisation, usefulness, formats, proposals = questions
     for i in range(RESPONDENTS):
+        if year.date_of(10, 1 + i % 28) > today:  # the parents answer in October
+            continue
         response = SurveyResponse(network_id=network.id, survey_id=survey.id,
-                                  submitted_on=min(today, year.date_of(10, 1 + i % 28)))
+                                  submitted_on=year.date_of(10, 1 + i % 28))
         db.session.add(response)
         db.session.flush()
         answers = [(single, SINGLE[i], None), (organisation, ORGANISATION[i], None), (usefulness, USEFULNESS[i], None)]
@@ -180,12 +184,14 @@ def _load_survey(network, year: AcademicYear, today: date) -> None:
 
 
 def _load_pupils_survey(network, year: AcademicYear, today: date) -> None:
-    """The Кошехабль network asks its pupils in October; eighteen answers so far."""
+    """The Кошехабль network asks its pupils in October: eighteen answers, those given by the load day."""
     from workspace.surveys.models import (QuestionKind, Survey, SurveyAnswer, SurveyAudience, SurveyQuestion,
                                           SurveyResponse, SurveyStatus)
+    opened = year.date_of(10, 1)
     survey = Survey(network_id=network.id, title="Нравятся ли тебе занятия в сетевых объединениях?",
-                    audience=SurveyAudience.PUPILS, start_year=year.start_year, status=SurveyStatus.OPEN,
-                    token=secrets.token_urlsafe(24), opened_at=_at(min(today, year.date_of(10, 1))),
+                    audience=SurveyAudience.PUPILS, start_year=year.start_year,
+                    status=SurveyStatus.OPEN if opened <= today else SurveyStatus.DRAFT,
+                    token=secrets.token_urlsafe(24), opened_at=_at(opened) if opened <= today else None,
                     description="Ребята! Ответьте на три вопроса — анкета анонимная.")
     db.session.add(survey)
     db.session.flush()
@@ -199,8 +205,10 @@ def _load_pupils_survey(network, year: AcademicYear, today: date) -> None:
     db.session.flush()
     club, liking, wish = questions
     for i in range(PUPILS_RESPONDENTS):
+        if year.date_of(10, 2 + i % 20) > today:
+            continue
         response = SurveyResponse(network_id=network.id, survey_id=survey.id,
-                                  submitted_on=min(today, year.date_of(10, 2 + i % 20)))
+                                  submitted_on=year.date_of(10, 2 + i % 20))
         db.session.add(response)
         db.session.flush()
         answers = [(club, PUPILS_SINGLE[i], None), (liking, PUPILS_LIKING[i], None)]

@@ -38,7 +38,7 @@ PROGRAMMES = [
      [("Студия «Маска»", "koordinator@dramteatr.example", "Драмтеатр, малая сцена", [(2, "15:30", "17:00")])]),
     ("sosh31-kultura", "muzey-bardina", "Юный инженер-исследователь", "technical", 72, (5, 8), 12, "pass_fail",
      "Музейные занятия по истории металлургии и техники Кузбасса, исследовательские мини-проекты по экспонатам.",
-     [("Юные инженеры", None, "Музей им. И.П. Бардина, лекторий", [(5, "11:00", "12:30")])]),
+     [("Юные инженеры", "metodist@muzey-bardina.example", "Музей им. И.П. Бардина, лекторий", [(5, "11:00", "12:30")])]),
 ]
 
 # The pupils of each school: (surname, first name, patronymic, is a girl). Every pupil has a surname of their own,

@@ -149,8 +149,10 @@ def load_projects(networks, institutions, year: AcademicYear, today: date) -> No
                 db.session.add(ProjectTaskInstitution(network_id=network.id, task_id=task.id,
                                                       institution_id=institution_id))
         for position, (name, unit, target, actual) in enumerate(spec["indicators"], start=1):
+            # the figures reached by November; nothing is measured before the practical stage begins
+            reached = actual if today >= stage_bounds[2][0] else None
             db.session.add(ProjectIndicator(network_id=network.id, project_id=project.id, position=position,
-                                            name=name, unit=unit, target_value=target, actual_value=actual))
+                                            name=name, unit=unit, target_value=target, actual_value=reached))
         colleagues = [(user.id, user.full_name) for user in users.values()
                       if user.institution_id in {institutions[s].id for s in (spec["lead"], *spec["participants"])}]
         for n, (email, body) in enumerate(spec["comments"]):
