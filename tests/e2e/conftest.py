@@ -19,7 +19,7 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from tests.e2e.support import CHROMIUM, PASSWORD
+from tests.e2e.support import AGREEMENT_NUMBER, CHROMIUM, PASSWORD
 from workspace import create_app
 from workspace.config import TestConfig
 from workspace.extensions import db
@@ -61,7 +61,7 @@ def _demo_ids() -> dict:
                                                         Membership.institution_id == library.id))
     plan = db.session.scalar(select(Plan).where(Plan.network_id == network.id))
     agreement = db.session.scalar(select(Agreement.id).where(Agreement.network_id == network.id,
-                                                            Agreement.number == "14/2026"))
+                                                            Agreement.number == AGREEMENT_NUMBER))
     return {"network": network.id, "school": school.id, "library_member": member.id, "plan": plan.id,
             "agreement": agreement}
 

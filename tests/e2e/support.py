@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workspace.core.dates import AcademicYear
 from workspace.demo.data import DEMO_PASSWORD
 
 try:
@@ -16,6 +17,8 @@ else:
 
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = DEMO_PASSWORD
+# the demo numbers its agreements by the academic year it is loaded in
+AGREEMENT_NUMBER = f"14/{AcademicYear.current().start_year}"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

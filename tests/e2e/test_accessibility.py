@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.support import (
-    ADMIN, COORDINATOR, DESK, EXTERNAL, NETWORK, OPERATOR, axe_violations, expect, no_horizontal_scroll,
+    ADMIN, AGREEMENT_NUMBER, COORDINATOR, DESK, EXTERNAL, NETWORK, OPERATOR, axe_violations, expect, no_horizontal_scroll,
 )
 
 pytestmark = pytest.mark.e2e
@@ -46,7 +46,7 @@ PAGES = [
     ("agreement-new", COORDINATOR, NETWORK + "agreements/new", "Новый договор"),
     ("agreement", COORDINATOR, NETWORK + "agreements/{agreement}",
      "Договор о сотрудничестве МБОУ «СОШ №31» и МБУ «МИБС»"),
-    ("agreement-print", COORDINATOR, NETWORK + "agreements/{agreement}/print", "ДОГОВОР № 14/2026"),
+    ("agreement-print", COORDINATOR, NETWORK + "agreements/{agreement}/print", "ДОГОВОР № " + AGREEMENT_NUMBER),
     ("agreements-public", None, "/public/n/sosh31-kultura/agreements", "Договоры о сотрудничестве"),
     ("chronicle", COORDINATOR, NETWORK + "chronicle", "Летопись"),
     ("institution-chronicle", COORDINATOR, "/i/sosh31/chronicle", "Летопись"),

@@ -1,4 +1,5 @@
-"""The demo's bank of best practices, register of normative documents and request table."""
+"""The demo's bank of best practices, register of normative documents and request table (dated from the load
+day: the needs and offers are current whatever day the demo is loaded)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -53,21 +54,37 @@ MATERIALS = [
      "робототехника, ПДД", None, "Сборка и программирование модели светофора; связь с уроками безопасности."),
     ("koshekhabl-set", "dyussh-koshekhabl", "Комплекс общей физической подготовки для 1–4 классов", "sports",
      "1-4 классы", "ОФП, здоровье", None, "Разминка, круговая тренировка и подвижные игры на 40 минут."),
+    ("koshekhabl-set", "cdo-koshekhabl", "Орнаменты адыгейского золотного шитья: альбом схем для занятий", "arts",
+     "3-9 классы", "вышивка, декоративно-прикладное творчество, адыгская культура", "Выставка работ объединения",
+     "Двадцать схем традиционных орнаментов с описанием техники и порядка работы; к выставке «Наследие»."),
+    ("koshekhabl-set", "mcbs-filial7", "Сценарий краеведческих чтений «Адыгея — мой край родной»", "tourism",
+     "5-7 классы", "краеведение, чтения, Адыгея", "Краеведческие чтения",
+     "Чтения по произведениям адыгских писателей, викторина по истории района, список литературы."),
+    ("chtenie-nk", "mibs", "Положение о городском конкурсе чтецов «Читающий Новокузнецк»", "social", "5-11 классы",
+     "конкурс чтецов, положение", "Школьный этап конкурса",
+     "Номинации, критерии оценки выступлений, состав жюри и порядок проведения школьного и городского этапов."),
+    ("chtenie-nk", "gimnaziya17", "Сценарий литературной гостиной «Поэты Серебряного века»", "arts", "9-11 классы",
+     "литературная гостиная, поэзия", "Литературная гостиная",
+     "Сценарий вечера с чтением стихов, музыкальными паузами и презентацией о поэтах начала XX века."),
 ]
 
-# network, kind, number, title, versions: (approved on, file name, note, current)
+# network, kind, number, title ({year}: the academic year of the load day), versions:
+# (approved on as (years before the academic year's first calendar year, month, day), file name, note, current)
 DOCUMENTS = [
     ("sosh31-kultura", "regulation", "1", "Положение о сетевом взаимодействии МБОУ «СОШ №31» с учреждениями культуры",
-     [(date(2024, 8, 30), "polozhenie-2024.pdf", "Утверждено приказом №98-о, протокол педсовета №1", False),
-      (date(2025, 8, 29), "polozhenie-2025.pdf", "Редакция с изменениями: добавлены театры и «Кузнецкая крепость»",
-       True)]),
-    ("sosh31-kultura", "order", "112-о", "Приказ об организации сетевого взаимодействия на 2025/2026 учебный год",
-     [(date(2025, 9, 1), "prikaz-112-o.pdf", "", True)]),
+     [((2, 8, 30), "polozhenie-1.pdf", "Утверждено приказом №98-о, протокол педсовета №1", False),
+      ((1, 8, 29), "polozhenie-2.pdf", "Редакция с изменениями: добавлены театры и «Кузнецкая крепость»", True)]),
+    ("sosh31-kultura", "order", "112-о", "Приказ об организации сетевого взаимодействия на {year} учебный год",
+     [((0, 8, 31), "prikaz-112-o.pdf", "", True)]),
     ("sosh31-kultura", "protocol", "1", "Протокол заседания координационного совета №1",
-     [(date(2025, 9, 10), "protokol-1.pdf", "Утверждён сетевой план мероприятий", True)]),
+     [((0, 8, 28), "protokol-1.pdf", "Одобрен проект сетевого плана на учебный год", True)]),
+    ("koshekhabl-set", "regulation", "2", "Положение о реализации дополнительных общеобразовательных программ "
+     "в сетевой форме", [((3, 8, 25), "polozhenie-setevaya-forma.pdf", "Утверждено приказом №64", True)]),
+    ("koshekhabl-set", "order", "87", "Приказ об организации обучения в сетевой форме на {year} учебный год",
+     [((0, 8, 30), "prikaz-87.pdf", "Списки сетевых групп — в приложении", True)]),
 ]
 
-# network, institution, kind, category, title, description, starts (days from the start of November), days
+# network, institution, kind, category, title, description, starts (days from the load day), days
 REQUESTS = [
     ("sosh31-kultura", "sosh31", "need", "venue", "Площадка для литературного квеста на 50 человек",
      "Нужен зал или фойе для квеста по произведениям Достоевского, 8-е классы.", 0, 20),
@@ -83,10 +100,24 @@ REQUESTS = [
      "На один день, классный час в библиотеке или в музее.", None, None),
     ("sosh31-kultura", "mibs", "need", "specialist", "Психолог для классного часа о кибербуллинге",
      "Нужен специалист на 45 минут для 7-8 классов.", 40, 10),
+    ("koshekhabl-set", "sosh5-natyrbovo", "need", "venue", "Спортивный зал для подготовки к сдаче норм ГТО",
+     "В школе с. Натырбово нет зала для прыжков и подтягиваний: нужен зал на два часа в неделю.", 3, 60),
+    ("koshekhabl-set", "dyussh-koshekhabl", "offer", "room", "Игровой зал ДЮСШ по субботам с 10 до 13 часов",
+     "Зал с гимнастическими снарядами, тренер-преподаватель может провести тренировку.", 0, 120),
+    ("koshekhabl-set", "it-cube", "offer", "programme", "Интенсив «Первые шаги в Python» для 7–9 классов",
+     "Пять занятий на каникулах, до 12 человек, ноутбуки центра.", 20, 10),
+    ("koshekhabl-set", "mcbs-filial7", "offer", "exhibit", "Передвижная выставка «Адыгейский народный костюм»",
+     "Выставка из фонда библиотеки: 12 планшетов, можно разместить в школе на две недели.", None, None),
+    ("koshekhabl-set", "sosh8", "need", "specialist", "Мастер по золотному шитью для мастер-класса",
+     "Мастер-класс для объединения «Адыгейская вышивка» и родителей, 90 минут.", 30, 20),
+    ("chtenie-nk", "gimnaziya17", "need", "equipment", "Стеллажи и кресла-мешки для школьного читального зала",
+     "На время открытия читального зала «Книжная гавань»: 4 стеллажа, 10 кресел.", 5, 30),
+    ("chtenie-nk", "mibs", "offer", "other", "Книги из обменного фонда для школьных читальных залов",
+     "Около 300 книг детской и подростковой литературы в хорошем состоянии.", None, None),
 ]
 
 
-def load_bank(networks: dict, institutions: dict, users: dict) -> None:
+def load_bank(networks: dict, institutions: dict, users: dict, year: AcademicYear, today: date) -> None:
     from workspace.bank.editing import split_tags
     from workspace.bank.models import (Direction, DocumentKind, DocumentVersion, Material, MaterialFile, MaterialTag,
                                        NormativeDocument)
@@ -119,6 +150,9 @@ def load_bank(networks: dict, institutions: dict, users: dict) -> None:
                                     filename=f"material-{material.id}.pdf", content_type="application/pdf",
                                     size=len(content), content=content, author_id=material.author_id))
     for network, kind, number, title, versions in DOCUMENTS:
+        title = title.format(year=year.label)
+        versions = [(date(year.start_year - back, month, day), name, note, is_current)
+                    for (back, month, day), name, note, is_current in versions]
         current = next(on for on, _name, _note, is_current in versions if is_current)
         document = NormativeDocument(network_id=networks[network].id, kind=DocumentKind(kind), number=number,
                                      title=title, approved_on=current)
@@ -129,34 +163,44 @@ def load_bank(networks: dict, institutions: dict, users: dict) -> None:
             db.session.add(DocumentVersion(network_id=document.network_id, document_id=document.id, approved_on=on,
                                            note=note, is_current=is_current, filename=filename,
                                            content_type="application/pdf", size=len(content), content=content))
-    _load_requests(networks, institutions, users, coordinators)
+    _load_requests(networks, institutions, users, coordinators, today)
 
 
-def _load_requests(networks, institutions, users, coordinators) -> None:
+def _load_requests(networks, institutions, users, coordinators, today: date) -> None:
     from workspace.requests_table.models import (Conversation, ConversationMessage, RequestCategory, RequestKind,
                                                  RequestStatus, ResourceRequest)
-    november = date(AcademicYear.current().start_year, 11, 1)
     rows = []
     for network, slug, kind, category, title, description, starts, days in REQUESTS:
         row = ResourceRequest(network_id=networks[network].id, institution_id=institutions[slug].id,
                               kind=RequestKind(kind), category=RequestCategory(category), title=title,
                               description=description, author_id=coordinators.get(institutions[slug].id),
-                              starts_on=november + timedelta(days=starts) if starts is not None else None,
-                              ends_on=november + timedelta(days=starts + days) if starts is not None else None)
+                              starts_on=today + timedelta(days=starts) if starts is not None else None,
+                              ends_on=today + timedelta(days=starts + days) if starts is not None else None)
         row.refresh_search_text()
         db.session.add(row)
         rows.append(row)
     db.session.flush()
-    need, offer = rows[0], rows[1]  # the school's venue and the museum's hall: already talking
-    need.status = offer.status = RequestStatus.DISCUSSION
-    conversation = Conversation(network_id=need.network_id, need_id=need.id, offer_id=offer.id,
-                                need_institution_id=need.institution_id, offer_institution_id=offer.institution_id)
-    db.session.add(conversation)
-    db.session.flush()
-    for institution_id, email, body in (
-            (need.institution_id, "zam.vr@sosh31.example",
-             "Добрый день! Можно ли провести у вас квест для двух восьмых классов во второй половине ноября?"),
-            (offer.institution_id, "koordinator@muzey-dostoevskogo.example",
-             "Здравствуйте! Зал свободен по вторникам и четвергам. Можем подготовить задания по экспозиции.")):
-        db.session.add(ConversationMessage(network_id=need.network_id, conversation_id=conversation.id,
-                                           institution_id=institution_id, author_id=users[email].id, body=body))
+    talks = [  # need, offer, messages: (e-mail, text) — the need's side writes first
+        (rows[0], rows[1], [  # the school's venue and the museum's hall
+            ("zam.vr@sosh31.example",
+             "Добрый день! Можно ли провести у вас квест для двух восьмых классов в ближайшие три недели?"),
+            ("koordinator@muzey-dostoevskogo.example",
+             "Здравствуйте! Зал свободен по вторникам и четвергам. Можем подготовить задания по экспозиции.")]),
+        (rows[7], rows[8], [  # the village school's pupils and the sports school's hall
+            ("zam.vr@sosh5-natyrbovo.example",
+             "Здравствуйте! Можно ли нашим ребятам заниматься у вас по субботам? Подвоз организуем сами."),
+            ("trener@dyussh-koshekhabl.example",
+             "Добрый день! Да, с 10 до 12 часов зал ваш. Пришлите, пожалуйста, список ребят и классы."),
+            ("zam.vr@sosh5-natyrbovo.example", "Спасибо! Список из 14 человек отправлю до пятницы.")]),
+    ]
+    for need, offer, messages in talks:
+        need.status = offer.status = RequestStatus.DISCUSSION
+        conversation = Conversation(network_id=need.network_id, need_id=need.id, offer_id=offer.id,
+                                    need_institution_id=need.institution_id,
+                                    offer_institution_id=offer.institution_id)
+        db.session.add(conversation)
+        db.session.flush()
+        for email, body in messages:
+            db.session.add(ConversationMessage(network_id=need.network_id, conversation_id=conversation.id,
+                                               institution_id=users[email].institution_id, author_id=users[email].id,
+                                               body=body))

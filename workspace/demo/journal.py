@@ -1,4 +1,5 @@
-"""Demo journal: lessons with Russian topics from each group's schedule and realistic marks.
+"""Demo journal: lessons with the topics of each group's programme, from its schedule, and realistic marks on
+the lessons held before the load day (none on a later one).
 
 ``load_journal_demo(groups)`` takes ORM ``Group`` rows of the demo (made by workspace/demo/programmes.py),
 runs inside the loader's ``unscoped()`` and is deterministic (a fixed seed per group)."""
@@ -7,19 +8,53 @@ from __future__ import annotations
 import random
 from datetime import date, time
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workspace.extensions import db
 from workspace.journal.lessons import lesson_dates
 from workspace.journal.models import Attendance, Lesson, Mark
 from workspace.programmes.models import Enrollment, EnrollmentStatus, GradeScale, Programme, ScheduleSlot
 
+# The lesson topics of each demo programme, in the order the programme teaches them over the year.
+PROGRAMME_TOPICS = {
+    "Робототехника": (
+        "Техника безопасности. Знакомство с конструктором", "Детали конструктора и способы их соединения",
+        "Простые механизмы: рычаг и блок", "Зубчатая передача", "Моторы и их управление", "Датчик касания",
+        "Датчик цвета", "Ультразвуковой датчик расстояния", "Программирование движения по линии",
+        "Сборка модели «Сортировщик»", "Сборка модели «Умный светофор»", "Подготовка к соревнованию «Кегельринг»",
+        "Соревнование «Кегельринг»", "Работа над собственным проектом", "Защита проекта"),
+    "Юный эколог": (
+        "Что изучает экология", "Осенние изменения в природе родного края", "Деревья и кустарники аула",
+        "Птицы нашего края: наблюдения у кормушки", "Река Лаба и её обитатели", "Почва и её жители",
+        "Экологическая акция «Чистые берега»", "Красная книга Республики Адыгея", "Комнатные растения",
+        "Весенние явления в природе", "Исследовательский проект: выбор темы", "Защита исследовательских проектов"),
+    "Адыгейская вышивка": (
+        "История адыгейского золотого шитья", "Материалы и инструменты вышивальщицы", "Орнаменты адыгов",
+        "Шов «вперёд иголку» и стебельчатый шов", "Вышивка по контуру", "Золотное шитьё: прикреп нити",
+        "Узор для закладки", "Вышивка пояса: разметка", "Вышивка пояса: орнамент",
+        "Подготовка работ к выставке «Наследие»", "Оформление изделия"),
+    "Шахматы": (
+        "Шахматная доска и фигуры", "Ходы и взятие фигур", "Шах, мат и пат", "Рокировка и взятие на проходе",
+        "Ценность фигур", "Дебют: общие принципы", "Мат ладьёй и королём", "Тактика: связка и вилка",
+        "Решение задач в два хода", "Разбор партий мастеров", "Турнирная практика"),
+    "Программирование на Python": (
+        "Среда разработки. Первая программа", "Переменные и типы данных", "Ввод и вывод", "Условный оператор",
+        "Цикл while", "Цикл for и функция range", "Строки и операции над ними", "Списки", "Функции",
+        "Модуль turtle: рисуем графику", "Игра «Угадай число»", "Проект: текстовая викторина", "Защита проектов"),
+    "Театральная студия «Маска»": (
+        "Знакомство с театром", "Сценическая речь: дыхание и дикция", "Этюды на воображение",
+        "Пластика и сценическое движение", "Чтение пьесы по ролям", "Работа над ролью", "Репетиция",
+        "Генеральная репетиция", "Показ спектакля"),
+    "Юный инженер-исследователь": (
+        "Музей истории техники: экскурсия-знакомство", "Как выплавляют металл: от руды до стали",
+        "Академик И.П. Бардин и Кузнецкий металлургический комбинат", "Паровые машины и двигатели",
+        "Измерительные приборы прошлого", "Исследование экспоната: постановка вопроса",
+        "Исследование экспоната: сбор сведений", "Мини-проект: оформление", "Защита мини-проектов"),
+}
+# A group of another programme (the tests' own) takes the topics of its direction.
 TOPICS = {
-    "technical": ("Техника безопасности. Знакомство с конструктором", "Простые механизмы", "Датчик касания",
-                  "Датчик цвета", "Программирование движения", "Сборка модели «Сортировщик»",
-                  "Соревнование «Кегельринг»", "Защита проекта"),
-    "art": ("Знакомство с театром", "Сценическая речь", "Этюды на воображение", "Работа над ролью",
-            "Репетиция", "Генеральная репетиция", "Показ спектакля"),
+    "technical": PROGRAMME_TOPICS["Робототехника"],
+    "art": PROGRAMME_TOPICS["Театральная студия «Маска»"],
     "sport": ("Правила игры", "Разминка и ОФП", "Передачи мяча", "Тактика защиты", "Товарищеская встреча"),
 }
 DEFAULT_TOPICS = ("Вводное занятие", "Знакомство с темой", "Практическая работа", "Работа в группах",
@@ -41,10 +76,16 @@ def load_journal_demo(groups, today: date | None = None) -> tuple[int, int]:
         slots = slots or [(1, time(15, 0), time(16, 30)), (3, time(15, 0), time(16, 30))]
         starts_on = programme.starts_on or date(today.year if today.month >= 9 else today.year - 1, 9, 1)
         ends_on = programme.ends_on or date(starts_on.year + 1, 5, 31)
-        topics = TOPICS.get(programme.direction.value, DEFAULT_TOPICS)
+        topics = PROGRAMME_TOPICS.get(programme.title) or TOPICS.get(programme.direction.value, DEFAULT_TOPICS)
+        days = []
+        for day, hours in lesson_dates(slots, starts_on, ends_on):  # until the programme's hours are taught
+            if programme.hours and sum(h for _day, h in days) >= programme.hours:
+                break
+            days.append((day, hours))
+        # The topics follow each other over the year: each takes its share of the lessons, in order.
         lessons = [Lesson(network_id=group.network_id, group_id=group.id, held_on=day, hours=hours,
-                          topic=topics[n % len(topics)])
-                   for n, (day, hours) in enumerate(lesson_dates(slots, starts_on, ends_on))]
+                          topic=topics[n * len(topics) // len(days)])
+                   for n, (day, hours) in enumerate(days)]
         db.session.add_all(lessons)
         db.session.flush()
         lessons_made += len(lessons)
@@ -67,3 +108,69 @@ def load_journal_demo(groups, today: date | None = None) -> tuple[int, int]:
                 marks_made += 1
     db.session.flush()
     return lessons_made, marks_made
+
+
+def issue_certificates_demo(groups, today: date) -> int:
+    """Once a group's last lesson is over, its provider issues the documents of completion the next working
+    day — a certificate only to a pupil who passed: attended at least half of the lessons and, on a pass/fail
+    scale, got «зачтено» (the others would get a «справка об обучении», which the demo does not make)."""
+    from collections import Counter
+    from datetime import timedelta
+
+    from workspace.journal.certificates import search_text_of, take_numbers
+    from workspace.journal.models import Certificate
+    from workspace.programmes.models import Group
+
+    issued = 0
+    for group in groups:
+        programme = db.session.scalar(select(Programme).where(Programme.id == group.programme_id))
+        last = db.session.scalar(select(Lesson.held_on).where(Lesson.group_id == group.id)
+                                 .order_by(Lesson.held_on.desc()).limit(1))
+        if last is None or last >= today - timedelta(days=1):
+            continue
+        issued_on = last + timedelta(days=3 if last.weekday() == 4 else 1)
+        if issued_on >= today:
+            continue
+        lessons = db.session.scalar(select(func.count(Lesson.id)).where(Lesson.group_id == group.id))
+        passed = []
+        for enrollment in db.session.scalars(select(Enrollment).where(
+                Enrollment.group_id == group.id, Enrollment.status == EnrollmentStatus.ENROLLED)
+                .order_by(Enrollment.pupil_name)):
+            marks = db.session.execute(select(Mark.attendance, Mark.grade)
+                                       .where(Mark.enrollment_id == enrollment.id)).all()
+            present = sum(1 for attendance, _grade in marks if attendance is Attendance.PRESENT)
+            grades = Counter(grade for _attendance, grade in marks if grade)
+            attested = programme.grade_scale is not GradeScale.PASS_FAIL or grades["pass"] >= grades["fail"]
+            if 2 * present >= lessons and attested:
+                passed.append((enrollment, _result(programme.grade_scale, grades)))
+        if not passed:
+            continue
+        teacher = db.session.scalar(select(Group.teacher_id).where(Group.id == group.id))
+        for number, (enrollment, result) in zip(
+                take_numbers(group.provider_institution_id, issued_on.year, len(passed)), passed):
+            db.session.add(Certificate(
+                network_id=group.network_id, provider_institution_id=group.provider_institution_id,
+                home_institution_id=enrollment.home_institution_id, enrollment_id=enrollment.id,
+                group_id=group.id, year=issued_on.year, number=number, pupil_name=enrollment.pupil_name,
+                class_label=enrollment.class_label, programme_title=programme.title, hours=programme.hours,
+                result=result, issued_on=issued_on, issued_by_id=teacher,
+                search_text=search_text_of(enrollment.pupil_name, programme.title, f"{issued_on.year}-{number:04d}")))
+            enrollment.status = EnrollmentStatus.COMPLETED
+            issued += 1
+    db.session.flush()
+    return issued
+
+
+def _result(scale: GradeScale, grades) -> str:
+    """The result as workspace.journal.certificates.result_text words it in Russian (the loader runs outside
+    a request, where the interface's translations cannot be chosen)."""
+    from workspace.journal.scales import grade_value
+    if not grades:
+        return "программа освоена"
+    if scale is GradeScale.FIVE_POINT:
+        total = sum(grade_value(grade) * n for grade, n in grades.items())
+        return "программа освоена, средний балл " + f"{total / sum(grades.values()):.1f}".replace(".", ",")
+    if scale is GradeScale.PASS_FAIL:
+        return "зачтено"
+    level = max(("high", "medium", "low"), key=lambda name: (grades[name], name == "medium"))
+    return "программа освоена, уровень: " + {"high": "высокий", "medium": "средний", "low": "низкий"}[level]

@@ -1,12 +1,15 @@
 """Loads the demo network into an empty database; does nothing when it is already there."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network, Seat, SeatRole
 from tenants.scoping import unscoped
 from workspace.accounts.models import StaffRole, User
 from workspace.accounts.passwords import set_password
+from workspace.core.dates import AcademicYear
 from workspace.demo import data
 from workspace.desk.models import Note
 from workspace.extensions import db
@@ -27,8 +30,12 @@ def demo_state() -> str:
     return "foreign"
 
 
-def load_demo() -> bool:
-    """Load the demo; return False if it was already loaded. Raises RealDataPresent."""
+def load_demo(today: date | None = None) -> bool:
+    """Load the demo as a network would have filled it by ``today`` (the real date unless given): the networks'
+    periods, plans, lessons, meetings and reports are placed in the academic year of that day, what is over is
+    held and reported, what is ahead is planned. Return False if it was already loaded. Raises RealDataPresent."""
+    today = today or date.today()
+    year = AcademicYear.containing(today)
     state = demo_state()
     if state == "loaded":
         return False
@@ -43,9 +50,10 @@ def load_demo() -> bool:
         db.session.add_all(institutions.values())
         db.session.flush()
         networks = {}
-        for slug, name, base, starts, ends, goal, tasks, members in data.NETWORKS:
+        for slug, name, base, (years_before, years_after), goal, tasks, members in data.NETWORKS:
             network = Network(slug=slug, name=name, base_institution_id=institutions[base].id,
-                              starts_on=starts, ends_on=ends, goal=goal, tasks=tasks)
+                              starts_on=AcademicYear(year.start_year - years_before).starts_on,
+                              ends_on=AcademicYear(year.start_year + years_after).ends_on, goal=goal, tasks=tasks)
             db.session.add(network)
             db.session.flush()
             networks[slug] = network
@@ -69,28 +77,31 @@ def load_demo() -> bool:
                                 role=SeatRole(role), represents=represents))
         for slug, email, body in data.NOTES:
             db.session.add(Note(institution_id=institutions[slug].id, author_id=users[email].id, body=body))
-        _load_plans(networks, institutions)
-        from workspace.demo.projects import load_projects
-        load_projects(networks, institutions)
-        db.session.flush()
         from workspace.demo.agreements import load_agreements
-        load_agreements(networks, institutions, users)
-        db.session.flush()
-        from workspace.demo.programmes import load_programmes
-        load_programmes(networks, institutions, users)
-        db.session.flush()
-        from workspace.demo.journal import load_journal_demo
-        from workspace.programmes.models import Group
-        load_journal_demo(db.session.scalars(select(Group).order_by(Group.id)).all())
-        db.session.flush()
         from workspace.demo.bank import load_bank
-        load_bank(networks, institutions, users)
-        db.session.flush()
-        from workspace.demo.monitoring import load_monitoring
-        load_monitoring(networks, institutions)
-        db.session.flush()
         from workspace.demo.chronicle import load_chronicle
-        load_chronicle(networks, users)
+        from workspace.demo.journal import issue_certificates_demo, load_journal_demo
+        from workspace.demo.monitoring import load_monitoring
+        from workspace.demo.plans import load_plans
+        from workspace.demo.programmes import load_programmes
+        from workspace.demo.projects import load_projects
+        from workspace.programmes.models import Group
+        load_plans(networks, institutions, users, year, today)
+        load_projects(networks, institutions, year, today)
+        db.session.flush()
+        load_agreements(networks, institutions, users, year, today)
+        db.session.flush()
+        load_programmes(networks, institutions, users, year, today)
+        db.session.flush()
+        groups = db.session.scalars(select(Group).order_by(Group.id)).all()
+        load_journal_demo(groups, today=today)
+        issue_certificates_demo(groups, today)
+        db.session.flush()
+        load_bank(networks, institutions, users, year, today)
+        db.session.flush()
+        load_monitoring(networks, institutions, year, today)
+        db.session.flush()
+        load_chronicle(networks, users, year, today)
         db.session.flush()
     return True
 
@@ -101,29 +112,3 @@ def demo_logins() -> list[tuple[str, str, str]]:
     return [(email, f"{name} — {position}", where.get(slug, "внешний участник совета" if role == "external"
                                                      else "оператор"))
             for slug, email, name, position, role in data.PEOPLE]
-
-
-def _load_plans(networks, institutions) -> None:
-    """The current academic year's plan of the first network, as partners would have filled it."""
-    from workspace.core.dates import AcademicYear
-    from workspace.plans.editing import read_into
-    from workspace.plans.models import Plan, PlanItem, PlanSection
-
-    year = AcademicYear.current()
-    for slug, title, sections in data.PLANS:
-        network = networks[slug]
-        plan = Plan(network_id=network.id, start_year=year.start_year, title=title)
-        db.session.add(plan)
-        db.session.flush()
-        for position, (section_title, partner, items) in enumerate(sections, start=1):
-            section = PlanSection(network_id=network.id, plan_id=plan.id, title=section_title, position=position,
-                                  partner_institution_id=institutions[partner].id)
-            db.session.add(section)
-            db.session.flush()
-            for number, (item_title, audience, timing, responsible, report_form) in enumerate(items, start=1):
-                item = PlanItem(network_id=network.id, plan_id=plan.id, section_id=section.id, position=number,
-                                number=str(number), title=item_title)
-                for name, value in (("audience", audience), ("timing", timing), ("responsible", responsible),
-                                    ("report_form", report_form)):
-                    read_into(item, name, value, year)
-                db.session.add(item)

@@ -1,6 +1,7 @@
-"""Demo of the monitoring: reports of the events held so far this year, last year's plan with its
-reports (the comparison), the network's indicators (computed and entered by hand) and a parents'
-survey with thirty anonymous answers. Called once by workspace.demo.loader, inside ``unscoped()``.
+"""Demo of the monitoring: last year's plan with its reports (the comparison; this year's reports come with
+the plans, workspace/demo/plans.py), the networks' indicators (computed and entered by hand), a parents' survey
+with thirty anonymous answers and a pupils' survey in the Кошехабль network. Called once by
+workspace.demo.loader, inside ``unscoped()``.
 
 The figures the dashboard shows for the network «sosh31-kultura» are computed by hand from these
 lists in tests/monitoring/test_demo_figures.py — change both together.
@@ -8,22 +9,12 @@ lists in tests/monitoring/test_demo_figures.py — change both together.
 from __future__ import annotations
 
 import secrets
-from datetime import date
-
-from sqlalchemy import select
+from datetime import date, datetime, timezone
 
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
 
 NETWORK = "sosh31-kultura"
-
-# This year's plan (loaded from data.PLANS): items held, by (partner slug, item position):
-# (month, day), participants: (institution slug, grade or None, count)
-HELD_THIS_YEAR = {
-    ("mibs", 1): ((9, 1), [("sosh31", 3, 52), ("sosh31", 4, 48), ("mibs", None, 6)]),
-    ("mibs", 2): ((10, 15), [("sosh31", 5, 27), ("sosh31", 6, 25), ("sosh31", 7, 30)]),
-    ("dramteatr", 1): ((11, 20), [("sosh31", 9, 24), ("sosh31", 10, 22), ("sosh31", 11, 18)]),
-}
 
 # Last year's plan: (partner slug, section title, items: (title, audience, timing, status, held on, participants))
 LAST_YEAR = [
@@ -75,41 +66,52 @@ TEXTS = {
 }
 
 
+KOSHEKHABL_INDICATORS = [
+    ("Доля проведённых мероприятий сетевого плана", "Выполнение плана сетевого взаимодействия", "%", 90,
+     "events_held_share", {}),
+    ("Число участий обучающихся в сетевых мероприятиях", "Охват обучающихся", "чел.", 900, "participants", {}),
+    ("Доля обучающихся, занятых в сетевых объединениях", "Доступность дополнительного образования", "%", 80,
+     "manual", {0: 71, 1: 66, 2: 58}),
+    ("Число обучающихся, сдавших нормы ГТО на знак отличия", "Результативность", "чел.", 40, "manual",
+     {1: 34, 2: 27}),
+    ("Удовлетворённость обучающихся занятиями в сетевых объединениях", "Удовлетворённость участников", "%", 85,
+     "survey_satisfaction", {}),
+]
+
+PUPILS_SURVEY_QUESTIONS = [
+    ("single", "В каком объединении ты занимаешься?",
+     ["Робототехника", "Юный эколог", "Адыгейская вышивка", "Программирование на Python", "Шахматы"], True, False),
+    ("scale", "Насколько тебе нравятся занятия?", [], True, True),
+    ("text", "Чему бы ты хотел(а) научиться ещё?", [], False, False),
+]
+PUPILS_RESPONDENTS = 18
+PUPILS_SINGLE = [1] * 7 + [2] * 4 + [3] * 4 + [4] * 3
+PUPILS_LIKING = [5] * 10 + [4] * 6 + [3] * 2
+PUPILS_TEXTS = {2: "Собрать робота, который играет в футбол.", 8: "Вышить пояс к национальному костюму.",
+                13: "Сделать свою игру на Python."}
+
+
+def _at(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 9, 0, tzinfo=timezone.utc)
+
+
 def _formats(i: int) -> list[int]:
     """Multiple choice of respondent i: 15 choose option 1, 10 option 2, 8 option 3, 6 option 4."""
     return [number for number, chosen in ((1, i % 2 == 0), (2, i % 3 == 0), (3, i % 4 == 1), (4, i % 5 == 2))
             if chosen]
 
 
-def load_monitoring(networks, institutions) -> None:
+def load_monitoring(networks, institutions, year: AcademicYear, today: date) -> None:
     from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
     from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
-    from workspace.plans.report_models import EventParticipation, EventReport
+    from workspace.demo.plans import file_report
 
     network = networks[NETWORK]
-    year = AcademicYear.current()
     previous = AcademicYear(year.start_year - 1)
 
     def report(item, held_on, participants):
-        filed = EventReport(network_id=network.id, item_id=item.id, held_from=held_on, held_to=held_on,
-                            summary="Мероприятие проведено по плану.")
-        db.session.add(filed)
-        db.session.flush()
-        db.session.add_all(EventParticipation(network_id=network.id, report_id=filed.id, grade=grade, count=count,
-                                              institution_id=institutions[slug].id)
-                           for slug, grade, count in participants)
-
-    plan = db.session.scalar(select(Plan).where(Plan.network_id == network.id, Plan.start_year == year.start_year))
-    rows = db.session.execute(select(PlanItem, PlanSection.partner_institution_id)
-                              .join(PlanSection, PlanSection.id == PlanItem.section_id)
-                              .where(PlanItem.plan_id == plan.id)).all()
-    slug_of = {institution.id: slug for slug, institution in institutions.items()}
-    for item, partner_id in rows:
-        held = HELD_THIS_YEAR.get((slug_of.get(partner_id), item.position))
-        if held:
-            (month, day), participants = held
-            item.status = ItemStatus.HELD
-            report(item, year.date_of(month, day), participants)
+        file_report(network, item, held_on, held_on,
+                    [(institutions[slug].id, grade, count) for slug, grade, count in participants])
 
     from workspace.plans.editing import read_into
     last = Plan(network_id=network.id, start_year=previous.start_year,
@@ -131,24 +133,28 @@ def load_monitoring(networks, institutions) -> None:
             if held_on:
                 report(item, previous.date_of(*held_on), participants)
 
-    for position, (title, criterion, unit, target, source, values) in enumerate(INDICATORS, start=1):
-        indicator = MonitoringIndicator(network_id=network.id, position=position, title=title, criterion=criterion,
-                                        unit=unit, target=target, source=source)
-        db.session.add(indicator)
-        db.session.flush()
-        db.session.add_all(MonitoringValue(network_id=network.id, indicator_id=indicator.id,
-                                           start_year=year.start_year - back, value=value)
-                           for back, value in values.items())
-    _load_survey(network, year)
+    for slug, indicators in ((NETWORK, INDICATORS), ("koshekhabl-set", KOSHEKHABL_INDICATORS)):
+        owner = networks[slug]
+        for position, (title, criterion, unit, target, source, values) in enumerate(indicators, start=1):
+            indicator = MonitoringIndicator(network_id=owner.id, position=position, title=title,
+                                            criterion=criterion, unit=unit, target=target, source=source)
+            db.session.add(indicator)
+            db.session.flush()
+            db.session.add_all(MonitoringValue(network_id=owner.id, indicator_id=indicator.id,
+                                               start_year=year.start_year - back, value=value)
+                               for back, value in values.items())
+    _load_survey(network, year, today)
+    _load_pupils_survey(networks["koshekhabl-set"], year, today)
 
 
-def _load_survey(network, year: AcademicYear) -> None:
-    from workspace.core.models import utcnow
+def _load_survey(network, year: AcademicYear, today: date) -> None:
     from workspace.surveys.models import (QuestionKind, Survey, SurveyAnswer, SurveyAudience, SurveyQuestion,
                                           SurveyResponse, SurveyStatus)
+    opened = year.date_of(9, 25)
     survey = Survey(network_id=network.id, title="Удовлетворённость родителей сетевыми мероприятиями",
-                    audience=SurveyAudience.PARENTS, start_year=year.start_year, status=SurveyStatus.OPEN,
-                    token=secrets.token_urlsafe(24), opened_at=utcnow(),
+                    audience=SurveyAudience.PARENTS, start_year=year.start_year,
+                    status=SurveyStatus.OPEN if opened <= today else SurveyStatus.DRAFT,
+                    token=secrets.token_urlsafe(24), opened_at=_at(opened) if opened <= today else None,
                     description="Уважаемые родители! Анкета анонимная и займёт пять минут. Ваши ответы помогут "
                                 "школе и партнёрам сделать мероприятия интереснее.")
     db.session.add(survey)
@@ -163,13 +169,50 @@ def _load_survey(network, year: AcademicYear) -> None:
     db.session.flush()
     single, organisation, usefulness, formats, proposals = questions
     for i in range(RESPONDENTS):
+        if year.date_of(10, 1 + i % 28) > today:  # the parents answer in October
+            continue
         response = SurveyResponse(network_id=network.id, survey_id=survey.id,
-                                  submitted_on=min(date.today(), year.date_of(10, 1 + i % 28)))
+                                  submitted_on=year.date_of(10, 1 + i % 28))
         db.session.add(response)
         db.session.flush()
         answers = [(single, SINGLE[i], None), (organisation, ORGANISATION[i], None), (usefulness, USEFULNESS[i], None)]
         answers += [(formats, choice, None) for choice in _formats(i)]
         if i in TEXTS:
             answers.append((proposals, None, TEXTS[i]))
+        db.session.add_all(SurveyAnswer(network_id=network.id, response_id=response.id, question_id=question.id,
+                                        choice=choice, text=text) for question, choice, text in answers)
+
+
+def _load_pupils_survey(network, year: AcademicYear, today: date) -> None:
+    """The Кошехабль network asks its pupils in October: eighteen answers, those given by the load day."""
+    from workspace.surveys.models import (QuestionKind, Survey, SurveyAnswer, SurveyAudience, SurveyQuestion,
+                                          SurveyResponse, SurveyStatus)
+    opened = year.date_of(10, 1)
+    survey = Survey(network_id=network.id, title="Нравятся ли тебе занятия в сетевых объединениях?",
+                    audience=SurveyAudience.PUPILS, start_year=year.start_year,
+                    status=SurveyStatus.OPEN if opened <= today else SurveyStatus.DRAFT,
+                    token=secrets.token_urlsafe(24), opened_at=_at(opened) if opened <= today else None,
+                    description="Ребята! Ответьте на три вопроса — анкета анонимная.")
+    db.session.add(survey)
+    db.session.flush()
+    questions = []
+    for position, (kind, text, options, required, satisfaction) in enumerate(PUPILS_SURVEY_QUESTIONS, start=1):
+        question = SurveyQuestion(network_id=network.id, survey_id=survey.id, position=position,
+                                  kind=QuestionKind(kind), text=text, options="\n".join(options),
+                                  is_required=required, is_satisfaction=satisfaction)
+        db.session.add(question)
+        questions.append(question)
+    db.session.flush()
+    club, liking, wish = questions
+    for i in range(PUPILS_RESPONDENTS):
+        if year.date_of(10, 2 + i % 20) > today:
+            continue
+        response = SurveyResponse(network_id=network.id, survey_id=survey.id,
+                                  submitted_on=year.date_of(10, 2 + i % 20))
+        db.session.add(response)
+        db.session.flush()
+        answers = [(club, PUPILS_SINGLE[i], None), (liking, PUPILS_LIKING[i], None)]
+        if i in PUPILS_TEXTS:
+            answers.append((wish, None, PUPILS_TEXTS[i]))
         db.session.add_all(SurveyAnswer(network_id=network.id, response_id=response.id, question_id=question.id,
                                         choice=choice, text=text) for question, choice, text in answers)
