@@ -192,7 +192,7 @@ def load_programmes(networks, institutions, users, year: AcademicYear, today: da
             source=ApplicationSource.MANUAL, pupil_full_name=f"{pupil.surname} {pupil.name} {pupil.patronymic}",
             class_label=pupil.class_label, parent_name=pupil.parent_name, parent_contact=pupil.parent_phone,
             status=ApplicationStatus.ACCEPTED))
-        _consent(consented, pupil, date.today())
+        _consent(consented, pupil, today)
     robotics = programmes["Робототехника"]
     db.session.add(Application(
         institution_id=institutions["sosh8"].id, programme_id=robotics.id, network_id=robotics.network_id,
