@@ -132,7 +132,7 @@ def show_lesson(group_id: int):
                   Access=Access, can_edit=access is Access.EDIT,
                   previous=lessons[position - 1] if lesson and position > 0 else None,
                   following=lessons[position + 1] if lesson and position + 1 < len(lessons) else None,
-                  attendance_choices=_attendance_choices(), grade_choices=_grade_choices(head),
+                  attendance_choices=_attendance_buttons(), grade_choices=_grade_choices(head),
                   mark_text=mark_text, cell_url=_cell_url(head))
 
 
@@ -143,6 +143,12 @@ def _cell_url(head) -> str:
 def _attendance_choices() -> list[tuple[str, str]]:
     return [(Attendance.PRESENT.value, _("присутствовал")), (Attendance.ABSENT.value, _("отсутствовал")),
             (Attendance.EXCUSED.value, _("уважительная причина"))]
+
+
+def _attendance_buttons() -> list[tuple[str, str]]:
+    """The per-lesson page's attendance buttons: short words that fit three in a row on a phone."""
+    return [(Attendance.PRESENT.value, _("был")), (Attendance.ABSENT.value, _("не был")),
+            (Attendance.EXCUSED.value, _("уваж. причина"))]
 
 
 def _grade_choices(head) -> list[tuple[str, str]]:
@@ -187,7 +193,7 @@ def edit_mark(group_id: int, lesson_id: int, enrollment_id: int):
     if htmx and from_lesson:
         return render("journal/_roll_marks.html", group=head, lesson_id=lesson_id, enrollment_id=enrollment_id,
                       cell=(saved.attendance, saved.grade), can_edit=True, cell_url=_cell_url(head),
-                      attendance_choices=_attendance_choices(), grade_choices=_grade_choices(head),
+                      attendance_choices=_attendance_buttons(), grade_choices=_grade_choices(head),
                       mark_text=mark_text)
     if htmx:
         return render("journal/_cell_saved.html", saved=saved, cell_html=cell_html, cell_url=_cell_url(head))
