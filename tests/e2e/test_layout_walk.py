@@ -62,6 +62,16 @@ LAYOUT_PROBLEMS = """() => {
     if (!shown(el) || el.clientWidth === 0) continue;
     if (el.scrollWidth > el.clientWidth + 1) problems.push(`${name(el)} does not hold its text (${el.scrollWidth}px in ${el.clientWidth}px)`);
   }
+  // a table that scrolls sideways inside its wrapper keeps its first column within 40% of a phone's width
+  if (window.innerWidth < 500) {
+    for (const wrap of document.querySelectorAll('.table-wrap, .journal-scroll')) {
+      const table = wrap.querySelector('table');
+      const cell = table && table.querySelector('tbody tr > :first-child');
+      if (!cell || !shown(wrap) || wrap.scrollWidth <= wrap.clientWidth + 1) continue;
+      const width = cell.getBoundingClientRect().width;
+      if (width > 0.4 * window.innerWidth + 2) problems.push(`a scrolling table's first column is ${Math.round(width)}px wide (${name(cell)})`);
+    }
+  }
   const header = document.querySelector('.site-header');
   if (window.innerWidth < 500 && header && header.getBoundingClientRect().height > 120) {
     problems.push(`the header is ${Math.round(header.getBoundingClientRect().height)}px tall on a phone`);
