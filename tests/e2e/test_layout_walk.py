@@ -165,6 +165,7 @@ def _walk_teacher(page, ids, size, problems):
         expect(first.get_by_role("button", name="не был")).to_have_attribute("aria-pressed", "true")
         first.get_by_role("button", name="был", exact=True).click()
         expect(first.get_by_role("button", name="был", exact=True)).to_have_attribute("aria-pressed", "true")
+        expect(first.get_by_role("button", name="был", exact=True)).to_be_focused()  # the focus stays on the tapped button
         small = page.evaluate(SMALL_TAP_TARGETS)
         problems.extend(f"teacher phone journal-lesson after a tap: tap target under 44 px: {target}" for target in small)
 
