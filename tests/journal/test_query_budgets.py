@@ -15,6 +15,7 @@ import pytest
 from tests.journal.helpers import mixed_group
 
 GRID = 5
+LESSON = 5  # the per-lesson page: the group with its lessons; the enrollments with the marks of one lesson; the reads
 CELL_SAVE = 4
 AGGREGATES = 4  # an external council member: before, no membership statement (5 → 4, not → 3)
 RLS_CONTEXT = 2
@@ -57,3 +58,17 @@ def test_council_aggregates_are_flat(app, make, client, login_as, count_queries,
         response = client.get(url)
     assert response.status_code == 200
     assert len(statements) == _expected(app, AGGREGATES), "\n".join(statements)
+
+
+@pytest.mark.parametrize("pupils,lessons", [(10, 10), (35, 70)])
+def test_the_lesson_page_is_flat(app, make, client, login_as, count_queries, pupils, lessons):
+    w = mixed_group(make, pupils_a=pupils // 2, pupils_b=pupils - pupils // 2, lessons=lessons)
+    make.fill_marks(w.lesson_rows, w.enrollments_a + w.enrollments_b)
+    login_as(w.teacher)
+    url = f"/n/net/journal/groups/{w.group.id}/lesson?lesson={w.lesson_rows[-1].id}"
+    client.get(url)
+    with count_queries() as statements:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.get_data(as_text=True).count('name="view" value="lesson"') == pupils
+    assert len(statements) == _expected(app, LESSON), "\n".join(statements)

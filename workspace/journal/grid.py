@@ -120,12 +120,17 @@ def access_to(head: GroupHead) -> Access | None:
     return None
 
 
-def load_rows(head: GroupHead, lessons: list[LessonColumn], home_institution_id: int | None = None) -> list[PupilRow]:
-    """Statement 2: the enrollments of the group (of one home school if given) with their marks."""
+def load_rows(head: GroupHead, lessons: list[LessonColumn], home_institution_id: int | None = None,
+              lesson_id: int | None = None) -> list[PupilRow]:
+    """Statement 2: the enrollments of the group (of one home school if given) with their marks (of one
+    lesson if given: the per-lesson page)."""
+    marks = Mark.enrollment_id == Enrollment.id
+    if lesson_id is not None:
+        marks = and_(marks, Mark.lesson_id == lesson_id)
     query = (select(Enrollment.id, Enrollment.pupil_name, Enrollment.class_label, Institution.short_name,
                     Enrollment.home_institution_id, Enrollment.pupil_id, Mark.lesson_id, Mark.attendance, Mark.grade)
              .join(Institution, Institution.id == Enrollment.home_institution_id)
-             .outerjoin(Mark, Mark.enrollment_id == Enrollment.id)
+             .outerjoin(Mark, marks)
              .where(Enrollment.group_id == head.id, Enrollment.status.in_(LISTED))
              .order_by(Enrollment.pupil_name, Enrollment.id))
     if home_institution_id is not None:

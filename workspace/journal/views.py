@@ -1,6 +1,8 @@
 """The journal grid of a group: the page, one cell's form (no JavaScript) and the cell save (htmx)."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask import abort, flash, g, redirect, request, url_for
 from markupsafe import Markup, escape
 from flask_babel import gettext as _
@@ -62,15 +64,16 @@ def row_cells_html(row, lessons, can_edit: bool, cell_url: str, texts: dict) -> 
                                     cell_url) for lesson in lessons))
 
 
-def grid_context(group_id: int) -> dict:
-    head, lessons = load_head_and_lessons(group_id)
+def visible_rows(head, lessons, lesson_id: int | None = None) -> tuple[Access, list]:
+    """What the current user reads of the group: the access and the rows (with the marks of one lesson
+    if ``lesson_id``); a council seat's counts go into ``lessons``. 404 when nothing."""
     access = access_to(head)
     rows = []
     if access in (Access.EDIT, Access.FULL):
-        rows = load_rows(head, lessons)
+        rows = load_rows(head, lessons, lesson_id=lesson_id)
         record_reads_of_rows("journal", head.id, rows)
     elif access is Access.OWN_ROWS:
-        rows = load_rows(head, lessons, home_institution_id=current_user.institution_id)
+        rows = load_rows(head, lessons, home_institution_id=current_user.institution_id, lesson_id=lesson_id)
         if not rows:
             access = Access.AGGREGATES if g.get("seat") is not None else None
             if access:
@@ -79,6 +82,12 @@ def grid_context(group_id: int) -> dict:
         load_aggregates(head, lessons)
     if access is None:
         abort(404)
+    return access, rows
+
+
+def grid_context(group_id: int) -> dict:
+    head, lessons = load_head_and_lessons(group_id)
+    access, rows = visible_rows(head, lessons)
     present = sum(lesson.present for lesson in lessons)
     marked = sum(lesson.marked for lesson in lessons)
     return {"group": head, "lessons": lessons, "rows": rows, "access": access, "Access": Access,
@@ -101,12 +110,64 @@ def show_grid(group_id: int):
     return render("journal/grid.html", **grid_context(group_id))
 
 
+def nearest_lesson(lessons, chosen_id: int | None, today: date):
+    """The lesson asked for, else the one nearest to today (an earlier one on a tie); None without lessons."""
+    for lesson in lessons:
+        if lesson.id == chosen_id:
+            return lesson
+    if not lessons:
+        return None
+    return min(lessons, key=lambda lesson: (abs((lesson.held_on - today).days), lesson.held_on > today))
+
+
+@bp.get(f"{PREFIX}/groups/<int:group_id>/lesson")
+@login_required
+def show_lesson(group_id: int):
+    """One lesson of the group as a list of its pupils (the journal on a phone): for the teacher a row of
+    large buttons per pupil, each a real form that saves through ``edit_mark``; others read as the grid."""
+    head, lessons = load_head_and_lessons(group_id)
+    lesson = nearest_lesson(lessons, request.args.get("lesson", type=int), date.today())
+    access, rows = visible_rows(head, lessons, lesson_id=lesson.id if lesson else None)
+    position = lessons.index(lesson) if lesson else 0
+    return render("journal/lesson.html", group=head, lessons=lessons, lesson=lesson, rows=rows, access=access,
+                  Access=Access, can_edit=access is Access.EDIT,
+                  previous=lessons[position - 1] if lesson and position > 0 else None,
+                  following=lessons[position + 1] if lesson and position + 1 < len(lessons) else None,
+                  attendance_choices=_attendance_buttons(), grade_choices=_grade_choices(head),
+                  mark_text=mark_text, cell_url=_cell_url(head))
+
+
+def _cell_url(head) -> str:
+    return url_for("journal.edit_mark", group_id=head.id, lesson_id=0, enrollment_id=0)[:-4]
+
+
+def _attendance_choices() -> list[tuple[str, str]]:
+    return [(Attendance.PRESENT.value, _("присутствовал")), (Attendance.ABSENT.value, _("отсутствовал")),
+            (Attendance.EXCUSED.value, _("уважительная причина"))]
+
+
+def _attendance_buttons() -> list[tuple[str, str]]:
+    """The per-lesson page's attendance buttons: short words that fit three in a row on a phone."""
+    return [(Attendance.PRESENT.value, _("был")), (Attendance.ABSENT.value, _("не был")),
+            (Attendance.EXCUSED.value, _("уваж. причина"))]
+
+
+def _grade_choices(head) -> list[tuple[str, str]]:
+    return [(grade, str(GRADE_LABELS[grade])) for grade in GRADES[head.grade_scale]]
+
+
+def mark_text(cell) -> str:
+    """A pupil's mark of one lesson in words (the per-lesson page read by others than the teacher)."""
+    if cell is None or (cell[0] is None and not cell[1]):
+        return _("не отмечено")
+    words = [label for code, label in _attendance_choices() if cell[0] is not None and code == cell[0].value]
+    if cell[1]:
+        words.append(_("оценка: %(grade)s", grade=GRADE_LABELS.get(cell[1], cell[1])))
+    return ", ".join(words)
+
+
 def _code_choices(head) -> list[tuple[str, str]]:
-    return ([(attendance.value, label) for attendance, label in (
-        (Attendance.PRESENT, _("присутствовал")), (Attendance.ABSENT, _("отсутствовал")),
-        (Attendance.EXCUSED, _("уважительная причина")))]
-        + [(grade, str(GRADE_LABELS[grade])) for grade in GRADES[head.grade_scale]]
-        + [("clear", _("очистить"))])
+    return _attendance_choices() + _grade_choices(head) + [("clear", _("очистить"))]
 
 
 @bp.route(f"{PREFIX}/groups/<int:group_id>/marks/<int:lesson_id>/<int:enrollment_id>", methods=["GET", "POST"])
@@ -129,8 +190,16 @@ def edit_mark(group_id: int, lesson_id: int, enrollment_id: int):
             return response
         return render("journal/edit_mark.html", status=422, group=head, choices=choices, lesson_id=lesson_id,
                       enrollment_id=enrollment_id, error=_("Выберите отметку из списка."))
+    from_lesson = request.form.get("view") == "lesson"  # the per-lesson page: its pupil's buttons come back
+    if htmx and from_lesson:
+        return render("journal/_roll_marks.html", group=head, lesson_id=lesson_id, enrollment_id=enrollment_id,
+                      cell=(saved.attendance, saved.grade), can_edit=True, cell_url=_cell_url(head),
+                      attendance_choices=_attendance_buttons(), grade_choices=_grade_choices(head),
+                      mark_text=mark_text)
     if htmx:
-        return render("journal/_cell_saved.html", saved=saved, cell_html=cell_html,
-                      cell_url=url_for("journal.edit_mark", group_id=head.id, lesson_id=0, enrollment_id=0)[:-4])
+        return render("journal/_cell_saved.html", saved=saved, cell_html=cell_html, cell_url=_cell_url(head))
     flash(_("Отметка сохранена."), "success")
+    if from_lesson:
+        return redirect(url_for("journal.show_lesson", group_id=head.id, lesson=lesson_id,
+                                _anchor=f"p{enrollment_id}"))
     return redirect(url_for("journal.show_grid", group_id=head.id, _anchor=f"c{enrollment_id}-{lesson_id}"))

@@ -26,6 +26,10 @@ class _Texts:
         self.report_new = str(escape(_("Отчёт о проведении")))
         self.delete_question = _("Удалить мероприятие «%(title)s»?")
         self.statuses = {status: str(escape(label(status))) for status in ItemStatus}
+        # The column headings, repeated on each cell for the phone, where a row is a card (app.css).
+        self.labels = {field: str(escape(text)) for field, text in (
+            ("title", _("Мероприятие")), ("audience", _("Классы")), ("timing", _("Сроки")),
+            ("responsible", _("Ответственные")), ("report_form", _("Форма отчётности")), ("status", _("Статус")))}
 
 
 def _cell(item: PlanItem, field: str, can_edit: bool, base: str, links, status_editable, texts: _Texts) -> str:
@@ -42,8 +46,9 @@ def _cell(item: PlanItem, field: str, can_edit: bool, base: str, links, status_e
         if field == "responsible" and links and links.get(item.id):
             body += cells.linked(links[item.id], texts.common)
     editable = can_edit or (field == "status" and status_editable and item.section_id in status_editable)
-    return cells.cell(f"item-{item.id}-{field}", body, field == "timing" and not item.timing_is_read,
-                      f"{base}{item.id}/cells/{field}" if editable else None, field, texts.common)
+    drawn = cells.cell(f"item-{item.id}-{field}", body, field == "timing" and not item.timing_is_read,
+                       f"{base}{item.id}/cells/{field}" if editable else None, field, texts.common)
+    return drawn.replace("<td ", f'<td data-label="{texts.labels[field]}" ', 1)
 
 
 def item_cell_html(item: PlanItem, field: str, can_edit: bool, base: str, links=None,
@@ -64,7 +69,7 @@ def _row(item: PlanItem, can_edit: bool, base: str, links, status_editable, csrf
         actions += cells.move_and_delete(item_url, f"item-{item.id}", csrf, item.title,
                                          texts.delete_question % {"title": cells.short(item.title, 60)},
                                          texts.common)
-    return (f'<tr id="item-{item.id}"><td>{escape(item.number)}</td>{row}'
+    return (f'<tr id="item-{item.id}"><td class="item-number">{escape(item.number)}</td>{row}'
             f'<td class="row-actions">{actions}</td></tr>')
 
 
