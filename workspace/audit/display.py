@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import cache
 
 from flask_babel import gettext as _
-from sqlalchemy import Boolean, Date, DateTime, Enum, literal, select, union_all
+from sqlalchemy import Boolean, Date, DateTime, Enum, String, cast, literal, select, union_all
 
 from workspace.audit import labels
 from workspace.audit.privacy import IMPERSONAL_FIELDS, may_read_in_full
@@ -97,7 +97,7 @@ def _names(entries_and_keys) -> dict[tuple[str, int], str]:
     if not wanted:
         return {}
     tables = db.Model.metadata.tables
-    parts = [select(literal(table).label("t"), tables[table].c.id, tables[table].c[column].label("name"))
+    parts = [select(literal(table).label("t"), tables[table].c.id, cast(tables[table].c[column], String).label("name"))
              .where(tables[table].c.id.in_(sorted(ids)))
              for (table, column), ids in wanted.items()]
     statement = parts[0] if len(parts) == 1 else union_all(*parts)
