@@ -11,14 +11,9 @@ from sqlalchemy import Boolean, Date, Index, Integer, SmallInteger, String, Uniq
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import InstitutionOwned
-from workspace.core.text import fold
+from workspace.core.text import keep_search_text
 from workspace.core.models import CreatedAtMixin
 from workspace.extensions import db
-
-
-def search_text(*parts: str | None) -> str:
-    """A folded copy for case-insensitive search on SQLite and PostgreSQL alike (Cyrillic)."""
-    return fold(" ".join(p for p in parts if p))
 
 
 class Pupil(InstitutionOwned, CreatedAtMixin, db.Model):
@@ -39,7 +34,7 @@ class Pupil(InstitutionOwned, CreatedAtMixin, db.Model):
     parent_phone: Mapped[str] = mapped_column(String(60), default="")
     parent_email: Mapped[str] = mapped_column(String(254), default="")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
-    search_text: Mapped[str] = mapped_column(String(400), default="")
+    search_text: Mapped[str] = mapped_column(String(400), default="")  # kept by keep_search_text() below
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -48,11 +43,11 @@ class Pupil(InstitutionOwned, CreatedAtMixin, db.Model):
     def full_name(self) -> str:
         return " ".join(p for p in (self.surname, self.name, self.patronymic) if p)
 
-    def refresh_search(self) -> None:
-        self.search_text = search_text(self.surname, self.name, self.patronymic, self.class_label)
-
     def audit_label(self) -> str:
         return f"{self.surname} {self.name}".strip()
+
+
+keep_search_text(Pupil, "surname", "name", "patronymic", "class_label")
 
 
 def grade_of(class_label: str) -> int | None:
