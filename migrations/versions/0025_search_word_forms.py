@@ -19,7 +19,7 @@ down_revision = '0023_audit_subjects'  # re-chained at merge; 0023 is this branc
 branch_labels = None
 depends_on = None
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]+|№")
 _BATCH = 5_000
 
 

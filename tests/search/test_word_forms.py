@@ -42,6 +42,7 @@ def test_the_stored_and_the_query_forms():
     assert search_text("Сценарий квеста «Ёлки»", None, "5-9 классы") == "сценарий квеста елки 5 9 классы"
     assert search_forms("Сценарии  КВЕСТОВ, ёлки") == ["сценар", "квест", "елк"]
     assert search_forms("ёлка ёлки елки") == ["елк"]
+    assert search_text("Школа №5") == "школа № 5" and search_forms("№ 5") == ["№", "5"]
 
 
 def test_the_refill_migration_applies_the_same_rule():

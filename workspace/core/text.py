@@ -23,7 +23,7 @@ import snowballstemmer
 from sqlalchemy import and_, event, false, or_
 
 MAX_QUERY_WORDS = 8   # a query's words beyond these are ignored: the statement stays small
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]+|№")  # «№» is a word of its own: «№ 5», «№5» and «№» are searched
 _russian = snowballstemmer.stemmer("russian")
 
 
@@ -33,7 +33,7 @@ def fold(text: str | None) -> str:
 
 
 def search_words(text: str | None) -> list[str]:
-    """The folded words of a text, punctuation and «№», «-», «/» dropped: «5-9 классы» → ["5", "9", "классы"]."""
+    """The folded words of a text, punctuation dropped: «5-9 классы» → ["5", "9", "классы"], «№5» → ["№", "5"]."""
     return _WORD.findall(fold(text))
 
 
