@@ -60,7 +60,7 @@ class Institution(CreatedAtMixin, db.Model):
     website: Mapped[str] = mapped_column(String(254), default="")
     mission: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
-    # fold() of the short and the full name, kept by keep_search_text() below: what the global search matches
+    # the search words of the short and the full name, kept by keep_search_text() below: what the global search matches
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __mapper_args__ = {"version_id_col": version}

@@ -38,7 +38,6 @@ def create_journal_group() -> dict:
     for surname, name in (("Андреева", "Мария"), ("Белов", "Илья"), ("Волкова", "Дарья")):
         pupil = Pupil(institution_id=school.id, surname=surname, name=name, patronymic="", class_label="6А",
                       grade=grade_of("6А"), parent_name="", parent_phone="", parent_email="")
-        pupil.refresh_search()
         db.session.add(pupil)
         db.session.flush()
         db.session.add(Enrollment(network_id=network.id, request_id=request.id, programme_id=programme.id,

@@ -69,6 +69,8 @@ def test_printable_page_docx_and_register(make, client, login_as):
     found = client.get("/i/cdo/journal/certificates?q=борисов1").get_data(as_text=True)
     assert "Борисов1" in found and "Алексеев0" not in found
     assert "Документов не найдено." in client.get("/i/cdo/journal/certificates?q=нетакого").get_data(as_text=True)
+    by_form = client.get("/i/cdo/journal/certificates?q=робототехнике").get_data(as_text=True)  # «Робототехника»
+    assert "Борисов1" in by_form and "Алексеев0" in by_form
     text = sheet_text(client.get("/i/cdo/journal/certificates.xlsx?q=борисов").data)
     assert "Борисов0" in text and "Алексеев" not in text
     certificate_url = register.split('href="/n/net/journal/certificates/')[1].split('"')[0]

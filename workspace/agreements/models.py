@@ -20,7 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tenants.scoping import NetworkOwned
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
-from workspace.core.text import fold
+from workspace.core.text import keep_search_text
 from workspace.extensions import db
 
 
@@ -57,7 +57,7 @@ class Agreement(NetworkOwned, CreatedAtMixin, db.Model):
     terminated_on: Mapped[date | None] = mapped_column(Date)
     activated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     is_published: Mapped[bool] = mapped_column(Boolean, default=False)
-    search_text: Mapped[str] = mapped_column(Text, default="")  # fold() of number, title, subject
+    search_text: Mapped[str] = mapped_column(Text, default="")  # number, title, subject: keep_search_text()
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -71,8 +71,8 @@ class Agreement(NetworkOwned, CreatedAtMixin, db.Model):
             return AgreementStatus.EXPIRED
         return self.status
 
-    def refresh_search_text(self) -> None:
-        self.search_text = fold(" ".join((self.number or "", self.title or "", self.subject or "")))
+
+keep_search_text(Agreement, "number", "title", "subject")
 
 
 class AgreementParty(NetworkOwned, db.Model):

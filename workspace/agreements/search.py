@@ -1,7 +1,7 @@
 """Global search hook: agreements the current user may see, by title and number (subject too, for those
 who see the agreement in full). The request's scope is an institution context (``g.institution``,
-``g.network_ids``). Case- and ё-insensitive on SQLite and PostgreSQL alike: ``Agreement.search_text`` is stored
-folded by Python (``workspace.core.text.fold``; SQLite's lower() does not fold Cyrillic)."""
+``g.network_ids``). Every word of the query is found in any form (``matches_search_text`` on the stored
+``Agreement.search_text``; its Python twin ``text_matches`` for the title alone, see ``workspace.core.text``)."""
 from __future__ import annotations
 
 from flask import g, url_for
@@ -13,20 +13,18 @@ from tenants.models import Network
 from tenants.resolution import seat_network_ids
 from workspace.agreements.models import Agreement, AgreementParty
 from workspace.core.labels import label
-from workspace.core.text import fold
+from workspace.core.text import matches_search_text, search_forms, text_matches
 from workspace.extensions import db
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
-    needle = fold((query or "").strip())
     network_ids = list(g.get("network_ids") or [])
-    if not needle or not network_ids or limit <= 0:
+    if not search_forms(query) or not network_ids or limit <= 0:
         return []
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     rows = db.session.execute(
         select(Agreement, Network.slug)
         .join(Network, Network.id == Agreement.network_id)
-        .where(Agreement.network_id.in_(network_ids), Agreement.search_text.like(f"%{escaped}%", escape="\\"))
+        .where(Agreement.network_id.in_(network_ids), matches_search_text(Agreement, query))
         .order_by(Agreement.signed_on.desc(), Agreement.id.desc()).limit(limit * 4)).all()
     if not rows:
         return []
@@ -40,7 +38,7 @@ def search(query: str, limit: int) -> list[tuple[str, str, str]]:
         if agreement.id in mine or agreement.network_id in seats:
             results.append((agreement.title, _("Договор № %(number)s", number=agreement.number) + " · "
                             + label(agreement.effective_status()), url))
-        elif agreement.is_published and needle in fold(agreement.title):
+        elif agreement.is_published and text_matches(agreement.title, query):
             results.append((agreement.title, _("Договор"), url))
         if len(results) >= limit:
             break

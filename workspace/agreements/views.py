@@ -73,7 +73,6 @@ def _apply(agreement: Agreement, form: AgreementForm) -> None:
     agreement.title, agreement.subject = form.title.data, form.subject.data or ""
     agreement.starts_on, agreement.ends_on = form.starts_on.data, form.ends_on.data
     agreement.is_published = bool(form.is_published.data)
-    agreement.refresh_search_text()
 
 
 def _set_parties(agreement: Agreement, wanted: list[int], existing: list[AgreementParty]) -> None:

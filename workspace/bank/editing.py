@@ -32,7 +32,6 @@ def apply_form(material: Material, form) -> None:
         material.source_kind, material.source_id = "project", form.source_project_id.data
     elif material.source_kind in (None, "plan_item", "project"):
         material.source_kind, material.source_id = None, None
-    material.refresh_search_text()
 
 
 def replace_tags(material: Material) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tenants.scoping import NetworkOwned
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
+from workspace.core.text import keep_search_text
 from workspace.extensions import db
 
 
@@ -60,16 +61,16 @@ class Material(NetworkOwned, CreatedAtMixin, db.Model):
     # Where the material came from: a generic (kind, id) link — "plan_item" today, "project" later.
     source_kind: Mapped[str | None] = mapped_column(String(32))
     source_id: Mapped[int | None] = mapped_column(Integer)
-    search_text: Mapped[str] = mapped_column(Text, default="")  # fold() of title, description, audience, tags
+    search_text: Mapped[str] = mapped_column(Text, default="")  # kept by keep_search_text() below
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
 
-    def refresh_search_text(self) -> None:
-        self.search_text = fold(" ".join((self.title, self.description or "", self.audience or "", self.tags or "")))
-
     def audit_label(self) -> str:
         return self.title[:120]
+
+
+keep_search_text(Material, "title", "description", "audience", "tags")
 
 
 class MaterialTag(NetworkOwned, db.Model):
@@ -118,12 +119,17 @@ class NormativeDocument(NetworkOwned, CreatedAtMixin, db.Model):
     number: Mapped[str] = mapped_column(String(60), default="")
     title: Mapped[str] = mapped_column(String(400))
     approved_on: Mapped[date | None] = mapped_column(Date)
+    # the search words of the number and the title, kept by keep_search_text() below: what the global search matches
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
 
     def audit_label(self) -> str:
         return self.title[:120]
+
+
+keep_search_text(NormativeDocument, "number", "title")
 
 
 class DocumentVersion(NetworkOwned, CreatedAtMixin, db.Model):

@@ -12,6 +12,7 @@ from tenants.permissions import MANAGERS, has_role, is_base_manager
 from workspace.bank.models import (Direction, DocumentVersion, Material, MaterialFile, MaterialTag, NormativeDocument,
                                    fold)
 from workspace.core.pagination import Page, paginate
+from workspace.core.text import matches_search_text
 from workspace.extensions import db
 
 TAG_CLOUD = 30
@@ -92,11 +93,6 @@ def read_filters(args) -> Filters:
                    institution_id=args.get("institution", type=int) or None, tag=fold(args.get("tag") or "")[:60])
 
 
-def like_pattern(text: str) -> str:
-    escaped = fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def materials_page(filters: Filters) -> Page:
     """A page of materials as column tuples with the author's name: two statements."""
     statement = (select(Material.id, Material.title, Material.description, Material.direction, Material.audience,
@@ -104,8 +100,7 @@ def materials_page(filters: Filters) -> Page:
                  .join(Institution, Institution.id == Material.author_institution_id)
                  .order_by(Material.created_at.desc(), Material.id.desc()))
     if filters.query:
-        for word in filters.query.split()[:8]:
-            statement = statement.where(Material.search_text.like(like_pattern(word), escape="\\"))
+        statement = statement.where(matches_search_text(Material, filters.query))
     if filters.direction:
         statement = statement.where(Material.direction == filters.direction)
     if filters.institution_id:

@@ -3,38 +3,35 @@ from __future__ import annotations
 
 from flask import g, url_for
 from flask_babel import gettext as _
-from sqlalchemy import String, and_, cast, literal_column, or_, select, union_all
+from sqlalchemy import String, cast, literal_column, select, union_all
 
 from tenants.models import Network
 
-from workspace.bank.models import Direction, DocumentKind, Material, NormativeDocument, fold
-from workspace.bank.queries import like_pattern
+from workspace.bank.models import Direction, DocumentKind, Material, NormativeDocument
 from workspace.core.labels import label
+from workspace.core.text import matches_search_text, search_forms
 from workspace.extensions import db
-from workspace.search.matching import contains
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
-    """(title, subtitle, url) of materials, then documents, whose text holds every word of ``query``: one
-    statement (a UNION ALL of both, newest first within each, limited as a whole).
+    """(title, subtitle, url) of materials, then documents, whose text holds every word of ``query`` in any
+    form: one statement (a UNION ALL of both, newest first within each, limited as a whole).
 
     The scope of the request (``g.network_ids`` in an institution context) limits the rows; materials are
-    compared on their folded copy, documents on the folded title and number (case- and ё-insensitive on
-    SQLite and PostgreSQL)."""
-    words = fold(query).split()[:8]
-    if not words or not g.get("network_ids") or limit <= 0:
+    matched on their stored ``search_text`` (materials: title, description, audience, tags; documents: number and
+    title)."""
+    if not search_forms(query) or not g.get("network_ids") or limit <= 0:
         return []
     materials = (select(literal_column("0").label("part"), Material.id, Material.title,
                         cast(Material.direction, String).label("tag"), Network.slug)
                  .join(Network, Network.id == Material.network_id)
                  .where(Material.network_id.in_(g.network_ids),
-                        *[Material.search_text.like(like_pattern(word), escape="\\") for word in words]))
+                        matches_search_text(Material, query)))
     documents = (select(literal_column("1"), NormativeDocument.id, NormativeDocument.title,
                         cast(NormativeDocument.kind, String), Network.slug)
                  .join(Network, Network.id == NormativeDocument.network_id)
                  .where(NormativeDocument.network_id.in_(g.network_ids),
-                        and_(*[or_(contains(NormativeDocument.title, word), contains(NormativeDocument.number, word))
-                               for word in words])))
+                        matches_search_text(NormativeDocument, query)))
     both = union_all(materials, documents).subquery()
     rows = db.session.execute(select(both).order_by(both.c.part, both.c.id.desc()).limit(limit))
     results = []

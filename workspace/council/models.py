@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tenants.scoping import NetworkOwned
 from workspace.core.labels import label, register
 from workspace.core.models import CreatedAtMixin, db_enum, utcnow
+from workspace.core.text import keep_search_text
 from workspace.extensions import db
 
 
@@ -120,6 +121,8 @@ class Meeting(NetworkOwned, CreatedAtMixin, db.Model):
     link: Mapped[str] = mapped_column(String(500), default="")
     deadline_on: Mapped[date | None] = mapped_column(Date)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # the search words of the place, kept by keep_search_text() below: what the global search matches
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -149,6 +152,8 @@ class AgendaItem(NetworkOwned, CreatedAtMixin, db.Model):
     title: Mapped[str] = mapped_column(Text)
     discussion: Mapped[str] = mapped_column(Text, default="")  # «Слушали»: what was said, filled by the secretary
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # the search words of the question, kept by keep_search_text() below: what the global search matches
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -162,6 +167,10 @@ class AgendaItem(NetworkOwned, CreatedAtMixin, db.Model):
 
     def audit_subject(self):
         return Meeting, self.meeting_id
+
+
+keep_search_text(Meeting, "place")
+keep_search_text(AgendaItem, "title")
 
 
 class Attendance(NetworkOwned, db.Model):

@@ -106,7 +106,6 @@ def load_agreements(networks: dict, institutions: dict, users: dict, year: Acade
                               title=title, subject=subject, starts_on=starts_on, ends_on=ends_on,
                               status=AgreementStatus(status), is_published=published,
                               activated_at=accepted_at if status in ("active", "expired") else None)
-        agreement.refresh_search_text()
         db.session.add(agreement)
         db.session.flush()
         for position, (institution, accepter, obligations) in enumerate(parties, start=1):

@@ -140,7 +140,6 @@ def load_bank(networks: dict, institutions: dict, users: dict, year: AcademicYea
                             direction=Direction(direction), audience=audience, grade_from=read.grade_from,
                             grade_to=read.grade_to, tags=", ".join(split_tags(tags)),
                             source_kind="plan_item" if source_id else None, source_id=source_id)
-        material.refresh_search_text()
         db.session.add(material)
         db.session.flush()
         for tag in split_tags(tags):
@@ -176,7 +175,6 @@ def _load_requests(networks, institutions, users, coordinators, today: date) -> 
                               description=description, author_id=coordinators.get(institutions[slug].id),
                               starts_on=today + timedelta(days=starts) if starts is not None else None,
                               ends_on=today + timedelta(days=starts + days) if starts is not None else None)
-        row.refresh_search_text()
         db.session.add(row)
         rows.append(row)
     db.session.flush()

@@ -12,7 +12,7 @@ from workspace.extensions import db
 from workspace.programmes.models import (Application, ApplicationSource, ApplicationStatus, Direction, Enrollment,
                                          EnrollmentRequest, EnrollmentStatus, GradeScale, Group, Programme,
                                          RequestStatus, ScheduleSlot)
-from workspace.pupils.models import ConsentPurpose, Pupil, PupilConsent, grade_of, search_text
+from workspace.pupils.models import ConsentPurpose, Pupil, PupilConsent, grade_of
 
 # network, provider, title, direction, hours, grades, capacity, scale, description,
 #   groups: (name, teacher e-mail or None, place, [(weekday, "15:00", "16:30")])
@@ -100,7 +100,6 @@ def _pupils(school_id: int, school: str, offset: int, city_code: str, today: dat
                       birth_on=date(birth_year, 1 + k % 12, 1 + k % 27), parent_name=parent,
                       parent_phone=f"+7 9{city_code} {100 + k:03d}-{10 + k % 80:02d}-{20 + k % 70:02d}",
                       parent_email=f"parent{k}.{school}@mail.example", is_active=True)
-        pupil.search_text = search_text(surname, name, patronymic, class_label)
         pupils.append(pupil)
     db.session.add_all(pupils)
     db.session.flush()
@@ -116,7 +115,7 @@ def load_programmes(networks, institutions, users, year: AcademicYear, today: da
                               title=title, direction=Direction(direction), description=description, hours=hours,
                               grade_min=low, grade_max=high, capacity=capacity, grade_scale=GradeScale(scale),
                               starts_on=year.starts_on, ends_on=date(year.start_year + 1, 5, 31), is_published=True,
-                              published_at=published, search_text=search_text(title))
+                              published_at=published)
         db.session.add(programme)
         db.session.flush()
         programmes[title] = programme

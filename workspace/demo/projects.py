@@ -101,7 +101,6 @@ def load_projects(networks, institutions, year: AcademicYear, today: date) -> No
     from workspace.council.models import Approval, ApprovalStatus
     from workspace.plans.matching import Candidate, find_institutions
     from workspace.plans.timing import read_timing
-    from workspace.projects.editing import search_text
     from workspace.projects.mentions import mentioned
     from workspace.projects.models import (DEFAULT_STAGES, Direction, Project, ProjectComment, ProjectIndicator,
                                            ProjectMention, ProjectParticipant, ProjectStage, ProjectStatus,
@@ -118,7 +117,6 @@ def load_projects(networks, institutions, year: AcademicYear, today: date) -> No
                           starts_on=year.starts_on, ends_on=date(year.start_year + 1, 5, 31),
                           status=ProjectStatus.SUBMITTED if submitted else ProjectStatus.DRAFT,
                           **{f"resources_{kind}": text for kind, text in spec["resources"].items()})
-        project.search_text = search_text(project)
         db.session.add(project)
         db.session.flush()
         members = [Candidate(institutions[slug].id, institutions[slug].short_name, institutions[slug].full_name)

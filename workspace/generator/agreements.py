@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from workspace.accounts.models import StaffRole
+from workspace.core.text import search_text
 
 KINDS = ("cooperation", "network_programme", "joint_activity", "other")
 TITLES = {
@@ -44,14 +45,15 @@ def build_agreements(city) -> None:
             number = f"{group.id}-{n + 1}/{starts.year}"
             title = f"{TITLES[kind]} ({', '.join(place.short_name for place in chosen[1:])})"
             accepted = city.past(60) if status in ("active", "terminated") else None
+            subject = f"Совместная деятельность сторон в сети «{group.name}»"
             agreements.append({
                 "id": agreement_id, "network_id": group.id, "number": number, "signed_on": starts - timedelta(days=7),
-                "kind": kind, "title": title[:400], "subject": f"Совместная деятельность сторон в сети «{group.name}»",
+                "kind": kind, "title": title[:400], "subject": subject,
                 "starts_on": starts, "ends_on": ends, "status": status,
                 "termination_reason": "Реорганизация учреждения" if status == "terminated" else "",
                 "terminated_on": city.today - timedelta(days=3) if status == "terminated" else None,
                 "activated_at": accepted, "is_published": n % 2 == 0,
-                "search_text": f"{number} {title} ".lower(), "author_id": None, "version": 1,
+                "search_text": search_text(number, title[:400], subject), "author_id": None, "version": 1,
                 "created_at": city.past(300)})
             for position, place in enumerate(chosen, start=1):
                 admin = next((person for person in place.staff if person.role == StaffRole.ADMIN), None)

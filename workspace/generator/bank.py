@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from workspace.core.text import search_text
+
 MATERIAL_TITLES = ("Методическая разработка урока", "Сценарий квеста", "Конспект занятия", "Программа курса",
                    "Сценарий классного часа", "Мастер-класс", "Маршрут экскурсии")
 MATERIAL_TOPICS = ("в библиотеке", "в музее", "по краеведению", "по робототехнике", "о безопасности на дорогах",
@@ -28,12 +30,13 @@ def build_bank(city) -> None:
             place = rng.choice(places)
             title = f"{rng.choice(MATERIAL_TITLES)} {rng.choice(MATERIAL_TOPICS)}"
             chosen = rng.sample(TAGS, k=2)
+            tag_text = ", ".join(fold(t) for t in chosen)
             material_id = city.new_id(Material)
             materials.append({"id": material_id, "network_id": group.id, "author_institution_id": place.id,
                               "author_id": None, "title": title, "description": "", "audience": "5-9 классы",
                               "grade_from": 5, "grade_to": 9, "direction": Direction(rng.choice(DIRECTIONS)),
-                              "tags": ", ".join(fold(t) for t in chosen), "source_kind": None, "source_id": None,
-                              "search_text": fold(f"{title} 5-9 классы {' '.join(chosen)}"), "version": 1,
+                              "tags": tag_text, "source_kind": None, "source_id": None,
+                              "search_text": search_text(title, "", "5-9 классы", tag_text), "version": 1,
                               "created_at": city.past(300)})
             tags.extend({"id": city.new_id(MaterialTag), "network_id": group.id, "material_id": material_id,
                          "tag": fold(tag)} for tag in chosen)
@@ -46,7 +49,7 @@ def build_bank(city) -> None:
                              "kind": kind, "category": RequestCategory(category), "title": title, "description": "",
                              "starts_on": starts, "ends_on": starts + timedelta(days=rng.randint(0, 30)),
                              "status": rng.choice((RequestStatus.OPEN, RequestStatus.OPEN, RequestStatus.CLOSED)),
-                             "search_text": fold(title), "author_id": None, "version": 1,
+                             "search_text": search_text(title, ""), "author_id": None, "version": 1,
                              "created_at": city.past(120)})
     city.insert(Material, materials)
     city.insert(MaterialTag, tags)

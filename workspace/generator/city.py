@@ -569,10 +569,10 @@ def build_plans(city: City) -> None:
         plan_id = city.new_id(Plan)
         created = datetime.combine(year.starts_on, time(9, 0), tzinfo=timezone.utc) - timedelta(days=rng.randint(5, 20))
         created = min(created, city.now)
-        plan_rows.append({"id": plan_id, "network_id": group.id, "start_year": year.start_year,
-                          "title": f"План работы сети «{group.name}» на {year.start_year}/{year.start_year + 1} "
-                                   "учебный год",
-                          "status": PlanStatus.DRAFT, "version": 1, "created_at": created})
+        plan_title = f"План работы сети «{group.name}» на {year.start_year}/{year.start_year + 1} учебный год"
+        plan_rows.append({"id": plan_id, "network_id": group.id, "start_year": year.start_year, "title": plan_title,
+                          "status": PlanStatus.DRAFT, "search_text": search_text(plan_title), "version": 1,
+                          "created_at": created})
         sections = []
         for position, (_membership_id, place, _forms, _effect) in enumerate(group.members, 1):
             section_id = city.new_id(PlanSection)

@@ -15,7 +15,8 @@ from workspace.generator import names as N
 from workspace.programmes.models import (Application, ApplicationSource, ApplicationStatus, Direction, Enrollment,
                                          EnrollmentRequest, EnrollmentStatus, GradeScale, Group, Programme,
                                          RequestStatus, ScheduleSlot)
-from workspace.pupils.models import Pupil, search_text
+from workspace.core.text import search_text
+from workspace.pupils.models import Pupil
 
 PROVIDER_KINDS = {InstitutionKind.SUPPLEMENTARY, InstitutionKind.SPORTS_SCHOOL, InstitutionKind.IT_CENTRE,
                   InstitutionKind.MUSEUM, InstitutionKind.THEATRE, InstitutionKind.CULTURE_HOUSE,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 
 from workspace.core.dates import AcademicYear
+from workspace.core.text import search_text
 from workspace.generator import names as N
 from workspace.plans.timing import read_timing
 from workspace.projects.models import (DEFAULT_STAGES, Direction, Project, ProjectComment, ProjectIndicator,
@@ -67,7 +68,7 @@ def build_projects(city) -> None:
                 "id": project_id, "network_id": group.id, "title": full_title, "goal": goal,
                 "tasks": "\n".join(TASKS[:3]), "direction": DIRECTIONS[title], "lead_institution_id": lead.id,
                 "starts_on": year.starts_on, "ends_on": date(year.start_year + 1, 5, 31),
-                "status": ProjectStatus.DRAFT, "search_text": f"{full_title} {goal}".lower().replace("ё", "е"),
+                "status": ProjectStatus.DRAFT, "search_text": search_text(full_title, goal),
                 "resources_staff": "\n".join(p.short_name for p in partners[:2]), "resources_information": "",
                 "resources_material": "Актовый зал\nМультимедийный проектор", "resources_methodical": "",
                 "resources_social": "Родительский комитет", "version": 1, "created_at": created})

@@ -15,11 +15,11 @@ from workspace.core.excel import workbook_bytes, xlsx_response
 from workspace.core.pagination import paginate
 from workspace.core.uploads import content_disposition
 from workspace.core.rendering import render
+from workspace.core.text import matches_search_text
 from workspace.council.minutes import DOCX_MIMETYPE
 from workspace.extensions import db
 from workspace.journal import bp
-from workspace.journal.certificates import (certificate_docx, certificate_lines, issue_year, results_of,
-                                            search_text_of, take_numbers)
+from workspace.journal.certificates import certificate_docx, certificate_lines, issue_year, results_of, take_numbers
 from workspace.journal.grid import load_head_and_lessons
 from workspace.journal.models import Certificate
 from workspace.programmes.models import Enrollment, EnrollmentStatus
@@ -62,8 +62,7 @@ def issue_certificates(group_id: int):
                 network_id=g.network.id, provider_institution_id=head.provider_institution_id,
                 home_institution_id=row[4], enrollment_id=row[0], group_id=head.id, year=year, number=number,
                 pupil_name=row[1], class_label=row[2], programme_title=head.programme_title, hours=head.hours,
-                result=result, issued_on=today, issued_by_id=current_user.id,
-                search_text=search_text_of(row[1], head.programme_title, f"{year}-{number:04d}")))
+                result=result, issued_on=today, issued_by_id=current_user.id))
         # Completion: the pupils who received a document have finished the programme.
         for enrollment in db.session.scalars(select(Enrollment).where(Enrollment.id.in_(list(statuses)))):
             enrollment.status = EnrollmentStatus.COMPLETED
@@ -118,9 +117,9 @@ def _register_query():
              .join(Enrollment, Enrollment.id == Certificate.enrollment_id)
              .where(Certificate.provider_institution_id == g.institution.id)
              .order_by(Certificate.year.desc(), Certificate.number.desc()))
-    text = (request.args.get("q") or "").strip().lower()[:100]
-    for word in text.split()[:5]:  # search_text is lower-cased in Python: Cyrillic works on SQLite too
-        query = query.where(Certificate.search_text.contains(word, autoescape=True))
+    text = (request.args.get("q") or "").strip()[:100]
+    if text:
+        query = query.where(matches_search_text(Certificate, text))
     return query, text
 
 

@@ -93,9 +93,5 @@ def certificate_docx(certificate: Certificate, provider_name: str) -> bytes:
     return buffer.getvalue()
 
 
-def search_text_of(*parts: str) -> str:
-    return " ".join(part.lower() for part in parts if part)[:700]
-
-
 def issue_year(today: date) -> int:
     return today.year

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tenants.scoping import InstitutionOwned, NetworkOwned
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
+from workspace.core.text import keep_search_text
 from workspace.programmes.models import Group
 from workspace.extensions import db
 
@@ -109,7 +110,7 @@ class Certificate(NetworkOwned, CreatedAtMixin, db.Model):
     result: Mapped[str] = mapped_column(String(200), default="")
     issued_on: Mapped[date] = mapped_column(Date)
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    search_text: Mapped[str] = mapped_column(String(700), default="")
+    search_text: Mapped[str] = mapped_column(String(700), default="")  # kept by keep_search_text() below
 
     @property
     def label(self) -> str:
@@ -124,6 +125,9 @@ class Certificate(NetworkOwned, CreatedAtMixin, db.Model):
     def audit_pupil_owners(self, _session) -> tuple[int, int]:
         """A certificate names its pupil: shown in full to the home school and the provider (audit.privacy)."""
         return self.home_institution_id, self.provider_institution_id
+
+
+keep_search_text(Certificate, "pupil_name", "programme_title", "label")
 
 
 class CertificateCounter(InstitutionOwned, db.Model):

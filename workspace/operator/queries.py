@@ -51,7 +51,8 @@ def slug_taken(model, slug: str, own_id: int | None = None) -> bool:
 
 
 def search_institutions(query: str) -> Page:
-    """A page of institutions whose short or full name contains ``query``, in any letter case and with «ё»
-    read as «е»: matched on their stored folded ``search_text``. Two statements."""
+    """A page of institutions whose short or full name holds every word of ``query`` in any form (any letter
+    case, «ё» read as «е», «кузнецкая» finds «Кузнецкой»): matched on their stored ``search_text``. Two
+    statements."""
     return paginate(select(Institution).where(matches_search_text(Institution, query))
                     .order_by(Institution.short_name, Institution.id))

@@ -44,6 +44,8 @@ class Plan(NetworkOwned, CreatedAtMixin, db.Model):
     start_year: Mapped[int] = mapped_column(Integer)  # the academic year start_year/start_year+1
     title: Mapped[str] = mapped_column(String(400))
     status: Mapped[PlanStatus] = mapped_column(db_enum(PlanStatus, "plan_status"), default=PlanStatus.DRAFT)
+    # the search words of the title, kept by keep_search_text() below: what the global search matches
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -108,7 +110,7 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
     report_form: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[ItemStatus] = mapped_column(db_enum(ItemStatus, "item_status"), default=ItemStatus.PLANNED)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    # fold() of the title and the responsible, kept by keep_search_text() below: what the global search matches
+    # the search words of the title and the responsible, kept by keep_search_text() below: what the global search matches
     # (folding in SQL costs ~20 µs a value on PostgreSQL, a Python call per value on SQLite)
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
@@ -125,6 +127,7 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
         return Plan, self.plan_id
 
 
+keep_search_text(Plan, "title")
 keep_search_text(PlanItem, "title", "responsible")
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm.util import identity_key
 from tenants.scoping import InstitutionOwned, NetworkOwned
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
+from workspace.core.text import keep_search_text
 from workspace.extensions import db
 
 
@@ -95,13 +96,16 @@ class Programme(NetworkOwned, CreatedAtMixin, db.Model):
     ends_on: Mapped[date | None] = mapped_column(Date)
     is_published: Mapped[bool] = mapped_column(Boolean, default=False)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    search_text: Mapped[str] = mapped_column(String(400), default="")
+    search_text: Mapped[str] = mapped_column(String(400), default="")  # kept by keep_search_text() below
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
 
     def audit_label(self) -> str:
         return self.title
+
+
+keep_search_text(Programme, "title")
 
 
 class Group(NetworkOwned, CreatedAtMixin, db.Model):

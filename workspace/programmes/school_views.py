@@ -89,7 +89,6 @@ def _new_pupil_from(application: Application) -> Pupil:
                   grade=grade_of(application.class_label), parent_name=application.parent_name,
                   parent_phone="" if "@" in application.parent_contact else application.parent_contact,
                   parent_email=application.parent_contact if "@" in application.parent_contact else "")
-    pupil.refresh_search()
     db.session.add(pupil)
     db.session.flush()
     return pupil

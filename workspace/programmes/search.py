@@ -3,7 +3,8 @@
 Under /i/<school>/ the scope holds the institution (``g.institution``) and its networks (``g.network_ids``):
 found are the programmes of those networks that are published or the institution's own, and the
 institution's own pupils (the pupils table is the home school's alone; the scope guarantees it).
-Case-insensitive on SQLite and PostgreSQL through the folded ``search_text`` columns; one statement."""
+Every word of the query is found in any form (``matches_search_text`` on the stored ``search_text`` columns);
+one statement."""
 from __future__ import annotations
 
 from flask import g, url_for
@@ -12,20 +13,16 @@ from sqlalchemy import String, cast, literal_column, or_, select, union_all
 
 from tenants.models import Institution, Network
 from workspace.core.labels import label
+from workspace.core.text import matches_search_text, search_forms
 from workspace.extensions import db
 from workspace.programmes.models import Direction, Programme
-from workspace.pupils.models import Pupil, search_text
-
-
-def _words(query: str) -> list[str]:
-    return search_text(query).split()[:5]
+from workspace.pupils.models import Pupil
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
     """Programmes first, then the institution's own pupils: one statement (a UNION ALL limited as a whole)."""
-    words = _words(query)
     institution = g.get("institution")
-    if not words or institution is None or limit <= 0:
+    if not search_forms(query) or institution is None or limit <= 0:
         return []
     programmes = (select(literal_column("0").label("part"), Programme.id, Programme.title.label("sort"),
                          Programme.title.label("first"), Institution.short_name.label("second"),
@@ -34,11 +31,10 @@ def search(query: str, limit: int) -> list[tuple[str, str, str]]:
                   .join(Institution, Institution.id == Programme.provider_institution_id)
                   .where(Programme.network_id.in_(g.get("network_ids") or []),
                          or_(Programme.is_published.is_(True), Programme.provider_institution_id == institution.id),
-                         *[Programme.search_text.contains(word, autoescape=True) for word in words]))
+                         matches_search_text(Programme, query)))
     pupils = (select(literal_column("1"), Pupil.id, Pupil.search_text, Pupil.surname, Pupil.name,
                      Pupil.patronymic, Pupil.class_label)
-              .where(Pupil.institution_id == institution.id,
-                     *[Pupil.search_text.contains(word, autoescape=True) for word in words]))
+              .where(Pupil.institution_id == institution.id, matches_search_text(Pupil, query)))
     both = union_all(programmes, pupils).subquery()
     results: list[tuple[str, str, str]] = []
     for row in db.session.execute(select(both).order_by(both.c.part, both.c.sort, both.c.id).limit(limit)):

@@ -19,7 +19,6 @@ from workspace.programmes.models import Direction, GradeScale, Group, Programme,
 from workspace.programmes.queries import (can_offer_programmes, enrolled_counts, get_group_or_404, get_programme_or_404,
                                           get_slot_or_404, group_counts, groups_with_slots, is_provider_manager,
                                           programme_list, providers_in_network, require_provider_manager, teachers_of)
-from workspace.pupils.models import search_text
 
 def _stale() -> str:
     return _("Программу изменил другой пользователь, пока вы редактировали. Обновите страницу и внесите изменения снова.")
@@ -43,7 +42,6 @@ def _apply(programme: Programme, form: ProgrammeForm) -> None:
     programme.description = programme.description or ""
     programme.direction = Direction(form.direction.data)
     programme.grade_scale = GradeScale(form.grade_scale.data)
-    programme.search_text = search_text(programme.title)
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import g
 from sqlalchemy import delete, func, select
 
-from workspace.core.text import fold
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
 from workspace.plans.imports import candidates
@@ -18,10 +17,6 @@ from workspace.projects.models import (DEFAULT_STAGES, Project, ProjectParticipa
 def year_of(project: Project) -> AcademicYear:
     """Terms without a year are placed in the academic year the project starts in."""
     return AcademicYear.containing(project.starts_on)
-
-
-def search_text(project: Project) -> str:
-    return fold(f"{project.title} {project.goal}")
 
 
 def create_project(form) -> Project:
@@ -45,7 +40,6 @@ def apply_project_form(project: Project, form) -> None:
     project.direction = Direction(form.direction.data)
     project.lead_institution_id = form.lead_institution_id.data
     project.starts_on, project.ends_on = form.starts_on.data, form.ends_on.data
-    project.search_text = search_text(project)
 
 
 def set_participants(project: Project, institution_ids: list[int]) -> None:

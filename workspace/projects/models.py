@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tenants.scoping import NetworkOwned
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
+from workspace.core.text import keep_search_text
 from workspace.extensions import db
 
 
@@ -79,7 +80,7 @@ class Project(NetworkOwned, CreatedAtMixin, db.Model):
     resources_material: Mapped[str] = mapped_column(Text, default="")
     resources_methodical: Mapped[str] = mapped_column(Text, default="")
     resources_social: Mapped[str] = mapped_column(Text, default="")
-    search_text: Mapped[str] = mapped_column(Text, default="")  # lower-cased title and goal (Cyrillic on SQLite)
+    search_text: Mapped[str] = mapped_column(Text, default="")  # the title and goal, kept by keep_search_text()
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -89,6 +90,9 @@ class Project(NetworkOwned, CreatedAtMixin, db.Model):
 
     def resources(self, kind: str) -> list[str]:
         return [line.strip() for line in (getattr(self, f"resources_{kind}") or "").splitlines() if line.strip()]
+
+
+keep_search_text(Project, "title", "goal")
 
 
 class ProjectParticipant(NetworkOwned, db.Model):

@@ -21,14 +21,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import InstitutionOwned
 from workspace.core.labels import register
-from workspace.core.text import fold
 from workspace.core.models import CreatedAtMixin, db_enum, utcnow
+from workspace.core.text import keep_search_text
 from workspace.extensions import db
-
-
-def search_text(*parts: str | None) -> str:
-    """A folded copy for case-insensitive search on SQLite and PostgreSQL alike (Cyrillic)."""
-    return fold(" ".join(p for p in parts if p))
 
 
 class Pupil(InstitutionOwned, CreatedAtMixin, db.Model):
@@ -49,7 +44,7 @@ class Pupil(InstitutionOwned, CreatedAtMixin, db.Model):
     parent_phone: Mapped[str] = mapped_column(String(60), default="")
     parent_email: Mapped[str] = mapped_column(String(254), default="")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
-    search_text: Mapped[str] = mapped_column(String(400), default="")
+    search_text: Mapped[str] = mapped_column(String(400), default="")  # kept by keep_search_text() below
     # Erased at a parent's request or past the retention period: the row stays (keys and counts hold).
     is_depersonalised: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     depersonalised_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -60,9 +55,6 @@ class Pupil(InstitutionOwned, CreatedAtMixin, db.Model):
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.surname, self.name, self.patronymic) if p)
-
-    def refresh_search(self) -> None:
-        self.search_text = search_text(self.surname, self.name, self.patronymic, self.class_label)
 
     def audit_label(self) -> str:
         return f"{self.surname} {self.name}".strip()
@@ -136,6 +128,9 @@ register({
     ConsentPurpose.PHOTO_VIDEO: _l("публикация фото и видео"),
     ConsentPurpose.OTHER: _l("иное"),
 })
+
+
+keep_search_text(Pupil, "surname", "name", "patronymic", "class_label")
 
 
 def grade_of(class_label: str) -> int | None:

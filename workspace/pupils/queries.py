@@ -6,7 +6,8 @@ from sqlalchemy import Select, select
 
 from tenants.permissions import MANAGERS, require_role
 from workspace.extensions import db
-from workspace.pupils.models import Pupil, search_text
+from workspace.core.text import matches_search_text
+from workspace.pupils.models import Pupil
 
 
 def get_pupil_or_404(pupil_id: int) -> Pupil:
@@ -29,8 +30,7 @@ def manageable_pupil_or_404(pupil_id: int) -> Pupil:
 def pupils_query(query: str = "", class_label: str = "", *, active_only: bool = False) -> Select:
     statement = select(Pupil).order_by(Pupil.surname, Pupil.name, Pupil.id)
     if query:
-        for word in search_text(query).split():
-            statement = statement.where(Pupil.search_text.contains(word, autoescape=True))
+        statement = statement.where(matches_search_text(Pupil, query))
     if class_label:
         statement = statement.where(Pupil.class_label == class_label)
     if active_only:

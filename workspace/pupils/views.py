@@ -50,7 +50,6 @@ def _apply(pupil: Pupil, form: PupilForm) -> None:
         setattr(pupil, name, "" if value is None and name not in ("birth_on", "is_active") else value)
     pupil.class_label = pupil.class_label.replace(" ", "").upper()
     pupil.grade = grade_of(pupil.class_label)
-    pupil.refresh_search()
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -133,7 +132,6 @@ def import_pupils():
                                   patronymic=row.patronymic, class_label=row.class_label,
                                   grade=grade_of(row.class_label), birth_on=row.birth_on, parent_name=row.parent_name,
                                   parent_phone=row.parent_phone, parent_email=row.parent_email, is_active=True)
-                    pupil.refresh_search()
                     db.session.add(pupil)
                 flash(_("Добавлено обучающихся: %(n)d.", n=len(result.rows)), "success")
                 return redirect(url_for("pupils.list_pupils"))

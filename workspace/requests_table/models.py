@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tenants.scoping import NetworkOwned
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
+from workspace.core.text import keep_search_text
 from workspace.extensions import db
 
 
@@ -76,12 +77,11 @@ class ResourceRequest(NetworkOwned, CreatedAtMixin, db.Model):
 
     __mapper_args__ = {"version_id_col": version}
 
-    def refresh_search_text(self) -> None:
-        from workspace.bank.models import fold
-        self.search_text = fold(f"{self.title} {self.description or ''}")
-
     def audit_label(self) -> str:
         return self.title[:120]
+
+
+keep_search_text(ResourceRequest, "title", "description")
 
 
 class Conversation(NetworkOwned, CreatedAtMixin, db.Model):

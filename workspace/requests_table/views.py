@@ -50,7 +50,6 @@ def _apply(row: ResourceRequest, form: RequestForm) -> None:
     row.description = form.description.data or ""
     row.starts_on, row.ends_on = form.starts_on.data, form.ends_on.data
     row.status = RequestStatus(form.status.data)
-    row.refresh_search_text()
 
 
 @bp.route("/new", methods=["GET", "POST"])

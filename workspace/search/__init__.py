@@ -13,8 +13,10 @@ The hook each area provides in ``workspace/<area>/search.py``::
 It runs inside the institution context of the search page (``/i/<slug>/search``): ``g.institution`` is
 the user's institution, ``g.network_ids`` its networks, and the tenant scope is set to both, so scoped
 models already answer only what is in them; finer rules of the area are explicit filters in its own
-queries. Matching must be case-insensitive on SQLite and PostgreSQL, Cyrillic included («ёлка» finds
-«Ёлка»): use ``workspace.search.matching.contains(column, query)``. One statement per kind.
+queries. Every word of the query is found in any of its forms, case-insensitive on SQLite and PostgreSQL
+(«ёлки» finds «Ёлка», «сценарии» finds «Сценарий»): ``workspace.core.text.matches_search_text(Model, query)`` on
+a stored ``search_text`` (kept by ``keep_search_text``), ``workspace.search.matching.contains(columns, query)``
+on columns without one. One statement per kind.
 
 Who has search: users of an institution (the box is in the header of every page). An external council
 member has no institution and no search: the networks of their seats are reached from their desk and

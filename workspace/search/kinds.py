@@ -15,9 +15,8 @@ from tenants.models import Institution, Membership, Network
 from workspace.accounts.models import User
 from workspace.core.dates import ru_date
 from workspace.core.labels import label
-from workspace.core.text import matches_search_text
+from workspace.core.text import matches_any_search_text, matches_search_text
 from workspace.extensions import db
-from workspace.search.matching import contains
 from workspace.search.registry import register_kind
 
 
@@ -44,7 +43,7 @@ def search_plans(query: str, limit: int) -> list[tuple[str, str, str]]:
     rows = db.session.execute(
         select(Plan.id, Plan.title, Plan.status, Network.slug, Network.name)
         .join(Network, Network.id == Plan.network_id)
-        .where(Plan.network_id.in_(_network_ids()), contains(Plan.title, query))
+        .where(Plan.network_id.in_(_network_ids()), matches_search_text(Plan, query))
         .order_by(Plan.start_year.desc(), Plan.id).limit(limit))
     return [(row.title, f"{label(row.status)} · {row.name}", url_for("plans.show_plan", network=row.slug, plan_id=row.id))
             for row in rows]
@@ -109,7 +108,7 @@ def search_meetings(query: str, limit: int) -> list[tuple[str, str, str]]:
         select(Meeting.id, Meeting.kind, Meeting.number, Meeting.held_on, AgendaItem.title, Network.slug, Network.name)
         .join(AgendaItem, AgendaItem.meeting_id == Meeting.id).join(Network, Network.id == Meeting.network_id)
         .where(Meeting.network_id.in_(_network_ids()),
-               or_(contains(AgendaItem.title, query), contains(Meeting.place, query)))
+               matches_any_search_text((AgendaItem.search_text, Meeting.search_text), query))
         .order_by(Meeting.held_on.desc(), Meeting.id.desc(), AgendaItem.position, AgendaItem.id).limit(limit))
     results = []
     for row in rows:

@@ -1,4 +1,6 @@
-"""Case- and ё-insensitive matching that works the same on SQLite and PostgreSQL.
+"""Matching of columns that keep no stored search text (plan titles, council agendas, normative documents),
+the same on SQLite and PostgreSQL. Rows with a stored ``search_text`` use ``workspace.core.text
+.matches_search_text`` instead (word starts, ready for an index).
 
 ``fold(text)`` is the Python side (lower case, «ё» → «е»); ``folded(column)`` the SQL side:
 
@@ -7,25 +9,25 @@
 * PostgreSQL's lower() folds Cyrillic only under a non-C locale, so the Cyrillic capitals and «ё» are
   translated explicitly after lower(): the result does not depend on the server's locale.
 
-``contains(column, query)`` is the WHERE clause every search kind uses::
+``contains(columns, query)`` is the WHERE clause of such a kind: every word of the query, reduced to its form
+(``workspace.core.text.search_forms``: folded, Snowball stem), is found in one of the folded columns::
 
-    select(PlanItem.id, PlanItem.title).where(contains(PlanItem.title, "ёлка"))   # finds «Ёлка», «ЕЛКА»
+    select(Plan.id, Plan.title).where(contains(Plan.title, "ёлки"))   # finds «Ёлка», «ЕЛКА»
 """
 from __future__ import annotations
 
 import sqlite3
 
-from sqlalchemy import String, event
+from sqlalchemy import String, and_, event, false, or_
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
-from workspace.core.text import fold  # noqa: F401  (the one rule in Python; ws_fold below is its SQL twin)
+from workspace.core.text import fold, search_forms  # fold: the one rule in Python; ws_fold below is its SQL twin
 
 CAPITALS = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯё"
 SMALL = "абвгдеежзийклмнопрстуфхцчшщъыьэюяе"
-
 
 
 class folded(FunctionElement):  # noqa: N801  (reads as a SQL function)
@@ -52,6 +54,11 @@ def _register_sqlite_fold(dbapi_connection, _record) -> None:
         dbapi_connection.create_function("ws_fold", 1, fold, deterministic=True)
 
 
-def contains(column, query: str) -> ColumnElement[bool]:
-    """``column`` contains ``query`` in any letter case (LIKE wildcards in the query are literal)."""
-    return folded(column).contains(fold(query), autoescape=True)
+def contains(columns, query: str) -> ColumnElement[bool]:
+    """Every form of ``query``'s words is found in one of ``columns`` (a column or a tuple of them) in any letter
+    case (LIKE wildcards in the query are literal); a query without a word matches nothing."""
+    columns = columns if isinstance(columns, (tuple, list)) else (columns,)
+    forms = search_forms(query)
+    if not forms:
+        return false()
+    return and_(*(or_(*(folded(column).contains(form, autoescape=True) for column in columns)) for form in forms))
