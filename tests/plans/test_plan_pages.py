@@ -203,3 +203,14 @@ def test_numbers_follow_the_position_after_a_move(client, make, login_as, read):
     assert rows == [("1", "Праздник Дня знаний"), ("2", "Третье"), ("3", "Второе")]
     page = client.get(f"/n/kultura/plans/{plan.id}").get_data(as_text=True)
     assert f'<tr id="item-{third.id}"><td>2</td>' in page
+
+
+def test_cells_speak_russian_to_a_screen_reader_and_one_grade_is_one_grade(client, make, login_as):
+    school, _l, _m, _n, plan, library_section, _ms, _first = _network(make)
+    make.item(library_section, "Театральная гостиная", "октябрь", position=2, audience="6 «Б» класс")
+    login_as(make.user(school, "coordinator"))
+    page = client.get(f"/n/kultura/plans/{plan.id}").get_data(as_text=True)
+    assert "(report_form)" not in page and "(title)" not in page
+    assert '<span class="visually-hidden">: сроки — Театральная гостиная</span>' in page
+    assert '<span class="visually-hidden">: форма отчётности — Театральная гостиная</span>' in page
+    assert "6–6 кл." not in page and "6 кл." in page
