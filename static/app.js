@@ -75,8 +75,10 @@
   document.addEventListener("click", function (event) {
     var link = cellLink(event.target);
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+    var classes = link.parentElement.classList;
+    if (classes.contains("graded")) { return; }  // the cell's own form: a cycle to «н» would erase the grade
     event.preventDefault();
-    var state = link.parentElement.className.replace("mark", "").trim();
+    var state = ["present", "absent", "excused"].filter(function (name) { return classes.contains(name); })[0] || "";
     saveCell(link, CYCLE[state] || "present");
   });
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from flask import abort, g
 from flask_login import current_user
-from sqlalchemy import Integer, and_, bindparam, func, select
+from sqlalchemy import Integer, and_, bindparam, func, or_, select
 
 from tenants.models import Institution
 from tenants.permissions import MANAGERS, has_role
@@ -176,6 +176,8 @@ class SavedCell:
     row_marked: int
     column_present: int
     column_marked: int
+    group_present: int = 0
+    group_marked: int = 0
 
     @property
     def row_percent(self) -> int | None:
@@ -184,6 +186,11 @@ class SavedCell:
     @property
     def column_percent(self) -> int | None:
         return percent(self.column_present, self.column_marked)
+
+    @property
+    def overall_percent(self) -> int | None:
+        """The whole group's attendance, as the grid's corner and its heading show it."""
+        return percent(self.group_present, self.group_marked)
 
 
 def _count(*conditions):
@@ -200,9 +207,12 @@ def _cell_statement():
     marked = Mark.attendance.is_not(None)
     other_lessons = and_(Mark.enrollment_id == enrollment_id, Mark.lesson_id != lesson_id)
     other_pupils = and_(Mark.lesson_id == lesson_id, Mark.enrollment_id != enrollment_id)
+    other_cells = and_(Mark.group_id == bindparam("group_id", type_=Integer),
+                       or_(Mark.lesson_id != lesson_id, Mark.enrollment_id != enrollment_id))
     return (select(*_head_columns(), Enrollment.home_institution_id,
                    _count(other_lessons, present), _count(other_lessons, marked),
-                   _count(other_pupils, present), _count(other_pupils, marked))
+                   _count(other_pupils, present), _count(other_pupils, marked),
+                   _count(other_cells, present), _count(other_cells, marked))
             .join(Programme, Programme.id == Group.programme_id)
             .join(Lesson, and_(Lesson.group_id == Group.id, Lesson.id == lesson_id))
             .join(Enrollment, and_(Enrollment.group_id == Group.id, Enrollment.id == enrollment_id,
@@ -217,7 +227,7 @@ def load_cell(group_id: int, lesson_id: int, enrollment_id: int):
                                                  "enrollment_id": enrollment_id}).first()
     if row is None:
         abort(404)
-    return GroupHead(*row[:11]), row[11], row[12:16]
+    return GroupHead(*row[:11]), row[11], row[12:18]
 
 
 def _upsert():
@@ -247,10 +257,11 @@ def save_mark(head: GroupHead, lesson_id: int, enrollment_id: int, home_institut
     statement = statement.on_conflict_do_update(index_elements=[Mark.lesson_id, Mark.enrollment_id], set_=values)
     saved_attendance, saved_grade = db.session.execute(
         statement.returning(Mark.attendance, Mark.grade)).one()
-    row_present, row_marked, column_present, column_marked = counts
+    row_present, row_marked, column_present, column_marked, group_present, group_marked = counts
     if saved_attendance is not None:
         is_present = saved_attendance is Attendance.PRESENT
         row_present, column_present = row_present + is_present, column_present + is_present
         row_marked, column_marked = row_marked + 1, column_marked + 1
+        group_present, group_marked = group_present + is_present, group_marked + 1
     return SavedCell(head, lesson_id, enrollment_id, saved_attendance, saved_grade,
-                     row_present, row_marked, column_present, column_marked)
+                     row_present, row_marked, column_present, column_marked, group_present, group_marked)

@@ -11,7 +11,8 @@ from workspace.extensions import htmx
 from workspace.journal import bp
 from workspace.journal.grid import (Access, access_to, load_aggregates, load_cell, load_head_and_lessons, load_rows,
                                     save_mark)
-from workspace.journal.scales import (ATTENDANCE_SHORT, GRADE_LABELS, GRADE_SHORT, GRADES, keys_attribute)
+from workspace.journal.scales import (ATTENDANCE_SHORT, GRADE_KEYS_HELP, GRADE_LABELS, GRADE_SHORT, GRADES,
+                                     keys_attribute)
 from workspace.journal.models import Attendance
 
 PREFIX = "/n/<network>/journal"
@@ -30,9 +31,11 @@ def cell_text(cell) -> str:
 
 
 def cell_class(cell) -> str:
+    """The attendance as the cell's class, and «graded» when it holds a grade (a click must not cycle
+    the attendance of a graded cell: an absence would erase the grade)."""
     if cell is None or cell[0] is None:
         return ""
-    return cell[0].value
+    return f"{cell[0].value} graded" if cell[1] else cell[0].value
 
 
 def _cell_str(row_id: int, lesson_id: int, text: str, css: str, can_edit: bool, cell_url: str) -> str:
@@ -83,7 +86,8 @@ def grid_context(group_id: int) -> dict:
     return {"group": head, "lessons": lessons, "rows": rows, "access": access, "Access": Access,
             "can_edit": access is Access.EDIT, "overall": round(100 * present / marked) if marked else None,
             "cell_url": url_for("journal.edit_mark", group_id=head.id, lesson_id=0, enrollment_id=0)[:-4],
-            "keys": keys_attribute(head.grade_scale), "row_cells_html": row_cells_html, "texts": {},
+            "keys": keys_attribute(head.grade_scale), "grade_keys_help": GRADE_KEYS_HELP[head.grade_scale],
+            "row_cells_html": row_cells_html, "texts": {},
             "hours_held": sum(lesson.hours for lesson in lessons)}
 
 
