@@ -19,6 +19,7 @@ from workspace.core.pagination import paginate
 from workspace.core.rendering import render
 from workspace.extensions import db
 from workspace.programmes import school_bp as bp
+from workspace.programmes.admission import grade_refusal, has_live_application
 from workspace.programmes.forms import ApplicationForm, MatchForm, RejectForm, RequestForm
 from workspace.programmes.models import (ACTIVE, Application, ApplicationSource, ApplicationStatus, Enrollment,
                                          EnrollmentRequest, Programme)
@@ -60,9 +61,17 @@ def list_applications():
     form = ApplicationForm(pupil_choices(), published_programme_choices())
     if request.method == "GET":
         form.submitted_on.data = date.today()
+    pupil = programme = None
     if form.validate_on_submit():
         pupil = get_pupil_or_404(form.pupil_id.data)
         programme = db.session.scalar(select(Programme).where(Programme.id == form.programme_id.data))
+        refusal = grade_refusal(programme, pupil.class_label, pupil.grade)
+        if refusal is not None:
+            form.programme_id.errors.append(refusal)
+        elif has_live_application(programme.id, pupil_id=pupil.id):
+            form.programme_id.errors.append(_("Заявление %(name)s на эту программу уже записано.",
+                                              name=pupil.full_name))
+    if pupil is not None and not form.errors:
         db.session.add(Application(
             institution_id=g.institution.id, pupil_id=pupil.id, programme_id=programme.id, network_id=programme.network_id,
             submitted_on=form.submitted_on.data, has_consent=True, source=ApplicationSource.MANUAL,
