@@ -100,6 +100,9 @@ def test_without_javascript_a_cell_is_a_form(make, client, login_as, read):
     assert f'href="{_cell(w, lesson, pupil)}"' in page
     form = client.get(_cell(w, lesson, pupil))
     assert form.status_code == 200 and "высокий" in form.get_data(as_text=True)
+    # the form says whose mark of which lesson it sets
+    from workspace.core.dates import ru_date
+    assert f"Отметка: {pupil.pupil_name}, {ru_date(lesson.held_on)}" in form.get_data(as_text=True)
     response = _save(client, w, lesson, pupil, "high", htmx=False)
     assert response.status_code == 302 and response.headers["Location"].endswith(f"#c{pupil.id}-{lesson.id}")
     assert "Отметка сохранена." in client.get(_url(w)).get_data(as_text=True)

@@ -212,7 +212,8 @@ def _cell_statement():
     return (select(*_head_columns(), Enrollment.home_institution_id,
                    _count(other_lessons, present), _count(other_lessons, marked),
                    _count(other_pupils, present), _count(other_pupils, marked),
-                   _count(other_cells, present), _count(other_cells, marked))
+                   _count(other_cells, present), _count(other_cells, marked),
+                   Enrollment.pupil_name, Enrollment.class_label, Lesson.held_on, Lesson.topic)
             .join(Programme, Programme.id == Group.programme_id)
             .join(Lesson, and_(Lesson.group_id == Group.id, Lesson.id == lesson_id))
             .join(Enrollment, and_(Enrollment.group_id == Group.id, Enrollment.id == enrollment_id,
@@ -228,6 +229,17 @@ def load_cell(group_id: int, lesson_id: int, enrollment_id: int):
     if row is None:
         abort(404)
     return GroupHead(*row[:11]), row[11], row[12:18]
+
+
+def cell_subject(group_id: int, lesson_id: int, enrollment_id: int) -> dict:
+    """Whose mark and of which lesson a cell's form is (the pupil's name, class, the lesson's date and topic):
+    the same one statement as ``load_cell``."""
+    row = db.session.execute(_cell_statement(), {"group_id": group_id, "lesson_id": lesson_id,
+                                                 "enrollment_id": enrollment_id}).first()
+    if row is None:
+        abort(404)
+    return {"head": GroupHead(*row[:11]), "home_institution_id": row[11], "counts": row[12:18],
+            "pupil_name": row[18], "class_label": row[19], "held_on": row[20], "topic": row[21]}
 
 
 def _upsert():

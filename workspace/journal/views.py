@@ -9,8 +9,8 @@ from flask_login import current_user, login_required
 from workspace.core.rendering import render
 from workspace.extensions import htmx
 from workspace.journal import bp
-from workspace.journal.grid import (Access, access_to, load_aggregates, load_cell, load_head_and_lessons, load_rows,
-                                    save_mark)
+from workspace.journal.grid import (Access, access_to, cell_subject, load_aggregates, load_head_and_lessons,
+                                    load_rows, save_mark)
 from workspace.journal.scales import (ATTENDANCE_SHORT, GRADE_KEYS_HELP, GRADE_LABELS, GRADE_SHORT, GRADES,
                                      keys_attribute)
 from workspace.journal.models import Attendance
@@ -116,13 +116,14 @@ def _code_choices(head) -> list[tuple[str, str]]:
 @login_required
 def edit_mark(group_id: int, lesson_id: int, enrollment_id: int):
     """GET: the small form of one cell (the grid without JavaScript). POST: save it (a keystroke)."""
-    head, home_institution_id, counts = load_cell(group_id, lesson_id, enrollment_id)
+    subject = cell_subject(group_id, lesson_id, enrollment_id)
+    head, home_institution_id, counts = subject["head"], subject["home_institution_id"], subject["counts"]
     if head.teacher_id != current_user.id:
         abort(403 if current_user.institution_id == head.provider_institution_id else 404)
     choices = _code_choices(head)
     if request.method == "GET":
         return render("journal/edit_mark.html", group=head, choices=choices, lesson_id=lesson_id,
-                      enrollment_id=enrollment_id, error=None)
+                      enrollment_id=enrollment_id, error=None, subject=subject)
     code = request.form.get("set", "")
     saved = save_mark(head, lesson_id, enrollment_id, home_institution_id, code, counts)
     if saved is None:
@@ -131,7 +132,7 @@ def edit_mark(group_id: int, lesson_id: int, enrollment_id: int):
             response.headers["HX-Reswap"] = "none"
             return response
         return render("journal/edit_mark.html", status=422, group=head, choices=choices, lesson_id=lesson_id,
-                      enrollment_id=enrollment_id, error=_("Выберите отметку из списка."))
+                      enrollment_id=enrollment_id, error=_("Выберите отметку из списка."), subject=subject)
     if htmx:
         return render("journal/_cell_saved.html", saved=saved, cell_html=cell_html,
                       cell_url=url_for("journal.edit_mark", group_id=head.id, lesson_id=0, enrollment_id=0)[:-4])
