@@ -106,3 +106,17 @@ def test_a_pupil_of_another_grade_cannot_apply(client, make, read, login_as):
                         "has_consent": "y"})
     assert manual.status_code == 422 and "а обучающийся в 10 классе" in manual.get_data(as_text=True)
     assert _count(read) == 0
+
+
+def test_matching_with_the_registry_suggests_the_pupil(client, make, read, login_as):
+    s = build(make)
+    make.pupil(s.school, "Алексеев", "Олег", class_label="6Б")
+    pupil = make.pupil(s.school, "Новиков", "Пётр", patronymic="Андреевич", class_label="6Б")
+    url = f"/public/n/{s.network.slug}/programmes/{s.programme.id}"
+    assert post_form(client, url, {**FORM, "school_id": s.school.id}).status_code == 302
+    with read():
+        application = db.session.scalar(select(Application))
+    login_as(s.coordinator)
+    page = client.get(f"/i/{s.school.slug}/enrollment/applications/{application.id}").get_data(as_text=True)
+    assert f'<option selected value="{pupil.id}">Похоже: Новиков Пётр Андреевич, 6Б</option>' in page \
+        or f'<option value="{pupil.id}" selected>Похоже: Новиков Пётр Андреевич, 6Б</option>' in page

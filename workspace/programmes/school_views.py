@@ -86,6 +86,29 @@ def list_applications():
                   statuses=list(ApplicationStatus), status=422 if form.errors else 200)
 
 
+def _words(text: str) -> list[str]:
+    return (text or "").lower().replace("ё", "е").replace(",", " ").split()
+
+
+def likely_pupils(application: Application, choices: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Pupils of the registry the application probably means: the same surname and name (and patronymic when
+    both have one), the same class first. ``choices`` are ``pupil_choices()``: «Фамилия Имя Отчество, 5А»."""
+    wanted = _words(application.pupil_full_name)
+    wanted_class = "".join(_words(application.class_label))
+    if len(wanted) < 2:
+        return []
+    found = []
+    for value, label in choices:
+        name, _comma, class_label = label.rpartition(", ")
+        words = _words(name)
+        if words[:2] != wanted[:2]:
+            continue
+        if len(words) > 2 and len(wanted) > 2 and words[2] != wanted[2]:
+            continue
+        found.append(("".join(_words(class_label)) != wanted_class, (value, label)))
+    return [choice for _other_class, choice in sorted(found, key=lambda pair: pair[0])]
+
+
 def _new_pupil_from(application: Application) -> Pupil:
     parts = application.pupil_full_name.split()
     pupil = Pupil(institution_id=g.institution.id, surname=parts[0] if parts else "—",
@@ -105,7 +128,13 @@ def _new_pupil_from(application: Application) -> Pupil:
 def show_application(application_id: int):
     application = get_application_or_404(application_id)
     require_role(*MANAGERS)
-    form = MatchForm(pupil_choices())
+    choices = pupil_choices()
+    likely = likely_pupils(application, choices) if application.status is ApplicationStatus.NEW else []
+    # the likely pupils first, marked, then the whole registry
+    form = MatchForm([(value, _("Похоже: %(label)s", label=label)) for value, label in likely]
+                     + [choice for choice in choices if choice not in likely])
+    if request.method == "GET" and likely:
+        form.pupil_id.data = likely[0][0]
     if request.method == "POST" and application.status is not ApplicationStatus.NEW:
         flash(_("Это заявление уже рассмотрено."), "error")
         return redirect(url_for("school_programmes.show_application", application_id=application.id))
