@@ -75,8 +75,10 @@
   document.addEventListener("click", function (event) {
     var link = cellLink(event.target);
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+    var classes = link.parentElement.classList;
+    if (classes.contains("graded")) { return; }  // the cell's own form: a cycle to «н» would erase the grade
     event.preventDefault();
-    var state = link.parentElement.className.replace("mark", "").trim();
+    var state = ["present", "absent", "excused"].filter(function (name) { return classes.contains(name); })[0] || "";
     saveCell(link, CYCLE[state] || "present");
   });
 
@@ -89,6 +91,67 @@
       if (link) { link.focus(); }
     }
     pendingFocus = null;
+  });
+
+  // In-place edits (a form.cell-form swapped into a plan cell, a roadmap cell, an agreement's obligation):
+  // Escape cancels as «Отмена» does; opening one cancels any other still open, so one cell is edited at a
+  // time; after a save or a cancel the focus goes back to the cell's own «изменить» link (or, when the
+  // server returned the form with an error, to its field), not to the page's body.
+  var inlineFocus = null;
+  var inlineOpening = null;
+
+  function targetId(element) {
+    var selector = element.getAttribute("hx-target") || "";
+    return selector.charAt(0) === "#" ? selector.slice(1) : null;
+  }
+
+  function cancelInline(form) {
+    var links = form.querySelectorAll(".actions a[hx-get]");
+    if (links.length) {
+      form.setAttribute("data-quiet-cancel", "");  // cancelled for another cell: the focus stays there
+      links[links.length - 1].click();
+    }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !event.target.closest) { return; }
+    var form = event.target.closest("form.cell-form");
+    if (!form) { return; }
+    event.preventDefault();
+    var links = form.querySelectorAll(".actions a[hx-get]");
+    if (links.length) { links[links.length - 1].click(); }
+  });
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var source = event.detail.elt;
+    if (!source || !source.closest) { return; }
+    var form = source.closest("form.cell-form");
+    if (form) {
+      if (!form.hasAttribute("data-quiet-cancel")) { inlineFocus = targetId(form); }
+    } else if (source.matches("a[hx-get]") && source.closest("td.cell, tr[id^='obligation-']")) {
+      inlineOpening = targetId(source);
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    if (inlineOpening) {
+      var opened = document.getElementById(inlineOpening);
+      var openedForm = opened ? opened.querySelector("form.cell-form") : null;
+      inlineOpening = null;
+      if (openedForm) {
+        document.querySelectorAll("form.cell-form").forEach(function (other) {
+          if (other !== openedForm && !other.hasAttribute("data-quiet-cancel")) { cancelInline(other); }
+        });
+      }
+    }
+    if (!inlineFocus) { return; }
+    var element = document.getElementById(inlineFocus);
+    inlineFocus = null;
+    if (!element) { return; }
+    var form = element.querySelector("form.cell-form");
+    var target = form ? form.querySelector("[aria-invalid=true], textarea, input:not([type=hidden]), select")
+                      : element.querySelector("a.cell-edit, a[hx-get]");
+    if (target) { target.focus(); }
   });
 
   // The header search's dropdown closes with Escape (the box keeps its text and the focus).

@@ -149,12 +149,18 @@ def test_signing_flow_records_who_and_when(app, client, login_as, read, make, sc
     admin = app.test_client()
     login(admin, scene.admin.email)
     assert "Принять" in admin.get(page).get_data(as_text=True)
-    assert post_form(admin, f"{page}/accept", {}, page_url=page).status_code == 302
+    # one click on «Принять» only asks: the acceptance binds the institution
+    assert post_form(admin, f"{page}/accept", {}, page_url=page).location.endswith(f"{page}/accept")
+    confirm = admin.get(f"{page}/accept").get_data(as_text=True)
+    assert "Принять договор?" in confirm and "юридически значимое действие" in confirm
+    with read():
+        assert not any(db.session.scalars(select(AgreementParty.accepted_at)))
+    assert post_form(admin, f"{page}/accept", {"confirmed": "yes"}, page_url=page).status_code == 302
     assert "Ждём остальные стороны" in admin.get(page).get_data(as_text=True)
-    assert post_form(admin, f"{page}/accept", {}, page_url=page).status_code == 403  # accepted once
+    assert post_form(admin, f"{page}/accept", {"confirmed": "yes"}, page_url=page).status_code == 403  # accepted once
     library = app.test_client()
     login(library, scene.library_admin.email)
-    assert post_form(library, f"{page}/accept", {}, page_url=page).status_code == 302
+    assert post_form(library, f"{page}/accept", {"confirmed": "yes"}, page_url=page).status_code == 302
     text = library.get(page).get_data(as_text=True)
     assert "вступил в силу" in text and "Действует" in text
     assert "Иванова Анна Петровна" in text and "Петрова Ольга Ивановна" in text
@@ -327,7 +333,7 @@ def test_two_heads_accepting_at_once_the_later_is_told_and_nothing_of_it_is_kept
 
     event.listen(Session, "before_flush", the_other_head_accepts)
     try:
-        response = post_form(client, f"{page}/accept", {}, page_url=page)
+        response = post_form(client, f"{page}/accept", {"confirmed": "yes"}, page_url=page)
     finally:
         event.remove(Session, "before_flush", the_other_head_accepts)
     assert response.status_code == 409, response.status_code

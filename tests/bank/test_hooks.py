@@ -46,14 +46,14 @@ def test_bridge_institution_finds_both_networks_but_no_one_else_does(app, make):
 
 
 def test_chronicle_entries_newest_first_with_paging_and_partner_filter(app, make):
-    from workspace.bank.chronicle import KIND, entries
+    from workspace.bank.chronicle import entries
     world = build_world(make)
     later = make.material(world.a.network, world.a.partner, "Музейный урок")
     context = _as_institution(app, world.a.school, [world.a.network.id])
     try:
         rows = entries([world.a.network.id], None, 10, None)
         assert [title for _w, _k, title, _u, _i in rows] == ["Музейный урок", world.a.material.title]
-        assert rows[0][1] == KIND and rows[0][4] == world.a.partner.id
+        assert rows[0][1] == "Новый материал в банке" and rows[0][4] == world.a.partner.id
         assert [r[2] for r in entries([world.a.network.id], None, 10, world.a.school.id)] == [world.a.material.title]
         assert [r[2] for r in entries([world.a.network.id], rows[0][0], 10, None)] == [world.a.material.title] \
             or rows[0][0] == rows[1][0]
@@ -63,3 +63,16 @@ def test_chronicle_entries_newest_first_with_paging_and_partner_filter(app, make
     finally:
         context.pop()
     assert later.id
+
+
+def test_the_chronicle_entry_of_a_material_speaks_the_reader_language(client, make, login_as):
+    from tests.conftest import csrf_token_from
+    school = make.institution("Школа", slug="school")
+    network = make.network(school, name="Сеть", slug="net")
+    make.material(network, school, "Квест по городу")
+    login_as(make.user(school, "coordinator"))
+    page = client.get("/n/net/chronicle").get_data(as_text=True)
+    assert "Новый материал в банке" in page
+    client.post("/language", data={"lang": "en", "next": "/n/net/chronicle", "csrf_token": csrf_token_from(page)})
+    english = client.get("/n/net/chronicle").get_data(as_text=True)
+    assert "New material in the bank" in english and "Новый материал в банке" not in english

@@ -8,7 +8,7 @@ from workspace.council.models import Meeting
 from workspace.extensions import db
 from workspace.plans.models import Plan
 
-BUDGETS = {"desk": 12, "network": 3, "council": 7, "staff": 4, "plan": 8, "plans": 3, "meeting": 12, "minutes": 8,
+BUDGETS = {"desk": 14, "network": 3, "council": 7, "staff": 4, "plan": 8, "plans": 3, "meeting": 12, "minutes": 8,
            "institution-history": 5, "network-history": 5}
 # Every /n/ page -2: the network, the membership and the seat are read in one statement (tenants/resolution.py).
 # Why the council approval raised some pages by a fixed number (never by the data):
@@ -17,6 +17,10 @@ BUDGETS = {"desk": 12, "network": 3, "council": 7, "staff": 4, "plan": 8, "plans
 #        +1: the agreements ending within 30 days or awaiting the institution's acceptance (one statement);
 #        +1: new parents' applications and requests waiting for the provider, from the programmes area;
 #        +1: the user's mentions in project discussions (projects/queries.py mentions_for, one statement);
+#        +1: documents submitted to the councils the user chairs or is secretary of («Ждут решения совета»,
+#            council/approval.py waiting_approvals_for, one statement; none for a user without such a seat);
+#        +1: request-table conversations waiting for the institution's answer («Заявки»,
+#            requests_table/queries.py desk_conversations, one statement);
 #   council +4: meetings and e-votes with their counts, requests waiting for a decision, the voting rules,
 #        the questions waiting for my vote;
 #   plan +1: the plan's approval rounds with their hearings and decisions (one joined statement);

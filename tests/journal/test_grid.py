@@ -100,6 +100,9 @@ def test_without_javascript_a_cell_is_a_form(make, client, login_as, read):
     assert f'href="{_cell(w, lesson, pupil)}"' in page
     form = client.get(_cell(w, lesson, pupil))
     assert form.status_code == 200 and "высокий" in form.get_data(as_text=True)
+    # the form says whose mark of which lesson it sets
+    from workspace.core.dates import ru_date
+    assert f"Отметка: {pupil.pupil_name}, {ru_date(lesson.held_on)}" in form.get_data(as_text=True)
     response = _save(client, w, lesson, pupil, "high", htmx=False)
     assert response.status_code == 302 and response.headers["Location"].endswith(f"#c{pupil.id}-{lesson.id}")
     assert "Отметка сохранена." in client.get(_url(w)).get_data(as_text=True)
@@ -169,3 +172,33 @@ def test_journal_index_lists_the_groups_each_may_open(make, app):
         html = client.get("/n/net/journal/").get_data(as_text=True)
         assert ("Роботы-1" in html) is sees, user.full_name
         assert "Алексеев" not in html
+
+
+def test_a_save_updates_the_overall_total_and_the_heading(make, client, login_as):
+    w = mixed_group(make)
+    lesson, other_lesson = w.lesson_rows[0], w.lesson_rows[1]
+    make.mark(other_lesson, w.enrollments_b[0], "absent")
+    login_as(w.teacher)
+    html = _save(client, w, lesson, w.enrollments_a[0], "present").get_data(as_text=True)
+    assert '<td id="journal-overall" class="total" hx-swap-oob="true">50%</td>' in html
+    assert '<span id="journal-overall-head" hx-swap-oob="true"> · посещаемость: 50%</span>' in html
+    page = client.get(_url(w)).get_data(as_text=True)
+    assert '<span id="journal-overall-head"> · посещаемость: 50%</span>' in page
+    assert '<td id="journal-overall" class="total">50%</td>' in page
+
+
+def test_a_graded_cell_is_marked_so_a_click_does_not_cycle_it(make, client, login_as):
+    w = mixed_group(make)
+    lesson, pupil = w.lesson_rows[0], w.enrollments_a[0]
+    login_as(w.teacher)
+    html = _save(client, w, lesson, pupil, "5").get_data(as_text=True)
+    assert f'<td id="c{pupil.id}-{lesson.id}" class="mark present graded">' in html
+    assert f'<td id="c{pupil.id}-{lesson.id}" class="mark present graded">' in client.get(_url(w)).get_data(
+        as_text=True)
+
+
+def test_the_keys_hint_follows_the_grade_scale(make, client, login_as):
+    w = mixed_group(make, scale="pass_fail")
+    login_as(w.teacher)
+    html = client.get(_url(w)).get_data(as_text=True)
+    assert "цифры — оценка" not in html and "1 или з — зачёт, 0 — незачёт" in html

@@ -87,3 +87,16 @@ def test_cancel_returns_the_row(client, make, login_as):
     assert row.status_code == 200 and "Спектакли" in row.get_data(as_text=True)
     plain = client.get(f"/n/kultura/members/{theatre_member.id}")
     assert plain.status_code == 302
+
+
+def test_the_edit_page_opened_by_its_own_url_is_a_plain_form(client, make, login_as, read):
+    """Opened by its URL, the page has no row #member-N: a form aimed at it saved nothing (htmx:targetError)."""
+    school, _t, _m, _n, _tm, museum_member = _network(make)
+    login_as(make.user(school, "coordinator"))
+    url = f"/n/kultura/members/{museum_member.id}/edit"
+    page = client.get(url).get_data(as_text=True)
+    assert f'id="member-{museum_member.id}"' not in page
+    assert f'hx-target="#member-{museum_member.id}"' not in page and 'hx-post=' not in page.split("<main")[-1]
+    assert f'action="{url}"' in page
+    row = client.get(url, headers={"HX-Request": "true", "HX-Target": f"member-{museum_member.id}"})
+    assert f'hx-target="#member-{museum_member.id}"' in row.get_data(as_text=True)

@@ -102,3 +102,47 @@ def test_readers_see_the_report_but_cannot_file_it(client, make, login_as):
     response = post_form(client, _url(plan, item), {"held_from": "2020-04-17", "held_to": "2020-04-17",
                                                     "version": "0", "rows": "6"})
     assert response.status_code == 403
+
+
+def test_a_teacher_named_responsible_files_the_report(app, client, make, login_as, read):
+    school, library, _outsider, plan, item = _setup(make)
+    teacher = make.user(school, "teacher", full_name="Петров Андрей Сергеевич")
+    other_teacher = make.user(school, "teacher")
+    from tenants.scoping import unscoped
+    from workspace.plans.models import PlanItemPerson
+    with app.app_context(), unscoped():
+        db.session.add(PlanItemPerson(network_id=item.network_id, item_id=item.id, user_id=teacher.id))
+        db.session.commit()
+    login_as(teacher)
+    assert "Сохранить" in client.get(_url(plan, item)).get_data(as_text=True)
+    response = post_form(client, _url(plan, item), {
+        "held_from": "2020-04-17", "held_to": "2020-04-17", "summary": "Провели", "version": "0", "rows": "6",
+        "p-0-institution": school.id, "p-0-grade": "5", "p-0-count": "25"})
+    assert response.status_code == 302
+    with read():
+        assert db.session.scalar(select(EventReport.summary)) == "Провели"
+    other = app.test_client()
+    from tests.conftest import login
+    login(other, other_teacher.email)
+    assert post_form(other, _url(plan, item), {"held_from": "2020-04-18", "held_to": "2020-04-18", "version": "1",
+                                               "rows": "0"}, page_url=_url(plan, item)).status_code == 403
+
+
+def test_the_report_shows_the_participant_total_and_photos_as_pictures(app, client, make, login_as, read):
+    school, library, _outsider, plan, item = _setup(make)
+    login_as(make.user(library, "coordinator"))
+    post_form(client, _url(plan, item), {
+        "held_from": "2020-04-17", "held_to": "2020-04-17", "summary": "", "version": "0", "rows": "6",
+        "p-0-institution": school.id, "p-0-grade": "5", "p-0-count": "25",
+        "p-1-institution": library.id, "p-1-grade": "", "p-1-count": "3"})
+    page = client.get(_url(plan, item))
+    token = csrf_token_from(page.get_data(as_text=True))
+    boundary, body = encode_multipart({"csrf_token": token, "file": FileStorage(io.BytesIO(PNG), filename="фото.png")})
+    client.post(_url(plan, item, "/files"), data=body, content_type=f"multipart/form-data; boundary={boundary}")
+    html = client.get(_url(plan, item)).get_data(as_text=True)
+    assert "Всего участников: 28" in html
+    assert '<img src="' in html and 'alt="фото.png"' in html
+    reader = app.test_client()
+    from tests.conftest import login
+    login(reader, make.user(school, "staff").email)
+    assert "Всего участников" in reader.get(_url(plan, item)).get_data(as_text=True)

@@ -192,3 +192,27 @@ def test_upload_through_htmx_redirects_the_browser_and_errors_swap_in_place(clie
     refused = client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}", headers=headers)
     html = refused.get_data(as_text=True)
     assert refused.status_code == 422 and html.lstrip().startswith('<div id="upload-form">') and "Это не файл Excel" in html
+
+
+def test_the_message_after_saving_counts_the_doubts_it_speaks_of(client, make, login_as, read):
+    _school, _library, plan, coordinator = _network(make, 2019)
+    login_as(coordinator)
+    response = _upload(client, plan, (FIXTURES / "plan_library_2019-2020.xlsx").read_bytes())
+    html = client.get(response.location).get_data(as_text=True)
+    form = _form_of(html)
+    form["action"] = "save"
+    saved = client.post(response.location, data=form, follow_redirects=True).get_data(as_text=True)
+    assert "С сомнениями: 0." in html
+    assert "Строки с сомнениями отмечены в плане" not in saved
+    assert "Все строки прочитаны без сомнений." in saved
+
+
+def test_the_message_after_saving_names_the_number_of_doubtful_rows(client, make, login_as, read):
+    _school, _library, plan, coordinator = _network(make, 2019)
+    login_as(coordinator)
+    response = _upload(client, plan, (FIXTURES / "plan_library_2019-2020.xlsx").read_bytes())
+    form = _form_of(client.get(response.location).get_data(as_text=True))
+    form["row-0-timing"] = "когда-нибудь"
+    form["action"] = "save"
+    saved = client.post(response.location, data=form, follow_redirects=True).get_data(as_text=True)
+    assert "Строк с сомнениями: 1 — они отмечены в плане." in saved

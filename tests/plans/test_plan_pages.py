@@ -188,3 +188,29 @@ def test_responsible_text_links_institutions_and_colleagues(client, make, login_
         assert db.session.scalar(select(func.count()).select_from(PlanItemPerson)) == 0
     page = client.get(f"/n/kultura/plans/{plan.id}").get_data(as_text=True)
     assert "проведено 0 из 1" in page
+
+
+def test_numbers_follow_the_position_after_a_move(client, make, login_as, read):
+    school, _l, _m, _n, plan, library_section, _ms, first = _network(make)
+    make.item(library_section, "Второе", "октябрь", position=2)
+    third = make.item(library_section, "Третье", "ноябрь", position=3)
+    login_as(make.user(school, "coordinator"))
+    post_form(client, f"/n/kultura/plans/{plan.id}/items/{third.id}/move", {"direction": "up"},
+              page_url=f"/n/kultura/plans/{plan.id}")
+    with read():
+        rows = list(db.session.execute(select(PlanItem.number, PlanItem.title)
+                                       .where(PlanItem.section_id == library_section.id).order_by(PlanItem.position)))
+    assert rows == [("1", "Праздник Дня знаний"), ("2", "Третье"), ("3", "Второе")]
+    page = client.get(f"/n/kultura/plans/{plan.id}").get_data(as_text=True)
+    assert f'<tr id="item-{third.id}"><td>2</td>' in page
+
+
+def test_cells_speak_russian_to_a_screen_reader_and_one_grade_is_one_grade(client, make, login_as):
+    school, _l, _m, _n, plan, library_section, _ms, _first = _network(make)
+    make.item(library_section, "Театральная гостиная", "октябрь", position=2, audience="6 «Б» класс")
+    login_as(make.user(school, "coordinator"))
+    page = client.get(f"/n/kultura/plans/{plan.id}").get_data(as_text=True)
+    assert "(report_form)" not in page and "(title)" not in page
+    assert '<span class="visually-hidden">: сроки — Театральная гостиная</span>' in page
+    assert '<span class="visually-hidden">: форма отчётности — Театральная гостиная</span>' in page
+    assert "6–6 кл." not in page and "6 кл." in page

@@ -150,3 +150,54 @@ def test_withdrawal_frees_the_place_for_the_waiting_list(client, make, login_as,
         statuses = {e.pupil_name: e.status for e in db.session.scalars(select(Enrollment))}
     assert statuses == {"Алексеев Олег Петрович": EnrollmentStatus.WITHDRAWN,
                         "Борисова Анна Петрович": EnrollmentStatus.ENROLLED}
+
+
+def test_the_waiting_list_is_served_in_order(client, make, login_as, read):
+    s = build(make, capacity=1)
+    first, second, third = (make.pupil(s.school, "Алексеев", "Олег"), make.pupil(s.school, "Борисова", "Анна"),
+                            make.pupil(s.school, "Васильев", "Иван"))
+    request = make.enrollment_request(s.programme, s.school, [])
+    enrolled = make.enrollment(request, first, status="enrolled")
+    number_one = make.enrollment(request, second, status="waiting", waiting_position=1)
+    number_two = make.enrollment(request, third, status="waiting", waiting_position=2)
+    login_as(s.provider_coordinator)
+    page = f"/n/{s.network.slug}/programmes/requests/{request.id}"
+    withdraw = f"{page}/enrollments/{enrolled.id}/withdraw"
+    assert post_form(client, withdraw, {}, page_url=withdraw).status_code == 302
+    jumped = post_form(client, f"{page}/enrollments/{number_two.id}/accept", {"version": 1}, page_url=page,
+                       follow_redirects=True).get_data(as_text=True)
+    assert "Лист ожидания идёт по порядку: сначала решите по № 1 — Борисова Анна" in jumped
+    with read():
+        assert db.session.scalar(select(Enrollment.status).where(Enrollment.id == number_two.id)) \
+            is EnrollmentStatus.WAITING
+    assert post_form(client, f"{page}/enrollments/{number_one.id}/accept", {"version": 1},
+                     page_url=page).status_code == 302
+    with read():
+        assert db.session.scalar(select(Enrollment.status).where(Enrollment.id == number_one.id)) \
+            is EnrollmentStatus.ENROLLED
+
+
+def test_the_school_desk_tells_of_refusals_and_the_waiting_list(client, make, login_as, app):
+    s = build(make, capacity=1)
+    pupils = [make.pupil(s.school, "Алексеев", "Олег"), make.pupil(s.school, "Борисова", "Анна"),
+              make.pupil(s.school, "Васильев", "Иван")]
+    request = make.enrollment_request(s.programme, s.school, pupils, sent_by=s.coordinator)
+    with app.app_context():
+        from tenants.scoping import unscoped
+        with unscoped():
+            ids = [e.id for e in db.session.scalars(select(Enrollment).where(Enrollment.request_id == request.id)
+                                                    .order_by(Enrollment.id))]
+    login_as(s.provider_coordinator)
+    page = f"/n/{s.network.slug}/programmes/requests/{request.id}"
+    for enrollment_id in ids[:2]:  # the first takes the place, the second goes to the waiting list
+        assert post_form(client, f"{page}/enrollments/{enrollment_id}/accept", {"version": 1},
+                         page_url=page).status_code == 302
+    decline = f"{page}/enrollments/{ids[2]}/decline"
+    assert post_form(client, decline, {"version": 1, "reason": "Не подходит возраст"},
+                     page_url=decline).status_code == 302
+    school = app.test_client()
+    from tests.conftest import login
+    login(school, s.coordinator.email)
+    desk = school.get(f"/i/{s.school.slug}/").get_data(as_text=True)
+    assert "Организации отказали в зачислении: 1" in desk
+    assert "Обучающихся поставили в лист ожидания: 1" in desk

@@ -66,8 +66,8 @@ def test_honeypot_and_hourly_limit(app, client, make, read):
     bot = post_form(client, url, {**FORM, "school_id": s.school.id, "website": "http://spam.example"})
     assert bot.status_code == 302 and _count(read) == 0
     app.config["PUBLIC_APPLICATIONS_PER_HOUR"] = 2
-    for _ in range(2):
-        assert post_form(client, url, {**FORM, "school_id": s.school2.id}).status_code == 302
+    for child in ("Новиков Пётр Андреевич", "Новикова Анна Андреевна"):  # two children: no duplicate
+        assert post_form(client, url, {**FORM, "school_id": s.school2.id, "pupil_full_name": child}).status_code == 302
     limited = post_form(client, url, {**FORM, "school_id": s.school.id})
     assert limited.status_code == 422 and "слишком много заявлений" in limited.get_data(as_text=True)
     assert _count(read) == 2
@@ -81,3 +81,42 @@ def test_unpublished_or_foreign_programme_is_404_and_no_csrf_is_refused(client, 
     assert client.get(f"/public/n/{other.slug}/programmes/{s.programme.id}").status_code == 404
     response = client.post(f"/public/n/{s.network.slug}/programmes/{s.programme.id}", data={**FORM, "school_id": s.school.id})
     assert response.status_code == 400 and "Форма устарела" in response.get_data(as_text=True)
+
+
+def test_a_parent_cannot_send_the_same_application_twice(client, make, read):
+    s = build(make)
+    url = f"/public/n/{s.network.slug}/programmes/{s.programme.id}"
+    assert post_form(client, url, {**FORM, "school_id": s.school.id}).status_code == 302
+    again = post_form(client, url, {**FORM, "school_id": s.school.id}, follow_redirects=True)
+    assert "уже отправлено в школу" in again.get_data(as_text=True)
+    assert _count(read) == 1
+
+
+def test_a_pupil_of_another_grade_cannot_apply(client, make, read, login_as):
+    s = build(make)  # the programme is for grades 5–9
+    url = f"/public/n/{s.network.slug}/programmes/{s.programme.id}"
+    refused = post_form(client, url, {**FORM, "school_id": s.school.id, "class_label": "10А"})
+    assert refused.status_code == 422
+    assert "для 5–9 классов, а обучающийся в 10 классе" in refused.get_data(as_text=True)
+    assert _count(read) == 0
+    pupil = make.pupil(s.school, "Орлов", "Игорь", class_label="10А")
+    login_as(s.coordinator)
+    manual = post_form(client, f"/i/{s.school.slug}/enrollment/applications",
+                       {"pupil_id": pupil.id, "programme_id": s.programme.id, "submitted_on": "2026-09-03",
+                        "has_consent": "y"})
+    assert manual.status_code == 422 and "а обучающийся в 10 классе" in manual.get_data(as_text=True)
+    assert _count(read) == 0
+
+
+def test_matching_with_the_registry_suggests_the_pupil(client, make, read, login_as):
+    s = build(make)
+    make.pupil(s.school, "Алексеев", "Олег", class_label="6Б")
+    pupil = make.pupil(s.school, "Новиков", "Пётр", patronymic="Андреевич", class_label="6Б")
+    url = f"/public/n/{s.network.slug}/programmes/{s.programme.id}"
+    assert post_form(client, url, {**FORM, "school_id": s.school.id}).status_code == 302
+    with read():
+        application = db.session.scalar(select(Application))
+    login_as(s.coordinator)
+    page = client.get(f"/i/{s.school.slug}/enrollment/applications/{application.id}").get_data(as_text=True)
+    assert f'<option selected value="{pupil.id}">Похоже: Новиков Пётр Андреевич, 6Б</option>' in page \
+        or f'<option value="{pupil.id}" selected>Похоже: Новиков Пётр Андреевич, 6Б</option>' in page

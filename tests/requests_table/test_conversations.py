@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from tests.conftest import csrf_token_from, login, post_form
+from tests.fixtures.factories import PASSWORD
 from workspace.extensions import db
 from workspace.plans.models import PlanItem
 from workspace.requests_table.models import Conversation, ConversationMessage, RequestStatus, ResourceRequest
@@ -145,3 +146,25 @@ def test_an_agreed_pair_becomes_a_task_of_a_project_the_user_may_edit(client, wo
                      page_url=url).status_code == 409
     assert post_form(client, url + "/plan-item", {"section_id": world["section"].id, "title": "Ещё"},
                      page_url=url).status_code == 409
+
+
+def test_a_new_conversation_and_a_message_reach_the_partner_desk(app, client, world, login_as, read):
+    login_as(world["coordinator"])
+    assert post_form(client, f"{TABLE}matches/{world['need'].id}/{world['offer'].id}", {},
+                     page_url=TABLE).status_code == 302
+    with read():
+        conversation_id = db.session.scalar(select(Conversation.id))
+    library = app.test_client()
+    login(library, world["librarian"].email, PASSWORD)
+    desk = library.get("/i/library/").get_data(as_text=True)
+    assert "Нужен зал для квеста" in desk and "обсуждение начато, сообщений ещё нет" in desk
+    assert "Новых заявок нет." not in desk
+    url = f"{TABLE}conversations/{conversation_id}"
+    assert post_form(client, url + "/messages", {"body": "Можно ли в среду?"}, page_url=url).status_code == 302
+    desk = library.get("/i/library/").get_data(as_text=True)
+    assert "новое сообщение" in desk and "СОШ №31" in desk
+    # the school wrote last: its own desk has nothing waiting from this conversation
+    assert "Новых заявок нет." in client.get("/i/school/").get_data(as_text=True)
+    assert post_form(library, url + "/messages", {"body": "Да, в среду свободно"}, page_url=url).status_code == 302
+    assert "Новых заявок нет." in library.get("/i/library/").get_data(as_text=True)
+    assert "Нужен зал для квеста" in client.get("/i/school/").get_data(as_text=True)

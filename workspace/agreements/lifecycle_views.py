@@ -69,12 +69,24 @@ def return_agreement(agreement_id: int):
     return _back(agreement_id)
 
 
+@bp.get("/<int:agreement_id>/accept")
+@login_required
+def confirm_accept_agreement(agreement_id: int):
+    """Acceptance binds the institution: the head of the party reads what is accepted, then confirms."""
+    loaded = get_agreement_or_404(agreement_id)
+    if not loaded.may_accept:
+        abort(403)
+    return render("agreements/accept.html", loaded=loaded, agreement=loaded.agreement)
+
+
 @bp.post("/<int:agreement_id>/accept")
 @login_required
 def accept_agreement(agreement_id: int):
     loaded = get_agreement_or_404(agreement_id)
     if not loaded.may_accept:
         abort(403)
+    if request.form.get("confirmed") != "yes":  # a bare POST (an old page, a double click) asks first
+        return redirect(url_for("agreements.confirm_accept_agreement", agreement_id=agreement_id))
     if not _same_version(loaded.agreement):
         return _back(agreement_id)
     party = loaded.my_party()

@@ -4,13 +4,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import url_for
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tenants.models import Network
 from workspace.bank.models import Material
 from workspace.extensions import db
 
-KIND = "Новый материал в банке"
 
 
 def entries(network_ids: list[int], before: datetime | None, limit: int,
@@ -27,5 +27,6 @@ def entries(network_ids: list[int], before: datetime | None, limit: int,
         statement = statement.where(Material.created_at < before)
     if partner_id is not None:
         statement = statement.where(Material.author_institution_id == partner_id)
-    return [(row.created_at, KIND, row.title, url_for("bank.show_material", network=row.slug, material_id=row.id),
+    kind = _("Новый материал в банке")  # translated in the reader's locale (it was a bare Russian constant)
+    return [(row.created_at, kind, row.title, url_for("bank.show_material", network=row.slug, material_id=row.id),
              row.author_institution_id) for row in db.session.execute(statement)]

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from tenants.models import Institution, Membership
 from tenants.permissions import MANAGERS, has_role, is_base_manager
+from workspace.accounts.models import StaffRole
 from workspace.bank.models import (Direction, DocumentVersion, Material, MaterialFile, MaterialTag, NormativeDocument,
                                    fold)
 from workspace.core.pagination import Page, paginate
@@ -51,12 +52,16 @@ def get_version_or_404(document: NormativeDocument, version_id: int) -> Document
 # who may write
 
 def can_add_material() -> bool:
-    """Coordinators and admins of a member institution (a council seat alone reads)."""
-    return g.get("membership") is not None and has_role(*MANAGERS)
+    """Teachers, coordinators and admins of a member institution share their materials (a council seat alone,
+    or read-only staff, reads)."""
+    return g.get("membership") is not None and has_role(*MANAGERS, StaffRole.TEACHER)
 
 
 def can_edit_material(material: Material) -> bool:
-    return current_user.institution_id == material.author_institution_id and has_role(*MANAGERS)
+    """The author institution's managers, and a teacher the material he added himself."""
+    if current_user.institution_id != material.author_institution_id:
+        return False
+    return has_role(*MANAGERS) or (has_role(StaffRole.TEACHER) and material.author_id == current_user.id)
 
 
 def can_edit_documents() -> bool:

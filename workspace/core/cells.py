@@ -26,6 +26,12 @@ class Texts:
         self.up = str(escape(_("Выше")))
         self.down = str(escape(_("Ниже")))
         self.delete = str(escape(_("Удалить")))
+        # the names of the editable columns, for the screen-reader label of each cell's «изменить»
+        self.field_names = {
+            "title": _("мероприятие"), "audience": _("участники (классы)"), "timing": _("сроки"),
+            "responsible": _("ответственные"), "report_form": _("форма отчётности"), "status": _("статус"),
+            "task": _("задача"), "expected_result": _("ожидаемый результат"), "stage_id": _("этап"),
+        }
         self.translate = _
 
 
@@ -55,11 +61,16 @@ def linked(names, texts: Texts) -> str:
     return f'<br><span class="muted">{texts.linked} {", ".join(str(escape(name)) for name in names)}</span>'
 
 
-def cell(cell_id: str, body: str, flagged: bool, edit_url: str | None, field: str, texts: Texts) -> str:
-    """A cell; with ``edit_url`` its «изменить» link, which swaps in the cell's edit form through htmx."""
+def cell(cell_id: str, body: str, flagged: bool, edit_url: str | None, field: str, texts: Texts,
+         row_title: str = "") -> str:
+    """A cell; with ``edit_url`` its «изменить» link, which swaps in the cell's edit form through htmx.
+    A screen reader hears which column of which row it edits: «изменить: сроки — Библиосумерки»."""
     if edit_url is not None:
+        what = texts.field_names.get(field, field)
+        if row_title:
+            what = f"{what} — {short(row_title, 40)}"
         body += (f' <a class="cell-edit" href="{edit_url}" hx-get="{edit_url}" hx-target="#{cell_id}" '
-                 f'hx-swap="outerHTML">{texts.edit}<span class="visually-hidden"> ({field})</span></a>')
+                 f'hx-swap="outerHTML">{texts.edit}<span class="visually-hidden">: {escape(what)}</span></a>')
     return f'<td id="{cell_id}" class="cell{" flagged" if flagged else ""}">{body}</td>'
 
 

@@ -10,8 +10,13 @@ from email.message import EmailMessage
 
 from flask import current_app, g, has_request_context
 
+from workspace.core.words import nest_quotes
+
 
 def send_mail(to: str, subject: str, body: str) -> None:
+    # quotes inside quotes as a letter writes them: «… „…“», line by line (one stray quote stays in its line)
+    subject = nest_quotes(subject)
+    body = "\n".join(nest_quotes(line) for line in body.split("\n"))
     if has_request_context():
         g.setdefault("pending_mail", []).append((to, subject, body))
         return

@@ -11,7 +11,7 @@ from jinja2 import pass_eval_context
 from markupsafe import Markup
 
 from workspace.audit import labels as audit_labels
-from workspace.core import labels
+from workspace.core import labels, words
 from workspace.core.navigation import main_nav
 from workspace.core.dates import AcademicYear, long_date, month_name, ru_date, ru_datetime
 
@@ -30,7 +30,7 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.filters.update(
         ru_date=ru_date, ru_datetime=ru_datetime, long_date=long_date, month_name=month_name,
         label=labels.label, audit_object=audit_labels.object_type, audit_field=audit_labels.field,
-        audit_action=audit_labels.action,
+        audit_action=audit_labels.action, plural=words.plural, noun_for=words.noun_for, quoted=words.quoted_html, nest_quotes=words.nest_quotes,
     )
     app.jinja_env.globals.update(static_url=static_url, main_nav=main_nav)
     app.jinja_env.add_extension("jinja2.ext.do")
@@ -53,7 +53,7 @@ def init_templating(app: Flask) -> None:
         translated = _translations().ugettext(string)
         if eval_ctx.autoescape:
             translated = Markup(translated)
-        return translated % variables  # always a format string, as Jinja's newstyle gettext
+        return words.nest_quotes(translated % variables)  # always a format string, as Jinja's newstyle gettext
 
     @pass_eval_context
     def _ngettext(eval_ctx, singular: str, plural: str, num: int, **variables):
@@ -61,7 +61,7 @@ def init_templating(app: Flask) -> None:
         translated = _translations().ungettext(singular, plural, num)
         if eval_ctx.autoescape:
             translated = Markup(translated)
-        return translated % variables
+        return words.nest_quotes(translated % variables)
 
     app.jinja_env.globals.update(_=_gettext, gettext=_gettext, ngettext=_ngettext)
 

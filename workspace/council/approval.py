@@ -132,6 +132,24 @@ def waiting_approvals() -> list[Approval]:
         .order_by(Approval.created_at, Approval.id)))
 
 
+def waiting_approvals_for(seats: list) -> list:
+    """The chair's and the secretary's queue on the desk: documents submitted to the councils where these
+    seats lead, on no open agenda item yet (one statement; none when no such seat)."""
+    from tenants.models import Network, SeatRole
+    networks = {seat.network_id for seat in seats if seat.role in (SeatRole.CHAIR, SeatRole.SECRETARY)}
+    if not networks:
+        return []
+    on_open_agenda = select(AgendaItem.approval_id).where(AgendaItem.approval_id.is_not(None),
+                                                           AgendaItem.closed_at.is_(None))
+    return db.session.execute(
+        select(Approval.id, Approval.title, Approval.subject_type, Approval.subject_id, Approval.created_at,
+               Approval.submitted_by_name, Network.slug, Network.name)
+        .join(Network, Network.id == Approval.network_id)
+        .where(Approval.network_id.in_(networks), Approval.status == ApprovalStatus.SUBMITTED,
+               Approval.id.not_in(on_open_agenda))
+        .order_by(Approval.created_at, Approval.id)).all()
+
+
 def get_waiting_approval_or_404(approval_id: int) -> Approval:
     approval = next((a for a in waiting_approvals() if a.id == approval_id), None)
     if approval is None:

@@ -20,6 +20,8 @@ from workspace.council.forms import (AgendaItemForm, AttendanceForm, CloseForm, 
                                      RulesForm, VoteForm)
 from workspace.council.models import (AgendaItem, Attendance, Choice, MajorityRule, Meeting, MeetingKind, Outcome,
                                       QuorumRule)
+from workspace.council.rules import has_quorum
+from workspace.council.states import is_meeting_open, meeting_state
 from workspace.council.queries import (agenda_of, decisions_of, get_agenda_item_or_404, get_meeting_or_404,
                                        next_meeting_number, present_seat_ids, seats_of_current_network)
 from workspace.council.voting import (cast_vote, close_expired, close_item, decision_text, rules_of_network, seat_count,
@@ -106,6 +108,10 @@ def _meeting_context(meeting: Meeting, **forms) -> dict:
         "can_manage": manager, "can_vote": g.seat is not None, "meeting_open": is_open,
         "vote_form": VoteForm(formdata=None), "decision_text": decision_text,
     }
+    decisions = context["decisions"]
+    context["state"] = meeting_state(
+        meeting, questions=len(items), decided=len(decisions), today=date.today(),
+        without_quorum=sum(1 for decision in decisions.values() if decision.outcome == Outcome.NO_QUORUM))
     if manager and is_open:
         context["agenda_form"] = forms.get("agenda_form") or AgendaItemForm(_waiting_choices(), formdata=None)
     if manager and not meeting.is_e_vote:
@@ -119,7 +125,7 @@ def _meeting_context(meeting: Meeting, **forms) -> dict:
 
 
 def _is_open(meeting: Meeting) -> bool:
-    return meeting.closed_at is None and not (meeting.deadline_on and date.today() > meeting.deadline_on)
+    return is_meeting_open(meeting, date.today())
 
 
 def _seat_choices(seats) -> list[tuple[int, str]]:
@@ -222,8 +228,9 @@ def close_vote(meeting_id: int, agenda_item_id: int):
               "success")
         return redirect(url_for("council.show_meeting", meeting_id=meeting.id, _anchor=f"item-{item.id}"))
     rules = rules_of_network()
+    tally, seats_total = tallies([item.id])[item.id], seat_count()
     return render("council/close_vote.html", meeting=meeting, item=item, form=form, rules=rules,
-                  tally=tallies([item.id])[item.id], seats_total=seat_count(),
+                  tally=tally, seats_total=seats_total, quorate=has_quorum(rules.quorum, tally, seats_total),
                   status=422 if form.errors else 200)
 
 

@@ -77,14 +77,24 @@ def decisions_of(item_ids: list[int]) -> dict:
             for decision in db.session.scalars(select(Decision).where(Decision.agenda_item_id.in_(item_ids)))}
 
 
-def meetings_of_network() -> list[tuple]:
-    """Every meeting and e-vote with its numbers of questions and of open ones: one statement."""
+def meetings_of_network(today) -> list[tuple]:
+    """Every meeting and e-vote with its state (``council.states.meeting_state``, as its own page tells it)
+    and whether it still takes votes: one statement.
+
+    Rows: meeting, questions, still open (bool), state.
+    """
     from sqlalchemy import func
-    from workspace.council.models import AgendaItem, Meeting
-    return db.session.execute(
-        select(Meeting, func.count(AgendaItem.id), func.count(AgendaItem.id).filter(AgendaItem.closed_at.is_(None)))
+    from workspace.council.models import AgendaItem, Decision, Meeting, Outcome
+    from workspace.council.states import is_meeting_open, meeting_state
+    rows = db.session.execute(
+        select(Meeting, func.count(AgendaItem.id), func.count(Decision.id),
+               func.count(Decision.id).filter(Decision.outcome == Outcome.NO_QUORUM))
         .outerjoin(AgendaItem, AgendaItem.meeting_id == Meeting.id)
+        .outerjoin(Decision, Decision.agenda_item_id == AgendaItem.id)
         .group_by(Meeting.id).order_by(Meeting.number.desc())).all()
+    return [(meeting, questions, is_meeting_open(meeting, today),
+             meeting_state(meeting, questions=questions, decided=decided, without_quorum=without_quorum, today=today))
+            for meeting, questions, decided, without_quorum in rows]
 
 
 def next_meeting_number() -> int:

@@ -30,7 +30,7 @@ def show_council():
     from workspace.council.voting import rules_of_network
     seat = g.get("seat")
     return render("council/page.html", network=g.network, seats=seats_of_current_network(),
-                  can_manage=can_manage_council(g.network), meetings=meetings_of_network(),
+                  can_manage=can_manage_council(g.network), meetings=meetings_of_network(date.today()),
                   waiting=waiting_approvals(), rules=rules_of_network(),
                   is_chair=seat is not None and seat.role == SeatRole.CHAIR,
                   my_questions=open_questions_for([seat], date.today()) if seat else [])

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from tenants.permissions import MANAGERS, has_role, require_role
 from workspace.core.rendering import confirm_page, render
 from workspace.agreements.queries import reminders as agreement_reminders
+from workspace.council.approval import waiting_approvals_for
 from workspace.council.queries import open_questions_for
 from workspace.desk import bp
 from workspace.desk.forms import NoteForm
@@ -19,6 +20,7 @@ from workspace.desk.queries import (get_note_or_404, network_cards, recent_notes
 from workspace.extensions import db, htmx
 from workspace.projects.queries import mentions_for
 from workspace.programmes.queries import desk_reminders
+from workspace.requests_table.queries import desk_conversations
 from workspace.journal.queries import lessons_today
 from workspace.accounts.models import StaffRole
 
@@ -43,6 +45,8 @@ def show_desk():
         mentions=mentions_for(current_user.id, g.network_ids),
         programme_reminders=desk_reminders(g.institution.id) if has_role(*MANAGERS) else None,
         lessons_today=lessons_today() if has_role(StaffRole.TEACHER) else None,
+        council_waiting=waiting_approvals_for(seats),
+        conversations=desk_conversations(g.institution.id) if has_role(*MANAGERS) else [],
         **_notes_context(),
     )
 

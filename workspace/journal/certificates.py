@@ -1,6 +1,8 @@
 """Certificates (документ об обучении): the result of a pupil, numbering, the .docx document."""
 from __future__ import annotations
 
+from workspace.core.words import quoted
+
 import io
 from collections import Counter, defaultdict
 from datetime import date
@@ -67,7 +69,7 @@ def take_numbers(provider_id: int, year: int, count: int) -> range:
 def certificate_lines(certificate: Certificate, provider_name: str) -> list[tuple[str, str]]:
     return [(_("Выдан"), certificate.pupil_name + (f", {certificate.class_label}" if certificate.class_label else "")),
             (_("в том, что он(а) прошёл(ла) обучение по сетевой образовательной программе"),
-             f"«{certificate.programme_title}»"),
+             quoted(certificate.programme_title)),
             (_("Объём программы"), _("%(n)d ч.", n=certificate.hours)),
             (_("Результат"), certificate.result),
             (_("Организация"), provider_name),

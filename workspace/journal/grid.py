@@ -15,7 +15,7 @@ from functools import cache
 
 from flask import abort, g
 from flask_login import current_user
-from sqlalchemy import Integer, and_, bindparam, func, select
+from sqlalchemy import Integer, and_, bindparam, func, or_, select
 
 from tenants.models import Institution
 from tenants.permissions import MANAGERS, has_role
@@ -189,6 +189,8 @@ class SavedCell:
     row_marked: int
     column_present: int
     column_marked: int
+    group_present: int = 0
+    group_marked: int = 0
 
     @property
     def row_percent(self) -> int | None:
@@ -197,6 +199,11 @@ class SavedCell:
     @property
     def column_percent(self) -> int | None:
         return percent(self.column_present, self.column_marked)
+
+    @property
+    def overall_percent(self) -> int | None:
+        """The whole group's attendance, as the grid's corner and its heading show it."""
+        return percent(self.group_present, self.group_marked)
 
 
 def _count(*conditions):
@@ -213,9 +220,13 @@ def _cell_statement():
     marked = Mark.attendance.is_not(None)
     other_lessons = and_(Mark.enrollment_id == enrollment_id, Mark.lesson_id != lesson_id)
     other_pupils = and_(Mark.lesson_id == lesson_id, Mark.enrollment_id != enrollment_id)
+    other_cells = and_(Mark.group_id == bindparam("group_id", type_=Integer),
+                       or_(Mark.lesson_id != lesson_id, Mark.enrollment_id != enrollment_id))
     return (select(*_head_columns(), Enrollment.home_institution_id,
                    _count(other_lessons, present), _count(other_lessons, marked),
-                   _count(other_pupils, present), _count(other_pupils, marked))
+                   _count(other_pupils, present), _count(other_pupils, marked),
+                   _count(other_cells, present), _count(other_cells, marked),
+                   Enrollment.pupil_name, Enrollment.class_label, Lesson.held_on, Lesson.topic)
             .join(Programme, Programme.id == Group.programme_id)
             .join(Lesson, and_(Lesson.group_id == Group.id, Lesson.id == lesson_id))
             .join(Enrollment, and_(Enrollment.group_id == Group.id, Enrollment.id == enrollment_id,
@@ -230,7 +241,18 @@ def load_cell(group_id: int, lesson_id: int, enrollment_id: int):
                                                  "enrollment_id": enrollment_id}).first()
     if row is None:
         abort(404)
-    return GroupHead(*row[:11]), row[11], row[12:16]
+    return GroupHead(*row[:11]), row[11], row[12:18]
+
+
+def cell_subject(group_id: int, lesson_id: int, enrollment_id: int) -> dict:
+    """Whose mark and of which lesson a cell's form is (the pupil's name, class, the lesson's date and topic):
+    the same one statement as ``load_cell``."""
+    row = db.session.execute(_cell_statement(), {"group_id": group_id, "lesson_id": lesson_id,
+                                                 "enrollment_id": enrollment_id}).first()
+    if row is None:
+        abort(404)
+    return {"head": GroupHead(*row[:11]), "home_institution_id": row[11], "counts": row[12:18],
+            "pupil_name": row[18], "class_label": row[19], "held_on": row[20], "topic": row[21]}
 
 
 def _upsert():
@@ -260,10 +282,11 @@ def save_mark(head: GroupHead, lesson_id: int, enrollment_id: int, home_institut
     statement = statement.on_conflict_do_update(index_elements=[Mark.lesson_id, Mark.enrollment_id], set_=values)
     saved_attendance, saved_grade = db.session.execute(
         statement.returning(Mark.attendance, Mark.grade)).one()
-    row_present, row_marked, column_present, column_marked = counts
+    row_present, row_marked, column_present, column_marked, group_present, group_marked = counts
     if saved_attendance is not None:
         is_present = saved_attendance is Attendance.PRESENT
         row_present, column_present = row_present + is_present, column_present + is_present
         row_marked, column_marked = row_marked + 1, column_marked + 1
+        group_present, group_marked = group_present + is_present, group_marked + 1
     return SavedCell(head, lesson_id, enrollment_id, saved_attendance, saved_grade,
-                     row_present, row_marked, column_present, column_marked)
+                     row_present, row_marked, column_present, column_marked, group_present, group_marked)

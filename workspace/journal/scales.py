@@ -70,3 +70,10 @@ def grade_value(grade: str | None) -> float | None:
 def percent(present: int, marked: int) -> int | None:
     """Attendance %: lessons present of the lessons with attendance marked (excused counts as missed)."""
     return round(100 * present / marked) if marked else None
+
+
+GRADE_KEYS_HELP = {
+    GradeScale.FIVE_POINT: _l("5, 4, 3, 2 — оценка"),
+    GradeScale.PASS_FAIL: _l("1 или з — зачёт, 0 — незачёт"),
+    GradeScale.LEVELS: _l("3 — высокий уровень, 2 — средний, 1 — низкий"),
+}

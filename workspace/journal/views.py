@@ -11,9 +11,10 @@ from flask_login import current_user, login_required
 from workspace.core.rendering import render
 from workspace.extensions import htmx
 from workspace.journal import bp
-from workspace.journal.grid import (Access, access_to, load_aggregates, load_cell, load_head_and_lessons, load_rows,
-                                    record_reads_of_rows, save_mark)
-from workspace.journal.scales import (ATTENDANCE_SHORT, GRADE_LABELS, GRADE_SHORT, GRADES, keys_attribute)
+from workspace.journal.grid import (Access, access_to, cell_subject, load_aggregates, load_head_and_lessons,
+                                    load_rows, record_reads_of_rows, save_mark)
+from workspace.journal.scales import (ATTENDANCE_SHORT, GRADE_KEYS_HELP, GRADE_LABELS, GRADE_SHORT, GRADES,
+                                     keys_attribute)
 from workspace.journal.models import Attendance
 
 PREFIX = "/n/<network>/journal"
@@ -32,9 +33,11 @@ def cell_text(cell) -> str:
 
 
 def cell_class(cell) -> str:
+    """The attendance as the cell's class, and «graded» when it holds a grade (a click must not cycle
+    the attendance of a graded cell: an absence would erase the grade)."""
     if cell is None or cell[0] is None:
         return ""
-    return cell[0].value
+    return f"{cell[0].value} graded" if cell[1] else cell[0].value
 
 
 def _cell_str(row_id: int, lesson_id: int, text: str, css: str, can_edit: bool, cell_url: str) -> str:
@@ -93,7 +96,8 @@ def grid_context(group_id: int) -> dict:
     return {"group": head, "lessons": lessons, "rows": rows, "access": access, "Access": Access,
             "can_edit": access is Access.EDIT, "overall": round(100 * present / marked) if marked else None,
             "cell_url": url_for("journal.edit_mark", group_id=head.id, lesson_id=0, enrollment_id=0)[:-4],
-            "keys": keys_attribute(head.grade_scale), "row_cells_html": row_cells_html, "texts": {},
+            "keys": keys_attribute(head.grade_scale), "grade_keys_help": GRADE_KEYS_HELP[head.grade_scale],
+            "row_cells_html": row_cells_html, "texts": {},
             "hours_held": sum(lesson.hours for lesson in lessons)}
 
 
@@ -174,13 +178,14 @@ def _code_choices(head) -> list[tuple[str, str]]:
 @login_required
 def edit_mark(group_id: int, lesson_id: int, enrollment_id: int):
     """GET: the small form of one cell (the grid without JavaScript). POST: save it (a keystroke)."""
-    head, home_institution_id, counts = load_cell(group_id, lesson_id, enrollment_id)
+    subject = cell_subject(group_id, lesson_id, enrollment_id)
+    head, home_institution_id, counts = subject["head"], subject["home_institution_id"], subject["counts"]
     if head.teacher_id != current_user.id:
         abort(403 if current_user.institution_id == head.provider_institution_id else 404)
     choices = _code_choices(head)
     if request.method == "GET":
         return render("journal/edit_mark.html", group=head, choices=choices, lesson_id=lesson_id,
-                      enrollment_id=enrollment_id, error=None)
+                      enrollment_id=enrollment_id, error=None, subject=subject)
     code = request.form.get("set", "")
     saved = save_mark(head, lesson_id, enrollment_id, home_institution_id, code, counts)
     if saved is None:
@@ -189,7 +194,7 @@ def edit_mark(group_id: int, lesson_id: int, enrollment_id: int):
             response.headers["HX-Reswap"] = "none"
             return response
         return render("journal/edit_mark.html", status=422, group=head, choices=choices, lesson_id=lesson_id,
-                      enrollment_id=enrollment_id, error=_("Выберите отметку из списка."))
+                      enrollment_id=enrollment_id, error=_("Выберите отметку из списка."), subject=subject)
     from_lesson = request.form.get("view") == "lesson"  # the per-lesson page: its pupil's buttons come back
     if htmx and from_lesson:
         return render("journal/_roll_marks.html", group=head, lesson_id=lesson_id, enrollment_id=enrollment_id,

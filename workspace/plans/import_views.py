@@ -98,7 +98,11 @@ def preview_import(plan_id: int, import_id: int):
             _require_sections_editable(plan, {row.section[:400] for row in preview.rows})
             saved = save_preview(plan, preview)
             db.session.delete(draft)
-            flash(_("Загружено мероприятий: %(n)d. Строки с сомнениями отмечены в плане.", n=saved), "success")
+            if preview.doubts:
+                flash(_("Загружено мероприятий: %(n)d. Строк с сомнениями: %(doubts)d — они отмечены в плане.",
+                        n=saved, doubts=preview.doubts), "success")
+            else:
+                flash(_("Загружено мероприятий: %(n)d. Все строки прочитаны без сомнений.", n=saved), "success")
             return redirect(url_for("plans.show_plan", plan_id=plan.id))
         status = 422 if preview.errors else 200
     else:

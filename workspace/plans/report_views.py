@@ -21,6 +21,16 @@ from workspace.plans.reports import (blank_rows, files_of, get_report, participa
 MAX_FILES = 20
 
 
+def may_file_report(section, item) -> bool:
+    """Who files an event's report: those who edit its plan section, and the colleagues the item names
+    as its responsible (a teacher who held the event)."""
+    if can_edit_plan_section(g.network, section.partner_institution_id):
+        return True
+    from workspace.plans.models import PlanItemPerson
+    return db.session.scalar(select(PlanItemPerson.id).where(PlanItemPerson.item_id == item.id,
+                                                             PlanItemPerson.user_id == current_user.id)) is not None
+
+
 def _load(plan_id: int, item_id: int):
     plan = get_plan_or_404(plan_id)
     item = get_item_or_404(plan, item_id)
@@ -34,7 +44,7 @@ def _page(plan, item, section, report, form, file_form=None, participant_errors=
                   file_form=file_form or ReportFileForm(formdata=None), participants=participants,
                   participant_rows=rows, row_count=blank_rows(len(participants)), members=member_institutions(),
                   files=files_of(report), participant_errors=participant_errors,
-                  can_edit=can_edit_plan_section(g.network, section.partner_institution_id), status=status)
+                  can_edit=may_file_report(section, item), status=status)
 
 
 @bp.route("/<int:plan_id>/items/<int:item_id>/report", methods=["GET", "POST"])
@@ -48,7 +58,7 @@ def edit_report(plan_id: int, item_id: int):
             form.held_from.data, form.held_to.data = item.starts_on, item.ends_on
         form.version.data = str(report.version) if report else "0"
         return _page(plan, item, section, report, form)
-    if not can_edit_plan_section(g.network, section.partner_institution_id):
+    if not may_file_report(section, item):
         abort(403)
     form = ReportForm()
     members = {institution_id for institution_id, _name in member_institutions()}
@@ -76,7 +86,7 @@ def edit_report(plan_id: int, item_id: int):
 @login_required
 def add_report_file(plan_id: int, item_id: int):
     plan, item, section = _load(plan_id, item_id)
-    if not can_edit_plan_section(g.network, section.partner_institution_id):
+    if not may_file_report(section, item):
         abort(403)
     report = get_report(item.id)
     file_form = ReportFileForm()
@@ -122,7 +132,7 @@ def download_report_file(plan_id: int, item_id: int, file_id: int):
 def confirm_delete_report_file(plan_id: int, item_id: int, file_id: int):
     plan, item, section = _load(plan_id, item_id)
     stored = _file_or_404(get_report(item.id), file_id)
-    if not can_edit_plan_section(g.network, section.partner_institution_id):
+    if not may_file_report(section, item):
         abort(403)
     return confirm_page(heading=_("Удалить файл?"), question=stored.filename,
                         action=url_for("plans.delete_report_file", plan_id=plan.id, item_id=item.id,
@@ -136,7 +146,7 @@ def confirm_delete_report_file(plan_id: int, item_id: int, file_id: int):
 def delete_report_file(plan_id: int, item_id: int, file_id: int):
     plan, item, section = _load(plan_id, item_id)
     stored = _file_or_404(get_report(item.id), file_id)
-    if not can_edit_plan_section(g.network, section.partner_institution_id):
+    if not may_file_report(section, item):
         abort(403)
     db.session.delete(stored)
     flash(_("Файл удалён."), "success")

@@ -22,6 +22,7 @@ class _Texts:
         _ = common.translate
         self.unread = str(escape(_("Не удалось прочитать сроки: уточните")))
         self.grades = _("%(a)d–%(b)d кл.")
+        self.grade = _("%(a)d кл.")
         self.report_held = str(escape(_("Отчёт")))
         self.report_new = str(escape(_("Отчёт о проведении")))
         self.delete_question = _("Удалить мероприятие «%(title)s»?")
@@ -40,14 +41,16 @@ def _cell(item: PlanItem, field: str, can_edit: bool, base: str, links, status_e
     elif field == "audience":
         body = str(escape(item.audience or "—"))
         if item.grade_from:
-            body += f'<br><span class="muted">{texts.grades % {"a": item.grade_from, "b": item.grade_to}}</span>'
+            grades = (texts.grade % {"a": item.grade_from} if item.grade_to in (None, item.grade_from)
+                      else texts.grades % {"a": item.grade_from, "b": item.grade_to})
+            body += f'<br><span class="muted">{grades}</span>'
     else:
         body = cells.prose(getattr(item, field))
         if field == "responsible" and links and links.get(item.id):
             body += cells.linked(links[item.id], texts.common)
     editable = can_edit or (field == "status" and status_editable and item.section_id in status_editable)
     drawn = cells.cell(f"item-{item.id}-{field}", body, field == "timing" and not item.timing_is_read,
-                       f"{base}{item.id}/cells/{field}" if editable else None, field, texts.common)
+                       f"{base}{item.id}/cells/{field}" if editable else None, field, texts.common, item.title)
     return drawn.replace("<td ", f'<td data-label="{texts.labels[field]}" ', 1)
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from tenants.permissions import can_edit_plan_section, is_base_manager
 from workspace.core.dates import AcademicYear
+from workspace.core.ordering import move_among
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db, htmx
 from workspace.plans import bp
@@ -276,13 +277,7 @@ def move_item(plan_id: int, item_id: int):
         abort(400)
     siblings = list(db.session.scalars(select(PlanItem).where(PlanItem.section_id == section.id)
                                        .order_by(PlanItem.position, PlanItem.id)))
-    index = next(i for i, sibling in enumerate(siblings) if sibling.id == item.id)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(siblings):
-        siblings[index], siblings[other] = siblings[other], siblings[index]
-        for position, sibling in enumerate(siblings, start=1):
-            if sibling.position != position:
-                sibling.position = position
+    move_among(siblings, item.id, direction)
     return redirect(_item_url(plan, item))
 
 

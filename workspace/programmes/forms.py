@@ -30,7 +30,7 @@ class ProgrammeForm(FlaskForm):
     description = TextAreaField(_l("Описание"), validators=[max_length(8000)], filters=[strip])
     hours = IntegerField(_l("Объём, часов"), validators=[InputRequired(_l("Заполните это поле.")), number(1, 2000)])
     grade_min = IntegerField(_l("С класса"), validators=[InputRequired(_l("Заполните это поле.")), number(1, 11)])
-    grade_max = IntegerField(_l("По класс"), validators=[InputRequired(_l("Заполните это поле.")), number(1, 11)])
+    grade_max = IntegerField(_l("По какой класс"), validators=[InputRequired(_l("Заполните это поле.")), number(1, 11)])
     capacity = IntegerField(_l("Мест"), validators=[InputRequired(_l("Заполните это поле.")), number(1, 1000)])
     grade_scale = SelectField(_l("Система оценивания"), validators=[required()])
     starts_on = DateField(_l("Начало"), validators=[Optional()], render_kw={"type": "date"})

@@ -25,7 +25,7 @@ from workspace.programmes import bp
 from workspace.programmes.forms import DecisionForm, DeclineForm, PlaceForm
 from workspace.programmes.models import (Enrollment, EnrollmentRequest, EnrollmentStatus, Group, Programme,
                                          RequestStatus)
-from workspace.programmes.queries import (enrollments_of_request, get_enrollment_or_404, get_provider_request_or_404,
+from workspace.programmes.queries import (enrollments_of_request, first_waiting_ahead, get_enrollment_or_404, get_provider_request_or_404,
                                           group_counts, is_provider_admin, is_provider_manager, next_waiting_position,
                                           provider_requests, require_provider_manager, taken_places)
 
@@ -105,6 +105,13 @@ def accept_enrollment(request_id: int, enrollment_id: int):
         flash(_("По этому обучающемуся решение уже принято."), "error")
         return _back(request_id)
     _lock_programme(programme)
+    if enrollment.status is EnrollmentStatus.WAITING:
+        ahead = first_waiting_ahead(programme.id, enrollment)
+        if ahead is not None:
+            flash(_("Лист ожидания идёт по порядку: сначала решите по № %(position)d — %(name)s, "
+                    "потом по № %(mine)d.", position=ahead.waiting_position, name=ahead.pupil_name,
+                    mine=enrollment.waiting_position), "error")
+            return _back(request_id)
     if taken_places(programme.id) < programme.capacity:
         _decided(enrollment, EnrollmentStatus.ENROLLED)
         enrollment.waiting_position = None

@@ -22,6 +22,7 @@ from workspace.core.pagination import paginate
 from workspace.core.rendering import render
 from workspace.extensions import db
 from workspace.programmes import public_bp as bp
+from workspace.programmes.admission import grade_refusal, has_live_application
 from workspace.programmes.forms import PublicApplicationForm
 from workspace.programmes.models import Application, ApplicationSource, ApplicationStatus, Direction, Programme
 from workspace.programmes.queries import (enrolled_counts, groups_with_slots, programme_list, providers_in_network,
@@ -90,8 +91,15 @@ def public_programme(programme_id: int):
         if _too_many(client_hash):
             form.form_errors.append(_("С этого адреса за последний час отправлено слишком много заявлений. "
                                       "Попробуйте позже или обратитесь в школу."))
+        elif (refusal := grade_refusal(programme, form.class_label.data)) is not None:
+            form.class_label.errors.append(refusal)
         else:
             set_scope(institution_id=form.school_id.data, network_ids=[g.catalog.id])
+            if has_live_application(programme.id, full_name=form.pupil_full_name.data,
+                                    class_label=form.class_label.data):
+                flash(_("Такое заявление уже отправлено в школу и ждёт рассмотрения: отправлять его ещё раз "
+                        "не нужно."), "info")
+                return redirect(url_for("public_programmes.public_programme", programme_id=programme.id))
             db.session.add(Application(
                 institution_id=form.school_id.data, programme_id=programme.id, network_id=g.catalog.id,
                 submitted_on=date.today(), has_consent=True, source=ApplicationSource.PUBLIC,

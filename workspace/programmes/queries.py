@@ -226,16 +226,34 @@ def next_waiting_position(programme_id: int) -> int:
                                      Enrollment.status == EnrollmentStatus.WAITING)) or 0) + 1
 
 
+def first_waiting_ahead(programme_id: int, enrollment: Enrollment) -> Enrollment | None:
+    """The first pupil of the programme's waiting list standing before this one (whoever the home school):
+    the list is served in order."""
+    if enrollment.waiting_position is None:
+        return None
+    return db.session.scalar(select(Enrollment).where(Enrollment.programme_id == programme_id,
+                                                      Enrollment.status == EnrollmentStatus.WAITING,
+                                                      Enrollment.waiting_position < enrollment.waiting_position)
+                             .order_by(Enrollment.waiting_position, Enrollment.id).limit(1))
+
+
 def taken_places(programme_id: int) -> int:
     return db.session.scalar(select(func.count()).select_from(Enrollment)
                              .where(Enrollment.programme_id == programme_id,
                                     Enrollment.status.in_(HOLDING_PLACE))) or 0
 
 
+DECISIONS_SHOWN_DAYS = 30  # how long the desk of a school tells of a provider's refusal or waiting list
+
+
 def desk_reminders(institution_id: int) -> list:
     """What waits for a manager on the desk, in one statement: the school's new parents' applications
-    (kind "applications", no network) and, per network, pupils of requests to the institution's own
-    programmes still waiting for a decision (kind "requests")."""
+    (kind "applications", no network), per network, pupils of requests to the institution's own
+    programmes still waiting for a decision (kind "requests"), and the school's pupils a provider refused
+    or put on its waiting list within the last days (kinds "declined" and "waiting")."""
+    from datetime import timedelta
+
+    from workspace.core.models import utcnow
     from sqlalchemy import literal, null, union_all
 
     from tenants.models import Network
@@ -251,5 +269,13 @@ def desk_reminders(institution_id: int) -> list:
                 .where(Programme.provider_institution_id == institution_id,
                        Enrollment.status == EnrollmentStatus.REQUESTED)
                 .group_by(Network.slug))
-    both = union_all(applications, requests).subquery()
+    since = utcnow() - timedelta(days=DECISIONS_SHOWN_DAYS)
+    # the school's pupils the providers put on a waiting list or refused lately (the school tells the parents)
+    decided = [select(literal(kind).label("kind"), null().label("slug"), func.count().label("n"))
+               .select_from(Enrollment)
+               .where(Enrollment.home_institution_id == institution_id, Enrollment.status == status,
+                      Enrollment.decided_at >= since)
+               .having(func.count() > 0)
+               for kind, status in (("declined", EnrollmentStatus.DECLINED), ("waiting", EnrollmentStatus.WAITING))]
+    both = union_all(applications, requests, *decided).subquery()
     return db.session.execute(select(both).order_by(both.c.kind, both.c.slug)).all()

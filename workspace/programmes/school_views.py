@@ -19,6 +19,7 @@ from workspace.core.pagination import paginate
 from workspace.core.rendering import render
 from workspace.extensions import db
 from workspace.programmes import school_bp as bp
+from workspace.programmes.admission import grade_refusal, has_live_application
 from workspace.programmes.forms import ApplicationForm, MatchForm, RejectForm, RequestForm
 from workspace.programmes.models import (ACTIVE, Application, ApplicationSource, ApplicationStatus, Enrollment,
                                          EnrollmentRequest, Programme)
@@ -61,9 +62,17 @@ def list_applications():
     form = ApplicationForm(pupil_choices(), published_programme_choices())
     if request.method == "GET":
         form.submitted_on.data = date.today()
+    pupil = programme = None
     if form.validate_on_submit():
         pupil = get_pupil_or_404(form.pupil_id.data)
         programme = db.session.scalar(select(Programme).where(Programme.id == form.programme_id.data))
+        refusal = grade_refusal(programme, pupil.class_label, pupil.grade)
+        if refusal is not None:
+            form.programme_id.errors.append(refusal)
+        elif has_live_application(programme.id, pupil_id=pupil.id):
+            form.programme_id.errors.append(_("Заявление %(name)s на эту программу уже записано.",
+                                              name=pupil.full_name))
+    if pupil is not None and not form.errors:
         application = Application(
             institution_id=g.institution.id, pupil_id=pupil.id, programme_id=programme.id, network_id=programme.network_id,
             submitted_on=form.submitted_on.data, has_consent=True, source=ApplicationSource.MANUAL,
@@ -79,6 +88,29 @@ def list_applications():
     page, status = _applications_page()
     return render("programmes/applications.html", page=page, status_filter=status, form=form,
                   statuses=list(ApplicationStatus), status=422 if form.errors else 200)
+
+
+def _words(text: str) -> list[str]:
+    return (text or "").lower().replace("ё", "е").replace(",", " ").split()
+
+
+def likely_pupils(application: Application, choices: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Pupils of the registry the application probably means: the same surname and name (and patronymic when
+    both have one), the same class first. ``choices`` are ``pupil_choices()``: «Фамилия Имя Отчество, 5А»."""
+    wanted = _words(application.pupil_full_name)
+    wanted_class = "".join(_words(application.class_label))
+    if len(wanted) < 2:
+        return []
+    found = []
+    for value, label in choices:
+        name, _comma, class_label = label.rpartition(", ")
+        words = _words(name)
+        if words[:2] != wanted[:2]:
+            continue
+        if len(words) > 2 and len(wanted) > 2 and words[2] != wanted[2]:
+            continue
+        found.append(("".join(_words(class_label)) != wanted_class, (value, label)))
+    return [choice for _other_class, choice in sorted(found, key=lambda pair: pair[0])]
 
 
 def _new_pupil_from(application: Application) -> Pupil:
@@ -99,7 +131,13 @@ def _new_pupil_from(application: Application) -> Pupil:
 def show_application(application_id: int):
     application = get_application_or_404(application_id)
     require_role(*MANAGERS)
-    form = MatchForm(pupil_choices())
+    choices = pupil_choices()
+    likely = likely_pupils(application, choices) if application.status is ApplicationStatus.NEW else []
+    # the likely pupils first, marked, then the whole registry
+    form = MatchForm([(value, _("Похоже: %(label)s", label=label)) for value, label in likely]
+                     + [choice for choice in choices if choice not in likely])
+    if request.method == "GET" and likely:
+        form.pupil_id.data = likely[0][0]
     if request.method == "POST" and application.status is not ApplicationStatus.NEW:
         flash(_("Это заявление уже рассмотрено."), "error")
         return redirect(url_for("school_programmes.show_application", application_id=application.id))

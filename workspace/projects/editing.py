@@ -98,11 +98,6 @@ def add_task(project: Project, values: dict, members: list[Candidate] | None = N
 
 
 def swap_positions(rows: list, row_id: int, direction: str) -> None:
-    """Move one row up or down among its siblings (renumbering the positions 1…n)."""
-    index = next(i for i, row in enumerate(rows) if row.id == row_id)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(rows):
-        rows[index], rows[other] = rows[other], rows[index]
-        for position, row in enumerate(rows, start=1):
-            if row.position != position:
-                row.position = position
+    """Move one row up or down among its siblings (positions 1…n; a roadmap's numbers follow them)."""
+    from workspace.core.ordering import move_among
+    move_among(rows, row_id, direction)

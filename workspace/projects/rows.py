@@ -40,7 +40,7 @@ def _cell(task, field: str, can_edit: bool, base: str, links, stage_names, texts
         if field == "responsible" and links and links.get(task.id):
             body += cells.linked((name for _id, name in links[task.id]), texts.common)
     return cells.cell(f"task-{task.id}-{field}", body, field == "timing" and not task.timing_is_read,
-                      f"{base}{task.id}/cells/{field}" if can_edit else None, field, texts.common)
+                      f"{base}{task.id}/cells/{field}" if can_edit else None, field, texts.common, task.title)
 
 
 def task_cell_html(task, field: str, can_edit: bool, base: str, links=None, stage_names=None) -> Markup:
