@@ -117,7 +117,7 @@ def issue_certificates_demo(groups, today: date) -> int:
     from collections import Counter
     from datetime import timedelta
 
-    from workspace.journal.certificates import search_text_of, take_numbers
+    from workspace.journal.certificates import take_numbers
     from workspace.journal.models import Certificate
     from workspace.programmes.models import Group
 
@@ -153,8 +153,7 @@ def issue_certificates_demo(groups, today: date) -> int:
                 home_institution_id=enrollment.home_institution_id, enrollment_id=enrollment.id,
                 group_id=group.id, year=issued_on.year, number=number, pupil_name=enrollment.pupil_name,
                 class_label=enrollment.class_label, programme_title=programme.title, hours=programme.hours,
-                result=result, issued_on=issued_on, issued_by_id=teacher,
-                search_text=search_text_of(enrollment.pupil_name, programme.title, f"{issued_on.year}-{number:04d}")))
+                result=result, issued_on=issued_on, issued_by_id=teacher))
             enrollment.status = EnrollmentStatus.COMPLETED
             issued += 1
     db.session.flush()
