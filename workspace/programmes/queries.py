@@ -49,9 +49,14 @@ def is_provider_admin(group: Group) -> bool:
 
 # ---- programmes ---------------------------------------------------------------------------------------
 
-def visible_programmes() -> Select:
+def is_visible_programme():
+    """SQL: a programme the user may see: a published one, or a draft of the user's own institution."""
     own = current_user.institution_id if current_user.is_authenticated else None
-    return select(Programme).where(or_(Programme.is_published.is_(True), Programme.provider_institution_id == own))
+    return or_(Programme.is_published.is_(True), Programme.provider_institution_id == own)
+
+
+def visible_programmes() -> Select:
+    return select(Programme).where(is_visible_programme())
 
 
 def get_programme_or_404(programme_id: int) -> Programme:
