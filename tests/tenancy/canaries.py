@@ -228,7 +228,7 @@ def build_canary_world(make, app) -> Canaries:
 
     actors = [Actor(f"a_{role}", a.users[role], "a", role, seat=(role == "admin")) for role in
               ("admin", "coordinator", "teacher", "staff")]
-    actors += [Actor(f"a2_{role}", user, "a2", role) for role, user in a2_users.items()]
+    actors += [Actor(f"a2_{role}", a2_users[role], "a2", role) for role in ("coordinator", "teacher")]
     actors += [Actor("provider_coordinator", a.partner_coordinator, "partner", "coordinator"),
                Actor("provider_teacher", provider_teacher, "partner", "teacher", group_teacher=True),
                Actor("bridge", world.bridge_coordinator, "bridge", "coordinator", seat=True),

@@ -34,6 +34,8 @@ SKIPPED_ENDPOINTS = {"static"}
 COMMON_WORDS = (PREFIX, "Иван", "ова", "школа", "программа", "заявка", "отказ", "а")
 HX_TAG = re.compile(r"<[^>]*\bhx-get=\"([^\"]+)\"[^>]*>", re.S)
 HX_TARGET = re.compile(r"\bhx-target=\"#([A-Za-z0-9_-]+)\"")
+HREF = re.compile(r"\bhref=\"(/[^\"#]*)\"")
+LINKS_PER_ROUTE = 3
 SEARCH_BOX = re.compile(r"<input(?![^>]*\bid=\"site-search\")[^>]*\bname=\"q\"", re.S)  # a page's own box
 
 
@@ -184,13 +186,15 @@ def _walk_actor(app, canaries, walk: Walk, actor, rules, overlays) -> None:
             if set(overlay) <= set(rule.arguments) and (blueprints is None or blueprint in blueprints):
                 queue.append((_url(rule, {**values, **overlay}), "", rule.rule, ""))
     institution = own["institution"]
-    # By common words, and (for those with a search of their own) by every marker.
-    words = COMMON_WORDS + (tuple(marker.text for marker in canaries.markers) if actor.institution else ())
+    # By common words (the prefix of every marker among them); network A's users also by every marker's word.
+    words = COMMON_WORDS + (tuple(marker.text for marker in canaries.markers if marker.expected)
+                            if actor.institution in canaries.network_institutions else ())
     for word in words:
         queue.append((f"/i/{institution}/search?q={word}", "", "/i/<institution>/search", word))
     for word in COMMON_WORDS[:3]:
         queue.append((f"/i/{institution}/search?q={word}", "search-results", "/i/<institution>/search", word))
     adapter = app.url_map.bind("localhost")
+    followed: dict[str, int] = defaultdict(int)
     while queue:
         url, target, rule_text, echo = queue.pop(0)
         if (url, target) in seen:
@@ -210,22 +214,38 @@ def _walk_actor(app, canaries, walk: Walk, actor, rules, overlays) -> None:
         walk.pages[actor.key] += 1
         if kind:
             continue
-        # The fragments this page asks for (active search, filters, self-replacing parts), and its search box.
+        # The fragments this page asks for (active search, filters, self-replacing parts), its search box, and its
+        # links (a few per route: they reach the objects the tables above do not name).
         for tag in HX_TAG.finditer(text):
             target_match = HX_TARGET.search(tag.group(0))
             fragment = html.unescape(tag.group(1))
-            if target_match and urlsplit(fragment).path:
-                path = urlsplit(fragment).path
-                try:
-                    endpoint, _args = adapter.match(path, method="GET")
-                except Exception:  # noqa: BLE001 — not a GET route: nothing to read
-                    continue
-                matched = next(r for r in rules if r.endpoint == endpoint)
-                queue.append((fragment, target_match.group(1), matched.rule, ""))
-                if SEARCH_BOX.search(text) and "?" not in fragment:
-                    queue.append((f"{fragment}?q={PREFIX}", target_match.group(1), matched.rule, PREFIX))
+            matched = _rule_of(adapter, fragment)
+            if matched is None:
+                continue
+            target = target_match.group(1) if target_match else ""
+            queue.append((fragment, target, matched.rule, ""))
+            if SEARCH_BOX.search(text) and "?" not in fragment:
+                queue.append((f"{fragment}?q={PREFIX}", target, matched.rule, PREFIX))
         if SEARCH_BOX.search(text) and "?" not in url:
             queue.append((f"{url}?q={PREFIX}", "", rule_text, PREFIX))
+        for link in HREF.findall(text):
+            link = html.unescape(link)
+            matched = _rule_of(adapter, link)
+            if matched is not None and (link, "") not in seen and followed[matched.rule] < LINKS_PER_ROUTE:
+                followed[matched.rule] += 1
+                queue.append((link, "", matched.rule, ""))
+
+
+def _rule_of(adapter, url: str):
+    """The GET rule a link of the page leads to (None for a file of static/ or anything else)."""
+    path = urlsplit(url).path
+    if not path.startswith("/"):
+        return None
+    try:
+        rule, _arguments = adapter.match(path, method="GET", return_rule=True)
+    except Exception:  # noqa: BLE001 — not a GET route of the app: nothing to read
+        return None
+    return None if rule.endpoint in SKIPPED_ENDPOINTS else rule
 
 
 def _invite(app, canaries):
