@@ -237,6 +237,10 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"hostile files: {len(TRIED)} refused with a message, 0 rows written")
     if FILE_ROUTES:
         terminalreporter.write_line(f"no-store walk: {len(FILE_ROUTES)} file routes, all private, no-store")
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        for name, line in getattr(report, "user_properties", ()):
+            if name == "content walk" and report.when == "call":
+                terminalreporter.write_line(line)  # tests/tenancy/test_content_walk.py (also under xdist)
     if WALK_TOTALS:
         routes = max(r for _a, r, _t in WALK_TOTALS)
         total = sum(t for _a, _r, t in WALK_TOTALS)

@@ -269,6 +269,25 @@ def test_links_to_plan_sections_projects_and_programmes(client, login_as, read, 
     assert post_form(client, f"{page}/links/{first}/delete", {}, page_url=page).status_code == 302
 
 
+def test_links_offer_no_draft_programme_of_another_institution(app, client, login_as, make, scene):
+    """An unpublished programme is its provider's draft: the school's coordinator is not offered its title as a
+    link target, and may not link it (found by the content walk, tests/tenancy/test_content_walk.py)."""
+    draft = make.programme(scene.network, scene.library, "Черновик библиотеки", published=False)
+    published = make.programme(scene.network, scene.library, "Юный библиограф")
+    agreement = make.agreement(scene.network, [scene.school, scene.library])
+    page = f"/n/net/agreements/{agreement.id}"
+    login_as(scene.coordinator)
+    shown = client.get(page).get_data(as_text=True)
+    assert "Юный библиограф" in shown and "Черновик библиотеки" not in shown
+    assert post_form(client, f"{page}/links", {"target": f"programme:{draft.id}"}, page_url=page).status_code == 422
+    assert post_form(client, f"{page}/links", {"target": f"programme:{published.id}"},
+                     page_url=page).status_code == 302
+    from tests.conftest import login
+    provider = app.test_client()
+    login(provider, scene.library_coordinator.email)
+    assert "Черновик библиотеки" in provider.get(page).get_data(as_text=True)  # the provider's own draft
+
+
 def test_print_page_and_docx(client, login_as, make, scene):
     import io
 

@@ -34,6 +34,7 @@ def shared_group(make, client):
         "b": make.user(school_b, "coordinator", email="b@hist.test"),
         "provider": make.user(provider, "coordinator", email="provider@hist.test"),
         "provider_staff": make.user(provider, "staff", email="provider-staff@hist.test"),
+        "provider_teacher": make.user(provider, "teacher", email="provider-teacher@hist.test"),
         "museum": make.user(museum, "coordinator", email="museum@hist.test"),
         "parent": make.user(None, None, email="parent@hist.test"),
     }
@@ -72,7 +73,7 @@ def test_the_home_school_and_the_provider_read_the_pupil(app, shared_group, who)
         assert "обучающийся Школа Б истории" in page
 
 
-@pytest.mark.parametrize("who", ["b", "museum", "parent", "provider_staff"])
+@pytest.mark.parametrize("who", ["b", "museum", "parent", "provider_staff", "provider_teacher"])
 def test_everybody_else_reads_the_entry_without_the_person(app, shared_group, who):
     page = _history(app, shared_group[who].email)
     assert NAME_A not in page and REASON not in page and "6В" not in page

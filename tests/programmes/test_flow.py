@@ -115,6 +115,27 @@ def test_teacher_cannot_decide_and_other_school_cannot_see_request(app, client, 
     assert client.get(f"/n/{s.network.slug}/programmes/requests/{request.id}").status_code == 404
 
 
+def test_only_the_providers_managers_read_its_inbox_of_requests(app, client, make, login_as):
+    """The inbox carries pupils' names, classes and refusal reasons of every school's request: the provider's
+    admin and coordinator decide on it; its teachers read their own groups' pupils in the journal, not the
+    requests (found by the content walk, tests/tenancy/test_content_walk.py)."""
+    s = build(make)
+    pupil = make.pupil(s.school, "Сидорова", "Анна")
+    request = make.enrollment_request(s.programme, s.school, [pupil])
+    url = f"/n/{s.network.slug}/programmes/requests"
+    login_as(s.provider_teacher)
+    inbox = client.get(url)
+    assert inbox.status_code == 200 and f"№ {request.id} от" not in inbox.get_data(as_text=True)
+    for page in (f"{url}/{request.id}", f"{url}/{request.id}/enrollments/{request.enrollment_ids[0]}/decline"):
+        response = client.get(page)
+        assert response.status_code == 403 and "Сидорова" not in response.get_data(as_text=True)
+    manager = app.test_client()
+    from tests.conftest import login
+    login(manager, s.provider_coordinator.email)
+    assert f"№ {request.id} от" in manager.get(url).get_data(as_text=True)
+    assert "Сидорова Анна" in manager.get(f"{url}/{request.id}").get_data(as_text=True)
+
+
 def test_desk_reminds_the_school_and_the_provider(client, make, login_as, app):
     s = build(make)
     make.application(None, s.programme, school=s.school, status="new", source="public")

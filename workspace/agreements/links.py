@@ -35,8 +35,10 @@ def _describe_projects(ids: list[int]) -> dict[int, tuple[str, str]]:
 
 def _describe_programmes(ids: list[int]) -> dict[int, tuple[str, str]]:
     from workspace.programmes.models import Programme
+    from workspace.programmes.queries import is_visible_programme
     return {row.id: (row.title, url_for("programmes.show_programme", programme_id=row.id))
-            for row in db.session.execute(select(Programme.id, Programme.title).where(Programme.id.in_(ids)))}
+            for row in db.session.execute(select(Programme.id, Programme.title)
+                                          .where(Programme.id.in_(ids), is_visible_programme()))}
 
 
 LINKABLE: dict[str, LinkKind] = {
@@ -54,6 +56,7 @@ def link_choices() -> dict[str, list[tuple[str, str]]]:
     from tenants.models import Institution
     from workspace.plans.models import Plan, PlanSection
     from workspace.programmes.models import Programme
+    from workspace.programmes.queries import is_visible_programme
     from workspace.projects.models import Project
     both = union_all(
         select(literal("plan_section").label("kind"), PlanSection.id.label("id"), PlanSection.title.label("title"),
@@ -61,7 +64,8 @@ def link_choices() -> dict[str, list[tuple[str, str]]]:
         .join(Plan, Plan.id == PlanSection.plan_id),
         select(literal("project"), Project.id, Project.title, literal(""), literal(0)),
         select(literal("programme"), Programme.id, Programme.title, Institution.short_name, literal(0))
-        .join(Institution, Institution.id == Programme.provider_institution_id)).subquery()
+        .join(Institution, Institution.id == Programme.provider_institution_id)
+        .where(is_visible_programme())).subquery()  # another provider's draft is not the network's yet
     grouped: dict[str, list[tuple[str, str]]] = {name: [] for name in LINKABLE}
     rows = db.session.execute(select(both).order_by(both.c.kind, both.c.extra.desc(), both.c.position,
                                                     both.c.title, both.c.id))

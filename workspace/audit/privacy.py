@@ -14,7 +14,6 @@ from flask_login import current_user
 from sqlalchemy import Select, and_, or_
 
 from tenants.permissions import MANAGERS, has_role
-from workspace.accounts.models import StaffRole
 from workspace.extensions import db
 
 # Shared objects that not every member reads (an agreement: its parties and the council): the area registers
@@ -52,7 +51,8 @@ def names_pupil(entry) -> bool:
 
 
 def may_read_in_full(entry) -> bool:
-    """The home school's users (they keep the registry) and the provider's managers and teachers."""
+    """The home school's users (they keep the registry) and the provider's managers (who decide on requests; a
+    teacher reads the pupils of their own group in its journal, not the requests and refusals of every school)."""
     if not names_pupil(entry):
         return True
     institution_id = current_user.institution_id if current_user.is_authenticated else None
@@ -60,4 +60,4 @@ def may_read_in_full(entry) -> bool:
         return False
     if institution_id == entry.pupil_home_institution_id:
         return True
-    return institution_id == entry.pupil_provider_institution_id and has_role(*MANAGERS, StaffRole.TEACHER)
+    return institution_id == entry.pupil_provider_institution_id and has_role(*MANAGERS)

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from flask import abort, g
 from flask_login import current_user
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, false, func, or_, select, true
 
 from tenants.models import Institution, InstitutionKind, Membership
 from tenants.permissions import MANAGERS, has_role
@@ -49,9 +49,14 @@ def is_provider_admin(group: Group) -> bool:
 
 # ---- programmes ---------------------------------------------------------------------------------------
 
-def visible_programmes() -> Select:
+def is_visible_programme():
+    """SQL: a programme the user may see: a published one, or a draft of the user's own institution."""
     own = current_user.institution_id if current_user.is_authenticated else None
-    return select(Programme).where(or_(Programme.is_published.is_(True), Programme.provider_institution_id == own))
+    return or_(Programme.is_published.is_(True), Programme.provider_institution_id == own)
+
+
+def visible_programmes() -> Select:
+    return select(Programme).where(is_visible_programme())
 
 
 def get_programme_or_404(programme_id: int) -> Programme:
@@ -149,14 +154,22 @@ def group_counts(group_ids: list[int]) -> dict[int, int]:
 
 # ---- requests and enrollments -----------------------------------------------------------------------
 
+def reads_provider_inbox() -> bool:
+    """The inbox of schools' requests (pupils' names, classes, refusal reasons) is read by the provider's admin
+    and coordinator, who decide on it; the provider's teachers read their own groups' pupils in the journal."""
+    return has_role(*MANAGERS)
+
+
 def provider_requests() -> Select:
-    """The provider's inbox: requests to the programmes of the user's institution, with counts."""
+    """The provider's inbox: requests to the programmes of the user's institution, with counts (empty for
+    everyone else, the provider's teachers and staff included)."""
     waiting = func.count(Enrollment.id).filter(Enrollment.status == EnrollmentStatus.REQUESTED)
     return (select(EnrollmentRequest, Programme.title, Institution.short_name, func.count(Enrollment.id), waiting)
             .join(Programme, Programme.id == EnrollmentRequest.programme_id)
             .join(Institution, Institution.id == EnrollmentRequest.home_institution_id)
             .outerjoin(Enrollment, Enrollment.request_id == EnrollmentRequest.id)
-            .where(Programme.provider_institution_id == current_user.institution_id)
+            .where(Programme.provider_institution_id == current_user.institution_id,
+                   true() if reads_provider_inbox() else false())
             .group_by(EnrollmentRequest.id, Programme.title, Institution.short_name)
             .order_by(EnrollmentRequest.sent_at.desc(), EnrollmentRequest.id.desc()))
 
@@ -179,6 +192,8 @@ def get_provider_request_or_404(request_id: int) -> tuple[EnrollmentRequest, Pro
                                     Programme.provider_institution_id == current_user.institution_id)).first()
     if row is None:
         abort(404)
+    if not reads_provider_inbox():
+        abort(403)  # the provider's own request: not a secret to its teachers, but not theirs to read
     return row[0], row[1]
 
 
