@@ -94,7 +94,7 @@ def _token(word: str) -> str:
 #                 → the home school only: the provider sees name and class, never contacts or birth date.
 # decline_reason  → the home school; the provider's admin and coordinator who decided (stricter reading: not the
 #                 provider's teachers, who keep the journal of groups, not the inbox of requests).
-# certificate     a certificate's result → the home school; the provider's managers and the group's teacher.
+# certificate     a certificate's result → the home school; the provider's managers (who issue and register it).
 # request_note    the school's note on its request → the home school; the provider's managers (its inbox).
 # application     a parent's application (the school's note on it; from the public form the child's name, the
 #                 parent's name and contact as typed) → the home school only (the school's private data).
@@ -128,9 +128,10 @@ def _decline_reason(actor: Actor, marker: Marker) -> bool:
 
 
 def _certificate(actor: Actor, marker: Marker) -> bool:
+    """The provider's managers issue certificates and keep their register; the group's teacher keeps the journal
+    (marks and attendance), not the register of documents issued."""
     (provider,) = marker.extra
-    return (_home(actor, marker) or (actor.institution == provider and actor.role in MANAGER_ROLES)
-            or actor.group_teacher)
+    return _home(actor, marker) or (actor.institution == provider and actor.role in MANAGER_ROLES)
 
 
 def _provider_note(actor: Actor, marker: Marker) -> bool:

@@ -18,6 +18,7 @@ from sqlalchemy import Select, false, func, or_, select, true
 from tenants.models import Institution, InstitutionKind, Membership
 from tenants.permissions import MANAGERS, has_role
 from workspace.accounts.models import StaffRole, User
+from workspace.audit.privacy import register_subject_readers
 from workspace.extensions import db
 from workspace.programmes.models import (HOLDING_PLACE, Direction, Enrollment, EnrollmentRequest, EnrollmentStatus,
                                          Group, Programme, ScheduleSlot)
@@ -57,6 +58,10 @@ def is_visible_programme():
 
 def visible_programmes() -> Select:
     return select(Programme).where(is_visible_programme())
+
+
+# The history of a programme (and of its groups, requests and enrollments) follows the programme itself.
+register_subject_readers("Programme", lambda: select(Programme.id).where(is_visible_programme()))
 
 
 def get_programme_or_404(programme_id: int) -> Programme:
