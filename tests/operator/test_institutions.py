@@ -52,7 +52,7 @@ def test_create_institution_of_every_kind(console, read, kind):
     for name in ("short_name", "full_name", "city", "address", "phone", "email", "website", "mission"):
         assert getattr(created, name) == NEW[name], name
     page = text(console.get(response.location))
-    assert "Учреждение «ЦДО «Радуга»» создано. Назначьте его руководителя." in page.replace("&#34;", '"')
+    assert "Учреждение «ЦДО „Радуга“» создано. Назначьте его руководителя." in page.replace("&#34;", '"')
     assert label(kind) in page
     assert f"/i/{slug}/" in page
     assert "Руководитель не назначен" in page

@@ -22,7 +22,7 @@ from workspace.audit.models import InstitutionAuditEntry
 from workspace.audit.recorder import actor
 from workspace.core.models import utcnow
 from workspace.extensions import db
-from workspace.journal.certificates import search_text_of
+from workspace.core.text import search_text
 from workspace.journal.models import Certificate
 from workspace.programmes.models import Application, Enrollment
 from workspace.pupils.models import Pupil, PupilConsent
@@ -75,7 +75,7 @@ def depersonalise_enrollments(school_id: int, enrollment_ids: list[int]) -> Eras
             update(certificates).where(certificates.c.id == bindparam("certificate_id"))
             .values(pupil_name=bindparam("name"), class_label="", search_text=bindparam("search")),
             [{"certificate_id": c.id, "name": placeholder(pupil_of[c.enrollment_id]),
-              "search": search_text_of(placeholder(pupil_of[c.enrollment_id]), c.programme_title,
+              "search": search_text(placeholder(pupil_of[c.enrollment_id]), c.programme_title,
                                        f"{c.year}-{c.number:04d}")} for c in issued])
         done.certificates = len(issued)
     for pupil_id in sorted(set(pupil_of.values())):
