@@ -309,10 +309,14 @@ ENDPOINTS = (
     Endpoint("requests_inbox", "requests inbox /n/‹slug›/programmes/requests", "GET", "/n/{net}/programmes/requests",
              "coordinator"),
     Endpoint("pupils", "pupils list /i/‹slug›/pupils/", "GET", "/i/{inst}/pupils/", "coordinator"),
+    # Who outside the school read its pupils' data (issue 14): the newest reads, paginated.
+    Endpoint("pupil_reads", "pupils' data read by others", "GET", "/i/{inst}/pupils/reads", "coordinator"),
     # The journal (issue 7): the group nearest 30 pupils × 40 lessons, as its teacher; a cell save is an
     # upsert (last write wins per cell), so wrk repeats one POST without versions.
     Endpoint("journal_grid", "journal grid (group nearest 30 × 40)", "GET", "/n/{journal_net}/journal/groups/{group}",
              "teacher", list_page=False, journal=True, target_share=0.25),
+    Endpoint("journal_lesson", "journal, one lesson (the phone's mode)", "GET",
+             "/n/{journal_net}/journal/groups/{group}/lesson", "teacher", list_page=False, journal=True),
     Endpoint("journal_cell", "htmx write: journal cell save", "POST",
              "/n/{journal_net}/journal/groups/{group}/marks/{lesson}/{enrollment}", "teacher",
              htmx_target="c{enrollment}-{lesson}", list_page=False, form="set=present", journal=True),

@@ -173,7 +173,7 @@ def test_bench_logins_work_and_pages_open(fresh_app):
                                     .where(Network.slug == network))
     for url in (f"/n/{network}/", f"/n/{network}/council/", f"/n/{network}/history", "/i/school-001/history",
                 "/i/school-001/staff", f"/n/{network}/plans/", f"/n/{network}/plans/{plan_id}",
-                f"/n/{network}/calendar/", "/i/school-001/calendar/"):
+                f"/n/{network}/calendar/", "/i/school-001/calendar/", "/i/school-001/pupils/reads"):
         assert client.get(url).status_code == 200, url
     # A write after generation: the ids continue after the generated ones.
     response = client.post("/i/school-001/notes", data={"body": "После генерации",
