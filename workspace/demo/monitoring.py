@@ -147,26 +147,31 @@ def load_monitoring(networks, institutions, year: AcademicYear, today: date) -> 
     _load_pupils_survey(networks["koshekhabl-set"], year, today)
 
 
-def _load_survey(network, year: AcademicYear, today: date) -> None:
-    from workspace.surveys.models import (QuestionKind, Survey, SurveyAnswer, SurveyAudience, SurveyQuestion,
-                                          SurveyResponse, SurveyStatus)
-    opened = year.date_of(9, 25)
-    survey = Survey(network_id=network.id, title="Удовлетворённость родителей сетевыми мероприятиями",
-                    audience=SurveyAudience.PARENTS, start_year=year.start_year,
+def _open_survey(network, year: AcademicYear, today: date, opened: date, title: str, audience, description: str,
+                 question_rows) -> tuple:
+    """A survey opened on ``opened`` (a draft if that day is still ahead) with its questions."""
+    from workspace.surveys.models import QuestionKind, Survey, SurveyQuestion, SurveyStatus
+    survey = Survey(network_id=network.id, title=title, audience=audience, start_year=year.start_year,
                     status=SurveyStatus.OPEN if opened <= today else SurveyStatus.DRAFT,
                     token=secrets.token_urlsafe(24), opened_at=_at(opened) if opened <= today else None,
-                    description="Уважаемые родители! Анкета анонимная и займёт пять минут. Ваши ответы помогут "
-                                "школе и партнёрам сделать мероприятия интереснее.")
+                    description=description)
     db.session.add(survey)
     db.session.flush()
-    questions = []
-    for position, (kind, text, options, required, satisfaction) in enumerate(SURVEY_QUESTIONS, start=1):
-        question = SurveyQuestion(network_id=network.id, survey_id=survey.id, position=position,
-                                  kind=QuestionKind(kind), text=text, options="\n".join(options),
-                                  is_required=required, is_satisfaction=satisfaction)
-        db.session.add(question)
-        questions.append(question)
+    questions = [SurveyQuestion(network_id=network.id, survey_id=survey.id, position=position,
+                                kind=QuestionKind(kind), text=text, options="\n".join(options),
+                                is_required=required, is_satisfaction=satisfaction)
+                 for position, (kind, text, options, required, satisfaction) in enumerate(question_rows, start=1)]
+    db.session.add_all(questions)
     db.session.flush()
+    return survey, questions
+
+
+def _load_survey(network, year: AcademicYear, today: date) -> None:
+    from workspace.surveys.models import SurveyAnswer, SurveyAudience, SurveyResponse
+    survey, questions = _open_survey(
+        network, year, today, year.date_of(9, 25), "Удовлетворённость родителей сетевыми мероприятиями",
+        SurveyAudience.PARENTS, "Уважаемые родители! Анкета анонимная и займёт пять минут. Ваши ответы помогут "
+                                "школе и партнёрам сделать мероприятия интереснее.", SURVEY_QUESTIONS)
     single, organisation, usefulness, formats, proposals = questions
     for i in range(RESPONDENTS):
         if year.date_of(10, 1 + i % 28) > today:  # the parents answer in October
@@ -185,24 +190,10 @@ def _load_survey(network, year: AcademicYear, today: date) -> None:
 
 def _load_pupils_survey(network, year: AcademicYear, today: date) -> None:
     """The Кошехабль network asks its pupils in October: eighteen answers, those given by the load day."""
-    from workspace.surveys.models import (QuestionKind, Survey, SurveyAnswer, SurveyAudience, SurveyQuestion,
-                                          SurveyResponse, SurveyStatus)
-    opened = year.date_of(10, 1)
-    survey = Survey(network_id=network.id, title="Нравятся ли тебе занятия в сетевых объединениях?",
-                    audience=SurveyAudience.PUPILS, start_year=year.start_year,
-                    status=SurveyStatus.OPEN if opened <= today else SurveyStatus.DRAFT,
-                    token=secrets.token_urlsafe(24), opened_at=_at(opened) if opened <= today else None,
-                    description="Ребята! Ответьте на три вопроса — анкета анонимная.")
-    db.session.add(survey)
-    db.session.flush()
-    questions = []
-    for position, (kind, text, options, required, satisfaction) in enumerate(PUPILS_SURVEY_QUESTIONS, start=1):
-        question = SurveyQuestion(network_id=network.id, survey_id=survey.id, position=position,
-                                  kind=QuestionKind(kind), text=text, options="\n".join(options),
-                                  is_required=required, is_satisfaction=satisfaction)
-        db.session.add(question)
-        questions.append(question)
-    db.session.flush()
+    from workspace.surveys.models import SurveyAnswer, SurveyAudience, SurveyResponse
+    survey, questions = _open_survey(
+        network, year, today, year.date_of(10, 1), "Нравятся ли тебе занятия в сетевых объединениях?",
+        SurveyAudience.PUPILS, "Ребята! Ответьте на три вопроса — анкета анонимная.", PUPILS_SURVEY_QUESTIONS)
     club, liking, wish = questions
     for i in range(PUPILS_RESPONDENTS):
         if year.date_of(10, 2 + i % 20) > today:
