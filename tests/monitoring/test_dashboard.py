@@ -38,7 +38,7 @@ def net(make):
     make.participation(report, library, None, 3)
     return type("Net", (), dict(school=school, library=library, museum=museum, network=network,
                                 coordinator=coordinator, teacher=teacher, partner=partner, secretary=secretary_user,
-                                plan=plan, held=held))
+                                plan=plan, held=held, report=report))
 
 
 def test_network_dashboard_for_a_year(client, login_as, net, make):
@@ -57,6 +57,13 @@ def test_network_dashboard_for_a_year(client, login_as, net, make):
     assert "Данных за выбранные годы пока нет." in empty
     # a nonsense year falls back to the current one
     assert client.get("/n/reading/monitoring/?year=abc").status_code == 200
+
+
+def test_participants_by_a_range_of_classes_are_one_bar(client, login_as, net, make):
+    make.participation(net.report, net.school, 1, 40, grade_to=4)
+    login_as(net.teacher)
+    page = client.get("/n/reading/monitoring/?year=2026").get_data(as_text=True)
+    assert "1–4 классы" in page and "5 класс" in page
 
 
 def test_institution_dashboard_shows_its_share(client, login_as, net):

@@ -146,3 +146,30 @@ def test_the_report_shows_the_participant_total_and_photos_as_pictures(app, clie
     from tests.conftest import login
     login(reader, make.user(school, "staff").email)
     assert "Всего участников" in reader.get(_url(plan, item)).get_data(as_text=True)
+
+
+def test_a_range_of_classes_is_one_row_shown_as_typed(client, make, login_as, read):
+    """«1-4» was refused («класс — число от 1 до 11»): primary classes come to an event together."""
+    school, library, _outsider, plan, item = _setup(make)
+    login_as(make.user(library, "coordinator"))
+    bad = {"held_from": "2020-04-17", "held_to": "2020-04-17", "version": "0", "rows": "6",
+           "p-0-institution": school.id, "p-0-grade": "1 – 4", "p-0-count": "96",
+           "p-1-institution": school.id, "p-1-grade": "4-1", "p-1-count": "5"}
+    response = post_form(client, _url(plan, item), bad)
+    assert response.status_code == 422
+    assert "классы через дефис, например «1-4»" in response.get_data(as_text=True)
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(EventParticipation)) == 0
+    response = post_form(client, _url(plan, item), {**bad, "p-1-grade": "7-7"})
+    assert response.status_code == 302
+    with read():
+        rows = db.session.execute(select(EventParticipation.grade, EventParticipation.grade_to, EventParticipation.count)
+                                  .order_by(EventParticipation.id)).all()
+    assert rows == [(1, 4, 96), (7, None, 5)]
+    form = client.get(_url(plan, item)).get_data(as_text=True)
+    assert 'name="p-0-grade" value="1–4"' in form and 'name="p-1-grade" value="7"' in form
+    assert "Всего участников: 101" in form
+    client.post("/logout", data={"csrf_token": csrf_token_from(form)})
+    login_as(make.user(school, "teacher"))
+    html = client.get(_url(plan, item)).get_data(as_text=True)
+    assert "<td>1–4</td><td>96</td>" in html and "<td>7</td><td>5</td>" in html

@@ -116,21 +116,22 @@ def _share(total: dict[str, int]) -> float | None:
 
 # ---------------------------------------------------------------- coverage from the reports
 
-def participation_rows(scope: MonitoringScope) -> list[tuple[date, int, int, int | None, int]]:
-    """(held_from, network_id, institution_id, grade, participants) of the reports of both years."""
+def participation_rows(scope: MonitoringScope) -> list[tuple[date, int, int, tuple[int, int] | None, int]]:
+    """(held_from, network_id, institution_id, classes, participants) of the reports of both years; classes is
+    (first, last) — (5, 5) for one class, (1, 4) for a range — or None."""
     from workspace.plans.report_models import EventParticipation, EventReport
 
     def compute():
         query = (select(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
-                        EventParticipation.grade, func.sum(EventParticipation.count))
+                        EventParticipation.grade, EventParticipation.grade_to, func.sum(EventParticipation.count))
                  .join(EventReport, EventReport.id == EventParticipation.report_id)
                  .where(EventReport.held_from >= scope.previous.starts_on, EventReport.held_from <= scope.year.ends_on)
                  .group_by(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
-                           EventParticipation.grade))
+                           EventParticipation.grade, EventParticipation.grade_to))
         if scope.institution_id is not None:
             query = query.where(EventParticipation.institution_id == scope.institution_id)
-        return [(day, network_id, institution_id, grade, int(count or 0))
-                for day, network_id, institution_id, grade, count in db.session.execute(query)]
+        return [(day, network_id, institution_id, (grade, grade_to or grade) if grade else None, int(count or 0))
+                for day, network_id, institution_id, grade, grade_to, count in db.session.execute(query)]
     return scope.cached("participation_rows", compute)
 
 
@@ -147,11 +148,20 @@ def coverage_totals(scope: MonitoringScope) -> dict[int, dict[str, int]]:
             for year, value in totals.items()}
 
 
+def _classes_label(classes: tuple[int, int] | None) -> str:
+    if classes is None:
+        return _("без класса")
+    first, last = classes
+    if first == last:
+        return _("%(grade)s класс", grade=first)
+    return _("%(first)d–%(last)d классы", first=first, last=last)
+
+
 def coverage_section(scope: MonitoringScope) -> SectionContent:
     rows = participation_rows(scope)
     this, last = scope.year.start_year, scope.previous.start_year
     by_owner: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    by_grade: dict[int | None, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    by_grade: dict[tuple[int, int] | None, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for day, network_id, institution_id, grade, count in rows:
         year = scope.year_of(day)
         if year is None:
@@ -160,7 +170,7 @@ def coverage_section(scope: MonitoringScope) -> SectionContent:
         by_grade[grade][year.start_year] += count
     names = scope.network_names() if scope.institution_id else scope.institution_names()
     owners = sorted(by_owner, key=lambda owner: names.get(owner, ""))
-    grades = sorted(by_grade, key=lambda grade: (grade is None, grade or 0))
+    grades = sorted(by_grade, key=lambda classes: (classes is None, classes or (0, 0)))
     totals = coverage_totals(scope)
     year_label, last_label = scope.year.label, scope.previous.label
     by_institution = Figure(
@@ -172,7 +182,7 @@ def coverage_section(scope: MonitoringScope) -> SectionContent:
         _("Сумма участников из отчётов о проведённых мероприятиях по учреждениям, этот и прошлый учебный год."))
     by_class = Figure(
         "coverage-by-class", _("Участники мероприятий по классам"), "bars", _("Класс"),
-        [(_("%(grade)s класс", grade=grade) if grade else _("без класса")) for grade in grades],
+        [_classes_label(classes) for classes in grades],
         [(year_label, [by_grade[g][this] for g in grades]), (last_label, [by_grade[g][last] for g in grades])],
         _("Сумма участников из отчётов по классам (для школ), этот и прошлый учебный год."))
     return SectionContent(

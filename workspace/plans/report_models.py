@@ -40,7 +40,8 @@ class EventReport(NetworkOwned, CreatedAtMixin, db.Model):
 
 
 class EventParticipation(NetworkOwned, db.Model):
-    """How many took part, counted by institution and (for schools) by class."""
+    """How many took part, counted by institution and (for schools) by class or a range of classes:
+    ``grade`` is the class, or the first of the range that ends at ``grade_to``."""
 
     __tablename__ = "event_participations"
     __table_args__ = (
@@ -52,7 +53,19 @@ class EventParticipation(NetworkOwned, db.Model):
     report_id: Mapped[int] = mapped_column(Integer, index=True)
     institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"))
     grade: Mapped[int | None] = mapped_column(SmallInteger)
+    grade_to: Mapped[int | None] = mapped_column(SmallInteger)
     count: Mapped[int] = mapped_column(Integer)
+
+    @property
+    def classes(self) -> str:
+        return classes_label(self.grade, self.grade_to)
+
+
+def classes_label(grade: int | None, grade_to: int | None) -> str:
+    """«5», «1–4» (an en dash between), or «» for a row without classes."""
+    if grade is None:
+        return ""
+    return f"{grade}–{grade_to}" if grade_to and grade_to != grade else str(grade)
 
 
 class EventFile(NetworkOwned, CreatedAtMixin, db.Model):

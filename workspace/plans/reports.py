@@ -1,6 +1,7 @@
 """Reading and writing event reports: participants rows are checked against the network's members."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -11,12 +12,14 @@ from workspace.plans.report_forms import PARTICIPANT_ROWS
 from workspace.plans.report_models import EventFile, EventParticipation, EventReport
 
 MAX_COUNT = 100_000
+CLASSES = re.compile(r"(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?")  # «5», «1-4», «1 – 4»
 
 
 @dataclass
 class ParticipantRow:
     institution_id: int | None
     grade: int | None
+    grade_to: int | None
     count: int | None
     raw: tuple[str, str, str]
 
@@ -47,17 +50,19 @@ def read_participants(form, members: set[int], rows: int) -> tuple[list[Particip
         if not any(raw) or raw == ("", "", ""):
             continue
         institution, grade, count = raw
-        row = ParticipantRow(None, None, None, raw)
+        row = ParticipantRow(None, None, None, None, raw)
         line = index + 1
         if not institution.isdigit() or int(institution) not in members:
             errors.append(_("Участники, строка %(n)d: выберите учреждение из списка.", n=line))
         else:
             row.institution_id = int(institution)
         if grade:
-            if not grade.isdigit() or not 1 <= int(grade) <= 11:
-                errors.append(_("Участники, строка %(n)d: класс — число от 1 до 11.", n=line))
+            classes = read_classes(grade)
+            if classes is None:
+                errors.append(_("Участники, строка %(n)d: класс — число от 1 до 11 или классы через дефис, "
+                                "например «1-4».", n=line))
             else:
-                row.grade = int(grade)
+                row.grade, row.grade_to = classes
         if not count.isdigit() or not 0 < int(count) <= MAX_COUNT:
             errors.append(_("Участники, строка %(n)d: укажите число участников.", n=line))
         else:
@@ -66,11 +71,24 @@ def read_participants(form, members: set[int], rows: int) -> tuple[list[Particip
     return result, errors
 
 
+def read_classes(text: str) -> tuple[int, int | None] | None:
+    """«5» → (5, None); «1-4» → (1, 4); «4-4» → (4, None); anything else, or outside 1–11, or backwards → None."""
+    found = CLASSES.fullmatch(text.strip())
+    if found is None:
+        return None
+    low = int(found.group(1))
+    high = int(found.group(2)) if found.group(2) else low
+    if not 1 <= low <= high <= 11:
+        return None
+    return low, (high if high != low else None)
+
+
 def replace_participants(report: EventReport, rows: list[ParticipantRow]) -> None:
     db.session.execute(delete(EventParticipation).where(EventParticipation.report_id == report.id))
     for row in rows:
         db.session.add(EventParticipation(network_id=report.network_id, report_id=report.id,
-                                          institution_id=row.institution_id, grade=row.grade, count=row.count))
+                                          institution_id=row.institution_id, grade=row.grade, grade_to=row.grade_to,
+                                          count=row.count))
 
 
 def blank_rows(existing: int) -> int:
