@@ -16,6 +16,16 @@ def test_numerals_agree_with_nouns(n, noun, expected):
     assert plural(n, noun) == expected
 
 
+@pytest.mark.parametrize("n,expected", [
+    (1, "из 1 члена совета"), (3, "из 3 членов совета"), (5, "из 5 членов совета"), (11, "из 11 членов совета"),
+    (21, "из 21 члена совета"), (22, "из 22 членов совета"),
+])
+def test_after_a_preposition_the_whole_phrase_is_genitive(n, expected):
+    """«из 1 членов совета» was printed when a council had one seat: «из» governs the genitive."""
+    assert "из " + plural(n, "член совета", case="gent") == expected
+    assert plural(21, "файл", case="gent") == "21 файла" and plural(20, "файл", case="gent") == "20 файлов"
+
+
 def test_a_fraction_takes_the_genitive_singular():
     assert plural(2.5, "заседание", "2,5") == "2,5 заседания"
 

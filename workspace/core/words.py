@@ -20,9 +20,11 @@ _LATIN_WORD = re.compile(r"^[a-z][a-z ]*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
-def _agree(word: str, n: int | None) -> str:
+def _agree(word: str, n: int | None, case: str = "nomn") -> str:
     """The word's form after the number ``n`` («заседание» or «заседаний» → «заседания» after 3; a fraction,
-    ``None``, asks the genitive singular: «2,5 заседания»); abbreviations and unknown words stay."""
+    ``None``, asks the genitive singular: «2,5 заседания»); abbreviations and unknown words stay.
+    ``case="gent"``: the whole phrase in the genitive, as after «из», «больше», «до» — «из 21 члена»,
+    «из 3 членов», «не больше 20 файлов»."""
     if word.endswith(".") or not word.isalpha():
         return word
     parses = [parse for parse in _morph().parse(word) if "NOUN" in parse.tag or "ADJF" in parse.tag
@@ -30,16 +32,22 @@ def _agree(word: str, n: int | None) -> str:
     if not parses:
         return word
     nominative = parses[0].inflect({"nomn"}) or parses[0]
-    agreed = nominative.inflect({"gent", "sing"}) if n is None else nominative.make_agree_with_number(n)
+    if n is None:
+        agreed = nominative.inflect({"gent", "sing"})
+    elif case == "gent":
+        agreed = nominative.inflect({"gent", "sing" if n % 10 == 1 and n % 100 != 11 else "plur"})
+    else:
+        agreed = nominative.make_agree_with_number(n)
     if agreed is None:
         return word
     form = agreed.word
     return form.capitalize() if word[:1].isupper() else form
 
 
-def noun_for(n, noun: str) -> str:
-    """The noun (its first word; «член совета» → «члена совета») in the form the number ``n`` asks for.
-    A noun in English (the English catalogue) takes the English plural; anything else («%», «ч.») stays."""
+def noun_for(n, noun: str, case: str = "nomn") -> str:
+    """The noun (its first word; «член совета» → «члена совета») in the form the number ``n`` asks for,
+    the phrase standing in ``case`` («nomn», or «gent» after «из»). A noun in English (the English catalogue)
+    takes the English plural; anything else («%», «ч.») stays."""
     noun = (noun or "").strip()
     if not noun:
         return noun
@@ -49,12 +57,13 @@ def noun_for(n, noun: str) -> str:
             return noun
         return noun + "es" if noun.endswith(("s", "x", "ch", "sh")) else noun + "s"
     head, _space, rest = noun.partition(" ")
-    return _agree(head, abs(int(n)) if whole else None) + (f" {rest}" if rest else "")
+    return _agree(head, abs(int(n)) if whole else None, case) + (f" {rest}" if rest else "")
 
 
-def plural(n, noun: str, shown: str | None = None) -> str:
-    """«3 заседания», «21 заседание», «5 заседаний»; ``shown`` is the number as written (e.g. «2,5»)."""
-    return f"{n if shown is None else shown} {noun_for(n, noun)}".rstrip()
+def plural(n, noun: str, shown: str | None = None, case: str = "nomn") -> str:
+    """«3 заседания», «21 заседание», «5 заседаний»; ``shown`` is the number as written (e.g. «2,5»);
+    ``case="gent"`` after «из» or «больше»: «из 21 члена совета», «не больше 20 файлов»."""
+    return f"{n if shown is None else shown} {noun_for(n, noun, case)}".rstrip()
 
 
 def nest_quotes(text):

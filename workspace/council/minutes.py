@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from workspace.core.dates import ru_date
 from workspace.core.labels import label
+from workspace.core.words import plural
 
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -56,8 +57,8 @@ def minutes_docx(context: dict) -> bytes:
 
     present = context["present"]
     paragraph = document.add_paragraph()
-    paragraph.add_run(_("Присутствовали: %(present)d из %(total)d членов совета",
-                        present=len(present), total=len(context["seats"]))).bold = True
+    paragraph.add_run(_("Присутствовали: %(present)d из %(members)s", present=len(present),
+                        members=plural(len(context["seats"]), _("член совета"), case="gent"))).bold = True
     for seat in present:
         document.add_paragraph(_seat_line(seat), style="List Bullet")
 
