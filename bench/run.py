@@ -796,7 +796,7 @@ def excel_measurements() -> dict:
     from workspace.core.labels import label
     from workspace.core.uploads import read_xlsx
     from workspace.plans.exports import HEADER, plan_workbook
-    from workspace.plans.reading import choose_sheet, find_table, read_item
+    from workspace.reading.reading import choose_sheet, find_table, read_item
 
     workdir = Path(tempfile.mkdtemp(prefix="workspace-bench-excel-"))
     try:

@@ -24,7 +24,7 @@ from workspace.generator import BENCH_LOGINS, BENCH_PASSWORD, SCALES
 from workspace.core.dates import AcademicYear
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
 from workspace.plans.report_models import EventParticipation, EventReport
-from workspace.plans.timing import read_timing
+from workspace.reading.timing import read_timing
 
 
 def _app(url: str, migrate: bool = True):

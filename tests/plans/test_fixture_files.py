@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from workspace.core.dates import AcademicYear
-from workspace.plans.reading import choose_sheet, find_table, read_item
+from workspace.reading.reading import choose_sheet, find_table, read_item
 
 pytestmark = pytest.mark.filterwarnings("error")
 

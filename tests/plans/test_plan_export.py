@@ -10,7 +10,7 @@ from workspace.core.labels import label
 from workspace.core.uploads import read_xlsx
 from workspace.plans.exports import HEADER, plan_workbook
 from workspace.plans.models import ItemStatus, PlanStatus
-from workspace.plans.reading import choose_sheet, find_table
+from workspace.reading.reading import choose_sheet, find_table
 
 
 def _item(number, title, audience="5-7 классы", timing="сентябрь", status=ItemStatus.PLANNED, report_form="Отчёт"):

@@ -19,7 +19,7 @@ def split_tags(text: str) -> list[str]:
 
 
 def apply_form(material: Material, form) -> None:
-    from workspace.plans.audience import read_audience
+    from workspace.reading.audience import read_audience
     material.title = form.title.data
     material.description = form.description.data or ""
     material.direction = Direction(form.direction.data)

@@ -121,7 +121,7 @@ def load_bank(networks: dict, institutions: dict, users: dict, year: AcademicYea
     from workspace.bank.editing import split_tags
     from workspace.bank.models import (Direction, DocumentKind, DocumentVersion, Material, MaterialFile, MaterialTag,
                                        NormativeDocument)
-    from workspace.plans.audience import read_audience
+    from workspace.reading.audience import read_audience
     from workspace.plans.models import PlanItem
 
     coordinators = {}

@@ -99,8 +99,8 @@ def task_status(stage_starts: date, stage_ends: date, task_starts: date | None, 
 
 def load_projects(networks, institutions, year: AcademicYear, today: date) -> None:
     from workspace.council.models import Approval, ApprovalStatus
-    from workspace.plans.matching import Candidate, find_institutions
-    from workspace.plans.timing import read_timing
+    from workspace.reading.matching import Candidate, find_institutions
+    from workspace.reading.timing import read_timing
     from workspace.projects.mentions import mentioned
     from workspace.projects.models import (DEFAULT_STAGES, Direction, Project, ProjectComment, ProjectIndicator,
                                            ProjectMention, ProjectParticipant, ProjectStage, ProjectStatus,

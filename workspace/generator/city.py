@@ -21,10 +21,10 @@ from workspace.generator import programmes as _programmes
 from workspace.generator.bank import build_bank
 from workspace.core.dates import AcademicYear
 from workspace.core.text import search_text
-from workspace.plans.audience import read_audience
+from workspace.reading.audience import read_audience
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
 from workspace.plans.report_models import EventParticipation, EventReport
-from workspace.plans.timing import read_timing
+from workspace.reading.timing import read_timing
 
 BENCH_PASSWORD = "bench-password-1"
 BENCH_INSTITUTION = "school-001"

@@ -299,7 +299,7 @@ PLAN_EVENT_NAMES = (
     "Безопасное лето", "Цифровой прорыв", "Моя семья — моя крепость", "Радуга талантов", "Звёздный час",
     "Библиосумерки", "Ночь музеев", "Открытая лаборатория", "Кузбасс — мой край родной", "Шире круг",
 )
-# Timing phrases as typed in real plans (each is read by workspace.plans.timing.read_timing).
+# Timing phrases as typed in real plans (each is read by workspace.reading.timing.read_timing).
 PLAN_TIMINGS_FREE = ("в течение года", "в течение учебного года", "ежемесячно", "I четверть", "II полугодие",
                      "осень", "весна", "до конца мая", "по мере необходимости")
 PLAN_AUDIENCES = ("1-4 классы", "5-9 классы", "5-11 классы", "7-8 классы", "10-11 классы", "9 класс",

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from workspace.core.dates import AcademicYear
 from workspace.core.text import search_text
 from workspace.generator import names as N
-from workspace.plans.timing import read_timing
+from workspace.reading.timing import read_timing
 from workspace.projects.models import (DEFAULT_STAGES, Direction, Project, ProjectComment, ProjectIndicator,
                                        ProjectParticipant, ProjectStage, ProjectStatus, ProjectTask,
                                        ProjectTaskInstitution, TaskStatus)

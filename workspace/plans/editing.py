@@ -10,8 +10,8 @@ from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
 
 
 def read_into(item: PlanItem, field: str, value: str, year: AcademicYear) -> None:
-    from workspace.plans.audience import read_audience
-    from workspace.plans.timing import read_timing
+    from workspace.reading.audience import read_audience
+    from workspace.reading.timing import read_timing
     if field == "timing":
         timing = read_timing(value, year)
         item.timing = value
@@ -54,7 +54,7 @@ def network_people_and_institutions():
 
     from tenants.models import Institution, Membership
     from workspace.accounts.models import User
-    from workspace.plans.matching import Candidate, Person
+    from workspace.reading.matching import Candidate, Person
     institutions = [Candidate(row.id, row.short_name, row.full_name) for row in db.session.execute(
         select(Institution.id, Institution.short_name, Institution.full_name)
         .join(Membership, Membership.institution_id == Institution.id).where(Membership.network_id == g.network.id))]
@@ -68,7 +68,7 @@ def relink(item: PlanItem, named=None) -> None:
     """Link the institutions and colleagues the responsible text names (replacing earlier links)."""
     from sqlalchemy import delete
 
-    from workspace.plans.matching import find_institutions, find_people
+    from workspace.reading.matching import find_institutions, find_people
     from workspace.plans.models import PlanItemInstitution, PlanItemPerson
     institutions, people = named or network_people_and_institutions()
     db.session.execute(delete(PlanItemInstitution).where(PlanItemInstitution.item_id == item.id))

@@ -16,12 +16,12 @@ from tenants.models import Institution, Membership
 from workspace.core.dates import AcademicYear
 from workspace.core.uploads import Sheet, clean_text
 from workspace.extensions import db
-from workspace.plans.audience import read_audience, split_audience_from_title
+from workspace.reading.audience import read_audience, split_audience_from_title
 from workspace.plans.editing import network_people_and_institutions, read_into, relink
-from workspace.plans.matching import Candidate, find_institutions
+from workspace.reading.matching import Candidate, find_institutions
 from workspace.plans.models import Plan, PlanItem, PlanSection
-from workspace.plans.reading import choose_sheet, find_table
-from workspace.plans.timing import read_timing
+from workspace.reading.reading import choose_sheet, find_table
+from workspace.reading.timing import read_timing
 
 MAX_PLAN_ROWS = 5000
 ROW_FIELDS = ("section", "number", "title", "audience", "timing", "responsible", "report_form")

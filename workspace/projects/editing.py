@@ -1,5 +1,5 @@
 """Writing projects and roadmap tasks: every edit keeps the typed text and re-reads the term into dates
-with the plan's timing reader, and links the institutions the responsible text names (plans/matching.py)."""
+with the plan's timing reader, and links the institutions the responsible text names (reading/matching.py)."""
 from __future__ import annotations
 
 from flask import g
@@ -8,8 +8,8 @@ from sqlalchemy import delete, func, select
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
 from workspace.plans.imports import candidates
-from workspace.plans.matching import Candidate, find_institutions
-from workspace.plans.timing import read_timing
+from workspace.reading.matching import Candidate, find_institutions
+from workspace.reading.timing import read_timing
 from workspace.projects.models import (DEFAULT_STAGES, Project, ProjectParticipant, ProjectStage, ProjectTask,
                                        ProjectTaskInstitution, TaskStatus)
 

@@ -18,9 +18,9 @@ from flask_babel import gettext as _
 from workspace.core.dates import AcademicYear
 from workspace.core.uploads import Sheet, clean_text
 from workspace.plans.imports import candidates
-from workspace.plans.matching import Candidate, find_institutions
-from workspace.plans.reading import cell_text, choose_sheet, find_table
-from workspace.plans.timing import read_timing
+from workspace.reading.matching import Candidate, find_institutions
+from workspace.reading.reading import cell_text, choose_sheet, find_table
+from workspace.reading.timing import read_timing
 
 MAX_ROADMAP_ROWS = 1000
 ROW_FIELDS = ("number", "task", "title", "timing", "expected_result", "report_form", "responsible")

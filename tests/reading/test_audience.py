@@ -1,7 +1,7 @@
 """Audiences («классы») read into grade ranges, also off the end of a title."""
 import pytest
 
-from workspace.plans.audience import Audience, read_audience, split_audience_from_title
+from workspace.reading.audience import Audience, read_audience, split_audience_from_title
 
 pytestmark = pytest.mark.filterwarnings("error")
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workspace.core.dates import AcademicYear
-from workspace.plans.timing import KINDS, Timing, read_timing
+from workspace.reading.timing import KINDS, Timing, read_timing
 
 pytestmark = pytest.mark.filterwarnings("error")
 

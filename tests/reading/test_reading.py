@@ -4,7 +4,7 @@ from datetime import date, datetime
 import pytest
 
 from workspace.core.dates import AcademicYear
-from workspace.plans.reading import (NO_HEADER, RawItem, Section, cell_text, choose_sheet, find_table,
+from workspace.reading.reading import (NO_HEADER, RawItem, Section, cell_text, choose_sheet, find_table,
                                      header_meanings, read_item)
 
 pytestmark = pytest.mark.filterwarnings("error")

@@ -27,8 +27,8 @@ from functools import lru_cache
 from datetime import date, datetime, time
 
 from workspace.core.dates import AcademicYear
-from workspace.plans.audience import Audience, read_audience, split_audience_from_title
-from workspace.plans.timing import Timing, read_timing
+from workspace.reading.audience import Audience, read_audience, split_audience_from_title
+from workspace.reading.timing import Timing, read_timing
 
 KEYS = ("number", "title", "audience", "timing", "responsible", "report_form", "partner")
 LABELS = {
