@@ -3,14 +3,20 @@ from __future__ import annotations
 
 import enum
 from datetime import date
+from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, ForeignKey, select, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
 from tenants.scoping import NetworkOwned
+from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
 from workspace.core.text import keep_search_text
 from workspace.extensions import db
+
+if TYPE_CHECKING:
+    from workspace.accounts.models import User  # the identity table; its module imports this one
 
 
 class InstitutionKind(enum.Enum):
@@ -148,7 +154,30 @@ class Seat(NetworkOwned, CreatedAtMixin, db.Model):
         loaded = self.__dict__.get("user")
         if loaded is not None:
             return loaded.full_name
-        return object_session(self).scalar(select(User.full_name).where(User.id == self.user_id))
+        user = Seat.user.property.mapper.class_  # the identity table, known to the mapper by name
+        return object_session(self).scalar(select(user.full_name).where(user.id == self.user_id))
 
 
-from workspace.accounts.models import User  # noqa: E402  (relationship target)
+register({
+    InstitutionKind.SCHOOL: _l("Общеобразовательная школа"),
+    InstitutionKind.LIBRARY: _l("Библиотека"),
+    InstitutionKind.THEATRE: _l("Театр"),
+    InstitutionKind.MUSEUM: _l("Музей"),
+    InstitutionKind.SPORTS_SCHOOL: _l("Спортивная школа"),
+    InstitutionKind.SUPPLEMENTARY: _l("Дополнительное образование (ЦДО, ДДТ)"),
+    InstitutionKind.IT_CENTRE: _l("IT-центр"),
+    InstitutionKind.CULTURE_HOUSE: _l("Дом культуры"),
+    InstitutionKind.KINDERGARTEN: _l("Детский сад"),
+    InstitutionKind.UNIVERSITY: _l("Вуз"),
+    InstitutionKind.COLLEGE: _l("Колледж"),
+    InstitutionKind.HEALTH: _l("Здравоохранение"),
+    InstitutionKind.PUBLIC_SAFETY: _l("Безопасность (ГИБДД, МЧС)"),
+    InstitutionKind.PUBLIC_ORG: _l("Общественная организация"),
+    InstitutionKind.OTHER: _l("Другое"),
+    MemberRole.BASE: _l("Базовая организация"),
+    MemberRole.NETWORK_PARTNER: _l("Сетевой партнёр"),
+    MemberRole.SOCIAL_PARTNER: _l("Социальный партнёр"),
+    SeatRole.CHAIR: _l("Председатель"),
+    SeatRole.SECRETARY: _l("Секретарь"),
+    SeatRole.MEMBER: _l("Член совета"),
+})

@@ -5,10 +5,13 @@ import enum
 import hashlib
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from tenants.models import Institution  # noqa: F401  (the relationship target, registered with the mapper)
+from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum, utcnow
 from workspace.core.text import keep_search_text
 from workspace.extensions import db
@@ -108,4 +111,9 @@ class LoginAttempt(db.Model):
     attempted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
 
 
-from tenants.models import Institution  # noqa: E402,F401
+register({
+    StaffRole.ADMIN: _l("Руководитель"),
+    StaffRole.COORDINATOR: _l("Координатор сетевого взаимодействия"),
+    StaffRole.TEACHER: _l("Педагог"),
+    StaffRole.STAFF: _l("Сотрудник (только просмотр)"),
+})

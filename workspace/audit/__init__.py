@@ -9,4 +9,8 @@ from flask import Blueprint
 
 bp = Blueprint("audit", __name__)
 
-from workspace.audit import views  # noqa: E402,F401
+from workspace.audit import labels, views  # noqa: E402,F401
+
+bp.add_app_template_filter(labels.object_type, "audit_object")
+bp.add_app_template_filter(labels.field, "audit_field")
+bp.add_app_template_filter(labels.action, "audit_action")

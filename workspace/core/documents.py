@@ -7,6 +7,8 @@ from datetime import date
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from workspace.core.dates import ru_date
@@ -41,8 +43,6 @@ def add_table(document, header: list[str], rows: list[list[str]]) -> None:
     for cell, text in zip(table.rows[0].cells, header):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     header_flag = OxmlElement("w:tblHeader")
     header_flag.set(qn("w:val"), "true")
     table.rows[0]._tr.get_or_add_trPr().append(header_flag)

@@ -1,4 +1,6 @@
-"""Template filters and globals: Russian dates, labels of enums, fingerprinted static files."""
+"""Template filters and globals: Russian dates, labels of enums, fingerprinted static files.
+
+Areas add their own filters and globals through their blueprints (``bp.add_app_template_filter``)."""
 from __future__ import annotations
 
 import hashlib
@@ -10,7 +12,6 @@ from flask_login import current_user
 from jinja2 import pass_eval_context
 from markupsafe import Markup
 
-from workspace.audit import labels as audit_labels
 from workspace.core import labels, words
 from workspace.core.navigation import main_nav
 from workspace.core.dates import AcademicYear, long_date, month_name, ru_date, ru_datetime
@@ -29,8 +30,7 @@ def init_templating(app: Flask) -> None:
 
     app.jinja_env.filters.update(
         ru_date=ru_date, ru_datetime=ru_datetime, long_date=long_date, month_name=month_name,
-        label=labels.label, audit_object=audit_labels.object_type, audit_field=audit_labels.field,
-        audit_action=audit_labels.action, plural=words.plural, noun_for=words.noun_for, quoted=words.quoted_html, nest_quotes=words.nest_quotes,
+        label=labels.label, plural=words.plural, noun_for=words.noun_for, quoted=words.quoted_html, nest_quotes=words.nest_quotes,
     )
     app.jinja_env.globals.update(static_url=static_url, main_nav=main_nav)
     app.jinja_env.add_extension("jinja2.ext.do")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import pymorphy3
 from markupsafe import Markup, escape
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -12,7 +13,6 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 @lru_cache(maxsize=1)
 def _morph():
-    import pymorphy3
     return pymorphy3.MorphAnalyzer()
 
 
