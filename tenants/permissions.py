@@ -37,10 +37,3 @@ def can_manage_council(network: Network) -> bool:
         return True
     return is_base_manager(network)
 
-
-def can_edit_plan_section(network: Network, partner_institution_id: int | None) -> bool:
-    """The base institution's coordinators edit the whole plan; a partner's, its own section."""
-    if is_base_manager(network):
-        return True
-    return (partner_institution_id is not None and current_user.institution_id == partner_institution_id
-            and has_role(*MANAGERS))

@@ -15,11 +15,12 @@ from flask import abort, g, make_response, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from tenants.permissions import can_edit_plan_section, is_base_manager
+from tenants.permissions import is_base_manager
 from workspace.council.approval import approvables
 from workspace.council.models import ApprovalStatus
 from workspace.extensions import db, htmx
 from workspace.plans.models import Plan, PlanSection, PlanStatus
+from workspace.plans.permissions import can_edit_plan_section
 
 EDITABLE = (PlanStatus.DRAFT, PlanStatus.RETURNED)
 

@@ -6,12 +6,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from tenants.permissions import can_edit_plan_section
 from workspace.core.rendering import confirm_page, render
 from workspace.core.uploads import UploadRejected, accept_upload, file_response
 from workspace.extensions import db
 from workspace.plans import bp
 from workspace.plans.models import ItemStatus
+from workspace.plans.permissions import can_edit_plan_section
 from workspace.plans.queries import get_item_or_404, get_plan_or_404, get_section_or_404, member_institutions
 from workspace.plans.report_forms import ReportFileForm, ReportForm
 from workspace.plans.report_models import EventFile, EventReport

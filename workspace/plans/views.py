@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import func, select
 
-from tenants.permissions import can_edit_plan_section, is_base_manager
+from tenants.permissions import is_base_manager
 from workspace.core.dates import AcademicYear
 from workspace.core.ordering import move_among
 from workspace.core.rendering import confirm_page, render
@@ -16,6 +16,7 @@ from workspace.plans.approval import is_editable, require_editable
 from workspace.plans.editing import apply_cell, apply_new_item
 from workspace.plans.forms import CELL_FIELDS, CellForm, ItemForm, PlanForm, SectionForm, StatusCellForm
 from workspace.plans.models import Plan, PlanItem, PlanSection
+from workspace.plans.permissions import can_edit_plan_section
 from workspace.core.pagination import Page
 from workspace.plans.queries import (get_item_or_404, get_plan_or_404, get_section_or_404, items_of_sections,
                                      links_of, member_institutions, plans_of_network, section_outline,

@@ -9,6 +9,7 @@ from tenants.models import Institution
 from tenants.permissions import MANAGERS, has_role
 from workspace.core.pagination import Page, paginate
 from workspace.extensions import db
+from workspace.plans.permissions import can_edit_plan_section
 from workspace.requests_table.matching import ACTIVE, Row
 from workspace.requests_table.models import (Conversation, ConversationMessage, RequestKind, RequestStatus,
                                              ResourceRequest)
@@ -100,7 +101,6 @@ def messages_of(conversation: Conversation) -> list:
 
 def editable_sections() -> list[tuple[int, str]]:
     """Sections of the network's plans where the current user may add an item now."""
-    from tenants.permissions import can_edit_plan_section
     from workspace.plans.approval import is_editable
     from workspace.plans.models import Plan, PlanSection
     rows = db.session.execute(select(PlanSection, Plan).join(Plan, Plan.id == PlanSection.plan_id)
