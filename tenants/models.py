@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, ForeignKey, select, Integer, String, Text, UniqueConstraint
@@ -14,9 +13,6 @@ from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
 from workspace.core.text import keep_search_text
 from workspace.extensions import db
-
-if TYPE_CHECKING:
-    from workspace.accounts.models import User  # the identity table; its module imports this one
 
 
 class InstitutionKind(enum.Enum):
@@ -148,7 +144,7 @@ class Seat(NetworkOwned, CreatedAtMixin, db.Model):
     role: Mapped[SeatRole] = mapped_column(db_enum(SeatRole, "seat_role"))
     represents: Mapped[str] = mapped_column(String(200), default="")
 
-    user: Mapped["User"] = relationship(lazy="raise")  # noqa: F821
+    user: Mapped["User"] = relationship(lazy="raise")  # noqa: F821  (accounts.models.User, by name: tenants imports no area)
 
     def audit_label(self) -> str:
         loaded = self.__dict__.get("user")
