@@ -5,7 +5,7 @@ who see the agreement in full). The request's scope is an institution context (`
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -15,6 +15,7 @@ from workspace.agreements.models import Agreement, AgreementParty
 from workspace.core.labels import label
 from workspace.core.text import matches_search_text, search_forms, text_matches
 from workspace.extensions import db
+from workspace.search.registry import register_search_kind
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
@@ -43,3 +44,6 @@ def search(query: str, limit: int) -> list[tuple[str, str, str]]:
         if len(results) >= limit:
             break
     return results
+
+
+register_search_kind("agreements", _l("Договоры"), search, position=70)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import String, cast, literal_column, select, union_all
 
 from tenants.models import Network
@@ -11,6 +11,7 @@ from workspace.bank.models import Direction, DocumentKind, Material, NormativeDo
 from workspace.core.labels import label
 from workspace.core.text import matches_search_text, search_forms
 from workspace.extensions import db
+from workspace.search.registry import register_search_kind
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
@@ -43,3 +44,6 @@ def search(query: str, limit: int) -> list[tuple[str, str, str]]:
             results.append((row.title, _("Нормативный документ · %(kind)s", kind=label(DocumentKind(row.tag))),
                             url_for("bank.show_document", network=row.slug, document_id=row.id)))
     return results
+
+
+register_search_kind("materials", _l("Банк практик и документы"), search, position=90)

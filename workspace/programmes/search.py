@@ -8,7 +8,7 @@ one statement."""
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import String, cast, literal_column, or_, select, union_all
 
 from tenants.models import Institution, Network
@@ -17,6 +17,7 @@ from workspace.core.text import matches_search_text, search_forms
 from workspace.extensions import db
 from workspace.programmes.models import Direction, Programme
 from workspace.pupils.models import Pupil
+from workspace.search.registry import register_search_kind
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
@@ -47,3 +48,6 @@ def search(query: str, limit: int) -> list[tuple[str, str, str]]:
                             _("Обучающийся · %(class_label)s класс", class_label=row.fourth),
                             url_for("pupils.show_pupil", institution=institution.slug, pupil_id=row.id)))
     return results
+
+
+register_search_kind("programmes", _l("Программы и обучающиеся"), search, position=80)

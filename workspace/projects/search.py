@@ -3,6 +3,7 @@ query in any form (``matches_search_text`` on the stored ``search_text``, see ``
 from __future__ import annotations
 
 from flask import g, url_for
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from tenants.models import Network
@@ -10,6 +11,7 @@ from workspace.core.labels import label
 from workspace.core.text import matches_search_text, search_forms
 from workspace.extensions import db
 from workspace.projects.models import Project
+from workspace.search.registry import register_search_kind
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
@@ -25,3 +27,6 @@ def search(query: str, limit: int) -> list[tuple[str, str, str]]:
         .order_by(Project.starts_on.desc(), Project.id.desc()).limit(limit))
     return [(row.title, f"{row.name} · {label(row.direction)} · {label(row.status)}",
              url_for("projects.show_project", network=row.slug, project_id=row.id)) for row in rows]
+
+
+register_search_kind("projects", _l("Проекты"), search, position=60)

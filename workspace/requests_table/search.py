@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import g, url_for
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from tenants.models import Institution, Network
@@ -9,6 +10,7 @@ from workspace.core.labels import label
 from workspace.core.text import matches_search_text, search_forms
 from workspace.extensions import db
 from workspace.requests_table.models import ResourceRequest
+from workspace.search.registry import register_search_kind
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
@@ -24,3 +26,6 @@ def search(query: str, limit: int) -> list[tuple[str, str, str]]:
     return [(row.title, f"Таблица запросов · {label(row.kind)} · {row.short_name} · {label(row.status)}",
              url_for("requests_table.show_request", network=row.slug, request_id=row.id))
             for row in db.session.execute(statement.order_by(ResourceRequest.id.desc()).limit(limit))]
+
+
+register_search_kind("requests", _l("Таблица запросов"), search, position=100)

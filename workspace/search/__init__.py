@@ -1,11 +1,16 @@
 """Global search (поиск): one box in the header finds what the current user may see, grouped by kind.
 
-An area adds its kind once, at import time or when the lead wires it in::
+Each area registers its kinds in its own ``workspace/<area>/search.py``, which the area's ``__init__.py``
+imports (so the registration happens when ``create_app`` imports the area's blueprint; this package imports
+no area)::
 
-    from workspace.search.registry import register_kind
-    register_kind("projects", _l("Проекты"), workspace.projects.search.search)
+    from workspace.search.registry import register_search_kind
+    register_search_kind("projects", _l("Проекты"), search, position=60)
 
-The hook each area provides in ``workspace/<area>/search.py``::
+Positions taken (the order of the groups): plan items 10, plans 20, council meetings 30, institutions 40,
+people 50, projects 60, agreements 70, programmes and pupils 80, the bank 90, the request table 100.
+
+The hook::
 
     def search(query: str, limit: int) -> list[tuple[str, str, str]]:
         '''(title, subtitle, url) of objects of the area the CURRENT user may see, at most ``limit``.'''
@@ -26,4 +31,4 @@ from flask import Blueprint
 
 bp = Blueprint("search", __name__)
 
-from workspace.search import kinds, views  # noqa: E402,F401
+from workspace.search import views  # noqa: E402,F401

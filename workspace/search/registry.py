@@ -1,4 +1,5 @@
-"""The registry of search kinds: each area registers (kind, label, function); the page runs them all."""
+"""The registry of search kinds: each area registers (kind, label, function, position) from its own
+``workspace/<area>/search.py``; the page runs them all, in the order of their positions."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ class Kind:
     kind: str
     label: object          # a lazy string: the group's heading
     function: Hook
+    position: int = 100    # groups are shown by position (ties: in the order of registration)
 
 
 @dataclass(frozen=True)
@@ -32,13 +34,13 @@ class Group:
 _kinds: dict[str, Kind] = {}
 
 
-def register_kind(kind: str, label, function: Hook) -> None:
-    """Add (or replace) a kind of search results; groups are shown in the order of registration."""
-    _kinds[kind] = Kind(kind, label, function)
+def register_search_kind(kind: str, label, function: Hook, *, position: int = 100) -> None:
+    """Add (or replace) a kind of search results; groups are shown by ``position``."""
+    _kinds[kind] = Kind(kind, label, function, position)
 
 
 def registered_kinds() -> list[Kind]:
-    return list(_kinds.values())
+    return sorted(_kinds.values(), key=lambda kind: kind.position)
 
 
 def run_search(query: str, limit: int, only: str | None = None) -> list[Group]:

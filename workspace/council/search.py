@@ -1,0 +1,37 @@
+"""Global search hook of the council: meetings and e-votes of the networks of the user's institution."""
+from __future__ import annotations
+
+from flask import g, url_for
+from flask_babel import gettext as _, lazy_gettext as _l
+from sqlalchemy import select
+
+from tenants.models import Network
+from workspace.core.dates import ru_date
+from workspace.core.text import matches_any_search_text
+from workspace.council.models import AgendaItem, Meeting, MeetingKind
+from workspace.extensions import db
+from workspace.search.registry import register_search_kind
+
+
+def _network_ids() -> list[int]:
+    return list(g.get("network_ids") or [])
+
+
+def search_meetings(query: str, limit: int) -> list[tuple[str, str, str]]:
+    """Council meetings and e-votes found by a question of their agenda or by their place."""
+    rows = db.session.execute(
+        select(Meeting.id, Meeting.kind, Meeting.number, Meeting.held_on, AgendaItem.title, Network.slug, Network.name)
+        .join(AgendaItem, AgendaItem.meeting_id == Meeting.id).join(Network, Network.id == Meeting.network_id)
+        .where(Meeting.network_id.in_(_network_ids()),
+               matches_any_search_text((AgendaItem.search_text, Meeting.search_text), query))
+        .order_by(Meeting.held_on.desc(), Meeting.id.desc(), AgendaItem.position, AgendaItem.id).limit(limit))
+    results = []
+    for row in rows:
+        heading = (_("Заочное голосование № %(number)s", number=row.number) if row.kind == MeetingKind.E_VOTE
+                   else _("Заседание совета № %(number)s", number=row.number))
+        results.append((row.title, f"{heading}, {ru_date(row.held_on)} · {row.name}",
+                        url_for("council.show_meeting", network=row.slug, meeting_id=row.id)))
+    return results
+
+
+register_search_kind("meetings", _l("Заседания совета"), search_meetings, position=30)
