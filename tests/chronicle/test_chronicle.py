@@ -166,7 +166,7 @@ def test_sources_interleave_across_pages_without_loss(app, client, make, login_a
 
 def test_a_hook_of_another_area_joins_the_chronicle(app, client, make, login_as):
     """What the lead registers later: a plain function returning (when, kind label, title, url, institution)."""
-    from workspace.chronicle.registry import _sources, register_source
+    from workspace.chronicle.registry import _sources, register_chronicle_source
     coordinator, network, plan, museum, _section = _network(make, events=1)
     calls = []
 
@@ -176,7 +176,7 @@ def test_a_hook_of_another_area_joins_the_chronicle(app, client, make, login_as)
                 (date(2026, 9, 1), "Договор подписан", "Договор № 1", "/agreements/1", None)]
         return [row for row in rows if partner_id in (None, row[4])]
 
-    register_source("another_area", agreements)  # a kind of its own: the real areas' sources stay registered
+    register_chronicle_source("another_area", agreements)  # a kind of its own: the real areas' sources stay registered
     try:
         login_as(coordinator)
         page = client.get("/n/net/chronicle").get_data(as_text=True)

@@ -16,6 +16,7 @@ from tenants.models import Network
 from tenants.resolution import seat_network_ids
 from workspace.agreements.models import Agreement, AgreementParty
 from workspace.agreements.queries import parties_of
+from workspace.chronicle.registry import register_chronicle_source
 from workspace.extensions import db
 
 
@@ -45,3 +46,6 @@ def entries(network_ids: list[int], before: datetime | None, limit: int,
         result.append((agreement.activated_at, _("Договор подписан"), agreement.title,
                        url_for("agreements.show_agreement", network=slug, agreement_id=agreement.id), concerned))
     return result
+
+
+register_chronicle_source("agreements", entries, position=40)

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("bank", __name__)
 
-from workspace.bank import document_views, search, views  # noqa: E402,F401
+from workspace.bank import chronicle, document_views, search, views  # noqa: E402,F401

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from tenants.models import Network
 from workspace.bank.models import Material
+from workspace.chronicle.registry import register_chronicle_source
 from workspace.extensions import db
 
 
@@ -30,3 +31,6 @@ def entries(network_ids: list[int], before: datetime | None, limit: int,
     kind = _("Новый материал в банке")  # translated in the reader's locale (it was a bare Russian constant)
     return [(row.created_at, kind, row.title, url_for("bank.show_material", network=row.slug, material_id=row.id),
              row.author_institution_id) for row in db.session.execute(statement)]
+
+
+register_chronicle_source("materials", entries, position=70)

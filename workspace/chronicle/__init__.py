@@ -4,12 +4,17 @@ Pages: ``/n/<network>/chronicle`` (one network) and ``/i/<institution>/chronicle
 institution); a partner filter; infinite scroll by a keyset cursor ``before=<timestamp>,<kind>-<id>``
 (never OFFSET); without JavaScript a «Показать ещё» link loads the same next page.
 
-An area adds its entries once::
+Each area registers its sources in its own ``workspace/<area>/chronicle.py``, which the area's
+``__init__.py`` imports (so the registration happens when ``create_app`` imports the area's blueprint; this
+package imports no area)::
 
-    from workspace.chronicle.registry import register_source
-    register_source("agreements", workspace.agreements.chronicle.entries)
+    from workspace.chronicle.registry import register_chronicle_source
+    register_chronicle_source("agreements", entries, position=40)
 
-The hook each area provides in ``workspace/<area>/chronicle.py``::
+Positions taken (the order in which sources are asked; the feed's order does not depend on it): events held
+10 (plans), approvals 20 and meetings 30 (council), agreements 40, projects 50, programmes 60, the bank 70.
+
+The hook::
 
     def entries(network_ids: list[int], before: datetime | None, limit: int,
                 partner_id: int | None) -> list[tuple[datetime, str, str, str, int | None]]:
@@ -22,10 +27,10 @@ The hook each area provides in ``workspace/<area>/chronicle.py``::
 * ``when``: a naive UTC datetime, an aware one, or a date (read as its midnight);
 * ``url``: a link to the object (``url_for(..., network=slug)``, the page may be an institution's);
 * one statement per call. An entry may also be a ``workspace.chronicle.registry.Entry`` (with an id, a
-  subtitle, thumbnails), as the sources of this package return.
+  subtitle, thumbnails), as the plans' and the council's sources return.
 """
 from flask import Blueprint
 
 bp = Blueprint("chronicle", __name__)
 
-from workspace.chronicle import sources, views  # noqa: E402,F401
+from workspace.chronicle import views  # noqa: E402,F401

@@ -60,16 +60,24 @@ class Cursor:
             return None
 
 
-_sources: dict[str, Source] = {}
+@dataclass(frozen=True)
+class Registered:
+    function: Source
+    position: int
 
 
-def register_source(kind: str, function: Source) -> None:
-    """Add (or replace) a source of entries (see the package docstring for the hook's signature)."""
-    _sources[kind] = function
+_sources: dict[str, Registered] = {}
 
 
-def registered_sources() -> dict[str, Source]:
-    return dict(_sources)
+def register_chronicle_source(kind: str, function: Source, *, position: int = 100) -> None:
+    """Add (or replace) a source of entries (see the package docstring for the hook's signature); sources are
+    asked in the order of ``position`` (the merged order does not depend on it)."""
+    _sources[kind] = Registered(function, position)
+
+
+def day_or_before(before: datetime | None) -> date | None:
+    """The day of a cursor's timestamp, for sources that know only dates."""
+    return before.date() if before is not None else None
 
 
 def _naive(value) -> datetime:
@@ -131,8 +139,8 @@ def page_of_entries(network_ids: list[int], cursor: Cursor | None, size: int,
     on this page (the next page asks again from there), so no entry is ever skipped."""
     merged: list[Entry] = []
     horizons = []
-    for kind, source in _sources.items():
-        entries, horizon = _from_source(kind, source, network_ids, cursor, size + 1, partner_id)
+    for kind, source in sorted(_sources.items(), key=lambda item: item[1].position):
+        entries, horizon = _from_source(kind, source.function, network_ids, cursor, size + 1, partner_id)
         merged.extend(entries)
         if horizon is not None:
             horizons.append(horizon)

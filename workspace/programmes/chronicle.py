@@ -1,4 +1,4 @@
-"""Chronicle hook of the programmes area (registered by the lead): programmes published in the networks."""
+"""Chronicle hook of the programmes area: programmes published in the networks."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tenants.models import Network
+from workspace.chronicle.registry import register_chronicle_source
 from workspace.extensions import db
 from workspace.programmes.models import Programme
 
@@ -31,3 +32,6 @@ def entries(network_ids: list[int], before: datetime | None, limit: int,
     return [(row.published_at, _("Опубликована сетевая программа"), row.title,
              url_for("programmes.show_programme", network=row.slug, programme_id=row.id), row.provider_institution_id)
             for row in db.session.execute(statement)]
+
+
+register_chronicle_source("programmes", entries, position=60)

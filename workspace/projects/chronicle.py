@@ -11,9 +11,10 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tenants.models import Network
+from workspace.chronicle.registry import register_chronicle_source
 from workspace.council.models import AgendaItem, Approval, ApprovalStatus, Decision, Outcome
 from workspace.extensions import db
-from workspace.projects.models import Project
+from workspace.projects.models import Project, ProjectParticipant
 
 
 def entries(network_ids: list[int], before: datetime | None, limit: int,
@@ -22,7 +23,6 @@ def entries(network_ids: list[int], before: datetime | None, limit: int,
     projects that institution takes part in."""
     if not network_ids or limit <= 0:
         return []
-    from workspace.projects.models import ProjectParticipant
     statement = (
         select(Decision.created_at, Project.id, Project.title, Project.lead_institution_id, Network.slug)
         .join(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
@@ -40,3 +40,6 @@ def entries(network_ids: list[int], before: datetime | None, limit: int,
     kind = _("Проект утверждён советом")
     return [(row.created_at, kind, row.title, url_for("projects.show_project", network=row.slug, project_id=row.id),
              row.lead_institution_id) for row in db.session.execute(statement)]
+
+
+register_chronicle_source("projects", entries, position=50)
