@@ -114,11 +114,10 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(bank_bp, url_prefix="/n/<network>/bank")
     from workspace.requests_table import bp as requests_table_bp
     app.register_blueprint(requests_table_bp, url_prefix="/n/<network>/requests")
-    from workspace.monitoring import bp as monitoring_bp, register_providers
+    from workspace.monitoring import bp as monitoring_bp
     from workspace.surveys import bp as surveys_bp
     app.register_blueprint(monitoring_bp)
     app.register_blueprint(surveys_bp)
-    register_providers()
     from workspace.chronicle import bp as chronicle_bp
     from workspace.search import bp as search_bp
     app.register_blueprint(chronicle_bp)

@@ -4,4 +4,4 @@ from flask import Blueprint
 bp = Blueprint("agreements", __name__)
 public_bp = Blueprint("public_agreements", __name__)
 
-from workspace.agreements import chronicle, obligation_views, public_views, search, views  # noqa: E402,F401
+from workspace.agreements import chronicle, monitoring, obligation_views, public_views, search, views  # noqa: E402,F401

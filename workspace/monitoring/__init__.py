@@ -12,8 +12,8 @@ Provider interface
 A provider is a plain function ``provider(scope: MonitoringScope) -> SectionContent``::
 
     from flask_babel import lazy_gettext as _l
-    from workspace.monitoring.registry import (Figure, Headline, SectionContent,
-                                               register_indicator_source, register_section)
+    from workspace.monitoring.registry import (Figure, Headline, SectionContent, by_year,
+                                               register_indicator_source, register_monitoring_section)
 
     def agreements_section(scope):
         # scope.network_ids — the networks (one on a network's dashboard, all the institution's on an
@@ -31,9 +31,9 @@ A provider is a plain function ``provider(scope: MonitoringScope) -> SectionCont
                             description="What is counted, for the chart's <desc> and the report.")],
             note="An honest remark about what the figures do not count.")
 
-    register_section("agreements", _l("Договоры о сотрудничестве"), agreements_section, order=30)
-    register_indicator_source("agreements_active", _l("Действующих договоров"), "шт.",
-                              lambda scope: (this_year_value, last_year_value))
+    register_monitoring_section("agreements", _l("Договоры о сотрудничестве"), agreements_section, position=30)
+    register_indicator_source("agreements_active", _l("Действующих договоров"), "шт.", by_year(agreement_totals),
+                              position=80)
 
 Rules a provider keeps: a fixed number of statements whatever the data (read grouped column tuples,
 never entities in a loop; the dashboard's statement count is pinned in
@@ -41,12 +41,14 @@ tests/monitoring/test_query_budgets.py); both years in the same statement; numbe
 chart kinds are ``bars`` (grouped), ``lines`` (ordered categories such as months), ``stacked``
 (shares of each category's total) and ``table``; every figure is drawn as SVG by
 ``workspace.monitoring.charts`` and its table is shown beside it and written to the Excel report.
-Put the provider in the area's own package (``workspace/agreements/monitoring.py`` with a ``register()``
-function, as ``workspace/surveys/monitoring.py`` does) and add one line calling it to
-``register_providers()`` below, which the application factory runs once. The ``order`` argument places
-the section: events 10, pupils covered by network programmes 25, coverage 20, agreements in force 30, projects
-by status and their indicators 40, attendance in network groups 50, surveys 60, council 80 are taken (the
-sections 25–50 live in ``workspace/monitoring/area_providers.py``).
+Put the provider in the area's own package, ``workspace/<area>/monitoring.py``, registering at import time
+(as ``workspace/agreements/monitoring.py`` does), and import that module from the area's ``__init__.py``: the
+registration happens when ``create_app`` imports the area's blueprint, and this package imports no area.
+The ``position`` argument places the section: events 10 (plans), coverage 20 (plans), pupils covered by
+network programmes 25 (programmes), agreements in force 30, projects by status and their indicators 40,
+attendance in network groups 50 (journal), surveys 60, council 80 are taken. Indicator sources are listed in
+the indicator form by their ``position``: the plan's 10–50, council 60, programmes 70, agreements 80, projects
+90, journal 100, surveys 110.
 A computed source becomes selectable in the indicator form as soon as it is registered; the
 ``survey_satisfaction`` source shows how a source shares its section's statement through
 ``scope.cached``. Statement counts to keep: tests/monitoring/test_query_budgets.py pins the network's
@@ -56,16 +58,6 @@ fixed number and the pin is raised by it.
 from flask import Blueprint
 
 bp = Blueprint("monitoring", __name__)
-
-
-def register_providers() -> None:
-    """The providers of the data that exists today; other areas add theirs the same way."""
-    from workspace.monitoring import providers
-    providers.register()
-    from workspace.monitoring import area_providers
-    area_providers.register()
-    from workspace.surveys import monitoring as survey_monitoring
-    survey_monitoring.register()
 
 
 from workspace.monitoring import views  # noqa: E402,F401

@@ -1,4 +1,5 @@
-"""The dashboard's figure providers and the indicators' computed sources: two small registries.
+"""The dashboard's figure providers and the indicators' computed sources: two small registries, and the
+helpers every provider shares (the months of an academic year, shares, terms overlapping a year).
 
 See the package docstring (``workspace/monitoring/__init__.py``) for how an area adds its own.
 """
@@ -6,12 +7,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Callable
 
+from flask_babel import format_date
 from markupsafe import Markup
 from sqlalchemy import literal, select, union_all
 
+from tenants.models import Institution, Membership, Network
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
 from workspace.monitoring.charts import CHARTS
@@ -126,8 +129,6 @@ class MonitoringScope:
 
     def _names(self) -> dict[str, dict[int, str]]:
         """id → name of the members of the scope's networks and of the networks themselves: one statement."""
-        from tenants.models import Institution, Membership, Network
-
         def compute():
             members = (select(literal("institution").label("what"), Institution.id, Institution.short_name)
                        .join(Membership, Membership.institution_id == Institution.id)
@@ -170,7 +171,7 @@ class SectionEntry:
     key: str
     title: object  # str or lazy string
     provider: SectionProvider
-    order: int
+    position: int
 
 
 @dataclass(frozen=True)
@@ -179,25 +180,54 @@ class SourceEntry:
     label: object
     unit: str
     compute: SourceCompute
+    position: int = 100
 
 
 SECTIONS: dict[str, SectionEntry] = {}
 SOURCES: dict[str, SourceEntry] = {}
 
 
-def register_section(key: str, title, provider: SectionProvider, *, order: int = 100) -> None:
-    """Add a dashboard section; ``provider(scope)`` returns its SectionContent (a fixed number of queries)."""
-    SECTIONS[key] = SectionEntry(key, title, provider, order)
+def register_monitoring_section(key: str, title, provider: SectionProvider, *, position: int = 100) -> None:
+    """Add a dashboard section; ``provider(scope)`` returns its SectionContent (a fixed number of queries).
+    Sections are shown by ``position``."""
+    SECTIONS[key] = SectionEntry(key, title, provider, position)
 
 
-def register_indicator_source(key: str, label, unit: str, compute: SourceCompute) -> None:
-    """Add a computed source an indicator may name: ``compute(scope)`` → (this year's fact, last year's)."""
-    SOURCES[key] = SourceEntry(key, label, unit, compute)
+def register_indicator_source(key: str, label, unit: str, compute: SourceCompute, *, position: int = 100) -> None:
+    """Add a computed source an indicator may name: ``compute(scope)`` → (this year's fact, last year's).
+    The indicator form lists the sources by ``position``."""
+    SOURCES[key] = SourceEntry(key, label, unit, compute, position)
 
 
 def source_choices() -> list[tuple[str, str]]:
-    return [(entry.key, str(entry.label)) for entry in SOURCES.values()]
+    return [(entry.key, str(entry.label)) for entry in sorted(SOURCES.values(), key=lambda e: e.position)]
 
 
 def build_sections(scope: MonitoringScope) -> list[tuple[SectionEntry, SectionContent]]:
-    return [(entry, entry.provider(scope)) for entry in sorted(SECTIONS.values(), key=lambda e: (e.order, e.key))]
+    return [(entry, entry.provider(scope))
+            for entry in sorted(SECTIONS.values(), key=lambda e: (e.position, e.key))]
+
+
+# ---------------------------------------------------------------- helpers the providers share
+
+MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)  # the months of an academic year, in order
+
+
+def month_labels(scope: MonitoringScope) -> list[str]:
+    return [format_date(scope.year.date_of(month), "LLL") for month in MONTHS]
+
+
+def percent(part: float, whole: float) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def overlaps(starts_on: date | None, ends_on: date | None, year: AcademicYear) -> bool:
+    """A term (open where a date is missing) overlaps the academic year."""
+    return (starts_on is None or starts_on <= year.ends_on) and (ends_on is None or ends_on >= year.starts_on)
+
+
+def by_year(compute: Callable[[MonitoringScope], dict], key: str | None = None) -> SourceCompute:
+    """A computed source from ``compute(scope)`` → {start year: value} (or {start year: {key: value}})."""
+    if key is None:
+        return lambda scope: tuple(compute(scope)[year.start_year] for year in scope.years)
+    return lambda scope: tuple(compute(scope)[year.start_year][key] for year in scope.years)

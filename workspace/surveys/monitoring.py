@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from workspace.extensions import db
 from workspace.monitoring.registry import (Figure, Headline, MonitoringScope, SectionContent,
-                                           register_indicator_source, register_section)
+                                           register_indicator_source, register_monitoring_section)
 from workspace.surveys.models import QuestionKind, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse, SurveyStatus
 from workspace.surveys.queries import satisfaction_percent
 
@@ -66,6 +66,6 @@ def surveys_section(scope: MonitoringScope) -> SectionContent:
         figures=[figure])
 
 
-def register() -> None:
-    register_section("surveys", _l("Анкетирование родителей и обучающихся"), surveys_section, order=60)
-    register_indicator_source("survey_satisfaction", _l("Удовлетворённость по анкетам"), "%", satisfaction_by_year)
+register_monitoring_section("surveys", _l("Анкетирование родителей и обучающихся"), surveys_section, position=60)
+register_indicator_source("survey_satisfaction", _l("Удовлетворённость по анкетам"), "%", satisfaction_by_year,
+                          position=110)

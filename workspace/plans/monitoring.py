@@ -1,32 +1,25 @@
-"""The figure providers and computed sources for the data that exists today: the network plan of
-events with its reports, and the council's decisions. Each reads a fixed number of statements,
-covering the chosen year and the previous one at once."""
+"""The plan's figure providers and computed sources for the monitoring dashboard: events planned and held
+(the network plan), and the coverage of participants read from the event reports. Each reads one grouped
+statement covering the chosen year and the previous one at once."""
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
 
-from flask_babel import format_date, gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
+from workspace.core.labels import label
 from workspace.extensions import db
-from workspace.monitoring.registry import (Figure, Headline, MonitoringScope, SectionContent,
-                                           register_indicator_source, register_section)
+from workspace.monitoring.registry import (MONTHS, Figure, Headline, MonitoringScope, SectionContent, by_year,
+                                           month_labels, register_indicator_source, register_monitoring_section)
+from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
+from workspace.plans.report_models import EventParticipation, EventReport
 
-MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
-
-
-def _month_labels(scope: MonitoringScope) -> list[str]:
-    return [format_date(scope.year.date_of(month), "LLL") for month in MONTHS]
-
-
-# ---------------------------------------------------------------- events planned and held
 
 def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, date | None, str, int]]:
     """(start_year, owner, starts_on, status, count): owner is the section's partner on a network's
     dashboard, the network on an institution's. One statement for both years."""
-    from workspace.plans.models import Plan, PlanItem, PlanItemInstitution, PlanSection
-
     def compute():
         owner = PlanSection.partner_institution_id if scope.institution_id is None else PlanItem.network_id
         query = (select(Plan.start_year, owner, PlanItem.starts_on, PlanItem.status, func.count(PlanItem.id))
@@ -89,14 +82,12 @@ def events_section(scope: MonitoringScope) -> SectionContent:
                  (_("Проведено, %(year)s", year=last_label), [by_owner[o][(last, "held")] for o in owners])],
         _("Число мероприятий сетевого плана по партнёрам: запланировано и проведено в этом и прошлом учебном году."))
     monthly = Figure(
-        "events-by-month", _("Мероприятия по месяцам"), "lines", _("Месяц"), _month_labels(scope),
+        "events-by-month", _("Мероприятия по месяцам"), "lines", _("Месяц"), month_labels(scope),
         [(_("Запланировано, %(year)s", year=year_label), by_month[(this, "planned")]),
          (_("Проведено, %(year)s", year=year_label), by_month[(this, "held")]),
          (_("Проведено, %(year)s", year=last_label), by_month[(last, "held")])],
         _("Число мероприятий по месяцу начала: запланировано и проведено в этом году, проведено в прошлом."))
     status_order = ("held", "planned", "moved", "cancelled")
-    from workspace.core.labels import label
-    from workspace.plans.models import ItemStatus
     status_owners = [o for o in owners if statuses[o]]
     shares = Figure(
         "events-status-shares", _("Доли мероприятий по состоянию, %(year)s", year=year_label), "stacked", owner_word,
@@ -114,13 +105,9 @@ def _share(total: dict[str, int]) -> float | None:
     return round(100 * total["held"] / total["planned"], 1) if total["planned"] else None
 
 
-# ---------------------------------------------------------------- coverage from the reports
-
 def participation_rows(scope: MonitoringScope) -> list[tuple[date, int, int, tuple[int, int] | None, int]]:
     """(held_from, network_id, institution_id, classes, participants) of the reports of both years; classes is
     (first, last) — (5, 5) for one class, (1, 4) for a range — or None."""
-    from workspace.plans.report_models import EventParticipation, EventReport
-
     def compute():
         query = (select(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
                         EventParticipation.grade, EventParticipation.grade_to, func.sum(EventParticipation.count))
@@ -195,67 +182,16 @@ def coverage_section(scope: MonitoringScope) -> SectionContent:
                "Охват уникальных обучающихся появится вместе с сетевыми группами и журналом."))
 
 
-# ---------------------------------------------------------------- council decisions
-
-def decision_rows(scope: MonitoringScope) -> list[tuple[date, str, int]]:
-    from workspace.council.models import Decision
-
-    def compute():
-        query = (select(Decision.decided_on, Decision.outcome, func.count(Decision.id))
-                 .where(Decision.decided_on >= scope.previous.starts_on, Decision.decided_on <= scope.year.ends_on)
-                 .group_by(Decision.decided_on, Decision.outcome))
-        return [(day, outcome.value, count) for day, outcome, count in db.session.execute(query)]
-    return scope.cached("decision_rows", compute)
-
-
-def decision_totals(scope: MonitoringScope) -> dict[int, int]:
-    totals = {year.start_year: 0 for year in scope.years}
-    for day, _outcome, count in decision_rows(scope):
-        year = scope.year_of(day)
-        if year is not None:
-            totals[year.start_year] += count
-    return totals
-
-
-def council_section(scope: MonitoringScope) -> SectionContent:
-    from workspace.core.labels import label
-    from workspace.council.models import Outcome
-    counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for day, outcome, count in decision_rows(scope):
-        year = scope.year_of(day)
-        if year is not None:
-            counts[outcome][year.start_year] += count
-    outcomes = [outcome for outcome in Outcome if counts[outcome.value]]
-    totals = decision_totals(scope)
-    this, last = scope.year.start_year, scope.previous.start_year
-    figure = Figure(
-        "council-decisions", _("Решения координационного совета"), "bars", _("Решение"),
-        [label(outcome) for outcome in outcomes],
-        [(scope.year.label, [counts[o.value][this] for o in outcomes]),
-         (scope.previous.label, [counts[o.value][last] for o in outcomes])],
-        _("Число решений совета по исходу голосования, этот и прошлый учебный год."))
-    return SectionContent(headlines=[Headline(_("Решений совета"), totals[this], totals[last])], figures=[figure])
-
-
-# ---------------------------------------------------------------- registration
-
-def register() -> None:
-    register_section("events", _l("Мероприятия сетевого плана"), events_section, order=10)
-    register_section("coverage", _l("Охват участников мероприятий"), coverage_section, order=20)
-    register_section("council", _l("Координационный совет"), council_section, order=80)
-
-    def totals_of(compute, key):
-        return lambda scope: tuple(compute(scope)[year.start_year][key] for year in scope.years)
-
-    register_indicator_source("events_planned", _l("Мероприятий запланировано (сетевой план)"), "шт.",
-                              totals_of(event_totals, "planned"))
-    register_indicator_source("events_held", _l("Мероприятий проведено (сетевой план)"), "шт.",
-                              totals_of(event_totals, "held"))
-    register_indicator_source("events_held_share", _l("Доля проведённых мероприятий плана"), "%",
-                              lambda scope: tuple(_share(event_totals(scope)[year.start_year]) for year in scope.years))
-    register_indicator_source("participants", _l("Участников мероприятий (по отчётам)"), "чел.",
-                              totals_of(coverage_totals, "participants"))
-    register_indicator_source("institutions_involved", _l("Учреждений, чьи участники были на мероприятиях"), "шт.",
-                              totals_of(coverage_totals, "institutions"))
-    register_indicator_source("council_decisions", _l("Решений координационного совета"), "шт.",
-                              lambda scope: tuple(decision_totals(scope)[year.start_year] for year in scope.years))
+register_monitoring_section("events", _l("Мероприятия сетевого плана"), events_section, position=10)
+register_monitoring_section("coverage", _l("Охват участников мероприятий"), coverage_section, position=20)
+register_indicator_source("events_planned", _l("Мероприятий запланировано (сетевой план)"), "шт.",
+                          by_year(event_totals, "planned"), position=10)
+register_indicator_source("events_held", _l("Мероприятий проведено (сетевой план)"), "шт.",
+                          by_year(event_totals, "held"), position=20)
+register_indicator_source("events_held_share", _l("Доля проведённых мероприятий плана"), "%",
+                          lambda scope: tuple(_share(event_totals(scope)[year.start_year]) for year in scope.years),
+                          position=30)
+register_indicator_source("participants", _l("Участников мероприятий (по отчётам)"), "чел.",
+                          by_year(coverage_totals, "participants"), position=40)
+register_indicator_source("institutions_involved", _l("Учреждений, чьи участники были на мероприятиях"), "шт.",
+                          by_year(coverage_totals, "institutions"), position=50)
