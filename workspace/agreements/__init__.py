@@ -4,4 +4,5 @@ from flask import Blueprint
 bp = Blueprint("agreements", __name__)
 public_bp = Blueprint("public_agreements", __name__)
 
-from workspace.agreements import chronicle, monitoring, obligation_views, public_views, search, views  # noqa: E402,F401
+from workspace.agreements import obligation_views, public_views, views  # noqa: E402,F401
+from workspace.agreements import chronicle, history, monitoring, search  # noqa: E402,F401  (hub registrations)

@@ -189,35 +189,3 @@ register({
     AgreementStatus.EXPIRED: _l("Истёк"),
     AgreementStatus.TERMINATED: _l("Расторгнут"),
 })
-
-# How the history page names these objects and their fields (the audit area's tables, extended from here).
-from workspace.audit.labels import FIELDS, OBJECT_TYPES  # noqa: E402
-from workspace.audit.recorder import NOISY_FIELDS  # noqa: E402
-
-OBJECT_TYPES.update({
-    "Agreement": _l("Договор"),
-    "AgreementParty": _l("Сторона договора"),
-    "Obligation": _l("Обязательство по договору"),
-    "AgreementFile": _l("Скан договора"),
-    "AgreementLink": _l("Связь договора"),
-})
-FIELDS.update({
-    "signed_on": _l("Дата договора"),
-    "title": _l("Название"),
-    "subject": _l("Предмет договора"),
-    "status": _l("Статус"),
-    "termination_reason": _l("Причина расторжения"),
-    "terminated_on": _l("Дата расторжения"),
-    "activated_at": _l("Вступил в силу"),
-    "is_published": _l("Опубликован"),
-    "accepted_by_id": _l("Принял"),
-    "accepted_at": _l("Принято"),
-    "text": _l("Обязательство"),
-    "term": _l("Срок"),
-    "agreement_id": _l("Договор"),
-    "party_id": _l("Сторона договора"),
-    "filename": _l("Файл"),
-    "target_kind": _l("Вид связи"),
-    "target_id": _l("Связанный объект"),
-})
-NOISY_FIELDS.add("search_text")  # derived from the title, number and subject: not a change of its own

@@ -4,4 +4,5 @@ from flask import Blueprint
 
 bp = Blueprint("bank", __name__)
 
-from workspace.bank import chronicle, document_views, search, views  # noqa: E402,F401
+from workspace.bank import document_views, views  # noqa: E402,F401
+from workspace.bank import chronicle, history, search  # noqa: E402,F401  (hub registrations)

@@ -61,3 +61,4 @@ bp = Blueprint("monitoring", __name__)
 
 
 from workspace.monitoring import views  # noqa: E402,F401
+from workspace.monitoring import history  # noqa: E402,F401  (hub registrations)

@@ -5,3 +5,4 @@ from flask import Blueprint
 bp = Blueprint("pupils", __name__)
 
 from workspace.pupils import consent_views, duty_views, reads_views, views  # noqa: E402,F401
+from workspace.pupils import history  # noqa: E402,F401  (hub registrations)

@@ -4,4 +4,5 @@ from flask import Blueprint
 
 bp = Blueprint("requests_table", __name__)
 
-from workspace.requests_table import conversation_views, search, views  # noqa: E402,F401
+from workspace.requests_table import conversation_views, views  # noqa: E402,F401
+from workspace.requests_table import history, search  # noqa: E402,F401  (hub registrations)

@@ -4,4 +4,5 @@ from flask import Blueprint
 
 bp = Blueprint("surveys", __name__)
 
-from workspace.surveys import monitoring, public, views  # noqa: E402,F401
+from workspace.surveys import public, views  # noqa: E402,F401
+from workspace.surveys import history, monitoring  # noqa: E402,F401  (hub registrations)

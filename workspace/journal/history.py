@@ -1,0 +1,23 @@
+"""How the history page names the objects and fields of the journal (registered with the audit area)."""
+from flask_babel import lazy_gettext as _l
+
+from workspace.audit.labels import register_history_labels
+
+register_history_labels(
+    object_types={
+        "Lesson": _l("Занятие"),
+        "Certificate": _l("Документ об обучении"),
+    },
+    fields={
+        "issued_by_id": _l("Выдал"),
+        "issued_on": _l("Дата выдачи"),
+        "programme_title": _l("Программа"),
+        "result": _l("Результат"),
+        "year": _l("Год"),
+        "topic": _l("Тема"),
+    },
+    type_fields={
+        ("Lesson", "held_on"): _l("Дата занятия"),
+        ("Certificate", "number"): _l("Номер"),
+    },
+)

@@ -1,0 +1,20 @@
+"""How the history page names the objects and fields of the monitoring indicators (registered with the audit area)."""
+from flask_babel import lazy_gettext as _l
+
+from workspace.audit.labels import register_history_labels
+
+register_history_labels(
+    object_types={
+        "MonitoringIndicator": _l("Показатель мониторинга"),
+        "MonitoringValue": _l("Значение показателя"),
+    },
+    fields={
+        "criterion": _l("Критерий"),
+        "target": _l("Целевое значение"),
+        "indicator_id": _l("Показатель"),
+        "value": _l("Значение"),
+    },
+    type_fields={
+        ("MonitoringIndicator", "source"): _l("Как считается"),
+    },
+)

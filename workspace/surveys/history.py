@@ -1,0 +1,21 @@
+"""How the history page names the objects and fields of the surveys (registered with the audit area)."""
+from flask_babel import lazy_gettext as _l
+
+from workspace.audit.labels import register_history_labels
+
+register_history_labels(
+    object_types={
+        "Survey": _l("Анкета"),
+        "SurveyQuestion": _l("Вопрос анкеты"),
+    },
+    fields={
+        "opened_at": _l("Открыта"),
+        "is_required": _l("Обязательный вопрос"),
+        "is_satisfaction": _l("Вопрос об удовлетворённости"),
+        "options": _l("Варианты ответа"),
+        "survey_id": _l("Анкета"),
+    },
+    type_fields={
+        ("SurveyQuestion", "position"): _l("Порядковый номер"),
+    },
+)
