@@ -206,6 +206,3 @@ def delete_agreement(agreement_id: int):
     db.session.delete(loaded.agreement)
     flash(_("Черновик договора удалён."), "success")
     return redirect(url_for("agreements.list_agreements"))
-
-
-from workspace.agreements import document_views, lifecycle_views  # noqa: E402,F401
