@@ -1,6 +1,7 @@
 """Command line: `flask --app wsgi <command>`."""
 from __future__ import annotations
 
+from datetime import timezone
 import getpass
 import os
 
@@ -8,11 +9,18 @@ import click
 from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy import select
+from werkzeug.serving import run_simple
 
+from tenants.rls import apply_context, create_role_and_grant
 from tenants.scoping import unscoped
 from workspace.accounts.models import User
 from workspace.accounts.passwords import set_password
+from workspace.core.backup import BackupError, backup, restore
+from workspace.demo.data import DEMO_PASSWORD
+from workspace.demo.loader import RealDataPresent, demo_logins, load_demo
 from workspace.extensions import db
+from workspace.generator.cli import generate_command
+from workspace.pupils.retention import depersonalise_expired, expired, utc_now
 
 
 def register_commands(app: Flask) -> None:
@@ -40,7 +48,6 @@ def register_commands(app: Flask) -> None:
                   help="Password of the role (or APP_DB_PASSWORD); none for trust/peer auth.")
     def db_app_role(role: str, password: str | None) -> None:
         """PostgreSQL: create (if missing) and grant the application's role; run as the owner after upgrades."""
-        from tenants.rls import create_role_and_grant
         if db.engine.dialect.name != "postgresql":
             raise click.ClickException("Only PostgreSQL has roles and row-level security.")
         create_role_and_grant(db.engine, role, password)
@@ -50,7 +57,6 @@ def register_commands(app: Flask) -> None:
     @click.argument("target", type=click.Path(dir_okay=False))
     def backup_command(target: str) -> None:
         """Write a consistent online backup of the database to TARGET."""
-        from workspace.core.backup import BackupError, backup
         try:
             backup(db.engine, target)
         except BackupError as error:
@@ -62,7 +68,6 @@ def register_commands(app: Flask) -> None:
     @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
     def restore_command(source: str, yes: bool) -> None:
         """Replace the database's contents with the backup SOURCE (stop the application first)."""
-        from workspace.core.backup import BackupError, restore
         if not yes:
             click.confirm("Every change made after this backup will be lost. Restore?", abort=True)
         try:
@@ -77,10 +82,7 @@ def register_commands(app: Flask) -> None:
                   help="Count from this day instead of today (with --dry-run: what a later run will do).")
     def depersonalise_command(dry_run: bool, as_of) -> None:
         """Depersonalise pupils' personal data kept longer than PUPIL_DATA_RETENTION_DAYS."""
-        from datetime import timezone
 
-        from tenants.rls import apply_context
-        from workspace.pupils.retention import depersonalise_expired, expired, utc_now
         days = app.config["PUPIL_DATA_RETENTION_DAYS"]
         now = as_of.replace(tzinfo=timezone.utc) if as_of else utc_now()
         with unscoped():  # the command line: every school's pupils, each erased within its school
@@ -109,20 +111,16 @@ def register_commands(app: Flask) -> None:
     @click.option("--port", default=5000, type=int)
     def up(host: str, port: int) -> None:
         """Upgrade the database, load the demo if the database is empty, and serve."""
-        from werkzeug.serving import run_simple
 
         upgrade()
         _load_demo_and_print()
         click.echo(f"Open http://{host}:{port}\n")
         run_simple(host, port, app, threaded=True)
 
-    from workspace.generator.cli import generate_command
     app.cli.add_command(generate_command)  # flask generate --scale demo|city --seed 1
 
 
 def _load_demo_and_print() -> None:
-    from workspace.demo.data import DEMO_PASSWORD
-    from workspace.demo.loader import RealDataPresent, demo_logins, load_demo
 
     try:
         loaded = load_demo()

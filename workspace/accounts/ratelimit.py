@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 
 from flask import current_app
 from flask_babel import gettext as _
+import redis
 from sqlalchemy import delete, func, or_, select, update
 
 from workspace.accounts.models import LoginAttempt
@@ -42,7 +43,6 @@ def _redis():
         return None
     client = current_app.extensions.get("ratelimit_redis")
     if client is None:
-        import redis
         client = redis.Redis.from_url(url, socket_timeout=2)
         current_app.extensions["ratelimit_redis"] = client
     return client

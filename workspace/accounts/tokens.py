@@ -4,7 +4,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from workspace.accounts.models import AccountToken, TokenPurpose, User, hash_token
 from workspace.core.models import utcnow
@@ -49,7 +49,6 @@ def consume(token: AccountToken) -> None:
 
 def resets_exhausted(user: User, per_hour: int = 3) -> bool:
     """A mailbox gets at most a few reset letters an hour, however often the form is sent."""
-    from sqlalchemy import func
     since = utcnow() - timedelta(hours=1)
     sent = db.session.scalar(select(func.count()).select_from(AccountToken).where(
         AccountToken.user_id == user.id, AccountToken.purpose == TokenPurpose.PASSWORD_RESET,

@@ -7,10 +7,15 @@ from typing import Callable
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import String, cast, literal, select, union_all
 
+from tenants.models import Institution
 from workspace.agreements.models import AgreementLink
 from workspace.extensions import db
+from workspace.plans.models import Plan, PlanSection
+from workspace.programmes.models import Programme
+from workspace.programmes.queries import is_visible_programme
+from workspace.projects.models import Project
 
 
 @dataclass
@@ -20,7 +25,6 @@ class LinkKind:
 
 
 def _describe_plan_sections(ids: list[int]) -> dict[int, tuple[str, str]]:
-    from workspace.plans.models import Plan, PlanSection
     rows = db.session.execute(select(PlanSection.id, PlanSection.title, PlanSection.plan_id, Plan.start_year)
                               .join(Plan, Plan.id == PlanSection.plan_id).where(PlanSection.id.in_(ids)))
     return {row.id: (f"{row.title} ({row.start_year}/{row.start_year + 1})",
@@ -28,14 +32,11 @@ def _describe_plan_sections(ids: list[int]) -> dict[int, tuple[str, str]]:
 
 
 def _describe_projects(ids: list[int]) -> dict[int, tuple[str, str]]:
-    from workspace.projects.models import Project
     return {row.id: (row.title, url_for("projects.show_project", project_id=row.id))
             for row in db.session.execute(select(Project.id, Project.title).where(Project.id.in_(ids)))}
 
 
 def _describe_programmes(ids: list[int]) -> dict[int, tuple[str, str]]:
-    from workspace.programmes.models import Programme
-    from workspace.programmes.queries import is_visible_programme
     return {row.id: (row.title, url_for("programmes.show_programme", programme_id=row.id))
             for row in db.session.execute(select(Programme.id, Programme.title)
                                           .where(Programme.id.in_(ids), is_visible_programme()))}
@@ -51,13 +52,7 @@ LINKABLE: dict[str, LinkKind] = {
 def link_choices() -> dict[str, list[tuple[str, str]]]:
     """The form's choices, grouped by kind: value «kind:id» (the network's objects only: the scope).
     One statement for every kind (a UNION of each kind's ``choices`` query shape)."""
-    from sqlalchemy import String, cast, literal, union_all
 
-    from tenants.models import Institution
-    from workspace.plans.models import Plan, PlanSection
-    from workspace.programmes.models import Programme
-    from workspace.programmes.queries import is_visible_programme
-    from workspace.projects.models import Project
     both = union_all(
         select(literal("plan_section").label("kind"), PlanSection.id.label("id"), PlanSection.title.label("title"),
                cast(Plan.start_year, String).label("extra"), PlanSection.position.label("position"))

@@ -5,6 +5,7 @@ from sqlalchemy import delete
 
 from workspace.bank.models import Direction, Material, MaterialTag, fold
 from workspace.extensions import db
+from workspace.reading.audience import read_audience
 
 MAX_TAGS = 12
 
@@ -19,7 +20,6 @@ def split_tags(text: str) -> list[str]:
 
 
 def apply_form(material: Material, form) -> None:
-    from workspace.reading.audience import read_audience
     material.title = form.title.data
     material.description = form.description.data or ""
     material.direction = Direction(form.direction.data)

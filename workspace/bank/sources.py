@@ -7,14 +7,17 @@ from typing import Callable
 from flask import url_for
 from sqlalchemy import select
 
+from workspace.bank.models import Material
+from workspace.core.dates import ru_date
 from workspace.extensions import db
+from workspace.plans.models import ItemStatus, PlanItem
+from workspace.projects.models import Project
 
 # kind → function(ids) → {id: (title, url)} of the objects the current scope may see
 SOURCES: dict[str, Callable[[list[int]], dict[int, tuple[str, str]]]] = {}
 
 
 def _plan_items(ids: list[int]) -> dict[int, tuple[str, str]]:
-    from workspace.plans.models import PlanItem
     rows = db.session.execute(select(PlanItem.id, PlanItem.title, PlanItem.plan_id).where(PlanItem.id.in_(ids)))
     return {row.id: (row.title, url_for("plans.show_item", plan_id=row.plan_id, item_id=row.id))
             for row in rows}
@@ -24,7 +27,6 @@ SOURCES["plan_item"] = _plan_items
 
 
 def _projects(ids: list[int]) -> dict[int, tuple[str, str]]:
-    from workspace.projects.models import Project
     rows = db.session.execute(select(Project.id, Project.title).where(Project.id.in_(ids)))
     return {row.id: (row.title, url_for("projects.show_project", project_id=row.id)) for row in rows}
 
@@ -40,25 +42,21 @@ def describe(kind: str | None, source_id: int | None) -> tuple[str, str] | None:
 
 def held_item_choices(limit: int = 200) -> list[tuple[int, str]]:
     """Events of the network's plans the material may have come from: held ones first, newest first."""
-    from workspace.plans.models import ItemStatus, PlanItem
     rows = db.session.execute(select(PlanItem.id, PlanItem.title, PlanItem.starts_on)
                               .where(PlanItem.status.in_((ItemStatus.HELD, ItemStatus.PLANNED)))
                               .order_by((PlanItem.status == ItemStatus.HELD).desc(),
                                         PlanItem.starts_on.desc().nulls_last(), PlanItem.id.desc()).limit(limit))
-    from workspace.core.dates import ru_date
     return [(row.id, (f"{ru_date(row.starts_on)} · " if row.starts_on else "") + row.title[:120]) for row in rows]
 
 
 def project_choices(limit: int = 200) -> list[tuple[int, str]]:
     """Joint projects of the network the material may have come from, newest first."""
-    from workspace.projects.models import Project
     rows = db.session.execute(select(Project.id, Project.title).order_by(Project.id.desc()).limit(limit))
     return [(row.id, row.title[:120]) for row in rows]
 
 
 def materials_from(kind: str, source_id: int) -> list[tuple[int, str]]:
     """(id, title) of the bank's materials that came from the object, newest first (one statement)."""
-    from workspace.bank.models import Material
     rows = db.session.execute(select(Material.id, Material.title)
                               .where(Material.source_kind == kind, Material.source_id == source_id)
                               .order_by(Material.id.desc()).limit(50))

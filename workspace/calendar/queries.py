@@ -13,7 +13,7 @@ from sqlalchemy import Date, Integer, Select, and_, bindparam, case, func, liter
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
-from tenants.models import Institution, Membership, Network
+from tenants.models import Institution, Network
 from workspace.extensions import db
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
 
@@ -249,18 +249,6 @@ def dated_events() -> list[Event]:
     statement = _events_statement(CalendarFilters()).where(PlanItem.starts_on.is_not(None)) \
         .order_by(PlanItem.starts_on, PlanItem.id)
     return _events(statement)
-
-
-def member_institutions(network_ids: list[int]) -> list[tuple[int, str]]:
-    """The institutions of the networks (the partner filter's choices). One statement."""
-    if not network_ids:
-        return []
-    rows = db.session.execute(
-        select(Institution.id, Institution.short_name)
-        .join(Membership, Membership.institution_id == Institution.id)
-        .where(Membership.network_id.in_(network_ids))
-        .group_by(Institution.id, Institution.short_name).order_by(Institution.short_name))
-    return [(row.id, row.short_name) for row in rows]
 
 
 def networks_by_id(network_ids: list[int]) -> list[tuple[int, str, str]]:

@@ -12,10 +12,11 @@ from flask import flash, g, redirect, request, url_for
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user, login_required
 
+from tenants.queries import member_institutions
 from workspace.calendar import bp
 from workspace.calendar.feeds import active_feed, create_feed, feed_url, revoke_feeds
 from workspace.calendar.queries import (CalendarFilters, Event, MonthEvents, count_dated_events, events_of_year,
-                                       member_institutions, month_events, networks_by_id, unread_events)
+                                       month_events, networks_by_id, unread_events)
 from workspace.core.pagination import Page
 from workspace.core.dates import AcademicYear
 from workspace.core.rendering import confirm_page, render

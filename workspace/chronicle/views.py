@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import current_app, g, request, url_for
 from flask_login import login_required
 
-from workspace.calendar.queries import member_institutions
+from tenants.queries import member_institutions
 from workspace.chronicle import bp
 from workspace.chronicle.registry import Cursor, page_of_entries
 from workspace.core.rendering import render

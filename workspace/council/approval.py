@@ -24,6 +24,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import and_, func, or_, select
 
+from tenants.models import Network, SeatRole
+from workspace.core.labels import label
 from workspace.council.models import AgendaItem, Approval, ApprovalStatus, Decision, Meeting, Outcome
 from workspace.extensions import db
 
@@ -119,7 +121,6 @@ def apply_outcome(approval: Approval, outcome: Outcome) -> None:
 
 
 def _status_label(status: ApprovalStatus) -> str:
-    from workspace.core.labels import label
     return label(status)
 
 
@@ -135,7 +136,6 @@ def waiting_approvals() -> list[Approval]:
 def waiting_approvals_for(seats: list) -> list:
     """The chair's and the secretary's queue on the desk: documents submitted to the councils where these
     seats lead, on no open agenda item yet (one statement; none when no such seat)."""
-    from tenants.models import Network, SeatRole
     networks = {seat.network_id for seat in seats if seat.role in (SeatRole.CHAIR, SeatRole.SECRETARY)}
     if not networks:
         return []

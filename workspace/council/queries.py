@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from flask import abort, g
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from tenants.models import Institution, Membership, Seat, SeatRole
+from tenants.models import Institution, Membership, Network, Seat, SeatRole
 from workspace.accounts.models import User
+from workspace.council.models import AgendaItem, Attendance, Decision, Meeting, Outcome, Vote
+from workspace.council.states import is_meeting_open, meeting_state
 from workspace.extensions import db
 
 ROLE_ORDER = {SeatRole.CHAIR: 0, SeatRole.SECRETARY: 1, SeatRole.MEMBER: 2}
@@ -47,7 +49,6 @@ def chair_taken() -> bool:
 # ---- meetings and e-votes ----------------------------------------------------------------------------
 
 def get_meeting_or_404(meeting_id: int):
-    from workspace.council.models import Meeting
     meeting = db.session.scalar(select(Meeting).where(Meeting.id == meeting_id))
     if meeting is None:
         abort(404)
@@ -55,7 +56,6 @@ def get_meeting_or_404(meeting_id: int):
 
 
 def get_agenda_item_or_404(meeting, agenda_item_id: int):
-    from workspace.council.models import AgendaItem
     item = db.session.scalar(select(AgendaItem).where(AgendaItem.id == agenda_item_id,
                                                       AgendaItem.meeting_id == meeting.id))
     if item is None:
@@ -64,13 +64,11 @@ def get_agenda_item_or_404(meeting, agenda_item_id: int):
 
 
 def agenda_of(meeting) -> list:
-    from workspace.council.models import AgendaItem
     return list(db.session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)
                                    .order_by(AgendaItem.position, AgendaItem.id)))
 
 
 def decisions_of(item_ids: list[int]) -> dict:
-    from workspace.council.models import Decision
     if not item_ids:
         return {}
     return {decision.agenda_item_id: decision
@@ -83,9 +81,6 @@ def meetings_of_network(today) -> list[tuple]:
 
     Rows: meeting, questions, still open (bool), state.
     """
-    from sqlalchemy import func
-    from workspace.council.models import AgendaItem, Decision, Meeting, Outcome
-    from workspace.council.states import is_meeting_open, meeting_state
     rows = db.session.execute(
         select(Meeting, func.count(AgendaItem.id), func.count(Decision.id),
                func.count(Decision.id).filter(Decision.outcome == Outcome.NO_QUORUM))
@@ -98,15 +93,11 @@ def meetings_of_network(today) -> list[tuple]:
 
 
 def next_meeting_number() -> int:
-    from sqlalchemy import func
-    from workspace.council.models import Meeting
     return (db.session.scalar(select(func.max(Meeting.number))) or 0) + 1
 
 
 def present_seat_ids(meeting, item_ids: list[int]) -> set[int]:
     """Seats marked present or who voted on any question of the meeting: one statement."""
-    from workspace.council.models import Attendance, Vote
-    from sqlalchemy import or_
     marked = select(Attendance.seat_id).where(Attendance.meeting_id == meeting.id)
     voted = select(Vote.seat_id).where(Vote.agenda_item_id.in_(item_ids or [-1]))
     return set(db.session.scalars(select(Seat.id).where(or_(Seat.id.in_(marked), Seat.id.in_(voted)))))
@@ -117,9 +108,6 @@ def open_questions_for(seats: list[Seat], today) -> list:
 
     Rows: item id, title, meeting id, number, kind, held_on, deadline_on, network slug and name, my choice.
     """
-    from sqlalchemy import and_, or_
-    from tenants.models import Network
-    from workspace.council.models import AgendaItem, Meeting, Vote
     if not seats:
         return []
     seat_ids = [seat.id for seat in seats]

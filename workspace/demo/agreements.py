@@ -6,8 +6,11 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import select
 
+from workspace.agreements.models import (Agreement, AgreementKind, AgreementLink, AgreementParty, AgreementStatus,
+                                         Obligation)
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
+from workspace.plans.models import PlanSection
 
 # network, number ({year}: the academic year's first calendar year), kind, title, subject, status, published,
 # term: None for the academic year, "ending" (ends within 30 days of the load day) or "last_year",
@@ -88,9 +91,6 @@ AGREEMENTS = [
 
 
 def load_agreements(networks: dict, institutions: dict, users: dict, year: AcademicYear, today: date) -> None:
-    from workspace.agreements.models import (Agreement, AgreementKind, AgreementLink, AgreementParty,
-                                             AgreementStatus, Obligation)
-    from workspace.plans.models import PlanSection
     for slug, number, kind, title, subject, status, published, term, parties in AGREEMENTS:
         network = networks[slug]
         if term == "ending":

@@ -6,8 +6,15 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from workspace.bank.editing import split_tags
+from workspace.bank.models import (Direction, DocumentKind, DocumentVersion, Material, MaterialFile, MaterialTag,
+                                   NormativeDocument)
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
+from workspace.plans.models import PlanItem
+from workspace.reading.audience import read_audience
+from workspace.requests_table.models import (Conversation, ConversationMessage, RequestCategory, RequestKind,
+                                             RequestStatus, ResourceRequest)
 
 
 def _pdf(title: str) -> bytes:
@@ -118,11 +125,6 @@ REQUESTS = [
 
 
 def load_bank(networks: dict, institutions: dict, users: dict, year: AcademicYear, today: date) -> None:
-    from workspace.bank.editing import split_tags
-    from workspace.bank.models import (Direction, DocumentKind, DocumentVersion, Material, MaterialFile, MaterialTag,
-                                       NormativeDocument)
-    from workspace.reading.audience import read_audience
-    from workspace.plans.models import PlanItem
 
     coordinators = {}
     for user in users.values():
@@ -166,8 +168,6 @@ def load_bank(networks: dict, institutions: dict, users: dict, year: AcademicYea
 
 
 def _load_requests(networks, institutions, users, coordinators, today: date) -> None:
-    from workspace.requests_table.models import (Conversation, ConversationMessage, RequestCategory, RequestKind,
-                                                 RequestStatus, ResourceRequest)
     rows = []
     for network, slug, kind, category, title, description, starts, days in REQUESTS:
         row = ResourceRequest(network_id=networks[network].id, institution_id=institutions[slug].id,

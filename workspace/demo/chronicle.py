@@ -12,8 +12,14 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 
+from tenants.models import Seat
 from workspace.core.dates import AcademicYear
+from workspace.council.models import (AgendaItem, Approval, ApprovalStatus, Attendance, Choice, Decision, MajorityRule,
+                                      Meeting, MeetingKind, Outcome, QuorumRule, Vote)
+from workspace.demo import data
 from workspace.extensions import db
+from workspace.plans.models import Plan, PlanStatus
+from workspace.plans.report_models import EventFile, EventReport
 
 # network slug, (month, day) in the academic year of the load day (August: the August before it), place,
 # questions: (title, what the question approves: "plan" — the network's plan of the year, titled as the council
@@ -53,7 +59,6 @@ def _photo(red: int, green: int, blue: int, width: int = 48, height: int = 36) -
 
 def load_chronicle(networks: dict, users: dict, year: AcademicYear, today: date) -> None:
     """Call inside ``unscoped()`` after the plans and projects are loaded."""
-    from workspace.plans.report_models import EventFile, EventReport
 
     author = users.get("zam.vr@sosh31.example")
     # The events held come with their reports from the monitoring demo (its figures are computed by hand):
@@ -69,10 +74,6 @@ def load_chronicle(networks: dict, users: dict, year: AcademicYear, today: date)
 
 
 def _load_meetings(networks: dict, users: dict, year: AcademicYear, today: date) -> None:
-    from tenants.models import Seat
-    from workspace.council.models import (AgendaItem, Approval, ApprovalStatus, Attendance, Choice, Decision,
-                                          MajorityRule, Meeting, MeetingKind, Outcome, QuorumRule, Vote)
-    from workspace.plans.models import Plan, PlanStatus
 
     numbers: dict[str, int] = {}
     for slug, (month, day), place, questions in MEETINGS:
@@ -127,8 +128,6 @@ def _load_meetings(networks: dict, users: dict, year: AcademicYear, today: date)
 
 def _load_e_vote(networks: dict, users: dict, numbers: dict, today: date) -> None:
     """An e-vote opened two days before the load day, a week to go: two of the council's votes are in."""
-    from tenants.models import Seat
-    from workspace.council.models import AgendaItem, Approval, ApprovalStatus, Choice, Meeting, MeetingKind, Vote
 
     slug, title, voters = E_VOTE
     network = networks[slug]
@@ -150,6 +149,5 @@ def _load_e_vote(networks: dict, users: dict, numbers: dict, today: date) -> Non
 
 def network_base_email(slug: str) -> str:
     """The e-mail domain of the network's base institution (its deputy director is the council's secretary)."""
-    from workspace.demo import data
     base = next(row[2] for row in data.NETWORKS if row[0] == slug)
     return f"{base}.example"

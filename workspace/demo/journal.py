@@ -5,15 +5,18 @@ the lessons held before the load day (none on a later one).
 runs inside the loader's ``unscoped()`` and is deterministic (a fixed seed per group)."""
 from __future__ import annotations
 
+from collections import Counter
 import random
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from sqlalchemy import func, select
 
 from workspace.extensions import db
+from workspace.journal.certificates import take_numbers
 from workspace.journal.lessons import lesson_dates
-from workspace.journal.models import Attendance, Lesson, Mark
-from workspace.programmes.models import Enrollment, EnrollmentStatus, GradeScale, Programme, ScheduleSlot
+from workspace.journal.models import Attendance, Certificate, Lesson, Mark
+from workspace.journal.scales import grade_value
+from workspace.programmes.models import Enrollment, EnrollmentStatus, GradeScale, Group, Programme, ScheduleSlot
 
 # The lesson topics of each demo programme, in the order the programme teaches them over the year.
 PROGRAMME_TOPICS = {
@@ -114,12 +117,7 @@ def issue_certificates_demo(groups, today: date) -> int:
     """Once a group's last lesson is over, its provider issues the documents of completion the next working
     day — a certificate only to a pupil who passed: attended at least half of the lessons and, on a pass/fail
     scale, got «зачтено» (the others would get a «справка об обучении», which the demo does not make)."""
-    from collections import Counter
-    from datetime import timedelta
 
-    from workspace.journal.certificates import take_numbers
-    from workspace.journal.models import Certificate
-    from workspace.programmes.models import Group
 
     issued = 0
     for group in groups:
@@ -163,7 +161,6 @@ def issue_certificates_demo(groups, today: date) -> int:
 def _result(scale: GradeScale, grades) -> str:
     """The result as workspace.journal.certificates.result_text words it in Russian (the loader runs outside
     a request, where the interface's translations cannot be chosen)."""
-    from workspace.journal.scales import grade_value
     if not grades:
         return "программа освоена"
     if scale is GradeScale.FIVE_POINT:

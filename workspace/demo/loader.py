@@ -11,8 +11,17 @@ from workspace.accounts.models import StaffRole, User
 from workspace.accounts.passwords import set_password
 from workspace.core.dates import AcademicYear
 from workspace.demo import data
+from workspace.demo.agreements import load_agreements
+from workspace.demo.bank import load_bank
+from workspace.demo.chronicle import load_chronicle
+from workspace.demo.journal import issue_certificates_demo, load_journal_demo
+from workspace.demo.monitoring import load_monitoring
+from workspace.demo.plans import load_plans
+from workspace.demo.programmes import load_programmes
+from workspace.demo.projects import load_projects
 from workspace.desk.models import Note
 from workspace.extensions import db
+from workspace.programmes.models import Group
 
 
 class RealDataPresent(RuntimeError):
@@ -77,15 +86,6 @@ def load_demo(today: date | None = None) -> bool:
                                 role=SeatRole(role), represents=represents))
         for slug, email, body in data.NOTES:
             db.session.add(Note(institution_id=institutions[slug].id, author_id=users[email].id, body=body))
-        from workspace.demo.agreements import load_agreements
-        from workspace.demo.bank import load_bank
-        from workspace.demo.chronicle import load_chronicle
-        from workspace.demo.journal import issue_certificates_demo, load_journal_demo
-        from workspace.demo.monitoring import load_monitoring
-        from workspace.demo.plans import load_plans
-        from workspace.demo.programmes import load_programmes
-        from workspace.demo.projects import load_projects
-        from workspace.programmes.models import Group
         load_plans(networks, institutions, users, year, today)
         load_projects(networks, institutions, year, today)
         db.session.flush()

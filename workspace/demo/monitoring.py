@@ -12,7 +12,13 @@ import secrets
 from datetime import date, datetime, timezone
 
 from workspace.core.dates import AcademicYear
+from workspace.demo.plans import file_report
 from workspace.extensions import db
+from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
+from workspace.plans.editing import read_into
+from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
+from workspace.surveys.models import (QuestionKind, Survey, SurveyAnswer, SurveyAudience, SurveyQuestion,
+                                      SurveyResponse, SurveyStatus)
 
 NETWORK = "sosh31-kultura"
 
@@ -102,9 +108,6 @@ def _formats(i: int) -> list[int]:
 
 
 def load_monitoring(networks, institutions, year: AcademicYear, today: date) -> None:
-    from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
-    from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
-    from workspace.demo.plans import file_report
 
     network = networks[NETWORK]
     previous = AcademicYear(year.start_year - 1)
@@ -113,7 +116,6 @@ def load_monitoring(networks, institutions, year: AcademicYear, today: date) -> 
         file_report(network, item, held_on, held_on,
                     [(institutions[slug].id, grade, count) for slug, grade, count in participants])
 
-    from workspace.plans.editing import read_into
     last = Plan(network_id=network.id, start_year=previous.start_year,
                 title="Сетевой план мероприятий МБОУ «СОШ №31» с учреждениями культуры")
     db.session.add(last)
@@ -150,7 +152,6 @@ def load_monitoring(networks, institutions, year: AcademicYear, today: date) -> 
 def _open_survey(network, year: AcademicYear, today: date, opened: date, title: str, audience, description: str,
                  question_rows) -> tuple:
     """A survey opened on ``opened`` (a draft if that day is still ahead) with its questions."""
-    from workspace.surveys.models import QuestionKind, Survey, SurveyQuestion, SurveyStatus
     survey = Survey(network_id=network.id, title=title, audience=audience, start_year=year.start_year,
                     status=SurveyStatus.OPEN if opened <= today else SurveyStatus.DRAFT,
                     token=secrets.token_urlsafe(24), opened_at=_at(opened) if opened <= today else None,
@@ -167,7 +168,6 @@ def _open_survey(network, year: AcademicYear, today: date, opened: date, title: 
 
 
 def _load_survey(network, year: AcademicYear, today: date) -> None:
-    from workspace.surveys.models import SurveyAnswer, SurveyAudience, SurveyResponse
     survey, questions = _open_survey(
         network, year, today, year.date_of(9, 25), "Удовлетворённость родителей сетевыми мероприятиями",
         SurveyAudience.PARENTS, "Уважаемые родители! Анкета анонимная и займёт пять минут. Ваши ответы помогут "
@@ -190,7 +190,6 @@ def _load_survey(network, year: AcademicYear, today: date) -> None:
 
 def _load_pupils_survey(network, year: AcademicYear, today: date) -> None:
     """The Кошехабль network asks its pupils in October: eighteen answers, those given by the load day."""
-    from workspace.surveys.models import SurveyAnswer, SurveyAudience, SurveyResponse
     survey, questions = _open_survey(
         network, year, today, year.date_of(10, 1), "Нравятся ли тебе занятия в сетевых объединениях?",
         SurveyAudience.PUPILS, "Ребята! Ответьте на три вопроса — анкета анонимная.", PUPILS_SURVEY_QUESTIONS)

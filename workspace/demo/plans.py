@@ -11,6 +11,9 @@ from datetime import date, timedelta
 from workspace.core.dates import AcademicYear
 from workspace.demo import data
 from workspace.extensions import db
+from workspace.plans.editing import read_into
+from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
+from workspace.plans.report_models import EventParticipation, EventReport
 
 # The СОШ №31 network: items held, by (partner slug, item position): (month, day), participants:
 # (institution slug, grade or None, count)
@@ -27,7 +30,6 @@ SUMMARIES = ("Мероприятие проведено по плану.",
 
 def file_report(network, item, held_from: date, held_to: date, participants, author_id=None, summary=None) -> None:
     """An event report with its participants: (institution id, grade or None, count)."""
-    from workspace.plans.report_models import EventParticipation, EventReport
     report = EventReport(network_id=network.id, item_id=item.id, held_from=held_from, held_to=held_to,
                          summary=summary or SUMMARIES[0], author_id=author_id)
     db.session.add(report)
@@ -38,8 +40,6 @@ def file_report(network, item, held_from: date, held_to: date, participants, aut
 
 
 def load_plans(networks: dict, institutions: dict, users: dict, year: AcademicYear, today: date) -> None:
-    from workspace.plans.editing import read_into
-    from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
 
     coordinators = {}
     for user in users.values():

@@ -9,7 +9,14 @@ from sqlalchemy import select
 
 from workspace.accounts.models import User
 from workspace.core.dates import AcademicYear
+from workspace.council.models import Approval, ApprovalStatus
 from workspace.extensions import db
+from workspace.projects.mentions import mentioned
+from workspace.projects.models import (DEFAULT_STAGES, Direction, Project, ProjectComment, ProjectIndicator,
+                                       ProjectMention, ProjectParticipant, ProjectStage, ProjectStatus, ProjectTask,
+                                       ProjectTaskInstitution, TaskStatus)
+from workspace.reading.matching import Candidate, find_institutions
+from workspace.reading.timing import read_timing
 
 PROJECTS = [
     {
@@ -98,13 +105,6 @@ def task_status(stage_starts: date, stage_ends: date, task_starts: date | None, 
 
 
 def load_projects(networks, institutions, year: AcademicYear, today: date) -> None:
-    from workspace.council.models import Approval, ApprovalStatus
-    from workspace.reading.matching import Candidate, find_institutions
-    from workspace.reading.timing import read_timing
-    from workspace.projects.mentions import mentioned
-    from workspace.projects.models import (DEFAULT_STAGES, Direction, Project, ProjectComment, ProjectIndicator,
-                                           ProjectMention, ProjectParticipant, ProjectStage, ProjectStatus,
-                                           ProjectTask, ProjectTaskInstitution, TaskStatus)
     users = {user.email: user for user in db.session.scalars(select(User))}
     stage_bounds = [(year.starts_on, date(year.start_year, 9, 30)), (date(year.start_year, 10, 1), date(year.start_year, 10, 31)),
                     (date(year.start_year, 11, 1), date(year.start_year + 1, 4, 30)),

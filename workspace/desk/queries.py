@@ -4,13 +4,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from flask import abort
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from tenants.models import Institution, Membership, Network, Seat
 from workspace.desk.models import Note
 from workspace.core.database import unindexed
 from workspace.extensions import db
+from workspace.plans.models import Plan, PlanItem, PlanSection
 
 
 @dataclass
@@ -57,7 +59,6 @@ def recent_notes(limit: int = 20) -> list[Note]:
 
 
 def get_note_or_404(note_id: int) -> Note:
-    from flask import abort
     note = db.session.scalar(select(Note).where(Note.id == note_id))
     if note is None:
         abort(404)
@@ -66,7 +67,6 @@ def get_note_or_404(note_id: int) -> Note:
 
 def upcoming_events(today, limit: int = 8):
     """The next events of the institution's networks (the scope), one statement."""
-    from workspace.plans.models import Plan, PlanItem
     return db.session.execute(
         select(PlanItem.id, PlanItem.title, PlanItem.timing, PlanItem.starts_on, PlanItem.ends_on,
                Plan.id.label("plan_id"), Network.slug, Network.name)
@@ -82,9 +82,7 @@ def upcoming_events(today, limit: int = 8):
 def reports_due(today, institution_id: int, limit: int = 8):
     """Events already over but not reported, in the sections this institution answers for:
     its own partner sections, and every section of the networks it is the base of. One statement."""
-    from sqlalchemy import or_
 
-    from workspace.plans.models import Plan, PlanItem, PlanSection
     return db.session.execute(
         select(PlanItem.id, PlanItem.title, PlanItem.ends_on, Plan.id.label("plan_id"), Network.slug)
         .join(PlanSection, PlanSection.id == PlanItem.section_id).join(Plan, Plan.id == PlanItem.plan_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from workspace.accounts.models import StaffRole
+from workspace.agreements.models import Agreement, AgreementParty, Obligation
 from workspace.core.text import search_text
 
 KINDS = ("cooperation", "network_programme", "joint_activity", "other")
@@ -28,7 +29,6 @@ def rows_estimate(scale) -> int:
 
 
 def build_agreements(city) -> None:
-    from workspace.agreements.models import Agreement, AgreementParty, Obligation
     rng = city.rng
     agreements, parties, obligations = [], [], []
     for group in city.networks:

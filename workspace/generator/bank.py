@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from workspace.bank.models import Direction, Material, MaterialTag, fold
 from workspace.core.text import search_text
+from workspace.requests_table.models import RequestCategory, RequestKind, RequestStatus, ResourceRequest
 
 MATERIAL_TITLES = ("Методическая разработка урока", "Сценарий квеста", "Конспект занятия", "Программа курса",
                    "Сценарий классного часа", "Мастер-класс", "Маршрут экскурсии")
@@ -19,8 +21,6 @@ OFFERS = (("room", "Актовый зал для мероприятия"), ("spe
 
 
 def build_bank(city) -> None:
-    from workspace.bank.models import Direction, Material, MaterialTag, fold
-    from workspace.requests_table.models import (RequestCategory, RequestKind, RequestStatus, ResourceRequest)
     rng = city.rng
     materials, tags, requests = [], [], []
     per_network = 6 if city.scale.name == "demo" else 25

@@ -12,6 +12,7 @@ from tenants.models import Institution, InstitutionKind, Membership, MemberRole,
 from tenants.rls import apply_context
 from tenants.scoping import unscoped
 from workspace.accounts.models import StaffRole, User
+from workspace.accounts.passwords import set_password
 from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
 from workspace.desk.models import Note
 from workspace.extensions import db
@@ -21,6 +22,8 @@ from workspace.generator import programmes as _programmes
 from workspace.generator.bank import build_bank
 from workspace.core.dates import AcademicYear
 from workspace.core.text import search_text
+from workspace.generator.journal import build_journal
+from workspace.generator.monitoring import build_monitoring
 from workspace.reading.audience import read_audience
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
 from workspace.plans.report_models import EventParticipation, EventReport
@@ -735,12 +738,10 @@ from workspace.generator import agreements as _agreements  # noqa: E402
 
 
 def _build_journal(city: City) -> None:
-    from workspace.generator.journal import build_journal
     build_journal(city)
 
 
 def _build_monitoring(city: City) -> None:
-    from workspace.generator.monitoring import build_monitoring
     build_monitoring(city)
 
 
@@ -800,7 +801,6 @@ def generate(scale: Scale | str, seed: int = 1, progress: Callable[[int], None] 
         scale = SCALES[scale]
     check_empty()
     city = City(scale, seed, progress, today)
-    from workspace.accounts.passwords import set_password
     holder = User()
     set_password(holder, BENCH_PASSWORD)  # hashed once (argon2 is slow on purpose), shared by every account
     city.password_hash = holder.password_hash

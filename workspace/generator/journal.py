@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import func, select
 
+from workspace.extensions import db
 from workspace.journal.lessons import is_holiday
 from workspace.journal.models import Lesson, Mark
 
@@ -131,7 +132,6 @@ def _write_marks(session, rows, progress) -> int:
 def build_journal(city) -> None:
     """The city generator's area: the programmes area leaves its groups in ``city.journal_groups``
     (a list of ``JournalGroupSpec``); without them nothing is written."""
-    from workspace.extensions import db
     specs = getattr(city, "journal_groups", [])
     if specs:
         counts = generate_journal(db.session, city.rng, specs, today=city.today, progress=city.progress)

@@ -16,6 +16,7 @@ from workspace.programmes.models import (Application, ApplicationSource, Applica
                                          EnrollmentRequest, EnrollmentStatus, GradeScale, Group, Programme,
                                          RequestStatus, ScheduleSlot)
 from workspace.core.text import search_text
+from workspace.generator.journal import JournalGroupSpec
 from workspace.pupils.models import Pupil
 
 PROVIDER_KINDS = {InstitutionKind.SUPPLEMENTARY, InstitutionKind.SPORTS_SCHOOL, InstitutionKind.IT_CENTRE,
@@ -150,7 +151,6 @@ def _build_year(city, rows, year: AcademicYear, groups: int, *, past: bool) -> N
 
 def _journal_groups(rows) -> list:
     """What the journal's area needs of each group: its period, weekdays and enrolled pupils."""
-    from workspace.generator.journal import JournalGroupSpec
     programmes = {row["id"]: row for row in rows[Programme]}
     weekdays: dict[int, set[int]] = {}
     for slot in rows[ScheduleSlot]:

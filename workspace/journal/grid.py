@@ -16,6 +16,8 @@ from functools import cache
 from flask import abort, g
 from flask_login import current_user
 from sqlalchemy import Integer, and_, bindparam, func, or_, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from tenants.models import Institution
 from tenants.permissions import MANAGERS, has_role
@@ -23,6 +25,7 @@ from workspace.extensions import db
 from workspace.journal.models import Attendance, Lesson, Mark
 from workspace.journal.scales import apply_code, percent
 from workspace.programmes.models import Enrollment, EnrollmentStatus, GradeScale, Group, Programme
+from workspace.pupils.reads import record_pupil_reads
 
 LISTED = (EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED)
 
@@ -157,7 +160,6 @@ def load_rows(head: GroupHead, lessons: list[LessonColumn], home_institution_id:
 
 def record_reads_of_rows(kind: str, group_id: int, rows: list[PupilRow]) -> None:
     """The provider read other schools' pupils in these rows: their schools see it (one INSERT)."""
-    from workspace.pupils.reads import record_pupil_reads
     record_pupil_reads(kind, group_id, ((row.home_institution_id, row.pupil_id) for row in rows))
 
 
@@ -257,11 +259,7 @@ def cell_subject(group_id: int, lesson_id: int, enrollment_id: int) -> dict:
 
 def _upsert():
     dialect = db.session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
+    return postgresql_insert if dialect == "postgresql" else sqlite_insert
 
 
 def save_mark(head: GroupHead, lesson_id: int, enrollment_id: int, home_institution_id: int, code: str,

@@ -10,8 +10,11 @@ from flask import g
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from tenants.models import Network
+from tenants.models import Institution, Network
+from tenants.permissions import MANAGERS, has_role
+from workspace.accounts.models import User
 from workspace.extensions import db
+from workspace.journal.grid import LISTED
 from workspace.journal.models import Attendance, Lesson, Mark
 from workspace.journal.scales import GRADE_SHORT, percent
 from workspace.programmes.models import Enrollment, EnrollmentStatus, Group, Programme
@@ -105,10 +108,6 @@ def visible_groups() -> list[JournalGroup]:
     """The groups of this network whose journal the current user may open (one statement): the provider's
     managers all its groups, a teacher their own, a home school's managers those with its pupils, a council
     seat every group (aggregates)."""
-    from tenants.models import Institution
-    from tenants.permissions import MANAGERS, has_role
-    from workspace.accounts.models import User
-    from workspace.journal.grid import LISTED
     my_institution = current_user.institution_id
     mine = (select(func.count(Enrollment.id)).where(Enrollment.group_id == Group.id, Enrollment.status.in_(LISTED),
                                                    Enrollment.home_institution_id == my_institution)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import abort
+from flask_babel import gettext as _
 from sqlalchemy import and_, select
 
 from workspace.extensions import db
@@ -46,7 +47,6 @@ class IndicatorRow:
 def indicator_rows(scope: MonitoringScope) -> list[IndicatorRow]:
     """Every indicator of the network with this year's and last year's fact (one statement for the
     indicators and their hand-entered values; computed sources share the sections' statements)."""
-    from flask_babel import gettext as _
     years = [scope.year.start_year, scope.previous.start_year]
     rows = db.session.execute(
         select(MonitoringIndicator, MonitoringValue.start_year, MonitoringValue.value, MonitoringValue.version)

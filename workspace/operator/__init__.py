@@ -2,6 +2,8 @@
 from flask import Blueprint, abort
 from flask_login import current_user
 
+from workspace.extensions import login_manager
+
 bp = Blueprint("operator", __name__)
 
 
@@ -9,7 +11,6 @@ bp = Blueprint("operator", __name__)
 def _only_the_operator():
     # Not even the existence of the console is shown to other users.
     if not current_user.is_authenticated:
-        from workspace.extensions import login_manager
         return login_manager.unauthorized()
     if not current_user.is_operator:
         abort(404)

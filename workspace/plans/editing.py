@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 from flask import g
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
+from tenants.models import Institution, Membership
+from workspace.accounts.models import User
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
-from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
+from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanItemPerson, PlanSection
+from workspace.reading.audience import read_audience
+from workspace.reading.matching import Candidate, Person, find_institutions, find_people
+from workspace.reading.timing import read_timing
 
 
 def read_into(item: PlanItem, field: str, value: str, year: AcademicYear) -> None:
-    from workspace.reading.audience import read_audience
-    from workspace.reading.timing import read_timing
     if field == "timing":
         timing = read_timing(value, year)
         item.timing = value
@@ -50,11 +53,7 @@ def apply_new_item(plan: Plan, section: PlanSection, form) -> PlanItem:
 
 def network_people_and_institutions():
     """Who can be named among the responsible: member institutions and their active staff."""
-    from flask import g
 
-    from tenants.models import Institution, Membership
-    from workspace.accounts.models import User
-    from workspace.reading.matching import Candidate, Person
     institutions = [Candidate(row.id, row.short_name, row.full_name) for row in db.session.execute(
         select(Institution.id, Institution.short_name, Institution.full_name)
         .join(Membership, Membership.institution_id == Institution.id).where(Membership.network_id == g.network.id))]
@@ -66,10 +65,7 @@ def network_people_and_institutions():
 
 def relink(item: PlanItem, named=None) -> None:
     """Link the institutions and colleagues the responsible text names (replacing earlier links)."""
-    from sqlalchemy import delete
 
-    from workspace.reading.matching import find_institutions, find_people
-    from workspace.plans.models import PlanItemInstitution, PlanItemPerson
     institutions, people = named or network_people_and_institutions()
     db.session.execute(delete(PlanItemInstitution).where(PlanItemInstitution.item_id == item.id))
     db.session.execute(delete(PlanItemPerson).where(PlanItemPerson.item_id == item.id))

@@ -4,11 +4,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from flask import abort, g
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select, union_all
 
 from tenants.models import Institution, Membership
+from workspace.accounts.models import User
 from workspace.extensions import db
-from workspace.plans.models import Plan, PlanItem, PlanSection
+from workspace.plans.models import Plan, PlanItem, PlanItemInstitution, PlanItemPerson, PlanSection
 
 
 def get_plan_or_404(plan_id: int) -> Plan:
@@ -87,10 +88,7 @@ def member_institutions() -> list[tuple[int, str]]:
 def links_of(plan_id: int, item_id: int | None = None, section_ids: list[int] | None = None) -> dict[int, list[str]]:
     """item id → the institutions, then the colleagues, linked to it (one statement): of one item, of the
     items of some sections, or of the whole plan."""
-    from sqlalchemy import literal, union_all
 
-    from workspace.accounts.models import User
-    from workspace.plans.models import PlanItemInstitution, PlanItemPerson
     if item_id is not None:
         by_item = PlanItem.id == item_id
     elif section_ids is not None:

@@ -11,6 +11,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from workspace.core.forms import max_length, required, strip
 from workspace.core.labels import choices
 from workspace.programmes.models import WEEKDAYS, Direction, GradeScale
+from workspace.pupils.models import grade_of
 
 
 def number(low: int, high: int):
@@ -177,6 +178,5 @@ class PublicApplicationForm(FlaskForm):
             raise ValidationError(_l("Без согласия на обработку персональных данных заявление не принимается."))
 
     def validate_class_label(self, field):
-        from workspace.pupils.models import grade_of
         if grade_of(field.data) is None:
             raise ValidationError(_l("Класс пишется с номера от 1 до 11, например «5А»."))

@@ -10,18 +10,20 @@ networks). On top of it:
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import timedelta
 
 from flask import abort, g
 from flask_login import current_user
-from sqlalchemy import Select, false, func, or_, select, true
+from sqlalchemy import Select, false, func, literal, null, or_, select, true, union_all
 
-from tenants.models import Institution, InstitutionKind, Membership
+from tenants.models import Institution, InstitutionKind, Membership, Network
 from tenants.permissions import MANAGERS, has_role
 from workspace.accounts.models import StaffRole, User
 from workspace.audit.privacy import register_subject_readers
+from workspace.core.models import utcnow
 from workspace.extensions import db
-from workspace.programmes.models import (HOLDING_PLACE, Direction, Enrollment, EnrollmentRequest, EnrollmentStatus,
-                                         Group, Programme, ScheduleSlot)
+from workspace.programmes.models import (Application, ApplicationStatus, Direction, Enrollment, EnrollmentRequest,
+                                         EnrollmentStatus, Group, HOLDING_PLACE, Programme, ScheduleSlot)
 
 
 # ---- who may do what --------------------------------------------------------------------------------
@@ -271,13 +273,8 @@ def desk_reminders(institution_id: int) -> list:
     (kind "applications", no network), per network, pupils of requests to the institution's own
     programmes still waiting for a decision (kind "requests"), and the school's pupils a provider refused
     or put on its waiting list within the last days (kinds "declined" and "waiting")."""
-    from datetime import timedelta
 
-    from workspace.core.models import utcnow
-    from sqlalchemy import literal, null, union_all
 
-    from tenants.models import Network
-    from workspace.programmes.models import Application, ApplicationStatus
     applications = (select(literal("applications").label("kind"), null().label("slug"), func.count().label("n"))
                     .select_from(Application)
                     .where(Application.institution_id == institution_id, Application.status == ApplicationStatus.NEW)

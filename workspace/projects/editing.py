@@ -6,12 +6,13 @@ from flask import g
 from sqlalchemy import delete, func, select
 
 from workspace.core.dates import AcademicYear
+from workspace.core.ordering import move_among
 from workspace.extensions import db
 from workspace.plans.imports import candidates
 from workspace.reading.matching import Candidate, find_institutions
 from workspace.reading.timing import read_timing
-from workspace.projects.models import (DEFAULT_STAGES, Project, ProjectParticipant, ProjectStage, ProjectTask,
-                                       ProjectTaskInstitution, TaskStatus)
+from workspace.projects.models import (DEFAULT_STAGES, Direction, Project, ProjectParticipant, ProjectStage,
+                                       ProjectTask, ProjectTaskInstitution, TaskStatus)
 
 
 def year_of(project: Project) -> AcademicYear:
@@ -33,7 +34,6 @@ def create_project(form) -> Project:
 
 
 def apply_project_form(project: Project, form) -> None:
-    from workspace.projects.models import Direction
     project.title = form.title.data
     project.goal = form.goal.data or ""
     project.tasks = form.tasks.data or ""
@@ -99,5 +99,4 @@ def add_task(project: Project, values: dict, members: list[Candidate] | None = N
 
 def swap_positions(rows: list, row_id: int, direction: str) -> None:
     """Move one row up or down among its siblings (positions 1…n; a roadmap's numbers follow them)."""
-    from workspace.core.ordering import move_among
     move_among(rows, row_id, direction)

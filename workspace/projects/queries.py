@@ -8,6 +8,7 @@ from flask import abort
 from sqlalchemy import Select, func, select
 
 from tenants.models import Institution, Network
+from workspace.accounts.models import User
 from workspace.extensions import db
 from workspace.projects.models import (Project, ProjectComment, ProjectDocument, ProjectIndicator, ProjectMention,
                                        ProjectParticipant, ProjectStage, ProjectTask, ProjectTaskInstitution,
@@ -145,7 +146,6 @@ def projects_statement(direction: str | None, status: str | None, participant: i
 
 def colleagues_of(project_id: int) -> list[tuple[int, str]]:
     """(user id, full name) of the active staff of the participant institutions: who may be mentioned."""
-    from workspace.accounts.models import User
     return [(row.id, row.full_name) for row in db.session.execute(
         select(User.id, User.full_name)
         .join(ProjectParticipant, ProjectParticipant.institution_id == User.institution_id)

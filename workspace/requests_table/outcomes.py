@@ -8,6 +8,9 @@ from typing import Callable
 from sqlalchemy import select
 
 from workspace.extensions import db
+from workspace.plans.editing import apply_new_item
+from workspace.plans.models import Plan, PlanSection
+from workspace.projects.editing import add_task
 from workspace.requests_table.models import Conversation, RequestStatus, ResourceRequest
 
 OUTCOMES: dict[str, Callable] = {}
@@ -15,8 +18,6 @@ OUTCOMES: dict[str, Callable] = {}
 
 def create_plan_item(conversation: Conversation, form) -> int:
     """Add the agreed event to the chosen section (which the caller has checked) and close the pair as agreed."""
-    from workspace.plans.editing import apply_new_item
-    from workspace.plans.models import Plan, PlanSection
     section = db.session.scalar(select(PlanSection).where(PlanSection.id == form.section_id.data))
     plan = db.session.scalar(select(Plan).where(Plan.id == section.plan_id))
     fields = SimpleNamespace(**{name: SimpleNamespace(data=getattr(form, name).data)
@@ -30,7 +31,6 @@ def create_plan_item(conversation: Conversation, form) -> int:
 def create_project_task(conversation: Conversation, project, form) -> int:
     """Add the agreed work as a roadmap task of the project (which the caller has checked: editable by the user,
     not locked) through the projects area's own helper, and close the pair as agreed."""
-    from workspace.projects.editing import add_task
     values = {name: getattr(form, name).data for name in ("title", "timing", "responsible", "expected_result")}
     task = add_task(project, values)
     conversation.project_task_id = task.id

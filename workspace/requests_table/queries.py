@@ -3,13 +3,19 @@ from __future__ import annotations
 
 from flask import abort, g
 from flask_login import current_user
-from sqlalchemy import or_, select
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import aliased
 
-from tenants.models import Institution
+from tenants.models import Institution, Network
 from tenants.permissions import MANAGERS, has_role
+from workspace.accounts.models import User
 from workspace.core.pagination import Page, paginate
 from workspace.extensions import db
+from workspace.plans.approval import is_editable
+from workspace.plans.models import Plan, PlanSection
 from workspace.plans.permissions import can_edit_plan_section
+from workspace.projects.models import Project
+from workspace.projects.permissions import can_edit_project
 from workspace.requests_table.matching import ACTIVE, Row
 from workspace.requests_table.models import (Conversation, ConversationMessage, RequestKind, RequestStatus,
                                              ResourceRequest)
@@ -90,7 +96,6 @@ def conversations_by_pair() -> dict[tuple[int, int], int]:
 
 
 def messages_of(conversation: Conversation) -> list:
-    from workspace.accounts.models import User
     return list(db.session.execute(
         select(ConversationMessage.id, ConversationMessage.body, ConversationMessage.created_at,
                ConversationMessage.institution_id, User.full_name.label("author"))
@@ -101,8 +106,6 @@ def messages_of(conversation: Conversation) -> list:
 
 def editable_sections() -> list[tuple[int, str]]:
     """Sections of the network's plans where the current user may add an item now."""
-    from workspace.plans.approval import is_editable
-    from workspace.plans.models import Plan, PlanSection
     rows = db.session.execute(select(PlanSection, Plan).join(Plan, Plan.id == PlanSection.plan_id)
                               .order_by(Plan.start_year.desc(), PlanSection.position, PlanSection.id))
     return [(section.id, f"{plan.start_year}/{plan.start_year + 1}: {section.title}") for section, plan in rows
@@ -111,8 +114,6 @@ def editable_sections() -> list[tuple[int, str]]:
 
 def editable_projects() -> list[tuple[int, str]]:
     """Joint projects of the network the current user may edit (locked ones too: the form names why it refuses)."""
-    from workspace.projects.models import Project
-    from workspace.projects.permissions import can_edit_project
     rows = db.session.execute(select(Project.id, Project.title, Project.lead_institution_id)
                               .order_by(Project.id.desc()))
     return [(row.id, row.title[:120]) for row in rows if can_edit_project(g.network, row)]
@@ -123,10 +124,7 @@ def desk_conversations(institution_id: int, limit: int = 8) -> list:
     or nobody has written yet; those already turned into a plan item or a roadmap task are done. One statement.
 
     Rows: id, slug, need title, offer title, partner name, messages, last message's time (or None)."""
-    from sqlalchemy import case, func
-    from sqlalchemy.orm import aliased
 
-    from tenants.models import Network
     need, offer, last_message, partner = (aliased(ResourceRequest), aliased(ResourceRequest),
                                           aliased(ConversationMessage), aliased(Institution))
     latest = (select(ConversationMessage.conversation_id, func.max(ConversationMessage.id).label("last_id"),
