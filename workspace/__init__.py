@@ -5,6 +5,7 @@ import logging
 
 from flask import Flask, has_request_context, session
 from flask_babel import lazy_gettext as _l
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from workspace.config import ROOT, Config
 from workspace.extensions import babel, compress, csrf, db, htmx, login_manager, migrate
@@ -25,10 +26,12 @@ def create_app(config: Config | None = None) -> Flask:
     )
     app.config.from_object(config or Config())
     if app.config.get("BEHIND_PROXY"):
-        from werkzeug.middleware.proxy_fix import ProxyFix
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
     logging.basicConfig(level=logging.INFO)
 
+    # The areas are imported here, not at the top of this module: importing them registers their models, their
+    # routes and what they contribute to the hubs (search, chronicle, monitoring, history labels), and at module
+    # level they would cycle back (tenants.models imports workspace.core, which runs this package first).
     # Models must be imported before the metadata is used.
     import tenants.models  # noqa: F401
     import workspace.accounts.models  # noqa: F401
