@@ -1,4 +1,4 @@
-"""Global search hook of the programmes area (registered by the lead).
+"""Global search hook of the programmes area.
 
 Under /i/<school>/ the scope holds the institution (``g.institution``) and its networks (``g.network_ids``):
 found are the programmes of those networks that are published or the institution's own, and the
