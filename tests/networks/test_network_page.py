@@ -29,7 +29,7 @@ def test_page_shows_goal_period_base_and_interaction_model(client, make, login_a
 
 def test_the_network_areas_are_their_own_menu_not_part_of_the_model(client, make, login_as):
     """The links to the plan, projects, council… stood under the heading «Модель взаимодействия»."""
-    _school, theatre, _m, _network, _tm, _mm = _network(make)
+    theatre = _network(make)[1]
     login_as(make.user(theatre, "staff"))
     page = client.get("/n/kultura/").get_data(as_text=True)
     areas, model = page.index('id="areas-heading"'), page.index('id="model-heading"')
