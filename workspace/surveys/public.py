@@ -15,7 +15,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
-from tenants.scoping import set_scope, unscoped
+from tenants.entry import enter_public_survey
 from workspace.extensions import db
 from workspace.surveys import bp
 from workspace.surveys.models import (SCALE, QuestionKind, Survey, SurveyAnswer, SurveyRespondent, SurveyResponse,
@@ -29,11 +29,9 @@ MAX_TEXT = 2000
 def _survey_by_token(token: str) -> Survey:
     if not (8 <= len(token) <= 64):
         abort(404)
-    with unscoped():  # keyed by the secret token; the scope is set from the row just below
-        found = db.session.execute(select(Survey.id, Survey.network_id).where(Survey.token == token)).first()
+    found = enter_public_survey(select(Survey.id, Survey.network_id).where(Survey.token == token))
     if found is None:
         abort(404)
-    set_scope(network_ids=[found.network_id])
     survey = db.session.scalar(select(Survey).where(Survey.id == found.id))
     if survey is None or survey.status == SurveyStatus.DRAFT:
         abort(404)
