@@ -143,7 +143,7 @@ def submit_survey(survey_token: str):
         rows += [{"network_id": survey.network_id, "response_id": response.id, "question_id": question.id,
                   "choice": choice, "text": text} for choice, text in pairs]
     if rows:
-        # One executemany for the answers. A bulk insert skips the flush-time owner check, so the owner is
-        # the survey's own network, which the scope set from the token (the PostgreSQL policy checks it too).
+        # One executemany for the answers. A bulk insert skips the flush-time owner check: the scoping hook checks
+        # that every row's owner is the survey's network, the scope entered from the token (and PostgreSQL's policy).
         db.session.execute(insert(SurveyAnswer), rows)
     return _page(survey, questions, done=True, message=_("Спасибо! Ваш ответ записан анонимно."))
