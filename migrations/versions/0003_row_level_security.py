@@ -5,7 +5,7 @@ Revises: 0002_audit_trail
 """
 from alembic import op
 
-# Row-level security on PostgreSQL: the SQL tenants/rls.py produced for this migration when it was
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
 # written (commit 4488818), as fixed text: a migration must not change when the helper does.
 SETTING_FUNCTIONS = """
 CREATE OR REPLACE FUNCTION workspace_institution() RETURNS integer LANGUAGE sql STABLE AS

@@ -6,7 +6,7 @@ Revises: 0009_plan_item_people
 """
 from alembic import op
 
-# Row-level security on PostgreSQL: the SQL tenants/rls.py produced for this migration when it was
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
 # written (commit ad74b73), as fixed text: a migration must not change when the helper does.
 RLS_SQL = (
     """\

@@ -8,7 +8,7 @@ Create Date: 2026-11-29 18:33:21.238860
 from alembic import op
 import sqlalchemy as sa
 
-# Row-level security on PostgreSQL: the SQL tenants/rls.py produced for this migration when it was
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
 # written (commit 171f054), as fixed text: a migration must not change when the helper does.
 RLS_SQL = (
     """\
