@@ -868,7 +868,7 @@ def journal_excel_measurement() -> dict:
     from workspace.journal.exports import group_workbook
     from workspace.journal.grid import GroupHead, LessonColumn, PupilRow
     from workspace.journal.models import Attendance
-    from workspace.journal.views import cell_text
+    from workspace.journal.rows import cell_text
     from workspace.programmes.models import GradeScale
     rng = _random.Random(1)
     group = GroupHead(1, "Робототехника-1", 1, 1, 1, "Робототехника", GradeScale.FIVE_POINT, 68, None, None,
