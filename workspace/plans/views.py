@@ -14,8 +14,8 @@ from workspace.core.ordering import move_among
 from workspace.core.rendering import confirm_page, partial_requested, render
 from workspace.extensions import db, htmx
 from workspace.plans import bp
-from workspace.plans.access import (editable_item_or_404, editable_plan_or_404, editable_section_or_404, may_create_plan,
-                                    may_edit_cell)
+from workspace.plans.access import (editable_item_or_404, editable_plan_or_404, editable_section_or_404,
+                                    may_create_plan, may_edit_cell)
 from workspace.plans.approval import is_editable
 from workspace.plans.editing import apply_cell, apply_new_item
 from workspace.plans.forms import CELL_FIELDS, CellForm, ItemForm, PlanForm, SectionForm, StatusCellForm
