@@ -10,7 +10,8 @@ from flask_login import current_user, login_required
 from workspace.core.rendering import render
 from workspace.extensions import htmx
 from workspace.journal import bp
-from workspace.journal.grid import (Access, access_to, cell_subject, load_aggregates, load_head_and_lessons,
+from workspace.journal.access import markable_cell_or_404
+from workspace.journal.grid import (Access, access_to, load_aggregates, load_head_and_lessons,
                                     load_rows, record_reads_of_rows, save_mark)
 from workspace.journal.scales import GRADE_KEYS_HELP, GRADE_LABELS, GRADES, keys_attribute
 from workspace.journal.models import Attendance
@@ -132,10 +133,8 @@ def _code_choices(head) -> list[tuple[str, str]]:
 @login_required
 def edit_mark(group_id: int, lesson_id: int, enrollment_id: int):
     """GET: the small form of one cell (the grid without JavaScript). POST: save it (a keystroke)."""
-    subject = cell_subject(group_id, lesson_id, enrollment_id)
+    subject = markable_cell_or_404(group_id, lesson_id, enrollment_id)
     head, home_institution_id, counts = subject["head"], subject["home_institution_id"], subject["counts"]
-    if head.teacher_id != current_user.id:
-        abort(403 if current_user.institution_id == head.provider_institution_id else 404)
     choices = _code_choices(head)
     if request.method == "GET":
         return render("journal/edit_mark.html", group=head, choices=choices, lesson_id=lesson_id,

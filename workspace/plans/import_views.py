@@ -9,16 +9,15 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from sqlalchemy import select
 
-from tenants.permissions import is_base_manager
 from workspace.core.dates import AcademicYear
 from workspace.core.rendering import render
 from workspace.core.uploads import UploadRejected, read_xlsx
 from workspace.extensions import db, htmx
 from workspace.plans import bp
+from workspace.plans.access import editable_import_or_404, editable_plan_or_404
 from workspace.plans.approval import require_editable
 from workspace.plans.imports import MAX_PLAN_ROWS, preview_from_form, preview_from_sheets, save_preview
 from workspace.plans.models import PlanImport, PlanSection
-from workspace.plans.queries import get_plan_or_404
 
 
 class PlanUploadForm(FlaskForm):
@@ -28,18 +27,6 @@ class PlanUploadForm(FlaskForm):
 
 class PreviewForm(FlaskForm):
     """Only the CSRF token: the rows are read from the request by imports.preview_from_form."""
-
-
-def _require_importer() -> None:
-    if not is_base_manager(g.network):
-        abort(403)
-
-
-def get_import_or_404(plan, import_id: int) -> PlanImport:
-    draft = db.session.scalar(select(PlanImport).where(PlanImport.id == import_id, PlanImport.plan_id == plan.id))
-    if draft is None:
-        abort(404)
-    return draft
 
 
 def _require_sections_editable(plan, titles: set[str]) -> None:
@@ -52,9 +39,7 @@ def _require_sections_editable(plan, titles: set[str]) -> None:
 @bp.route("/<int:plan_id>/import", methods=["GET", "POST"])
 @login_required
 def import_plan(plan_id: int):
-    plan = get_plan_or_404(plan_id)
-    _require_importer()
-    require_editable(plan)
+    plan = editable_plan_or_404(plan_id)
     form = PlanUploadForm()
     if form.validate_on_submit():
         upload = form.file.data
@@ -84,10 +69,7 @@ def import_plan(plan_id: int):
 @bp.route("/<int:plan_id>/import/<int:import_id>", methods=["GET", "POST"])
 @login_required
 def preview_import(plan_id: int, import_id: int):
-    plan = get_plan_or_404(plan_id)
-    draft = get_import_or_404(plan, import_id)
-    _require_importer()
-    require_editable(plan)
+    plan, draft = editable_import_or_404(plan_id, import_id)
     year = AcademicYear(plan.start_year)
     form = PreviewForm()
     if request.method == "POST":

@@ -11,25 +11,16 @@ from workspace.core.uploads import UploadRejected, read_xlsx
 from workspace.extensions import db, htmx
 from workspace.plans.import_views import PlanUploadForm, PreviewForm
 from workspace.projects import bp
-from workspace.projects.approval import require_editable
+from workspace.projects.access import editable_import_or_404, editable_project_or_404
 from workspace.projects.editing import year_of
 from workspace.projects.imports import MAX_ROADMAP_ROWS, preview_from_form, preview_from_sheets, save_preview
 from workspace.projects.models import RoadmapImport
-from workspace.projects.permissions import can_edit_project
-from workspace.projects.queries import get_import_or_404, get_project_or_404
-
-
-def _require_importer(project) -> None:
-    if not can_edit_project(g.network, project):
-        abort(403)
-    require_editable(project)
 
 
 @bp.route("/<int:project_id>/import", methods=["GET", "POST"])
 @login_required
 def import_roadmap(project_id: int):
-    project = get_project_or_404(project_id)
-    _require_importer(project)
+    project = editable_project_or_404(project_id)
     form = PlanUploadForm()
     if form.validate_on_submit():
         upload = form.file.data
@@ -59,9 +50,7 @@ def import_roadmap(project_id: int):
 @bp.route("/<int:project_id>/import/<int:roadmap_import_id>", methods=["GET", "POST"])
 @login_required
 def preview_roadmap(project_id: int, roadmap_import_id: int):
-    project = get_project_or_404(project_id)
-    draft = get_import_or_404(project, roadmap_import_id)
-    _require_importer(project)
+    project, draft = editable_import_or_404(project_id, roadmap_import_id)
     year = year_of(project)
     form = PreviewForm()
     if request.method == "POST":

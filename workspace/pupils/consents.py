@@ -51,14 +51,6 @@ def get_consent_or_404(pupil: Pupil, consent_id: int) -> PupilConsent:
     return consent
 
 
-def manageable_consent_or_404(pupil_id: int, consent_id: int) -> tuple[Pupil, PupilConsent]:
-    """The pupil and its consent (both loaded before the right is checked: a consent that is not there is 404
-    for everyone), for the school's admin and coordinator."""
-    from workspace.pupils.queries import get_pupil_or_404, manageable_pupil_or_404
-    consent = get_consent_or_404(get_pupil_or_404(pupil_id), consent_id)
-    return manageable_pupil_or_404(pupil_id), consent
-
-
 def consent_from_application(application, pupil: Pupil) -> PupilConsent | None:
     """The consent a parent's application carries, recorded for the pupil it was matched to (unless the
     pupil already has an active consent to processing)."""

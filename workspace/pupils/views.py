@@ -25,7 +25,8 @@ from workspace.pupils.forms import PupilForm, PupilImportForm
 from workspace.pupils.imports import MAX_PUPIL_ROWS, read_pupils
 from workspace.pupils.models import Pupil, grade_of
 from workspace.pupils.consents import consents_of, processing_consent_exists
-from workspace.pupils.queries import class_labels, get_pupil_or_404, manageable_pupil_or_404, pupils_query
+from workspace.pupils.access import manageable_pupil_or_404
+from workspace.pupils.queries import class_labels, get_pupil_or_404, pupils_query
 from workspace.pupils.reads import kind_label, reads_query
 
 RECENT_READS = 5
