@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from workspace.accounts.models import StaffRole, User
 from workspace.core.forms import EMAIL
-from workspace.core.uploads import Sheet, clean_text
+from workspace.core.spreadsheets import Sheet, clean_text
 from workspace.extensions import db
 
 MAX_STAFF_ROWS = 500

@@ -13,7 +13,8 @@ from workspace.accounts.invitations import invite
 from workspace.accounts.models import StaffRole
 from workspace.core.excel import xlsx_response
 from workspace.core.rendering import render
-from workspace.core.uploads import UploadRejected, read_xlsx
+from workspace.core.spreadsheets import read_xlsx
+from workspace.core.uploads import UploadRejected
 from workspace.institutions import bp
 from workspace.institutions.exports import staff_template, staff_workbook
 from workspace.institutions.imports import MAX_STAFF_ROWS, read_staff

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from tenants.permissions import is_base_manager
 from workspace.core.dates import AcademicYear
 from workspace.core.rendering import render
-from workspace.core.uploads import UploadRejected, read_xlsx
+from workspace.core.spreadsheets import read_xlsx
+from workspace.core.uploads import UploadRejected
 from workspace.extensions import db, htmx
 from workspace.plans import bp
 from workspace.plans.approval import require_editable

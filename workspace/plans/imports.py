@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from tenants.models import Institution, Membership
 from workspace.core.dates import AcademicYear
-from workspace.core.uploads import Sheet, clean_text
+from workspace.core.spreadsheets import Sheet, clean_text
 from workspace.extensions import db
 from workspace.plans.audience import read_audience, split_audience_from_title
 from workspace.plans.editing import network_people_and_institutions, read_into, relink

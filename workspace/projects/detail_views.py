@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, accept_upload, file_response
+from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.extensions import db, htmx
 from workspace.projects import bp
 from workspace.projects.approval import is_editable, require_editable
@@ -124,21 +124,14 @@ def add_document(project_id: int):
     project = get_project_or_404(project_id)
     _require_participant(project)
     form = DocumentForm()
-    if form.validate_on_submit():
-        try:
-            accepted = accept_upload(form.file.data)
-            count = db.session.scalar(select(func.count()).select_from(ProjectDocument)
-                                      .where(ProjectDocument.project_id == project.id))
-            if count >= MAX_DOCUMENTS:
-                raise UploadRejected(_("К проекту можно приложить не больше %(n)d документов.", n=MAX_DOCUMENTS))
-        except UploadRejected as error:
-            form.file.errors = [str(error)]
-        else:
-            db.session.add(ProjectDocument(network_id=g.network.id, project_id=project.id, content=accepted.content,
-                                           filename=accepted.filename, content_type=accepted.content_type,
-                                           size=accepted.size, author_id=current_user.id))
-            flash(_("Документ приложен к проекту."), "success")
-            return _to_page(project, "documents")
+    if form.validate_on_submit() and (accepted := accept_file(
+            form.file, stored=db.session.scalar(select(func.count()).select_from(ProjectDocument)
+                                                .where(ProjectDocument.project_id == project.id)),
+            limit=MAX_DOCUMENTS, too_many=_("К проекту можно приложить не больше %(n)d документов.", n=MAX_DOCUMENTS))):
+        db.session.add(ProjectDocument.from_upload(accepted, network_id=g.network.id, project_id=project.id,
+                                                   author_id=current_user.id))
+        flash(_("Документ приложен к проекту."), "success")
+        return _to_page(project, "documents")
     return render("projects/page.html", status=422, **page_context(project, document_form=form))
 
 
@@ -147,7 +140,7 @@ def add_document(project_id: int):
 def download_document(project_id: int, document_id: int):
     project = get_project_or_404(project_id)
     stored = get_document_or_404(project, document_id)
-    return file_response(stored.content, stored.content_type, stored.filename)
+    return send_stored_file(stored)
 
 
 def _document_to_remove(project_id: int, document_id: int):

@@ -7,7 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from workspace.core.rendering import render
-from workspace.core.uploads import UploadRejected, read_xlsx
+from workspace.core.spreadsheets import read_xlsx
+from workspace.core.uploads import UploadRejected
 from workspace.extensions import db, htmx
 from workspace.plans.import_views import PlanUploadForm, PreviewForm
 from workspace.projects import bp

@@ -16,7 +16,7 @@ from datetime import date
 from flask_babel import gettext as _
 
 from workspace.core.dates import AcademicYear
-from workspace.core.uploads import Sheet, clean_text
+from workspace.core.spreadsheets import Sheet, clean_text
 from workspace.plans.imports import candidates
 from workspace.plans.matching import Candidate, find_institutions
 from workspace.plans.reading import cell_text, choose_sheet, find_table

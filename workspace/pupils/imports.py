@@ -8,7 +8,7 @@ from datetime import date, datetime
 from flask_babel import gettext as _
 
 from workspace.core.forms import EMAIL
-from workspace.core.uploads import Sheet, clean_text
+from workspace.core.spreadsheets import Sheet, clean_text
 from workspace.pupils.models import grade_of
 
 MAX_PUPIL_ROWS = 2000

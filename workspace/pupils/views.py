@@ -16,7 +16,8 @@ from workspace.core.excel import xlsx_response
 from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate
 from workspace.core.rendering import render
-from workspace.core.uploads import UploadRejected, read_xlsx
+from workspace.core.spreadsheets import read_xlsx
+from workspace.core.uploads import UploadRejected
 from workspace.extensions import db
 from workspace.programmes.queries import enrollments_of_pupil
 from workspace.pupils import bp
