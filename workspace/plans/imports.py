@@ -10,11 +10,13 @@ from datetime import date
 
 from flask import g
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from tenants.models import Institution, Membership
 from workspace.core.dates import AcademicYear
-from workspace.core.spreadsheets import Sheet, clean_text
+from workspace.core.import_preview import Preview, PreviewColumn, rows_from_form, sheet_of
+from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
 from workspace.extensions import db
 from workspace.plans.audience import read_audience, split_audience_from_title
 from workspace.plans.editing import network_people_and_institutions, read_into, relink
@@ -24,7 +26,10 @@ from workspace.plans.reading import choose_sheet, find_table
 from workspace.plans.timing import read_timing
 
 MAX_PLAN_ROWS = 5000
-ROW_FIELDS = ("section", "number", "title", "audience", "timing", "responsible", "report_form")
+COLUMNS = (PreviewColumn("section", _l("Раздел")), PreviewColumn("number", "№", "number"),
+           PreviewColumn("title", _l("Мероприятие"), "long"), PreviewColumn("audience", _l("Классы")),
+           PreviewColumn("timing", _l("Сроки")), PreviewColumn("responsible", _l("Ответственные")),
+           PreviewColumn("report_form", _l("Форма отчётности")))
 
 
 @dataclass
@@ -44,20 +49,8 @@ class PreviewRow:
     errors: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Preview:
-    rows: list[PreviewRow]
-    sheet_index: int | None
-    sheet_names: list[str]
-    problem: str | None = None
-
-    @property
-    def doubts(self) -> int:
-        return sum(1 for row in self.rows if row.doubts)
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for row in self.rows if row.errors)
+def read_plan_file(content: bytes) -> list[Sheet]:
+    return read_xlsx(content, max_rows=MAX_PLAN_ROWS + 200)
 
 
 def candidates() -> list[Candidate]:
@@ -92,13 +85,12 @@ def check_row(row: PreviewRow, year: AcademicYear, members: list[Candidate]) -> 
 
 
 def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: int | None) -> Preview:
+    sheet_index, unread = sheet_of(sheets, sheet_index, _choose,
+                                   _("Не удалось понять, на каком листе план: выберите лист."),
+                                   _("Такого листа в файле нет."))
+    if unread:
+        return unread
     names = [sheet.title for sheet in sheets]
-    if sheet_index is None:
-        sheet_index = choose_sheet([(sheet.title, sheet.rows) for sheet in sheets])
-        if sheet_index is None:
-            return Preview([], None, names, _("Не удалось понять, на каком листе план: выберите лист."))
-    if not 0 <= sheet_index < len(sheets):
-        return Preview([], None, names, _("Такого листа в файле нет."))
     table = find_table(sheets[sheet_index].rows)
     if table.header_row_index is None or not table.items:
         problem = table.problems[0] if table.problems else _("В листе не найдена таблица плана.")
@@ -121,16 +113,15 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
     return Preview(rows, sheet_index, names)
 
 
+def _choose(sheets: list[Sheet]) -> int | None:
+    return choose_sheet([(sheet.title, sheet.rows) for sheet in sheets])
+
+
 def preview_from_form(form, year: AcademicYear) -> Preview:
     """The preview as the user corrected it."""
     members = candidates()
-    rows = []
-    count = max(0, min(form.get("rows", 0, type=int) or 0, MAX_PLAN_ROWS))
-    for index in range(count):
-        values = {name: clean_text(form.get(f"row-{index}-{name}", ""))[:2000] for name in ROW_FIELDS}
-        line = form.get(f"row-{index}-line", "0")
-        rows.append(check_row(PreviewRow(line=int(line) if line.isdigit() else 0, **values), year, members))
-    return Preview(rows, None, [])
+    return Preview([check_row(PreviewRow(line=line, **values), year, members) for line, values in rows_from_form(
+        form, {column.name: 2000 for column in COLUMNS}, MAX_PLAN_ROWS)], None, [])
 
 
 def save_preview(plan: Plan, preview: Preview) -> int:
