@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 import defusedxml  # noqa: F401  (openpyxl uses it for every XML part once it is installed)
@@ -139,3 +140,42 @@ def read_xlsx(data: bytes, *, max_rows: int = 5000, max_columns: int = 60) -> li
     finally:
         workbook.close()
     return sheets
+
+
+HEADER_SEARCH_ROWS = 15
+
+
+def folded(value) -> str:
+    """A cell as compared with known words: lower case, «ё» as «е», spaces collapsed, no «:» or «*» at the ends."""
+    return re.sub(r"\s+", " ", clean_text(value).lower().replace("ё", "е")).strip(" :*")
+
+
+def find_header(sheets: list[Sheet], columns: Mapping[str, tuple[str, ...]],
+                complete: Callable[[dict[str, int]], bool]) -> tuple[Sheet, int, dict[str, int]] | None:
+    """The first row, in the first ``HEADER_SEARCH_ROWS`` of a sheet, whose cells name the columns that
+    ``complete`` wants (a cell names the key whose words hold its folded text): (the sheet, the row's index,
+    {key: column index}); None when no sheet has one."""
+    for sheet in sheets:
+        for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+            found: dict[str, int] = {}
+            for column, value in enumerate(row):
+                text = folded(value)
+                key = next((key for key, names in columns.items() if key not in found and text in names), None)
+                if key is not None:
+                    found[key] = column
+            if complete(found):
+                return sheet, index, found
+    return None
+
+
+def rows_below(sheet: Sheet, header_index: int) -> Iterator[tuple[int, tuple]]:
+    """The rows under a header with their line numbers in the sheet; empty rows are skipped."""
+    for line, row in enumerate(sheet.rows[header_index + 1:], start=header_index + 2):
+        if any(clean_text(value) for value in row):
+            yield line, row
+
+
+def cell_of(row: tuple, columns: Mapping[str, int], key: str):
+    """The value of a row in the column found for ``key``; None when there is no such column or cell."""
+    position = columns.get(key)
+    return row[position] if position is not None and position < len(row) else None
