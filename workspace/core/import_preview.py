@@ -1,9 +1,9 @@
 """Imports with a preview: reader → preview → confirm, whole or nothing.
 
-1. ``store_upload``: the uploaded file is read once by the area's reader (a function that turns the file's bytes
+1. ``upload_step``: the uploaded file is read once by the area's reader (a function that turns the file's bytes
    into sheets of rows — ``read_xlsx`` today, a Word reader tomorrow; UploadRejected when it cannot), so that a
    file which cannot be read is refused at once, then kept as a draft (a model with ``ImportDraft``'s columns).
-2. ``preview_or_save``: the draft read again into preview rows by the area's row reader (a sheet chosen by
+2. ``preview_step``: the draft read again into preview rows by the area's row reader (a sheet chosen by
    ``?sheet=``), shown with every doubt and error; the user corrects any cell and checks again (the rows come
    back from the form); «save» hands the rows to the area's saver when none has an error, in the request's one
    transaction, and the draft goes.
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from flask import Response, abort, make_response, redirect, request
+from flask import Response, abort, make_response, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -24,6 +24,7 @@ from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workspace.core.models import CreatedAtMixin
+from workspace.core.rendering import render
 from workspace.core.spreadsheets import Sheet, clean_text, read_upload
 from workspace.core.uploads import UploadRejected
 from workspace.extensions import db, htmx
@@ -97,38 +98,42 @@ def rows_from_form(form: Mapping, limits: Mapping[str, int], max_rows: int) -> I
         yield (int(line) if line.isdigit() else 0), values
 
 
-def store_upload(form, read: Reader, draft: ImportDraft,
-                 preview_url: Callable[[ImportDraft], str]) -> Response | None:
-    """The upload step: a file the reader can read is kept in ``draft`` (the area's model, its owner and parent
-    set) and the browser goes to its preview — by HX-Redirect after an htmx upload (with its progress bar).
-    None: the upload form is shown again, with the reason on its file field."""
-    if not form.validate_on_submit():
-        return None
-    upload = form.file.data
-    content = read_upload(upload)
-    try:
-        read(content)
-    except UploadRejected as error:
-        form.file.errors.append(str(error))
-        return None
-    draft.filename, draft.content = (upload.filename or "")[:255], content
-    db.session.add(draft)
-    db.session.flush()
-    target = preview_url(draft)
-    if htmx:
-        response = make_response("", 204)
-        response.headers["HX-Redirect"] = target
-        return response
-    return redirect(target)
+def upload_step(read: Reader, draft: ImportDraft, preview_url: Callable[[ImportDraft], str], *, template: str,
+                cancel_url: str, form: FlaskForm | None = None, **context) -> Response:
+    """The upload page and its post: a file the reader can read is kept in ``draft`` (the area's model, its owner,
+    parent and author set) and the browser goes to its preview — by HX-Redirect after an htmx upload (with its
+    progress bar). Otherwise ``template`` (which includes _import/_upload_form.html) with the reason on the file
+    field; ``context`` is the area's."""
+    form = form or SpreadsheetUploadForm()
+    if form.validate_on_submit():
+        upload = form.file.data
+        content = read_upload(upload)
+        try:
+            read(content)
+        except UploadRejected as error:
+            form.file.errors.append(str(error))
+        else:
+            draft.filename, draft.content = (upload.filename or "")[:255], content
+            db.session.add(draft)
+            db.session.flush()
+            target = preview_url(draft)
+            if htmx:
+                response = make_response("", 204)
+                response.headers["HX-Redirect"] = target
+                return response
+            return redirect(target)
+    return render(template, form=form, status=422 if form.errors else 200, cancel_url=cancel_url,
+                  upload_url=url_for(request.endpoint, **request.view_args),
+                  partials={"upload-form": "_import/_upload_form.html"}, **context)
 
 
-def preview_or_save(draft: ImportDraft, form, *, read: Reader,
-                    from_sheets: Callable[[list[Sheet], int | None], Preview],
-                    from_form: Callable[[Mapping], Preview], save: Callable[[Preview], Response],
-                    page: Callable[[Preview, int], Response]) -> Response:
-    """The preview step. GET: the draft read into rows (``?sheet=`` chooses the sheet). POST: the corrected
-    rows checked again, and with «save» and no errors given to ``save`` (whose answer goes back) and the draft
-    deleted. Otherwise ``page(preview, status)``: 422 with a problem or errors."""
+def preview_step(draft: ImportDraft, *, read: Reader, from_sheets: Callable[[list[Sheet], int | None], Preview],
+                 from_form: Callable[[Mapping], Preview], save: Callable[[Preview], Response], template: str,
+                 columns: tuple[PreviewColumn, ...], upload_url: str, cancel_url: str, **context) -> Response:
+    """The preview page and its posts. GET: the draft read into rows (``?sheet=`` chooses the sheet). POST: the
+    corrected rows checked again, and with «save» and no errors given to ``save`` (whose answer goes back) and the
+    draft deleted. Otherwise ``template`` (which extends _import/preview.html): 422 with a problem or errors."""
+    form = PreviewForm()
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
@@ -137,13 +142,16 @@ def preview_or_save(draft: ImportDraft, form, *, read: Reader,
             response = save(preview)
             db.session.delete(draft)
             return response
-        return page(preview, 422 if preview.errors else 200)
-    try:
-        sheets = read(draft.content)
-    except UploadRejected as error:
-        abort(make_response(str(error), 422))
-    preview = from_sheets(sheets, request.args.get("sheet", type=int))
-    return page(preview, 422 if preview.problem else 200)
+        status = 422 if preview.errors else 200
+    else:
+        try:
+            sheets = read(draft.content)
+        except UploadRejected as error:
+            abort(make_response(str(error), 422))
+        preview = from_sheets(sheets, request.args.get("sheet", type=int))
+        status = 422 if preview.problem else 200
+    return render(template, draft=draft, preview=preview, form=form, columns=columns, upload_url=upload_url,
+                  cancel_url=cancel_url, status=status, **context)
 
 
 @dataclass
@@ -163,11 +171,11 @@ class RowsImport:
         return self.problem is None and bool(self.rows) and not self.errors
 
 
-def import_whole(form, *, read: Reader, read_rows: Callable[[list[Sheet]], RowsImport],
-                 save: Callable[[RowsImport], Response],
-                 page: Callable[[RowsImport | None, int], Response]) -> Response:
-    """Upload → rows → saved whole: ``save``'s answer when every row is right, otherwise ``page(result, status)``
-    with the reason on the file field or the rows' errors (422)."""
+def import_whole(read: Reader, read_rows: Callable[[list[Sheet]], RowsImport], save: Callable[[RowsImport], Response],
+                 *, template: str, form: FlaskForm | None = None, **context) -> Response:
+    """Upload → rows → saved whole: ``save``'s answer when every row is right; otherwise ``template`` with the
+    reason on the file field, or the rows (``result``) with their errors (422)."""
+    form = form or SpreadsheetUploadForm()
     result = None
     if form.validate_on_submit():
         try:
@@ -180,4 +188,5 @@ def import_whole(form, *, read: Reader, read_rows: Callable[[list[Sheet]], RowsI
                 form.file.errors.append(result.problem)
             elif result.ok:
                 return save(result)
-    return page(result, 422 if form.errors or (result and not result.ok) else 200)
+    return render(template, form=form, result=result, status=422 if form.errors or (result and not result.ok) else 200,
+                  **context)

@@ -9,8 +9,7 @@ from tenants.permissions import require_role
 from workspace.accounts.invitations import invite
 from workspace.accounts.models import StaffRole
 from workspace.core.excel import xlsx_response
-from workspace.core.import_preview import SpreadsheetUploadForm, import_whole
-from workspace.core.rendering import render
+from workspace.core.import_preview import import_whole
 from workspace.institutions import bp
 from workspace.institutions.exports import staff_template, staff_workbook
 from workspace.institutions.imports import MAX_STAFF_ROWS, read_staff, read_staff_file
@@ -33,8 +32,6 @@ def staff_import_template():
 @login_required
 def import_staff():
     require_role(StaffRole.ADMIN)
-    form = SpreadsheetUploadForm()
-
     def save(result):
         for row in result.rows:
             invite(row.email, row.full_name, institution_id=g.institution.id, role=row.role,
@@ -43,8 +40,5 @@ def import_staff():
               "success")
         return redirect(url_for("institutions.list_staff"))
 
-    def page(result, status):
-        return render("institutions/import_staff.html", form=form, result=result, max_rows=MAX_STAFF_ROWS,
-                      status=status)
-
-    return import_whole(form, read=read_staff_file, read_rows=read_staff, save=save, page=page)
+    return import_whole(read_staff_file, read_staff, save, template="institutions/import_staff.html",
+                        max_rows=MAX_STAFF_ROWS)

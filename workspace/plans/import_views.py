@@ -9,8 +9,7 @@ from sqlalchemy import select
 
 from tenants.permissions import is_base_manager
 from workspace.core.dates import AcademicYear
-from workspace.core.import_preview import PreviewForm, SpreadsheetUploadForm, preview_or_save, store_upload
-from workspace.core.rendering import render
+from workspace.core.import_preview import preview_step, upload_step
 from workspace.extensions import db
 from workspace.plans import bp
 from workspace.plans.approval import require_editable
@@ -44,14 +43,10 @@ def import_plan(plan_id: int):
     plan = get_plan_or_404(plan_id)
     _require_importer()
     require_editable(plan)
-    form = SpreadsheetUploadForm()
     draft = PlanImport(network_id=g.network.id, plan_id=plan.id, author_id=current_user.id)
-    stored = store_upload(form, read_plan_file, draft,
-                          lambda draft: url_for("plans.preview_import", plan_id=plan.id, import_id=draft.id))
-    return stored or render("plans/import.html", plan=plan, form=form, status=422 if form.errors else 200,
-                            upload_url=url_for("plans.import_plan", plan_id=plan.id),
-                            cancel_url=url_for("plans.show_plan", plan_id=plan.id),
-                            partials={"upload-form": "_import/_upload_form.html"})
+    return upload_step(read_plan_file, draft,
+                       lambda draft: url_for("plans.preview_import", plan_id=plan.id, import_id=draft.id),
+                       template="plans/import.html", cancel_url=url_for("plans.show_plan", plan_id=plan.id), plan=plan)
 
 
 @bp.route("/<int:plan_id>/import/<int:import_id>", methods=["GET", "POST"])
@@ -62,7 +57,6 @@ def preview_import(plan_id: int, import_id: int):
     _require_importer()
     require_editable(plan)
     year = AcademicYear(plan.start_year)
-    form = PreviewForm()
 
     def save(preview):
         _require_sections_editable(plan, {row.section[:400] for row in preview.rows})
@@ -74,11 +68,9 @@ def preview_import(plan_id: int, import_id: int):
             flash(_("Загружено мероприятий: %(n)d. Все строки прочитаны без сомнений.", n=saved), "success")
         return redirect(url_for("plans.show_plan", plan_id=plan.id))
 
-    def page(preview, status):
-        return render("plans/preview.html", plan=plan, draft=draft, preview=preview, form=form, year=year,
-                      columns=COLUMNS, upload_url=url_for("plans.import_plan", plan_id=plan.id),
-                      cancel_url=url_for("plans.show_plan", plan_id=plan.id), status=status)
-
-    return preview_or_save(draft, form, read=read_plan_file,
-                           from_sheets=lambda sheets, sheet: preview_from_sheets(sheets, year, sheet),
-                           from_form=lambda data: preview_from_form(data, year), save=save, page=page)
+    return preview_step(draft, read=read_plan_file,
+                        from_sheets=lambda sheets, sheet: preview_from_sheets(sheets, year, sheet),
+                        from_form=lambda data: preview_from_form(data, year), save=save,
+                        template="plans/preview.html", columns=COLUMNS,
+                        upload_url=url_for("plans.import_plan", plan_id=plan.id),
+                        cancel_url=url_for("plans.show_plan", plan_id=plan.id), plan=plan, year=year)

@@ -60,19 +60,25 @@ def candidates() -> list[Candidate]:
         .where(Membership.network_id == g.network.id))]
 
 
+def note_period(row, timing, unread: str, missing: str) -> None:
+    """A preview row's period as its timing text was read; a doubt (``unread``, ``missing``) when the text could
+    not be read or is not there, and the reader's own warning."""
+    row.period = (timing.starts_on, timing.ends_on)
+    if row.timing and not timing.is_read:
+        row.doubts.append(unread)
+    elif not row.timing:
+        row.doubts.append(missing)
+    if timing.warning:
+        row.doubts.append(timing.warning)
+
+
 def check_row(row: PreviewRow, year: AcademicYear, members: list[Candidate]) -> PreviewRow:
     """(Re)read a row: dates from the timing, grades from the audience, institutions by name."""
     row.doubts, row.errors = [], []
     if not row.title:
         row.errors.append(_("нет названия мероприятия"))
-    timing = read_timing(row.timing, year)
-    row.period = (timing.starts_on, timing.ends_on)
-    if row.timing and not timing.is_read:
-        row.doubts.append(_("сроки «%(text)s» не прочитаны — останутся текстом", text=row.timing))
-    elif not row.timing:
-        row.doubts.append(_("сроки не указаны"))
-    if timing.warning:
-        row.doubts.append(timing.warning)
+    note_period(row, read_timing(row.timing, year), _("сроки «%(text)s» не прочитаны — останутся текстом",
+                                                      text=row.timing), _("сроки не указаны"))
     audience = read_audience(row.audience)
     row.grades = (audience.grade_from, audience.grade_to)
     if row.audience and audience.grade_from is None:

@@ -6,8 +6,7 @@ from flask import abort, flash, g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from workspace.core.import_preview import PreviewForm, SpreadsheetUploadForm, preview_or_save, store_upload
-from workspace.core.rendering import render
+from workspace.core.import_preview import preview_step, upload_step
 from workspace.projects import bp
 from workspace.projects.approval import require_editable
 from workspace.projects.editing import year_of
@@ -28,14 +27,11 @@ def _require_importer(project) -> None:
 def import_roadmap(project_id: int):
     project = get_project_or_404(project_id)
     _require_importer(project)
-    form = SpreadsheetUploadForm()
     draft = RoadmapImport(network_id=g.network.id, project_id=project.id, author_id=current_user.id)
-    stored = store_upload(form, read_roadmap_file, draft, lambda draft: url_for(
-        "projects.preview_roadmap", project_id=project.id, roadmap_import_id=draft.id))
-    return stored or render("projects/import.html", project=project, form=form, status=422 if form.errors else 200,
-                            upload_url=url_for("projects.import_roadmap", project_id=project.id),
-                            cancel_url=url_for("projects.show_project", project_id=project.id),
-                            partials={"upload-form": "_import/_upload_form.html"})
+    return upload_step(read_roadmap_file, draft, lambda draft: url_for(
+        "projects.preview_roadmap", project_id=project.id, roadmap_import_id=draft.id),
+        template="projects/import.html", cancel_url=url_for("projects.show_project", project_id=project.id),
+        project=project)
 
 
 @bp.route("/<int:project_id>/import/<int:roadmap_import_id>", methods=["GET", "POST"])
@@ -45,18 +41,15 @@ def preview_roadmap(project_id: int, roadmap_import_id: int):
     draft = get_import_or_404(project, roadmap_import_id)
     _require_importer(project)
     year = year_of(project)
-    form = PreviewForm()
 
     def save(preview):
         saved = save_preview(project, preview)
         flash(_("В дорожную карту загружено задач: %(n)d.", n=saved), "success")
         return redirect(url_for("projects.show_project", project_id=project.id, _anchor="roadmap"))
 
-    def page(preview, status):
-        return render("projects/preview.html", project=project, draft=draft, preview=preview, form=form, year=year,
-                      columns=COLUMNS, upload_url=url_for("projects.import_roadmap", project_id=project.id),
-                      cancel_url=url_for("projects.show_project", project_id=project.id), status=status)
-
-    return preview_or_save(draft, form, read=read_roadmap_file,
-                           from_sheets=lambda sheets, sheet: preview_from_sheets(sheets, year, sheet),
-                           from_form=lambda data: preview_from_form(data, year), save=save, page=page)
+    return preview_step(draft, read=read_roadmap_file,
+                        from_sheets=lambda sheets, sheet: preview_from_sheets(sheets, year, sheet),
+                        from_form=lambda data: preview_from_form(data, year), save=save,
+                        template="projects/preview.html", columns=COLUMNS,
+                        upload_url=url_for("projects.import_roadmap", project_id=project.id),
+                        cancel_url=url_for("projects.show_project", project_id=project.id), project=project, year=year)

@@ -19,7 +19,7 @@ from flask_babel import lazy_gettext as _l
 from workspace.core.dates import AcademicYear
 from workspace.core.import_preview import Preview, PreviewColumn, rows_from_form, sheet_of
 from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
-from workspace.plans.imports import candidates
+from workspace.plans.imports import candidates, note_period
 from workspace.plans.matching import Candidate, find_institutions
 from workspace.plans.reading import cell_text, choose_sheet, find_table
 from workspace.plans.timing import read_timing
@@ -63,14 +63,8 @@ def check_row(row: RoadmapRow, year: AcademicYear, members: list[Candidate]) -> 
     row.doubts, row.errors = [], []
     if not row.title:
         row.errors.append(_("нет мероприятия"))
-    timing = read_timing(row.timing, year)
-    row.period = (timing.starts_on, timing.ends_on)
-    if row.timing and not timing.is_read:
-        row.doubts.append(_("срок «%(text)s» не прочитан — останется текстом", text=row.timing))
-    elif not row.timing:
-        row.doubts.append(_("срок не указан"))
-    if timing.warning:
-        row.doubts.append(timing.warning)
+    note_period(row, read_timing(row.timing, year), _("срок «%(text)s» не прочитан — останется текстом",
+                                                      text=row.timing), _("срок не указан"))
     row.institutions = find_institutions(row.responsible, members)
     if any(len(getattr(row, name)) > limit for name, limit in LIMITS.items()):
         row.errors.append(_("слишком длинный текст"))

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from tenants.permissions import MANAGERS, has_role, require_role
 from workspace.core.excel import xlsx_response
-from workspace.core.import_preview import SpreadsheetUploadForm, import_whole
+from workspace.core.import_preview import import_whole
 from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate
 from workspace.core.rendering import render
@@ -110,8 +110,6 @@ def export_pupils():
 @login_required
 def import_pupils():
     require_role(*MANAGERS)
-    form = SpreadsheetUploadForm()
-
     def save(result):
         for row in result.rows:
             db.session.add(Pupil(institution_id=g.institution.id, surname=row.surname, name=row.name,
@@ -121,9 +119,6 @@ def import_pupils():
         flash(_("Добавлено обучающихся: %(n)d.", n=len(result.rows)), "success")
         return redirect(url_for("pupils.list_pupils"))
 
-    def page(result, status):
-        return render("pupils/import.html", form=form, result=result, max_rows=MAX_PUPIL_ROWS, status=status)
-
-    return import_whole(form, read=read_pupils_file, read_rows=read_pupils, save=save, page=page)
+    return import_whole(read_pupils_file, read_pupils, save, template="pupils/import.html", max_rows=MAX_PUPIL_ROWS)
 
 
