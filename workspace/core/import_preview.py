@@ -14,7 +14,8 @@ Every area supplies its columns (``PreviewColumn``), its reader, its row reader 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass, field
+from datetime import date
 
 from flask import Response, abort, make_response, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
@@ -23,6 +24,7 @@ from flask_wtf.file import FileField, FileRequired
 from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from workspace.core.dates import AcademicYear
 from workspace.core.models import CreatedAtMixin
 from workspace.core.rendering import render
 from workspace.core.spreadsheets import Sheet, clean_text, read_upload
@@ -50,6 +52,21 @@ class ImportDraft(CreatedAtMixin):
 
 
 @dataclass(frozen=True)
+class ImportKind:
+    """What an area supplies to import with a preview: its ``read``er (the file → sheets of rows), its row reader
+    ``from_sheets(sheets, year, sheet index or None)`` and ``from_form(corrected form, year)`` (both → Preview, the
+    dates read in the academic ``year``), its ``columns`` and its two pages (``upload_template`` includes
+    _import/_upload_form.html, ``preview_template`` extends _import/preview.html)."""
+
+    read: Reader
+    from_sheets: Callable[[list[Sheet], AcademicYear, int | None], Preview]
+    from_form: Callable[[Mapping, AcademicYear], Preview]
+    columns: tuple[PreviewColumn, ...]
+    upload_template: str
+    preview_template: str
+
+
+@dataclass(frozen=True)
 class PreviewColumn:
     """An editable column of the preview: ``kind`` is "number" (a short field labelled by its caption alone),
     "text" (a line) or "long" (a three-line text area)."""
@@ -60,8 +77,21 @@ class PreviewColumn:
 
 
 @dataclass
+class PreviewRow:
+    """A row of a preview: the area's subclass adds its columns. ``period`` and ``institutions`` are what the
+    reader found (shown in «Прочитано»); a doubt is shown, an error stops the saving."""
+
+    line: int
+    _: KW_ONLY
+    period: tuple[date | None, date | None] = (None, None)
+    institutions: list = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Preview:
-    rows: list  # the area's rows: each has ``line``, its columns' values, ``period``, ``doubts`` and ``errors``
+    rows: list[PreviewRow]
     sheet_index: int | None
     sheet_names: list[str]
     problem: str | None = None
@@ -98,18 +128,17 @@ def rows_from_form(form: Mapping, limits: Mapping[str, int], max_rows: int) -> I
         yield (int(line) if line.isdigit() else 0), values
 
 
-def upload_step(read: Reader, draft: ImportDraft, preview_url: Callable[[ImportDraft], str], *, template: str,
-                cancel_url: str, form: FlaskForm | None = None, **context) -> Response:
+def upload_step(kind: ImportKind, draft: ImportDraft, preview_url: Callable[[ImportDraft], str], *, cancel_url: str,
+                form: FlaskForm | None = None, **context) -> Response:
     """The upload page and its post: a file the reader can read is kept in ``draft`` (the area's model, its owner,
     parent and author set) and the browser goes to its preview — by HX-Redirect after an htmx upload (with its
-    progress bar). Otherwise ``template`` (which includes _import/_upload_form.html) with the reason on the file
-    field; ``context`` is the area's."""
+    progress bar). Otherwise the upload page with the reason on the file field; ``context`` is the area's."""
     form = form or SpreadsheetUploadForm()
     if form.validate_on_submit():
         upload = form.file.data
         content = read_upload(upload)
         try:
-            read(content)
+            kind.read(content)
         except UploadRejected as error:
             form.file.errors.append(str(error))
         else:
@@ -122,22 +151,21 @@ def upload_step(read: Reader, draft: ImportDraft, preview_url: Callable[[ImportD
                 response.headers["HX-Redirect"] = target
                 return response
             return redirect(target)
-    return render(template, form=form, status=422 if form.errors else 200, cancel_url=cancel_url,
+    return render(kind.upload_template, form=form, status=422 if form.errors else 200, cancel_url=cancel_url,
                   upload_url=url_for(request.endpoint, **request.view_args),
                   partials={"upload-form": "_import/_upload_form.html"}, **context)
 
 
-def preview_step(draft: ImportDraft, *, read: Reader, from_sheets: Callable[[list[Sheet], int | None], Preview],
-                 from_form: Callable[[Mapping], Preview], save: Callable[[Preview], Response], template: str,
-                 columns: tuple[PreviewColumn, ...], upload_url: str, cancel_url: str, **context) -> Response:
+def preview_step(kind: ImportKind, draft: ImportDraft, save: Callable[[Preview], Response], *, year: AcademicYear,
+                 upload_url: str, cancel_url: str, **context) -> Response:
     """The preview page and its posts. GET: the draft read into rows (``?sheet=`` chooses the sheet). POST: the
     corrected rows checked again, and with «save» and no errors given to ``save`` (whose answer goes back) and the
-    draft deleted. Otherwise ``template`` (which extends _import/preview.html): 422 with a problem or errors."""
+    draft deleted. Otherwise the preview page: 422 with a problem or errors."""
     form = PreviewForm()
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
-        preview = from_form(request.form)
+        preview = kind.from_form(request.form, year)
         if request.form.get("action") == "save" and preview.rows and not preview.errors:
             response = save(preview)
             db.session.delete(draft)
@@ -145,13 +173,13 @@ def preview_step(draft: ImportDraft, *, read: Reader, from_sheets: Callable[[lis
         status = 422 if preview.errors else 200
     else:
         try:
-            sheets = read(draft.content)
+            sheets = kind.read(draft.content)
         except UploadRejected as error:
             abort(make_response(str(error), 422))
-        preview = from_sheets(sheets, request.args.get("sheet", type=int))
+        preview = kind.from_sheets(sheets, year, request.args.get("sheet", type=int))
         status = 422 if preview.problem else 200
-    return render(template, draft=draft, preview=preview, form=form, columns=columns, upload_url=upload_url,
-                  cancel_url=cancel_url, status=status, **context)
+    return render(kind.preview_template, draft=draft, preview=preview, form=form, columns=kind.columns, year=year,
+                  upload_url=upload_url, cancel_url=cancel_url, status=status, **context)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from workspace.core.import_preview import preview_step, upload_step
 from workspace.extensions import db
 from workspace.plans import bp
 from workspace.plans.approval import require_editable
-from workspace.plans.imports import COLUMNS, preview_from_form, preview_from_sheets, read_plan_file, save_preview
+from workspace.plans.imports import PLAN_IMPORT, save_preview
 from workspace.plans.models import PlanImport, PlanSection
 from workspace.plans.queries import get_plan_or_404
 
@@ -44,9 +44,9 @@ def import_plan(plan_id: int):
     _require_importer()
     require_editable(plan)
     draft = PlanImport(network_id=g.network.id, plan_id=plan.id, author_id=current_user.id)
-    return upload_step(read_plan_file, draft,
+    return upload_step(PLAN_IMPORT, draft,
                        lambda draft: url_for("plans.preview_import", plan_id=plan.id, import_id=draft.id),
-                       template="plans/import.html", cancel_url=url_for("plans.show_plan", plan_id=plan.id), plan=plan)
+                       cancel_url=url_for("plans.show_plan", plan_id=plan.id), plan=plan)
 
 
 @bp.route("/<int:plan_id>/import/<int:import_id>", methods=["GET", "POST"])
@@ -56,7 +56,6 @@ def preview_import(plan_id: int, import_id: int):
     draft = get_import_or_404(plan, import_id)
     _require_importer()
     require_editable(plan)
-    year = AcademicYear(plan.start_year)
 
     def save(preview):
         _require_sections_editable(plan, {row.section[:400] for row in preview.rows})
@@ -68,9 +67,6 @@ def preview_import(plan_id: int, import_id: int):
             flash(_("Загружено мероприятий: %(n)d. Все строки прочитаны без сомнений.", n=saved), "success")
         return redirect(url_for("plans.show_plan", plan_id=plan.id))
 
-    return preview_step(draft, read=read_plan_file,
-                        from_sheets=lambda sheets, sheet: preview_from_sheets(sheets, year, sheet),
-                        from_form=lambda data: preview_from_form(data, year), save=save,
-                        template="plans/preview.html", columns=COLUMNS,
+    return preview_step(PLAN_IMPORT, draft, save, year=AcademicYear(plan.start_year),
                         upload_url=url_for("plans.import_plan", plan_id=plan.id),
-                        cancel_url=url_for("plans.show_plan", plan_id=plan.id), plan=plan, year=year)
+                        cancel_url=url_for("plans.show_plan", plan_id=plan.id), plan=plan)

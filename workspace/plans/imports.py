@@ -5,8 +5,7 @@ institution stays as text. The preview is editable; saving writes every row in o
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 from flask import g
 from flask_babel import gettext as _
@@ -15,7 +14,7 @@ from sqlalchemy import func, select
 
 from tenants.models import Institution, Membership
 from workspace.core.dates import AcademicYear
-from workspace.core.import_preview import Preview, PreviewColumn, rows_from_form, sheet_of
+from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
 from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
 from workspace.extensions import db
 from workspace.plans.audience import read_audience, split_audience_from_title
@@ -33,8 +32,7 @@ COLUMNS = (PreviewColumn("section", _l("Раздел")), PreviewColumn("number",
 
 
 @dataclass
-class PreviewRow:
-    line: int
+class PlanRow(PreviewRow):
     section: str
     number: str
     title: str
@@ -43,10 +41,6 @@ class PreviewRow:
     responsible: str
     report_form: str
     grades: tuple[int | None, int | None] = (None, None)
-    period: tuple[date | None, date | None] = (None, None)
-    institutions: list[Candidate] = field(default_factory=list)
-    doubts: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
 
 
 def read_plan_file(content: bytes) -> list[Sheet]:
@@ -72,7 +66,7 @@ def note_period(row, timing, unread: str, missing: str) -> None:
         row.doubts.append(timing.warning)
 
 
-def check_row(row: PreviewRow, year: AcademicYear, members: list[Candidate]) -> PreviewRow:
+def check_row(row: PlanRow, year: AcademicYear, members: list[Candidate]) -> PlanRow:
     """(Re)read a row: dates from the timing, grades from the audience, institutions by name."""
     row.doubts, row.errors = [], []
     if not row.title:
@@ -112,7 +106,7 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
         if not audience:
             title, found = split_audience_from_title(title)
             audience = found.text if found else ""
-        rows.append(check_row(PreviewRow(
+        rows.append(check_row(PlanRow(
             line=raw.line, section=clean_text(raw.section) or caption, number=clean_text(raw.number),
             title=title, audience=audience, timing=clean_text(raw.timing),
             responsible=clean_text(raw.responsible), report_form=clean_text(raw.report_form)), year, members))
@@ -126,7 +120,7 @@ def _choose(sheets: list[Sheet]) -> int | None:
 def preview_from_form(form, year: AcademicYear) -> Preview:
     """The preview as the user corrected it."""
     members = candidates()
-    return Preview([check_row(PreviewRow(line=line, **values), year, members) for line, values in rows_from_form(
+    return Preview([check_row(PlanRow(line=line, **values), year, members) for line, values in rows_from_form(
         form, {column.name: 2000 for column in COLUMNS}, MAX_PLAN_ROWS)], None, [])
 
 
@@ -166,3 +160,7 @@ def save_preview(plan: Plan, preview: Preview) -> int:
         relink(item, named)
         saved += 1
     return saved
+
+
+PLAN_IMPORT = ImportKind(read=read_plan_file, from_sheets=preview_from_sheets, from_form=preview_from_form,
+                         columns=COLUMNS, upload_template="plans/import.html", preview_template="plans/preview.html")

@@ -10,7 +10,7 @@ from workspace.core.import_preview import preview_step, upload_step
 from workspace.projects import bp
 from workspace.projects.approval import require_editable
 from workspace.projects.editing import year_of
-from workspace.projects.imports import COLUMNS, preview_from_form, preview_from_sheets, read_roadmap_file, save_preview
+from workspace.projects.imports import ROADMAP_IMPORT, save_preview
 from workspace.projects.models import RoadmapImport
 from workspace.projects.permissions import can_edit_project
 from workspace.projects.queries import get_import_or_404, get_project_or_404
@@ -28,10 +28,9 @@ def import_roadmap(project_id: int):
     project = get_project_or_404(project_id)
     _require_importer(project)
     draft = RoadmapImport(network_id=g.network.id, project_id=project.id, author_id=current_user.id)
-    return upload_step(read_roadmap_file, draft, lambda draft: url_for(
+    return upload_step(ROADMAP_IMPORT, draft, lambda draft: url_for(
         "projects.preview_roadmap", project_id=project.id, roadmap_import_id=draft.id),
-        template="projects/import.html", cancel_url=url_for("projects.show_project", project_id=project.id),
-        project=project)
+        cancel_url=url_for("projects.show_project", project_id=project.id), project=project)
 
 
 @bp.route("/<int:project_id>/import/<int:roadmap_import_id>", methods=["GET", "POST"])
@@ -40,16 +39,12 @@ def preview_roadmap(project_id: int, roadmap_import_id: int):
     project = get_project_or_404(project_id)
     draft = get_import_or_404(project, roadmap_import_id)
     _require_importer(project)
-    year = year_of(project)
 
     def save(preview):
         saved = save_preview(project, preview)
         flash(_("В дорожную карту загружено задач: %(n)d.", n=saved), "success")
         return redirect(url_for("projects.show_project", project_id=project.id, _anchor="roadmap"))
 
-    return preview_step(draft, read=read_roadmap_file,
-                        from_sheets=lambda sheets, sheet: preview_from_sheets(sheets, year, sheet),
-                        from_form=lambda data: preview_from_form(data, year), save=save,
-                        template="projects/preview.html", columns=COLUMNS,
+    return preview_step(ROADMAP_IMPORT, draft, save, year=year_of(project),
                         upload_url=url_for("projects.import_roadmap", project_id=project.id),
-                        cancel_url=url_for("projects.show_project", project_id=project.id), project=project, year=year)
+                        cancel_url=url_for("projects.show_project", project_id=project.id), project=project)

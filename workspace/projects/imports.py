@@ -10,14 +10,13 @@ in their own fields, whatever the column order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from workspace.core.dates import AcademicYear
-from workspace.core.import_preview import Preview, PreviewColumn, rows_from_form, sheet_of
+from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
 from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
 from workspace.plans.imports import candidates, note_period
 from workspace.plans.matching import Candidate, find_institutions
@@ -39,8 +38,7 @@ _RESPONSIBLE = re.compile(r"ответствен|исполнител|орган
 
 
 @dataclass
-class RoadmapRow:
-    line: int
+class RoadmapRow(PreviewRow):
     number: str = ""
     task: str = ""
     title: str = ""
@@ -48,10 +46,6 @@ class RoadmapRow:
     expected_result: str = ""
     report_form: str = ""
     responsible: str = ""
-    period: tuple[date | None, date | None] = (None, None)
-    institutions: list[Candidate] = field(default_factory=list)
-    doubts: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
 
 
 def read_roadmap_file(content: bytes) -> list[Sheet]:
@@ -145,3 +139,8 @@ def save_preview(project, preview: Preview) -> int:
     for offset, row in enumerate(preview.rows):
         add_task(project, {name: getattr(row, name) for name in ROW_FIELDS}, members, position=position + offset)
     return len(preview.rows)
+
+
+ROADMAP_IMPORT = ImportKind(read=read_roadmap_file, from_sheets=preview_from_sheets, from_form=preview_from_form,
+                            columns=COLUMNS, upload_template="projects/import.html",
+                            preview_template="projects/preview.html")
