@@ -54,9 +54,13 @@ def candidates() -> list[Candidate]:
         .where(Membership.network_id == g.network.id))]
 
 
-def note_period(row, timing, unread: str, missing: str) -> None:
-    """A preview row's period as its timing text was read; a doubt (``unread``, ``missing``) when the text could
-    not be read or is not there, and the reader's own warning."""
+def check_title_and_timing(row, timing, *, untitled: str, unread: str, missing: str) -> None:
+    """Start (re)checking a preview row of events: an error (``untitled``) without a title; the period as its
+    timing text was read, a doubt (``unread``, ``missing``) when the text could not be read or is not there, and
+    the reader's own warning."""
+    row.doubts, row.errors = [], []
+    if not row.title:
+        row.errors.append(untitled)
     row.period = (timing.starts_on, timing.ends_on)
     if row.timing and not timing.is_read:
         row.doubts.append(unread)
@@ -68,11 +72,9 @@ def note_period(row, timing, unread: str, missing: str) -> None:
 
 def check_row(row: PlanRow, year: AcademicYear, members: list[Candidate]) -> PlanRow:
     """(Re)read a row: dates from the timing, grades from the audience, institutions by name."""
-    row.doubts, row.errors = [], []
-    if not row.title:
-        row.errors.append(_("нет названия мероприятия"))
-    note_period(row, read_timing(row.timing, year), _("сроки «%(text)s» не прочитаны — останутся текстом",
-                                                      text=row.timing), _("сроки не указаны"))
+    check_title_and_timing(row, read_timing(row.timing, year), untitled=_("нет названия мероприятия"),
+                           unread=_("сроки «%(text)s» не прочитаны — останутся текстом", text=row.timing),
+                           missing=_("сроки не указаны"))
     audience = read_audience(row.audience)
     row.grades = (audience.grade_from, audience.grade_to)
     if row.audience and audience.grade_from is None:

@@ -18,7 +18,7 @@ from flask_babel import lazy_gettext as _l
 from workspace.core.dates import AcademicYear
 from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
 from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
-from workspace.plans.imports import candidates, note_period
+from workspace.plans.imports import candidates, check_title_and_timing
 from workspace.plans.matching import Candidate, find_institutions
 from workspace.plans.reading import cell_text, choose_sheet, find_table
 from workspace.plans.timing import read_timing
@@ -54,11 +54,9 @@ def read_roadmap_file(content: bytes) -> list[Sheet]:
 
 def check_row(row: RoadmapRow, year: AcademicYear, members: list[Candidate]) -> RoadmapRow:
     """(Re)read a row: dates from the term, institutions from the responsible text."""
-    row.doubts, row.errors = [], []
-    if not row.title:
-        row.errors.append(_("нет мероприятия"))
-    note_period(row, read_timing(row.timing, year), _("срок «%(text)s» не прочитан — останется текстом",
-                                                      text=row.timing), _("срок не указан"))
+    check_title_and_timing(row, read_timing(row.timing, year), untitled=_("нет мероприятия"),
+                           unread=_("срок «%(text)s» не прочитан — останется текстом", text=row.timing),
+                           missing=_("срок не указан"))
     row.institutions = find_institutions(row.responsible, members)
     if any(len(getattr(row, name)) > limit for name, limit in LIMITS.items()):
         row.errors.append(_("слишком длинный текст"))
