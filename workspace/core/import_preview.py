@@ -8,8 +8,10 @@
    back from the form); «save» hands the rows to the area's saver when none has an error, in the request's one
    transaction, and the draft goes.
 
-Every area supplies its columns (``PreviewColumn``), its reader, its row reader and its saver; the page is
-``templates/_import/preview.html`` and the upload form ``templates/_import/_upload_form.html``.
+Every area registers an ``ImportKind`` (its reader, row readers, columns and pages: the preview page extends
+``templates/_import/preview.html``, the upload page includes ``templates/_import/_upload_form.html``) and gives
+its saver. Imports without a preview page (staff, pupils: the rows shown only with their errors) run through
+``import_whole`` with ``RowsImport``; ``core/spreadsheets.py`` finds their header row.
 """
 from __future__ import annotations
 
