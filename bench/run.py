@@ -794,7 +794,7 @@ def excel_measurements() -> dict:
     from workspace import create_app
     from workspace.config import TestConfig
     from workspace.core.labels import label
-    from workspace.core.uploads import read_xlsx
+    from workspace.core.spreadsheets import read_xlsx
     from workspace.plans.exports import HEADER, plan_workbook
     from workspace.plans.reading import choose_sheet, find_table, read_item
 

@@ -15,7 +15,8 @@ from workspace.agreements.models import AgreementFile, AgreementLink
 from workspace.agreements.queries import files_of, get_agreement_or_404, get_file_or_404
 from workspace.agreements.views import page_context
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, accept_upload, content_disposition, file_response
+from workspace.core.stored_files import accept_file, send_stored_file
+from workspace.core.uploads import content_disposition
 from workspace.extensions import db
 
 MAX_FILES = 5
@@ -49,19 +50,13 @@ def add_scan(agreement_id: int):
     """The signed scan: the parties' admins and coordinators attach it at any stage."""
     loaded = agreement_or_404(agreement_id, WRITE)
     form = ScanForm()
-    if form.validate_on_submit():
-        try:
-            accepted = accept_upload(form.file.data)
-            if len(files_of(agreement_id)) >= MAX_FILES:
-                raise UploadRejected(_("К договору можно приложить не больше %(n)d файлов.", n=MAX_FILES))
-        except UploadRejected as error:
-            form.file.errors = [str(error)]
-        else:
-            db.session.add(AgreementFile(network_id=g.network.id, agreement_id=agreement_id, content=accepted.content,
-                                         filename=accepted.filename, content_type=accepted.content_type,
-                                         size=accepted.size, author_id=current_user.id))
-            flash(_("Скан приложен к договору."), "success")
-            return _back(agreement_id, "files")
+    if form.validate_on_submit() and (accepted := accept_file(
+            form.file, stored=len(files_of(agreement_id)), limit=MAX_FILES,
+            too_many=_("К договору можно приложить не больше %(n)d файлов.", n=MAX_FILES))):
+        db.session.add(AgreementFile.from_upload(accepted, network_id=g.network.id, agreement_id=agreement_id,
+                                                 author_id=current_user.id))
+        flash(_("Скан приложен к договору."), "success")
+        return _back(agreement_id, "files")
     return render("agreements/page.html", status=422, **page_context(loaded, scan_form=form))
 
 
@@ -70,7 +65,7 @@ def add_scan(agreement_id: int):
 def download_scan(agreement_id: int, scan_id: int):
     loaded = get_agreement_or_404(agreement_id)
     stored = get_file_or_404(loaded, scan_id)
-    return file_response(stored.content, stored.content_type, stored.filename)
+    return send_stored_file(stored)
 
 
 @bp.get("/<int:agreement_id>/files/<int:scan_id>/delete")

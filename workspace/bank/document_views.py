@@ -17,7 +17,7 @@ from workspace.bank.queries import (can_edit_documents, documents_with_current, 
 from workspace.core.access import require
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, accept_upload, file_response
+from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.extensions import db
 
 MAX_VERSIONS = 30
@@ -83,25 +83,18 @@ def _make_current(document: NormativeDocument, version: DocumentVersion) -> None
 def add_document_version(document_id: int):
     document = document_or_404(document_id, for_edit=True)
     form = DocumentVersionForm()
-    if form.validate_on_submit():
-        try:
-            accepted = accept_upload(form.file.data, office=True)
-            count = len(versions_of(document))
-            if count >= MAX_VERSIONS:
-                raise UploadRejected(_("У документа не может быть больше %(n)d редакций.", n=MAX_VERSIONS))
-        except UploadRejected as error:
-            form.file.errors = [str(error)]
-        else:
-            version = DocumentVersion(network_id=g.network.id, document_id=document.id, content=accepted.content,
-                                      filename=accepted.filename, content_type=accepted.content_type,
-                                      size=accepted.size, approved_on=form.approved_on.data,
-                                      note=form.note.data or "", author_id=current_user.id, is_current=False)
-            db.session.add(version)
-            db.session.flush()
-            if form.is_current.data or count == 0:
-                _make_current(document, version)
-            flash(_("Редакция добавлена."), "success")
-            return redirect(url_for("bank.show_document", document_id=document.id))
+    if form.validate_on_submit() and (accepted := accept_file(
+            form.file, office=True, stored=(count := len(versions_of(document))), limit=MAX_VERSIONS,
+            too_many=_("У документа не может быть больше %(n)d редакций.", n=MAX_VERSIONS))):
+        version = DocumentVersion.from_upload(accepted, network_id=g.network.id, document_id=document.id,
+                                              approved_on=form.approved_on.data, note=form.note.data or "",
+                                              author_id=current_user.id, is_current=False)
+        db.session.add(version)
+        db.session.flush()
+        if form.is_current.data or count == 0:
+            _make_current(document, version)
+        flash(_("Редакция добавлена."), "success")
+        return redirect(url_for("bank.show_document", document_id=document.id))
     return render("bank/document.html", status=422, **_document_context(document, version_form=form))
 
 
@@ -109,7 +102,7 @@ def add_document_version(document_id: int):
 @login_required
 def download_document_version(document_id: int, version_id: int):
     version = get_version_or_404(get_document_or_404(document_id), version_id)
-    return file_response(version.content, version.content_type, version.filename)
+    return send_stored_file(version)
 
 
 @bp.post("/documents/<int:document_id>/versions/<int:version_id>/current")

@@ -18,7 +18,7 @@ from workspace.core.access import require
 from workspace.core.labels import choices
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, accept_upload, file_response
+from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.extensions import db
 
 MAX_FILES = 20
@@ -109,19 +109,13 @@ def edit_material(material_id: int):
 def add_material_file(material_id: int):
     material = editable_material_or_404(material_id)
     form = MaterialFileForm()
-    if form.validate_on_submit():
-        try:
-            accepted = accept_upload(form.file.data, office=True)
-            if len(files_of(material)) >= MAX_FILES:
-                raise UploadRejected(_("К материалу можно приложить не больше %(n)d файлов.", n=MAX_FILES))
-        except UploadRejected as error:
-            form.file.errors = [str(error)]
-        else:
-            db.session.add(MaterialFile(network_id=g.network.id, material_id=material.id, content=accepted.content,
-                                        filename=accepted.filename, content_type=accepted.content_type,
-                                        size=accepted.size, author_id=current_user.id))
-            flash(_("Файл приложен к материалу."), "success")
-            return redirect(url_for("bank.show_material", material_id=material.id))
+    if form.validate_on_submit() and (accepted := accept_file(
+            form.file, office=True, stored=len(files_of(material)), limit=MAX_FILES,
+            too_many=_("К материалу можно приложить не больше %(n)d файлов.", n=MAX_FILES))):
+        db.session.add(MaterialFile.from_upload(accepted, network_id=g.network.id, material_id=material.id,
+                                                author_id=current_user.id))
+        flash(_("Файл приложен к материалу."), "success")
+        return redirect(url_for("bank.show_material", material_id=material.id))
     return render("bank/material.html", status=422, **_material_context(material, form))
 
 
@@ -129,7 +123,7 @@ def add_material_file(material_id: int):
 @login_required
 def download_material_file(material_id: int, material_file_id: int):
     stored = get_material_file_or_404(get_material_or_404(material_id), material_file_id)
-    return file_response(stored.content, stored.content_type, stored.filename)
+    return send_stored_file(stored)
 
 
 @bp.route("/<int:material_id>/files/<int:material_file_id>/delete", methods=["GET", "POST"])

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, accept_upload, file_response
+from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.extensions import db
 from workspace.plans import bp
 from workspace.plans.access import (get_report_file_or_404, may_file_report, removable_report_file_or_404,
@@ -72,19 +72,13 @@ def add_report_file(plan_id: int, item_id: int):
     file_form = ReportFileForm()
     if report is None:
         file_form.file.errors = [_("Сначала сохраните отчёт, потом прикладывайте файлы.")]
-    elif file_form.validate_on_submit():
-        try:
-            accepted = accept_upload(file_form.file.data)
-            if len(files_of(report)) >= MAX_FILES:
-                raise UploadRejected(_("К отчёту можно приложить не больше %(n)d файлов.", n=MAX_FILES))
-        except UploadRejected as error:
-            file_form.file.errors = [str(error)]
-        else:
-            db.session.add(EventFile(network_id=g.network.id, report_id=report.id, content=accepted.content,
-                                     filename=accepted.filename, content_type=accepted.content_type,
-                                     size=accepted.size, author_id=current_user.id))
-            flash(_("Файл приложен к отчёту."), "success")
-            return redirect(url_for("plans.edit_report", plan_id=plan.id, item_id=item.id))
+    elif file_form.validate_on_submit() and (accepted := accept_file(
+            file_form.file, stored=len(files_of(report)), limit=MAX_FILES,
+            too_many=_("К отчёту можно приложить не больше %(n)d файлов.", n=MAX_FILES))):
+        db.session.add(EventFile.from_upload(accepted, network_id=g.network.id, report_id=report.id,
+                                             author_id=current_user.id))
+        flash(_("Файл приложен к отчёту."), "success")
+        return redirect(url_for("plans.edit_report", plan_id=plan.id, item_id=item.id))
     form = ReportForm(obj=report, formdata=None)
     form.version.data = str(report.version) if report else "0"
     return _page(plan, item, section, report, form, file_form=file_form, status=422)
@@ -95,7 +89,7 @@ def add_report_file(plan_id: int, item_id: int):
 def download_report_file(plan_id: int, item_id: int, file_id: int):
     _plan, item, _section = report_item_or_404(plan_id, item_id)
     stored = get_report_file_or_404(get_report(item.id), file_id)
-    return file_response(stored.content, stored.content_type, stored.filename)
+    return send_stored_file(stored)
 
 
 @bp.get("/<int:plan_id>/items/<int:item_id>/report/files/<int:file_id>/delete")

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, accept_upload, file_response
+from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.extensions import db, htmx
 from workspace.projects import bp
 from workspace.projects.access import (editable_indicator_or_404, editable_project_or_404, participating_project_or_404,
@@ -103,21 +103,14 @@ def add_document(project_id: int):
     from workspace.projects.views import page_context
     project = participating_project_or_404(project_id)
     form = DocumentForm()
-    if form.validate_on_submit():
-        try:
-            accepted = accept_upload(form.file.data)
-            count = db.session.scalar(select(func.count()).select_from(ProjectDocument)
-                                      .where(ProjectDocument.project_id == project.id))
-            if count >= MAX_DOCUMENTS:
-                raise UploadRejected(_("К проекту можно приложить не больше %(n)d документов.", n=MAX_DOCUMENTS))
-        except UploadRejected as error:
-            form.file.errors = [str(error)]
-        else:
-            db.session.add(ProjectDocument(network_id=g.network.id, project_id=project.id, content=accepted.content,
-                                           filename=accepted.filename, content_type=accepted.content_type,
-                                           size=accepted.size, author_id=current_user.id))
-            flash(_("Документ приложен к проекту."), "success")
-            return _to_page(project, "documents")
+    if form.validate_on_submit() and (accepted := accept_file(
+            form.file, stored=db.session.scalar(select(func.count()).select_from(ProjectDocument)
+                                                .where(ProjectDocument.project_id == project.id)),
+            limit=MAX_DOCUMENTS, too_many=_("К проекту можно приложить не больше %(n)d документов.", n=MAX_DOCUMENTS))):
+        db.session.add(ProjectDocument.from_upload(accepted, network_id=g.network.id, project_id=project.id,
+                                                   author_id=current_user.id))
+        flash(_("Документ приложен к проекту."), "success")
+        return _to_page(project, "documents")
     return render("projects/page.html", status=422, **page_context(project, document_form=form))
 
 
@@ -126,7 +119,7 @@ def add_document(project_id: int):
 def download_document(project_id: int, document_id: int):
     project = get_project_or_404(project_id)
     stored = get_document_or_404(project, document_id)
-    return file_response(stored.content, stored.content_type, stored.filename)
+    return send_stored_file(stored)
 
 
 @bp.get("/<int:project_id>/documents/<int:document_id>/delete")
