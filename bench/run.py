@@ -794,7 +794,7 @@ def excel_measurements() -> dict:
     from workspace import create_app
     from workspace.config import TestConfig
     from workspace.core.labels import label
-    from workspace.core.uploads import read_xlsx
+    from workspace.core.spreadsheets import read_xlsx
     from workspace.plans.exports import HEADER, plan_workbook
     from workspace.reading.reading import choose_sheet, find_table, read_item
 
@@ -868,7 +868,7 @@ def journal_excel_measurement() -> dict:
     from workspace.journal.exports import group_workbook
     from workspace.journal.grid import GroupHead, LessonColumn, PupilRow
     from workspace.journal.models import Attendance
-    from workspace.journal.views import cell_text
+    from workspace.journal.rows import cell_text
     from workspace.programmes.models import GradeScale
     rng = _random.Random(1)
     group = GroupHead(1, "Робототехника-1", 1, 1, 1, "Робототехника", GradeScale.FIVE_POINT, 68, None, None,

@@ -43,14 +43,20 @@ def _enter_institution(slug: str) -> None:
     if institution is None or institution.slug != slug:
         abort(404)
     g.institution = institution
-    g.network_ids = member_network_ids(institution.id)
-    set_scope(institution_id=institution.id, network_ids=g.network_ids)
+    g.network_ids = enter_institution_as(institution.id)
 
 
-def _enter_network(slug: str) -> None:
-    # One statement: the network by slug, with the membership of the user's own institution and the
-    # user's own seat of THAT network outer-joined (both keyed explicitly by the current user).
-    institution_id = current_user.institution_id
+def enter_institution_as(institution_id: int) -> list[int]:
+    """The scope of an institution entered by one of its users: it and the networks it is a member of."""
+    network_ids = member_network_ids(institution_id)
+    set_scope(institution_id=institution_id, network_ids=network_ids)
+    return network_ids
+
+
+def network_with_access(which, user_id: int, institution_id: int | None):
+    """One statement: the network ``which`` names, with the membership of the user's institution and the
+    user's own seat of THAT network outer-joined (both keyed explicitly by the user): (network, membership,
+    seat), or None when there is no such network. Read outside the scope; the caller enters it next."""
     membership_on = Membership.network_id == Network.id
     membership_on = (membership_on & (Membership.institution_id == institution_id)
                      if institution_id is not None else false())
@@ -58,21 +64,31 @@ def _enter_network(slug: str) -> None:
         select(Network, Membership, Seat)
         .select_from(Network)
         .outerjoin(Membership, membership_on)
-        .outerjoin(Seat, (Seat.network_id == Network.id) & (Seat.user_id == current_user.id))
-        .where(Network.slug == slug)
+        .outerjoin(Seat, (Seat.network_id == Network.id) & (Seat.user_id == user_id))
+        .where(which)
     )
-    with unscoped():  # the user's own seat of the network named in the URL: keyed by the user's id and that network
-        row = db.session.execute(statement).first()
+    with unscoped():  # the user's own seat of the network named: keyed by the user's id and that network
+        return db.session.execute(statement).first()
+
+
+def enter_network_as(network, membership, institution_id: int | None) -> None:
+    """The scope of a network entered by a user of ``institution_id`` (its institution only with a membership)."""
+    set_scope(institution_id=institution_id if membership else None, network_ids=[network.id])
+    # The read of network_with_access ran in an unscoped row-level-security context (PostgreSQL): replace it by
+    # the request's scope now, so that no later statement of the request runs under the opt-out. Every
+    # network page reads owned rows, so this is the context its first such statement would set anyway.
+    apply_context(db.session(), current_scope(), unscoped=False)
+
+
+def _enter_network(slug: str) -> None:
+    institution_id = current_user.institution_id
+    row = network_with_access(Network.slug == slug, current_user.id, institution_id)
     if row is None:
         abort(404)
     network, membership, seat = row
     if membership is None and seat is None:
         abort(404)
-    set_scope(institution_id=institution_id if membership else None, network_ids=[network.id])
-    # The read above ran in an unscoped row-level-security context (PostgreSQL): replace it by the
-    # request's scope now, so that no later statement of the request runs under the opt-out. Every
-    # network page reads owned rows, so this is the context its first such statement would set anyway.
-    apply_context(db.session(), current_scope(), unscoped=False)
+    enter_network_as(network, membership, institution_id)
     g.network = network
     g.membership = membership
     g.seat = seat

@@ -5,6 +5,9 @@
 * A SELECT touching such a model with no scope set raises ``UnscopedQueryError``.
 * Writes are checked in ``before_flush``: a new row is stamped with the scope's owner, and
   a row of another owner cannot be inserted, changed or deleted.
+* INSERT, UPDATE and DELETE statements executed through the session (``insert(Model).values(...)``, an
+  upsert, an executemany, ``update(Model)``) skip the flush: the same hook checks them. An INSERT must name
+  owners within the scope; an UPDATE gets the scope's criteria and may not move a row to another owner.
 * The only way around it is ``with unscoped():`` — used by the operator console,
   the command line and test fixtures. Grep for it.
 """
@@ -16,6 +19,7 @@ from typing import Iterable, Iterator
 
 from flask import g, has_app_context
 from sqlalchemy import ForeignKey, Table, event
+from sqlalchemy.sql.elements import BindParameter, ClauseElement
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
 from sqlalchemy.sql.util import find_tables
 
@@ -145,7 +149,10 @@ def _walk_owned_kinds(state: ORMExecuteState) -> tuple[bool, bool]:
 
 @event.listens_for(Session, "do_orm_execute")
 def _scope_select(state: ORMExecuteState) -> None:
-    """SELECTs, and ORM bulk UPDATE/DELETE statements, get the scope's criteria."""
+    """SELECTs, and ORM bulk UPDATE/DELETE statements, get the scope's criteria; INSERTs are checked."""
+    if state.is_insert:
+        _guard_insert(state)
+        return
     if not (state.is_select or state.is_update or state.is_delete) or state.is_column_load:
         return
     by_institution, by_network = _owned_kinds_of_statement(state)
@@ -155,6 +162,8 @@ def _scope_select(state: ORMExecuteState) -> None:
         apply_context(state.session, current_scope(), unscoped=True)
         return
     scope = _require_scope(by_institution, by_network, "SELECT")
+    if state.is_update:
+        _check_written_owners(state, scope, by_institution, by_network, "UPDATE", required=False)
     apply_context(state.session, scope, unscoped=False)
     options = []
     if by_institution:
@@ -176,6 +185,89 @@ def _scope_select(state: ORMExecuteState) -> None:
             )
         )
     state.statement = state.statement.options(*options)
+
+
+def _guard_insert(state: ORMExecuteState) -> None:
+    """An INSERT statement run through the session (``session.execute(insert(Model)...)``, Core on a model's
+    table too): like a SELECT it raises with no scope; every row it writes must name owners within the scope."""
+    target = state.statement.table
+    if not isinstance(target, Table):
+        return
+    table = target._deannotate()
+    from workspace.extensions import db
+    by_institution, by_network = _table_owner(table, db.Model.registry.mappers)
+    if not (by_institution or by_network):
+        return
+    if _is_unscoped():
+        apply_context(state.session, current_scope(), unscoped=True)
+        return
+    what = f"INSERT into {table.name}"
+    scope = _require_scope(by_institution, by_network, what)
+    if getattr(state.statement, "select", None) is not None:
+        raise UnscopedQueryError(f"{what} ... FROM SELECT: its owners cannot be checked")
+    _check_written_owners(state, scope, by_institution, by_network, what, required=True)
+    apply_context(state.session, scope, unscoped=False)
+
+
+def _column_key(key) -> str | None:
+    return key if isinstance(key, str) else getattr(key, "key", None)
+
+
+def _written_rows(state: ORMExecuteState) -> list[dict]:
+    """The rows an INSERT or UPDATE statement writes: its ``values()``, each of its multi-row values, each of
+    the parameter sets it is executed with."""
+    statement = state.statement
+    base = {_column_key(key): value for key, value in (statement._values or {}).items()}
+    rows = []
+    for multi in getattr(statement, "_multi_values", ()) or ():
+        for row in multi:
+            if isinstance(row, dict):
+                rows.append({**base, **{_column_key(key): value for key, value in row.items()}})
+            else:  # positional: in the table's column order
+                rows.append({**base, **{column.key: value for column, value in zip(statement.table.c, row)}})
+    if not rows:
+        parameters = state.parameters
+        if isinstance(parameters, dict):
+            parameters = [parameters]
+        rows = [{**base, **dict(parameters)} for parameters in parameters] if parameters else [base]
+    return rows
+
+
+def _set_on_conflict(state: ORMExecuteState) -> dict:
+    """What an upsert (``on_conflict_do_update``) sets on the row it meets: it may not name another owner."""
+    on_conflict = getattr(state.statement, "_post_values_clause", None)
+    to_set = getattr(on_conflict, "update_values_to_set", None) or {}
+    pairs = to_set.items() if isinstance(to_set, dict) else to_set
+    return {_column_key(key): value for key, value in pairs}
+
+
+def _plain_value(value, what: str):
+    if isinstance(value, BindParameter):
+        return value.effective_value
+    if isinstance(value, ClauseElement):
+        raise UnscopedQueryError(f"{what}: an owner given as an SQL expression cannot be checked")
+    return value
+
+
+def _check_written_owners(state: ORMExecuteState, scope: Scope, by_institution: bool, by_network: bool,
+                          what: str, required: bool) -> None:
+    """Each written row's owner keys within the scope; ``required``: an INSERT names them."""
+    rows = [(row, required) for row in _written_rows(state)]
+    if required:
+        rows.append((_set_on_conflict(state), False))
+    for row, must in rows:
+        if by_institution:
+            if "institution_id" in row:
+                if _plain_value(row["institution_id"], what) != scope.institution_id:
+                    raise UnscopedQueryError(f"{what}: a row owned by another institution")
+            elif must:
+                raise UnscopedQueryError(f"{what}: a row without its institution")
+        if by_network:
+            if "network_id" in row:
+                if _plain_value(row["network_id"], what) not in scope.network_ids:
+                    raise UnscopedQueryError(f"{what}: a row owned by another network")
+            elif must:
+                raise UnscopedQueryError(f"{what}: a row without its network")
 
 
 @event.listens_for(Session, "before_flush")

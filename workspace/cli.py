@@ -11,8 +11,8 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 from werkzeug.serving import run_simple
 
-from tenants.rls import apply_context, create_role_and_grant
-from tenants.scoping import unscoped
+from tenants.entry import enter_command_line
+from tenants.rls import create_role_and_grant
 from workspace.accounts.models import User
 from workspace.accounts.passwords import set_password
 from workspace.core.backup import BackupError, backup, restore
@@ -32,7 +32,7 @@ def register_commands(app: Flask) -> None:
         password = os.environ.get("OPERATOR_PASSWORD") or getpass.getpass("Password: ")
         if len(password) < 10:
             raise click.ClickException("The password needs at least 10 characters.")
-        with unscoped():
+        with enter_command_line():
             email = email.strip().lower()
             if db.session.scalar(select(User).where(User.email == email)) is not None:
                 raise click.ClickException(f"{email} already exists.")
@@ -85,8 +85,7 @@ def register_commands(app: Flask) -> None:
 
         days = app.config["PUPIL_DATA_RETENTION_DAYS"]
         now = as_of.replace(tzinfo=timezone.utc) if as_of else utc_now()
-        with unscoped():  # the command line: every school's pupils, each erased within its school
-            apply_context(db.session(), None, unscoped=True)
+        with enter_command_line():  # every school's pupils, each erased within its school
             found = expired(now, days)
             enrollments, pupils = found.counts
             click.echo(f"Retention period: {days} days. Past it: {enrollments} finished enrollment(s), "

@@ -8,9 +8,40 @@ Create Date: 2026-11-22 08:52:28.616398
 from alembic import op
 import sqlalchemy as sa
 
-from tenants.rls import enable_rls_sql
-
-OWNED = ("plans", "plan_sections", "plan_items", "plan_item_institutions", "plan_imports")
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
+# written (commit 566c6bd), as fixed text: a migration must not change when the helper does.
+RLS_SQL = (
+    """\
+ALTER TABLE "plans" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "plans" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "plans";
+CREATE POLICY owner_isolation ON "plans" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+    """\
+ALTER TABLE "plan_sections" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "plan_sections" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "plan_sections";
+CREATE POLICY owner_isolation ON "plan_sections" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+    """\
+ALTER TABLE "plan_items" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "plan_items" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "plan_items";
+CREATE POLICY owner_isolation ON "plan_items" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+    """\
+ALTER TABLE "plan_item_institutions" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "plan_item_institutions" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "plan_item_institutions";
+CREATE POLICY owner_isolation ON "plan_item_institutions" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+    """\
+ALTER TABLE "plan_imports" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "plan_imports" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "plan_imports";
+CREATE POLICY owner_isolation ON "plan_imports" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+)
 
 
 # revision identifiers, used by Alembic.
@@ -124,8 +155,8 @@ def upgrade():
     # ### end Alembic commands ###
 
     if op.get_bind().dialect.name == "postgresql":
-        for table in OWNED:
-            op.execute(enable_rls_sql(table, "network_id"))
+        for statement in RLS_SQL:
+            op.execute(statement)
 
 
 def downgrade():

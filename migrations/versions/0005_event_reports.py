@@ -8,9 +8,28 @@ Create Date: 2026-11-22 09:02:46.709353
 from alembic import op
 import sqlalchemy as sa
 
-from tenants.rls import enable_rls_sql
-
-OWNED = ("event_reports", "event_participations", "event_files")
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
+# written (commit 8a3140f), as fixed text: a migration must not change when the helper does.
+RLS_SQL = (
+    """\
+ALTER TABLE "event_reports" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "event_reports" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "event_reports";
+CREATE POLICY owner_isolation ON "event_reports" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+    """\
+ALTER TABLE "event_participations" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "event_participations" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "event_participations";
+CREATE POLICY owner_isolation ON "event_participations" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+    """\
+ALTER TABLE "event_files" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "event_files" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "event_files";
+CREATE POLICY owner_isolation ON "event_files" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+)
 
 
 # revision identifiers, used by Alembic.
@@ -80,8 +99,8 @@ def upgrade():
     # ### end Alembic commands ###
 
     if op.get_bind().dialect.name == "postgresql":
-        for table in OWNED:
-            op.execute(enable_rls_sql(table, "network_id"))
+        for statement in RLS_SQL:
+            op.execute(statement)
 
 
 def downgrade():

@@ -8,7 +8,52 @@ Create Date: 2026-11-22 12:00:00
 from alembic import op
 import sqlalchemy as sa
 
-from tenants.rls import enable_rls_sql
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
+# written (commit 5206adb), as fixed text: a migration must not change when the helper does.
+RLS_SQL = (
+    """\
+ALTER TABLE "council_rules" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "council_rules" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "council_rules";
+CREATE POLICY owner_isolation ON "council_rules" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+    """\
+ALTER TABLE "approvals" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "approvals" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "approvals";
+CREATE POLICY owner_isolation ON "approvals" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+    """\
+ALTER TABLE "meetings" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "meetings" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "meetings";
+CREATE POLICY owner_isolation ON "meetings" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+    """\
+ALTER TABLE "agenda_items" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "agenda_items" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "agenda_items";
+CREATE POLICY owner_isolation ON "agenda_items" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+    """\
+ALTER TABLE "meeting_attendances" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "meeting_attendances" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "meeting_attendances";
+CREATE POLICY owner_isolation ON "meeting_attendances" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+    """\
+ALTER TABLE "votes" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "votes" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "votes";
+CREATE POLICY owner_isolation ON "votes" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+    """\
+ALTER TABLE "decisions" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "decisions" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "decisions";
+CREATE POLICY owner_isolation ON "decisions" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+)
 
 OWNED = ("council_rules", "approvals", "meetings", "agenda_items", "meeting_attendances", "votes", "decisions")
 
@@ -175,8 +220,8 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_decisions_network_id'), ['network_id'], unique=False)
 
     if op.get_bind().dialect.name == "postgresql":
-        for table in OWNED:
-            op.execute(enable_rls_sql(table, "network_id"))
+        for statement in RLS_SQL:
+            op.execute(statement)
 
 
 def downgrade():

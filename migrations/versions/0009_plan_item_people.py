@@ -8,7 +8,16 @@ Create Date: 2026-11-22 09:45:56.763832
 from alembic import op
 import sqlalchemy as sa
 
-from tenants.rls import enable_rls_sql
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
+# written (commit a37b2fe), as fixed text: a migration must not change when the helper does.
+RLS_SQL = (
+    """\
+ALTER TABLE "plan_item_people" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "plan_item_people" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "plan_item_people";
+CREATE POLICY owner_isolation ON "plan_item_people" USING (workspace_unscoped() OR network_id = ANY (workspace_networks())) WITH CHECK (workspace_unscoped() OR network_id = ANY (workspace_networks()));
+""",
+)
 
 
 # revision identifiers, used by Alembic.
@@ -38,7 +47,8 @@ def upgrade():
     # ### end Alembic commands ###
 
     if op.get_bind().dialect.name == "postgresql":
-        op.execute(enable_rls_sql("plan_item_people", "network_id"))
+        for statement in RLS_SQL:
+            op.execute(statement)
 
 
 def downgrade():

@@ -8,9 +8,40 @@ Create Date: 2026-11-29 18:33:21.238860
 from alembic import op
 import sqlalchemy as sa
 
-from tenants.rls import enable_rls_sql
-
-OWNED = ("agreements", "agreement_parties", "agreement_obligations", "agreement_files", "agreement_links")
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
+# written (commit 171f054), as fixed text: a migration must not change when the helper does.
+RLS_SQL = (
+    """\
+ALTER TABLE "agreements" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "agreements" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "agreements";
+CREATE POLICY owner_isolation ON "agreements" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "agreement_parties" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "agreement_parties" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "agreement_parties";
+CREATE POLICY owner_isolation ON "agreement_parties" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "agreement_obligations" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "agreement_obligations" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "agreement_obligations";
+CREATE POLICY owner_isolation ON "agreement_obligations" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "agreement_files" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "agreement_files" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "agreement_files";
+CREATE POLICY owner_isolation ON "agreement_files" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "agreement_links" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "agreement_links" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "agreement_links";
+CREATE POLICY owner_isolation ON "agreement_links" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+)
 
 
 # revision identifiers, used by Alembic.
@@ -129,8 +160,8 @@ def upgrade():
     # ### end Alembic commands ###
 
     if op.get_bind().dialect.name == "postgresql":
-        for table in OWNED:
-            op.execute(enable_rls_sql(table, "network_id"))
+        for statement in RLS_SQL:
+            op.execute(statement)
 
 
 def downgrade():

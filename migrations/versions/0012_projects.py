@@ -8,10 +8,70 @@ Create Date: 2026-11-29 18:34:17.869680
 from alembic import op
 import sqlalchemy as sa
 
-from tenants.rls import enable_rls_sql
-
-OWNED = ("projects", "project_participants", "project_stages", "project_tasks", "project_task_institutions",
-         "project_indicators", "project_documents", "project_comments", "project_mentions", "roadmap_imports")
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
+# written (commit 395eeb5), as fixed text: a migration must not change when the helper does.
+RLS_SQL = (
+    """\
+ALTER TABLE "projects" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "projects" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "projects";
+CREATE POLICY owner_isolation ON "projects" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "project_participants" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "project_participants" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "project_participants";
+CREATE POLICY owner_isolation ON "project_participants" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "project_stages" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "project_stages" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "project_stages";
+CREATE POLICY owner_isolation ON "project_stages" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "project_tasks" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "project_tasks" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "project_tasks";
+CREATE POLICY owner_isolation ON "project_tasks" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "project_task_institutions" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "project_task_institutions" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "project_task_institutions";
+CREATE POLICY owner_isolation ON "project_task_institutions" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "project_indicators" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "project_indicators" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "project_indicators";
+CREATE POLICY owner_isolation ON "project_indicators" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "project_documents" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "project_documents" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "project_documents";
+CREATE POLICY owner_isolation ON "project_documents" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "project_comments" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "project_comments" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "project_comments";
+CREATE POLICY owner_isolation ON "project_comments" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "project_mentions" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "project_mentions" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "project_mentions";
+CREATE POLICY owner_isolation ON "project_mentions" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "roadmap_imports" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "roadmap_imports" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "roadmap_imports";
+CREATE POLICY owner_isolation ON "roadmap_imports" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+)
 
 
 # revision identifiers, used by Alembic.
@@ -225,8 +285,8 @@ def upgrade():
     # ### end Alembic commands ###
 
     if op.get_bind().dialect.name == "postgresql":
-        for table in OWNED:
-            op.execute(enable_rls_sql(table, "network_id"))
+        for statement in RLS_SQL:
+            op.execute(statement)
 
 
 def downgrade():

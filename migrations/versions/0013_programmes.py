@@ -8,10 +8,52 @@ Create Date: 2026-11-29 18:31:00.872908
 from alembic import op
 import sqlalchemy as sa
 
-from tenants.rls import enable_rls_sql
-
-INSTITUTION_OWNED = ("pupils", "applications")
-NETWORK_OWNED = ("programmes", "network_groups", "schedule_slots", "enrollment_requests", "enrollments")
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
+# written (commit 39a89b3), as fixed text: a migration must not change when the helper does.
+RLS_SQL = (
+    """\
+ALTER TABLE "pupils" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "pupils" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "pupils";
+CREATE POLICY owner_isolation ON "pupils" USING ((SELECT workspace_unscoped()) OR institution_id = (SELECT workspace_institution())) WITH CHECK ((SELECT workspace_unscoped()) OR institution_id = (SELECT workspace_institution()));
+""",
+    """\
+ALTER TABLE "applications" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "applications" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "applications";
+CREATE POLICY owner_isolation ON "applications" USING ((SELECT workspace_unscoped()) OR institution_id = (SELECT workspace_institution())) WITH CHECK ((SELECT workspace_unscoped()) OR institution_id = (SELECT workspace_institution()));
+""",
+    """\
+ALTER TABLE "programmes" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "programmes" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "programmes";
+CREATE POLICY owner_isolation ON "programmes" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "network_groups" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "network_groups" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "network_groups";
+CREATE POLICY owner_isolation ON "network_groups" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "schedule_slots" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "schedule_slots" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "schedule_slots";
+CREATE POLICY owner_isolation ON "schedule_slots" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "enrollment_requests" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "enrollment_requests" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "enrollment_requests";
+CREATE POLICY owner_isolation ON "enrollment_requests" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "enrollments" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "enrollments" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "enrollments";
+CREATE POLICY owner_isolation ON "enrollments" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+)
 
 
 # revision identifiers, used by Alembic.
@@ -214,10 +256,8 @@ def upgrade():
     # ### end Alembic commands ###
 
     if op.get_bind().dialect.name == "postgresql":
-        for table in INSTITUTION_OWNED:
-            op.execute(enable_rls_sql(table, "institution_id"))
-        for table in NETWORK_OWNED:
-            op.execute(enable_rls_sql(table, "network_id"))
+        for statement in RLS_SQL:
+            op.execute(statement)
 
 
 def downgrade():

@@ -8,10 +8,34 @@ Create Date: 2026-11-29 18:40:14.901401
 from alembic import op
 import sqlalchemy as sa
 
-from tenants.rls import enable_rls_sql
-
-INSTITUTION_OWNED = ("certificate_counters",)
-NETWORK_OWNED = ("lessons", "marks", "certificates")
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
+# written (commit 619d1f1), as fixed text: a migration must not change when the helper does.
+RLS_SQL = (
+    """\
+ALTER TABLE "certificate_counters" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "certificate_counters" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "certificate_counters";
+CREATE POLICY owner_isolation ON "certificate_counters" USING ((SELECT workspace_unscoped()) OR institution_id = (SELECT workspace_institution())) WITH CHECK ((SELECT workspace_unscoped()) OR institution_id = (SELECT workspace_institution()));
+""",
+    """\
+ALTER TABLE "lessons" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "lessons" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "lessons";
+CREATE POLICY owner_isolation ON "lessons" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "marks" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "marks" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "marks";
+CREATE POLICY owner_isolation ON "marks" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "certificates" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "certificates" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "certificates";
+CREATE POLICY owner_isolation ON "certificates" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+)
 
 
 # revision identifiers, used by Alembic.
@@ -115,10 +139,8 @@ def upgrade():
     # ### end Alembic commands ###
 
     if op.get_bind().dialect.name == "postgresql":
-        for table in INSTITUTION_OWNED:
-            op.execute(enable_rls_sql(table, "institution_id"))
-        for table in NETWORK_OWNED:
-            op.execute(enable_rls_sql(table, "network_id"))
+        for statement in RLS_SQL:
+            op.execute(statement)
 
 
 def downgrade():

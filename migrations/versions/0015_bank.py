@@ -8,10 +8,58 @@ Create Date: 2026-11-29 18:34:21.115248
 from alembic import op
 import sqlalchemy as sa
 
-from tenants.rls import enable_rls_sql
-
-OWNED = ("materials", "material_tags", "material_files", "normative_documents", "document_versions",
-         "resource_requests", "request_conversations", "request_messages")
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
+# written (commit 66ee8d0), as fixed text: a migration must not change when the helper does.
+RLS_SQL = (
+    """\
+ALTER TABLE "materials" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "materials" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "materials";
+CREATE POLICY owner_isolation ON "materials" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "material_tags" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "material_tags" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "material_tags";
+CREATE POLICY owner_isolation ON "material_tags" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "material_files" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "material_files" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "material_files";
+CREATE POLICY owner_isolation ON "material_files" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "normative_documents" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "normative_documents" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "normative_documents";
+CREATE POLICY owner_isolation ON "normative_documents" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "document_versions" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "document_versions" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "document_versions";
+CREATE POLICY owner_isolation ON "document_versions" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "resource_requests" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "resource_requests" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "resource_requests";
+CREATE POLICY owner_isolation ON "resource_requests" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "request_conversations" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "request_conversations" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "request_conversations";
+CREATE POLICY owner_isolation ON "request_conversations" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "request_messages" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "request_messages" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "request_messages";
+CREATE POLICY owner_isolation ON "request_messages" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+)
 
 
 # revision identifiers, used by Alembic.
@@ -195,8 +243,8 @@ def upgrade():
     # ### end Alembic commands ###
 
     if op.get_bind().dialect.name == "postgresql":
-        for table in OWNED:
-            op.execute(enable_rls_sql(table, "network_id"))
+        for statement in RLS_SQL:
+            op.execute(statement)
 
 
 def downgrade():

@@ -9,10 +9,52 @@ Create Date: 2026-11-29 18:35:21.142436
 from alembic import op
 import sqlalchemy as sa
 
-from tenants.rls import enable_rls_sql
-
-OWNED = ("monitoring_indicators", "monitoring_values", "surveys", "survey_questions", "survey_responses",
-         "survey_answers", "survey_respondents")
+# Row-level security on PostgreSQL: the SQL the RLS helper of tenants/ produced for this migration when it was
+# written (commit 09361bb), as fixed text: a migration must not change when the helper does.
+RLS_SQL = (
+    """\
+ALTER TABLE "monitoring_indicators" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "monitoring_indicators" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "monitoring_indicators";
+CREATE POLICY owner_isolation ON "monitoring_indicators" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "monitoring_values" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "monitoring_values" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "monitoring_values";
+CREATE POLICY owner_isolation ON "monitoring_values" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "surveys" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "surveys" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "surveys";
+CREATE POLICY owner_isolation ON "surveys" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "survey_questions" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "survey_questions" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "survey_questions";
+CREATE POLICY owner_isolation ON "survey_questions" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "survey_responses" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "survey_responses" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "survey_responses";
+CREATE POLICY owner_isolation ON "survey_responses" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "survey_answers" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "survey_answers" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "survey_answers";
+CREATE POLICY owner_isolation ON "survey_answers" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "survey_respondents" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "survey_respondents" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "survey_respondents";
+CREATE POLICY owner_isolation ON "survey_respondents" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+)
 
 
 # revision identifiers, used by Alembic.
@@ -145,8 +187,8 @@ def upgrade():
     # ### end Alembic commands ###
 
     if op.get_bind().dialect.name == "postgresql":
-        for table in OWNED:
-            op.execute(enable_rls_sql(table, "network_id"))
+        for statement in RLS_SQL:
+            op.execute(statement)
 
 
 def downgrade():

@@ -7,7 +7,7 @@ Create Date: 2026-12-04 07:29:16.807090
 Consents are backfilled from the applications that carried one (has_consent) and were matched to a pupil,
 so that pupils already in the flow keep being processable.
 
-PostgreSQL: the SQL below is the fixed text tenants/rls.py produced at the time (a migration must not change
+PostgreSQL: the SQL below is the fixed text the RLS helper of tenants/ produced at the time (a migration must not change
 when the helper does). ``pupil_reads`` is append-only like the audit tables, and only in the reader's own
 name. The audit log stays append-only for the application's role (no UPDATE grant, no UPDATE policy); the
 one sanctioned exception, erasing a pupil's personal data (152-ФЗ), goes through

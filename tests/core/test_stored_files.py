@@ -1,6 +1,6 @@
 """The four places that store uploaded files — agreement scans, project documents, event report photos, bank
-files — take them through core/uploads.accept_upload: the same content checks, the same clean name, and send
-them back through core/uploads.file_response (RFC 5987 name, sandbox, private no-store)."""
+files — take them through core/stored_files.accept_file: the same content checks, the same clean name, and send
+them back through core/stored_files.send_stored_file (RFC 5987 name, sandbox, private no-store)."""
 from __future__ import annotations
 
 from datetime import date

@@ -1,6 +1,7 @@
 """Every main page as each role that uses it, on a phone (390 × 844) and a laptop (1366 × 768).
 
-A page fails when it scrolls sideways (``scrollWidth > innerWidth``), when the header's items overlap
+A page fails when it scrolls sideways (``scrollWidth > innerWidth``), when something sticks out of its panel,
+when the header's items overlap
 one another, when a heading or a table's header cell does not hold its text (text wider than its box
 spills over its neighbours: that is how «16.0923.0930.09» looked), when the header takes more than
 120 px on the phone, and — through the ``watched`` fixture — on any console error (a CSP violation).
@@ -30,9 +31,11 @@ PROJECT_LEAD = "metodist@cdo-koshekhabl.example"
 PROJECT_NETWORK = "/n/koshekhabl-set/"
 
 # What the page shows wrong, as a list of sentences (empty: nothing).
-LAYOUT_PROBLEMS = """() => {
+LAYOUT_PROBLEMS = """(screenWidth) => {
   const problems = [];
   const root = document.documentElement;
+  // a phone (is_mobile) widens its layout viewport to a page that is too wide instead of scrolling it
+  if (window.innerWidth > screenWidth + 1) problems.push(`the page is wider than the screen: ${window.innerWidth}px > ${screenWidth}px`);
   if (root.scrollWidth > window.innerWidth) {
     const wide = [...document.querySelectorAll('main *, header *')].filter(el => {
       const box = el.getBoundingClientRect();
@@ -46,6 +49,20 @@ LAYOUT_PROBLEMS = """() => {
       && !el.closest('.visually-hidden, caption');
   };
   const name = el => `${el.tagName.toLowerCase()} «${(el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40)}»`;
+  // nothing sticks out of its panel (a grid of cards wider than its box: the project's stages on a phone)
+  for (const panel of document.querySelectorAll('main .panel')) {
+    const edge = panel.getBoundingClientRect().right;
+    const out = [...panel.querySelectorAll('*')].find(el => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.right > edge + 1 && !el.closest('.table-wrap, .journal-scroll, .visually-hidden');
+    });
+    if (out) problems.push(`${name(out)} sticks out of its panel by ${Math.round(out.getBoundingClientRect().right - edge)}px`);
+    // and no text spills out of its own box (a word wider than a card: «Подготовительный» in a 2-column grid)
+    const spilled = [...panel.querySelectorAll('li, p, dd, dt, strong, td, h3, h4, label, .button, button')].find(el =>
+      el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline'
+      && !el.closest('.table-wrap, .journal-scroll, .visually-hidden'));
+    if (spilled) problems.push(`${name(spilled)} spills out of its box (${spilled.scrollWidth}px in ${spilled.clientWidth}px)`);
+  }
   const items = [...document.querySelectorAll(
     '.site-header .brand, .site-header summary, .main-nav a, .header-search, .tools > *')].filter(shown);
   for (let i = 0; i < items.length; i++) {
@@ -97,7 +114,7 @@ def _first_link(page, pattern: str) -> str:
 
 def _check(page, role: str, size: str, where: str, problems: list[str]) -> None:
     page.wait_for_load_state("load")
-    found = page.evaluate(LAYOUT_PROBLEMS)
+    found = page.evaluate(LAYOUT_PROBLEMS, page.viewport_size["width"])
     problems.extend(f"{role} {size} {where} ({page.url}): {problem}" for problem in found)
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)

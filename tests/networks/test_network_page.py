@@ -27,6 +27,16 @@ def test_page_shows_goal_period_base_and_interaction_model(client, make, login_a
     assert "Изменить" not in page  # staff edits nothing
 
 
+def test_the_network_areas_are_their_own_menu_not_part_of_the_model(client, make, login_as):
+    """The links to the plan, projects, council… stood under the heading «Модель взаимодействия»."""
+    theatre = _network(make)[1]
+    login_as(make.user(theatre, "staff"))
+    page = client.get("/n/kultura/").get_data(as_text=True)
+    areas, model = page.index('id="areas-heading"'), page.index('id="model-heading"')
+    assert "Разделы сети" in page and areas < page.index("Сетевой план мероприятий") < model
+    assert "Летопись сети" not in page[model:]
+
+
 def test_member_coordinator_edits_own_row_only(client, make, login_as, read):
     _s, theatre, _museum, _n, theatre_member, museum_member = _network(make)
     login_as(make.user(theatre, "coordinator"))

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from openpyxl import load_workbook
 
 from workspace.core.labels import label
-from workspace.core.uploads import read_xlsx
+from workspace.core.spreadsheets import read_xlsx
 from workspace.plans.exports import HEADER, plan_workbook
 from workspace.plans.models import ItemStatus, PlanStatus
 from workspace.reading.reading import choose_sheet, find_table

@@ -169,10 +169,8 @@ def _client_of(app, actor):
     return client
 
 
-def _walk_actor(app, canaries, walk: Walk, actor, rules, overlays) -> None:
-    client = _client_of(app, actor)
-    own = _own_values(canaries, actor)
-    seen: set[tuple[str, str]] = set()
+def _first_queue(canaries, actor, rules, overlays, own) -> list[tuple[str, str, str, str]]:
+    """Every GET route filled with the actor's own objects (and the overlays), then the search by words."""
     queue: list[tuple[str, str, str, str]] = []  # (url, hx-target, rule, the query typed)
     for rule in rules:
         if "GET" not in rule.methods:
@@ -193,6 +191,39 @@ def _walk_actor(app, canaries, walk: Walk, actor, rules, overlays) -> None:
         queue.append((f"/i/{institution}/search?q={word}", "", "/i/<institution>/search", word))
     for word in COMMON_WORDS[:3]:
         queue.append((f"/i/{institution}/search?q={word}", "search-results", "/i/<institution>/search", word))
+    return queue
+
+
+def _next_requests(adapter, text: str, url: str, rule_text: str, seen, followed) -> list[tuple[str, str, str, str]]:
+    """The fragments a page asks for (active search, filters, self-replacing parts), its search box, and its
+    links (a few per route: they reach the objects the tables above do not name)."""
+    found = []
+    for tag in HX_TAG.finditer(text):
+        target_match = HX_TARGET.search(tag.group(0))
+        fragment = html.unescape(tag.group(1))
+        matched = _rule_of(adapter, fragment)
+        if matched is None:
+            continue
+        target = target_match.group(1) if target_match else ""
+        found.append((fragment, target, matched.rule, ""))
+        if SEARCH_BOX.search(text) and "?" not in fragment:
+            found.append((f"{fragment}?q={PREFIX}", target, matched.rule, PREFIX))
+    if SEARCH_BOX.search(text) and "?" not in url:
+        found.append((f"{url}?q={PREFIX}", "", rule_text, PREFIX))
+    for link in HREF.findall(text):
+        link = html.unescape(link)
+        matched = _rule_of(adapter, link)
+        if matched is not None and (link, "") not in seen and followed[matched.rule] < LINKS_PER_ROUTE:
+            followed[matched.rule] += 1
+            found.append((link, "", matched.rule, ""))
+    return found
+
+
+def _walk_actor(app, canaries, walk: Walk, actor, rules, overlays) -> None:
+    client = _client_of(app, actor)
+    own = _own_values(canaries, actor)
+    seen: set[tuple[str, str]] = set()
+    queue = _first_queue(canaries, actor, rules, overlays, own)
     adapter = app.url_map.bind("localhost")
     followed: dict[str, int] = defaultdict(int)
     while queue:
@@ -212,28 +243,8 @@ def _walk_actor(app, canaries, walk: Walk, actor, rules, overlays) -> None:
         if response.status_code != 200:
             continue
         walk.pages[actor.key] += 1
-        if kind:
-            continue
-        # The fragments this page asks for (active search, filters, self-replacing parts), its search box, and its
-        # links (a few per route: they reach the objects the tables above do not name).
-        for tag in HX_TAG.finditer(text):
-            target_match = HX_TARGET.search(tag.group(0))
-            fragment = html.unescape(tag.group(1))
-            matched = _rule_of(adapter, fragment)
-            if matched is None:
-                continue
-            target = target_match.group(1) if target_match else ""
-            queue.append((fragment, target, matched.rule, ""))
-            if SEARCH_BOX.search(text) and "?" not in fragment:
-                queue.append((f"{fragment}?q={PREFIX}", target, matched.rule, PREFIX))
-        if SEARCH_BOX.search(text) and "?" not in url:
-            queue.append((f"{url}?q={PREFIX}", "", rule_text, PREFIX))
-        for link in HREF.findall(text):
-            link = html.unescape(link)
-            matched = _rule_of(adapter, link)
-            if matched is not None and (link, "") not in seen and followed[matched.rule] < LINKS_PER_ROUTE:
-                followed[matched.rule] += 1
-                queue.append((link, "", matched.rule, ""))
+        if not kind:
+            queue.extend(_next_requests(adapter, text, url, rule_text, seen, followed))
 
 
 def _rule_of(adapter, url: str):

@@ -1,19 +1,22 @@
 """The agreement as a document: printable page, .docx, the signed scan; and what it covers (links)."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, g, redirect, url_for
+from flask import Response, flash, g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from workspace.agreements import bp
+from workspace.agreements.access import (WRITE, agreement_or_404, editable_agreement_or_404, editable_link_or_404,
+                                         removable_scan_or_404)
 from workspace.agreements.forms import LinkForm, ScanForm
 from workspace.agreements.links import link_choices, parse_target
 from workspace.agreements.models import AgreementFile, AgreementLink
-from workspace.agreements.queries import files_of, get_agreement_or_404, get_file_or_404, get_link_or_404
-from workspace.agreements.views import page_context, require_draft_writer
+from workspace.agreements.queries import files_of, get_agreement_or_404, get_file_or_404
+from workspace.agreements.views import page_context
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, accept_upload, content_disposition, file_response
+from workspace.core.stored_files import accept_file, send_stored_file
+from workspace.core.uploads import content_disposition
 from workspace.extensions import db
 
 MAX_FILES = 5
@@ -45,23 +48,15 @@ def export_agreement(agreement_id: int):
 @login_required
 def add_scan(agreement_id: int):
     """The signed scan: the parties' admins and coordinators attach it at any stage."""
-    loaded = get_agreement_or_404(agreement_id)
-    if not loaded.may_write:
-        abort(403)
+    loaded = agreement_or_404(agreement_id, WRITE)
     form = ScanForm()
-    if form.validate_on_submit():
-        try:
-            accepted = accept_upload(form.file.data)
-            if len(files_of(agreement_id)) >= MAX_FILES:
-                raise UploadRejected(_("К договору можно приложить не больше %(n)d файлов.", n=MAX_FILES))
-        except UploadRejected as error:
-            form.file.errors = [str(error)]
-        else:
-            db.session.add(AgreementFile(network_id=g.network.id, agreement_id=agreement_id, content=accepted.content,
-                                         filename=accepted.filename, content_type=accepted.content_type,
-                                         size=accepted.size, author_id=current_user.id))
-            flash(_("Скан приложен к договору."), "success")
-            return _back(agreement_id, "files")
+    if form.validate_on_submit() and (accepted := accept_file(
+            form.file, stored=len(files_of(agreement_id)), limit=MAX_FILES,
+            too_many=_("К договору можно приложить не больше %(n)d файлов.", n=MAX_FILES))):
+        db.session.add(AgreementFile.from_upload(accepted, network_id=g.network.id, agreement_id=agreement_id,
+                                                 author_id=current_user.id))
+        flash(_("Скан приложен к договору."), "success")
+        return _back(agreement_id, "files")
     return render("agreements/page.html", status=422, **page_context(loaded, scan_form=form))
 
 
@@ -70,16 +65,13 @@ def add_scan(agreement_id: int):
 def download_scan(agreement_id: int, scan_id: int):
     loaded = get_agreement_or_404(agreement_id)
     stored = get_file_or_404(loaded, scan_id)
-    return file_response(stored.content, stored.content_type, stored.filename)
+    return send_stored_file(stored)
 
 
 @bp.get("/<int:agreement_id>/files/<int:scan_id>/delete")
 @login_required
 def confirm_delete_scan(agreement_id: int, scan_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    stored = get_file_or_404(loaded, scan_id)
-    if not loaded.may_write:
-        abort(403)
+    _loaded, stored = removable_scan_or_404(agreement_id, scan_id)
     return confirm_page(heading=_("Удалить файл?"), question=stored.filename,
                         action=url_for("agreements.delete_scan", agreement_id=agreement_id, scan_id=stored.id),
                         confirm_label=_("Удалить"),
@@ -89,10 +81,7 @@ def confirm_delete_scan(agreement_id: int, scan_id: int):
 @bp.post("/<int:agreement_id>/files/<int:scan_id>/delete")
 @login_required
 def delete_scan(agreement_id: int, scan_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    stored = get_file_or_404(loaded, scan_id)
-    if not loaded.may_write:
-        abort(403)
+    _loaded, stored = removable_scan_or_404(agreement_id, scan_id)
     db.session.delete(stored)
     flash(_("Файл удалён."), "success")
     return _back(agreement_id, "files")
@@ -101,8 +90,7 @@ def delete_scan(agreement_id: int, scan_id: int):
 @bp.post("/<int:agreement_id>/links")
 @login_required
 def add_link(agreement_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    require_draft_writer(loaded)
+    loaded = editable_agreement_or_404(agreement_id)
     form = LinkForm(link_choices())
     if not form.validate_on_submit():
         return render("agreements/page.html", status=422, **page_context(loaded, link_form=form))
@@ -120,9 +108,7 @@ def add_link(agreement_id: int):
 @bp.get("/<int:agreement_id>/links/<int:link_id>/delete")
 @login_required
 def confirm_delete_link(agreement_id: int, link_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    get_link_or_404(loaded, link_id)
-    require_draft_writer(loaded)
+    editable_link_or_404(agreement_id, link_id)
     return confirm_page(heading=_("Убрать связь?"), question=_("Договор перестанет ссылаться на этот раздел плана, проект или программу."),
                         action=url_for("agreements.delete_link", agreement_id=agreement_id, link_id=link_id),
                         confirm_label=_("Убрать"),
@@ -132,9 +118,7 @@ def confirm_delete_link(agreement_id: int, link_id: int):
 @bp.post("/<int:agreement_id>/links/<int:link_id>/delete")
 @login_required
 def delete_link(agreement_id: int, link_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    link = get_link_or_404(loaded, link_id)
-    require_draft_writer(loaded)
+    _loaded, link = editable_link_or_404(agreement_id, link_id)
     db.session.delete(link)
     flash(_("Связь убрана."), "success")
     return _back(agreement_id, "links")

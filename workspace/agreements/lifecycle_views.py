@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
 from workspace.agreements import bp
+from workspace.agreements.access import ACCEPT, RETURN, TERMINATE, WRITE, agreement_or_404, editable_agreement_or_404
 from workspace.agreements.forms import TerminateForm
 from workspace.agreements.models import AgreementStatus, Obligation
-from workspace.agreements.queries import get_agreement_or_404
-from workspace.agreements.views import require_draft_writer
+from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
 from workspace.core.rendering import render
 from workspace.extensions import db
@@ -26,7 +26,7 @@ def _back(agreement_id: int):
 
 def _same_version(agreement) -> bool:
     sent = (request.form.get("version") or "").strip()
-    if sent and sent != str(agreement.version):
+    if sent and is_stale(agreement, sent):
         flash(_("Договор только что изменил другой пользователь: проверьте его состояние и повторите действие."),
               "error")
         return False
@@ -36,8 +36,7 @@ def _same_version(agreement) -> bool:
 @bp.post("/<int:agreement_id>/submit")
 @login_required
 def submit_agreement(agreement_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    require_draft_writer(loaded)
+    loaded = editable_agreement_or_404(agreement_id)
     if not _same_version(loaded.agreement):
         return _back(agreement_id)
     has_obligations = db.session.scalar(select(Obligation.id).where(Obligation.agreement_id == agreement_id).limit(1))
@@ -55,11 +54,7 @@ def submit_agreement(agreement_id: int):
 @login_required
 def return_agreement(agreement_id: int):
     """Back to draft from signing (something must change): the acceptances given so far are withdrawn."""
-    loaded = get_agreement_or_404(agreement_id)
-    if not loaded.may_write:
-        abort(403)
-    if loaded.agreement.status is not AgreementStatus.SIGNING:
-        abort(403)
+    loaded = agreement_or_404(agreement_id, RETURN)
     if not _same_version(loaded.agreement):
         return _back(agreement_id)
     loaded.agreement.status = AgreementStatus.DRAFT
@@ -73,18 +68,14 @@ def return_agreement(agreement_id: int):
 @login_required
 def confirm_accept_agreement(agreement_id: int):
     """Acceptance binds the institution: the head of the party reads what is accepted, then confirms."""
-    loaded = get_agreement_or_404(agreement_id)
-    if not loaded.may_accept:
-        abort(403)
+    loaded = agreement_or_404(agreement_id, ACCEPT)
     return render("agreements/accept.html", loaded=loaded, agreement=loaded.agreement)
 
 
 @bp.post("/<int:agreement_id>/accept")
 @login_required
 def accept_agreement(agreement_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    if not loaded.may_accept:
-        abort(403)
+    loaded = agreement_or_404(agreement_id, ACCEPT)
     if request.form.get("confirmed") != "yes":  # a bare POST (an old page, a double click) asks first
         return redirect(url_for("agreements.confirm_accept_agreement", agreement_id=agreement_id))
     if not _same_version(loaded.agreement):
@@ -106,11 +97,7 @@ def accept_agreement(agreement_id: int):
 @bp.route("/<int:agreement_id>/terminate", methods=["GET", "POST"])
 @login_required
 def terminate_agreement(agreement_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    if not loaded.may_write:
-        abort(403)
-    if loaded.agreement.effective_status() not in (AgreementStatus.ACTIVE, AgreementStatus.SIGNING):
-        abort(403)
+    loaded = agreement_or_404(agreement_id, TERMINATE)
     form = TerminateForm()
     if request.method == "GET":
         form.terminated_on.data = date.today()
@@ -127,9 +114,7 @@ def terminate_agreement(agreement_id: int):
 @bp.post("/<int:agreement_id>/publish")
 @login_required
 def publish_agreement(agreement_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    if not loaded.may_write:
-        abort(403)
+    loaded = agreement_or_404(agreement_id, WRITE)
     if not _same_version(loaded.agreement):
         return _back(agreement_id)
     publish = request.form.get("publish") == "1"

@@ -13,13 +13,14 @@ import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, ForeignKeyConstraint, Integer, LargeBinary, String, Text,
+from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, ForeignKeyConstraint, Integer, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
+from workspace.core.stored_files import StoredFile
 from workspace.core.text import keep_search_text
 from workspace.extensions import db
 
@@ -128,7 +129,7 @@ class Obligation(NetworkOwned, CreatedAtMixin, db.Model):
         return Agreement, self.agreement_id
 
 
-class AgreementFile(NetworkOwned, CreatedAtMixin, db.Model):
+class AgreementFile(NetworkOwned, StoredFile, db.Model):
     """The signed scan (PDF or photo), kept in the database like event report files."""
 
     __tablename__ = "agreement_files"
@@ -139,14 +140,6 @@ class AgreementFile(NetworkOwned, CreatedAtMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agreement_id: Mapped[int] = mapped_column(Integer, index=True)
-    filename: Mapped[str] = mapped_column(String(255))
-    content_type: Mapped[str] = mapped_column(String(100))
-    size: Mapped[int] = mapped_column(Integer)
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-
-    def audit_label(self) -> str:
-        return self.filename
 
     def audit_subject(self):
         return Agreement, self.agreement_id

@@ -8,12 +8,13 @@ from flask_login import login_required
 from sqlalchemy import func, select
 
 from workspace.agreements import bp
+from workspace.agreements.access import editable_obligation_or_404, editable_party_or_404
 from workspace.agreements.forms import ObligationForm
 from workspace.agreements.models import Obligation
-from workspace.agreements.queries import get_agreement_or_404, get_obligation_or_404, get_party_or_404
-from workspace.agreements.views import page_context, require_draft_writer
+from workspace.agreements.queries import get_agreement_or_404, get_obligation_or_404
+from workspace.agreements.views import page_context
 from workspace.core.locking import is_stale
-from workspace.core.rendering import confirm_page, render
+from workspace.core.rendering import confirm_page, partial_requested, render
 from workspace.extensions import db, htmx
 
 
@@ -24,9 +25,7 @@ def _to_page(agreement_id: int, anchor: str):
 @bp.post("/<int:agreement_id>/parties/<int:party_id>/obligations")
 @login_required
 def add_obligation(agreement_id: int, party_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    party = get_party_or_404(loaded, party_id)
-    require_draft_writer(loaded)
+    loaded, party = editable_party_or_404(agreement_id, party_id)
     form = ObligationForm(prefix=f"p{party.id}")
     target = f"party-{party.id}-obligations"
     if not form.validate_on_submit():
@@ -39,7 +38,7 @@ def add_obligation(agreement_id: int, party_id: int):
     db.session.add(Obligation(network_id=g.network.id, agreement_id=loaded.agreement.id, party_id=party.id,
                               position=position, text=form.text.data, term=form.term.data or ""))
     db.session.flush()
-    if htmx and htmx.target == target:
+    if partial_requested(target):
         context = page_context(loaded)
         return render("agreements/_party_obligations.html", party=party, **context)
     flash(_("Обязательство добавлено."), "success")
@@ -49,9 +48,7 @@ def add_obligation(agreement_id: int, party_id: int):
 @bp.route("/<int:agreement_id>/obligations/<int:obligation_id>", methods=["GET", "POST"])
 @login_required
 def edit_obligation(agreement_id: int, obligation_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    obligation = get_obligation_or_404(loaded, obligation_id)
-    require_draft_writer(loaded)
+    loaded, obligation = editable_obligation_or_404(agreement_id, obligation_id)
     form = ObligationForm(obj=obligation, prefix=f"o{obligation.id}")
     status = 200
     if form.is_submitted() and not form.validate():
@@ -92,9 +89,7 @@ def show_obligation(agreement_id: int, obligation_id: int):
 @bp.get("/<int:agreement_id>/obligations/<int:obligation_id>/delete")
 @login_required
 def confirm_delete_obligation(agreement_id: int, obligation_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    obligation = get_obligation_or_404(loaded, obligation_id)
-    require_draft_writer(loaded)
+    loaded, obligation = editable_obligation_or_404(agreement_id, obligation_id)
     return confirm_page(heading=_("Удалить обязательство?"), question=obligation.text,
                         action=url_for("agreements.delete_obligation", agreement_id=agreement_id,
                                        obligation_id=obligation.id),
@@ -105,9 +100,7 @@ def confirm_delete_obligation(agreement_id: int, obligation_id: int):
 @bp.post("/<int:agreement_id>/obligations/<int:obligation_id>/delete")
 @login_required
 def delete_obligation(agreement_id: int, obligation_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    obligation = get_obligation_or_404(loaded, obligation_id)
-    require_draft_writer(loaded)
+    loaded, obligation = editable_obligation_or_404(agreement_id, obligation_id)
     db.session.delete(obligation)
     db.session.flush()
     if htmx:
@@ -120,9 +113,7 @@ def delete_obligation(agreement_id: int, obligation_id: int):
 @login_required
 def move_obligation(agreement_id: int, obligation_id: int):
     """Up or down within its party's list (a plain form: the order is the document's order)."""
-    loaded = get_agreement_or_404(agreement_id)
-    obligation = get_obligation_or_404(loaded, obligation_id)
-    require_draft_writer(loaded)
+    loaded, obligation = editable_obligation_or_404(agreement_id, obligation_id)
     direction = request.form.get("direction")
     if direction not in ("up", "down"):
         abort(400)

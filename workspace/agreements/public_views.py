@@ -11,8 +11,7 @@ from datetime import date
 from flask import abort
 from sqlalchemy import select
 
-from tenants.models import Network
-from tenants.scoping import set_scope
+from tenants.entry import enter_public_network
 from workspace.agreements import public_bp
 from workspace.agreements.models import Agreement, AgreementStatus
 from workspace.agreements.queries import parties_of
@@ -30,10 +29,9 @@ def published_agreements() -> list[Agreement]:
 
 @public_bp.get("/public/n/<public_network>/agreements")
 def public_agreements(public_network: str):
-    network = db.session.scalar(select(Network).where(Network.slug == public_network))
+    network = enter_public_network(public_network)
     if network is None:
         abort(404)
-    set_scope(institution_id=None, network_ids=[network.id])
     agreements = published_agreements()
     parties = parties_of([agreement.id for agreement in agreements]) if agreements else {}
     return render("agreements/public.html", public=network, agreements=agreements, parties=parties,

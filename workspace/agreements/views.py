@@ -4,18 +4,20 @@ from __future__ import annotations
 from datetime import date
 from itertools import zip_longest
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from tenants.permissions import MANAGERS, has_role
 from workspace.agreements import bp
+from workspace.agreements.access import editable_agreement_or_404, may_create
 from workspace.agreements.forms import AgreementForm, LinkForm, ObligationForm, ScanForm, TerminateForm
 from workspace.agreements.links import link_choices, links_of
 from workspace.agreements.models import Agreement, AgreementKind, AgreementParty, AgreementStatus
 from workspace.agreements.queries import (Loaded, files_of, get_agreement_or_404, list_statement, member_institutions,
                                           number_taken, obligations_of, parties_of)
+from workspace.core.access import require
+from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
@@ -47,12 +49,7 @@ def list_agreements():
                                              ("kind", kind.value if kind else None), ("party", party)) if value}
     return render("agreements/list.html", partials=LIST_PARTIALS, page=page, rows=rows, members=members,
                   filters=filters, today=today, statuses=list(AgreementStatus), kinds=list(AgreementKind),
-                  can_create=has_role(*MANAGERS) and g.get("membership") is not None)
-
-
-def _require_creator() -> None:
-    if not (has_role(*MANAGERS) and g.get("membership") is not None):
-        abort(403)
+                  can_create=may_create())
 
 
 def _check_form(form: AgreementForm, except_id: int | None = None) -> bool:
@@ -93,7 +90,7 @@ def _set_parties(agreement: Agreement, wanted: list[int], existing: list[Agreeme
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def create_agreement():
-    _require_creator()
+    require(may_create())
     form = AgreementForm(member_institutions())
     if request.method == "GET":
         form.parties.data = [current_user.institution_id]
@@ -110,19 +107,10 @@ def create_agreement():
     return render("agreements/form.html", form=form, agreement=None, status=422 if form.errors else 200)
 
 
-def require_draft_writer(loaded: Loaded) -> None:
-    """A draft is edited by the parties' admins and coordinators; on signing or active it is locked."""
-    if not loaded.may_write:
-        abort(403)
-    if not loaded.is_draft:
-        abort(403)
-
-
 @bp.route("/<int:agreement_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_agreement(agreement_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    require_draft_writer(loaded)
+    loaded = editable_agreement_or_404(agreement_id)
     agreement = loaded.agreement
     form = AgreementForm(member_institutions(), obj=agreement if request.method == "GET" else None)
     status = 200
@@ -131,7 +119,7 @@ def edit_agreement(agreement_id: int):
         form.parties.data = [party.institution_id for party in loaded.parties]
         form.version.data = str(agreement.version)
     elif _check_form(form, except_id=agreement.id):
-        if (form.version.data or "").strip() != str(agreement.version):
+        if is_stale(agreement, form.version.data):
             form.form_errors.append(_("Договор только что изменил другой пользователь. Откройте его заново, "
                                       "проверьте изменения и внесите свои ещё раз."))
             form.version.data = str(agreement.version)
@@ -190,8 +178,7 @@ def show_agreement(agreement_id: int):
 @bp.get("/<int:agreement_id>/delete")
 @login_required
 def confirm_delete_agreement(agreement_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    require_draft_writer(loaded)
+    loaded = editable_agreement_or_404(agreement_id)
     return confirm_page(heading=_("Удалить черновик договора?"), question=loaded.agreement.title,
                         action=url_for("agreements.delete_agreement", agreement_id=agreement_id),
                         confirm_label=_("Удалить"),
@@ -201,8 +188,7 @@ def confirm_delete_agreement(agreement_id: int):
 @bp.post("/<int:agreement_id>/delete")
 @login_required
 def delete_agreement(agreement_id: int):
-    loaded = get_agreement_or_404(agreement_id)
-    require_draft_writer(loaded)
+    loaded = editable_agreement_or_404(agreement_id)
     db.session.delete(loaded.agreement)
     flash(_("Черновик договора удалён."), "success")
     return redirect(url_for("agreements.list_agreements"))

@@ -3,18 +3,21 @@
 Written by the base institution's managers, read by the whole network."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select, update
 
 from workspace.bank import bp
+from workspace.bank.access import document_or_404, editable_version_or_404
 from workspace.bank.forms import DocumentForm, DocumentVersionForm
 from workspace.bank.models import DocumentKind, DocumentVersion, NormativeDocument
 from workspace.bank.queries import (can_edit_documents, documents_with_current, get_document_or_404,
                                     get_version_or_404, versions_of)
+from workspace.core.access import require
+from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, accept_upload, file_response
+from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.extensions import db
 
 MAX_VERSIONS = 30
@@ -25,8 +28,7 @@ MAX_VERSIONS = 30
 def list_documents():
     form = DocumentForm()
     if request.method == "POST":
-        if not can_edit_documents():
-            abort(403)
+        require(can_edit_documents())
         if form.validate_on_submit():
             document = NormativeDocument(network_id=g.network.id, kind=DocumentKind(form.kind.data),
                                          number=form.number.data or "", title=form.title.data,
@@ -51,15 +53,13 @@ def _document_context(document: NormativeDocument, form=None, version_form=None)
 @bp.route("/documents/<int:document_id>", methods=["GET", "POST"])
 @login_required
 def show_document(document_id: int):
-    document = get_document_or_404(document_id)
+    document = document_or_404(document_id, for_edit=request.method != "GET")
     if request.method == "GET":
         return render("bank/document.html", **_document_context(document))
-    if not can_edit_documents():
-        abort(403)
     form = DocumentForm()
     if not form.validate_on_submit():
         return render("bank/document.html", status=422, **_document_context(document, form=form))
-    if str(document.version) != (form.version.data or "").strip():
+    if is_stale(document, form.version.data):
         form.form_errors.append(_("Карточку документа только что изменил другой пользователь. Проверьте её "
                                   "и сохраните ещё раз."))
         form.version.data = str(document.version)
@@ -81,29 +81,20 @@ def _make_current(document: NormativeDocument, version: DocumentVersion) -> None
 @bp.post("/documents/<int:document_id>/versions")
 @login_required
 def add_document_version(document_id: int):
-    document = get_document_or_404(document_id)
-    if not can_edit_documents():
-        abort(403)
+    document = document_or_404(document_id, for_edit=True)
     form = DocumentVersionForm()
-    if form.validate_on_submit():
-        try:
-            accepted = accept_upload(form.file.data, office=True)
-            count = len(versions_of(document))
-            if count >= MAX_VERSIONS:
-                raise UploadRejected(_("У документа не может быть больше %(n)d редакций.", n=MAX_VERSIONS))
-        except UploadRejected as error:
-            form.file.errors = [str(error)]
-        else:
-            version = DocumentVersion(network_id=g.network.id, document_id=document.id, content=accepted.content,
-                                      filename=accepted.filename, content_type=accepted.content_type,
-                                      size=accepted.size, approved_on=form.approved_on.data,
-                                      note=form.note.data or "", author_id=current_user.id, is_current=False)
-            db.session.add(version)
-            db.session.flush()
-            if form.is_current.data or count == 0:
-                _make_current(document, version)
-            flash(_("Редакция добавлена."), "success")
-            return redirect(url_for("bank.show_document", document_id=document.id))
+    if form.validate_on_submit() and (accepted := accept_file(
+            form.file, office=True, stored=(count := len(versions_of(document))), limit=MAX_VERSIONS,
+            too_many=_("У документа не может быть больше %(n)d редакций.", n=MAX_VERSIONS))):
+        version = DocumentVersion.from_upload(accepted, network_id=g.network.id, document_id=document.id,
+                                              approved_on=form.approved_on.data, note=form.note.data or "",
+                                              author_id=current_user.id, is_current=False)
+        db.session.add(version)
+        db.session.flush()
+        if form.is_current.data or count == 0:
+            _make_current(document, version)
+        flash(_("Редакция добавлена."), "success")
+        return redirect(url_for("bank.show_document", document_id=document.id))
     return render("bank/document.html", status=422, **_document_context(document, version_form=form))
 
 
@@ -111,16 +102,13 @@ def add_document_version(document_id: int):
 @login_required
 def download_document_version(document_id: int, version_id: int):
     version = get_version_or_404(get_document_or_404(document_id), version_id)
-    return file_response(version.content, version.content_type, version.filename)
+    return send_stored_file(version)
 
 
 @bp.post("/documents/<int:document_id>/versions/<int:version_id>/current")
 @login_required
 def make_version_current(document_id: int, version_id: int):
-    document = get_document_or_404(document_id)
-    version = get_version_or_404(document, version_id)
-    if not can_edit_documents():
-        abort(403)
+    document, version = editable_version_or_404(document_id, version_id)
     _make_current(document, version)
     flash(_("Редакция от %(date)s отмечена как действующая.", date=version.approved_on.strftime("%d.%m.%Y")),
           "success")
@@ -130,10 +118,7 @@ def make_version_current(document_id: int, version_id: int):
 @bp.route("/documents/<int:document_id>/versions/<int:version_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_document_version(document_id: int, version_id: int):
-    document = get_document_or_404(document_id)
-    version = get_version_or_404(document, version_id)
-    if not can_edit_documents():
-        abort(403)
+    document, version = editable_version_or_404(document_id, version_id)
     if request.method == "GET":
         return confirm_page(heading=_("Удалить редакцию документа?"),
                             question=f"{document.title}: {version.filename}",
@@ -156,9 +141,7 @@ def delete_document_version(document_id: int, version_id: int):
 @bp.route("/documents/<int:document_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_document(document_id: int):
-    document = get_document_or_404(document_id)
-    if not can_edit_documents():
-        abort(403)
+    document = document_or_404(document_id, for_edit=True)
     if request.method == "GET":
         return confirm_page(heading=_("Удалить документ из реестра?"), question=document.title,
                             action=url_for("bank.delete_document", document_id=document.id),

@@ -9,13 +9,14 @@ import enum
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import (Boolean, Date, ForeignKey, ForeignKeyConstraint, Integer, LargeBinary, SmallInteger, String,
-                        Text, UniqueConstraint)
+from sqlalchemy import (Boolean, Date, ForeignKey, ForeignKeyConstraint, Integer, SmallInteger, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
+from workspace.core.stored_files import StoredFile
 from workspace.core.text import keep_search_text
 from workspace.extensions import db
 
@@ -86,7 +87,7 @@ class MaterialTag(NetworkOwned, db.Model):
     tag: Mapped[str] = mapped_column(String(60), index=True)  # folded
 
 
-class MaterialFile(NetworkOwned, CreatedAtMixin, db.Model):
+class MaterialFile(NetworkOwned, StoredFile, db.Model):
     """A file of a material, kept in the database like an event report's photos."""
 
     __tablename__ = "material_files"
@@ -97,14 +98,6 @@ class MaterialFile(NetworkOwned, CreatedAtMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     material_id: Mapped[int] = mapped_column(Integer, index=True)
-    filename: Mapped[str] = mapped_column(String(255))
-    content_type: Mapped[str] = mapped_column(String(100))
-    size: Mapped[int] = mapped_column(Integer)
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-
-    def audit_label(self) -> str:
-        return self.filename
 
     def audit_subject(self):
         return Material, self.material_id
@@ -132,7 +125,7 @@ class NormativeDocument(NetworkOwned, CreatedAtMixin, db.Model):
 keep_search_text(NormativeDocument, "number", "title")
 
 
-class DocumentVersion(NetworkOwned, CreatedAtMixin, db.Model):
+class DocumentVersion(NetworkOwned, StoredFile, db.Model):
     __tablename__ = "document_versions"
     __table_args__ = (
         ForeignKeyConstraint(["document_id", "network_id"], ["normative_documents.id", "normative_documents.network_id"],
@@ -144,11 +137,6 @@ class DocumentVersion(NetworkOwned, CreatedAtMixin, db.Model):
     approved_on: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(String(400), default="")
     is_current: Mapped[bool] = mapped_column(Boolean, default=False)
-    filename: Mapped[str] = mapped_column(String(255))
-    content_type: Mapped[str] = mapped_column(String(100))
-    size: Mapped[int] = mapped_column(Integer)
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     def audit_label(self) -> str:
         return f"{self.filename} ({self.approved_on:%d.%m.%Y})"

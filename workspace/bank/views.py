@@ -1,11 +1,12 @@
 """The bank of best practices: the list with active search and filters, a material's page, its files."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from workspace.bank import bp
+from workspace.bank.access import editable_material_file_or_404, editable_material_or_404
 from workspace.bank.editing import apply_form, replace_tags
 from workspace.bank.forms import MaterialFileForm, MaterialForm
 from workspace.bank.models import Direction, Material, MaterialFile
@@ -13,9 +14,11 @@ from workspace.bank.queries import (author_choices, can_add_material, can_edit_m
                                     get_material_file_or_404, get_material_or_404, institution_name, materials_page,
                                     read_filters, tag_cloud)
 from workspace.bank.sources import describe, held_item_choices, project_choices
+from workspace.core.access import require
 from workspace.core.labels import choices
+from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, accept_upload, file_response
+from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.extensions import db
 
 MAX_FILES = 20
@@ -51,8 +54,7 @@ def _project_choices(material: Material | None) -> list[tuple[int, str]]:
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def new_material():
-    if not can_add_material():
-        abort(403)
+    require(can_add_material())
     form = MaterialForm(_item_choices(None), _project_choices(None))
     if form.validate_on_submit():
         material = Material(network_id=g.network.id, author_institution_id=current_user.institution_id,
@@ -79,17 +81,10 @@ def show_material(material_id: int):
     return render("bank/material.html", **_material_context(get_material_or_404(material_id)))
 
 
-def _editable(material_id: int) -> Material:
-    material = get_material_or_404(material_id)
-    if not can_edit_material(material):
-        abort(403)
-    return material
-
-
 @bp.route("/<int:material_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_material(material_id: int):
-    material = _editable(material_id)
+    material = editable_material_or_404(material_id)
     form = MaterialForm(_item_choices(material), _project_choices(material), obj=material)
     if request.method == "GET":
         form.direction.data = material.direction.value
@@ -97,7 +92,7 @@ def edit_material(material_id: int):
         form.source_project_id.data = material.source_id if material.source_kind == "project" else 0
         form.version.data = str(material.version)
     elif form.validate_on_submit():
-        if str(material.version) != (form.version.data or "").strip():
+        if is_stale(material, form.version.data):
             form.form_errors.append(_("Этот материал только что изменил другой пользователь. Проверьте его "
                                       "вариант и сохраните ещё раз."))
             form.version.data = str(material.version)
@@ -112,21 +107,15 @@ def edit_material(material_id: int):
 @bp.post("/<int:material_id>/files")
 @login_required
 def add_material_file(material_id: int):
-    material = _editable(material_id)
+    material = editable_material_or_404(material_id)
     form = MaterialFileForm()
-    if form.validate_on_submit():
-        try:
-            accepted = accept_upload(form.file.data, office=True)
-            if len(files_of(material)) >= MAX_FILES:
-                raise UploadRejected(_("К материалу можно приложить не больше %(n)d файлов.", n=MAX_FILES))
-        except UploadRejected as error:
-            form.file.errors = [str(error)]
-        else:
-            db.session.add(MaterialFile(network_id=g.network.id, material_id=material.id, content=accepted.content,
-                                        filename=accepted.filename, content_type=accepted.content_type,
-                                        size=accepted.size, author_id=current_user.id))
-            flash(_("Файл приложен к материалу."), "success")
-            return redirect(url_for("bank.show_material", material_id=material.id))
+    if form.validate_on_submit() and (accepted := accept_file(
+            form.file, office=True, stored=len(files_of(material)), limit=MAX_FILES,
+            too_many=_("К материалу можно приложить не больше %(n)d файлов.", n=MAX_FILES))):
+        db.session.add(MaterialFile.from_upload(accepted, network_id=g.network.id, material_id=material.id,
+                                                author_id=current_user.id))
+        flash(_("Файл приложен к материалу."), "success")
+        return redirect(url_for("bank.show_material", material_id=material.id))
     return render("bank/material.html", status=422, **_material_context(material, form))
 
 
@@ -134,16 +123,13 @@ def add_material_file(material_id: int):
 @login_required
 def download_material_file(material_id: int, material_file_id: int):
     stored = get_material_file_or_404(get_material_or_404(material_id), material_file_id)
-    return file_response(stored.content, stored.content_type, stored.filename)
+    return send_stored_file(stored)
 
 
 @bp.route("/<int:material_id>/files/<int:material_file_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_material_file(material_id: int, material_file_id: int):
-    material = get_material_or_404(material_id)
-    stored = get_material_file_or_404(material, material_file_id)
-    if not can_edit_material(material):
-        abort(403)
+    material, stored = editable_material_file_or_404(material_id, material_file_id)
     if request.method == "GET":
         return confirm_page(heading=_("Удалить файл?"), question=stored.filename,
                             action=url_for("bank.delete_material_file", material_id=material.id,
@@ -158,7 +144,7 @@ def delete_material_file(material_id: int, material_file_id: int):
 @bp.route("/<int:material_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_material(material_id: int):
-    material = _editable(material_id)
+    material = editable_material_or_404(material_id)
     if request.method == "GET":
         return confirm_page(heading=_("Удалить материал из банка?"), question=material.title,
                             action=url_for("bank.delete_material", material_id=material.id),

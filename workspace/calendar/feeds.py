@@ -1,8 +1,8 @@
 """iCalendar feeds: a secret link per user and network (or institution), no log-in.
 
 The token in the URL is the credential; only its SHA-256 is stored. The feed view runs without a
-logged-in user, so it sets the tenant scope itself, from the feed's owner, after checking that the
-owner is still active and still has access — exactly what the URL resolution checks for a page.
+logged-in user, so it enters the tenant scope of the feed's owner (tenants.entry.enter_feed) after
+checking that the owner is still active; access is checked exactly as the URL resolution checks it for a page.
 Unknown, revoked and orphaned tokens all answer the same 404.
 """
 from __future__ import annotations
@@ -16,9 +16,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 from sqlalchemy import select, update
 
-from tenants.models import Institution, Membership, Network, Seat
-from tenants.resolution import member_network_ids
-from tenants.scoping import set_scope
+from tenants.entry import enter_feed
 from workspace.accounts.models import User, hash_token
 from workspace.calendar import bp
 from workspace.calendar.models import CalendarFeed
@@ -69,24 +67,13 @@ def _enter_feed_owner(feed: CalendarFeed) -> str:
     if user is None or not user.is_active or user.is_operator:
         abort(404)
     if feed.network_id is not None:
-        network = db.session.scalar(select(Network).where(Network.id == feed.network_id))
+        network = enter_feed(user, network_id=feed.network_id)
         if network is None:
             abort(404)
-        membership_id = None
-        if user.institution_id is not None:
-            membership_id = db.session.scalar(select(Membership.id).where(
-                Membership.network_id == network.id, Membership.institution_id == user.institution_id))
-        set_scope(institution_id=user.institution_id if membership_id else None, network_ids=[network.id])
-        seat_id = db.session.scalar(select(Seat.id).where(Seat.user_id == user.id))  # scoped to the network
-        if membership_id is None and seat_id is None:
-            abort(404)
         return network.name
-    if user.institution_id is None or user.institution_id != feed.institution_id:
-        abort(404)
-    institution = db.session.scalar(select(Institution).where(Institution.id == feed.institution_id))
+    institution = enter_feed(user, institution_id=feed.institution_id)
     if institution is None:
         abort(404)
-    set_scope(institution_id=institution.id, network_ids=member_network_ids(institution.id))
     return institution.short_name
 
 

@@ -22,10 +22,15 @@ MESSAGES = {
 }
 
 
-def _page(code: int, detail: str | None = None):
+def _page(code: int, detail: str | None = None, heading: str | None = None):
     title, text = MESSAGES.get(code, MESSAGES[500])
     template = "errors/_message.html" if htmx else "errors/page.html"
-    return render_template(template, code=code, title=title, text=detail or text), code
+    return render_template(template, code=code, title=heading or title, text=detail or text), code
+
+
+def error_response(code: int, *, heading: str | None = None, detail: str | None = None):
+    """The one error page (a fragment for htmx) with its own heading and text, e.g. why an object is locked."""
+    return make_response(_page(code, detail, heading))
 
 
 def conflict_response():

@@ -23,6 +23,12 @@ def render(template: str, *, partials: dict[str, str] | None = None, status: int
     return response
 
 
+def partial_requested(target: str) -> bool:
+    """Whether this is an htmx request for the element ``target`` (by HX-Target, never by the trigger's id):
+    the choice ``render`` makes, for a handler whose other answer is a redirect rather than the full page."""
+    return bool(htmx) and not htmx.history_restore_request and htmx.target == target
+
+
 def confirm_page(*, heading: str, question: str, action: str, confirm_label: str,
                  cancel_url: str) -> ResponseReturnValue:
     """The page that asks before a destructive action (works without JavaScript)."""

@@ -2,12 +2,13 @@
 for every kind in the registry (``/approvals/plan/7/submit``)."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, url_for
+from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from workspace.core.rendering import confirm_page, render
 from workspace.council import bp
+from workspace.council.access import submittable_subject_or_404
 from workspace.council.approval import ApprovalError, amend, get_subject_or_404, submit
 from workspace.council.forms import SubmitForm
 
@@ -23,9 +24,7 @@ def open_subject(subject_type: str, subject_id: int):
 @bp.route("/approvals/<subject_type>/<int:subject_id>/submit", methods=["GET", "POST"])
 @login_required
 def submit_for_approval(subject_type: str, subject_id: int):
-    approvable, subject = get_subject_or_404(subject_type, subject_id)
-    if not approvable.can_submit(subject):
-        abort(403)
+    approvable, subject = submittable_subject_or_404(subject_type, subject_id)
     form = SubmitForm()
     status = 200
     if form.validate_on_submit():
@@ -47,9 +46,7 @@ def submit_for_approval(subject_type: str, subject_id: int):
 @bp.get("/approvals/<subject_type>/<int:subject_id>/amend")
 @login_required
 def confirm_amend(subject_type: str, subject_id: int):
-    approvable, subject = get_subject_or_404(subject_type, subject_id)
-    if not approvable.can_submit(subject):
-        abort(403)
+    approvable, subject = submittable_subject_or_404(subject_type, subject_id)
     return confirm_page(
         heading=_("Внести изменения?"),
         question=_("«%(title)s» вернётся в черновик и станет доступен для правок. Утверждённая редакция и решение "
@@ -62,9 +59,7 @@ def confirm_amend(subject_type: str, subject_id: int):
 @bp.post("/approvals/<subject_type>/<int:subject_id>/amend")
 @login_required
 def amend_approved(subject_type: str, subject_id: int):
-    approvable, subject = get_subject_or_404(subject_type, subject_id)
-    if not approvable.can_submit(subject):
-        abort(403)
+    approvable, subject = submittable_subject_or_404(subject_type, subject_id)
     try:
         amend(approvable, subject)
     except ApprovalError as error:

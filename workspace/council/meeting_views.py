@@ -11,10 +11,12 @@ from sqlalchemy import delete, func, select
 
 from tenants.models import SeatRole
 from tenants.permissions import can_manage_council
+from workspace.core.access import require
 from workspace.core.locking import is_stale
-from workspace.core.rendering import render
+from workspace.core.rendering import partial_requested, render
 from workspace.core.uploads import content_disposition
 from workspace.council import bp
+from workspace.council.access import VOTE, agenda_item_or_404, is_chair, managed_meeting_or_404, may_manage
 from workspace.council.approval import ApprovalError, get_waiting_approval_or_404, waiting_approvals
 from workspace.council.forms import (AgendaItemForm, AttendanceForm, CloseForm, DiscussionForm, EVoteForm, MeetingForm,
                                      RulesForm, VoteForm)
@@ -22,16 +24,11 @@ from workspace.council.models import (AgendaItem, Attendance, Choice, MajorityRu
                                       QuorumRule)
 from workspace.council.rules import has_quorum
 from workspace.council.states import is_meeting_open, meeting_state
-from workspace.council.queries import (agenda_of, decisions_of, get_agenda_item_or_404, get_meeting_or_404,
-                                       next_meeting_number, present_seat_ids, seats_of_current_network)
+from workspace.council.queries import (agenda_of, decisions_of, get_meeting_or_404, next_meeting_number,
+                                       present_seat_ids, seats_of_current_network)
 from workspace.council.voting import (cast_vote, close_expired, close_item, decision_text, rules_of_network, seat_count,
                                       tallies, votes_of_seat)
-from workspace.extensions import db, htmx
-
-
-def _require_manager() -> None:
-    if not can_manage_council(g.network):
-        abort(403)
+from workspace.extensions import db
 
 
 def _waiting_choices() -> list[tuple[int, str]]:
@@ -43,7 +40,7 @@ def _waiting_choices() -> list[tuple[int, str]]:
 @bp.route("/meetings/new", methods=["GET", "POST"])
 @login_required
 def new_meeting():
-    _require_manager()
+    require(may_manage())
     form = MeetingForm()
     if request.method == "GET":
         form.number.data = next_meeting_number()
@@ -68,7 +65,7 @@ def _number_is_free(form) -> bool:
 @bp.route("/e-votes/new", methods=["GET", "POST"])
 @login_required
 def new_e_vote():
-    _require_manager()
+    require(may_manage())
     waiting = _waiting_choices()
     form = EVoteForm(waiting)
     if request.method == "GET":
@@ -152,8 +149,7 @@ def show_meeting(meeting_id: int):
 @bp.post("/meetings/<int:meeting_id>/agenda")
 @login_required
 def add_agenda_item(meeting_id: int):
-    meeting = get_meeting_or_404(meeting_id)
-    _require_manager()
+    meeting = managed_meeting_or_404(meeting_id)
     if not _is_open(meeting):
         flash(_("Заседание закрыто: повестку изменить нельзя."), "error")
         return redirect(url_for("council.show_meeting", meeting_id=meeting.id))
@@ -177,10 +173,7 @@ def add_agenda_item(meeting_id: int):
 @bp.post("/meetings/<int:meeting_id>/agenda/<int:agenda_item_id>/vote")
 @login_required
 def vote(meeting_id: int, agenda_item_id: int):
-    meeting = get_meeting_or_404(meeting_id)
-    item = get_agenda_item_or_404(meeting, agenda_item_id)
-    if g.seat is None:
-        abort(403)
+    meeting, item = agenda_item_or_404(meeting_id, agenda_item_id, right=VOTE)
     form = VoteForm()
     error = None
     status = 200
@@ -192,7 +185,7 @@ def vote(meeting_id: int, agenda_item_id: int):
             error, status = str(refused), 409
     else:
         error, status = _("Выберите «за», «против» или «воздержался»."), 422
-    if htmx and htmx.target == f"vote-{item.id}":
+    if partial_requested(f"vote-{item.id}"):
         return render("council/_vote.html", status=status, meeting=meeting, item=item, error=error,
                       meeting_open=_is_open(meeting), **_vote_context(item))
     if error:
@@ -213,9 +206,7 @@ def _vote_context(item: AgendaItem) -> dict:
 @bp.route("/meetings/<int:meeting_id>/agenda/<int:agenda_item_id>/close", methods=["GET", "POST"])
 @login_required
 def close_vote(meeting_id: int, agenda_item_id: int):
-    meeting = get_meeting_or_404(meeting_id)
-    item = get_agenda_item_or_404(meeting, agenda_item_id)
-    _require_manager()
+    meeting, item = agenda_item_or_404(meeting_id, agenda_item_id)
     if not item.is_open:
         flash(_("Голосование по этому вопросу уже закрыто."), "info")
         return redirect(url_for("council.show_meeting", meeting_id=meeting.id, _anchor=f"item-{item.id}"))
@@ -239,9 +230,7 @@ def close_vote(meeting_id: int, agenda_item_id: int):
 @bp.route("/meetings/<int:meeting_id>/agenda/<int:agenda_item_id>/discussion", methods=["GET", "POST"])
 @login_required
 def edit_discussion(meeting_id: int, agenda_item_id: int):
-    meeting = get_meeting_or_404(meeting_id)
-    item = get_agenda_item_or_404(meeting, agenda_item_id)
-    _require_manager()
+    meeting, item = agenda_item_or_404(meeting_id, agenda_item_id)
     form = DiscussionForm()
     status = 200
     if request.method == "GET":
@@ -267,8 +256,7 @@ def edit_discussion(meeting_id: int, agenda_item_id: int):
 @bp.post("/meetings/<int:meeting_id>/attendance")
 @login_required
 def mark_attendance(meeting_id: int):
-    meeting = get_meeting_or_404(meeting_id)
-    _require_manager()
+    meeting = managed_meeting_or_404(meeting_id)
     if meeting.is_e_vote:
         abort(404)
     seats = seats_of_current_network()
@@ -323,8 +311,7 @@ def download_minutes(meeting_id: int):
 @bp.route("/rules", methods=["GET", "POST"])
 @login_required
 def edit_rules():
-    if g.seat is None or g.seat.role != SeatRole.CHAIR:
-        abort(403)
+    require(is_chair())
     rules = rules_of_network()
     form = RulesForm()
     status = 200
@@ -332,7 +319,7 @@ def edit_rules():
         form.quorum.data, form.majority.data = rules.quorum.value, rules.majority.value
         form.version.data = str(rules.version or 0)
     elif form.validate_on_submit():
-        if str(rules.version or 0) != (form.version.data or "").strip():
+        if is_stale(rules, form.version.data):
             form.form_errors.append(_("Правила только что изменил другой пользователь. Проверьте их и сохраните ещё раз."))
             form.quorum.data, form.majority.data = rules.quorum.value, rules.majority.value
             form.version.data = str(rules.version or 0)

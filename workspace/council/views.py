@@ -1,7 +1,7 @@
 """The coordination council of a network: its seats."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, url_for
+from flask import flash, g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -9,15 +9,12 @@ from tenants.models import Seat, SeatRole
 from tenants.permissions import can_manage_council
 from workspace.accounts.invitations import email_taken, invite
 from workspace.council import bp
+from workspace.council.access import may_manage, removable_seat_or_404
 from workspace.council.forms import ExternalSeatForm, StaffSeatForm
-from workspace.council.queries import chair_taken, get_seat_or_404, seats_of_current_network, staff_candidates
+from workspace.council.queries import chair_taken, seats_of_current_network, staff_candidates
+from workspace.core.access import require
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
-
-
-def _require_manager() -> None:
-    if not can_manage_council(g.network):
-        abort(403)
 
 
 @bp.get("/")
@@ -44,7 +41,7 @@ def _forms_page(staff_form: StaffSeatForm, external_form: ExternalSeatForm, stat
 @bp.get("/seats/new")
 @login_required
 def new_seat():
-    _require_manager()
+    require(may_manage())
     return _forms_page(StaffSeatForm(staff_candidates(), prefix="staff"),
                        ExternalSeatForm(prefix="external"), 200)
 
@@ -59,7 +56,7 @@ def _chair_conflict(role: str, form) -> bool:
 @bp.post("/seats/staff")
 @login_required
 def add_staff_seat():
-    _require_manager()
+    require(may_manage())
     form = StaffSeatForm(staff_candidates(), prefix="staff")
     if form.validate_on_submit() and not _chair_conflict(form.role.data, form):
         db.session.add(Seat(network_id=g.network.id, user_id=form.user_id.data, role=SeatRole(form.role.data)))
@@ -71,7 +68,7 @@ def add_staff_seat():
 @bp.post("/seats/external")
 @login_required
 def add_external_seat():
-    _require_manager()
+    require(may_manage())
     form = ExternalSeatForm(prefix="external")
     if form.validate_on_submit() and not _chair_conflict(form.role.data, form):
         if email_taken(form.email.data):
@@ -90,8 +87,7 @@ def add_external_seat():
 @bp.get("/seats/<int:seat_id>/remove")
 @login_required
 def confirm_remove_seat(seat_id: int):
-    seat = get_seat_or_404(seat_id)
-    _require_manager()
+    seat = removable_seat_or_404(seat_id)
     return confirm_page(heading=_("Вывести из совета?"),
                         question=_("%(name)s больше не будет членом координационного совета.",
                                    name=seat.user.full_name),
@@ -102,8 +98,7 @@ def confirm_remove_seat(seat_id: int):
 @bp.post("/seats/<int:seat_id>/remove")
 @login_required
 def remove_seat(seat_id: int):
-    seat = get_seat_or_404(seat_id)
-    _require_manager()
+    seat = removable_seat_or_404(seat_id)
     db.session.delete(seat)
     flash(_("%(name)s больше не входит в совет.", name=seat.user.full_name), "success")
     return redirect(url_for("council.show_council"))

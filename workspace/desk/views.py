@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from tenants.permissions import MANAGERS, has_role, require_role
-from workspace.core.rendering import confirm_page, render
+from workspace.core.rendering import confirm_page, partial_requested, render
 from workspace.agreements.queries import reminders as agreement_reminders
 from workspace.council.approval import waiting_approvals_for
 from workspace.council.queries import open_questions_for
@@ -17,7 +17,7 @@ from workspace.desk.forms import NoteForm
 from workspace.desk.models import Note
 from workspace.desk.queries import (get_note_or_404, network_cards, recent_notes, reports_due, seats_of,
                                     upcoming_events)
-from workspace.extensions import db, htmx
+from workspace.extensions import db
 from workspace.projects.queries import mentions_for
 from workspace.programmes.queries import desk_reminders
 from workspace.requests_table.queries import desk_conversations
@@ -90,7 +90,7 @@ def delete_note(note_id: int):
 
 
 def _after_notes_change():
-    if htmx and htmx.target == "notes":
+    if partial_requested("notes"):
         # A fresh, empty form: the saved text must not stay in the field.
         return render("desk/_notes.html", **_notes_context(NoteForm(formdata=None)))
     return redirect(url_for("desk.show_desk"))

@@ -233,83 +233,96 @@ def _from_list(options, n: int) -> tuple[str, str]:
     return short, full
 
 
+def _school(n: int, number: int, rng: random.Random) -> tuple[str, str]:
+    variant = rng.random()
+    if variant < 0.7:
+        return (f"МБОУ «СОШ №{number}»", "Муниципальное бюджетное общеобразовательное учреждение "
+                f"«Средняя общеобразовательная школа №{number}»")
+    kind = "Гимназия" if variant < 0.85 else "Лицей"
+    return (f"МБОУ «{kind} №{number}»",
+            f"Муниципальное бюджетное общеобразовательное учреждение «{kind} №{number}»")
+
+
+def _kindergarten(n: int, number: int, rng: random.Random) -> tuple[str, str]:
+    return (f"МБДОУ «Детский сад №{number}»",
+            f"Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад №{number}»")
+
+
+def _library(n: int, number: int, rng: random.Random) -> tuple[str, str]:
+    system = "МБУК «Централизованная библиотечная система»"
+    if n == 1:
+        return "Центральная городская библиотека", f"{system}, Центральная городская библиотека"
+    if n % 2:
+        return f"Библиотека-филиал №{n}", f"{system}, библиотека-филиал №{n}"
+    return f"Детская библиотека №{n}", f"{system}, детская библиотека №{n}"
+
+
+def _supplementary(n: int, number: int, rng: random.Random) -> tuple[str, str]:
+    if n % 3 == 0:
+        return (f"МБУ ДО «ДДТ №{n}»",
+                f"Муниципальное бюджетное учреждение дополнительного образования «Дом детского творчества №{n}»")
+    return (f"МБУ ДО «ЦДО №{n}»", "Муниципальное бюджетное учреждение дополнительного образования "
+            f"«Центр дополнительного образования детей №{n}»")
+
+
+def _sports_school(n: int, number: int, rng: random.Random) -> tuple[str, str]:
+    return (f"МБУ ДО «СШ №{n}»",
+            f"Муниципальное бюджетное учреждение дополнительного образования «Спортивная школа №{n}»")
+
+
+def _it_centre(n: int, number: int, rng: random.Random) -> tuple[str, str]:
+    if n % 2:
+        return f"IT-куб №{n}", f"Центр цифрового образования детей «IT-куб» №{n}"
+    return f"Детский технопарк «Кванториум» №{n}", f"Детский технопарк «Кванториум» №{n}"
+
+
+def _culture_house(n: int, number: int, rng: random.Random) -> tuple[str, str]:
+    name = N.CULTURE_HOUSES[(n - 1) % len(N.CULTURE_HOUSES)]
+    suffix = f" №{(n - 1) // len(N.CULTURE_HOUSES) + 1}" if n > len(N.CULTURE_HOUSES) else ""
+    return f"ДК «{name}»{suffix}", f"МАУК «Дворец культуры «{name}»»{suffix}"
+
+
+def _health(n: int, number: int, rng: random.Random) -> tuple[str, str]:
+    return f"Детская поликлиника №{n}", f"ГБУЗ «Северогорская детская клиническая поликлиника №{n}»"
+
+
+def _public_safety(n: int, number: int, rng: random.Random) -> tuple[str, str]:
+    if n == 1:
+        return "ОГИБДД УМВД", "Отдел Госавтоинспекции Управления МВД России по г. Северогорску"
+    if n % 2:
+        district = N.DISTRICTS[n % len(N.DISTRICTS)]
+        return f"ОДН ОП «{district}»", f"Отделение по делам несовершеннолетних отдела полиции «{district}»"
+    return f"ПСЧ №{n}", f"Пожарно-спасательная часть №{n} ГУ МЧС России по Кемеровской области"
+
+
+def _listed(options):
+    return lambda n, _number, _rng: _from_list(options, n)
+
+
+_K = InstitutionKind
+# kind → (names of its n-th institution, its mission)
+_NAMES = {
+    _K.SCHOOL: (_school, "Школа — центр культурно-образовательной среды микрорайона."),
+    _K.KINDERGARTEN: (_kindergarten, "Развитие, присмотр и уход; преемственность с начальной школой."),
+    _K.LIBRARY: (_library, "Поддержка детского и семейного чтения."),
+    _K.SUPPLEMENTARY: (_supplementary, "Техническое, художественное и естественнонаучное творчество детей."),
+    _K.SPORTS_SCHOOL: (_sports_school, "Спортивная подготовка, сдача норм ГТО."),
+    _K.MUSEUM: (_listed(N.MUSEUMS), "Музейные уроки, экскурсии и исследовательские проекты школьников."),
+    _K.THEATRE: (_listed(N.THEATRES), "Спектакли для детей и семей, театральная педагогика."),
+    _K.IT_CENTRE: (_it_centre, "Программирование, робототехника, цифровые профессии."),
+    _K.CULTURE_HOUSE: (_culture_house, "Творческие коллективы, праздники, концерты."),
+    _K.UNIVERSITY: (_listed(N.UNIVERSITIES), "Научное руководство проектами школьников, профильные смены."),
+    _K.COLLEGE: (_listed(N.COLLEGES), "Профессиональные пробы и ранняя профориентация."),
+    _K.HEALTH: (_health, "Профилактика и здоровый образ жизни."),
+    _K.PUBLIC_SAFETY: (_public_safety, "Безопасность детей: дорога, пожар, вода, интернет."),
+    _K.PUBLIC_ORG: (_listed(N.PUBLIC_ORGS), "Наставничество, добровольчество, память."),
+}
+
+
 def _institution_names(kind: InstitutionKind, n: int, number: int, rng: random.Random) -> tuple[str, str, str]:
     """(short name, full name, mission) of the n-th institution of its kind; ``number`` is a plausible №."""
-    K = InstitutionKind
-    if kind is K.SCHOOL:
-        variant = rng.random()
-        if variant < 0.7:
-            short, full = (f"МБОУ «СОШ №{number}»", "Муниципальное бюджетное общеобразовательное учреждение "
-                           f"«Средняя общеобразовательная школа №{number}»")
-        elif variant < 0.85:
-            short, full = (f"МБОУ «Гимназия №{number}»",
-                           f"Муниципальное бюджетное общеобразовательное учреждение «Гимназия №{number}»")
-        else:
-            short, full = (f"МБОУ «Лицей №{number}»",
-                           f"Муниципальное бюджетное общеобразовательное учреждение «Лицей №{number}»")
-        mission = "Школа — центр культурно-образовательной среды микрорайона."
-    elif kind is K.KINDERGARTEN:
-        short = f"МБДОУ «Детский сад №{number}»"
-        full = f"Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад №{number}»"
-        mission = "Развитие, присмотр и уход; преемственность с начальной школой."
-    elif kind is K.LIBRARY:
-        if n == 1:
-            short, full = "Центральная городская библиотека", "МБУК «Централизованная библиотечная система», Центральная городская библиотека"
-        elif n % 2:
-            short, full = f"Библиотека-филиал №{n}", f"МБУК «Централизованная библиотечная система», библиотека-филиал №{n}"
-        else:
-            short, full = f"Детская библиотека №{n}", f"МБУК «Централизованная библиотечная система», детская библиотека №{n}"
-        mission = "Поддержка детского и семейного чтения."
-    elif kind is K.SUPPLEMENTARY:
-        if n % 3 == 0:
-            short, full = (f"МБУ ДО «ДДТ №{n}»",
-                           f"Муниципальное бюджетное учреждение дополнительного образования «Дом детского творчества №{n}»")
-        else:
-            short, full = (f"МБУ ДО «ЦДО №{n}»", "Муниципальное бюджетное учреждение дополнительного образования "
-                           f"«Центр дополнительного образования детей №{n}»")
-        mission = "Техническое, художественное и естественнонаучное творчество детей."
-    elif kind is K.SPORTS_SCHOOL:
-        short, full = f"МБУ ДО «СШ №{n}»", f"Муниципальное бюджетное учреждение дополнительного образования «Спортивная школа №{n}»"
-        mission = "Спортивная подготовка, сдача норм ГТО."
-    elif kind is K.MUSEUM:
-        short, full = _from_list(N.MUSEUMS, n)
-        mission = "Музейные уроки, экскурсии и исследовательские проекты школьников."
-    elif kind is K.THEATRE:
-        short, full = _from_list(N.THEATRES, n)
-        mission = "Спектакли для детей и семей, театральная педагогика."
-    elif kind is K.IT_CENTRE:
-        short, full = (f"IT-куб №{n}", f"Центр цифрового образования детей «IT-куб» №{n}") if n % 2 else \
-            (f"Детский технопарк «Кванториум» №{n}", f"Детский технопарк «Кванториум» №{n}")
-        mission = "Программирование, робототехника, цифровые профессии."
-    elif kind is K.CULTURE_HOUSE:
-        name = N.CULTURE_HOUSES[(n - 1) % len(N.CULTURE_HOUSES)]
-        suffix = f" №{(n - 1) // len(N.CULTURE_HOUSES) + 1}" if n > len(N.CULTURE_HOUSES) else ""
-        short, full = f"ДК «{name}»{suffix}", f"МАУК «Дворец культуры «{name}»»{suffix}"
-        mission = "Творческие коллективы, праздники, концерты."
-    elif kind is K.UNIVERSITY:
-        short, full = _from_list(N.UNIVERSITIES, n)
-        mission = "Научное руководство проектами школьников, профильные смены."
-    elif kind is K.COLLEGE:
-        short, full = _from_list(N.COLLEGES, n)
-        mission = "Профессиональные пробы и ранняя профориентация."
-    elif kind is K.HEALTH:
-        short, full = f"Детская поликлиника №{n}", f"ГБУЗ «Северогорская детская клиническая поликлиника №{n}»"
-        mission = "Профилактика и здоровый образ жизни."
-    elif kind is K.PUBLIC_SAFETY:
-        if n == 1:
-            short, full = "ОГИБДД УМВД", "Отдел Госавтоинспекции Управления МВД России по г. Северогорску"
-        elif n % 2:
-            district = N.DISTRICTS[n % len(N.DISTRICTS)]
-            short, full = f"ОДН ОП «{district}»", f"Отделение по делам несовершеннолетних отдела полиции «{district}»"
-        else:
-            short, full = f"ПСЧ №{n}", f"Пожарно-спасательная часть №{n} ГУ МЧС России по Кемеровской области"
-        mission = "Безопасность детей: дорога, пожар, вода, интернет."
-    elif kind is K.PUBLIC_ORG:
-        short, full = _from_list(N.PUBLIC_ORGS, n)
-        mission = "Наставничество, добровольчество, память."
-    else:
-        short, full = _from_list(N.OTHERS, n)
-        mission = ""
+    names, mission = _NAMES.get(kind, (_listed(N.OTHERS), ""))
+    short, full = names(n, number, rng)
     return short, full, mission
 
 

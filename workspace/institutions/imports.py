@@ -1,7 +1,6 @@
 """Staff list from Excel: the header row found wherever it is, every row checked, all or nothing."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
@@ -9,11 +8,11 @@ from sqlalchemy import select
 
 from workspace.accounts.models import StaffRole, User
 from workspace.core.forms import EMAIL
-from workspace.core.uploads import Sheet, clean_text
+from workspace.core.import_preview import RowsImport
+from workspace.core.spreadsheets import Sheet, cell_of, clean_text, find_header, folded, read_xlsx, rows_below
 from workspace.extensions import db
 
 MAX_STAFF_ROWS = 500
-HEADER_SEARCH_ROWS = 15
 COLUMNS = {
     "full_name": ("фио", "ф.и.о.", "ф. и. о.", "сотрудник", "фамилия имя отчество", "фамилия, имя, отчество",
                   "full name", "name"),
@@ -32,10 +31,6 @@ ROLES = {
 }
 
 
-def _normal(value) -> str:
-    return re.sub(r"\s+", " ", clean_text(value).lower().replace("ё", "е")).strip(" :*")
-
-
 @dataclass
 class StaffRow:
     line: int
@@ -46,35 +41,12 @@ class StaffRow:
     errors: list[str] = field(default_factory=list)
 
 
-@dataclass
-class StaffImport:
-    rows: list[StaffRow]
-    problem: str | None = None
-
-    @property
-    def errors(self) -> list[StaffRow]:
-        return [row for row in self.rows if row.errors]
-
-    @property
-    def ok(self) -> bool:
-        return self.problem is None and bool(self.rows) and not self.errors
-
-
-def _find_header(rows: list[tuple]) -> tuple[int, dict[str, int]] | None:
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        found = {}
-        for column, value in enumerate(row):
-            text = _normal(value)
-            for key, names in COLUMNS.items():
-                if key not in found and text in names:
-                    found[key] = column
-        if "full_name" in found and "email" in found:
-            return index, found
-    return None
+def read_staff_file(content: bytes) -> list[Sheet]:
+    return read_xlsx(content, max_rows=MAX_STAFF_ROWS + 50)
 
 
 def _role(text: str) -> StaffRole | None:
-    normal = _normal(text)
+    normal = folded(text)
     if normal in ROLES:
         return ROLES[normal]
     for name, role in ROLES.items():
@@ -83,23 +55,17 @@ def _role(text: str) -> StaffRole | None:
     return None
 
 
-def read_staff(sheets: list[Sheet]) -> StaffImport:
-    for sheet in sheets:
-        header = _find_header(sheet.rows)
-        if header is not None:
-            break
-    else:
-        return StaffImport([], _("Не найдена строка заголовков: в таблице нужны столбцы «ФИО» и «Электронная почта»."))
-    index, columns = header
+def read_staff(sheets: list[Sheet]) -> RowsImport:
+    header = find_header(sheets, COLUMNS, lambda found: "full_name" in found and "email" in found)
+    if header is None:
+        return RowsImport([], _("Не найдена строка заголовков: в таблице нужны столбцы «ФИО» и «Электронная почта»."))
+    sheet, index, columns = header
 
     def cell(row, key):
-        position = columns.get(key)
-        return clean_text(row[position]) if position is not None and position < len(row) else ""
+        return clean_text(cell_of(row, columns, key))
 
     rows: list[StaffRow] = []
-    for line, row in enumerate(sheet.rows[index + 1:], start=index + 2):
-        if not any(clean_text(value) for value in row):
-            continue
+    for line, row in rows_below(sheet, index):
         role_text = cell(row, "role")
         staff = StaffRow(line, cell(row, "full_name")[:200], cell(row, "email").lower(), cell(row, "position")[:200],
                          _role(role_text))
@@ -112,12 +78,12 @@ def read_staff(sheets: list[Sheet]) -> StaffImport:
                                   role=role_text))
         rows.append(staff)
     if not rows:
-        return StaffImport([], _("В таблице нет ни одной строки с сотрудником."))
+        return RowsImport([], _("В таблице нет ни одной строки с сотрудником."))
     if len(rows) > MAX_STAFF_ROWS:
-        return StaffImport([], _("В таблице %(n)d сотрудников — за один раз можно не больше %(max)d.",
+        return RowsImport([], _("В таблице %(n)d сотрудников — за один раз можно не больше %(max)d.",
                                  n=len(rows), max=MAX_STAFF_ROWS))
     _mark_duplicates(rows)
-    return StaffImport(rows)
+    return RowsImport(rows)
 
 
 def _mark_duplicates(rows: list[StaffRow]) -> None:

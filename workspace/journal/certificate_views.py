@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, flash, g, redirect, request, url_for
+from flask import Response, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from tenants.models import Institution, Network
-from tenants.permissions import MANAGERS, has_role, require_role
+from tenants.permissions import MANAGERS, require_role
 from workspace.core.excel import workbook_bytes, xlsx_response
 from workspace.core.pagination import paginate
 from workspace.core.uploads import content_disposition
@@ -19,8 +19,8 @@ from workspace.core.text import matches_search_text
 from workspace.council.minutes import DOCX_MIMETYPE
 from workspace.extensions import db
 from workspace.journal import bp
+from workspace.journal.access import certificate_group_or_404, get_certificate_or_404
 from workspace.journal.certificates import certificate_docx, certificate_lines, issue_year, results_of, take_numbers
-from workspace.journal.grid import load_head_and_lessons
 from workspace.journal.models import Certificate
 from workspace.programmes.models import Enrollment, EnrollmentStatus
 from workspace.pupils.reads import record_pupil_reads
@@ -28,16 +28,10 @@ from workspace.pupils.reads import record_pupil_reads
 ISSUABLE = (EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED)
 
 
-def _provider_manager(provider_institution_id: int) -> bool:
-    return current_user.institution_id == provider_institution_id and has_role(*MANAGERS)
-
-
 @bp.route("/n/<network>/journal/groups/<int:group_id>/certificates", methods=["GET", "POST"])
 @login_required
 def issue_certificates(group_id: int):
-    head, _lessons = load_head_and_lessons(group_id)
-    if not _provider_manager(head.provider_institution_id):
-        abort(404)
+    head, _lessons = certificate_group_or_404(group_id)
     enrollments = db.session.execute(
         select(Enrollment.id, Enrollment.pupil_name, Enrollment.class_label, Enrollment.status,
                Enrollment.home_institution_id, Certificate.id, Certificate.year, Certificate.number, Enrollment.pupil_id)
@@ -69,15 +63,6 @@ def issue_certificates(group_id: int):
         flash(_("Выдано документов об обучении: %(n)d.", n=len(waiting)), "success")
         return redirect(url_for("journal.issue_certificates", group_id=head.id))
     return render("journal/issue.html", group=head, enrollments=enrollments, results=results, error=None)
-
-
-def get_certificate_or_404(certificate_id: int) -> Certificate:
-    """A certificate of this network, seen by its provider's and its pupil's school's managers."""
-    certificate = db.session.scalar(select(Certificate).where(Certificate.id == certificate_id))
-    if certificate is None or not has_role(*MANAGERS) or current_user.institution_id not in (
-            certificate.provider_institution_id, certificate.home_institution_id):
-        abort(404)
-    return certificate
 
 
 def _record_read(certificate: Certificate) -> None:

@@ -3,31 +3,19 @@ from __future__ import annotations
 
 from flask import abort, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import login_required
 from sqlalchemy import select
 
-from tenants.permissions import MANAGERS, has_role
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.journal import bp
+from workspace.journal.access import lesson_group_or_404
 from workspace.journal.forms import GenerateForm, LessonForm
-from workspace.journal.grid import load_head_and_lessons
 from workspace.journal.lessons import generate_lessons
 from workspace.journal.models import Lesson
 
 PREFIX = "/n/<network>/journal/groups/<int:group_id>/lessons"
-
-
-def _group_for_lessons(group_id: int):
-    """The group (404 if not of this network) and its lessons; only its teacher and the provider's
-    coordinators and admin manage lessons, others of the network get 404 as for the grid."""
-    head, lessons = load_head_and_lessons(group_id)
-    if current_user.institution_id != head.provider_institution_id:
-        abort(404)
-    if head.teacher_id != current_user.id and not has_role(*MANAGERS):
-        abort(404)
-    return head, lessons
 
 
 def get_lesson_or_404(group_id: int, lesson_id: int) -> Lesson:
@@ -45,7 +33,7 @@ def _page(head, lessons, form=None, generate_form=None, status=200):
 @bp.route(PREFIX, methods=["GET", "POST"])
 @login_required
 def list_lessons(group_id: int):
-    head, lessons = _group_for_lessons(group_id)
+    head, lessons = lesson_group_or_404(group_id)
     form = LessonForm()
     if request.method == "POST":
         if not form.validate_on_submit():
@@ -60,7 +48,7 @@ def list_lessons(group_id: int):
 @bp.post(f"{PREFIX}/generate")
 @login_required
 def generate(group_id: int):
-    head, lessons = _group_for_lessons(group_id)
+    head, lessons = lesson_group_or_404(group_id)
     form = GenerateForm()
     if not form.validate_on_submit():
         return _page(head, lessons, generate_form=form, status=422)
@@ -75,7 +63,7 @@ def generate(group_id: int):
 @bp.route(f"{PREFIX}/<int:lesson_id>", methods=["GET", "POST"])
 @login_required
 def edit_lesson(group_id: int, lesson_id: int):
-    head, _lessons = _group_for_lessons(group_id)
+    head, _lessons = lesson_group_or_404(group_id)
     lesson = get_lesson_or_404(head.id, lesson_id)
     form = LessonForm(obj=lesson) if request.method == "GET" else LessonForm()
     conflict = False
@@ -97,7 +85,7 @@ def edit_lesson(group_id: int, lesson_id: int):
 @bp.route(f"{PREFIX}/<int:lesson_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_lesson(group_id: int, lesson_id: int):
-    head, _lessons = _group_for_lessons(group_id)
+    head, _lessons = lesson_group_or_404(group_id)
     lesson = get_lesson_or_404(head.id, lesson_id)
     if request.method == "GET":
         return confirm_page(heading=_("Удалить занятие?"),

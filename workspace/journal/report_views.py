@@ -12,7 +12,7 @@ from workspace.journal import bp
 from workspace.journal.exports import group_workbook, report_workbook
 from workspace.journal.grid import Access, access_to, load_head_and_lessons, load_rows, record_reads_of_rows
 from workspace.journal.reports import HalfYear, school_report
-from workspace.journal.views import cell_text
+from workspace.journal.rows import cell_text
 
 
 @bp.get("/i/<institution>/journal/report")

@@ -38,10 +38,6 @@ GRADE_KEYS: dict[GradeScale, dict[str, str]] = {
 ATTENDANCE_CODES = {attendance.value: attendance for attendance in Attendance}
 
 
-def codes_of(scale: GradeScale) -> tuple[str, ...]:
-    return (*ATTENDANCE_CODES, *GRADES[scale], "clear")
-
-
 def apply_code(scale: GradeScale, code: str, attendance: Attendance | None,
                grade: str | None) -> tuple[Attendance | None, str | None] | None:
     """The cell's new (attendance, grade) after ``code``, or None when the code is not allowed."""

@@ -4,67 +4,20 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, flash, g, redirect, request, url_for
-from markupsafe import Markup, escape
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from workspace.core.rendering import render
 from workspace.extensions import htmx
 from workspace.journal import bp
-from workspace.journal.grid import (Access, access_to, cell_subject, load_aggregates, load_head_and_lessons,
+from workspace.journal.access import markable_cell_or_404
+from workspace.journal.grid import (Access, access_to, load_aggregates, load_head_and_lessons,
                                     load_rows, record_reads_of_rows, save_mark)
-from workspace.journal.scales import (ATTENDANCE_SHORT, GRADE_KEYS_HELP, GRADE_LABELS, GRADE_SHORT, GRADES,
-                                     keys_attribute)
+from workspace.journal.scales import GRADE_KEYS_HELP, GRADE_LABELS, GRADES, keys_attribute
 from workspace.journal.models import Attendance
+from workspace.journal.rows import cell_html, row_cells_html
 
 PREFIX = "/n/<network>/journal"
-
-
-def cell_text(cell) -> str:
-    """What a grid cell shows: the grade, else н / у, else nothing (present without a grade: «·»)."""
-    if cell is None:
-        return ""
-    attendance, grade = cell
-    if grade:
-        return str(GRADE_SHORT.get(grade, grade))
-    if attendance is Attendance.PRESENT:
-        return "·"
-    return str(ATTENDANCE_SHORT.get(attendance, ""))
-
-
-def cell_class(cell) -> str:
-    """The attendance as the cell's class, and «graded» when it holds a grade (a click must not cycle
-    the attendance of a graded cell: an absence would erase the grade)."""
-    if cell is None or cell[0] is None:
-        return ""
-    return f"{cell[0].value} graded" if cell[1] else cell[0].value
-
-
-def _cell_str(row_id: int, lesson_id: int, text: str, css: str, can_edit: bool, cell_url: str) -> str:
-    if can_edit:
-        return (f'<td id="c{row_id}-{lesson_id}" class="mark {css}"><a href="{cell_url}/{lesson_id}/{row_id}" '
-                f'data-cell>{text}</a></td>')
-    return f'<td id="c{row_id}-{lesson_id}" class="mark {css}">{text}</td>'
-
-
-def _text_and_class(cell, texts: dict) -> tuple[str, str]:
-    found = texts.get(cell)
-    if found is None:
-        found = texts[cell] = (str(escape(cell_text(cell))), cell_class(cell))
-    return found
-
-
-def cell_html(row_id: int, lesson_id: int, cell, can_edit: bool, cell_url: str) -> Markup:
-    """One grid cell: the saved cell of an htmx response (the grid's rows use the same ``_cell_str``)."""
-    return Markup(_cell_str(row_id, lesson_id, *_text_and_class(cell, {}), can_edit, cell_url))
-
-
-def row_cells_html(row, lessons, can_edit: bool, cell_url: str, texts: dict) -> Markup:
-    """A row's cells in one string (35 × 70 cells: no template macro and no Markup object per cell;
-    ``texts`` caches the few distinct, escaped, translated cell texts of the page)."""
-    cells, row_id = row.cells, row.id
-    return Markup("".join(_cell_str(row_id, lesson.id, *_text_and_class(cells.get(lesson.id), texts), can_edit,
-                                    cell_url) for lesson in lessons))
 
 
 def visible_rows(head, lessons, lesson_id: int | None = None) -> tuple[Access, list]:
@@ -95,7 +48,7 @@ def grid_context(group_id: int) -> dict:
     marked = sum(lesson.marked for lesson in lessons)
     return {"group": head, "lessons": lessons, "rows": rows, "access": access, "Access": Access,
             "can_edit": access is Access.EDIT, "overall": round(100 * present / marked) if marked else None,
-            "cell_url": url_for("journal.edit_mark", group_id=head.id, lesson_id=0, enrollment_id=0)[:-4],
+            "cell_url": _cell_url(head),
             "keys": keys_attribute(head.grade_scale), "grade_keys_help": GRADE_KEYS_HELP[head.grade_scale],
             "row_cells_html": row_cells_html, "texts": {},
             "hours_held": sum(lesson.hours for lesson in lessons)}
@@ -142,7 +95,9 @@ def show_lesson(group_id: int):
 
 
 def _cell_url(head) -> str:
-    return url_for("journal.edit_mark", group_id=head.id, lesson_id=0, enrollment_id=0)[:-4]
+    """The group's marks: a cell's link (``edit_mark``) is ``{this}/{lesson_id}/{enrollment_id}``, joined in Python
+    per cell as plans and projects join their rows' links (a url_for per cell would cost more than the cell)."""
+    return url_for("journal.show_grid", group_id=head.id) + "/marks"
 
 
 def _attendance_choices() -> list[tuple[str, str]]:
@@ -178,10 +133,8 @@ def _code_choices(head) -> list[tuple[str, str]]:
 @login_required
 def edit_mark(group_id: int, lesson_id: int, enrollment_id: int):
     """GET: the small form of one cell (the grid without JavaScript). POST: save it (a keystroke)."""
-    subject = cell_subject(group_id, lesson_id, enrollment_id)
+    subject = markable_cell_or_404(group_id, lesson_id, enrollment_id)
     head, home_institution_id, counts = subject["head"], subject["home_institution_id"], subject["counts"]
-    if head.teacher_id != current_user.id:
-        abort(403 if current_user.institution_id == head.provider_institution_id else 404)
     choices = _code_choices(head)
     if request.method == "GET":
         return render("journal/edit_mark.html", group=head, choices=choices, lesson_id=lesson_id,

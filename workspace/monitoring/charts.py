@@ -17,6 +17,7 @@ WIDTH = 640
 LABEL_WIDTH = 190
 ROW = 22
 LEGEND = 24
+LEGEND_ROW = 16
 
 
 def format_number(value: float) -> str:
@@ -50,13 +51,31 @@ def _open(key: str, title: str, description: str, height: int) -> list[str]:
     ]
 
 
+def _legend_places(names: Sequence[str]) -> list[tuple[int, int]]:
+    """(x, row) of each series' key: a key that would run past the chart's right edge starts a new row."""
+    places, x, row = [], 8, 0
+    for name in names:
+        width = 28 + 7 * min(len(name), 34)
+        if x > 8 and x + width - 12 > WIDTH:
+            x, row = 8, row + 1
+        places.append((x, row))
+        x += width
+    return places
+
+
+def _legend_height(names: Sequence[str]) -> int:
+    """Where the plot starts: below the legend's rows."""
+    rows = 1 + max((row for _x, row in _legend_places(names)), default=0)
+    return LEGEND + (rows - 1) * LEGEND_ROW
+
+
 def _legend(names: Sequence[str], y: int) -> list[str]:
-    parts, x = [], 8
-    for index, name in enumerate(names):
+    parts = []
+    for index, (name, (x, row)) in enumerate(zip(names, _legend_places(names))):
         colour = PALETTE[index % len(PALETTE)]
-        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/>')
-        parts.append(f'<text x="{x + 16}" y="{y + 10}" font-size="11">{escape(_short(name, 34))}</text>')
-        x += 28 + 7 * min(len(name), 34)
+        top = y + row * LEGEND_ROW
+        parts.append(f'<rect x="{x}" y="{top}" width="12" height="12" fill="{colour}"/>')
+        parts.append(f'<text x="{x + 16}" y="{top + 10}" font-size="11">{escape(_short(name, 34))}</text>')
     return parts
 
 
@@ -66,13 +85,14 @@ def bar_chart(key: str, title: str, description: str, categories: Sequence[str],
     groups = max(len(categories), 1)
     per_group = max(len(series), 1)
     group_height = per_group * 12 + 10
-    height = LEGEND + groups * group_height + 24
+    legend = _legend_height([name for name, _values in series])
+    height = legend + groups * group_height + 24
     top = _nice_max(max((value for _name, values in series for value in values), default=0))
     plot = WIDTH - LABEL_WIDTH - 60
     parts = _open(key, title, description, height)
     parts += _legend([name for name, _values in series], 4)
     for index, category in enumerate(categories):
-        y = LEGEND + index * group_height + 4
+        y = legend + index * group_height + 4
         parts.append(f'<text x="{LABEL_WIDTH - 6}" y="{y + group_height / 2:g}" font-size="11" text-anchor="end">'
                      f'{escape(_short(category))}</text>')
         for position, (name, values) in enumerate(series):
@@ -84,8 +104,8 @@ def bar_chart(key: str, title: str, description: str, categories: Sequence[str],
                          f'<title>{escape(category)}, {escape(name)}: {format_number(value)}</title></rect>')
             parts.append(f'<text x="{LABEL_WIDTH + length + 4:.1f}" y="{bar_y + 9}" font-size="10">'
                          f'{format_number(value)}</text>')
-    axis_y = LEGEND + groups * group_height + 4
-    parts.append(f'<line x1="{LABEL_WIDTH}" y1="{LEGEND}" x2="{LABEL_WIDTH}" y2="{axis_y}" stroke="#333"/>')
+    axis_y = legend + groups * group_height + 4
+    parts.append(f'<line x1="{LABEL_WIDTH}" y1="{legend}" x2="{LABEL_WIDTH}" y2="{axis_y}" stroke="#333"/>')
     parts.append(f'<text x="{LABEL_WIDTH + plot}" y="{axis_y + 14}" font-size="10" text-anchor="end">'
                  f'{format_number(top)}</text>')
     parts.append("</svg>")
@@ -95,8 +115,9 @@ def bar_chart(key: str, title: str, description: str, categories: Sequence[str],
 def line_chart(key: str, title: str, description: str, categories: Sequence[str],
                series: Sequence[tuple[str, Sequence[float]]]) -> Markup:
     """Lines over ordered categories (months of the academic year), one line per series."""
-    height = 220
-    left, right, top_y, bottom = 40, WIDTH - 12, LEGEND + 10, height - 30
+    legend = _legend_height([name for name, _values in series])
+    height = 196 + legend
+    left, right, top_y, bottom = 40, WIDTH - 12, legend + 10, height - 30
     top = _nice_max(max((value for _name, values in series for value in values), default=0))
     count = max(len(categories), 1)
     step = (right - left) / max(count - 1, 1)
@@ -129,12 +150,13 @@ def stacked_chart(key: str, title: str, description: str, categories: Sequence[s
                   series: Sequence[tuple[str, Sequence[float]]]) -> Markup:
     """Horizontal 100 % bars: each category's series as shares of its total (shown in per cent)."""
     groups = max(len(categories), 1)
-    height = LEGEND + groups * (ROW + 6) + 10
+    legend = _legend_height([name for name, _values in series])
+    height = legend + groups * (ROW + 6) + 10
     plot = WIDTH - LABEL_WIDTH - 10
     parts = _open(key, title, description, height)
     parts += _legend([name for name, _values in series], 4)
     for index, category in enumerate(categories):
-        y = LEGEND + index * (ROW + 6) + 2
+        y = legend + index * (ROW + 6) + 2
         parts.append(f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" font-size="11" text-anchor="end">'
                      f'{escape(_short(category))}</text>')
         total = sum(values[index] for _name, values in series if index < len(values))

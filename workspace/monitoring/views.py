@@ -10,13 +10,16 @@ from flask_login import login_required
 from sqlalchemy import func, select
 
 from tenants.permissions import can_manage_council
+from workspace.core.access import require
 from workspace.core.dates import AcademicYear
+from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.monitoring import bp
+from workspace.monitoring.access import editable_indicator_or_404, may_manage
 from workspace.monitoring.forms import IndicatorForm, ValueForm
 from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
-from workspace.monitoring.queries import get_indicator_or_404, get_value, indicator_rows
+from workspace.monitoring.queries import get_value, indicator_rows
 from workspace.monitoring.registry import MonitoringScope, build_sections, share_rows, source_choices
 
 
@@ -82,17 +85,12 @@ def export_report():
 
 # ---------------------------------------------------------------- indicators
 
-def _require_manager() -> None:
-    if not can_manage_council(g.network):
-        abort(403)
-
-
 def _indicators_page(form: IndicatorForm, status: int = 200):
     indicators = db.session.scalars(select(MonitoringIndicator)
                                     .order_by(MonitoringIndicator.position, MonitoringIndicator.id)).all()
     labels = dict(source_choices())
     return render("monitoring/indicators.html", indicators=indicators, form=form, source_labels=labels,
-                  can_manage=can_manage_council(g.network), status=status)
+                  can_manage=may_manage(), status=status)
 
 
 @bp.route("/n/<network>/monitoring/indicators", methods=["GET", "POST"])
@@ -100,7 +98,7 @@ def _indicators_page(form: IndicatorForm, status: int = 200):
 def list_indicators():
     form = IndicatorForm(source_choices())
     if request.method == "POST":
-        _require_manager()
+        require(may_manage())
         if form.validate_on_submit():
             position = db.session.scalar(select(func.coalesce(func.max(MonitoringIndicator.position), 0))) + 1
             db.session.add(MonitoringIndicator(
@@ -116,14 +114,13 @@ def list_indicators():
 @bp.route("/n/<network>/monitoring/indicators/<int:indicator_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_indicator(indicator_id: int):
-    indicator = get_indicator_or_404(indicator_id)
-    _require_manager()
+    indicator = editable_indicator_or_404(indicator_id)
     form = IndicatorForm(source_choices(), obj=indicator if request.method == "GET" else None)
     status = 200
     if request.method == "GET":
         form.version.data = str(indicator.version)
     elif form.validate_on_submit():
-        if str(indicator.version) != (form.version.data or "").strip():
+        if is_stale(indicator, form.version.data):
             form.version.data = str(indicator.version)
             form.form_errors.append(_("Этот показатель только что изменил другой пользователь. Проверьте его "
                                       "текущие значения и сохраните ещё раз."))
@@ -143,8 +140,7 @@ def edit_indicator(indicator_id: int):
 @bp.get("/n/<network>/monitoring/indicators/<int:indicator_id>/delete")
 @login_required
 def confirm_delete_indicator(indicator_id: int):
-    indicator = get_indicator_or_404(indicator_id)
-    _require_manager()
+    indicator = editable_indicator_or_404(indicator_id)
     return confirm_page(heading=_("Удалить показатель?"), question=indicator.title,
                         action=url_for("monitoring.delete_indicator", indicator_id=indicator.id),
                         confirm_label=_("Удалить"), cancel_url=url_for("monitoring.list_indicators"))
@@ -153,8 +149,7 @@ def confirm_delete_indicator(indicator_id: int):
 @bp.post("/n/<network>/monitoring/indicators/<int:indicator_id>/delete")
 @login_required
 def delete_indicator(indicator_id: int):
-    indicator = get_indicator_or_404(indicator_id)
-    _require_manager()
+    indicator = editable_indicator_or_404(indicator_id)
     db.session.delete(indicator)
     flash(_("Показатель удалён вместе с введёнными значениями."), "success")
     return redirect(url_for("monitoring.list_indicators"))
@@ -164,10 +159,7 @@ def delete_indicator(indicator_id: int):
 @login_required
 def edit_value(indicator_id: int):
     """The fact of a hand-entered indicator for one academic year."""
-    indicator = get_indicator_or_404(indicator_id)
-    _require_manager()
-    if not indicator.is_manual:
-        abort(404)
+    indicator = editable_indicator_or_404(indicator_id, manual=True)
     year = _year() if request.method == "GET" else _posted_year()
     stored = get_value(indicator, year.start_year)
     form = ValueForm()
@@ -176,7 +168,7 @@ def edit_value(indicator_id: int):
         form.value.data = Decimal(str(stored.value)) if stored else None
         form.version.data = str(stored.version) if stored else "0"
     elif form.validate_on_submit():
-        if (str(stored.version) if stored else "0") != (form.version.data or "").strip():
+        if is_stale(stored, form.version.data):
             form.version.data = str(stored.version) if stored else "0"
             form.form_errors.append(_("Значение только что сохранил другой пользователь: сейчас записано "
                                       "«%(value)s». Сохраните ещё раз, если ваше вернее.",

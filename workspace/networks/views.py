@@ -1,7 +1,7 @@
 """The network page and its interaction model (partner — forms of interaction — social effect)."""
 from __future__ import annotations
 
-from flask import abort, g, redirect, request, url_for
+from flask import g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
@@ -12,6 +12,7 @@ from workspace.core.locking import is_stale
 from workspace.core.rendering import render
 from workspace.extensions import db, htmx
 from workspace.networks import bp
+from workspace.networks.access import editable_membership_or_404
 from workspace.networks.forms import InteractionModelForm
 from workspace.networks.queries import get_membership_or_404, members_of_current_network
 
@@ -50,9 +51,7 @@ def show_member(membership_id: int):
 @bp.route("/members/<int:membership_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_member(membership_id: int):
-    membership = get_membership_or_404(membership_id)
-    if not can_edit_membership(g.network, membership):
-        abort(403)
+    membership = editable_membership_or_404(membership_id)
     form = InteractionModelForm(obj=membership if request.method == "GET" else None)
     if request.method == "GET":
         form.version.data = str(membership.version)

@@ -11,14 +11,15 @@ locks its own items the same way, through the same ``require_editable``.
 """
 from __future__ import annotations
 
-from flask import abort, g, make_response, render_template, url_for
+from flask import g, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tenants.permissions import is_base_manager
+from workspace.core.access import refuse_locked
 from workspace.council.approval import approvables
 from workspace.council.models import ApprovalStatus
-from workspace.extensions import db, htmx
+from workspace.extensions import db
 from workspace.plans.models import Plan, PlanSection, PlanStatus
 from workspace.plans.permissions import can_edit_plan_section
 
@@ -111,5 +112,4 @@ def require_editable(plan: Plan, field: str | None = None, section: PlanSection 
         title = _("Раздел закрыт для изменений")
     if message is None:
         return
-    template = "errors/_message.html" if htmx else "errors/page.html"
-    abort(make_response(render_template(template, code=403, title=title, text=message), 403))
+    refuse_locked(title, message)

@@ -5,16 +5,17 @@ institution stays as text. The preview is editable; saving writes every row in o
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 from flask import g
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from tenants.models import Institution, Membership
 from workspace.core.dates import AcademicYear
-from workspace.core.uploads import Sheet, clean_text
+from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
+from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
 from workspace.extensions import db
 from workspace.reading.audience import read_audience, split_audience_from_title
 from workspace.plans.editing import network_people_and_institutions, read_into, relink
@@ -24,12 +25,14 @@ from workspace.reading.reading import choose_sheet, find_table
 from workspace.reading.timing import read_timing
 
 MAX_PLAN_ROWS = 5000
-ROW_FIELDS = ("section", "number", "title", "audience", "timing", "responsible", "report_form")
+COLUMNS = (PreviewColumn("section", _l("Раздел")), PreviewColumn("number", "№", "number"),
+           PreviewColumn("title", _l("Мероприятие"), "long"), PreviewColumn("audience", _l("Классы")),
+           PreviewColumn("timing", _l("Сроки")), PreviewColumn("responsible", _l("Ответственные")),
+           PreviewColumn("report_form", _l("Форма отчётности")))
 
 
 @dataclass
-class PreviewRow:
-    line: int
+class PlanRow(PreviewRow):
     section: str
     number: str
     title: str
@@ -38,26 +41,10 @@ class PreviewRow:
     responsible: str
     report_form: str
     grades: tuple[int | None, int | None] = (None, None)
-    period: tuple[date | None, date | None] = (None, None)
-    institutions: list[Candidate] = field(default_factory=list)
-    doubts: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Preview:
-    rows: list[PreviewRow]
-    sheet_index: int | None
-    sheet_names: list[str]
-    problem: str | None = None
-
-    @property
-    def doubts(self) -> int:
-        return sum(1 for row in self.rows if row.doubts)
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for row in self.rows if row.errors)
+def read_plan_file(content: bytes) -> list[Sheet]:
+    return read_xlsx(content, max_rows=MAX_PLAN_ROWS + 200)
 
 
 def candidates() -> list[Candidate]:
@@ -67,19 +54,27 @@ def candidates() -> list[Candidate]:
         .where(Membership.network_id == g.network.id))]
 
 
-def check_row(row: PreviewRow, year: AcademicYear, members: list[Candidate]) -> PreviewRow:
-    """(Re)read a row: dates from the timing, grades from the audience, institutions by name."""
+def check_title_and_timing(row, timing, *, untitled: str, unread: str, missing: str) -> None:
+    """Start (re)checking a preview row of events: an error (``untitled``) without a title; the period as its
+    timing text was read, a doubt (``unread``, ``missing``) when the text could not be read or is not there, and
+    the reader's own warning."""
     row.doubts, row.errors = [], []
     if not row.title:
-        row.errors.append(_("нет названия мероприятия"))
-    timing = read_timing(row.timing, year)
+        row.errors.append(untitled)
     row.period = (timing.starts_on, timing.ends_on)
     if row.timing and not timing.is_read:
-        row.doubts.append(_("сроки «%(text)s» не прочитаны — останутся текстом", text=row.timing))
+        row.doubts.append(unread)
     elif not row.timing:
-        row.doubts.append(_("сроки не указаны"))
+        row.doubts.append(missing)
     if timing.warning:
         row.doubts.append(timing.warning)
+
+
+def check_row(row: PlanRow, year: AcademicYear, members: list[Candidate]) -> PlanRow:
+    """(Re)read a row: dates from the timing, grades from the audience, institutions by name."""
+    check_title_and_timing(row, read_timing(row.timing, year), untitled=_("нет названия мероприятия"),
+                           unread=_("сроки «%(text)s» не прочитаны — останутся текстом", text=row.timing),
+                           missing=_("сроки не указаны"))
     audience = read_audience(row.audience)
     row.grades = (audience.grade_from, audience.grade_to)
     if row.audience and audience.grade_from is None:
@@ -92,13 +87,12 @@ def check_row(row: PreviewRow, year: AcademicYear, members: list[Candidate]) -> 
 
 
 def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: int | None) -> Preview:
+    sheet_index, unread = sheet_of(sheets, sheet_index, _choose,
+                                   _("Не удалось понять, на каком листе план: выберите лист."),
+                                   _("Такого листа в файле нет."))
+    if unread:
+        return unread
     names = [sheet.title for sheet in sheets]
-    if sheet_index is None:
-        sheet_index = choose_sheet([(sheet.title, sheet.rows) for sheet in sheets])
-        if sheet_index is None:
-            return Preview([], None, names, _("Не удалось понять, на каком листе план: выберите лист."))
-    if not 0 <= sheet_index < len(sheets):
-        return Preview([], None, names, _("Такого листа в файле нет."))
     table = find_table(sheets[sheet_index].rows)
     if table.header_row_index is None or not table.items:
         problem = table.problems[0] if table.problems else _("В листе не найдена таблица плана.")
@@ -114,23 +108,22 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
         if not audience:
             title, found = split_audience_from_title(title)
             audience = found.text if found else ""
-        rows.append(check_row(PreviewRow(
+        rows.append(check_row(PlanRow(
             line=raw.line, section=clean_text(raw.section) or caption, number=clean_text(raw.number),
             title=title, audience=audience, timing=clean_text(raw.timing),
             responsible=clean_text(raw.responsible), report_form=clean_text(raw.report_form)), year, members))
     return Preview(rows, sheet_index, names)
 
 
+def _choose(sheets: list[Sheet]) -> int | None:
+    return choose_sheet([(sheet.title, sheet.rows) for sheet in sheets])
+
+
 def preview_from_form(form, year: AcademicYear) -> Preview:
     """The preview as the user corrected it."""
     members = candidates()
-    rows = []
-    count = max(0, min(form.get("rows", 0, type=int) or 0, MAX_PLAN_ROWS))
-    for index in range(count):
-        values = {name: clean_text(form.get(f"row-{index}-{name}", ""))[:2000] for name in ROW_FIELDS}
-        line = form.get(f"row-{index}-line", "0")
-        rows.append(check_row(PreviewRow(line=int(line) if line.isdigit() else 0, **values), year, members))
-    return Preview(rows, None, [])
+    return Preview([check_row(PlanRow(line=line, **values), year, members) for line, values in rows_from_form(
+        form, {column.name: 2000 for column in COLUMNS}, MAX_PLAN_ROWS)], None, [])
 
 
 def save_preview(plan: Plan, preview: Preview) -> int:
@@ -169,3 +162,7 @@ def save_preview(plan: Plan, preview: Preview) -> int:
         relink(item, named)
         saved += 1
     return saved
+
+
+PLAN_IMPORT = ImportKind(read=read_plan_file, from_sheets=preview_from_sheets, from_form=preview_from_form,
+                         columns=COLUMNS, upload_template="plans/import.html", preview_template="plans/preview.html")

@@ -8,13 +8,14 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from sqlalchemy import (Boolean, Date, ForeignKey, ForeignKeyConstraint, Index, Integer, LargeBinary, SmallInteger,
+from sqlalchemy import (Boolean, Date, ForeignKey, ForeignKeyConstraint, Index, Integer, SmallInteger,
                         String, Text, UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from flask_babel import lazy_gettext as _l
 
 from tenants.scoping import NetworkOwned
+from workspace.core.import_preview import ImportDraft
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
 from workspace.core.text import keep_search_text
@@ -145,8 +146,9 @@ class PlanItemInstitution(NetworkOwned, db.Model):
     institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"))
 
 
-class PlanImport(NetworkOwned, CreatedAtMixin, db.Model):
-    """An uploaded plan waiting in preview: nothing reaches the plan until the user confirms."""
+class PlanImport(NetworkOwned, ImportDraft, db.Model):
+    """An uploaded plan waiting in preview (core/import_preview.py): nothing reaches the plan until the user
+    confirms."""
 
     __tablename__ = "plan_imports"
     __table_args__ = (
@@ -155,9 +157,6 @@ class PlanImport(NetworkOwned, CreatedAtMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(Integer, index=True)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    filename: Mapped[str] = mapped_column(String(255), default="")
-    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 register({

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import (Date, ForeignKey, ForeignKeyConstraint, Integer, LargeBinary, SmallInteger, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import Date, ForeignKey, ForeignKeyConstraint, Integer, SmallInteger, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
 from workspace.core.models import CreatedAtMixin
+from workspace.core.stored_files import StoredFile
 from workspace.extensions import db
 from workspace.plans.models import PlanItem
 
@@ -68,7 +68,7 @@ def classes_label(grade: int | None, grade_to: int | None) -> str:
     return f"{grade}–{grade_to}" if grade_to and grade_to != grade else str(grade)
 
 
-class EventFile(NetworkOwned, CreatedAtMixin, db.Model):
+class EventFile(NetworkOwned, StoredFile, db.Model):
     """A photo or a scan, kept in the database: backed up, scoped and row-level secured like the rest."""
 
     __tablename__ = "event_files"
@@ -79,14 +79,6 @@ class EventFile(NetworkOwned, CreatedAtMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(Integer, index=True)
-    filename: Mapped[str] = mapped_column(String(255))
-    content_type: Mapped[str] = mapped_column(String(100))
-    size: Mapped[int] = mapped_column(Integer)
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-
-    def audit_label(self) -> str:
-        return self.filename
 
     def audit_subject(self):
         return EventReport, self.report_id

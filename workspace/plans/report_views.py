@@ -1,41 +1,25 @@
 """The report on a held event: filed by those who edit the item's section, read by the network."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
+from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, accept_upload, file_response
+from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.extensions import db
 from workspace.plans import bp
+from workspace.plans.access import (get_report_file_or_404, may_file_report, removable_report_file_or_404,
+                                    report_item_or_404)
 from workspace.plans.models import ItemStatus
-from workspace.plans.permissions import can_edit_plan_section
-from workspace.plans.queries import get_item_or_404, get_plan_or_404, get_section_or_404, member_institutions
+from workspace.plans.queries import member_institutions
 from workspace.plans.report_forms import ReportFileForm, ReportForm
 from workspace.plans.report_models import EventFile, EventReport
 from workspace.plans.reports import (blank_rows, files_of, get_report, participants_of, read_participants,
                                      replace_participants)
 
 MAX_FILES = 20
-
-
-def may_file_report(section, item) -> bool:
-    """Who files an event's report: those who edit its plan section, and the colleagues the item names
-    as its responsible (a teacher who held the event)."""
-    if can_edit_plan_section(g.network, section.partner_institution_id):
-        return True
-    from workspace.plans.models import PlanItemPerson
-    return db.session.scalar(select(PlanItemPerson.id).where(PlanItemPerson.item_id == item.id,
-                                                             PlanItemPerson.user_id == current_user.id)) is not None
-
-
-def _load(plan_id: int, item_id: int):
-    plan = get_plan_or_404(plan_id)
-    item = get_item_or_404(plan, item_id)
-    section = get_section_or_404(plan, item.section_id)
-    return plan, item, section
 
 
 def _page(plan, item, section, report, form, file_form=None, participant_errors=(), rows=None, status=200):
@@ -50,7 +34,7 @@ def _page(plan, item, section, report, form, file_form=None, participant_errors=
 @bp.route("/<int:plan_id>/items/<int:item_id>/report", methods=["GET", "POST"])
 @login_required
 def edit_report(plan_id: int, item_id: int):
-    plan, item, section = _load(plan_id, item_id)
+    plan, item, section = report_item_or_404(plan_id, item_id, for_edit=request.method != "GET")
     report = get_report(item.id)
     if request.method == "GET":
         form = ReportForm(obj=report)
@@ -58,14 +42,12 @@ def edit_report(plan_id: int, item_id: int):
             form.held_from.data, form.held_to.data = item.starts_on, item.ends_on
         form.version.data = str(report.version) if report else "0"
         return _page(plan, item, section, report, form)
-    if not may_file_report(section, item):
-        abort(403)
     form = ReportForm()
     members = {institution_id for institution_id, _name in member_institutions()}
     rows, participant_errors = read_participants(request.form, members, request.form.get("rows", type=int) or 0)
     if not form.validate_on_submit() or participant_errors:
         return _page(plan, item, section, report, form, participant_errors=participant_errors, rows=rows, status=422)
-    if (str(report.version) if report else "0") != (form.version.data or "").strip():
+    if is_stale(report, form.version.data):
         form.form_errors.append(_("Отчёт только что сохранил другой пользователь. Проверьте его вариант ниже "
                                   "и сохраните ещё раз."))
         form.version.data = str(report.version) if report else "0"
@@ -85,55 +67,35 @@ def edit_report(plan_id: int, item_id: int):
 @bp.post("/<int:plan_id>/items/<int:item_id>/report/files")
 @login_required
 def add_report_file(plan_id: int, item_id: int):
-    plan, item, section = _load(plan_id, item_id)
-    if not may_file_report(section, item):
-        abort(403)
+    plan, item, section = report_item_or_404(plan_id, item_id, for_edit=True)
     report = get_report(item.id)
     file_form = ReportFileForm()
     if report is None:
         file_form.file.errors = [_("Сначала сохраните отчёт, потом прикладывайте файлы.")]
-    elif file_form.validate_on_submit():
-        try:
-            accepted = accept_upload(file_form.file.data)
-            if len(files_of(report)) >= MAX_FILES:
-                raise UploadRejected(_("К отчёту можно приложить не больше %(n)d файлов.", n=MAX_FILES))
-        except UploadRejected as error:
-            file_form.file.errors = [str(error)]
-        else:
-            db.session.add(EventFile(network_id=g.network.id, report_id=report.id, content=accepted.content,
-                                     filename=accepted.filename, content_type=accepted.content_type,
-                                     size=accepted.size, author_id=current_user.id))
-            flash(_("Файл приложен к отчёту."), "success")
-            return redirect(url_for("plans.edit_report", plan_id=plan.id, item_id=item.id))
+    elif file_form.validate_on_submit() and (accepted := accept_file(
+            file_form.file, stored=len(files_of(report)), limit=MAX_FILES,
+            too_many=_("К отчёту можно приложить не больше %(n)d файлов.", n=MAX_FILES))):
+        db.session.add(EventFile.from_upload(accepted, network_id=g.network.id, report_id=report.id,
+                                             author_id=current_user.id))
+        flash(_("Файл приложен к отчёту."), "success")
+        return redirect(url_for("plans.edit_report", plan_id=plan.id, item_id=item.id))
     form = ReportForm(obj=report, formdata=None)
     form.version.data = str(report.version) if report else "0"
     return _page(plan, item, section, report, form, file_form=file_form, status=422)
 
 
-def _file_or_404(report: EventReport | None, file_id: int) -> EventFile:
-    if report is None:
-        abort(404)
-    stored = db.session.scalar(select(EventFile).where(EventFile.id == file_id, EventFile.report_id == report.id))
-    if stored is None:
-        abort(404)
-    return stored
-
-
 @bp.get("/<int:plan_id>/items/<int:item_id>/report/files/<int:file_id>")
 @login_required
 def download_report_file(plan_id: int, item_id: int, file_id: int):
-    _plan, item, _section = _load(plan_id, item_id)
-    stored = _file_or_404(get_report(item.id), file_id)
-    return file_response(stored.content, stored.content_type, stored.filename)
+    _plan, item, _section = report_item_or_404(plan_id, item_id)
+    stored = get_report_file_or_404(get_report(item.id), file_id)
+    return send_stored_file(stored)
 
 
 @bp.get("/<int:plan_id>/items/<int:item_id>/report/files/<int:file_id>/delete")
 @login_required
 def confirm_delete_report_file(plan_id: int, item_id: int, file_id: int):
-    plan, item, section = _load(plan_id, item_id)
-    stored = _file_or_404(get_report(item.id), file_id)
-    if not may_file_report(section, item):
-        abort(403)
+    plan, item, stored = removable_report_file_or_404(plan_id, item_id, file_id)
     return confirm_page(heading=_("Удалить файл?"), question=stored.filename,
                         action=url_for("plans.delete_report_file", plan_id=plan.id, item_id=item.id,
                                        file_id=stored.id),
@@ -144,10 +106,7 @@ def confirm_delete_report_file(plan_id: int, item_id: int, file_id: int):
 @bp.post("/<int:plan_id>/items/<int:item_id>/report/files/<int:file_id>/delete")
 @login_required
 def delete_report_file(plan_id: int, item_id: int, file_id: int):
-    plan, item, section = _load(plan_id, item_id)
-    stored = _file_or_404(get_report(item.id), file_id)
-    if not may_file_report(section, item):
-        abort(403)
+    plan, item, stored = removable_report_file_or_404(plan_id, item_id, file_id)
     db.session.delete(stored)
     flash(_("Файл удалён."), "success")
     return redirect(url_for("plans.edit_report", plan_id=plan.id, item_id=item.id))

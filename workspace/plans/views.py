@@ -7,12 +7,16 @@ from flask_login import login_required
 from sqlalchemy import func, select
 
 from tenants.permissions import is_base_manager
+from workspace.core.access import require
 from workspace.core.dates import AcademicYear
+from workspace.core.locking import is_stale
 from workspace.core.ordering import move_among
-from workspace.core.rendering import confirm_page, render
+from workspace.core.rendering import confirm_page, partial_requested, render
 from workspace.extensions import db, htmx
 from workspace.plans import bp
-from workspace.plans.approval import is_editable, require_editable
+from workspace.plans.access import (editable_item_or_404, editable_plan_or_404, editable_section_or_404,
+                                    may_create_plan, may_edit_cell)
+from workspace.plans.approval import is_editable
 from workspace.plans.editing import apply_cell, apply_new_item
 from workspace.plans.forms import CELL_FIELDS, CellForm, ItemForm, PlanForm, SectionForm, StatusCellForm
 from workspace.plans.models import Plan, PlanItem, PlanSection
@@ -36,8 +40,7 @@ def list_plans():
     if request.method == "GET":
         form.start_year.data = AcademicYear.current().start_year
     if form.validate_on_submit():
-        if not is_base_manager(g.network):
-            abort(403)
+        require(may_create_plan())
         if db.session.scalar(select(Plan.id).where(Plan.start_year == form.start_year.data)) is not None:
             form.start_year.errors.append(_("План на этот учебный год уже есть."))
         else:
@@ -48,7 +51,7 @@ def list_plans():
             db.session.flush()
             flash(_("План создан. Добавьте разделы по партнёрам или загрузите план из Excel."), "success")
             return redirect(url_for("plans.show_plan", plan_id=plan.id))
-    return render("plans/list.html", plans=plans_of_network(), form=form, can_create=is_base_manager(g.network),
+    return render("plans/list.html", plans=plans_of_network(), form=form, can_create=may_create_plan(),
                   status=422 if form.errors else 200)
 
 
@@ -125,10 +128,7 @@ def show_plan(plan_id: int):
 @bp.post("/<int:plan_id>/sections")
 @login_required
 def add_section(plan_id: int):
-    plan = get_plan_or_404(plan_id)
-    if not is_base_manager(g.network):
-        abort(403)
-    require_editable(plan)
+    plan = editable_plan_or_404(plan_id)
     form = SectionForm(member_institutions())
     if not form.validate_on_submit():
         return render("plans/page.html", status=422, **_plan_context(plan, form))
@@ -140,28 +140,10 @@ def add_section(plan_id: int):
     return redirect(url_for("plans.show_plan", plan_id=plan.id))
 
 
-def _require_section_editor(section: PlanSection) -> None:
-    if not can_edit_plan_section(g.network, section.partner_institution_id):
-        abort(403)
-
-
-def _item_to_change(plan_id: int, item_id: int):
-    """Load an item of the plan (404 if foreign), then check the right (403) and the lock (403)."""
-    plan = get_plan_or_404(plan_id)
-    item = get_item_or_404(plan, item_id)
-    section = get_section_or_404(plan, item.section_id)
-    _require_section_editor(section)
-    require_editable(plan, section=section)
-    return plan, item, section
-
-
 @bp.post("/<int:plan_id>/sections/<int:section_id>/items")
 @login_required
 def add_item(plan_id: int, section_id: int):
-    plan = get_plan_or_404(plan_id)
-    section = get_section_or_404(plan, section_id)
-    _require_section_editor(section)
-    require_editable(plan, section=section)
+    plan, section = editable_section_or_404(plan_id, section_id)
     form = item_form(section.id)
     target = f"new-item-{section.id}"
     if not form.validate_on_submit():
@@ -170,7 +152,7 @@ def add_item(plan_id: int, section_id: int):
         return render("plans/page.html", partials={target: "plans/_new_item.html"}, status=422,
                       **context, section=section)
     item = apply_new_item(plan, section, form)
-    if htmx and htmx.target == target:
+    if partial_requested(target):
         return render("plans/_item_added.html", item=item, section=section, plan=plan, can_edit=True,
                       links=links_of(plan.id, item.id),
                       item_forms={section.id: item_form(section.id, formdata=None)})
@@ -217,17 +199,13 @@ def _cell_form(field: str, item: PlanItem):
 @bp.route("/<int:plan_id>/items/<int:item_id>/cells/<field>", methods=["GET", "POST"])
 @login_required
 def edit_cell(plan_id: int, item_id: int, field: str):
-    plan = get_plan_or_404(plan_id)
-    item = get_item_or_404(plan, item_id)
-    section = get_section_or_404(plan, item.section_id)
+    plan, item, _section = editable_item_or_404(plan_id, item_id, field)
     form = _cell_form(field, item)
-    _require_section_editor(section)
-    require_editable(plan, field, section=section)
     context = {"plan": plan, "item": item, "field": field, "form": form, "year": AcademicYear(plan.start_year),
                "conflict": None}
     status = 200
     if form.validate_on_submit():
-        if str(item.version) != (form.version.data or "").strip():
+        if is_stale(item, form.version.data):
             context["conflict"] = item
             form.version.data = str(item.version)
             form.form_errors.append(_("Это мероприятие только что изменил другой пользователь: "
@@ -265,14 +243,13 @@ def show_cell(plan_id: int, item_id: int, field: str):
         return redirect(_item_url(plan, item))
     section = get_section_or_404(plan, item.section_id)
     return render("plans/_item_cell.html", item=item, plan=plan, field=field, links=links_of(plan.id, item.id),
-                  can_edit=can_edit_plan_section(g.network, section.partner_institution_id)
-                  and (field == "status" or is_editable(plan, section)))
+                  can_edit=may_edit_cell(plan, section, field))
 
 
 @bp.post("/<int:plan_id>/items/<int:item_id>/move")
 @login_required
 def move_item(plan_id: int, item_id: int):
-    plan, item, section = _item_to_change(plan_id, item_id)
+    plan, item, section = editable_item_or_404(plan_id, item_id)
     direction = request.form.get("direction")
     if direction not in ("up", "down"):
         abort(400)
@@ -285,7 +262,7 @@ def move_item(plan_id: int, item_id: int):
 @bp.get("/<int:plan_id>/items/<int:item_id>/delete")
 @login_required
 def confirm_delete_item(plan_id: int, item_id: int):
-    plan, item, _section = _item_to_change(plan_id, item_id)
+    plan, item, _section = editable_item_or_404(plan_id, item_id)
     return confirm_page(heading=_("Удалить мероприятие?"), question=item.title,
                         action=url_for("plans.delete_item", plan_id=plan.id, item_id=item.id),
                         confirm_label=_("Удалить"), cancel_url=url_for("plans.show_plan", plan_id=plan.id))
@@ -294,7 +271,7 @@ def confirm_delete_item(plan_id: int, item_id: int):
 @bp.post("/<int:plan_id>/items/<int:item_id>/delete")
 @login_required
 def delete_item(plan_id: int, item_id: int):
-    plan, item, _section = _item_to_change(plan_id, item_id)
+    plan, item, _section = editable_item_or_404(plan_id, item_id)
     db.session.delete(item)
     db.session.flush()
     if htmx:

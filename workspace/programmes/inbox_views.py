@@ -22,12 +22,12 @@ from workspace.core.pagination import paginate
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.programmes import bp
+from workspace.programmes.access import decidable_enrollment_or_404, load_group_or_404, provider_request_or_404
 from workspace.programmes.forms import DecisionForm, DeclineForm, PlaceForm
 from workspace.programmes.models import (Enrollment, EnrollmentRequest, EnrollmentStatus, Group, Programme,
                                          RequestStatus)
-from workspace.programmes.queries import (enrollments_of_request, first_waiting_ahead, get_enrollment_or_404, get_provider_request_or_404,
-                                          group_counts, is_provider_admin, is_provider_manager, next_waiting_position,
-                                          provider_requests, require_provider_manager, taken_places)
+from workspace.programmes.queries import (enrollments_of_request, first_waiting_ahead, group_counts, is_provider_admin,
+                                          is_provider_manager, next_waiting_position, provider_requests, taken_places)
 
 
 @bp.get("/requests")
@@ -59,15 +59,8 @@ def _request_context(enrollment_request: EnrollmentRequest, programme: Programme
 @bp.get("/requests/<int:request_id>")
 @login_required
 def show_request(request_id: int):
-    enrollment_request, programme = get_provider_request_or_404(request_id)
+    enrollment_request, programme = provider_request_or_404(request_id)
     return render("programmes/request.html", **_request_context(enrollment_request, programme))
-
-
-def _load_decision(request_id: int, enrollment_id: int):
-    enrollment_request, programme = get_provider_request_or_404(request_id)
-    enrollment = get_enrollment_or_404(enrollment_request, enrollment_id)
-    require_provider_manager(programme)
-    return enrollment_request, programme, enrollment
 
 
 def _lock_programme(programme: Programme) -> None:
@@ -96,7 +89,7 @@ def _back(request_id: int):
 @bp.post("/requests/<int:request_id>/enrollments/<int:enrollment_id>/accept")
 @login_required
 def accept_enrollment(request_id: int, enrollment_id: int):
-    enrollment_request, programme, enrollment = _load_decision(request_id, enrollment_id)
+    enrollment_request, programme, enrollment = decidable_enrollment_or_404(request_id, enrollment_id)
     form = DecisionForm()
     if not form.validate_on_submit() or is_stale(enrollment, form.version.data):
         flash(_("Решение по этому обучающемуся уже изменили. Проверьте список и повторите."), "error")
@@ -132,7 +125,7 @@ def accept_enrollment(request_id: int, enrollment_id: int):
 @bp.route("/requests/<int:request_id>/enrollments/<int:enrollment_id>/decline", methods=["GET", "POST"])
 @login_required
 def decline_enrollment(request_id: int, enrollment_id: int):
-    enrollment_request, programme, enrollment = _load_decision(request_id, enrollment_id)
+    enrollment_request, programme, enrollment = decidable_enrollment_or_404(request_id, enrollment_id)
     form = DeclineForm()
     if request.method == "GET":
         form.version.data = enrollment.version
@@ -157,7 +150,7 @@ def decline_enrollment(request_id: int, enrollment_id: int):
 @bp.post("/requests/<int:request_id>/enrollments/<int:enrollment_id>/place")
 @login_required
 def place_enrollment(request_id: int, enrollment_id: int):
-    _request, programme, enrollment = _load_decision(request_id, enrollment_id)
+    _request, programme, enrollment = decidable_enrollment_or_404(request_id, enrollment_id)
     form = PlaceForm()
     if not form.validate_on_submit() or is_stale(enrollment, form.version.data):
         flash(_("Решение по этому обучающемуся уже изменили. Проверьте список и повторите."), "error")
@@ -184,7 +177,7 @@ def place_enrollment(request_id: int, enrollment_id: int):
 @login_required
 def withdraw_enrollment(request_id: int, enrollment_id: int):
     """Отчислить: the place is freed (the waiting list is then accepted by hand, in its order)."""
-    _request, programme, enrollment = _load_decision(request_id, enrollment_id)
+    _request, programme, enrollment = decidable_enrollment_or_404(request_id, enrollment_id)
     if request.method == "GET":
         return confirm_page(heading=_("Отчислить обучающегося?"),
                             question=_("%(name)s будет отчислен(а) с программы «%(title)s»; место освободится.",
@@ -212,12 +205,7 @@ def teacher_load():
 @bp.post("/load/<int:group_id>/agree")
 @login_required
 def agree_load(group_id: int):
-    group = db.session.scalar(select(Group).where(Group.id == group_id,
-                                                  Group.provider_institution_id == current_user.institution_id))
-    if group is None:
-        abort(404)
-    if not is_provider_admin(group):
-        abort(403)
+    group = load_group_or_404(group_id)
     if group.load_agreed_at is None:
         group.load_agreed_at = utcnow()
         group.load_agreed_by_id = current_user.id

@@ -15,8 +15,8 @@ from flask import abort, current_app, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from tenants.models import Network
-from tenants.scoping import set_scope, unscoped
+from tenants.entry import enter_public_network, enter_school_application
+from tenants.scoping import unscoped
 from workspace.core.models import utcnow
 from workspace.core.pagination import paginate
 from workspace.core.rendering import render
@@ -44,11 +44,10 @@ def _catalog_into_urls(endpoint, values):
 
 @bp.before_request
 def _enter_catalog():
-    network = db.session.scalar(select(Network).where(Network.slug == g.get("catalog_slug")))
+    network = enter_public_network(g.get("catalog_slug"))
     if network is None:
         abort(404)
     g.catalog = network
-    set_scope(institution_id=None, network_ids=[network.id])
 
 
 @bp.get("/programmes")
@@ -94,7 +93,7 @@ def public_programme(programme_id: int):
         elif (refusal := grade_refusal(programme, form.class_label.data)) is not None:
             form.class_label.errors.append(refusal)
         else:
-            set_scope(institution_id=form.school_id.data, network_ids=[g.catalog.id])
+            enter_school_application(form.school_id.data, g.catalog.id)
             if has_live_application(programme.id, full_name=form.pupil_full_name.data,
                                     class_label=form.class_label.data):
                 flash(_("Такое заявление уже отправлено в школу и ждёт рассмотрения: отправлять его ещё раз "

@@ -36,11 +36,6 @@ def is_provider_manager(programme_or_group) -> bool:
     return is_provider(programme_or_group) and has_role(*MANAGERS)
 
 
-def require_provider_manager(programme_or_group) -> None:
-    if not is_provider_manager(programme_or_group):
-        abort(403)
-
-
 def can_offer_programmes() -> bool:
     """Managers of a member institution publish programmes in the network (as their provider)."""
     return g.get("membership") is not None and has_role(*MANAGERS)
@@ -190,18 +185,6 @@ def school_requests() -> Select:
             .where(EnrollmentRequest.home_institution_id == g.institution.id)
             .group_by(EnrollmentRequest.id, Programme.title, Institution.short_name)
             .order_by(EnrollmentRequest.sent_at.desc(), EnrollmentRequest.id.desc()))
-
-
-def get_provider_request_or_404(request_id: int) -> tuple[EnrollmentRequest, Programme]:
-    row = db.session.execute(select(EnrollmentRequest, Programme)
-                             .join(Programme, Programme.id == EnrollmentRequest.programme_id)
-                             .where(EnrollmentRequest.id == request_id,
-                                    Programme.provider_institution_id == current_user.institution_id)).first()
-    if row is None:
-        abort(404)
-    if not reads_provider_inbox():
-        abort(403)  # the provider's own request: not a secret to its teachers, but not theirs to read
-    return row[0], row[1]
 
 
 def get_school_request_or_404(request_id: int) -> tuple[EnrollmentRequest, Programme]:

@@ -3,22 +3,24 @@ groups and their schedule. A programme is created by a manager of a member insti
 its provider; only the provider's admin and coordinator change it."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from workspace.core.access import require
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
 from workspace.core.pagination import paginate
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.programmes import bp
+from workspace.programmes.access import editable_group_or_404, editable_programme_or_404, editable_slot_or_404
 from workspace.programmes import inbox_views  # noqa: F401  (routes on the same blueprint)
 from workspace.programmes.forms import GroupForm, ProgrammeForm, SlotForm
 from workspace.programmes.models import Direction, GradeScale, Group, Programme, ScheduleSlot
-from workspace.programmes.queries import (can_offer_programmes, enrolled_counts, get_group_or_404, get_programme_or_404,
-                                          get_slot_or_404, group_counts, groups_with_slots, is_provider_manager,
-                                          programme_list, providers_in_network, require_provider_manager, teachers_of)
+from workspace.programmes.queries import (can_offer_programmes, enrolled_counts, get_programme_or_404, group_counts,
+                                          groups_with_slots, is_provider_manager, programme_list, providers_in_network,
+                                          teachers_of)
 
 def _stale() -> str:
     return _("Программу изменил другой пользователь, пока вы редактировали. Обновите страницу и внесите изменения снова.")
@@ -47,8 +49,7 @@ def _apply(programme: Programme, form: ProgrammeForm) -> None:
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def new_programme():
-    if not can_offer_programmes():
-        abort(403)
+    require(can_offer_programmes())
     form = ProgrammeForm()
     if request.method == "GET":
         form.grade_min.data, form.grade_max.data, form.capacity.data = 5, 9, 15
@@ -88,8 +89,7 @@ def show_programme(programme_id: int):
 @bp.route("/<int:programme_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_programme(programme_id: int):
-    programme = get_programme_or_404(programme_id)
-    require_provider_manager(programme)
+    programme = editable_programme_or_404(programme_id)
     form = ProgrammeForm(obj=programme if request.method == "GET" else None)
     if request.method == "GET":
         form.direction.data, form.grade_scale.data = programme.direction.value, programme.grade_scale.value
@@ -107,8 +107,7 @@ def edit_programme(programme_id: int):
 @bp.post("/<int:programme_id>/publish")
 @login_required
 def publish_programme(programme_id: int):
-    programme = get_programme_or_404(programme_id)
-    require_provider_manager(programme)
+    programme = editable_programme_or_404(programme_id)
     if is_stale(programme, request.form.get("version")):
         flash(_stale(), "error")
     elif programme.is_published:
@@ -124,8 +123,7 @@ def publish_programme(programme_id: int):
 @bp.post("/<int:programme_id>/groups")
 @login_required
 def add_group(programme_id: int):
-    programme = get_programme_or_404(programme_id)
-    require_provider_manager(programme)
+    programme = editable_programme_or_404(programme_id)
     teachers = teachers_of(programme.provider_institution_id)
     form = GroupForm(teachers)
     if not form.validate_on_submit():
@@ -140,9 +138,7 @@ def add_group(programme_id: int):
 @bp.route("/<int:programme_id>/groups/<int:group_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_group(programme_id: int, group_id: int):
-    programme = get_programme_or_404(programme_id)
-    group = get_group_or_404(programme, group_id)
-    require_provider_manager(programme)
+    programme, group = editable_group_or_404(programme_id, group_id)
     form = GroupForm(teachers_of(programme.provider_institution_id), obj=group if request.method == "GET" else None)
     if request.method == "GET":
         form.version.data = group.version
@@ -162,9 +158,7 @@ def edit_group(programme_id: int, group_id: int):
 @bp.post("/<int:programme_id>/groups/<int:group_id>/slots")
 @login_required
 def add_slot(programme_id: int, group_id: int):
-    programme = get_programme_or_404(programme_id)
-    group = get_group_or_404(programme, group_id)
-    require_provider_manager(programme)
+    programme, group = editable_group_or_404(programme_id, group_id)
     form = SlotForm(prefix=f"g{group.id}")
     if not form.validate_on_submit():
         context = _page_context(programme)
@@ -179,10 +173,7 @@ def add_slot(programme_id: int, group_id: int):
 @bp.route("/<int:programme_id>/groups/<int:group_id>/slots/<int:slot_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_slot(programme_id: int, group_id: int, slot_id: int):
-    programme = get_programme_or_404(programme_id)
-    group = get_group_or_404(programme, group_id)
-    slot = get_slot_or_404(group, slot_id)
-    require_provider_manager(programme)
+    programme, group, slot = editable_slot_or_404(programme_id, group_id, slot_id)
     back = url_for("programmes.show_programme", programme_id=programme.id)
     if request.method == "GET":
         return confirm_page(heading=_("Удалить занятие из расписания?"),

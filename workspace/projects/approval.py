@@ -8,13 +8,14 @@ the project back to draft; it is then approved again.
 """
 from __future__ import annotations
 
-from flask import abort, g, make_response, render_template, url_for
+from flask import g, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from workspace.core.access import refuse_locked
 from workspace.council.approval import approvables
 from workspace.council.models import ApprovalStatus
-from workspace.extensions import db, htmx
+from workspace.extensions import db
 from workspace.projects.models import Project, ProjectStatus
 from workspace.projects.permissions import can_edit_project
 
@@ -62,6 +63,4 @@ def require_editable(project: Project) -> None:
     message = locked_message(project)
     if message is None:
         return
-    template = "errors/_message.html" if htmx else "errors/page.html"
-    abort(make_response(render_template(template, code=403, title=_("Проект закрыт для изменений"), text=message),
-                        403))
+    refuse_locked(_("Проект закрыт для изменений"), message)

@@ -1,36 +1,26 @@
 """A project's indicators (plan against fact), documents and discussion."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
+from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
-from workspace.core.uploads import UploadRejected, accept_upload, file_response
+from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.extensions import db, htmx
 from workspace.projects import bp
-from workspace.projects.approval import is_editable, require_editable
+from workspace.projects.access import (editable_indicator_or_404, editable_project_or_404, participating_project_or_404,
+                                       removable_document_or_404)
+from workspace.projects.approval import is_editable
 from workspace.projects.editing import next_position
 from workspace.projects.forms import CommentForm, DocumentForm, IndicatorForm
 from workspace.projects.mentions import mentioned
 from workspace.projects.models import ProjectComment, ProjectDocument, ProjectIndicator, ProjectMention
-from workspace.projects.permissions import can_edit_project, can_take_part
-from workspace.projects.queries import (colleagues_of, comments_of, get_document_or_404, get_indicator_or_404,
-                                        get_project_or_404, participants_of)
+from workspace.projects.queries import colleagues_of, comments_of, get_document_or_404, get_project_or_404
 
 MAX_DOCUMENTS = 50
-
-
-def _require_editor(project) -> None:
-    if not can_edit_project(g.network, project):
-        abort(403)
-
-
-def _require_participant(project) -> None:
-    participant_ids = {institution_id for institution_id, _name in participants_of(project.id)}
-    if not can_take_part(g.network, project, participant_ids):
-        abort(403)
 
 
 def _to_page(project, anchor: str):
@@ -43,9 +33,7 @@ def _to_page(project, anchor: str):
 @login_required
 def add_indicator(project_id: int):
     from workspace.projects.views import page_context
-    project = get_project_or_404(project_id)
-    _require_editor(project)
-    require_editable(project)
+    project = editable_project_or_404(project_id)
     form = IndicatorForm()
     if not form.validate_on_submit():
         return render("projects/page.html", status=422, **page_context(project, indicator_form=form))
@@ -61,9 +49,7 @@ def add_indicator(project_id: int):
 @login_required
 def edit_indicator(project_id: int, indicator_id: int):
     """The editors change an indicator; once the project is approved only its actual value (the fact)."""
-    project = get_project_or_404(project_id)
-    indicator = get_indicator_or_404(project, indicator_id)
-    _require_editor(project)
+    project, indicator = editable_indicator_or_404(project_id, indicator_id, lock=False)
     only_fact = not is_editable(project)
     form = IndicatorForm(obj=indicator if request.method == "GET" else None)
     if request.method == "GET":
@@ -73,7 +59,7 @@ def edit_indicator(project_id: int, indicator_id: int):
         form.target_value.raw_data = [str(indicator.target_value)]
     status = 200
     if form.validate_on_submit():
-        if str(indicator.version) != (form.version.data or "").strip():
+        if is_stale(indicator, form.version.data):
             form.version.data = str(indicator.version)
             form.form_errors.append(_("Этот показатель только что изменил другой пользователь. Проверьте значения и "
                                       "сохраните ещё раз."))
@@ -94,10 +80,7 @@ def edit_indicator(project_id: int, indicator_id: int):
 @bp.get("/<int:project_id>/indicators/<int:indicator_id>/delete")
 @login_required
 def confirm_delete_indicator(project_id: int, indicator_id: int):
-    project = get_project_or_404(project_id)
-    indicator = get_indicator_or_404(project, indicator_id)
-    _require_editor(project)
-    require_editable(project)
+    project, indicator = editable_indicator_or_404(project_id, indicator_id)
     return confirm_page(heading=_("Удалить показатель?"), question=indicator.name,
                         action=url_for("projects.delete_indicator", project_id=project.id, indicator_id=indicator.id),
                         confirm_label=_("Удалить"), cancel_url=url_for("projects.show_project", project_id=project.id))
@@ -106,10 +89,7 @@ def confirm_delete_indicator(project_id: int, indicator_id: int):
 @bp.post("/<int:project_id>/indicators/<int:indicator_id>/delete")
 @login_required
 def delete_indicator(project_id: int, indicator_id: int):
-    project = get_project_or_404(project_id)
-    indicator = get_indicator_or_404(project, indicator_id)
-    _require_editor(project)
-    require_editable(project)
+    project, indicator = editable_indicator_or_404(project_id, indicator_id)
     db.session.delete(indicator)
     flash(_("Показатель удалён."), "success")
     return _to_page(project, "indicators")
@@ -121,24 +101,16 @@ def delete_indicator(project_id: int, indicator_id: int):
 @login_required
 def add_document(project_id: int):
     from workspace.projects.views import page_context
-    project = get_project_or_404(project_id)
-    _require_participant(project)
+    project = participating_project_or_404(project_id)
     form = DocumentForm()
-    if form.validate_on_submit():
-        try:
-            accepted = accept_upload(form.file.data)
-            count = db.session.scalar(select(func.count()).select_from(ProjectDocument)
-                                      .where(ProjectDocument.project_id == project.id))
-            if count >= MAX_DOCUMENTS:
-                raise UploadRejected(_("К проекту можно приложить не больше %(n)d документов.", n=MAX_DOCUMENTS))
-        except UploadRejected as error:
-            form.file.errors = [str(error)]
-        else:
-            db.session.add(ProjectDocument(network_id=g.network.id, project_id=project.id, content=accepted.content,
-                                           filename=accepted.filename, content_type=accepted.content_type,
-                                           size=accepted.size, author_id=current_user.id))
-            flash(_("Документ приложен к проекту."), "success")
-            return _to_page(project, "documents")
+    if form.validate_on_submit() and (accepted := accept_file(
+            form.file, stored=db.session.scalar(select(func.count()).select_from(ProjectDocument)
+                                                .where(ProjectDocument.project_id == project.id)),
+            limit=MAX_DOCUMENTS, too_many=_("К проекту можно приложить не больше %(n)d документов.", n=MAX_DOCUMENTS))):
+        db.session.add(ProjectDocument.from_upload(accepted, network_id=g.network.id, project_id=project.id,
+                                                   author_id=current_user.id))
+        flash(_("Документ приложен к проекту."), "success")
+        return _to_page(project, "documents")
     return render("projects/page.html", status=422, **page_context(project, document_form=form))
 
 
@@ -147,21 +119,13 @@ def add_document(project_id: int):
 def download_document(project_id: int, document_id: int):
     project = get_project_or_404(project_id)
     stored = get_document_or_404(project, document_id)
-    return file_response(stored.content, stored.content_type, stored.filename)
-
-
-def _document_to_remove(project_id: int, document_id: int):
-    project = get_project_or_404(project_id)
-    stored = get_document_or_404(project, document_id)
-    if not (can_edit_project(g.network, project) or stored.author_id == current_user.id):
-        abort(403)
-    return project, stored
+    return send_stored_file(stored)
 
 
 @bp.get("/<int:project_id>/documents/<int:document_id>/delete")
 @login_required
 def confirm_delete_document(project_id: int, document_id: int):
-    project, stored = _document_to_remove(project_id, document_id)
+    project, stored = removable_document_or_404(project_id, document_id)
     return confirm_page(heading=_("Удалить документ?"), question=stored.filename,
                         action=url_for("projects.delete_document", project_id=project.id, document_id=stored.id),
                         confirm_label=_("Удалить"), cancel_url=url_for("projects.show_project", project_id=project.id))
@@ -170,7 +134,7 @@ def confirm_delete_document(project_id: int, document_id: int):
 @bp.post("/<int:project_id>/documents/<int:document_id>/delete")
 @login_required
 def delete_document(project_id: int, document_id: int):
-    project, stored = _document_to_remove(project_id, document_id)
+    project, stored = removable_document_or_404(project_id, document_id)
     db.session.delete(stored)
     flash(_("Документ удалён."), "success")
     return _to_page(project, "documents")
@@ -181,8 +145,7 @@ def delete_document(project_id: int, document_id: int):
 @bp.post("/<int:project_id>/comments")
 @login_required
 def add_comment(project_id: int):
-    project = get_project_or_404(project_id)
-    _require_participant(project)
+    project = participating_project_or_404(project_id)
     form = CommentForm()
     status = 422
     if form.validate_on_submit():

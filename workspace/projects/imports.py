@@ -10,20 +10,25 @@ in their own fields, whatever the column order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from workspace.core.dates import AcademicYear
-from workspace.core.uploads import Sheet, clean_text
-from workspace.plans.imports import candidates
+from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
+from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
+from workspace.plans.imports import candidates, check_title_and_timing
 from workspace.reading.matching import Candidate, find_institutions
 from workspace.reading.reading import cell_text, choose_sheet, find_table
 from workspace.reading.timing import read_timing
 
 MAX_ROADMAP_ROWS = 1000
-ROW_FIELDS = ("number", "task", "title", "timing", "expected_result", "report_form", "responsible")
+COLUMNS = (PreviewColumn("number", "№", "number"), PreviewColumn("task", _l("Задача"), "long"),
+           PreviewColumn("title", _l("Мероприятие"), "long"), PreviewColumn("timing", _l("Срок")),
+           PreviewColumn("expected_result", _l("Ожидаемый результат")),
+           PreviewColumn("report_form", _l("Форма отчётности")), PreviewColumn("responsible", _l("Ответственный")))
+ROW_FIELDS = tuple(column.name for column in COLUMNS)
 LIMITS = {"number": 20, "task": 2000, "title": 2000, "timing": 200, "expected_result": 2000, "report_form": 2000,
           "responsible": 1000}
 _RESULT = re.compile(r"результат|эффект")
@@ -33,8 +38,7 @@ _RESPONSIBLE = re.compile(r"ответствен|исполнител|орган
 
 
 @dataclass
-class RoadmapRow:
-    line: int
+class RoadmapRow(PreviewRow):
     number: str = ""
     task: str = ""
     title: str = ""
@@ -42,42 +46,17 @@ class RoadmapRow:
     expected_result: str = ""
     report_form: str = ""
     responsible: str = ""
-    period: tuple[date | None, date | None] = (None, None)
-    institutions: list[Candidate] = field(default_factory=list)
-    doubts: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
 
 
-@dataclass
-class RoadmapPreview:
-    rows: list[RoadmapRow]
-    sheet_index: int | None
-    sheet_names: list[str]
-    problem: str | None = None
-    caption: str = ""
-
-    @property
-    def doubts(self) -> int:
-        return sum(1 for row in self.rows if row.doubts)
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for row in self.rows if row.errors)
+def read_roadmap_file(content: bytes) -> list[Sheet]:
+    return read_xlsx(content, max_rows=MAX_ROADMAP_ROWS + 200)
 
 
 def check_row(row: RoadmapRow, year: AcademicYear, members: list[Candidate]) -> RoadmapRow:
     """(Re)read a row: dates from the term, institutions from the responsible text."""
-    row.doubts, row.errors = [], []
-    if not row.title:
-        row.errors.append(_("нет мероприятия"))
-    timing = read_timing(row.timing, year)
-    row.period = (timing.starts_on, timing.ends_on)
-    if row.timing and not timing.is_read:
-        row.doubts.append(_("срок «%(text)s» не прочитан — останется текстом", text=row.timing))
-    elif not row.timing:
-        row.doubts.append(_("срок не указан"))
-    if timing.warning:
-        row.doubts.append(timing.warning)
+    check_title_and_timing(row, read_timing(row.timing, year), untitled=_("нет мероприятия"),
+                           unread=_("срок «%(text)s» не прочитан — останется текстом", text=row.timing),
+                           missing=_("срок не указан"))
     row.institutions = find_institutions(row.responsible, members)
     if any(len(getattr(row, name)) > limit for name, limit in LIMITS.items()):
         row.errors.append(_("слишком длинный текст"))
@@ -110,24 +89,26 @@ def _roadmap_columns(rows: list[tuple], table) -> dict[str, int]:
     return columns
 
 
-def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: int | None) -> RoadmapPreview:
+def _choose(sheets: list[Sheet]) -> int | None:
+    found = choose_sheet([(sheet.title, sheet.rows) for sheet in sheets])
+    return 0 if found is None and len(sheets) == 1 else found  # the only sheet: say what is missing in it
+
+
+def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: int | None) -> Preview:
+    sheet_index, unread = sheet_of(sheets, sheet_index, _choose,
+                                   _("Не удалось понять, на каком листе дорожная карта: выберите лист."),
+                                   _("Такого листа в файле нет."))
+    if unread:
+        return unread
     names = [sheet.title for sheet in sheets]
-    if sheet_index is None:
-        sheet_index = choose_sheet([(sheet.title, sheet.rows) for sheet in sheets])
-        if sheet_index is None and len(sheets) == 1:
-            sheet_index = 0  # the only sheet: say what is missing in it
-        if sheet_index is None:
-            return RoadmapPreview([], None, names, _("Не удалось понять, на каком листе дорожная карта: выберите лист."))
-    if not 0 <= sheet_index < len(sheets):
-        return RoadmapPreview([], None, names, _("Такого листа в файле нет."))
     rows = sheets[sheet_index].rows
     table = find_table(rows)
     if table.header_row_index is None or not table.items:
-        return RoadmapPreview([], sheet_index, names, _("В листе не найдена таблица дорожной карты: нужны столбцы "
+        return Preview([], sheet_index, names, _("В листе не найдена таблица дорожной карты: нужны столбцы "
                                                         "«Мероприятие» (или «Задача», «Содержание работы») и хотя бы "
                                                         "один из «Срок», «Ответственный», «Форма отчётности»."))
     if len(table.items) > MAX_ROADMAP_ROWS:
-        return RoadmapPreview([], sheet_index, names, _("В дорожной карте больше %(max)d строк.", max=MAX_ROADMAP_ROWS))
+        return Preview([], sheet_index, names, _("В дорожной карте больше %(max)d строк.", max=MAX_ROADMAP_ROWS))
     columns = _roadmap_columns(rows, table)
     members = candidates()
     result = []
@@ -137,22 +118,17 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
         values["title"] = clean_text(raw.title)  # the reader's title keeps a multi-line cell whole
         values["task"] = values.get("task") or clean_text(raw.section)  # «Задача 1. …» rows above their events
         result.append(check_row(RoadmapRow(line=raw.line, **values), year, members))
-    return RoadmapPreview(result, sheet_index, names, caption=table.caption or "")
+    return Preview(result, sheet_index, names, caption=table.caption or "")
 
 
-def preview_from_form(form, year: AcademicYear) -> RoadmapPreview:
+def preview_from_form(form, year: AcademicYear) -> Preview:
     """The preview as the user corrected it."""
     members = candidates()
-    rows = []
-    count = max(0, min(form.get("rows", 0, type=int) or 0, MAX_ROADMAP_ROWS))
-    for index in range(count):
-        values = {name: clean_text(form.get(f"row-{index}-{name}", ""))[:LIMITS[name] + 1] for name in ROW_FIELDS}
-        line = form.get(f"row-{index}-line", "0")
-        rows.append(check_row(RoadmapRow(line=int(line) if line.isdigit() else 0, **values), year, members))
-    return RoadmapPreview(rows, None, [])
+    return Preview([check_row(RoadmapRow(line=line, **values), year, members) for line, values in rows_from_form(
+        form, {name: LIMITS[name] + 1 for name in ROW_FIELDS}, MAX_ROADMAP_ROWS)], None, [])
 
 
-def save_preview(project, preview: RoadmapPreview) -> int:
+def save_preview(project, preview: Preview) -> int:
     """Append every row to the roadmap (one transaction: the request's). Returns the number of tasks saved."""
     from workspace.projects.editing import add_task, next_position
     from workspace.projects.models import ProjectTask
@@ -161,3 +137,8 @@ def save_preview(project, preview: RoadmapPreview) -> int:
     for offset, row in enumerate(preview.rows):
         add_task(project, {name: getattr(row, name) for name in ROW_FIELDS}, members, position=position + offset)
     return len(preview.rows)
+
+
+ROADMAP_IMPORT = ImportKind(read=read_roadmap_file, from_sheets=preview_from_sheets, from_form=preview_from_form,
+                            columns=COLUMNS, upload_template="projects/import.html",
+                            preview_template="projects/preview.html")

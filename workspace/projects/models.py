@@ -10,13 +10,15 @@ import enum
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import (Boolean, Date, Float, ForeignKey, ForeignKeyConstraint, Integer, LargeBinary, String, Text,
+from sqlalchemy import (Boolean, Date, Float, ForeignKey, ForeignKeyConstraint, Integer, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
+from workspace.core.import_preview import ImportDraft
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
+from workspace.core.stored_files import StoredFile
 from workspace.core.text import keep_search_text
 from workspace.extensions import db
 
@@ -203,20 +205,12 @@ class ProjectIndicator(NetworkOwned, db.Model):
         return max(0, round(100 * self.actual_value / self.target_value))
 
 
-class ProjectDocument(NetworkOwned, CreatedAtMixin, db.Model):
+class ProjectDocument(NetworkOwned, StoredFile, db.Model):
     __tablename__ = "project_documents"
     __table_args__ = (_child_of_project("project_documents"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(Integer, index=True)
-    filename: Mapped[str] = mapped_column(String(255))
-    content_type: Mapped[str] = mapped_column(String(100))
-    size: Mapped[int] = mapped_column(Integer)
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-
-    def audit_label(self) -> str:
-        return self.filename
 
     def audit_subject(self):
         return Project, self.project_id
@@ -255,17 +249,15 @@ class ProjectMention(NetworkOwned, CreatedAtMixin, db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
 
 
-class RoadmapImport(NetworkOwned, CreatedAtMixin, db.Model):
-    """An uploaded roadmap waiting in preview: nothing reaches the project until the user confirms."""
+class RoadmapImport(NetworkOwned, ImportDraft, db.Model):
+    """An uploaded roadmap waiting in preview (core/import_preview.py): nothing reaches the project until the
+    user confirms."""
 
     __tablename__ = "roadmap_imports"
     __table_args__ = (_child_of_project("roadmap_imports"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(Integer, index=True)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    filename: Mapped[str] = mapped_column(String(255), default="")
-    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 register({

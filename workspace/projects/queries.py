@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 from flask import abort
 from sqlalchemy import Select, func, select
@@ -47,10 +47,6 @@ def get_document_or_404(project: Project, document_id: int) -> ProjectDocument:
     return _child_or_404(ProjectDocument, project, document_id)
 
 
-def get_comment_or_404(project: Project, comment_id: int) -> ProjectComment:
-    return _child_or_404(ProjectComment, project, comment_id)
-
-
 def get_import_or_404(project: Project, import_id: int) -> RoadmapImport:
     return _child_or_404(RoadmapImport, project, import_id)
 
@@ -66,11 +62,6 @@ def participants_of(project_id: int) -> list[tuple[int, str]]:
 def stages_of(project_id: int) -> list[ProjectStage]:
     return list(db.session.scalars(select(ProjectStage).where(ProjectStage.project_id == project_id)
                                    .order_by(ProjectStage.position, ProjectStage.id)))
-
-
-def tasks_of(project_id: int) -> list[ProjectTask]:
-    return list(db.session.scalars(select(ProjectTask).where(ProjectTask.project_id == project_id)
-                                   .order_by(ProjectTask.position, ProjectTask.id)))
 
 
 def tasks_with_links(project_id: int) -> tuple[list[ProjectTask], dict[int, list[tuple[int, str]]]]:
@@ -167,11 +158,3 @@ def mentions_for(user_id: int, network_ids: list[int], days: int = 30, limit: in
         .where(ProjectMention.user_id == user_id, ProjectMention.network_id.in_(network_ids),
                ProjectMention.created_at >= since)
         .order_by(ProjectMention.created_at.desc(), ProjectMention.id.desc()).limit(limit)))
-
-
-def tasks_due(tasks: list[ProjectTask], today: date) -> tuple[int, int]:
-    """(done, due): due are the tasks whose term has passed (cancelled ones do not count)."""
-    due = [task for task in tasks if task.ends_on is not None and task.ends_on < today
-           and task.status != TaskStatus.CANCELLED]
-    done = sum(1 for task in tasks if task.status == TaskStatus.DONE)
-    return done, len(due)

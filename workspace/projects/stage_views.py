@@ -7,24 +7,14 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
+from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.projects import bp
-from workspace.projects.approval import require_editable
+from workspace.projects.access import editable_project_or_404, editable_stage_or_404
 from workspace.projects.editing import next_position, swap_positions
 from workspace.projects.forms import StageForm
 from workspace.projects.models import ProjectStage
-from workspace.projects.permissions import can_edit_project
-from workspace.projects.queries import get_project_or_404, get_stage_or_404
-
-
-def _load(project_id: int, stage_id: int | None = None):
-    project = get_project_or_404(project_id)
-    stage = get_stage_or_404(project, stage_id) if stage_id is not None else None
-    if not can_edit_project(g.network, project):
-        abort(403)
-    require_editable(project)
-    return project, stage
 
 
 def _back(project, stage=None):
@@ -35,7 +25,7 @@ def _back(project, stage=None):
 @login_required
 def add_stage(project_id: int):
     from workspace.projects.views import page_context
-    project, _stage = _load(project_id)
+    project = editable_project_or_404(project_id)
     form = StageForm()
     if not form.validate_on_submit():
         return render("projects/page.html", status=422, **page_context(project, stage_form=form))
@@ -49,13 +39,13 @@ def add_stage(project_id: int):
 @bp.route("/<int:project_id>/stages/<int:stage_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_stage(project_id: int, stage_id: int):
-    project, stage = _load(project_id, stage_id)
+    project, stage = editable_stage_or_404(project_id, stage_id)
     form = StageForm(obj=stage if request.method == "GET" else None)
     if request.method == "GET":
         form.version.data = str(stage.version)
     status = 200
     if form.validate_on_submit():
-        if str(stage.version) != (form.version.data or "").strip():
+        if is_stale(stage, form.version.data):
             form.version.data = str(stage.version)
             form.form_errors.append(_("Этот этап только что изменил другой пользователь: сейчас он называется "
                                       "«%(title)s». Проверьте значения и сохраните ещё раз.", title=stage.title))
@@ -72,7 +62,7 @@ def edit_stage(project_id: int, stage_id: int):
 @bp.post("/<int:project_id>/stages/<int:stage_id>/move")
 @login_required
 def move_stage(project_id: int, stage_id: int):
-    project, stage = _load(project_id, stage_id)
+    project, stage = editable_stage_or_404(project_id, stage_id)
     direction = request.form.get("direction")
     if direction not in ("up", "down"):
         abort(400)
@@ -85,7 +75,7 @@ def move_stage(project_id: int, stage_id: int):
 @bp.get("/<int:project_id>/stages/<int:stage_id>/delete")
 @login_required
 def confirm_delete_stage(project_id: int, stage_id: int):
-    project, stage = _load(project_id, stage_id)
+    project, stage = editable_stage_or_404(project_id, stage_id)
     return confirm_page(heading=_("Удалить этап?"),
                         question=_("Этап «%(title)s» будет удалён; его задачи останутся в дорожной карте без этапа.",
                                    title=stage.title),
@@ -96,7 +86,7 @@ def confirm_delete_stage(project_id: int, stage_id: int):
 @bp.post("/<int:project_id>/stages/<int:stage_id>/delete")
 @login_required
 def delete_stage(project_id: int, stage_id: int):
-    project, stage = _load(project_id, stage_id)
+    project, stage = editable_stage_or_404(project_id, stage_id)
     from workspace.projects.models import ProjectTask
     for task in db.session.scalars(select(ProjectTask).where(ProjectTask.stage_id == stage.id)):
         task.stage_id = None  # each task keeps its history (an audit entry per task)

@@ -1,22 +1,22 @@
 """The roadmap: tasks added, edited in place cell by cell with htmx (like the plan's items), moved, removed."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
 from workspace.core.labels import label
+from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db, htmx
 from workspace.projects import bp
-from workspace.projects.approval import is_editable, require_editable
+from workspace.projects.access import editable_project_or_404, editable_task_or_404, may_write_task_cell
 from workspace.projects.editing import add_task as create_task
 from workspace.projects.editing import read_task_into, relink, swap_positions, year_of
 from workspace.projects.forms import TASK_FIELDS, TaskCellForm, TaskChoiceCellForm, TaskForm
 from workspace.projects.models import ProjectStage, ProjectTask
-from workspace.projects.permissions import can_edit_project, can_mark_task
-from workspace.projects.queries import get_project_or_404, get_task_or_404, participants_of, task_links
+from workspace.projects.queries import get_project_or_404, get_task_or_404, task_links
 
 
 def _stage_choices(project_id: int) -> list[tuple[int, str]]:
@@ -25,18 +25,11 @@ def _stage_choices(project_id: int) -> list[tuple[int, str]]:
         .order_by(ProjectStage.position, ProjectStage.id))]
 
 
-def _require_editor(project) -> None:
-    if not can_edit_project(g.network, project):
-        abort(403)
-    require_editable(project)
-
-
 @bp.post("/<int:project_id>/tasks")
 @login_required
 def add_task(project_id: int):
     from workspace.projects.views import page_context
-    project = get_project_or_404(project_id)
-    _require_editor(project)
+    project = editable_project_or_404(project_id)
     form = TaskForm(_stage_choices(project.id))
     if not form.validate_on_submit():
         return render("projects/page.html", status=422, **page_context(project, task_form=form))
@@ -61,14 +54,6 @@ def _cell_form(field: str, task: ProjectTask, project_id: int):
     return form
 
 
-def _may_write_cell(project, task: ProjectTask, field: str) -> bool:
-    if field == "status":
-        links = {institution_id for institution_id, _name in task_links(project.id, task.id).get(task.id, [])}
-        participants = {institution_id for institution_id, _name in participants_of(project.id)}
-        return can_mark_task(g.network, project, links, participants)
-    return can_edit_project(g.network, project) and is_editable(project)
-
-
 def _stage_names(project_id: int, field: str) -> dict[int, str]:
     return dict(_stage_choices(project_id)) if field == "stage_id" else {}
 
@@ -76,16 +61,11 @@ def _stage_names(project_id: int, field: str) -> dict[int, str]:
 @bp.route("/<int:project_id>/tasks/<int:task_id>/cells/<field>", methods=["GET", "POST"])
 @login_required
 def edit_task_cell(project_id: int, task_id: int, field: str):
-    project = get_project_or_404(project_id)
-    task = get_task_or_404(project, task_id)
+    project, task = editable_task_or_404(project_id, task_id, field)
     form = _cell_form(field, task, project.id)
-    if field != "status":
-        _require_editor(project)
-    elif not _may_write_cell(project, task, field):
-        abort(403)
     status = 200
     if form.validate_on_submit():
-        if str(task.version) != (form.version.data or "").strip():
+        if is_stale(task, form.version.data):
             form.version.data = str(task.version)
             form.form_errors.append(_("Эту задачу только что изменил другой пользователь: сейчас сохранено "
                                       "«%(value)s». Сохраните ещё раз, если ваш вариант вернее.",
@@ -127,21 +107,14 @@ def show_task_cell(project_id: int, task_id: int, field: str):
     if not htmx:
         return redirect(url_for("projects.show_project", project_id=project.id, _anchor=f"task-{task.id}"))
     return render("projects/_task_cell.html", task=task, project=project, field=field,
-                  can_edit=_may_write_cell(project, task, field), links=task_links(project.id, task.id),
+                  can_edit=may_write_task_cell(project, task, field), links=task_links(project.id, task.id),
                   stage_names=_stage_names(project.id, field))
-
-
-def _task_to_change(project_id: int, task_id: int):
-    project = get_project_or_404(project_id)
-    task = get_task_or_404(project, task_id)
-    _require_editor(project)
-    return project, task
 
 
 @bp.post("/<int:project_id>/tasks/<int:task_id>/move")
 @login_required
 def move_task(project_id: int, task_id: int):
-    project, task = _task_to_change(project_id, task_id)
+    project, task = editable_task_or_404(project_id, task_id)
     direction = request.form.get("direction")
     if direction not in ("up", "down"):
         abort(400)
@@ -154,7 +127,7 @@ def move_task(project_id: int, task_id: int):
 @bp.get("/<int:project_id>/tasks/<int:task_id>/delete")
 @login_required
 def confirm_delete_task(project_id: int, task_id: int):
-    project, task = _task_to_change(project_id, task_id)
+    project, task = editable_task_or_404(project_id, task_id)
     return confirm_page(heading=_("Удалить задачу?"), question=task.title,
                         action=url_for("projects.delete_task", project_id=project.id, task_id=task.id),
                         confirm_label=_("Удалить"), cancel_url=url_for("projects.show_project", project_id=project.id))
@@ -163,7 +136,7 @@ def confirm_delete_task(project_id: int, task_id: int):
 @bp.post("/<int:project_id>/tasks/<int:task_id>/delete")
 @login_required
 def delete_task(project_id: int, task_id: int):
-    project, task = _task_to_change(project_id, task_id)
+    project, task = editable_task_or_404(project_id, task_id)
     db.session.delete(task)
     db.session.flush()
     if htmx:

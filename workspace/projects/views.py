@@ -3,17 +3,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from workspace.core.access import require
 from workspace.core.labels import choices
+from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate
 from workspace.core.rendering import render
 from workspace.extensions import db
 from workspace.plans.queries import member_institutions
 from workspace.projects import bp
-from workspace.projects.approval import is_editable, require_editable
+from workspace.projects.access import editable_project_or_404, may_edit
 from workspace.projects.editing import apply_project_form, create_project, set_participants
 from workspace.projects.forms import (CommentForm, DocumentForm, IndicatorForm, ProjectForm, ResourcesForm, StageForm,
                                       TaskForm)
@@ -48,8 +50,7 @@ def list_projects():
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def new_project():
-    if not can_create_project(g.network):
-        abort(403)
+    require(can_create_project(g.network))
     members = member_institutions()
     form = ProjectForm(members)
     if request.method == "GET":
@@ -90,7 +91,7 @@ def page_context(project, **overrides) -> dict:
         "indicators": indicators, "documents": documents_of(project.id), "comments": comments_of(project.id),
         "bank_materials": materials_from("project", project.id),
         "resource_kinds": [(kind, RESOURCE_LABELS[kind], project.resources(kind)) for kind in RESOURCE_KINDS],
-        "is_editor": editor, "can_edit": editor and is_editable(project),
+        "is_editor": editor, "can_edit": may_edit(project),
         "can_take_part": can_take_part(g.network, project, participant_ids),
         "status_editable": {task.id for task in tasks
                             if can_mark_task(g.network, project, {i for i, _n in links.get(task.id, [])},
@@ -113,13 +114,8 @@ def show_project(project_id: int):
     return render("projects/page.html", **page_context(get_project_or_404(project_id)))
 
 
-def _require_editor(project) -> None:
-    if not can_edit_project(g.network, project):
-        abort(403)
-
-
 def _stale(form, project) -> bool:
-    if str(project.version) == (form.version.data or "").strip():
+    if not is_stale(project, form.version.data):
         return False
     form.version.data = str(project.version)
     form.form_errors.append(_("Проект только что изменил другой пользователь. Проверьте значения и сохраните ещё раз."))
@@ -129,9 +125,7 @@ def _stale(form, project) -> bool:
 @bp.route("/<int:project_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_project(project_id: int):
-    project = get_project_or_404(project_id)
-    _require_editor(project)
-    require_editable(project)
+    project = editable_project_or_404(project_id)
     members = member_institutions()
     form = ProjectForm(members, obj=project if request.method == "GET" else None)
     if request.method == "GET":
@@ -160,9 +154,7 @@ def edit_project(project_id: int):
 @bp.route("/<int:project_id>/resources", methods=["GET", "POST"])
 @login_required
 def edit_resources(project_id: int):
-    project = get_project_or_404(project_id)
-    _require_editor(project)
-    require_editable(project)
+    project = editable_project_or_404(project_id)
     form = ResourcesForm(obj=project if request.method == "GET" else None)
     if request.method == "GET":
         form.version.data = str(project.version)

@@ -13,10 +13,9 @@ from workspace.core.locking import is_stale
 from workspace.core.rendering import render
 from workspace.extensions import db
 from workspace.pupils import bp
-from workspace.pupils.consents import manageable_consent_or_404
+from workspace.pupils.access import manageable_consent_or_404, manageable_pupil_or_404
 from workspace.pupils.forms import ConsentForm, WithdrawConsentForm
 from workspace.pupils.models import ConsentPurpose, PupilConsent
-from workspace.pupils.queries import manageable_pupil_or_404
 
 
 def _to_pupil(pupil_id: int):

@@ -14,7 +14,6 @@ from sqlalchemy import exists, select
 
 from workspace.extensions import db
 from workspace.pupils.models import ConsentPurpose, Pupil, PupilConsent
-from workspace.pupils.queries import get_pupil_or_404, manageable_pupil_or_404
 
 
 def processing_consent_exists():
@@ -50,13 +49,6 @@ def get_consent_or_404(pupil: Pupil, consent_id: int) -> PupilConsent:
     if consent is None:
         abort(404)
     return consent
-
-
-def manageable_consent_or_404(pupil_id: int, consent_id: int) -> tuple[Pupil, PupilConsent]:
-    """The pupil and its consent (both loaded before the right is checked: a consent that is not there is 404
-    for everyone), for the school's admin and coordinator."""
-    consent = get_consent_or_404(get_pupil_or_404(pupil_id), consent_id)
-    return manageable_pupil_or_404(pupil_id), consent
 
 
 def consent_from_application(application, pupil: Pupil) -> PupilConsent | None:

@@ -12,7 +12,7 @@ from workspace.core.rendering import render
 from workspace.core.text import fold
 from workspace.pupils import bp
 from workspace.pupils.forms import ErasePupilForm
-from workspace.pupils.queries import manageable_pupil_or_404
+from workspace.pupils.access import manageable_pupil_or_404
 
 
 @bp.get("/<int:pupil_id>/personal-data.docx")

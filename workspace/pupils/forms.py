@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, EmailField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Optional, ValidationError
 
@@ -32,11 +31,6 @@ class PupilForm(FlaskForm):
                               filters=[strip])
     is_active = BooleanField(_l("Обучается в школе"), default=True)
     version = HiddenField()
-
-
-class PupilImportForm(FlaskForm):
-    file = FileField(_l("Файл Excel (.xlsx)"), validators=[FileRequired(_l("Выберите файл."))],
-                     render_kw={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
 
 
 class ConsentForm(FlaskForm):

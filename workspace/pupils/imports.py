@@ -1,18 +1,17 @@
 """Pupils from Excel: the header row found wherever it is, every row checked, all or nothing."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from flask_babel import gettext as _
 
 from workspace.core.forms import EMAIL
-from workspace.core.uploads import Sheet, clean_text
+from workspace.core.import_preview import RowsImport
+from workspace.core.spreadsheets import Sheet, cell_of, clean_text, find_header, read_xlsx, rows_below
 from workspace.pupils.models import grade_of
 
 MAX_PUPIL_ROWS = 2000
-HEADER_SEARCH_ROWS = 15
 COLUMNS = {
     "full_name": ("фио", "ф.и.о.", "ф. и. о.", "фио обучающегося", "фио ученика", "обучающийся", "ученик",
                   "фамилия имя отчество", "фамилия, имя, отчество", "full name"),
@@ -26,10 +25,6 @@ COLUMNS = {
     "parent_phone": ("телефон", "телефон родителя", "phone"),
     "parent_email": ("e-mail", "email", "электронная почта", "эл. почта", "почта", "e-mail родителя"),
 }
-
-
-def _normal(value) -> str:
-    return re.sub(r"\s+", " ", clean_text(value).lower().replace("ё", "е")).strip(" :*")
 
 
 @dataclass
@@ -50,33 +45,13 @@ class PupilRow:
         return " ".join(p for p in (self.surname, self.name, self.patronymic) if p)
 
 
-@dataclass
-class PupilImport:
-    rows: list[PupilRow]
-    problem: str | None = None
-
-    @property
-    def errors(self) -> list[PupilRow]:
-        return [row for row in self.rows if row.errors]
-
-    @property
-    def ok(self) -> bool:
-        return self.problem is None and bool(self.rows) and not self.errors
+def read_pupils_file(content: bytes) -> list[Sheet]:
+    return read_xlsx(content, max_rows=MAX_PUPIL_ROWS + 50)
 
 
-def _find_header(rows: list[tuple]) -> tuple[int, dict[str, int]] | None:
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        found: dict[str, int] = {}
-        for column, value in enumerate(row):
-            text = _normal(value)
-            for key, names in COLUMNS.items():
-                if key not in found and text in names:
-                    found[key] = column
-                    break
-        has_name = "full_name" in found or ("surname" in found and "name" in found)
-        if has_name and "class_label" in found:
-            return index, found
-    return None
+def _is_header(found: dict[str, int]) -> bool:
+    has_name = "full_name" in found or ("surname" in found and "name" in found)
+    return has_name and "class_label" in found
 
 
 def _date(value) -> tuple[date | None, bool]:
@@ -96,23 +71,17 @@ def _date(value) -> tuple[date | None, bool]:
     return None, False
 
 
-def read_pupils(sheets: list[Sheet]) -> PupilImport:
-    for sheet in sheets:
-        header = _find_header(sheet.rows)
-        if header is not None:
-            break
-    else:
-        return PupilImport([], _("Не найдена строка заголовков: нужны столбцы «ФИО» (или «Фамилия» и «Имя») и «Класс»."))
-    index, columns = header
+def read_pupils(sheets: list[Sheet]) -> RowsImport:
+    header = find_header(sheets, COLUMNS, _is_header)
+    if header is None:
+        return RowsImport([], _("Не найдена строка заголовков: нужны столбцы «ФИО» (или «Фамилия» и «Имя») и «Класс»."))
+    sheet, index, columns = header
 
     def cell(row, key):
-        position = columns.get(key)
-        return row[position] if position is not None and position < len(row) else None
+        return cell_of(row, columns, key)
 
     rows: list[PupilRow] = []
-    for line, row in enumerate(sheet.rows[index + 1:], start=index + 2):
-        if not any(clean_text(value) for value in row):
-            continue
+    for line, row in rows_below(sheet, index):
         if "full_name" in columns:
             parts = clean_text(cell(row, "full_name")).split()
             surname, name, patronymic = (parts + ["", "", ""])[0], (parts + ["", ""])[1] if len(parts) > 1 else "", \
@@ -135,8 +104,8 @@ def read_pupils(sheets: list[Sheet]) -> PupilImport:
             pupil.errors.append(_("неверный адрес почты «%(email)s»", email=pupil.parent_email))
         rows.append(pupil)
     if not rows:
-        return PupilImport([], _("В таблице нет ни одной строки с обучающимся."))
+        return RowsImport([], _("В таблице нет ни одной строки с обучающимся."))
     if len(rows) > MAX_PUPIL_ROWS:
-        return PupilImport([], _("В таблице %(n)d обучающихся — за один раз можно не больше %(max)d.",
+        return RowsImport([], _("В таблице %(n)d обучающихся — за один раз можно не больше %(max)d.",
                                  n=len(rows), max=MAX_PUPIL_ROWS))
-    return PupilImport(rows)
+    return RowsImport(rows)

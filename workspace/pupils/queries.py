@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import abort
 from sqlalchemy import Select, select
 
-from tenants.permissions import MANAGERS, require_role
 from workspace.extensions import db
 from workspace.core.text import matches_search_text
 from workspace.pupils.models import Pupil
@@ -13,16 +12,6 @@ from workspace.pupils.models import Pupil
 def get_pupil_or_404(pupil_id: int) -> Pupil:
     pupil = db.session.scalar(select(Pupil).where(Pupil.id == pupil_id))
     if pupil is None:
-        abort(404)
-    return pupil
-
-
-def manageable_pupil_or_404(pupil_id: int) -> Pupil:
-    """A pupil of the school whose data its admin or coordinator may act on (consents, export, erasure):
-    403 for other roles of the school; a depersonalised pupil has nothing left to act on (404)."""
-    pupil = get_pupil_or_404(pupil_id)
-    require_role(*MANAGERS)
-    if pupil.is_depersonalised:
         abort(404)
     return pupil
 

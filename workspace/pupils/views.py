@@ -13,19 +13,20 @@ from sqlalchemy import select
 
 from tenants.permissions import MANAGERS, has_role, require_role
 from workspace.core.excel import xlsx_response
+from workspace.core.import_preview import import_whole
 from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate
 from workspace.core.rendering import render
-from workspace.core.uploads import UploadRejected, read_xlsx
 from workspace.extensions import db
 from workspace.programmes.queries import enrollments_of_pupil
 from workspace.pupils import bp
 from workspace.pupils.exports import pupils_workbook
-from workspace.pupils.forms import PupilForm, PupilImportForm
-from workspace.pupils.imports import MAX_PUPIL_ROWS, read_pupils
+from workspace.pupils.forms import PupilForm
+from workspace.pupils.imports import MAX_PUPIL_ROWS, read_pupils, read_pupils_file
 from workspace.pupils.models import Pupil, grade_of
 from workspace.pupils.consents import consents_of, processing_consent_exists
-from workspace.pupils.queries import class_labels, get_pupil_or_404, manageable_pupil_or_404, pupils_query
+from workspace.pupils.access import manageable_pupil_or_404
+from workspace.pupils.queries import class_labels, get_pupil_or_404, pupils_query
 from workspace.pupils.reads import kind_label, reads_query
 
 RECENT_READS = 5
@@ -110,32 +111,15 @@ def export_pupils():
 @login_required
 def import_pupils():
     require_role(*MANAGERS)
-    form = PupilImportForm()
-    result = None
-    if form.validate_on_submit():
-        upload = form.file.data
-        try:
-            content = upload.read()
-        finally:
-            upload.close()
-        try:
-            sheets = read_xlsx(content, max_rows=MAX_PUPIL_ROWS + 50)
-        except UploadRejected as error:
-            form.file.errors.append(str(error))
-        else:
-            result = read_pupils(sheets)
-            if result.problem:
-                form.file.errors.append(result.problem)
-            elif result.ok:
-                for row in result.rows:
-                    pupil = Pupil(institution_id=g.institution.id, surname=row.surname, name=row.name,
-                                  patronymic=row.patronymic, class_label=row.class_label,
-                                  grade=grade_of(row.class_label), birth_on=row.birth_on, parent_name=row.parent_name,
-                                  parent_phone=row.parent_phone, parent_email=row.parent_email, is_active=True)
-                    db.session.add(pupil)
-                flash(_("Добавлено обучающихся: %(n)d.", n=len(result.rows)), "success")
-                return redirect(url_for("pupils.list_pupils"))
-    status = 422 if form.errors or (result and not result.ok) else 200
-    return render("pupils/import.html", form=form, result=result, max_rows=MAX_PUPIL_ROWS, status=status)
+    def save(result):
+        for row in result.rows:
+            db.session.add(Pupil(institution_id=g.institution.id, surname=row.surname, name=row.name,
+                                 patronymic=row.patronymic, class_label=row.class_label,
+                                 grade=grade_of(row.class_label), birth_on=row.birth_on, parent_name=row.parent_name,
+                                 parent_phone=row.parent_phone, parent_email=row.parent_email, is_active=True))
+        flash(_("Добавлено обучающихся: %(n)d.", n=len(result.rows)), "success")
+        return redirect(url_for("pupils.list_pupils"))
+
+    return import_whole(read_pupils_file, read_pupils, save, template="pupils/import.html", max_rows=MAX_PUPIL_ROWS)
 
 

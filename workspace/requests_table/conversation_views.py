@@ -6,37 +6,33 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from workspace.core.access import require
 from workspace.core.dates import ru_date
+from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
-from workspace.core.rendering import render
-from workspace.extensions import db, htmx
+from workspace.core.rendering import partial_requested, render
+from workspace.extensions import db
 from workspace.requests_table import bp
+from workspace.requests_table.access import matched_pair_or_404, writable_conversation_or_404
 from workspace.requests_table.forms import MessageForm, PlanItemFromMatchForm, ProjectTaskFromMatchForm
 from workspace.requests_table.matching import Row, score
-from workspace.requests_table.models import (Conversation, ConversationMessage, RequestKind, RequestStatus,
-                                             ResourceRequest)
+from workspace.requests_table.models import Conversation, ConversationMessage, RequestStatus, ResourceRequest
 from workspace.requests_table.outcomes import create_plan_item, create_project_task
 from workspace.requests_table.queries import (ROW_COLUMNS, editable_projects, editable_sections, get_conversation_or_404,
-                                              get_request_or_404, institution_names, is_side_manager, manages_a_side,
-                                              messages_of)
+                                              institution_names, is_side_manager, manages_a_side, messages_of)
 
 
 @bp.post("/matches/<int:need_id>/<int:offer_id>")
 @login_required
 def start_conversation(need_id: int, offer_id: int):
-    need, offer = get_request_or_404(need_id), get_request_or_404(offer_id)
-    if need.kind is not RequestKind.NEED or offer.kind is not RequestKind.OFFER:
-        abort(404)
-    if current_user.institution_id not in (need.institution_id, offer.institution_id):
-        abort(403)
+    need, offer = matched_pair_or_404(need_id, offer_id)
     existing = db.session.scalar(select(Conversation).where(Conversation.need_id == need.id,
                                                             Conversation.offer_id == offer.id))
     if existing is None:
         if score(Row(*(getattr(need, c.key) for c in ROW_COLUMNS)),
                  Row(*(getattr(offer, c.key) for c in ROW_COLUMNS))) is None:
             abort(404)  # only a suggested pair becomes a conversation
-        if not manages_a_side(need.institution_id, offer.institution_id):
-            abort(403)
+        require(manages_a_side(need.institution_id, offer.institution_id))
         existing = Conversation(network_id=g.network.id, need_id=need.id, offer_id=offer.id,
                                 need_institution_id=need.institution_id, offer_institution_id=offer.institution_id)
         db.session.add(existing)
@@ -96,9 +92,7 @@ def show_conversation(conversation_id: int):
 @bp.post("/conversations/<int:conversation_id>/messages")
 @login_required
 def add_message(conversation_id: int):
-    conversation = get_conversation_or_404(conversation_id)
-    if not is_side_manager(conversation):
-        abort(403)
+    conversation = writable_conversation_or_404(conversation_id)
     form = MessageForm()
     if not form.validate_on_submit():
         return render("requests_table/conversation.html", partials={"conversation-messages":
@@ -108,7 +102,7 @@ def add_message(conversation_id: int):
                                        institution_id=current_user.institution_id, author_id=current_user.id,
                                        body=form.body.data))
     db.session.flush()
-    if htmx and htmx.target == "conversation-messages":
+    if partial_requested("conversation-messages"):
         return render("requests_table/_messages.html", **_context(conversation))
     return redirect(url_for("requests_table.show_conversation", conversation_id=conversation.id,
                             _anchor="conversation-messages"))
@@ -117,10 +111,8 @@ def add_message(conversation_id: int):
 @bp.post("/conversations/<int:conversation_id>/agree")
 @login_required
 def agree(conversation_id: int):
-    conversation = get_conversation_or_404(conversation_id)
-    if not is_side_manager(conversation):
-        abort(403)
-    if str(conversation.version) != (request.form.get("version") or "").strip():
+    conversation = writable_conversation_or_404(conversation_id)
+    if is_stale(conversation, request.form.get("version")):
         flash(_("Обсуждение только что изменилось: проверьте его и подтвердите ещё раз."), "error")
         return redirect(url_for("requests_table.show_conversation", conversation_id=conversation.id))
     now = utcnow()
@@ -135,9 +127,7 @@ def agree(conversation_id: int):
 
 def _agreed_without_outcome(conversation_id: int):
     """The conversation a side's manager turns into a plan item or a project task: agreed, nothing made yet."""
-    conversation = get_conversation_or_404(conversation_id)
-    if not is_side_manager(conversation):
-        abort(403)
+    conversation = writable_conversation_or_404(conversation_id)
     if not conversation.is_agreed or conversation.plan_item_id or conversation.project_task_id:
         abort(409)
     return conversation

@@ -1,14 +1,17 @@
 """The request table: needs and offers of the network, suggested matches, a row's page."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from workspace.core.access import require
 from workspace.core.labels import choices
+from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.requests_table import bp
+from workspace.requests_table.access import editable_request_or_404
 from workspace.requests_table.forms import RequestForm
 from workspace.requests_table.matching import suggestions
 from workspace.requests_table.models import RequestCategory, RequestKind, RequestStatus, ResourceRequest
@@ -55,8 +58,7 @@ def _apply(row: ResourceRequest, form: RequestForm) -> None:
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def new_request():
-    if not can_add_request():
-        abort(403)
+    require(can_add_request())
     kind = _enum_arg(RequestKind, "kind") or RequestKind.NEED
     form = RequestForm(kind)
     if request.method == "GET":
@@ -87,14 +89,12 @@ def show_request(request_id: int):
 @bp.route("/<int:request_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_request(request_id: int):
-    row = get_request_or_404(request_id)
-    if not can_edit_request(row):
-        abort(403)
+    row = editable_request_or_404(request_id)
     form = RequestForm(row.kind, obj=row)
     if request.method == "GET":
         form.category.data, form.status.data, form.version.data = row.category.value, row.status.value, str(row.version)
     elif form.validate_on_submit():
-        if str(row.version) != (form.version.data or "").strip():
+        if is_stale(row, form.version.data):
             form.form_errors.append(_("Эту строку только что изменил другой пользователь. Проверьте её и "
                                       "сохраните ещё раз."))
             form.version.data = str(row.version)
@@ -108,9 +108,7 @@ def edit_request(request_id: int):
 @bp.route("/<int:request_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_request(request_id: int):
-    row = get_request_or_404(request_id)
-    if not can_edit_request(row):
-        abort(403)
+    row = editable_request_or_404(request_id)
     if request.method == "GET":
         return confirm_page(heading=_("Удалить строку таблицы запросов?"), question=row.title,
                             action=url_for("requests_table.delete_request", request_id=row.id),

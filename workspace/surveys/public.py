@@ -15,7 +15,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
-from tenants.scoping import set_scope, unscoped
+from tenants.entry import enter_public_survey
 from workspace.extensions import db
 from workspace.surveys import bp
 from workspace.surveys.models import (SCALE, QuestionKind, Survey, SurveyAnswer, SurveyRespondent, SurveyResponse,
@@ -29,11 +29,9 @@ MAX_TEXT = 2000
 def _survey_by_token(token: str) -> Survey:
     if not (8 <= len(token) <= 64):
         abort(404)
-    with unscoped():  # keyed by the secret token; the scope is set from the row just below
-        found = db.session.execute(select(Survey.id, Survey.network_id).where(Survey.token == token)).first()
+    found = enter_public_survey(select(Survey.id, Survey.network_id).where(Survey.token == token))
     if found is None:
         abort(404)
-    set_scope(network_ids=[found.network_id])
     survey = db.session.scalar(select(Survey).where(Survey.id == found.id))
     if survey is None or survey.status == SurveyStatus.DRAFT:
         abort(404)
@@ -145,7 +143,7 @@ def submit_survey(survey_token: str):
         rows += [{"network_id": survey.network_id, "response_id": response.id, "question_id": question.id,
                   "choice": choice, "text": text} for choice, text in pairs]
     if rows:
-        # One executemany for the answers. A bulk insert skips the flush-time owner check, so the owner is
-        # the survey's own network, which the scope set from the token (the PostgreSQL policy checks it too).
+        # One executemany for the answers. A bulk insert skips the flush-time owner check: the scoping hook checks
+        # that every row's owner is the survey's network, the scope entered from the token (and PostgreSQL's policy).
         db.session.execute(insert(SurveyAnswer), rows)
     return _page(survey, questions, done=True, message=_("Спасибо! Ваш ответ записан анонимно."))

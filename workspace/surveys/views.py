@@ -9,31 +9,23 @@ from flask_login import login_required
 from sqlalchemy import func, select
 
 from tenants.permissions import can_manage_council
+from workspace.core.access import require
 from workspace.core.dates import AcademicYear
 from workspace.core.links import public_url
+from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
-from workspace.core.rendering import confirm_page, render
-from workspace.extensions import db, htmx
+from workspace.core.rendering import confirm_page, partial_requested, render
+from workspace.extensions import db
 from workspace.surveys import bp
+from workspace.surveys.access import editable_question_or_404, managed_survey_or_404, may_manage
 from workspace.surveys.forms import QuestionForm, SurveyForm, VersionForm
 from workspace.surveys.models import QuestionKind, Survey, SurveyAudience, SurveyQuestion, SurveyStatus
-from workspace.surveys.queries import (get_question_or_404, get_survey_or_404, questions_of, survey_results,
-                                       surveys_of_network)
+from workspace.surveys.queries import get_survey_or_404, questions_of, survey_results, surveys_of_network
 
 
 def _years() -> list[tuple[int, str]]:
     current = AcademicYear.current().start_year
     return [(year, AcademicYear(year).label) for year in (current - 1, current, current + 1)]
-
-
-def _require_manager() -> None:
-    if not can_manage_council(g.network):
-        abort(403)
-
-
-def _require_draft(survey: Survey) -> None:
-    if survey.status != SurveyStatus.DRAFT:
-        abort(403)
 
 
 @bp.route("/n/<network>/surveys/", methods=["GET", "POST"])
@@ -43,7 +35,7 @@ def list_surveys():
     if request.method == "GET":
         form.start_year.data = AcademicYear.current().start_year
     if form.validate_on_submit():
-        _require_manager()
+        require(may_manage())
         survey = Survey(network_id=g.network.id, title=form.title.data, audience=SurveyAudience(form.audience.data),
                         start_year=form.start_year.data, description=form.description.data or "")
         db.session.add(survey)
@@ -51,7 +43,7 @@ def list_surveys():
         flash(_("Анкета создана. Добавьте вопросы и опубликуйте её."), "success")
         return redirect(url_for("surveys.show_survey", survey_id=survey.id))
     if request.method == "POST":
-        _require_manager()
+        require(may_manage())
     return render("surveys/list.html", surveys=surveys_of_network(), form=form,
                   can_manage=can_manage_council(g.network), status=422 if form.errors else 200)
 
@@ -78,9 +70,7 @@ def show_survey(survey_id: int):
 @bp.post("/n/<network>/surveys/<int:survey_id>/questions")
 @login_required
 def add_question(survey_id: int):
-    survey = get_survey_or_404(survey_id)
-    _require_manager()
-    _require_draft(survey)
+    survey = managed_survey_or_404(survey_id)
     form = QuestionForm()
     if not form.validate_on_submit():
         return _builder(survey, form, status=422)
@@ -92,7 +82,7 @@ def add_question(survey_id: int):
         options=form.options.data if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) else "",
         is_required=bool(form.is_required.data), is_satisfaction=bool(form.is_satisfaction.data)))
     db.session.flush()
-    if htmx and htmx.target == "questions":
+    if partial_requested("questions"):
         return _builder(survey, added=True)
     flash(_("Вопрос добавлен."), "success")
     return redirect(url_for("surveys.show_survey", survey_id=survey.id, _anchor="questions"))
@@ -101,10 +91,7 @@ def add_question(survey_id: int):
 @bp.post("/n/<network>/surveys/<int:survey_id>/questions/<int:question_id>/move")
 @login_required
 def move_question(survey_id: int, question_id: int):
-    survey = get_survey_or_404(survey_id)
-    question = get_question_or_404(survey, question_id)
-    _require_manager()
-    _require_draft(survey)
+    survey, question = editable_question_or_404(survey_id, question_id)
     direction = request.form.get("direction")
     if direction not in ("up", "down"):
         abort(400)
@@ -117,7 +104,7 @@ def move_question(survey_id: int, question_id: int):
             if sibling.position != position:
                 sibling.position = position
     db.session.flush()
-    if htmx and htmx.target == "questions":
+    if partial_requested("questions"):
         return _builder(survey)
     return redirect(url_for("surveys.show_survey", survey_id=survey.id, _anchor=f"question-{question.id}"))
 
@@ -125,10 +112,7 @@ def move_question(survey_id: int, question_id: int):
 @bp.get("/n/<network>/surveys/<int:survey_id>/questions/<int:question_id>/delete")
 @login_required
 def confirm_delete_question(survey_id: int, question_id: int):
-    survey = get_survey_or_404(survey_id)
-    question = get_question_or_404(survey, question_id)
-    _require_manager()
-    _require_draft(survey)
+    survey, question = editable_question_or_404(survey_id, question_id)
     return confirm_page(heading=_("Удалить вопрос?"), question=question.text,
                         action=url_for("surveys.delete_question", survey_id=survey.id, question_id=question.id),
                         confirm_label=_("Удалить"), cancel_url=url_for("surveys.show_survey", survey_id=survey.id))
@@ -137,10 +121,7 @@ def confirm_delete_question(survey_id: int, question_id: int):
 @bp.post("/n/<network>/surveys/<int:survey_id>/questions/<int:question_id>/delete")
 @login_required
 def delete_question(survey_id: int, question_id: int):
-    survey = get_survey_or_404(survey_id)
-    question = get_question_or_404(survey, question_id)
-    _require_manager()
-    _require_draft(survey)
+    survey, question = editable_question_or_404(survey_id, question_id)
     db.session.delete(question)
     flash(_("Вопрос удалён."), "success")
     return redirect(url_for("surveys.show_survey", survey_id=survey.id, _anchor="questions"))
@@ -148,15 +129,13 @@ def delete_question(survey_id: int, question_id: int):
 
 def _version_matches(survey: Survey) -> bool:
     form = VersionForm()
-    return form.validate_on_submit() and (form.version.data or "").strip() == str(survey.version)
+    return form.validate_on_submit() and not is_stale(survey, form.version.data)
 
 
 @bp.post("/n/<network>/surveys/<int:survey_id>/publish")
 @login_required
 def publish_survey(survey_id: int):
-    survey = get_survey_or_404(survey_id)
-    _require_manager()
-    _require_draft(survey)
+    survey = managed_survey_or_404(survey_id)
     if not _version_matches(survey):
         return _builder(survey, status=409, message=_("Анкету только что изменил другой пользователь. "
                                                       "Проверьте её и опубликуйте ещё раз."))
@@ -170,10 +149,7 @@ def publish_survey(survey_id: int):
 @bp.get("/n/<network>/surveys/<int:survey_id>/close")
 @login_required
 def confirm_close_survey(survey_id: int):
-    survey = get_survey_or_404(survey_id)
-    _require_manager()
-    if survey.status != SurveyStatus.OPEN:
-        abort(403)
+    survey = managed_survey_or_404(survey_id, status=SurveyStatus.OPEN)
     return confirm_page(heading=_("Завершить анкетирование?"),
                         question=_("После этого ссылка перестанет принимать ответы: «%(title)s».", title=survey.title),
                         action=url_for("surveys.close_survey", survey_id=survey.id), confirm_label=_("Завершить"),
@@ -183,10 +159,7 @@ def confirm_close_survey(survey_id: int):
 @bp.post("/n/<network>/surveys/<int:survey_id>/close")
 @login_required
 def close_survey(survey_id: int):
-    survey = get_survey_or_404(survey_id)
-    _require_manager()
-    if survey.status != SurveyStatus.OPEN:
-        abort(403)
+    survey = managed_survey_or_404(survey_id, status=SurveyStatus.OPEN)
     survey.status, survey.closed_at = SurveyStatus.CLOSED, utcnow()
     flash(_("Анкетирование завершено, ответы больше не принимаются."), "success")
     return redirect(url_for("surveys.show_results", survey_id=survey.id))
