@@ -5,14 +5,23 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from workspace.agreements.models import Agreement, AgreementKind, AgreementParty, AgreementStatus
 from workspace.core.labels import label
 from workspace.extensions import db
-from workspace.monitoring.registry import (Figure, Headline, MonitoringScope, SectionContent, by_year, overlaps,
-                                           register_indicator_source, register_monitoring_section)
+from workspace.monitoring.registry import (
+    Figure,
+    Headline,
+    MonitoringScope,
+    SectionContent,
+    by_year,
+    overlaps,
+    register_indicator_source,
+    register_monitoring_section,
+)
 
 IN_FORCE = ("active", "expired", "terminated")
 

@@ -5,14 +5,22 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from workspace.core.labels import label
 from workspace.council.models import Decision, Outcome
 from workspace.extensions import db
-from workspace.monitoring.registry import (Figure, Headline, MonitoringScope, SectionContent, by_year,
-                                           register_indicator_source, register_monitoring_section)
+from workspace.monitoring.registry import (
+    Figure,
+    Headline,
+    MonitoringScope,
+    SectionContent,
+    by_year,
+    register_indicator_source,
+    register_monitoring_section,
+)
 
 
 def decision_rows(scope: MonitoringScope) -> list[tuple[date, str, int]]:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from tenants.models import Network

@@ -5,13 +5,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, func, or_, select
 
 from workspace.extensions import db
 from workspace.journal.models import Lesson, Mark
-from workspace.monitoring.registry import (MONTHS, Figure, Headline, MonitoringScope, SectionContent, month_labels,
-                                           percent, register_indicator_source, register_monitoring_section)
+from workspace.monitoring.registry import (
+    MONTHS,
+    Figure,
+    Headline,
+    MonitoringScope,
+    SectionContent,
+    month_labels,
+    percent,
+    register_indicator_source,
+    register_monitoring_section,
+)
 from workspace.programmes.models import Group
 
 

@@ -6,13 +6,23 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
 from workspace.core.labels import label
 from workspace.extensions import db
-from workspace.monitoring.registry import (MONTHS, Figure, Headline, MonitoringScope, SectionContent, by_year,
-                                           month_labels, register_indicator_source, register_monitoring_section)
+from workspace.monitoring.registry import (
+    MONTHS,
+    Figure,
+    Headline,
+    MonitoringScope,
+    SectionContent,
+    by_year,
+    month_labels,
+    register_indicator_source,
+    register_monitoring_section,
+)
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
 from workspace.plans.report_models import EventParticipation, EventReport
 

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, case, func, or_, select
 
 from workspace.extensions import db
-from workspace.monitoring.registry import (Figure, Headline, MonitoringScope, SectionContent, by_year, percent,
-                                           register_indicator_source, register_monitoring_section)
+from workspace.monitoring.registry import (
+    Figure,
+    Headline,
+    MonitoringScope,
+    SectionContent,
+    by_year,
+    percent,
+    register_indicator_source,
+    register_monitoring_section,
+)
 from workspace.programmes.models import Enrollment, EnrollmentStatus, Programme
 from workspace.pupils.models import Pupil, grade_of
 

@@ -5,13 +5,23 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, or_, select
 
 from workspace.core.labels import label
 from workspace.extensions import db
-from workspace.monitoring.registry import (Figure, Headline, MonitoringScope, SectionContent, by_year, overlaps,
-                                           percent, register_indicator_source, register_monitoring_section)
+from workspace.monitoring.registry import (
+    Figure,
+    Headline,
+    MonitoringScope,
+    SectionContent,
+    by_year,
+    overlaps,
+    percent,
+    register_indicator_source,
+    register_monitoring_section,
+)
 from workspace.projects.models import Project, ProjectIndicator, ProjectParticipant, ProjectStatus
 
 
