@@ -19,11 +19,12 @@ from typing import Iterable, Iterator
 
 from flask import g, has_app_context
 from sqlalchemy import ForeignKey, Table, event
-from sqlalchemy.sql.elements import BindParameter, ClauseElement
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
+from sqlalchemy.sql.elements import BindParameter, ClauseElement
 from sqlalchemy.sql.util import find_tables
 
 from tenants.rls import apply_context
+from workspace.extensions import db
 
 
 class UnscopedQueryError(RuntimeError):
@@ -139,7 +140,6 @@ def _walk_owned_kinds(state: ORMExecuteState) -> tuple[bool, bool]:
         if not isinstance(table, Table):
             continue
         if registry_mappers is None:
-            from workspace.extensions import db
             registry_mappers = db.Model.registry.mappers
         owned_institution, owned_network = _table_owner(table, registry_mappers)
         by_institution |= owned_institution
@@ -194,7 +194,6 @@ def _guard_insert(state: ORMExecuteState) -> None:
     if not isinstance(target, Table):
         return
     table = target._deannotate()
-    from workspace.extensions import db
     by_institution, by_network = _table_owner(table, db.Model.registry.mappers)
     if not (by_institution or by_network):
         return

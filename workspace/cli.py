@@ -1,9 +1,9 @@
 """Command line: `flask --app wsgi <command>`."""
 from __future__ import annotations
 
-from datetime import timezone
 import getpass
 import os
+from datetime import timezone
 
 import click
 from flask import Flask

@@ -13,9 +13,9 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+import redis
 from flask import current_app
 from flask_babel import gettext as _
-import redis
 from sqlalchemy import delete, func, or_, select, update
 
 from workspace.accounts.models import LoginAttempt

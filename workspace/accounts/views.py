@@ -10,6 +10,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from tenants.models import Institution, Network
 from tenants.resolution import seat_network_ids
 from workspace.accounts import bp
 from workspace.accounts.forms import ChangePasswordForm, ForgotPasswordForm, LoginForm, SetPasswordForm
@@ -44,7 +45,6 @@ def home_url_for(user: User) -> str:
         return url_for("desk.show_desk", institution=_institution_slug(user))
     networks = seat_network_ids(user.id)
     if networks:
-        from tenants.models import Network
         slug = db.session.scalar(select(Network.slug).where(Network.id == networks[0]))
         return url_for("council.show_council", network=slug)
     return url_for("accounts.no_space")
@@ -53,7 +53,6 @@ def home_url_for(user: User) -> str:
 def _institution_slug(user: User) -> str:
     if "institution" in user.__dict__:  # loaded with the user
         return user.institution.slug
-    from tenants.models import Institution
     return db.session.scalar(select(Institution.slug).where(Institution.id == user.institution_id))
 
 

@@ -7,8 +7,15 @@ from flask import g
 
 from tenants.permissions import MANAGERS, has_role
 from workspace.agreements.models import AgreementLink, AgreementStatus, Obligation
-from workspace.agreements.queries import (Loaded, Party, get_agreement_or_404, get_file_or_404, get_link_or_404,
-                                          get_obligation_or_404, get_party_or_404)
+from workspace.agreements.queries import (
+    Loaded,
+    Party,
+    get_agreement_or_404,
+    get_file_or_404,
+    get_link_or_404,
+    get_obligation_or_404,
+    get_party_or_404,
+)
 from workspace.core.access import require
 
 WRITE = "write"          # a party's admins and coordinators, at any stage (scans, publication)

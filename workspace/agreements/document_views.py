@@ -7,8 +7,14 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from workspace.agreements import bp
-from workspace.agreements.access import (WRITE, agreement_or_404, editable_agreement_or_404, editable_link_or_404,
-                                         removable_scan_or_404)
+from workspace.agreements.access import (
+    WRITE,
+    agreement_or_404,
+    editable_agreement_or_404,
+    editable_link_or_404,
+    removable_scan_or_404,
+)
+from workspace.agreements.exports import DOCX_MIMETYPE, agreement_docx, docx_filename
 from workspace.agreements.forms import LinkForm, ScanForm
 from workspace.agreements.links import link_choices, parse_target
 from workspace.agreements.models import AgreementFile, AgreementLink
@@ -36,7 +42,6 @@ def print_agreement(agreement_id: int):
 @bp.get("/<int:agreement_id>/agreement.docx")
 @login_required
 def export_agreement(agreement_id: int):
-    from workspace.agreements.exports import DOCX_MIMETYPE, agreement_docx, docx_filename
     loaded = get_agreement_or_404(agreement_id)
     context = page_context(loaded)
     response = Response(agreement_docx(context, g.network), mimetype=DOCX_MIMETYPE)

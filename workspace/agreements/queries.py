@@ -16,10 +16,17 @@ from sqlalchemy import and_, exists, or_, select
 
 from tenants.models import Institution, Membership, Network
 from tenants.permissions import MANAGERS, has_role
-from workspace.audit.privacy import register_subject_readers
 from workspace.accounts.models import StaffRole, User
-from workspace.agreements.models import (Agreement, AgreementFile, AgreementKind, AgreementLink, AgreementParty,
-                                         AgreementStatus, Obligation)
+from workspace.agreements.models import (
+    Agreement,
+    AgreementFile,
+    AgreementKind,
+    AgreementLink,
+    AgreementParty,
+    AgreementStatus,
+    Obligation,
+)
+from workspace.audit.privacy import register_subject_readers
 from workspace.extensions import db
 
 REMINDER_DAYS = 30

@@ -5,7 +5,8 @@ who see the agreement in full). The request's scope is an institution context (`
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 

@@ -7,15 +7,22 @@ from itertools import zip_longest
 from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from workspace.agreements import bp
 from workspace.agreements.access import editable_agreement_or_404, may_create
-from workspace.agreements.forms import AgreementForm, LinkForm, ObligationForm, ScanForm, TerminateForm
+from workspace.agreements.forms import AgreementForm, LinkForm, ObligationForm, ScanForm
 from workspace.agreements.links import link_choices, links_of
 from workspace.agreements.models import Agreement, AgreementKind, AgreementParty, AgreementStatus
-from workspace.agreements.queries import (Loaded, files_of, get_agreement_or_404, list_statement, member_institutions,
-                                          number_taken, obligations_of, parties_of)
+from workspace.agreements.queries import (
+    Loaded,
+    files_of,
+    get_agreement_or_404,
+    list_statement,
+    member_institutions,
+    number_taken,
+    obligations_of,
+    parties_of,
+)
 from workspace.core.access import require
 from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate

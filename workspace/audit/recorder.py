@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 from flask import has_request_context
 from flask_login import current_user
-from sqlalchemy import event, inspect, insert
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 

@@ -4,8 +4,14 @@ who lacks it). Reading needs no helper beyond the scoped loads of ``queries.py``
 from __future__ import annotations
 
 from workspace.bank.models import DocumentVersion, Material, MaterialFile, NormativeDocument
-from workspace.bank.queries import (can_edit_documents, can_edit_material, get_document_or_404,
-                                    get_material_file_or_404, get_material_or_404, get_version_or_404)
+from workspace.bank.queries import (
+    can_edit_documents,
+    can_edit_material,
+    get_document_or_404,
+    get_material_file_or_404,
+    get_material_or_404,
+    get_version_or_404,
+)
 from workspace.core.access import require
 
 

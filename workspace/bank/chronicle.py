@@ -13,7 +13,6 @@ from workspace.chronicle.registry import register_chronicle_source
 from workspace.extensions import db
 
 
-
 def entries(network_ids: list[int], before: datetime | None, limit: int,
             partner_id: int | None) -> list[tuple[datetime, str, str, str, int | None]]:
     """(when, kind label, title, url, author institution id) of materials added to the networks."""

@@ -12,8 +12,13 @@ from workspace.bank import bp
 from workspace.bank.access import document_or_404, editable_version_or_404
 from workspace.bank.forms import DocumentForm, DocumentVersionForm
 from workspace.bank.models import DocumentKind, DocumentVersion, NormativeDocument
-from workspace.bank.queries import (can_edit_documents, documents_with_current, get_document_or_404,
-                                    get_version_or_404, versions_of)
+from workspace.bank.queries import (
+    can_edit_documents,
+    documents_with_current,
+    get_document_or_404,
+    get_version_or_404,
+    versions_of,
+)
 from workspace.core.access import require
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render

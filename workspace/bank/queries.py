@@ -10,8 +10,15 @@ from sqlalchemy import func, select
 from tenants.models import Institution, Membership
 from tenants.permissions import MANAGERS, has_role, is_base_manager
 from workspace.accounts.models import StaffRole
-from workspace.bank.models import (Direction, DocumentVersion, Material, MaterialFile, MaterialTag, NormativeDocument,
-                                   fold)
+from workspace.bank.models import (
+    Direction,
+    DocumentVersion,
+    Material,
+    MaterialFile,
+    MaterialTag,
+    NormativeDocument,
+    fold,
+)
 from workspace.core.pagination import Page, paginate
 from workspace.core.text import matches_search_text
 from workspace.extensions import db

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import String, cast, literal_column, select, union_all
 
 from tenants.models import Network
-
 from workspace.bank.models import Direction, DocumentKind, Material, NormativeDocument
 from workspace.core.labels import label
 from workspace.core.text import matches_search_text, search_forms

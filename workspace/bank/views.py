@@ -10,9 +10,18 @@ from workspace.bank.access import editable_material_file_or_404, editable_materi
 from workspace.bank.editing import apply_form, replace_tags
 from workspace.bank.forms import MaterialFileForm, MaterialForm
 from workspace.bank.models import Direction, Material, MaterialFile
-from workspace.bank.queries import (author_choices, can_add_material, can_edit_material, files_of,
-                                    get_material_file_or_404, get_material_or_404, institution_name, materials_page,
-                                    read_filters, tag_cloud)
+from workspace.bank.queries import (
+    author_choices,
+    can_add_material,
+    can_edit_material,
+    files_of,
+    get_material_file_or_404,
+    get_material_or_404,
+    institution_name,
+    materials_page,
+    read_filters,
+    tag_cloud,
+)
 from workspace.bank.sources import describe, held_item_choices, project_choices
 from workspace.core.access import require
 from workspace.core.labels import choices

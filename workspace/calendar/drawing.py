@@ -19,7 +19,6 @@ from workspace.core.labels import label
 from workspace.core.rendering import per_request
 from workspace.plans.models import ItemStatus
 
-
 _CANCELLED = ' class="cancelled"'
 
 

@@ -9,16 +9,25 @@ from functools import lru_cache
 
 from babel.dates import format_date as format_date_in
 from flask import flash, g, redirect, request, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from tenants.queries import member_institutions
 from workspace.calendar import bp
 from workspace.calendar.feeds import active_feed, create_feed, feed_url, revoke_feeds
-from workspace.calendar.queries import (CalendarFilters, Event, MonthEvents, count_dated_events, events_of_year,
-                                       month_events, networks_by_id, unread_events)
-from workspace.core.pagination import Page
+from workspace.calendar.queries import (
+    CalendarFilters,
+    Event,
+    MonthEvents,
+    count_dated_events,
+    events_of_year,
+    month_events,
+    networks_by_id,
+    unread_events,
+)
 from workspace.core.dates import AcademicYear
+from workspace.core.pagination import Page
 from workspace.core.rendering import confirm_page, render
 
 GRADES = range(1, 12)

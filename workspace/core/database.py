@@ -13,8 +13,8 @@ from flask import Flask, g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.functions import FunctionElement
 
 from workspace.core.errors import conflict_response
 from workspace.core.mail import discard_pending_mail, send_pending_mail

@@ -7,7 +7,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
-from workspace.extensions import htmx
+from workspace.extensions import db, htmx
 
 MESSAGES = {
     400: (_l("Неверный запрос"), _l("Запрос не удалось разобрать. Обновите страницу и попробуйте ещё раз.")),
@@ -41,7 +41,6 @@ def conflict_response():
 def init_errors(app: Flask) -> None:
     @app.errorhandler(StaleDataError)
     def _stale(_error):
-        from workspace.extensions import db
         db.session.rollback()
         return _page(409)
 

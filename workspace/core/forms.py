@@ -1,10 +1,10 @@
 """Form helpers shared by every area: Russian validation messages, common fields."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-from wtforms import PasswordField
 import re
 
+from flask_babel import lazy_gettext as _l
+from wtforms import PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")

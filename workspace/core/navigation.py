@@ -5,7 +5,9 @@ the key below, so its HTML is kept per process; the links are those of the deplo
 from __future__ import annotations
 
 from flask import current_app, g, request, url_for
-from flask_babel import get_locale, gettext as _, lazy_gettext as _l
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup, escape
 

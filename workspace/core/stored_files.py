@@ -15,8 +15,14 @@ from sqlalchemy import ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workspace.core.models import CreatedAtMixin
-from workspace.core.uploads import (EXTENSIONS, MAX_DOCUMENT_BYTES, UploadRejected, check_stored_file, clean_filename,
-                                    content_disposition)
+from workspace.core.uploads import (
+    EXTENSIONS,
+    MAX_DOCUMENT_BYTES,
+    UploadRejected,
+    check_stored_file,
+    clean_filename,
+    content_disposition,
+)
 
 
 class StoredFile(CreatedAtMixin):

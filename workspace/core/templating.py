@@ -13,8 +13,8 @@ from jinja2 import pass_eval_context
 from markupsafe import Markup
 
 from workspace.core import labels, words
-from workspace.core.navigation import main_nav
 from workspace.core.dates import AcademicYear, long_date, month_name, ru_date, ru_datetime
+from workspace.core.navigation import main_nav
 
 
 def init_templating(app: Flask) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import abort, flash, g, make_response, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import delete, func, select
@@ -12,22 +12,54 @@ from sqlalchemy import delete, func, select
 from tenants.models import SeatRole
 from tenants.permissions import can_manage_council
 from workspace.core.access import require
+from workspace.core.labels import label
 from workspace.core.locking import is_stale
 from workspace.core.rendering import partial_requested, render
 from workspace.core.uploads import content_disposition
 from workspace.council import bp
 from workspace.council.access import VOTE, agenda_item_or_404, is_chair, managed_meeting_or_404, may_manage
 from workspace.council.approval import ApprovalError, get_waiting_approval_or_404, waiting_approvals
-from workspace.council.forms import (AgendaItemForm, AttendanceForm, CloseForm, DiscussionForm, EVoteForm, MeetingForm,
-                                     RulesForm, VoteForm)
-from workspace.council.models import (AgendaItem, Attendance, Choice, MajorityRule, Meeting, MeetingKind, Outcome,
-                                      QuorumRule)
+from workspace.council.forms import (
+    AgendaItemForm,
+    AttendanceForm,
+    CloseForm,
+    DiscussionForm,
+    EVoteForm,
+    MeetingForm,
+    RulesForm,
+    VoteForm,
+)
+from workspace.council.minutes import DOCX_MIMETYPE, minutes_docx
+from workspace.council.models import (
+    AgendaItem,
+    Attendance,
+    Choice,
+    MajorityRule,
+    Meeting,
+    MeetingKind,
+    Outcome,
+    QuorumRule,
+)
+from workspace.council.queries import (
+    agenda_of,
+    decisions_of,
+    get_meeting_or_404,
+    next_meeting_number,
+    present_seat_ids,
+    seats_of_current_network,
+)
 from workspace.council.rules import has_quorum
 from workspace.council.states import is_meeting_open, meeting_state
-from workspace.council.queries import (agenda_of, decisions_of, get_meeting_or_404, next_meeting_number,
-                                       present_seat_ids, seats_of_current_network)
-from workspace.council.voting import (cast_vote, close_expired, close_item, decision_text, rules_of_network, seat_count,
-                                      tallies, votes_of_seat)
+from workspace.council.voting import (
+    cast_vote,
+    close_expired,
+    close_item,
+    decision_text,
+    rules_of_network,
+    seat_count,
+    tallies,
+    votes_of_seat,
+)
 from workspace.extensions import db
 
 
@@ -130,7 +162,6 @@ def _seat_choices(seats) -> list[tuple[int, str]]:
 
 
 def _role_name(role: SeatRole) -> str:
-    from workspace.core.labels import label
     return label(role).lower()
 
 
@@ -297,9 +328,7 @@ def show_minutes(meeting_id: int):
 @bp.get("/meetings/<int:meeting_id>/minutes.docx")
 @login_required
 def download_minutes(meeting_id: int):
-    from workspace.council.minutes import DOCX_MIMETYPE, minutes_docx
     meeting = get_meeting_or_404(meeting_id)
-    from flask import make_response
     response = make_response(minutes_docx(_minutes_context(meeting)))
     response.mimetype = DOCX_MIMETYPE
     response.headers["Content-Disposition"] = content_disposition(f"protokol-{meeting.number}.docx")

@@ -1,6 +1,8 @@
 """The coordination council of a network: its seats."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask import flash, g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -8,23 +10,27 @@ from flask_login import login_required
 from tenants.models import Seat, SeatRole
 from tenants.permissions import can_manage_council
 from workspace.accounts.invitations import email_taken, invite
-from workspace.council import bp
-from workspace.council.access import may_manage, removable_seat_or_404
-from workspace.council.forms import ExternalSeatForm, StaffSeatForm
-from workspace.council.queries import chair_taken, seats_of_current_network, staff_candidates
 from workspace.core.access import require
 from workspace.core.rendering import confirm_page, render
+from workspace.council import bp
+from workspace.council.access import may_manage, removable_seat_or_404
+from workspace.council.approval import waiting_approvals
+from workspace.council.forms import ExternalSeatForm, StaffSeatForm
+from workspace.council.queries import (
+    chair_taken,
+    meetings_of_network,
+    open_questions_for,
+    seats_of_current_network,
+    staff_candidates,
+)
+from workspace.council.voting import rules_of_network
 from workspace.extensions import db
 
 
 @bp.get("/")
 @login_required
 def show_council():
-    from datetime import date
 
-    from workspace.council.approval import waiting_approvals
-    from workspace.council.queries import meetings_of_network, open_questions_for
-    from workspace.council.voting import rules_of_network
     seat = g.get("seat")
     return render("council/page.html", network=g.network, seats=seats_of_current_network(),
                   can_manage=can_manage_council(g.network), meetings=meetings_of_network(date.today()),

@@ -12,8 +12,18 @@ from sqlalchemy.exc import IntegrityError
 from tenants.models import Seat
 from workspace.core.models import utcnow
 from workspace.council.approval import ApprovalError, apply_outcome
-from workspace.council.models import (AgendaItem, Approval, Choice, CouncilRules, Decision, MajorityRule, Meeting,
-                                      Outcome, QuorumRule, Vote)
+from workspace.council.models import (
+    AgendaItem,
+    Approval,
+    Choice,
+    CouncilRules,
+    Decision,
+    MajorityRule,
+    Meeting,
+    Outcome,
+    QuorumRule,
+    Vote,
+)
 from workspace.council.rules import Tally, count
 from workspace.extensions import db
 

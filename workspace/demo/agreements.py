@@ -6,8 +6,14 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import select
 
-from workspace.agreements.models import (Agreement, AgreementKind, AgreementLink, AgreementParty, AgreementStatus,
-                                         Obligation)
+from workspace.agreements.models import (
+    Agreement,
+    AgreementKind,
+    AgreementLink,
+    AgreementParty,
+    AgreementStatus,
+    Obligation,
+)
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
 from workspace.plans.models import PlanSection

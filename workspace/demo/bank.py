@@ -7,14 +7,27 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from workspace.bank.editing import split_tags
-from workspace.bank.models import (Direction, DocumentKind, DocumentVersion, Material, MaterialFile, MaterialTag,
-                                   NormativeDocument)
+from workspace.bank.models import (
+    Direction,
+    DocumentKind,
+    DocumentVersion,
+    Material,
+    MaterialFile,
+    MaterialTag,
+    NormativeDocument,
+)
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
 from workspace.plans.models import PlanItem
 from workspace.reading.audience import read_audience
-from workspace.requests_table.models import (Conversation, ConversationMessage, RequestCategory, RequestKind,
-                                             RequestStatus, ResourceRequest)
+from workspace.requests_table.models import (
+    Conversation,
+    ConversationMessage,
+    RequestCategory,
+    RequestKind,
+    RequestStatus,
+    ResourceRequest,
+)
 
 
 def _pdf(title: str) -> bytes:

@@ -14,8 +14,20 @@ from sqlalchemy import select
 
 from tenants.models import Seat
 from workspace.core.dates import AcademicYear
-from workspace.council.models import (AgendaItem, Approval, ApprovalStatus, Attendance, Choice, Decision, MajorityRule,
-                                      Meeting, MeetingKind, Outcome, QuorumRule, Vote)
+from workspace.council.models import (
+    AgendaItem,
+    Approval,
+    ApprovalStatus,
+    Attendance,
+    Choice,
+    Decision,
+    MajorityRule,
+    Meeting,
+    MeetingKind,
+    Outcome,
+    QuorumRule,
+    Vote,
+)
 from workspace.demo import data
 from workspace.extensions import db
 from workspace.plans.models import Plan, PlanStatus

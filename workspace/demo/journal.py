@@ -5,8 +5,8 @@ the lessons held before the load day (none on a later one).
 runs inside the loader's ``unscoped()`` and is deterministic (a fixed seed per group)."""
 from __future__ import annotations
 
-from collections import Counter
 import random
+from collections import Counter
 from datetime import date, time, timedelta
 
 from sqlalchemy import func, select

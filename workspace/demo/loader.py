@@ -5,7 +5,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network, Seat, SeatRole
+from tenants.models import Institution, InstitutionKind, MemberRole, Membership, Network, Seat, SeatRole
 from tenants.scoping import unscoped
 from workspace.accounts.models import StaffRole, User
 from workspace.accounts.passwords import set_password

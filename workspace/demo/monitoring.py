@@ -17,8 +17,15 @@ from workspace.extensions import db
 from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
 from workspace.plans.editing import read_into
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
-from workspace.surveys.models import (QuestionKind, Survey, SurveyAnswer, SurveyAudience, SurveyQuestion,
-                                      SurveyResponse, SurveyStatus)
+from workspace.surveys.models import (
+    QuestionKind,
+    Survey,
+    SurveyAnswer,
+    SurveyAudience,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyStatus,
+)
 
 NETWORK = "sosh31-kultura"
 

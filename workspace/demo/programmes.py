@@ -9,9 +9,20 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
-from workspace.programmes.models import (Application, ApplicationSource, ApplicationStatus, Direction, Enrollment,
-                                         EnrollmentRequest, EnrollmentStatus, GradeScale, Group, Programme,
-                                         RequestStatus, ScheduleSlot)
+from workspace.programmes.models import (
+    Application,
+    ApplicationSource,
+    ApplicationStatus,
+    Direction,
+    Enrollment,
+    EnrollmentRequest,
+    EnrollmentStatus,
+    GradeScale,
+    Group,
+    Programme,
+    RequestStatus,
+    ScheduleSlot,
+)
 from workspace.pupils.models import ConsentPurpose, Pupil, PupilConsent, grade_of
 
 # network, provider, title, direction, hours, grades, capacity, scale, description,

@@ -12,9 +12,20 @@ from workspace.core.dates import AcademicYear
 from workspace.council.models import Approval, ApprovalStatus
 from workspace.extensions import db
 from workspace.projects.mentions import mentioned
-from workspace.projects.models import (DEFAULT_STAGES, Direction, Project, ProjectComment, ProjectIndicator,
-                                       ProjectMention, ProjectParticipant, ProjectStage, ProjectStatus, ProjectTask,
-                                       ProjectTaskInstitution, TaskStatus)
+from workspace.projects.models import (
+    DEFAULT_STAGES,
+    Direction,
+    Project,
+    ProjectComment,
+    ProjectIndicator,
+    ProjectMention,
+    ProjectParticipant,
+    ProjectStage,
+    ProjectStatus,
+    ProjectTask,
+    ProjectTaskInstitution,
+    TaskStatus,
+)
 from workspace.reading.matching import Candidate, find_institutions
 from workspace.reading.timing import read_timing
 

@@ -9,8 +9,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from tenants.models import Institution, Membership, Network, Seat
-from workspace.desk.models import Note
 from workspace.core.database import unindexed
+from workspace.desk.models import Note
 from workspace.extensions import db
 from workspace.plans.models import Plan, PlanItem, PlanSection
 

@@ -8,21 +8,20 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from tenants.permissions import MANAGERS, has_role, require_role
-from workspace.core.rendering import confirm_page, partial_requested, render
+from workspace.accounts.models import StaffRole
 from workspace.agreements.queries import reminders as agreement_reminders
+from workspace.core.rendering import confirm_page, partial_requested, render
 from workspace.council.approval import waiting_approvals_for
 from workspace.council.queries import open_questions_for
 from workspace.desk import bp
 from workspace.desk.forms import NoteForm
 from workspace.desk.models import Note
-from workspace.desk.queries import (get_note_or_404, network_cards, recent_notes, reports_due, seats_of,
-                                    upcoming_events)
+from workspace.desk.queries import get_note_or_404, network_cards, recent_notes, reports_due, seats_of, upcoming_events
 from workspace.extensions import db
-from workspace.projects.queries import mentions_for
-from workspace.programmes.queries import desk_reminders
-from workspace.requests_table.queries import desk_conversations
 from workspace.journal.queries import lessons_today
-from workspace.accounts.models import StaffRole
+from workspace.programmes.queries import desk_reminders
+from workspace.projects.queries import mentions_for
+from workspace.requests_table.queries import desk_conversations
 
 NOTES_PARTIALS = {"notes": "desk/_notes.html"}
 

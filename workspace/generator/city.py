@@ -6,27 +6,27 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Callable
 
-from sqlalchemy import func, insert, inspect, select, text
+from sqlalchemy import insert, inspect, text
 
-from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network, Seat, SeatRole
+from tenants.models import Institution, InstitutionKind, MemberRole, Membership, Network, Seat, SeatRole
 from tenants.rls import apply_context
 from tenants.scoping import unscoped
 from workspace.accounts.models import StaffRole, User
 from workspace.accounts.passwords import set_password
 from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
+from workspace.core.dates import AcademicYear
+from workspace.core.text import search_text
 from workspace.desk.models import Note
 from workspace.extensions import db
 from workspace.generator import names as N
-from workspace.generator import projects as _projects
 from workspace.generator import programmes as _programmes
+from workspace.generator import projects as _projects
 from workspace.generator.bank import build_bank
-from workspace.core.dates import AcademicYear
-from workspace.core.text import search_text
 from workspace.generator.journal import build_journal
 from workspace.generator.monitoring import build_monitoring
-from workspace.reading.audience import read_audience
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
 from workspace.plans.report_models import EventParticipation, EventReport
+from workspace.reading.audience import read_audience
 from workspace.reading.timing import read_timing
 
 BENCH_PASSWORD = "bench-password-1"

@@ -7,7 +7,14 @@ import click
 from flask.cli import with_appcontext
 
 from workspace.generator.city import (
-    BENCH_LOGINS, BENCH_PASSWORD, SCALES, DatabaseNotEmpty, check_empty, estimate_rows, generate, summary,
+    BENCH_LOGINS,
+    BENCH_PASSWORD,
+    SCALES,
+    DatabaseNotEmpty,
+    check_empty,
+    estimate_rows,
+    generate,
+    summary,
 )
 
 

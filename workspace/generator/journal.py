@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from workspace.extensions import db
 from workspace.journal.lessons import is_holiday
-from workspace.journal.models import Lesson, Mark
+from workspace.journal.models import Lesson
 
 TOPICS = ("Вводное занятие. Техника безопасности", "Знакомство с материалами", "Практическая работа",
           "Работа в парах", "Проектная задача", "Повторение пройденного", "Подготовка к выставке",

@@ -11,12 +11,23 @@ from datetime import time, timedelta
 from tenants.models import InstitutionKind
 from workspace.accounts.models import StaffRole
 from workspace.core.dates import AcademicYear
-from workspace.generator import names as N
-from workspace.programmes.models import (Application, ApplicationSource, ApplicationStatus, Direction, Enrollment,
-                                         EnrollmentRequest, EnrollmentStatus, GradeScale, Group, Programme,
-                                         RequestStatus, ScheduleSlot)
 from workspace.core.text import search_text
+from workspace.generator import names as N
 from workspace.generator.journal import JournalGroupSpec
+from workspace.programmes.models import (
+    Application,
+    ApplicationSource,
+    ApplicationStatus,
+    Direction,
+    Enrollment,
+    EnrollmentRequest,
+    EnrollmentStatus,
+    GradeScale,
+    Group,
+    Programme,
+    RequestStatus,
+    ScheduleSlot,
+)
 from workspace.pupils.models import Pupil
 
 PROVIDER_KINDS = {InstitutionKind.SUPPLEMENTARY, InstitutionKind.SPORTS_SCHOOL, InstitutionKind.IT_CENTRE,

@@ -8,10 +8,20 @@ from datetime import date, datetime, time, timedelta, timezone
 from workspace.core.dates import AcademicYear
 from workspace.core.text import search_text
 from workspace.generator import names as N
+from workspace.projects.models import (
+    DEFAULT_STAGES,
+    Direction,
+    Project,
+    ProjectComment,
+    ProjectIndicator,
+    ProjectParticipant,
+    ProjectStage,
+    ProjectStatus,
+    ProjectTask,
+    ProjectTaskInstitution,
+    TaskStatus,
+)
 from workspace.reading.timing import read_timing
-from workspace.projects.models import (DEFAULT_STAGES, Direction, Project, ProjectComment, ProjectIndicator,
-                                       ProjectParticipant, ProjectStage, ProjectStatus, ProjectTask,
-                                       ProjectTaskInstitution, TaskStatus)
 
 PROJECTS_PER_NETWORK = {"demo": 2, "city": 5}
 TASKS_PER_PROJECT = 12

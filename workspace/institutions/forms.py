@@ -3,7 +3,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, SelectField, StringField, TextAreaField, URLField
-from wtforms.validators import Optional, URL
+from wtforms.validators import URL, Optional
 
 from tenants.models import InstitutionKind
 from workspace.accounts.forms import email_field

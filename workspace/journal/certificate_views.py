@@ -13,9 +13,9 @@ from tenants.models import Institution, Network
 from tenants.permissions import MANAGERS, require_role
 from workspace.core.excel import workbook_bytes, xlsx_response
 from workspace.core.pagination import paginate
-from workspace.core.uploads import content_disposition
 from workspace.core.rendering import render
 from workspace.core.text import matches_search_text
+from workspace.core.uploads import content_disposition
 from workspace.council.minutes import DOCX_MIMETYPE
 from workspace.extensions import db
 from workspace.journal import bp

@@ -1,8 +1,6 @@
 """Certificates (документ об обучении): the result of a pupil, numbering, the .docx document."""
 from __future__ import annotations
 
-from workspace.core.words import quoted
-
 import io
 from collections import Counter, defaultdict
 from datetime import date
@@ -14,6 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from workspace.core.dates import ru_date
+from workspace.core.words import quoted
 from workspace.extensions import db
 from workspace.journal.models import Attendance, Certificate, CertificateCounter, Mark
 from workspace.journal.scales import GRADE_LABELS, grade_value

@@ -10,16 +10,25 @@ import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import (Date, DateTime, ForeignKey, ForeignKeyConstraint, Index, Integer, SmallInteger, String,
-                        UniqueConstraint)
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import InstitutionOwned, NetworkOwned
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
 from workspace.core.text import keep_search_text
-from workspace.programmes.models import Group
 from workspace.extensions import db
+from workspace.programmes.models import Group
 
 
 class Attendance(enum.Enum):

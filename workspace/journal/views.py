@@ -11,11 +11,19 @@ from workspace.core.rendering import render
 from workspace.extensions import htmx
 from workspace.journal import bp
 from workspace.journal.access import markable_cell_or_404
-from workspace.journal.grid import (Access, access_to, load_aggregates, load_head_and_lessons,
-                                    load_rows, record_reads_of_rows, save_mark)
-from workspace.journal.scales import GRADE_KEYS_HELP, GRADE_LABELS, GRADES, keys_attribute
+from workspace.journal.grid import (
+    Access,
+    access_to,
+    load_aggregates,
+    load_head_and_lessons,
+    load_rows,
+    record_reads_of_rows,
+    save_mark,
+)
 from workspace.journal.models import Attendance
+from workspace.journal.queries import visible_groups
 from workspace.journal.rows import cell_html, row_cells_html
+from workspace.journal.scales import GRADE_KEYS_HELP, GRADE_LABELS, GRADES, keys_attribute
 
 PREFIX = "/n/<network>/journal"
 
@@ -57,7 +65,6 @@ def grid_context(group_id: int) -> dict:
 @bp.get(f"{PREFIX}/")
 @login_required
 def list_groups():
-    from workspace.journal.queries import visible_groups
     return render("journal/groups.html", groups=visible_groups())
 
 

@@ -12,11 +12,14 @@ from sqlalchemy import func, select
 from tenants.permissions import can_manage_council
 from workspace.core.access import require
 from workspace.core.dates import AcademicYear
+from workspace.core.excel import xlsx_response
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.monitoring import bp
 from workspace.monitoring.access import editable_indicator_or_404, may_manage
+from workspace.monitoring.charts import format_number
+from workspace.monitoring.exports import monitoring_workbook
 from workspace.monitoring.forms import IndicatorForm, ValueForm
 from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
 from workspace.monitoring.queries import get_value, indicator_rows
@@ -74,8 +77,6 @@ def print_report():
 @bp.get("/n/<network>/monitoring/report.xlsx")
 @login_required
 def export_report():
-    from workspace.core.excel import xlsx_response
-    from workspace.monitoring.exports import monitoring_workbook
     context = _context(_network_scope(), is_network=True)
     scope = context["scope"]
     title = _("Мониторинг эффективности сетевого взаимодействия: %(name)s", name=g.network.name)
@@ -198,7 +199,6 @@ def _posted_year() -> AcademicYear:
 @bp.app_template_filter("number")
 def number(value) -> str:
     """75 → «75», 83.33 → «83,3» (Russian decimal comma), None → «—»; text (a table's label column) as is."""
-    from workspace.monitoring.charts import format_number
     if value is None or value == "":
         return "—"
     if isinstance(value, str):

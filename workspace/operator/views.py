@@ -4,7 +4,7 @@ from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network
+from tenants.models import Institution, InstitutionKind, MemberRole, Membership, Network
 from workspace.accounts.invitations import invite, send_invitation
 from workspace.accounts.models import StaffRole, User
 from workspace.core.pagination import paginate
@@ -14,8 +14,13 @@ from workspace.institutions.profile import PROFILE_FIELDS, apply_profile, profil
 from workspace.operator import bp
 from workspace.operator.forms import AdminForm, InstitutionForm, MemberForm, NetworkForm
 from workspace.operator.queries import (
-    get_institution_or_404, get_member_or_404, get_network_or_404, institution_choices,
-    network_members, search_institutions, slug_taken,
+    get_institution_or_404,
+    get_member_or_404,
+    get_network_or_404,
+    institution_choices,
+    network_members,
+    search_institutions,
+    slug_taken,
 )
 
 

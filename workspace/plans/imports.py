@@ -17,10 +17,10 @@ from workspace.core.dates import AcademicYear
 from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
 from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
 from workspace.extensions import db
-from workspace.reading.audience import read_audience, split_audience_from_title
 from workspace.plans.editing import network_people_and_institutions, read_into, relink
-from workspace.reading.matching import Candidate, find_institutions
 from workspace.plans.models import Plan, PlanItem, PlanSection
+from workspace.reading.audience import read_audience, split_audience_from_title
+from workspace.reading.matching import Candidate, find_institutions
 from workspace.reading.reading import choose_sheet, find_table
 from workspace.reading.timing import read_timing
 

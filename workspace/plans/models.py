@@ -8,11 +8,20 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from sqlalchemy import (Boolean, Date, ForeignKey, ForeignKeyConstraint, Index, Integer, SmallInteger,
-                        String, Text, UniqueConstraint)
-from sqlalchemy.orm import Mapped, mapped_column, relationship
-
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tenants.scoping import NetworkOwned
 from workspace.core.import_preview import ImportDraft

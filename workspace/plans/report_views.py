@@ -10,14 +10,24 @@ from workspace.core.rendering import confirm_page, render
 from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.extensions import db
 from workspace.plans import bp
-from workspace.plans.access import (get_report_file_or_404, may_file_report, removable_report_file_or_404,
-                                    report_item_or_404)
+from workspace.plans.access import (
+    get_report_file_or_404,
+    may_file_report,
+    removable_report_file_or_404,
+    report_item_or_404,
+)
 from workspace.plans.models import ItemStatus
 from workspace.plans.queries import member_institutions
 from workspace.plans.report_forms import ReportFileForm, ReportForm
 from workspace.plans.report_models import EventFile, EventReport
-from workspace.plans.reports import (blank_rows, files_of, get_report, participants_of, read_participants,
-                                     replace_participants)
+from workspace.plans.reports import (
+    blank_rows,
+    files_of,
+    get_report,
+    participants_of,
+    read_participants,
+    replace_participants,
+)
 
 MAX_FILES = 20
 

@@ -8,23 +8,41 @@ from sqlalchemy import func, select
 
 from tenants.permissions import is_base_manager
 from workspace.core.access import require
-from workspace.core.dates import AcademicYear
+from workspace.core.dates import AcademicYear, ru_date
+from workspace.core.excel import xlsx_response
+from workspace.core.labels import label
 from workspace.core.locking import is_stale
 from workspace.core.ordering import move_among
+from workspace.core.pagination import Page
 from workspace.core.rendering import confirm_page, partial_requested, render
+from workspace.council.approval import approval_histories, approval_history, approved_protocol
+from workspace.council.forms import SubmitForm
 from workspace.extensions import db, htmx
 from workspace.plans import bp
-from workspace.plans.access import (editable_item_or_404, editable_plan_or_404, editable_section_or_404,
-                                    may_create_plan, may_edit_cell)
+from workspace.plans.access import (
+    editable_item_or_404,
+    editable_plan_or_404,
+    editable_section_or_404,
+    may_create_plan,
+    may_edit_cell,
+)
 from workspace.plans.approval import is_editable
 from workspace.plans.editing import apply_cell, apply_new_item
+from workspace.plans.exports import export_filename, plan_workbook
 from workspace.plans.forms import CELL_FIELDS, CellForm, ItemForm, PlanForm, SectionForm, StatusCellForm
 from workspace.plans.models import Plan, PlanItem, PlanSection
 from workspace.plans.permissions import can_edit_plan_section
-from workspace.core.pagination import Page
-from workspace.plans.queries import (get_item_or_404, get_plan_or_404, get_section_or_404, items_of_sections,
-                                     links_of, member_institutions, plans_of_network, section_outline,
-                                     sections_with_items)
+from workspace.plans.queries import (
+    get_item_or_404,
+    get_plan_or_404,
+    get_section_or_404,
+    items_of_sections,
+    links_of,
+    member_institutions,
+    plans_of_network,
+    section_outline,
+    sections_with_items,
+)
 
 
 def _years() -> list[tuple[int, str]]:
@@ -76,8 +94,6 @@ def _shown_sections(plan: Plan, outline: list, section_id: int | None, page_numb
 def _plan_context(plan: Plan, section_form: SectionForm | None = None, section_id: int | None = None) -> dict:
     """What the plan page shows. A long plan (a city's generated one, or years of partners' sections) shows
     one section at a time, a long section a page at a time: the page costs the same whatever the plan's size."""
-    from workspace.council.approval import approval_histories, approved_protocol
-    from workspace.council.forms import SubmitForm
     outline = section_outline(plan)
     sections, section_page = _shown_sections(plan, outline, section_id or request.args.get("section", type=int),
                                              request.args.get("page", type=int))
@@ -226,7 +242,6 @@ def edit_cell(plan_id: int, item_id: int, field: str):
 
 
 def _cell_text(item: PlanItem, field: str) -> str:
-    from workspace.core.labels import label
     value = getattr(item, field)
     return label(value) if field == "status" else (value or "—")
 
@@ -283,10 +298,6 @@ def delete_item(plan_id: int, item_id: int):
 @bp.get("/<int:plan_id>/export.xlsx")
 @login_required
 def export_plan(plan_id: int):
-    from workspace.core.excel import xlsx_response
-    from workspace.plans.exports import export_filename, plan_workbook
-    from workspace.council.approval import approval_history, approved_protocol
-    from workspace.core.dates import ru_date
     plan = get_plan_or_404(plan_id)
     protocol = approved_protocol(approval_history("plan", plan.id))
     approval = (str(protocol[0]), ru_date(protocol[1])) if protocol else None

@@ -11,9 +11,15 @@ from sqlalchemy import select
 from workspace.core.access import require
 from workspace.extensions import db
 from workspace.programmes.models import Enrollment, EnrollmentRequest, Group, Programme, ScheduleSlot
-from workspace.programmes.queries import (get_enrollment_or_404, get_group_or_404, get_programme_or_404,
-                                          get_slot_or_404, is_provider_admin, is_provider_manager,
-                                          reads_provider_inbox)
+from workspace.programmes.queries import (
+    get_enrollment_or_404,
+    get_group_or_404,
+    get_programme_or_404,
+    get_slot_or_404,
+    is_provider_admin,
+    is_provider_manager,
+    reads_provider_inbox,
+)
 
 
 def editable_programme_or_404(programme_id: int) -> Programme:

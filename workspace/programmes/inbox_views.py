@@ -15,7 +15,6 @@ from sqlalchemy import select
 from tenants.models import Institution
 from workspace.accounts.models import User
 from workspace.audit.reads import record_read
-from workspace.pupils.reads import record_pupil_reads
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
 from workspace.core.pagination import paginate
@@ -24,10 +23,19 @@ from workspace.extensions import db
 from workspace.programmes import bp
 from workspace.programmes.access import decidable_enrollment_or_404, load_group_or_404, provider_request_or_404
 from workspace.programmes.forms import DecisionForm, DeclineForm, PlaceForm
-from workspace.programmes.models import (Enrollment, EnrollmentRequest, EnrollmentStatus, Group, Programme,
-                                         RequestStatus)
-from workspace.programmes.queries import (enrollments_of_request, first_waiting_ahead, group_counts, is_provider_admin,
-                                          is_provider_manager, next_waiting_position, provider_requests, taken_places)
+from workspace.programmes.load import load_of_provider
+from workspace.programmes.models import Enrollment, EnrollmentRequest, EnrollmentStatus, Group, Programme, RequestStatus
+from workspace.programmes.queries import (
+    enrollments_of_request,
+    first_waiting_ahead,
+    group_counts,
+    is_provider_admin,
+    is_provider_manager,
+    next_waiting_position,
+    provider_requests,
+    taken_places,
+)
+from workspace.pupils.reads import record_pupil_reads
 
 
 @bp.get("/requests")
@@ -196,7 +204,6 @@ def withdraw_enrollment(request_id: int, enrollment_id: int):
 @bp.get("/load")
 @login_required
 def teacher_load():
-    from workspace.programmes.load import load_of_provider
     rows, totals = load_of_provider()
     return render("programmes/load.html", rows=rows, totals=totals, can_agree={row.id for row in rows
                                                                                 if is_provider_admin(row)})

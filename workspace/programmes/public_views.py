@@ -25,8 +25,13 @@ from workspace.programmes import public_bp as bp
 from workspace.programmes.admission import grade_refusal, has_live_application
 from workspace.programmes.forms import PublicApplicationForm
 from workspace.programmes.models import Application, ApplicationSource, ApplicationStatus, Direction, Programme
-from workspace.programmes.queries import (enrolled_counts, groups_with_slots, programme_list, providers_in_network,
-                                          schools_in_network)
+from workspace.programmes.queries import (
+    enrolled_counts,
+    groups_with_slots,
+    programme_list,
+    providers_in_network,
+    schools_in_network,
+)
 
 DEFAULT_PER_HOUR = 10
 

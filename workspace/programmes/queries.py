@@ -22,9 +22,18 @@ from workspace.accounts.models import StaffRole, User
 from workspace.audit.privacy import register_subject_readers
 from workspace.core.models import utcnow
 from workspace.extensions import db
-from workspace.programmes.models import (Application, ApplicationStatus, Direction, Enrollment, EnrollmentRequest,
-                                         EnrollmentStatus, Group, HOLDING_PLACE, Programme, ScheduleSlot)
-
+from workspace.programmes.models import (
+    HOLDING_PLACE,
+    Application,
+    ApplicationStatus,
+    Direction,
+    Enrollment,
+    EnrollmentRequest,
+    EnrollmentStatus,
+    Group,
+    Programme,
+    ScheduleSlot,
+)
 
 # ---- who may do what --------------------------------------------------------------------------------
 

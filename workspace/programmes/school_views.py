@@ -21,9 +21,17 @@ from workspace.extensions import db
 from workspace.programmes import school_bp as bp
 from workspace.programmes.admission import grade_refusal, has_live_application
 from workspace.programmes.forms import ApplicationForm, MatchForm, RejectForm, RequestForm
-from workspace.programmes.models import (ACTIVE, Application, ApplicationSource, ApplicationStatus, Enrollment,
-                                         EnrollmentRequest, Programme)
+from workspace.programmes.models import (
+    ACTIVE,
+    Application,
+    ApplicationSource,
+    ApplicationStatus,
+    Enrollment,
+    EnrollmentRequest,
+    Programme,
+)
 from workspace.programmes.queries import enrollments_of_request, get_school_request_or_404, school_requests
+from workspace.programmes.timetable import timetable_of_school
 from workspace.pupils.consents import consent_from_application, consenting, has_processing_consent
 from workspace.pupils.models import Pupil, grade_of
 from workspace.pupils.queries import get_pupil_or_404, pupil_choices
@@ -256,5 +264,4 @@ def show_school_request(request_id: int):
 @bp.get("/timetable")
 @login_required
 def school_timetable():
-    from workspace.programmes.timetable import timetable_of_school
     return render("programmes/timetable.html", days=timetable_of_school(g.institution.id))

@@ -8,7 +8,8 @@ one statement."""
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import String, cast, literal_column, or_, select, union_all
 
 from tenants.models import Institution, Network

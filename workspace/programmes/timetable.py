@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from tenants.models import Institution
 from workspace.extensions import db
-from workspace.programmes.models import EnrollmentStatus, Enrollment, Group, Programme, ScheduleSlot
+from workspace.programmes.models import Enrollment, EnrollmentStatus, Group, Programme, ScheduleSlot
 
 
 def timetable_of_school(school_id: int) -> list[tuple[int, list]]:

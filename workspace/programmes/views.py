@@ -13,14 +13,25 @@ from workspace.core.models import utcnow
 from workspace.core.pagination import paginate
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
-from workspace.programmes import bp
+from workspace.programmes import (
+    bp,
+    inbox_views,  # noqa: F401  (routes on the same blueprint)
+)
 from workspace.programmes.access import editable_group_or_404, editable_programme_or_404, editable_slot_or_404
-from workspace.programmes import inbox_views  # noqa: F401  (routes on the same blueprint)
 from workspace.programmes.forms import GroupForm, ProgrammeForm, SlotForm
-from workspace.programmes.models import Direction, GradeScale, Group, Programme, ScheduleSlot
-from workspace.programmes.queries import (can_offer_programmes, enrolled_counts, get_programme_or_404, group_counts,
-                                          groups_with_slots, is_provider_manager, programme_list, providers_in_network,
-                                          teachers_of)
+from workspace.programmes.models import WEEKDAYS, Direction, GradeScale, Group, Programme, ScheduleSlot
+from workspace.programmes.queries import (
+    can_offer_programmes,
+    enrolled_counts,
+    get_programme_or_404,
+    group_counts,
+    groups_with_slots,
+    is_provider_manager,
+    programme_list,
+    providers_in_network,
+    teachers_of,
+)
+
 
 def _stale() -> str:
     return _("Программу изменил другой пользователь, пока вы редактировали. Обновите страницу и внесите изменения снова.")
@@ -187,5 +198,4 @@ def delete_slot(programme_id: int, group_id: int, slot_id: int):
 
 @bp.app_template_filter("weekday")
 def weekday_name(number: int) -> str:
-    from workspace.programmes.models import WEEKDAYS
     return str(WEEKDAYS[number]) if 0 <= number < len(WEEKDAYS) else ""

@@ -11,12 +11,25 @@ from flask_login import current_user
 from workspace.core.access import require
 from workspace.projects.approval import is_editable, require_editable
 from workspace.projects.forms import TASK_FIELDS
-from workspace.projects.models import (Project, ProjectDocument, ProjectIndicator, ProjectStage, ProjectTask,
-                                       RoadmapImport)
+from workspace.projects.models import (
+    Project,
+    ProjectDocument,
+    ProjectIndicator,
+    ProjectStage,
+    ProjectTask,
+    RoadmapImport,
+)
 from workspace.projects.permissions import can_edit_project, can_mark_task, can_take_part
-from workspace.projects.queries import (get_document_or_404, get_import_or_404, get_indicator_or_404,
-                                        get_project_or_404, get_stage_or_404, get_task_or_404, participants_of,
-                                        task_links)
+from workspace.projects.queries import (
+    get_document_or_404,
+    get_import_or_404,
+    get_indicator_or_404,
+    get_project_or_404,
+    get_stage_or_404,
+    get_task_or_404,
+    participants_of,
+    task_links,
+)
 
 
 def _require_editor(project: Project, *, lock: bool = True) -> None:

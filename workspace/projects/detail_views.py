@@ -11,14 +11,19 @@ from workspace.core.rendering import confirm_page, render
 from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.extensions import db, htmx
 from workspace.projects import bp
-from workspace.projects.access import (editable_indicator_or_404, editable_project_or_404, participating_project_or_404,
-                                       removable_document_or_404)
+from workspace.projects.access import (
+    editable_indicator_or_404,
+    editable_project_or_404,
+    participating_project_or_404,
+    removable_document_or_404,
+)
 from workspace.projects.approval import is_editable
 from workspace.projects.editing import next_position
 from workspace.projects.forms import CommentForm, DocumentForm, IndicatorForm
 from workspace.projects.mentions import mentioned
 from workspace.projects.models import ProjectComment, ProjectDocument, ProjectIndicator, ProjectMention
 from workspace.projects.queries import colleagues_of, comments_of, get_document_or_404, get_project_or_404
+from workspace.projects.views import page_context
 
 MAX_DOCUMENTS = 50
 
@@ -32,7 +37,6 @@ def _to_page(project, anchor: str):
 @bp.post("/<int:project_id>/indicators")
 @login_required
 def add_indicator(project_id: int):
-    from workspace.projects.views import page_context
     project = editable_project_or_404(project_id)
     form = IndicatorForm()
     if not form.validate_on_submit():
@@ -100,7 +104,6 @@ def delete_indicator(project_id: int, indicator_id: int):
 @bp.post("/<int:project_id>/documents")
 @login_required
 def add_document(project_id: int):
-    from workspace.projects.views import page_context
     project = participating_project_or_404(project_id)
     form = DocumentForm()
     if form.validate_on_submit() and (accepted := accept_file(
@@ -161,7 +164,6 @@ def add_comment(project_id: int):
             return _to_page(project, "discussion")
         form, status = CommentForm(formdata=None), 200
     if not htmx:
-        from workspace.projects.views import page_context
         return render("projects/page.html", status=status, **page_context(project, comment_form=form))
     return render("projects/_discussion.html", status=status, project=project, comment_form=form,
                   comments=comments_of(project.id), can_take_part=True)

@@ -9,10 +9,18 @@ from workspace.core.dates import AcademicYear
 from workspace.core.ordering import move_among
 from workspace.extensions import db
 from workspace.plans.imports import candidates
+from workspace.projects.models import (
+    DEFAULT_STAGES,
+    Direction,
+    Project,
+    ProjectParticipant,
+    ProjectStage,
+    ProjectTask,
+    ProjectTaskInstitution,
+    TaskStatus,
+)
 from workspace.reading.matching import Candidate, find_institutions
 from workspace.reading.timing import read_timing
-from workspace.projects.models import (DEFAULT_STAGES, Direction, Project, ProjectParticipant, ProjectStage,
-                                       ProjectTask, ProjectTaskInstitution, TaskStatus)
 
 
 def year_of(project: Project) -> AcademicYear:

@@ -19,6 +19,8 @@ from workspace.core.dates import AcademicYear
 from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
 from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
 from workspace.plans.imports import candidates, check_title_and_timing
+from workspace.projects.editing import add_task, next_position
+from workspace.projects.models import ProjectTask
 from workspace.reading.matching import Candidate, find_institutions
 from workspace.reading.reading import cell_text, choose_sheet, find_table
 from workspace.reading.timing import read_timing
@@ -130,8 +132,6 @@ def preview_from_form(form, year: AcademicYear) -> Preview:
 
 def save_preview(project, preview: Preview) -> int:
     """Append every row to the roadmap (one transaction: the request's). Returns the number of tasks saved."""
-    from workspace.projects.editing import add_task, next_position
-    from workspace.projects.models import ProjectTask
     members = candidates()
     position = next_position(ProjectTask, project.id)
     for offset, row in enumerate(preview.rows):

@@ -10,8 +10,7 @@ import enum
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import (Boolean, Date, Float, ForeignKey, ForeignKeyConstraint, Integer, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import Boolean, Date, Float, ForeignKey, ForeignKeyConstraint, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned

@@ -10,9 +10,19 @@ from sqlalchemy import Select, func, select
 from tenants.models import Institution, Network
 from workspace.accounts.models import User
 from workspace.extensions import db
-from workspace.projects.models import (Project, ProjectComment, ProjectDocument, ProjectIndicator, ProjectMention,
-                                       ProjectParticipant, ProjectStage, ProjectTask, ProjectTaskInstitution,
-                                       RoadmapImport, TaskStatus)
+from workspace.projects.models import (
+    Project,
+    ProjectComment,
+    ProjectDocument,
+    ProjectIndicator,
+    ProjectMention,
+    ProjectParticipant,
+    ProjectStage,
+    ProjectTask,
+    ProjectTaskInstitution,
+    RoadmapImport,
+    TaskStatus,
+)
 
 COMMENTS_SHOWN = 30
 

@@ -14,7 +14,8 @@ from workspace.projects import bp
 from workspace.projects.access import editable_project_or_404, editable_stage_or_404
 from workspace.projects.editing import next_position, swap_positions
 from workspace.projects.forms import StageForm
-from workspace.projects.models import ProjectStage
+from workspace.projects.models import ProjectStage, ProjectTask
+from workspace.projects.views import page_context
 
 
 def _back(project, stage=None):
@@ -24,7 +25,6 @@ def _back(project, stage=None):
 @bp.post("/<int:project_id>/stages")
 @login_required
 def add_stage(project_id: int):
-    from workspace.projects.views import page_context
     project = editable_project_or_404(project_id)
     form = StageForm()
     if not form.validate_on_submit():
@@ -87,7 +87,6 @@ def confirm_delete_stage(project_id: int, stage_id: int):
 @login_required
 def delete_stage(project_id: int, stage_id: int):
     project, stage = editable_stage_or_404(project_id, stage_id)
-    from workspace.projects.models import ProjectTask
     for task in db.session.scalars(select(ProjectTask).where(ProjectTask.stage_id == stage.id)):
         task.stage_id = None  # each task keeps its history (an audit entry per task)
     db.session.delete(stage)

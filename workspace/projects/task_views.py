@@ -17,6 +17,7 @@ from workspace.projects.editing import read_task_into, relink, swap_positions, y
 from workspace.projects.forms import TASK_FIELDS, TaskCellForm, TaskChoiceCellForm, TaskForm
 from workspace.projects.models import ProjectStage, ProjectTask
 from workspace.projects.queries import get_project_or_404, get_task_or_404, task_links
+from workspace.projects.views import page_context
 
 
 def _stage_choices(project_id: int) -> list[tuple[int, str]]:
@@ -28,7 +29,6 @@ def _stage_choices(project_id: int) -> list[tuple[int, str]]:
 @bp.post("/<int:project_id>/tasks")
 @login_required
 def add_task(project_id: int):
-    from workspace.projects.views import page_context
     project = editable_project_or_404(project_id)
     form = TaskForm(_stage_choices(project.id))
     if not form.validate_on_submit():

@@ -7,23 +7,41 @@ from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from tenants.permissions import is_base_manager
 from workspace.core.access import require
 from workspace.core.labels import choices
 from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate
 from workspace.core.rendering import render
+from workspace.council.approval import approval_history, approved_protocol
+from workspace.council.forms import SubmitForm
 from workspace.extensions import db
 from workspace.plans.queries import member_institutions
 from workspace.projects import bp
 from workspace.projects.access import editable_project_or_404, may_edit
 from workspace.projects.editing import apply_project_form, create_project, set_participants
-from workspace.projects.forms import (CommentForm, DocumentForm, IndicatorForm, ProjectForm, ResourcesForm, StageForm,
-                                      TaskForm)
+from workspace.projects.forms import (
+    CommentForm,
+    DocumentForm,
+    IndicatorForm,
+    ProjectForm,
+    ResourcesForm,
+    StageForm,
+    TaskForm,
+)
 from workspace.projects.models import RESOURCE_KINDS, RESOURCE_LABELS, Direction, ProjectStatus
-from workspace.projects.permissions import (can_create_project, can_edit_project, can_mark_task, can_take_part)
+from workspace.projects.permissions import can_create_project, can_edit_project, can_mark_task, can_take_part
 from workspace.projects.progress import progress_of
-from workspace.projects.queries import (comments_of, documents_of, get_project_or_404, indicators_of, participants_of,
-                                        projects_statement, stages_of, tasks_with_links)
+from workspace.projects.queries import (
+    comments_of,
+    documents_of,
+    get_project_or_404,
+    indicators_of,
+    participants_of,
+    projects_statement,
+    stages_of,
+    tasks_with_links,
+)
 
 
 def _choice(value: str | None, enum_cls) -> str | None:
@@ -68,14 +86,10 @@ def new_project():
 
 
 def _is_base() -> bool:
-    from tenants.permissions import is_base_manager
     return is_base_manager(g.network)
 
 
 def page_context(project, **overrides) -> dict:
-    from workspace.council.approval import approval_history, approved_protocol
-    from workspace.bank.sources import materials_from
-    from workspace.council.forms import SubmitForm
     participants = participants_of(project.id)
     participant_ids = {institution_id for institution_id, _name in participants}
     stages = stages_of(project.id)
@@ -84,6 +98,8 @@ def page_context(project, **overrides) -> dict:
     history = approval_history("project", project.id)
     editor = can_edit_project(g.network, project)
     stage_choices = [(stage.id, stage.title) for stage in stages]
+    # a real cycle: bank.sources names projects' models, so the projects package (and its views) loads first
+    from workspace.bank.sources import materials_from  # noqa: PLC0415
     context = {
         "project": project, "participants": participants, "participant_ids": participant_ids,
         "lead_name": next((name for i, name in participants if i == project.lead_institution_id), ""),

@@ -21,8 +21,8 @@ from workspace.audit.erasure import depersonalise_audit_entries
 from workspace.audit.models import InstitutionAuditEntry
 from workspace.audit.recorder import actor
 from workspace.core.models import utcnow
-from workspace.extensions import db
 from workspace.core.text import search_text
+from workspace.extensions import db
 from workspace.journal.models import Certificate
 from workspace.programmes.models import Application, Enrollment
 from workspace.pupils.models import Pupil, PupilConsent

@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask import abort
 from sqlalchemy import Select, select
 
-from workspace.extensions import db
 from workspace.core.text import matches_search_text
+from workspace.extensions import db
 from workspace.pupils.models import Pupil
 
 

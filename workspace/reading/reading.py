@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from workspace.core.dates import AcademicYear
 from workspace.reading.audience import Audience, read_audience, split_audience_from_title

@@ -8,8 +8,12 @@ from flask_login import current_user
 
 from workspace.core.access import require
 from workspace.requests_table.models import Conversation, RequestKind, ResourceRequest
-from workspace.requests_table.queries import (can_edit_request, get_conversation_or_404, get_request_or_404,
-                                              is_side_manager)
+from workspace.requests_table.queries import (
+    can_edit_request,
+    get_conversation_or_404,
+    get_request_or_404,
+    is_side_manager,
+)
 
 
 def editable_request_or_404(request_id: int) -> ResourceRequest:

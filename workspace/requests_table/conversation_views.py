@@ -12,14 +12,26 @@ from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
 from workspace.core.rendering import partial_requested, render
 from workspace.extensions import db
+from workspace.plans.models import PlanItem
+from workspace.projects.approval import locked_message
+from workspace.projects.models import ProjectTask
+from workspace.projects.queries import get_project_or_404
 from workspace.requests_table import bp
 from workspace.requests_table.access import matched_pair_or_404, writable_conversation_or_404
 from workspace.requests_table.forms import MessageForm, PlanItemFromMatchForm, ProjectTaskFromMatchForm
 from workspace.requests_table.matching import Row, score
 from workspace.requests_table.models import Conversation, ConversationMessage, RequestStatus, ResourceRequest
 from workspace.requests_table.outcomes import create_plan_item, create_project_task
-from workspace.requests_table.queries import (ROW_COLUMNS, editable_projects, editable_sections, get_conversation_or_404,
-                                              institution_names, is_side_manager, manages_a_side, messages_of)
+from workspace.requests_table.queries import (
+    ROW_COLUMNS,
+    editable_projects,
+    editable_sections,
+    get_conversation_or_404,
+    institution_names,
+    is_side_manager,
+    manages_a_side,
+    messages_of,
+)
 
 
 @bp.post("/matches/<int:need_id>/<int:offer_id>")
@@ -68,12 +80,10 @@ def _context(conversation: Conversation, form: MessageForm | None = None, item_f
         item_form.report_form.data = _("Отчёт о проведении, фотографии")
     plan_item = None
     if conversation.plan_item_id:
-        from workspace.plans.models import PlanItem
         plan_item = db.session.execute(select(PlanItem.id, PlanItem.title, PlanItem.plan_id)
                                        .where(PlanItem.id == conversation.plan_item_id)).first()
     project_task = None
     if conversation.project_task_id:
-        from workspace.projects.models import ProjectTask
         project_task = db.session.execute(select(ProjectTask.id, ProjectTask.title, ProjectTask.project_id)
                                           .where(ProjectTask.id == conversation.project_task_id)).first()
     mine = "need" if current_user.institution_id == conversation.need_institution_id else "offer"
@@ -148,8 +158,6 @@ def add_plan_item(conversation_id: int):
 @bp.post("/conversations/<int:conversation_id>/project-task")
 @login_required
 def add_project_task(conversation_id: int):
-    from workspace.projects.approval import locked_message
-    from workspace.projects.queries import get_project_or_404
     conversation = _agreed_without_outcome(conversation_id)
     form = ProjectTaskFromMatchForm(editable_projects())
     project = None

@@ -17,8 +17,13 @@ from workspace.plans.permissions import can_edit_plan_section
 from workspace.projects.models import Project
 from workspace.projects.permissions import can_edit_project
 from workspace.requests_table.matching import ACTIVE, Row
-from workspace.requests_table.models import (Conversation, ConversationMessage, RequestKind, RequestStatus,
-                                             ResourceRequest)
+from workspace.requests_table.models import (
+    Conversation,
+    ConversationMessage,
+    RequestKind,
+    RequestStatus,
+    ResourceRequest,
+)
 
 ROW_COLUMNS = (ResourceRequest.id, ResourceRequest.institution_id, ResourceRequest.kind, ResourceRequest.category,
                ResourceRequest.title, ResourceRequest.description, ResourceRequest.starts_on, ResourceRequest.ends_on,

@@ -15,8 +15,15 @@ from workspace.requests_table.access import editable_request_or_404
 from workspace.requests_table.forms import RequestForm
 from workspace.requests_table.matching import suggestions
 from workspace.requests_table.models import RequestCategory, RequestKind, RequestStatus, ResourceRequest
-from workspace.requests_table.queries import (active_rows, can_add_request, can_edit_request, conversations_by_pair,
-                                              get_request_or_404, institution_names, requests_page)
+from workspace.requests_table.queries import (
+    active_rows,
+    can_add_request,
+    can_edit_request,
+    conversations_by_pair,
+    get_request_or_404,
+    institution_names,
+    requests_page,
+)
 
 SUGGESTED = 12
 

@@ -1,12 +1,19 @@
 """The surveys' figure provider and the satisfaction source of the monitoring dashboard."""
 from __future__ import annotations
 
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from workspace.extensions import db
-from workspace.monitoring.registry import (Figure, Headline, MonitoringScope, SectionContent,
-                                           register_indicator_source, register_monitoring_section)
+from workspace.monitoring.registry import (
+    Figure,
+    Headline,
+    MonitoringScope,
+    SectionContent,
+    register_indicator_source,
+    register_monitoring_section,
+)
 from workspace.surveys.models import QuestionKind, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse, SurveyStatus
 from workspace.surveys.queries import satisfaction_percent
 

@@ -18,8 +18,15 @@ from sqlalchemy.exc import IntegrityError
 from tenants.entry import enter_public_survey
 from workspace.extensions import db
 from workspace.surveys import bp
-from workspace.surveys.models import (SCALE, QuestionKind, Survey, SurveyAnswer, SurveyRespondent, SurveyResponse,
-                                      SurveyStatus)
+from workspace.surveys.models import (
+    SCALE,
+    QuestionKind,
+    Survey,
+    SurveyAnswer,
+    SurveyRespondent,
+    SurveyResponse,
+    SurveyStatus,
+)
 from workspace.surveys.queries import questions_of
 from workspace.surveys.respondents import marker, new_respondent, remember, respondent_from_cookie
 

@@ -8,7 +8,7 @@ from flask import abort
 from sqlalchemy import func, select
 
 from workspace.extensions import db
-from workspace.surveys.models import (SCALE, QuestionKind, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse)
+from workspace.surveys.models import SCALE, QuestionKind, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 
 
 def get_survey_or_404(survey_id: int) -> Survey:

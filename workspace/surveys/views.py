@@ -16,6 +16,7 @@ from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
 from workspace.core.rendering import confirm_page, partial_requested, render
 from workspace.extensions import db
+from workspace.monitoring.registry import Figure
 from workspace.surveys import bp
 from workspace.surveys.access import editable_question_or_404, managed_survey_or_404, may_manage
 from workspace.surveys.forms import QuestionForm, SurveyForm, VersionForm
@@ -168,7 +169,6 @@ def close_survey(survey_id: int):
 @bp.get("/n/<network>/surveys/<int:survey_id>/results")
 @login_required
 def show_results(survey_id: int):
-    from workspace.monitoring.registry import Figure
     survey = get_survey_or_404(survey_id)
     total, results, satisfaction = survey_results(survey)
     figures = {}
