@@ -3,6 +3,7 @@ factory; what Werkzeug and Jinja compile for it is reused within the process: fi
 each test inside an outer transaction that is rolled back at its end."""
 from __future__ import annotations
 
+import gc
 import os
 import re
 from contextlib import contextmanager
@@ -317,6 +318,16 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"isolation walk: {routes} routes x {len(WALK_TOTALS)} roles, "
             f"{total} requests for foreign objects, all 404")
+
+
+def pytest_collection_finish(session):
+    """What is alive once the tests are collected (the application's and the tests' modules, SQLAlchemy's
+    mappers, ~300 000 objects) lives to the end: out of the garbage collector's sight (gc.freeze), a full
+    collection looks only at what the tests made since. Each test builds an application whose objects outlive
+    the young generations, so full collections come every few tests; over the whole heap each took ~100-250 ms,
+    a third of a builder-heavy directory's time. Nothing is left uncollected that a test makes."""
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_collection_modifyitems(config, items):
