@@ -1,16 +1,20 @@
 """Every id-bearing field of the programmes forms, tampered: refused, nothing changes."""
 from __future__ import annotations
 
+import pytest
 
-from tests.conftest import login, post_form
+from tests.conftest import login, post_form, shared_world
 from tests.fixtures.factories import PASSWORD
 from tests.fixtures.row_counts import row_counts
 from tests.tenancy.world import build_world
 
+# Every test reads the same two networks (what a test adds or posts is rolled back): built once for the module.
+pytestmark = pytest.mark.shared_world
+world = shared_world(build_world)
 
 
-def test_application_refuses_foreign_pupils_and_programmes(client, make, read):
-    world = build_world(make)
+
+def test_application_refuses_foreign_pupils_and_programmes(client, world, make, read):
     draft = make.programme(world.a.network, world.a.partner, "Черновик", published=False)
     login(client, world.a.users["coordinator"].email, PASSWORD)
     url = f"/i/{world.a.school.slug}/enrollment/applications"
@@ -24,8 +28,7 @@ def test_application_refuses_foreign_pupils_and_programmes(client, make, read):
     assert row_counts(read) == before
 
 
-def test_match_refuses_foreign_pupil_and_public_form_refuses_foreign_school(client, make, read):
-    world = build_world(make)
+def test_match_refuses_foreign_pupil_and_public_form_refuses_foreign_school(client, world, make, read):
     public = make.application(None, world.a.programme, school=world.a.school, status="new", source="public")
     login(client, world.a.users["coordinator"].email, PASSWORD)
     before = row_counts(read)
@@ -41,8 +44,7 @@ def test_match_refuses_foreign_pupil_and_public_form_refuses_foreign_school(clie
     assert row_counts(read) == before
 
 
-def test_group_teacher_and_placement_refuse_foreign_ids(client, make, read):
-    world = build_world(make)
+def test_group_teacher_and_placement_refuse_foreign_ids(client, world, make, read):
     login(client, world.a.partner_coordinator.email, PASSWORD)
     a = world.a
     before = row_counts(read)
@@ -63,8 +65,7 @@ def test_group_teacher_and_placement_refuse_foreign_ids(client, make, read):
         assert response.status_code == 404, bad
 
 
-def test_request_refuses_applications_it_does_not_list(client, make, read):
-    world = build_world(make)
+def test_request_refuses_applications_it_does_not_list(client, world, make, read):
     login(client, world.a.users["coordinator"].email, PASSWORD)
     other = make.programme(world.a.network, world.a.partner, "Другая")
     mine = make.application(make.pupil(world.a.school, "Другой"), other)

@@ -13,10 +13,13 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import login
+from tests.conftest import login, shared_world
 from tests.fixtures.factories import PASSWORD
 from tests.tenancy.world import MARK_B, ROLES, build_world
 
+# Every test here reads the same two networks and changes nothing of them: built once for the module.
+pytestmark = pytest.mark.shared_world
+world = shared_world(build_world)
 SKIPPED_ENDPOINTS = {"static"}
 OPERATOR_ARGUMENTS = {"institution_id", "network_id"}
 
@@ -208,8 +211,7 @@ WALK_TOTALS: list[tuple[str, int, int]] = []  # (actor, routes, foreign requests
 
 
 @pytest.mark.parametrize("actor_key", ACTORS)
-def test_nothing_foreign_is_reachable(app, client, make, csrf_off, actor_key):
-    world = build_world(make)
+def test_nothing_foreign_is_reachable(app, client, world, csrf_off, actor_key):
     user, own_values, foreign_values = _values_for(world, actor_key)
     login(client, user.email, PASSWORD)
     tried = 0
@@ -234,8 +236,7 @@ def test_nothing_foreign_is_reachable(app, client, make, csrf_off, actor_key):
 
 
 @pytest.mark.parametrize("actor_key", ACTORS)
-def test_own_pages_show_nothing_foreign(app, client, make, csrf_off, actor_key):
-    world = build_world(make)
+def test_own_pages_show_nothing_foreign(app, client, world, csrf_off, actor_key):
     user, own, _foreign = _values_for(world, actor_key)
     login(client, user.email, PASSWORD)
     # The bridge is in both networks: only the schools' private notes are foreign to it.
@@ -270,9 +271,8 @@ def _foreign_subjects(world) -> dict[str, list[int]]:
 
 
 @pytest.mark.parametrize("actor_key", ["admin", "coordinator", "partner"])
-def test_every_approvable_kind_refuses_foreign_subjects(app, client, make, csrf_off, actor_key):
+def test_every_approvable_kind_refuses_foreign_subjects(app, client, world, csrf_off, actor_key):
     from workspace.council.approval import approvables
-    world = build_world(make)
     user, own, _foreign = _values_for(world, actor_key)
     login(client, user.email, PASSWORD)
     subjects = _foreign_subjects(world)
@@ -303,8 +303,7 @@ PUBLIC_ENDPOINTS = {
 PUBLIC_WITHOUT_LOGIN = {"surveys.answer_survey", "surveys.submit_survey"}  # the survey's public link
 
 
-def test_anonymous_is_sent_to_login_everywhere(app, client, make, csrf_off):
-    world = build_world(make)
+def test_anonymous_is_sent_to_login_everywhere(app, client, world, csrf_off):
     _user, own, _foreign = _values_for(world, "admin")
     for rule in _rules(app):
         if rule.endpoint in PUBLIC_ENDPOINTS:
@@ -327,9 +326,8 @@ def test_anonymous_is_sent_to_login_everywhere(app, client, make, csrf_off):
             assert "/login" in response.location
 
 
-def test_public_pages_show_only_the_published(app, client, make):
+def test_public_pages_show_only_the_published(app, client, world):
     """The justified exceptions above: open to anyone, and nothing unpublished or private on them."""
-    world = build_world(make)
     for side, other in ((world.a, world.b), (world.b, world.a)):
         response = client.get(f"/public/n/{side.network.slug}/agreements")
         body = response.get_data(as_text=True)
@@ -341,11 +339,10 @@ def test_public_pages_show_only_the_published(app, client, make):
     assert {rule.endpoint for rule in _rules(app) if rule.rule.startswith("/public/")} == PUBLIC_ENDPOINTS
 
 
-def test_the_public_survey_link_is_the_only_anonymous_page_with_data(app, client, make, csrf_off):
+def test_the_public_survey_link_is_the_only_anonymous_page_with_data(app, client, world, csrf_off):
     """The justified exception: a published survey's link opens without login (the respondents are parents
     and pupils with no account); it shows that survey's questions and nothing else, and a draft's token or
     a guess is 404 like a missing page."""
-    world = build_world(make)
     anonymous_routes = {rule.endpoint for rule in _rules(app) if "survey_token" in rule.arguments}
     assert anonymous_routes == PUBLIC_WITHOUT_LOGIN
     page = client.get(f"/s/{world.a.survey.token}")

@@ -9,10 +9,14 @@ import pytest
 from flask_wtf import FlaskForm
 
 import workspace
-from tests.conftest import login, post_form
+from tests.conftest import login, post_form, shared_world
 from tests.fixtures.factories import PASSWORD
 from tests.fixtures.row_counts import row_counts
 from tests.tenancy.world import build_world
+
+# Every test reads the same two networks (what a test adds or posts is rolled back): built once for the module.
+pytestmark = pytest.mark.shared_world
+world = shared_world(build_world)
 
 # form class name, field → how the test reaches it
 CASES = {
@@ -48,8 +52,7 @@ def test_every_id_field_has_a_tamper_case():
 
 
 
-def test_council_seat_refuses_users_it_must_not_offer(client, make, read):
-    world = build_world(make)
+def test_council_seat_refuses_users_it_must_not_offer(client, world, make, read):
     login(client, world.a.users["admin"].email, PASSWORD)  # chair of network A
     url, page = "/n/network-a/council/seats/staff", "/n/network-a/council/seats/new"
     before = row_counts(read)
@@ -63,8 +66,7 @@ def test_council_seat_refuses_users_it_must_not_offer(client, make, read):
 
 
 @pytest.mark.parametrize("field, value", [("base_institution_id", 999999), ("base_institution_id", "x")])
-def test_network_form_refuses_missing_base(client, make, read, field, value):
-    world = build_world(make)
+def test_network_form_refuses_missing_base(client, world, make, read, field, value):
     login(client, world.operator.email, PASSWORD)
     before = row_counts(read)
     data = {"name": "Сеть", "slug": "tampered", "starts_on": "2026-09-01", "ends_on": "2027-08-31", field: value}
@@ -73,8 +75,7 @@ def test_network_form_refuses_missing_base(client, make, read, field, value):
     assert row_counts(read) == before
 
 
-def test_member_form_refuses_a_member_twice_or_a_missing_institution(client, make, read):
-    world = build_world(make)
+def test_member_form_refuses_a_member_twice_or_a_missing_institution(client, world, make, read):
     login(client, world.operator.email, PASSWORD)
     url = f"/operator/networks/{world.a.network.id}"
     before = row_counts(read)
@@ -84,8 +85,7 @@ def test_member_form_refuses_a_member_twice_or_a_missing_institution(client, mak
     assert row_counts(read) == before
 
 
-def test_plan_section_refuses_a_partner_outside_the_network(client, make, read):
-    world = build_world(make)
+def test_plan_section_refuses_a_partner_outside_the_network(client, world, make, read):
     login(client, world.a.users["coordinator"].email, PASSWORD)  # the base school's coordinator
     url = f"/n/network-a/plans/{world.a.plan.id}/sections"
     before = row_counts(read)
