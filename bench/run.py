@@ -39,7 +39,7 @@ import tempfile
 import time
 import urllib.parse
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +81,7 @@ _children: list[subprocess.Popen] = []
 
 
 def start_process(command: list[str], env: dict, log_path: Path) -> subprocess.Popen:
-    log = open(log_path, "ab")
+    log = open(log_path, "ab")  # noqa: SIM115  (the server writes to it for its whole life; closed when it stops)
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                start_new_session=True)  # its own process group: gunicorn + its workers
     log.close()
@@ -254,14 +254,14 @@ class Endpoint:
     journal: bool = False  # needs a journal group in the city (skipped when the city has none)
     target_share: float = 0.5  # the throughput target as a share of the baseline
 
-    def url_path(self, ctx: "RunContext") -> str:
+    def url_path(self, ctx: RunContext) -> str:
         return self.path.format(inst=BENCH_INSTITUTION, net=ctx.network_slug, member=ctx.member_id,
                                 plan=ctx.plan_id, item=ctx.plan_items[0] if ctx.plan_items else 0,
                                 agreement=ctx.agreement_id, project=ctx.project_id,
                                 journal_net=ctx.journal_network, group=ctx.journal_group,
                                 lesson=ctx.journal_lesson, enrollment=ctx.journal_enrollment)
 
-    def target(self, ctx: "RunContext") -> str | None:
+    def target(self, ctx: RunContext) -> str | None:
         if not self.htmx_target:
             return None
         return self.htmx_target.format(member=ctx.member_id, item=ctx.plan_items[0] if ctx.plan_items else 0,
@@ -380,6 +380,7 @@ def _pg_url(database: str, user: str | None = None) -> str:
 def _look_up(ctx: RunContext) -> None:
     """The biggest network, a partner's membership row to edit, rows for the soak."""
     from sqlalchemy import create_engine, text
+
     from workspace.config import normalise_database_url
     engine = create_engine(normalise_database_url(ctx.owner_url))
     with engine.connect() as connection:
@@ -427,11 +428,12 @@ def _look_up_journal(ctx: RunContext, connection, text) -> None:
 
 def _versions(ctx: RunContext) -> str:
     from sqlalchemy import create_engine, text
+
     from workspace.config import normalise_database_url
     engine = create_engine(normalise_database_url(ctx.owner_url))
     with engine.connect() as connection:
-        rows = connection.execute(text("SELECT id, version FROM memberships WHERE id IN (%s)"
-                                       % ",".join(str(i) for i in ctx.soak_members))).all()
+        ids = ",".join(str(i) for i in ctx.soak_members)
+        rows = connection.execute(text(f"SELECT id, version FROM memberships WHERE id IN ({ids})")).all()
     engine.dispose()
     return ",".join(f"{i}:{v}" for i, v in rows)
 
@@ -760,6 +762,7 @@ def _plan_fixture(items: int):
     """A plan of ``items`` items in sections, as the generator writes them (plain objects)."""
     import random as _random
     from types import SimpleNamespace
+
     from workspace.core.dates import AcademicYear
     from workspace.generator import names as N
     from workspace.generator.city import _timing_text
@@ -790,7 +793,9 @@ def excel_measurements() -> dict:
     and the import of a 1 000-row plan file (read_xlsx + choose_sheet + find_table + read_item,
     i.e. timing and audience reads) against bare openpyxl read-only iteration of the same file."""
     import io
+
     from openpyxl import Workbook, load_workbook
+
     from workspace import create_app
     from workspace.config import TestConfig
     from workspace.core.labels import label
@@ -864,7 +869,9 @@ def journal_excel_measurement() -> dict:
     import io
     import random as _random
     from datetime import date, timedelta
+
     from openpyxl import Workbook
+
     from workspace.journal.exports import group_workbook
     from workspace.journal.grid import GroupHead, LessonColumn, PupilRow
     from workspace.journal.models import Attendance
@@ -947,7 +954,7 @@ def excel_section(excel: dict | None) -> tuple[str, list[str]]:
 # -- the machine -----------------------------------------------------------------------------------
 
 def machine(databases: list[str]) -> dict:
-    info = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    info = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
     try:
         cpuinfo = Path("/proc/cpuinfo").read_text()
         info["cpu"] = re.search(r"model name\s*:\s*(.+)", cpuinfo).group(1).strip()

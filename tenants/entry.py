@@ -12,8 +12,8 @@ through one of the functions below — never by setting a scope by hand — so t
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from sqlalchemy import Select, select
 

@@ -144,7 +144,7 @@ class Seat(NetworkOwned, CreatedAtMixin, db.Model):
     role: Mapped[SeatRole] = mapped_column(db_enum(SeatRole, "seat_role"))
     represents: Mapped[str] = mapped_column(String(200), default="")
 
-    user: Mapped["User"] = relationship(lazy="raise")  # noqa: F821  (accounts.models.User, by name: tenants imports no area)
+    user: Mapped[User] = relationship(lazy="raise")  # noqa: F821  (accounts.models.User, by name: tenants imports no area)
 
     def audit_label(self) -> str:
         loaded = self.__dict__.get("user")

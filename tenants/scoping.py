@@ -13,9 +13,9 @@
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from flask import g, has_app_context
 from sqlalchemy import ForeignKey, Table, event
@@ -295,6 +295,5 @@ def _check_owner(obj: object, stamp: bool) -> None:
             obj.institution_id = scope.institution_id
         if obj.institution_id != scope.institution_id:
             raise UnscopedQueryError(f"write of {type(obj).__name__} owned by another institution")
-    if by_network:
-        if obj.network_id not in scope.network_ids:
-            raise UnscopedQueryError(f"write of {type(obj).__name__} owned by another network")
+    if by_network and obj.network_id not in scope.network_ids:
+        raise UnscopedQueryError(f"write of {type(obj).__name__} owned by another network")

@@ -13,13 +13,13 @@ import pytest
 from flask_migrate import upgrade
 from sqlalchemy import event
 
+from tenants.scoping import unscoped
 from tests.fixtures import agreements as agreement_factories
 from tests.fixtures import bank, compile_cache, database, factories, projects
-from tests.fixtures import programmes as programme_factories
+from tests.fixtures import chronicle as chronicle_factories
 from tests.fixtures import journal as journal_factories
 from tests.fixtures import monitoring as monitoring_factories
-from tests.fixtures import chronicle as chronicle_factories
-from tenants.scoping import unscoped
+from tests.fixtures import programmes as programme_factories
 from workspace import create_app
 from workspace.config import TestConfig
 from workspace.extensions import db

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from datetime import timezone
+from datetime import UTC
 
 import click
 from flask import Flask
@@ -84,7 +84,7 @@ def register_commands(app: Flask) -> None:
         """Depersonalise pupils' personal data kept longer than PUPIL_DATA_RETENTION_DAYS."""
 
         days = app.config["PUPIL_DATA_RETENTION_DAYS"]
-        now = as_of.replace(tzinfo=timezone.utc) if as_of else utc_now()
+        now = as_of.replace(tzinfo=UTC) if as_of else utc_now()
         with enter_command_line():  # every school's pupils, each erased within its school
             found = expired(now, days)
             enrollments, pupils = found.counts

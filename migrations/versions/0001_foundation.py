@@ -1,7 +1,7 @@
 """foundation: tenants, accounts, networks, council, notes
 
 Revision ID: 0001_foundation
-Revises: 
+Revises:
 Create Date: 2026-11-22 08:19:20.684577
 
 """

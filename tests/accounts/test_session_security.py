@@ -1,7 +1,7 @@
 """Sessions and cookies: argon2 rehash, cookie flags and lifetime, CSRF over an open page and HTTPS."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from sqlalchemy import select
@@ -39,7 +39,7 @@ def test_remember_cookie_is_secure_httponly_lax_and_at_most_30_days(app, client,
     remember = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("remember_token="))
     assert "Secure" in remember and "HttpOnly" in remember and "SameSite=Lax" in remember
     expires = parsedate_to_datetime(remember.split("Expires=")[1].split(";")[0])
-    days = (expires - datetime.now(timezone.utc)).days
+    days = (expires - datetime.now(UTC)).days
     assert 29 <= days <= 30
 
 

@@ -1,7 +1,7 @@
 """The hooks the lead registers later: global search and the chronicle, scoped like every request."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from flask import g
 
@@ -58,7 +58,7 @@ def test_chronicle_entries_newest_first_with_paging_and_partner_filter(app, make
         assert [r[2] for r in entries([world.a.network.id], rows[0][0], 10, None)] == [world.a.material.title] \
             or rows[0][0] == rows[1][0]
         assert entries([], None, 10, None) == []
-        future = datetime.now(timezone.utc) + timedelta(days=1)
+        future = datetime.now(UTC) + timedelta(days=1)
         assert len(entries([world.a.network.id], future.replace(tzinfo=None), 1, None)) == 1
     finally:
         context.pop()

@@ -7,8 +7,8 @@ from datetime import date
 from icalendar import Calendar
 from sqlalchemy import select
 
-from tests.conftest import post_form
 from tests.calendar.test_calendar_pages import _world
+from tests.conftest import post_form
 from workspace.accounts.models import User, hash_token
 from workspace.calendar.models import CalendarFeed
 from workspace.extensions import db

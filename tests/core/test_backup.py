@@ -33,11 +33,10 @@ def committed_database(tmp_path):
 
 
 def _snapshot(app) -> dict[str, list[tuple]]:
-    with app.app_context():
-        with db.engine.connect() as connection:
-            return {table.name: [tuple(row) for row in connection.execute(
-                        text(f'SELECT * FROM "{table.name}" ORDER BY 1'))]
-                    for table in db.metadata.sorted_tables}
+    with app.app_context(), db.engine.connect() as connection:
+        return {table.name: [tuple(row) for row in connection.execute(
+                    text(f'SELECT * FROM "{table.name}" ORDER BY 1'))]
+                for table in db.metadata.sorted_tables}
 
 
 def test_backup_and_restore_round_trip_every_table(committed_database, tmp_path):
@@ -47,13 +46,12 @@ def test_backup_and_restore_round_trip_every_table(committed_database, tmp_path)
     runner = app.test_cli_runner()
     result = runner.invoke(args=["backup", str(tmp_path / "copy.backup")])
     assert result.exit_code == 0, result.output
-    with app.app_context():
-        with db.engine.begin() as connection:  # damage: the owner bypasses the app, as an accident would
-            from tenants.models import Membership, Seat
-            from workspace.desk.models import Note
-            connection.execute(delete(Note.__table__))
-            connection.execute(delete(Seat.__table__))
-            connection.execute(update(Membership.__table__).values(interaction_forms="испорчено"))
+    from tenants.models import Membership, Seat
+    from workspace.desk.models import Note
+    with app.app_context(), db.engine.begin() as connection:  # damage: the owner bypasses the app, as an accident would
+        connection.execute(delete(Note.__table__))
+        connection.execute(delete(Seat.__table__))
+        connection.execute(update(Membership.__table__).values(interaction_forms="испорчено"))
     assert _snapshot(app) != before
     result = runner.invoke(args=["restore", "--yes", str(tmp_path / "copy.backup")])
     assert result.exit_code == 0, result.output

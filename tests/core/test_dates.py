@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 
@@ -41,9 +41,9 @@ def test_label_in_russian(app):
 
 
 def test_moments_are_shown_in_moscow_time(app):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from workspace.core.dates import ru_datetime
     with app.test_request_context():
-        assert ru_datetime(datetime(2026, 11, 22, 7, 5, tzinfo=timezone.utc)) == "22.11.2026 10:05"
+        assert ru_datetime(datetime(2026, 11, 22, 7, 5, tzinfo=UTC)) == "22.11.2026 10:05"
         assert ru_datetime(datetime(2026, 11, 22, 22, 30)) == "23.11.2026 01:30"  # naive = UTC (SQLite)

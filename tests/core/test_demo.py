@@ -1,3 +1,4 @@
+import pytest
 from sqlalchemy import func, select
 
 from tenants.models import Institution, Membership, Network, Seat
@@ -7,8 +8,6 @@ from workspace.accounts.models import User
 from workspace.demo.data import DEMO_PASSWORD
 from workspace.demo.loader import RealDataPresent, load_demo
 from workspace.extensions import db
-
-import pytest
 
 
 def _counts():
@@ -43,9 +42,8 @@ def test_demo_has_every_role_an_external_parent_and_a_shared_institution(app):
 
 def test_demo_refuses_a_database_with_real_data(app, make):
     make.institution("Настоящая школа", slug="real-school")
-    with app.app_context():
-        with pytest.raises(RealDataPresent):
-            load_demo()
+    with app.app_context(), pytest.raises(RealDataPresent):
+        load_demo()
 
 
 def test_demo_logins_work(app, client):

@@ -10,7 +10,7 @@ import pytest
 from flask_migrate import upgrade
 from sqlalchemy import func, select
 
-from tenants.models import Institution, InstitutionKind, Membership, MemberRole, Network, Seat, SeatRole
+from tenants.models import Institution, InstitutionKind, MemberRole, Membership, Network, Seat, SeatRole
 from tenants.scoping import unscoped
 from tests.conftest import csrf_token_from, login
 from tests.fixtures import database
@@ -18,10 +18,10 @@ from workspace import create_app
 from workspace.accounts.models import StaffRole, User
 from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
 from workspace.config import TestConfig
+from workspace.core.dates import AcademicYear
 from workspace.desk.models import Note
 from workspace.extensions import db
 from workspace.generator import BENCH_LOGINS, BENCH_PASSWORD, SCALES
-from workspace.core.dates import AcademicYear
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
 from workspace.plans.report_models import EventParticipation, EventReport
 from workspace.reading.timing import read_timing

@@ -5,8 +5,7 @@ from dataclasses import dataclass
 
 from werkzeug.datastructures import MultiDict
 
-from workspace.core.import_preview import (ImportDraft, Preview, PreviewRow, RowsImport, rows_from_form,
-                                           sheet_of)
+from workspace.core.import_preview import ImportDraft, Preview, PreviewRow, RowsImport, rows_from_form, sheet_of
 from workspace.core.spreadsheets import Sheet, cell_of, find_header, folded, rows_below
 from workspace.plans.imports import PLAN_IMPORT
 from workspace.plans.models import PlanImport

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import update
 
+from tenants.scoping import unscoped
 from tests.council.helpers import build_council
 from tests.council.test_approval_flow import _as, _close, _council_url, _open_e_vote, _submit, _vote
-from tenants.scoping import unscoped
 from workspace.core.models import utcnow
 from workspace.council.models import AgendaItem
 from workspace.extensions import db

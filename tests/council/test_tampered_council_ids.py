@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-
 from tests.conftest import login, post_form
 from tests.fixtures.factories import PASSWORD
 from tests.fixtures.row_counts import row_counts
 from tests.tenancy.world import build_world
-
 
 
 def test_e_vote_and_agenda_refuse_requests_they_must_not_offer(client, make, read):

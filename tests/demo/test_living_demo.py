@@ -72,9 +72,9 @@ def check_events_are_held_only_in_the_past_and_each_held_one_has_its_report(load
 
 
 def check_marks_only_on_lessons_already_held_and_lessons_of_each_programme_fit_it(loaded):
+    from workspace.demo.journal import PROGRAMME_TOPICS
     from workspace.journal.models import Lesson, Mark
     from workspace.programmes.models import Group, Programme
-    from workspace.demo.journal import PROGRAMME_TOPICS
     future = db.session.scalar(select(func.count(Mark.id)).join(Lesson, Lesson.id == Mark.lesson_id)
                                .where(Lesson.held_on >= loaded))
     assert future == 0

@@ -92,7 +92,6 @@ def test_delete_note_asks_first_then_deletes(client, make, login_as, read):
 
 
 def test_desk_lists_events_waiting_for_a_report(client, make, login_as):
-    from datetime import date
     school, network, user = _school(make)
     plan = make.plan(network, 2019)
     section = make.section(plan, "Раздел школы")

@@ -68,10 +68,9 @@ def _demo_ids() -> dict:
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    from workspace.demo.loader import load_demo
-
-    from tests.fixtures import database
     from tenants.scoping import unscoped
+    from tests.fixtures import database
+    from workspace.demo.loader import load_demo
 
     # The browser tests use the run's database: a SQLite file, or (TEST_DATABASE_URL) a fresh
     # PostgreSQL database migrated by its owner and served as the application role (RLS on).

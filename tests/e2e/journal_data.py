@@ -2,7 +2,7 @@
 the school's teacher teaches three of its pupils; three lessons; no marks yet."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
@@ -10,8 +10,15 @@ from tenants.models import Institution, Network
 from workspace.accounts.models import User
 from workspace.extensions import db
 from workspace.journal.models import Lesson
-from workspace.programmes.models import (Direction, Enrollment, EnrollmentRequest, EnrollmentStatus, GradeScale, Group,
-                                         Programme)
+from workspace.programmes.models import (
+    Direction,
+    Enrollment,
+    EnrollmentRequest,
+    EnrollmentStatus,
+    GradeScale,
+    Group,
+    Programme,
+)
 from workspace.pupils.models import Pupil, grade_of
 
 TEACHER = "uchitel@sosh31.example"
@@ -32,7 +39,7 @@ def create_journal_group() -> dict:
     db.session.add(group)
     db.session.flush()
     request = EnrollmentRequest(network_id=network.id, home_institution_id=school.id, programme_id=programme.id,
-                                sent_at=datetime(2026, 9, 5, tzinfo=timezone.utc))
+                                sent_at=datetime(2026, 9, 5, tzinfo=UTC))
     db.session.add(request)
     db.session.flush()
     for surname, name in (("Андреева", "Мария"), ("Белов", "Илья"), ("Волкова", "Дарья")):

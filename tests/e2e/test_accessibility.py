@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.support import (
-    ADMIN, AGREEMENT_NUMBER, COORDINATOR, DESK, EXTERNAL, NETWORK, OPERATOR, axe_violations, expect, no_horizontal_scroll,
+    ADMIN,
+    AGREEMENT_NUMBER,
+    COORDINATOR,
+    DESK,
+    EXTERNAL,
+    NETWORK,
+    OPERATOR,
+    axe_violations,
+    expect,
+    no_horizontal_scroll,
 )
 
 pytestmark = pytest.mark.e2e

@@ -8,8 +8,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.e2e.support import (ADMIN, COORDINATOR, EXTERNAL, NETWORK, assert_no_reload, axe_violations, expect,
-                               mark_window)
+from tests.e2e.support import (
+    ADMIN,
+    COORDINATOR,
+    EXTERNAL,
+    NETWORK,
+    assert_no_reload,
+    axe_violations,
+    expect,
+    mark_window,
+)
 
 pytestmark = pytest.mark.e2e
 

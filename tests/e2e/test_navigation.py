@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.e2e.support import COORDINATOR, DESK, NETWORK_NAME, assert_no_reload, expect, mark_window
 
@@ -44,7 +45,7 @@ def test_main_menu_navigates_without_reload_and_without_console_errors(open_page
 def test_a_csp_violation_would_be_caught(open_page, watched):
     """The watch on the console sees what the CSP blocks: an inline script does not run."""
     page = open_page(user=COORDINATOR, path=DESK)
-    with pytest.raises(Exception):
+    with pytest.raises(PlaywrightError):
         page.add_script_tag(content="window.__inlineRan = true")
     assert page.evaluate("window.__inlineRan") is None
     assert any("Content Security Policy" in error for error in watched.errors), watched.errors

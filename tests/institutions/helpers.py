@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
+from tenants.models import Institution
 from tests.conftest import csrf_token_from
 from tests.fixtures.factories import PASSWORD
-from tenants.models import Institution
 from workspace.accounts.models import User
 from workspace.extensions import db
 

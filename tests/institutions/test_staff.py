@@ -6,7 +6,12 @@ from sqlalchemy import func, select
 
 from tests.conftest import post_form
 from tests.institutions.helpers import (
-    build_school, link_path, log_in, text, token_from, user_row,
+    build_school,
+    link_path,
+    log_in,
+    text,
+    token_from,
+    user_row,
 )
 from workspace.accounts.models import AccountToken, StaffRole, User
 from workspace.extensions import db

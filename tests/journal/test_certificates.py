@@ -6,7 +6,7 @@ import io
 from datetime import date
 
 from docx import Document
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from tests.conftest import post_form
 from tests.journal.helpers import mixed_group

@@ -35,9 +35,10 @@ def test_pupil_summary_counts_and_last_grades(app, make, read):
         from tenants.scoping import set_scope
         g.institution = w.school_a
         set_scope(institution_id=w.school_a.id, network_ids=[w.network.id])
+        from sqlalchemy import select
+
         from workspace.extensions import db
         from workspace.pupils.models import Pupil
-        from sqlalchemy import select
         pupil_id = db.session.scalar(select(Pupil.id).where(Pupil.surname == "Алексеев0"))
         rows = pupil_summary(pupil_id, today=date(2027, 1, 1))
         assert len(rows) == 1

@@ -9,7 +9,7 @@ from workspace.journal.models import Attendance, Mark
 
 
 def _url(w, *parts):
-    return "/n/net/journal/groups/%d" % w.group.id + "".join(parts)
+    return f"/n/net/journal/groups/{w.group.id}" + "".join(parts)
 
 
 def _cell(w, lesson, enrollment):

@@ -98,8 +98,7 @@ def world(app, make):
 
 def _sections(app, world, institution=None):
     from tenants.scoping import set_scope
-    from workspace.monitoring.registry import MonitoringScope, build_sections
-    from workspace.monitoring.registry import SOURCES
+    from workspace.monitoring.registry import SOURCES, MonitoringScope, build_sections
     with app.test_request_context():
         if institution is None:
             set_scope(network_ids=[world.network.id])

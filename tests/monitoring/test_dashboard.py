@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from tests.conftest import post_form
 from workspace.extensions import db
-from workspace.plans.models import ItemStatus
 from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
+from workspace.plans.models import ItemStatus
 
 
 @pytest.fixture

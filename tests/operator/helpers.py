@@ -6,9 +6,9 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
+from tenants.models import Institution, Membership, Network
 from tests.conftest import csrf_token_from
 from tests.fixtures.factories import PASSWORD
-from tenants.models import Institution, Membership, Network
 from workspace.accounts.models import User
 from workspace.extensions import db
 

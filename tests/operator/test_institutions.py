@@ -6,7 +6,13 @@ import pytest
 from tenants.models import Institution, InstitutionKind
 from tests.conftest import post_form
 from tests.operator.helpers import (
-    count, hidden_fields, institution_by_slug, link_path, submit, text, user_by_email,
+    count,
+    hidden_fields,
+    institution_by_slug,
+    link_path,
+    submit,
+    text,
+    user_by_email,
 )
 from workspace.accounts.models import StaffRole, User
 from workspace.core.labels import label

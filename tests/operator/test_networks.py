@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tenants.models import Membership, MemberRole, Network
+from tenants.models import MemberRole, Membership, Network
 from tests.conftest import post_form
 from tests.operator.helpers import count, memberships, network_by_slug, text, token_from
 

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
-from tests.conftest import csrf_token_from
 from tenants.models import Network
+from tests.conftest import csrf_token_from
 from workspace.extensions import db
 from workspace.plans.models import PlanImport, PlanItem, PlanItemInstitution, PlanSection
 

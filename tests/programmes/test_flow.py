@@ -6,8 +6,14 @@ from sqlalchemy import select
 from tests.conftest import post_form
 from tests.programmes.helpers import build
 from workspace.extensions import db
-from workspace.programmes.models import (Application, ApplicationStatus, Enrollment, EnrollmentRequest,
-                                         EnrollmentStatus, RequestStatus)
+from workspace.programmes.models import (
+    Application,
+    ApplicationStatus,
+    Enrollment,
+    EnrollmentRequest,
+    EnrollmentStatus,
+    RequestStatus,
+)
 
 
 def _enrollments(read, request_id):

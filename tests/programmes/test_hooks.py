@@ -1,7 +1,7 @@
 """The search and chronicle hooks: what the current user may see, case-insensitive (Cyrillic)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from tenants.scoping import set_scope
 from tests.programmes.helpers import build
@@ -42,7 +42,7 @@ def test_chronicle_lists_published_programmes_newest_first(app, make):
         rows = chronicle.entries([s.network.id], None, 10, None)
         assert [row[2] for row in rows] == ["Робототехника"]
         assert rows[0][4] == s.provider.id and rows[0][1] == "Опубликована сетевая программа"
-        assert chronicle.entries([s.network.id], datetime(2020, 1, 1, tzinfo=timezone.utc), 10, None) == []
+        assert chronicle.entries([s.network.id], datetime(2020, 1, 1, tzinfo=UTC), 10, None) == []
         assert chronicle.entries([s.network.id], None, 10, s.school.id) == []
 
 

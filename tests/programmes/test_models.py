@@ -2,7 +2,6 @@
 from sqlalchemy import select
 
 from workspace.extensions import db
-
 from workspace.programmes.models import Enrollment, EnrollmentStatus
 
 

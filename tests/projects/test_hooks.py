@@ -1,7 +1,7 @@
 """The hooks the lead registers later: global search and the chronicle (projects approved)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from flask import g
 
@@ -42,10 +42,16 @@ def test_search_is_case_insensitive_in_cyrillic_and_sees_only_own_networks(app, 
 
 
 def test_chronicle_lists_approved_projects_newest_first(app, make):
-    from workspace.council.models import (AgendaItem, Approval, ApprovalStatus, Decision, MajorityRule, Outcome,
-                                          QuorumRule)
-    from workspace.projects.chronicle import entries
     from tenants.scoping import unscoped
+    from workspace.council.models import (
+        Approval,
+        ApprovalStatus,
+        Decision,
+        MajorityRule,
+        Outcome,
+        QuorumRule,
+    )
+    from workspace.projects.chronicle import entries
     school, other, network, foreign = _two_networks(make)
     partner = make.institution("Музей", slug="museum")
     make.member(network, partner, "social_partner")
@@ -73,6 +79,6 @@ def test_chronicle_lists_approved_projects_newest_first(app, make):
             ("Проект утверждён советом", "Утверждённый проект")]
         assert found[0][4] == school.id and found[0][3] == f"/n/own/projects/{approved.id}"
         assert entries([network.id], None, 10, partner.id) and entries([network.id], None, 10, other.id) == []
-        assert entries([network.id], datetime.now(timezone.utc) - timedelta(days=1), 10, None) == []
+        assert entries([network.id], datetime.now(UTC) - timedelta(days=1), 10, None) == []
     finally:
         context.pop()

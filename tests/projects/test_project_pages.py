@@ -8,8 +8,15 @@ from sqlalchemy import func, select
 
 from tests.conftest import csrf_token_from, post_form
 from workspace.extensions import db
-from workspace.projects.models import (Project, ProjectComment, ProjectIndicator, ProjectMention, ProjectParticipant,
-                                       ProjectStage, ProjectTask)
+from workspace.projects.models import (
+    Project,
+    ProjectComment,
+    ProjectIndicator,
+    ProjectMention,
+    ProjectParticipant,
+    ProjectStage,
+    ProjectTask,
+)
 
 
 def _network(make):

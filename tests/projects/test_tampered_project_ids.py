@@ -2,12 +2,10 @@
 none) is refused with 422 and nothing changes."""
 from __future__ import annotations
 
-
 from tests.conftest import login, post_form
 from tests.fixtures.factories import PASSWORD
 from tests.fixtures.row_counts import row_counts
 from tests.tenancy.world import build_world
-
 
 
 def test_project_form_refuses_institutions_outside_the_network(client, make, read):

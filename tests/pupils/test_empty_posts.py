@@ -19,6 +19,7 @@ def test_empty_edit_posts_are_refused(client, make, login_as):
 
 def test_optional_fields_left_out_of_a_post_are_stored_empty(client, make, login_as, read):
     from sqlalchemy import select
+
     from workspace.extensions import db
     from workspace.programmes.models import Application, EnrollmentRequest, ScheduleSlot
     s = build(make)

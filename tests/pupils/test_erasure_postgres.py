@@ -25,10 +25,9 @@ def test_the_app_role_cannot_update_the_log_but_the_erasure_function_can_for_its
         for statement, error in (("UPDATE institution_audit_entries SET object_label = 'x'", "permission denied"),
                                  ("SELECT workspace_depersonalise_audit(1, 'Network', ARRAY[1])",
                                   "not a kind of pupil data")):
-            with pytest.raises(DBAPIError, match=error):
-                with session.begin_nested():
-                    apply_context(session, scope, unscoped=False)
-                    session.execute(text(statement))
+            with pytest.raises(DBAPIError, match=error), session.begin_nested():
+                apply_context(session, scope, unscoped=False)
+                session.execute(text(statement))
         apply_context(session, scope, unscoped=False)
         erase = text("SELECT workspace_depersonalise_audit(:p, 'Pupil', ARRAY[:p])")
         assert session.execute(erase, {"p": theirs.id}).scalar() == 0  # another school's: out of its scope

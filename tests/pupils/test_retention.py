@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from tests.pupils.test_erasure import markers_in_database
 from tests.programmes.helpers import build
+from tests.pupils.test_erasure import markers_in_database
 from workspace.extensions import db
 from workspace.programmes.models import Enrollment
 from workspace.pupils.models import Pupil

@@ -4,8 +4,16 @@ from datetime import date, datetime
 import pytest
 
 from workspace.core.dates import AcademicYear
-from workspace.reading.reading import (NO_HEADER, RawItem, Section, cell_text, choose_sheet, find_table,
-                                     header_meanings, read_item)
+from workspace.reading.reading import (
+    NO_HEADER,
+    RawItem,
+    Section,
+    cell_text,
+    choose_sheet,
+    find_table,
+    header_meanings,
+    read_item,
+)
 
 pytestmark = pytest.mark.filterwarnings("error")
 

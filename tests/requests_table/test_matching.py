@@ -4,7 +4,9 @@ from __future__ import annotations
 from datetime import date
 
 from workspace.requests_table.matching import Row, periods_overlap, score, stems, suggestions
-from workspace.requests_table.models import RequestCategory as C, RequestKind as K, RequestStatus as S
+from workspace.requests_table.models import RequestCategory as C
+from workspace.requests_table.models import RequestKind as K
+from workspace.requests_table.models import RequestStatus as S
 
 
 def row(id, institution, kind, category, title, description="", starts=None, ends=None, status=S.OPEN):

@@ -4,8 +4,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from tests.conftest import login, post_form
-from workspace.requests_table.models import RequestStatus, ResourceRequest
 from workspace.extensions import db
+from workspace.requests_table.models import RequestStatus, ResourceRequest
 
 TABLE = "/n/net/requests/"
 

@@ -1,7 +1,6 @@
 """Every state-changing route rejects a request without a CSRF token, and changes nothing."""
 from __future__ import annotations
 
-
 from tests.conftest import login
 from tests.fixtures.factories import PASSWORD
 from tests.fixtures.row_counts import row_counts

@@ -9,7 +9,6 @@ searched for anything of network B that must never appear there.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
 from datetime import date
 
 from tests.fixtures.hostile import valid_xlsx

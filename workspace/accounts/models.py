@@ -51,7 +51,7 @@ class User(UserMixin, CreatedAtMixin, db.Model):
     # the search words of the full name and the position, kept by keep_search_text() below: what the global search matches
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
-    institution: Mapped["Institution | None"] = relationship(lazy="raise")  # noqa: F821
+    institution: Mapped[Institution | None] = relationship(lazy="raise")  # noqa: F821
 
     @property
     def is_active(self) -> bool:  # Flask-Login

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import redis
 from flask import current_app
@@ -62,7 +62,7 @@ def _state(email: str, address: str) -> tuple[int, int, datetime | None]:
         pipeline.get(address_key)
         pipeline.hmget(account_key, "failures", "last")
         by_address, (failures, last) = pipeline.execute()
-        last_at = datetime.fromtimestamp(float(last), timezone.utc) if last else None
+        last_at = datetime.fromtimestamp(float(last), UTC) if last else None
         return int(by_address or 0), int(failures or 0), last_at
     is_failure = (LoginAttempt.email == email) & (LoginAttempt.kind == WRONG_PASSWORD)
     by_address, failures, last_at = db.session.execute(
@@ -72,7 +72,7 @@ def _state(email: str, address: str) -> tuple[int, int, datetime | None]:
                or_(LoginAttempt.email == email, LoginAttempt.address == address))
     ).one()
     if last_at is not None and last_at.tzinfo is None:  # SQLite keeps no zone: stored in UTC
-        last_at = last_at.replace(tzinfo=timezone.utc)
+        last_at = last_at.replace(tzinfo=UTC)
     return by_address, failures, last_at
 
 

@@ -2,8 +2,8 @@
 are listed for the form and how linked ones are shown: plan sections, joint projects, network programmes."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l

@@ -2,7 +2,7 @@
 network plan); the projects area registers "project" the same way (``SOURCES["project"] = ...``)."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from flask import url_for
 from sqlalchemy import select

@@ -6,8 +6,8 @@ quiet month does not pay. Here the constant texts are translated once per reques
 strings; the output is the markup the templates wrote."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Callable, Iterable
 
 from flask_babel import get_translations
 from markupsafe import Markup, escape

@@ -12,9 +12,9 @@ Its rows of one instant then do not come in that order, so a hook should give pr
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
-from typing import Callable
+from datetime import UTC, date, datetime, timedelta
 
 Source = Callable[..., list]
 
@@ -48,7 +48,7 @@ class Cursor:
         return f"{self.when.isoformat()},{self.kind}-{self.id}"
 
     @classmethod
-    def parse(cls, text: str | None) -> "Cursor | None":
+    def parse(cls, text: str | None) -> Cursor | None:
         """``2026-10-15T00:00:00,reports-17``; anything unreadable is the first page."""
         if not text or "," not in text:
             return None
@@ -82,7 +82,7 @@ def day_or_before(before: datetime | None) -> date | None:
 
 def _naive(value) -> datetime:
     if isinstance(value, datetime):
-        return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+        return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
     return datetime(value.year, value.month, value.day)
 
 

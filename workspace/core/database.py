@@ -1,6 +1,7 @@
 """Engine setup: SQLite pragmas and transaction mode, the one commit per request."""
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 
@@ -89,10 +90,8 @@ def configure_sqlite(engine: Engine) -> None:
         writers.leave()  # (a connection handed back in a transaction was rolled back by the pool)
         if dbapi_connection is None:
             return
-        try:
+        with contextlib.suppress(sqlite3.OperationalError):  # busy beyond the timeout: the next check-in tries
             dbapi_connection.execute("PRAGMA optimize")
-        except sqlite3.OperationalError:  # busy beyond the timeout: the next check-in tries again
-            pass
 
     writers = WriterQueue(engine.url.database)
 

@@ -14,15 +14,15 @@ class AcademicYear:
     start_year: int
 
     @classmethod
-    def containing(cls, day: date) -> "AcademicYear":
+    def containing(cls, day: date) -> AcademicYear:
         return cls(day.year if day.month >= 9 else day.year - 1)
 
     @classmethod
-    def current(cls) -> "AcademicYear":
+    def current(cls) -> AcademicYear:
         return cls.containing(date.today())
 
     @classmethod
-    def parse(cls, text: str) -> "AcademicYear":
+    def parse(cls, text: str) -> AcademicYear:
         """Read «2024-2025», «2024/2025», «2024–25» or «2024»."""
         cleaned = text.strip().replace("–", "-").replace("—", "-").replace("/", "-")
         first = cleaned.split("-")[0].strip()

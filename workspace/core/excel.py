@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from flask import Response
 from openpyxl import Workbook

@@ -16,8 +16,9 @@ decisions stays visible after an amendment.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from flask import abort, g
 from flask_babel import gettext as _

@@ -2,7 +2,7 @@
 obligations written the way real programmes write their regulation, month by month."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -106,7 +106,7 @@ def load_agreements(networks: dict, institutions: dict, users: dict, year: Acade
         else:
             starts_on, ends_on = year.starts_on, year.ends_on
         signed_on = starts_on - timedelta(days=10)
-        accepted_at = datetime.combine(signed_on, time(10, 0), tzinfo=timezone.utc)
+        accepted_at = datetime.combine(signed_on, time(10, 0), tzinfo=UTC)
         number = number.format(year=year.start_year, last_year=year.start_year - 1)
         agreement = Agreement(network_id=network.id, number=number, signed_on=signed_on, kind=AgreementKind(kind),
                               title=title, subject=subject, starts_on=starts_on, ends_on=ends_on,

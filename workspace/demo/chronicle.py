@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -94,7 +94,7 @@ def _load_meetings(networks: dict, users: dict, year: AcademicYear, today: date)
         if held_on >= today:
             continue
         numbers[slug] = numbers.get(slug, 0) + 1
-        closed = datetime(held_on.year, held_on.month, held_on.day, 15, 0, tzinfo=timezone.utc)
+        closed = datetime(held_on.year, held_on.month, held_on.day, 15, 0, tzinfo=UTC)
         meeting = Meeting(network_id=network.id, kind=MeetingKind.MEETING, number=numbers[slug], held_on=held_on,
                           place=place, closed_at=closed)
         db.session.add(meeting)
@@ -114,7 +114,7 @@ def _load_meetings(networks: dict, users: dict, year: AcademicYear, today: date)
                 approval = Approval(network_id=network.id, subject_type=approves, subject_id=subject.id, round=1,
                                     title=subject.title, status=ApprovalStatus.APPROVED,
                                     created_at=datetime(submitted.year, submitted.month, submitted.day, 9, 30,
-                                                        tzinfo=timezone.utc),
+                                                        tzinfo=UTC),
                                     submitted_by_id=secretary.id if secretary else None,
                                     submitted_by_name=secretary.full_name if secretary else "")
                 db.session.add(approval)

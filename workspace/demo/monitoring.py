@@ -9,7 +9,7 @@ lists in tests/monitoring/test_demo_figures.py — change both together.
 from __future__ import annotations
 
 import secrets
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from workspace.core.dates import AcademicYear
 from workspace.demo.plans import file_report
@@ -105,7 +105,7 @@ PUPILS_TEXTS = {2: "Собрать робота, который играет в 
 
 
 def _at(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, 9, 0, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC)
 
 
 def _formats(i: int) -> list[int]:

@@ -5,7 +5,7 @@ their parents' applications (one still new, from the public catalog), requests, 
 list, a refusal with a reason), groups with teachers and weekly schedules."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
@@ -120,7 +120,7 @@ def _pupils(school_id: int, school: str, offset: int, city_code: str, today: dat
 def load_programmes(networks, institutions, users, year: AcademicYear, today: date) -> None:
     programmes: dict[str, Programme] = {}
     groups: dict[str, list[Group]] = {}
-    published = datetime(year.start_year, 8, 20, 9, tzinfo=timezone.utc)
+    published = datetime(year.start_year, 8, 20, 9, tzinfo=UTC)
     for network, provider, title, direction, hours, (low, high), capacity, scale, description, group_rows in PROGRAMMES:
         programme = Programme(network_id=networks[network].id, provider_institution_id=institutions[provider].id,
                               title=title, direction=Direction(direction), description=description, hours=hours,
@@ -147,7 +147,7 @@ def load_programmes(networks, institutions, users, year: AcademicYear, today: da
     sosh31 = _pupils(institutions["sosh31"].id, "sosh31", 7, "23", today)
     natyrbovo = _pupils(institutions["sosh5-natyrbovo"].id, "sosh5-natyrbovo", 30, "28", today)
     # Requests go before the year begins, so the groups start on 1 September whatever day the demo is loaded.
-    sent = datetime(year.start_year, 8, 27, 10, tzinfo=timezone.utc)
+    sent = datetime(year.start_year, 8, 27, 10, tzinfo=UTC)
     plan = [  # school, pupils, programme, decisions («e» enrolled, «w» waiting, «d» declined, «r» requested), sender
         # Робототехника and Адыгейская вышивка mix the pupils of two schools in one group: the common journal
         # shows each school only its own pupils' rows.

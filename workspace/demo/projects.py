@@ -3,7 +3,7 @@ dates in the current academic year, the roadmap (its terms read by the plan's ti
 indicators with what is reached so far, and a discussion with a mention that reaches a colleague's desk."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -170,7 +170,7 @@ def load_projects(networks, institutions, year: AcademicYear, today: date) -> No
             comment = ProjectComment(network_id=network.id, project_id=project.id, author_id=author.id,
                                      author_name=author.full_name, body=body,
                                      created_at=datetime(written.year, written.month, written.day, 10, 40,
-                                                         tzinfo=timezone.utc))
+                                                         tzinfo=UTC))
             db.session.add(comment)
             db.session.flush()
             for user_id in mentioned(body, colleagues) - {author.id}:
@@ -181,7 +181,7 @@ def load_projects(networks, institutions, year: AcademicYear, today: date) -> No
             db.session.add(Approval(network_id=network.id, subject_type="project", subject_id=project.id, round=1,
                                     title=project.title, status=ApprovalStatus.SUBMITTED,
                                     created_at=datetime(today.year, today.month, today.day, 8, 0,
-                                                        tzinfo=timezone.utc) - timedelta(days=3),
+                                                        tzinfo=UTC) - timedelta(days=3),
                                     comment="Просим утвердить проект на текущий учебный год.",
                                     submitted_by_id=author.id, submitted_by_name=author.full_name))
     db.session.flush()

@@ -18,7 +18,7 @@ class Note(InstitutionOwned, CreatedAtMixin, db.Model):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     body: Mapped[str] = mapped_column(Text)
 
-    author: Mapped["User | None"] = relationship(lazy="raise")  # noqa: F821
+    author: Mapped[User | None] = relationship(lazy="raise")  # noqa: F821
 
     def audit_label(self) -> str:
         return self.body[:60]

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
-from typing import Callable
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import insert, inspect, text
 
@@ -135,11 +135,11 @@ class City:
         self.scale = scale
         self.rng = random.Random(seed)
         if today is None:
-            self.now = datetime.now(timezone.utc).replace(microsecond=0)
+            self.now = datetime.now(UTC).replace(microsecond=0)
             self.today = self.now.date()
         else:
             self.today = today
-            self.now = datetime.combine(today, time(12, 0), tzinfo=timezone.utc)
+            self.now = datetime.combine(today, time(12, 0), tzinfo=UTC)
         self.progress = progress or (lambda _n: None)
         self.password_hash = ""
         self.places: list[Place] = []
@@ -583,7 +583,7 @@ def build_plans(city: City) -> None:
     extra = scale.plan_items - per_network * len(city.networks)
     for index, group in enumerate(city.networks):
         plan_id = city.new_id(Plan)
-        created = datetime.combine(year.starts_on, time(9, 0), tzinfo=timezone.utc) - timedelta(days=rng.randint(5, 20))
+        created = datetime.combine(year.starts_on, time(9, 0), tzinfo=UTC) - timedelta(days=rng.randint(5, 20))
         created = min(created, city.now)
         plan_title = f"План работы сети «{group.name}» на {year.start_year}/{year.start_year + 1} учебный год"
         plan_rows.append({"id": plan_id, "network_id": group.id, "start_year": year.start_year, "title": plan_title,
@@ -641,7 +641,7 @@ def build_plans(city: City) -> None:
                 "id": report_id, "network_id": group.id, "item_id": item_id, "held_from": timing.starts_on,
                 "held_to": held_to, "summary": rng.choice(N.PLAN_SUMMARIES),
                 "author_id": place.first(StaffRole.COORDINATOR).id, "version": 1,
-                "created_at": min(city.now, datetime.combine(held_to, time(15, 0), tzinfo=timezone.utc)
+                "created_at": min(city.now, datetime.combine(held_to, time(15, 0), tzinfo=UTC)
                                   + timedelta(days=rng.randint(0, 5))),
             })
             if rng.random() < 0.1:  # participants counted now and then: by institution, by class

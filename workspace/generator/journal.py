@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -75,7 +75,7 @@ def generate_journal(session, rng: random.Random, groups: list[JournalGroupSpec]
                      progress=None) -> dict[str, int]:
     today = today or date.today()
     progress = progress or (lambda _n: None)
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     # the text each driver stores: SQLAlchemy's SQLite format (naive UTC), a timestamptz literal
     stamp = (now.isoformat(sep=" ") if session.get_bind().dialect.name == "postgresql"
              else now.strftime("%Y-%m-%d %H:%M:%S.%f"))
@@ -86,7 +86,7 @@ def generate_journal(session, rng: random.Random, groups: list[JournalGroupSpec]
         for day in _lesson_days(spec):
             lesson_rows.append({"id": lesson_id, "network_id": spec.network_id, "group_id": spec.group_id,
                                 "held_on": day, "topic": rng.choice(TOPICS), "hours": spec.hours, "version": 1,
-                                "created_at": datetime.now(timezone.utc)})
+                                "created_at": datetime.now(UTC)})
             if day < today:
                 held.append(lesson_id)
             lesson_id += 1

@@ -195,7 +195,7 @@ def _enroll(city, rows, taken, where, capacity, school, pupils_of, grades, *, pa
     sent = city.past(60) - timedelta(days=365 if past else 0)
     request_id = city.new_id(EnrollmentRequest)
     open_left = False
-    for position, (pupil_id, full_name, class_label, _grade) in enumerate(chosen):
+    for _position, (pupil_id, full_name, class_label, _grade) in enumerate(chosen):
         taken.add((programme_id, pupil_id))
         roll = rng.random()
         status = (EnrollmentStatus.ENROLLED if roll < 0.85 else EnrollmentStatus.REQUESTED if roll < 0.93

@@ -3,7 +3,7 @@ academic year, a roadmap whose terms are read by the plan's timing reader, indic
 discussion. Core inserts with explicit ids, like the other areas of the generator."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from workspace.core.dates import AcademicYear
 from workspace.core.text import search_text
@@ -70,7 +70,7 @@ def build_projects(city) -> None:
             lead = rng.choice(places)
             partners = [lead] + rng.sample([p for p in places if p is not lead], k=min(len(places) - 1, rng.randint(2, 4)))
             project_id = city.new_id(Project)
-            created = min(city.now, datetime.combine(year.starts_on, time(10, 0), tzinfo=timezone.utc)
+            created = min(city.now, datetime.combine(year.starts_on, time(10, 0), tzinfo=UTC)
                           - timedelta(days=rng.randint(1, 20)))
             goal = f"Совместная работа учреждений сети «{group.name}» по теме «{title}»."
             full_title = f"{title}: {lead.short_name}"

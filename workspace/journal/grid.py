@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import cache
 
 from flask import abort, g
@@ -269,7 +269,7 @@ def save_mark(head: GroupHead, lesson_id: int, enrollment_id: int, home_institut
     if change is None:
         return None
     attendance, grade = change
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     values = {"attendance": attendance, "updated_at": now, "updated_by_id": current_user.id}
     if code != "present":
         values["grade"] = grade  # «present» keeps a grade already given

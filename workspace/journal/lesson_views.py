@@ -67,17 +67,16 @@ def edit_lesson(group_id: int, lesson_id: int):
     lesson = get_lesson_or_404(head.id, lesson_id)
     form = LessonForm(obj=lesson) if request.method == "GET" else LessonForm()
     conflict = False
-    if request.method == "POST":
-        if form.validate_on_submit():
-            if is_stale(lesson, form.version.data):
-                conflict = True
-                form.version.data = str(lesson.version)
-                form.form_errors.append(_("Это занятие только что изменил другой пользователь: проверьте его и "
-                                          "сохраните ещё раз."))
-            else:
-                lesson.held_on, lesson.topic, lesson.hours = form.held_on.data, form.topic.data or "", form.hours.data
-                flash(_("Занятие сохранено."), "success")
-                return redirect(url_for("journal.list_lessons", group_id=head.id))
+    if request.method == "POST" and form.validate_on_submit():
+        if is_stale(lesson, form.version.data):
+            conflict = True
+            form.version.data = str(lesson.version)
+            form.form_errors.append(_("Это занятие только что изменил другой пользователь: проверьте его и "
+                                      "сохраните ещё раз."))
+        else:
+            lesson.held_on, lesson.topic, lesson.hours = form.held_on.data, form.topic.data or "", form.hours.data
+            flash(_("Занятие сохранено."), "success")
+            return redirect(url_for("journal.list_lessons", group_id=head.id))
     return render("journal/edit_lesson.html", group=head, lesson=lesson, form=form,
                   status=409 if conflict else (422 if form.errors else 200))
 

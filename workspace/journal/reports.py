@@ -25,7 +25,7 @@ class HalfYear:
     half: int  # 1: 1 Sep – 31 Dec; 2: 1 Jan – 31 Aug
 
     @classmethod
-    def parse(cls, text: str | None) -> "HalfYear":
+    def parse(cls, text: str | None) -> HalfYear:
         try:
             year, half = (text or "").split("-")
             chosen = cls(int(year), int(half))
@@ -36,7 +36,7 @@ class HalfYear:
         return cls.current()
 
     @classmethod
-    def current(cls, today: date | None = None) -> "HalfYear":
+    def current(cls, today: date | None = None) -> HalfYear:
         today = today or date.today()
         return cls(AcademicYear.containing(today).start_year, 1 if today.month >= 9 else 2)
 

@@ -7,7 +7,7 @@ styles) chosen to stay apart in grey print; each series also has its own stroke 
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 

@@ -27,7 +27,7 @@ class NumberField(DecimalField):
                     raise InvalidOperation
             except InvalidOperation:
                 self.data = None
-                raise ValueError(_l("Введите число, например 75 или 4,5."))
+                raise ValueError(_l("Введите число, например 75 или 4,5.")) from None
         else:
             self.data = None
 

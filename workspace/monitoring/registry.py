@@ -6,9 +6,9 @@ See the package docstring (``workspace/monitoring/__init__.py``) for how an area
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from typing import Callable
+from datetime import UTC, date, datetime
 
 from flask_babel import format_date
 from markupsafe import Markup
@@ -158,7 +158,7 @@ def share_rows(scope: MonitoringScope, seconds: float) -> None:
     if entry is None or entry[0] <= now:
         for stale in [k for k, (expires, _at, _rows) in _SHARED.items() if expires <= now]:
             _SHARED.pop(stale, None)
-        entry = _SHARED[key] = (now + seconds, datetime.now(timezone.utc), {})
+        entry = _SHARED[key] = (now + seconds, datetime.now(UTC), {})
     _expires, scope.computed_at, scope.cache = entry
 
 

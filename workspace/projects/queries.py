@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from flask import abort
 from sqlalchemy import Select, func, select
@@ -158,7 +158,7 @@ def mentions_for(user_id: int, network_ids: list[int], days: int = 30, limit: in
     """The desk: the latest mentions of the user in the discussions of their networks' projects (one statement)."""
     if not network_ids:
         return []
-    since = datetime.now(timezone.utc) - timedelta(days=days)
+    since = datetime.now(UTC) - timedelta(days=days)
     return list(db.session.execute(
         select(ProjectMention.created_at, Project.id.label("project_id"), Project.title, Network.slug,
                ProjectComment.author_name, ProjectComment.body)

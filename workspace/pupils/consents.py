@@ -7,7 +7,7 @@ application that carries the consent records it when it is matched to a pupil.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from flask import abort
 from sqlalchemy import exists, select

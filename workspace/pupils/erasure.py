@@ -47,7 +47,7 @@ class Erased:
     applications: int = 0
     audit_entries: int = 0
 
-    def add(self, other: "Erased") -> None:
+    def add(self, other: Erased) -> None:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 

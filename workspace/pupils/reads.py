@@ -8,8 +8,8 @@ pupil's own school are not recorded (it owns the data). The school reads them pe
 """
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
-from typing import Iterable
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -55,7 +55,7 @@ def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, 
     zone = ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE", "UTC"))
 
     def start(day: date) -> datetime:
-        return datetime.combine(day, time.min, tzinfo=zone).astimezone(timezone.utc)
+        return datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
 
     upper = None
     if last is not None:

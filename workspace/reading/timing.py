@@ -64,9 +64,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable
 
 from workspace.core.dates import AcademicYear
 
@@ -330,7 +330,7 @@ class _Spec:
     year: int | None = None          # a written calendar year
     year_is_end: bool = False        # … which is the year of the end (terms)
     acad: int | None = None          # a written academic year (its start year)
-    builder: Callable[[int], "_Spec"] | None = field(default=None, repr=False)
+    builder: Callable[[int], _Spec] | None = field(default=None, repr=False)
 
     @property
     def precise(self) -> bool:
@@ -572,72 +572,80 @@ class _Parser:
         token = self.peek()
         if token is None:
             return None
-        if token.cls == "part":
+        read = self._POINTS.get(token.cls)
+        if read is None:
+            return None
+        self.at += 1
+        return read(self, token)
+
+    def _part_point(self, token):  # «начало/конец/середина <месяца>»
+        month = self.take("month")
+        if month is None:
+            raise Unreadable("начало/конец чего?")
+        written, acad = self.year_suffix()
+        spec = _part_of_month(token.value, month.value, written)
+        spec.acad = acad
+        return spec
+
+    def _number_point(self, token):  # «15 октября», «2 четверть», «I полугодие», «3 неделя марта», a bare number
+        following = self.peek()
+        if token.cls == "num" and following is not None and following.cls == "month":
             self.at += 1
-            month = self.take("month")
-            if month is None:
-                raise Unreadable("начало/конец чего?")
             written, acad = self.year_suffix()
-            spec = _part_of_month(token.value, month.value, written)
+            spec = _day_spec(token.value, following.value, written)
             spec.acad = acad
             return spec
-        if token.cls in ("num", "roman", "ord"):
+        if following is not None and following.cls == "term":
             self.at += 1
-            following = self.peek()
-            if token.cls == "num" and following is not None and following.cls == "month":
-                self.at += 1
+            if following.value in ("decade", "week"):
+                month = self.take("month")
+                if month is None:
+                    raise Unreadable("декада/неделя какого месяца?")
                 written, acad = self.year_suffix()
-                spec = _day_spec(token.value, following.value, written)
+                spec = _week_spec(following.value, token.value, month.value, written)
                 spec.acad = acad
                 return spec
-            if following is not None and following.cls == "term":
-                self.at += 1
-                if following.value in ("decade", "week"):
-                    month = self.take("month")
-                    if month is None:
-                        raise Unreadable("декада/неделя какого месяца?")
-                    written, acad = self.year_suffix()
-                    spec = _week_spec(following.value, token.value, month.value, written)
-                    spec.acad = acad
-                    return spec
-                written, acad = self.year_suffix()
-                return _term_spec(following.value, token.value, written, acad)
-            return _Bare(token.value)
-        if token.cls == "date":
-            self.at += 1
-            day, month, written = token.value
-            if written is not None:
-                while self.take("yabbr", "yearword"):
-                    pass
-            return _day_spec(day, month, written)
-        if token.cls == "month":
-            self.at += 1
             written, acad = self.year_suffix()
-            spec = _month_spec(token.value, written)
-            spec.acad = acad
-            return spec
-        if token.cls in ("season", "holidays"):
-            self.at += 1
-            season = token.value
-            other = self.take("season", "holidays")
-            if season is None:  # «каникулы летние»
-                season = other.value if other is not None else None
-            elif other is not None and other.cls == "season":
-                raise Unreadable("два времени года")
-            if token.cls == "holidays" or (other is not None and other.cls == "holidays"):
-                if season != "summer":
-                    raise Unreadable("каникулы — только летние")
-            if season is None:
-                raise Unreadable("какие каникулы?")
-            self.take("period")   # «в летний период»
-            written, acad = self.year_suffix()
-            return _ranged_spec(_SEASONS[season], "term", written, acad)
-        if token.cls == "year":
-            self.at += 1
+            return _term_spec(following.value, token.value, written, acad)
+        return _Bare(token.value)
+
+    def _date_point(self, token):  # «15.10», «15.10.2024»
+        day, month, written = token.value
+        if written is not None:
             while self.take("yabbr", "yearword"):
                 pass
-            return _Spec(1, 1, 12, 31, "range", year=_check_year(token.value))
-        return None
+        return _day_spec(day, month, written)
+
+    def _month_point(self, token):
+        written, acad = self.year_suffix()
+        spec = _month_spec(token.value, written)
+        spec.acad = acad
+        return spec
+
+    def _season_point(self, token):  # «осень», «летние каникулы», «каникулы летние»
+        season = token.value
+        other = self.take("season", "holidays")
+        if season is None:  # «каникулы летние»
+            season = other.value if other is not None else None
+        elif other is not None and other.cls == "season":
+            raise Unreadable("два времени года")
+        holidays = token.cls == "holidays" or (other is not None and other.cls == "holidays")
+        if holidays and season != "summer":
+            raise Unreadable("каникулы — только летние")
+        if season is None:
+            raise Unreadable("какие каникулы?")
+        self.take("period")   # «в летний период»
+        written, acad = self.year_suffix()
+        return _ranged_spec(_SEASONS[season], "term", written, acad)
+
+    def _year_point(self, token):  # «2024 год»
+        while self.take("yabbr", "yearword"):
+            pass
+        return _Spec(1, 1, 12, 31, "range", year=_check_year(token.value))
+
+    _POINTS = {"part": _part_point, "num": _number_point, "roman": _number_point, "ord": _number_point,
+               "date": _date_point, "month": _month_point, "season": _season_point, "holidays": _season_point,
+               "year": _year_point}
 
 
 _SHORTHAND_DAYS = 14   # «28-03.03» crosses into the previous month only for a short span
@@ -659,14 +667,8 @@ def _completed(value, template: _Spec | None, *, before: _Spec | None = None):
     return spec
 
 
-def _parse_part(tokens: list[_Token], year: AcademicYear):
-    """One item of a list: a whole-year phrase, a point, a range or a deadline."""
-    classes = [t.cls for t in tokens]
-    periodic = "periodic" in classes
-    tokens = [t for t in tokens if t.cls not in ("filler", "periodic")]
-    classes = [t.cls for t in tokens]
-    if not tokens:
-        return _Fixed(year.starts_on, year.ends_on, "whole_year") if periodic else None
+def _whole_years(tokens: list[_Token], classes: list[str], year: AcademicYear):
+    """A phrase of a whole year or whole academic years, or None."""
     kinds = set(classes)
     # «в течение года», «весь учебный год», «весь период»
     if kinds <= {"all", "acadword", "yearword", "period"} and (
@@ -678,13 +680,34 @@ def _parse_part(tokens: list[_Token], year: AcademicYear):
     if classes[0] == "all" and len(classes) > 1 and classes[1] == "acad" and \
             set(classes[2:]) <= {"acadword", "yearword", "yabbr"}:
         return _academic_years(tokens[1].value)
+    return None
 
-    parser = _Parser(tokens)
-    deadline = bool(parser.take("until", "by"))
-    if not deadline and parser.take("not"):
+
+def _deadline_word(parser) -> bool:
+    """«до …», «к …», «не позднее …» taken from the front."""
+    if parser.take("until", "by"):
+        return True
+    if parser.take("not"):
         if not parser.take("later"):
             raise Unreadable("«не …»")
-        deadline = True
+        return True
+    return False
+
+
+def _parse_part(tokens: list[_Token], year: AcademicYear):
+    """One item of a list: a whole-year phrase, a point, a range or a deadline."""
+    classes = [t.cls for t in tokens]
+    periodic = "periodic" in classes
+    tokens = [t for t in tokens if t.cls not in ("filler", "periodic")]
+    classes = [t.cls for t in tokens]
+    if not tokens:
+        return _Fixed(year.starts_on, year.ends_on, "whole_year") if periodic else None
+    whole = _whole_years(tokens, classes, year)
+    if whole is not None:
+        return whole
+
+    parser = _Parser(tokens)
+    deadline = _deadline_word(parser)
     if deadline:
         ahead = parser.peek()
         if ahead is not None and ahead.cls == "part" and ahead.value != 3:

@@ -2,8 +2,8 @@
 project of the network (``project_task_id``); the conversation keeps the link to what it became."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import SimpleNamespace
-from typing import Callable
 
 from sqlalchemy import select
 

@@ -2,8 +2,8 @@
 ``workspace/<area>/search.py``; the page runs them all, in the order of their positions."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 Hook = Callable[[str, int], list[tuple[str, str, str]]]
 
