@@ -53,3 +53,19 @@ def test_a_heading_with_a_name_in_quotes(client, make, login_as):
     login_as(w.teacher)
     page = client.get(f"/n/net/journal/groups/{group.id}").get_data(as_text=True)
     assert "Журнал группы «Клуб „Старт“»" in page and "«Клуб «Старт»»" not in page
+
+
+def test_limits_in_messages_agree_with_their_numbers(app):
+    """«Не длиннее 121 символов», «В таблице 501 сотрудников» were written with fixed endings."""
+    from wtforms import Form, StringField
+
+    from workspace.core.forms import max_length
+
+    class Short(Form):
+        name = StringField(validators=[max_length(121)])
+
+    with app.test_request_context():
+        form = Short(data={"name": "ш" * 122})
+        assert not form.validate()
+        assert form.name.errors == ["Не длиннее 121 символа."]
+        assert plural(501, "сотрудник") == "501 сотрудник" and plural(502, "обучающийся") == "502 обучающихся"

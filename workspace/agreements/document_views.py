@@ -23,6 +23,7 @@ from workspace.agreements.views import page_context
 from workspace.core.rendering import confirm_page, render
 from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.core.uploads import content_disposition
+from workspace.core.words import plural
 from workspace.extensions import db
 
 MAX_FILES = 5
@@ -57,7 +58,7 @@ def add_scan(agreement_id: int):
     form = ScanForm()
     if form.validate_on_submit() and (accepted := accept_file(
             form.file, stored=len(files_of(agreement_id)), limit=MAX_FILES,
-            too_many=_("К договору можно приложить не больше %(n)d файлов.", n=MAX_FILES))):
+            too_many=_("К договору можно приложить не больше %(files)s.", files=plural(MAX_FILES, _("файл"), case="gent")))):
         db.session.add(AgreementFile.from_upload(accepted, network_id=g.network.id, agreement_id=agreement_id,
                                                  author_id=current_user.id))
         flash(_("Скан приложен к договору."), "success")

@@ -23,6 +23,7 @@ from workspace.core.access import require
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.core.stored_files import accept_file, send_stored_file
+from workspace.core.words import plural
 from workspace.extensions import db
 
 MAX_VERSIONS = 30
@@ -90,7 +91,8 @@ def add_document_version(document_id: int):
     form = DocumentVersionForm()
     if form.validate_on_submit() and (accepted := accept_file(
             form.file, office=True, stored=(count := len(versions_of(document))), limit=MAX_VERSIONS,
-            too_many=_("У документа не может быть больше %(n)d редакций.", n=MAX_VERSIONS))):
+            too_many=_("У документа не может быть больше %(versions)s.",
+                                            versions=plural(MAX_VERSIONS, _("редакция"), case="gent")))):
         version = DocumentVersion.from_upload(accepted, network_id=g.network.id, document_id=document.id,
                                               approved_on=form.approved_on.data, note=form.note.data or "",
                                               author_id=current_user.id, is_current=False)

@@ -28,6 +28,7 @@ from workspace.core.labels import choices
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.core.stored_files import accept_file, send_stored_file
+from workspace.core.words import plural
 from workspace.extensions import db
 
 MAX_FILES = 20
@@ -120,7 +121,7 @@ def add_material_file(material_id: int):
     form = MaterialFileForm()
     if form.validate_on_submit() and (accepted := accept_file(
             form.file, office=True, stored=len(files_of(material)), limit=MAX_FILES,
-            too_many=_("К материалу можно приложить не больше %(n)d файлов.", n=MAX_FILES))):
+            too_many=_("К материалу можно приложить не больше %(files)s.", files=plural(MAX_FILES, _("файл"), case="gent")))):
         db.session.add(MaterialFile.from_upload(accepted, network_id=g.network.id, material_id=material.id,
                                                 author_id=current_user.id))
         flash(_("Файл приложен к материалу."), "success")

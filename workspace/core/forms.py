@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import LazyString
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
+
+from workspace.core.words import plural
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
 
@@ -17,7 +21,8 @@ def required():
 
 
 def max_length(limit: int):
-    return Length(max=limit, message=_l("Не длиннее %(max)d символов.", max=limit))
+    return Length(max=limit, message=LazyString(
+        lambda: _("Не длиннее %(characters)s.", characters=plural(limit, _("символ"), case="gent"))))
 
 
 def strip(value):

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
 from workspace.core.uploads import UploadRejected, check_declared_sizes
+from workspace.core.words import plural
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
@@ -69,8 +70,8 @@ def _check_dimensions(archive: zipfile.ZipFile, max_rows: int, max_columns: int)
         ref = match.group(1).decode()
         _min_col, _min_row, last_col, last_row = range_boundaries(ref if ":" in ref else f"{ref}:{ref}")
         if (last_row or 0) > max_rows:
-            raise UploadRejected(_("В листе %(rows)d строк — это больше допустимых %(max)d.",
-                                   rows=last_row, max=max_rows))
+            raise UploadRejected(_("В листе %(rows)s — это больше допустимых %(max)d.",
+                                   rows=plural(last_row, _("строка")), max=max_rows))
         if (last_col or 0) > max_columns:
             raise UploadRejected(_("В листе %(cols)d столбцов — это больше допустимых %(max)d.",
                                    cols=last_col, max=max_columns))

@@ -10,6 +10,7 @@ from workspace.accounts.models import StaffRole, User
 from workspace.core.forms import EMAIL
 from workspace.core.import_preview import RowsImport
 from workspace.core.spreadsheets import Sheet, cell_of, clean_text, find_header, folded, read_xlsx, rows_below
+from workspace.core.words import plural
 from workspace.extensions import db
 
 MAX_STAFF_ROWS = 500
@@ -80,8 +81,8 @@ def read_staff(sheets: list[Sheet]) -> RowsImport:
     if not rows:
         return RowsImport([], _("В таблице нет ни одной строки с сотрудником."))
     if len(rows) > MAX_STAFF_ROWS:
-        return RowsImport([], _("В таблице %(n)d сотрудников — за один раз можно не больше %(max)d.",
-                                 n=len(rows), max=MAX_STAFF_ROWS))
+        return RowsImport([], _("В таблице %(rows)s — за один раз можно не больше %(max)d.",
+                                 rows=plural(len(rows), _("сотрудник")), max=MAX_STAFF_ROWS))
     _mark_duplicates(rows)
     return RowsImport(rows)
 

@@ -16,6 +16,7 @@ from tenants.models import Institution, Membership
 from workspace.core.dates import AcademicYear
 from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
 from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
+from workspace.core.words import plural
 from workspace.extensions import db
 from workspace.plans.editing import network_people_and_institutions, read_into, relink
 from workspace.plans.models import Plan, PlanItem, PlanSection
@@ -98,7 +99,7 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
         problem = table.problems[0] if table.problems else _("В листе не найдена таблица плана.")
         return Preview([], sheet_index, names, problem)
     if len(table.items) > MAX_PLAN_ROWS:
-        return Preview([], sheet_index, names, _("В плане больше %(max)d мероприятий.", max=MAX_PLAN_ROWS))
+        return Preview([], sheet_index, names, _("В плане больше %(items)s.", items=plural(MAX_PLAN_ROWS, _("мероприятие"), case="gent")))
     caption = next((text for text in table.preamble if text), "") or _("Мероприятия")
     members = candidates()
     rows = []

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.core.stored_files import accept_file, send_stored_file
+from workspace.core.words import plural
 from workspace.extensions import db
 from workspace.plans import bp
 from workspace.plans.access import (
@@ -84,7 +85,7 @@ def add_report_file(plan_id: int, item_id: int):
         file_form.file.errors = [_("Сначала сохраните отчёт, потом прикладывайте файлы.")]
     elif file_form.validate_on_submit() and (accepted := accept_file(
             file_form.file, stored=len(files_of(report)), limit=MAX_FILES,
-            too_many=_("К отчёту можно приложить не больше %(n)d файлов.", n=MAX_FILES))):
+            too_many=_("К отчёту можно приложить не больше %(files)s.", files=plural(MAX_FILES, _("файл"), case="gent")))):
         db.session.add(EventFile.from_upload(accepted, network_id=g.network.id, report_id=report.id,
                                              author_id=current_user.id))
         flash(_("Файл приложен к отчёту."), "success")

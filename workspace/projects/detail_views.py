@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.core.stored_files import accept_file, send_stored_file
+from workspace.core.words import plural
 from workspace.extensions import db, htmx
 from workspace.projects import bp
 from workspace.projects.access import (
@@ -109,7 +110,8 @@ def add_document(project_id: int):
     if form.validate_on_submit() and (accepted := accept_file(
             form.file, stored=db.session.scalar(select(func.count()).select_from(ProjectDocument)
                                                 .where(ProjectDocument.project_id == project.id)),
-            limit=MAX_DOCUMENTS, too_many=_("К проекту можно приложить не больше %(n)d документов.", n=MAX_DOCUMENTS))):
+            limit=MAX_DOCUMENTS, too_many=_("К проекту можно приложить не больше %(documents)s.",
+                                            documents=plural(MAX_DOCUMENTS, _("документ"), case="gent")))):
         db.session.add(ProjectDocument.from_upload(accepted, network_id=g.network.id, project_id=project.id,
                                                    author_id=current_user.id))
         flash(_("Документ приложен к проекту."), "success")

@@ -18,6 +18,7 @@ from flask_babel import lazy_gettext as _l
 from workspace.core.dates import AcademicYear
 from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
 from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
+from workspace.core.words import plural
 from workspace.plans.imports import candidates, check_title_and_timing
 from workspace.projects.editing import add_task, next_position
 from workspace.projects.models import ProjectTask
@@ -110,7 +111,7 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
                                                         "«Мероприятие» (или «Задача», «Содержание работы») и хотя бы "
                                                         "один из «Срок», «Ответственный», «Форма отчётности»."))
     if len(table.items) > MAX_ROADMAP_ROWS:
-        return Preview([], sheet_index, names, _("В дорожной карте больше %(max)d строк.", max=MAX_ROADMAP_ROWS))
+        return Preview([], sheet_index, names, _("В дорожной карте больше %(rows)s.", rows=plural(MAX_ROADMAP_ROWS, _("строка"), case="gent")))
     columns = _roadmap_columns(rows, table)
     members = candidates()
     result = []

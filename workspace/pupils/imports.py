@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from workspace.core.forms import EMAIL
 from workspace.core.import_preview import RowsImport
 from workspace.core.spreadsheets import Sheet, cell_of, clean_text, find_header, read_xlsx, rows_below
+from workspace.core.words import plural
 from workspace.pupils.models import grade_of
 
 MAX_PUPIL_ROWS = 2000
@@ -106,6 +107,6 @@ def read_pupils(sheets: list[Sheet]) -> RowsImport:
     if not rows:
         return RowsImport([], _("В таблице нет ни одной строки с обучающимся."))
     if len(rows) > MAX_PUPIL_ROWS:
-        return RowsImport([], _("В таблице %(n)d обучающихся — за один раз можно не больше %(max)d.",
-                                 n=len(rows), max=MAX_PUPIL_ROWS))
+        return RowsImport([], _("В таблице %(rows)s — за один раз можно не больше %(max)d.",
+                                 rows=plural(len(rows), _("обучающийся")), max=MAX_PUPIL_ROWS))
     return RowsImport(rows)

@@ -7,6 +7,7 @@ from wtforms.validators import ValidationError
 
 from workspace.core.forms import max_length, required, strip
 from workspace.core.labels import choices
+from workspace.core.words import plural
 from workspace.surveys.models import QuestionKind, SurveyAudience
 
 MAX_OPTIONS = 20
@@ -44,7 +45,7 @@ class QuestionForm(FlaskForm):
             if len(lines) < 2:
                 raise ValidationError(_l("Для выбора нужно не меньше двух вариантов, каждый с новой строки."))
             if len(lines) > MAX_OPTIONS:
-                raise ValidationError(_l("Не больше %(n)d вариантов.", n=MAX_OPTIONS))
+                raise ValidationError(_l("Не больше %(options)s.", options=plural(MAX_OPTIONS, _l("вариант"), case="gent")))
 
     def validate_is_satisfaction(self, field):
         if field.data and self.kind.data != QuestionKind.SCALE.value:

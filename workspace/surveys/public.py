@@ -16,6 +16,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from tenants.entry import enter_public_survey
+from workspace.core.words import plural
 from workspace.extensions import db
 from workspace.surveys import bp
 from workspace.surveys.models import (
@@ -84,7 +85,7 @@ def _read_answers(questions) -> tuple[dict[int, object], dict[int, str]]:
         if question.kind == QuestionKind.TEXT:
             value = (request.form.get(name) or "").strip()
             if len(value) > MAX_TEXT:
-                errors[question.id] = _("Не длиннее %(max)d символов.", max=MAX_TEXT)
+                errors[question.id] = _("Не длиннее %(characters)s.", characters=plural(MAX_TEXT, _("символ"), case="gent"))
             answers[question.id] = value
             filled = bool(value)
         elif question.kind == QuestionKind.MULTIPLE:
