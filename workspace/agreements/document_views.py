@@ -56,9 +56,10 @@ def add_scan(agreement_id: int):
     """The signed scan: the parties' admins and coordinators attach it at any stage."""
     loaded = agreement_or_404(agreement_id, WRITE)
     form = ScanForm()
+    file_noun = _("файл")
     if form.validate_on_submit() and (accepted := accept_file(
             form.file, stored=len(files_of(agreement_id)), limit=MAX_FILES,
-            too_many=_("К договору можно приложить не больше %(files)s.", files=plural(MAX_FILES, _("файл"), case="gent")))):
+            too_many=_("К договору можно приложить не больше %(files)s.", files=plural(MAX_FILES, file_noun, case="gent")))):
         db.session.add(AgreementFile.from_upload(accepted, network_id=g.network.id, agreement_id=agreement_id,
                                                  author_id=current_user.id))
         flash(_("Скан приложен к договору."), "success")

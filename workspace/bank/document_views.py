@@ -89,10 +89,11 @@ def _make_current(document: NormativeDocument, version: DocumentVersion) -> None
 def add_document_version(document_id: int):
     document = document_or_404(document_id, for_edit=True)
     form = DocumentVersionForm()
+    version_noun = _("редакция")
     if form.validate_on_submit() and (accepted := accept_file(
             form.file, office=True, stored=(count := len(versions_of(document))), limit=MAX_VERSIONS,
             too_many=_("У документа не может быть больше %(versions)s.",
-                                            versions=plural(MAX_VERSIONS, _("редакция"), case="gent")))):
+                                            versions=plural(MAX_VERSIONS, version_noun, case="gent")))):
         version = DocumentVersion.from_upload(accepted, network_id=g.network.id, document_id=document.id,
                                               approved_on=form.approved_on.data, note=form.note.data or "",
                                               author_id=current_user.id, is_current=False)

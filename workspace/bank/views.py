@@ -119,9 +119,10 @@ def edit_material(material_id: int):
 def add_material_file(material_id: int):
     material = editable_material_or_404(material_id)
     form = MaterialFileForm()
+    file_noun = _("файл")
     if form.validate_on_submit() and (accepted := accept_file(
             form.file, office=True, stored=len(files_of(material)), limit=MAX_FILES,
-            too_many=_("К материалу можно приложить не больше %(files)s.", files=plural(MAX_FILES, _("файл"), case="gent")))):
+            too_many=_("К материалу можно приложить не больше %(files)s.", files=plural(MAX_FILES, file_noun, case="gent")))):
         db.session.add(MaterialFile.from_upload(accepted, network_id=g.network.id, material_id=material.id,
                                                 author_id=current_user.id))
         flash(_("Файл приложен к материалу."), "success")

@@ -21,8 +21,11 @@ def required():
 
 
 def max_length(limit: int):
-    return Length(max=limit, message=LazyString(
-        lambda: _("Не длиннее %(characters)s.", characters=plural(limit, _("символ"), case="gent"))))
+    def message() -> str:
+        characters = plural(limit, _("символ"), case="gent")
+        return _("Не длиннее %(characters)s.", characters=characters)
+
+    return Length(max=limit, message=LazyString(message))
 
 
 def strip(value):

@@ -70,8 +70,9 @@ def _check_dimensions(archive: zipfile.ZipFile, max_rows: int, max_columns: int)
         ref = match.group(1).decode()
         _min_col, _min_row, last_col, last_row = range_boundaries(ref if ":" in ref else f"{ref}:{ref}")
         if (last_row or 0) > max_rows:
+            row_noun = _("строка")
             raise UploadRejected(_("В листе %(rows)s — это больше допустимых %(max)d.",
-                                   rows=plural(last_row, _("строка")), max=max_rows))
+                                   rows=plural(last_row, row_noun), max=max_rows))
         if (last_col or 0) > max_columns:
             raise UploadRejected(_("В листе %(cols)d столбцов — это больше допустимых %(max)d.",
                                    cols=last_col, max=max_columns))

@@ -81,8 +81,9 @@ def read_staff(sheets: list[Sheet]) -> RowsImport:
     if not rows:
         return RowsImport([], _("В таблице нет ни одной строки с сотрудником."))
     if len(rows) > MAX_STAFF_ROWS:
+        staff_noun = _("сотрудник")
         return RowsImport([], _("В таблице %(rows)s — за один раз можно не больше %(max)d.",
-                                 rows=plural(len(rows), _("сотрудник")), max=MAX_STAFF_ROWS))
+                                 rows=plural(len(rows), staff_noun), max=MAX_STAFF_ROWS))
     _mark_duplicates(rows)
     return RowsImport(rows)
 

@@ -99,7 +99,8 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
         problem = table.problems[0] if table.problems else _("В листе не найдена таблица плана.")
         return Preview([], sheet_index, names, problem)
     if len(table.items) > MAX_PLAN_ROWS:
-        return Preview([], sheet_index, names, _("В плане больше %(items)s.", items=plural(MAX_PLAN_ROWS, _("мероприятие"), case="gent")))
+        item_noun = _("мероприятие")
+        return Preview([], sheet_index, names, _("В плане больше %(items)s.", items=plural(MAX_PLAN_ROWS, item_noun, case="gent")))
     caption = next((text for text in table.preamble if text), "") or _("Мероприятия")
     members = candidates()
     rows = []

@@ -81,11 +81,12 @@ def add_report_file(plan_id: int, item_id: int):
     plan, item, section = report_item_or_404(plan_id, item_id, for_edit=True)
     report = get_report(item.id)
     file_form = ReportFileForm()
+    file_noun = _("файл")
     if report is None:
         file_form.file.errors = [_("Сначала сохраните отчёт, потом прикладывайте файлы.")]
     elif file_form.validate_on_submit() and (accepted := accept_file(
             file_form.file, stored=len(files_of(report)), limit=MAX_FILES,
-            too_many=_("К отчёту можно приложить не больше %(files)s.", files=plural(MAX_FILES, _("файл"), case="gent")))):
+            too_many=_("К отчёту можно приложить не больше %(files)s.", files=plural(MAX_FILES, file_noun, case="gent")))):
         db.session.add(EventFile.from_upload(accepted, network_id=g.network.id, report_id=report.id,
                                              author_id=current_user.id))
         flash(_("Файл приложен к отчёту."), "success")

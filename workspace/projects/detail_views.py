@@ -107,11 +107,12 @@ def delete_indicator(project_id: int, indicator_id: int):
 def add_document(project_id: int):
     project = participating_project_or_404(project_id)
     form = DocumentForm()
+    document_noun = _("документ")
     if form.validate_on_submit() and (accepted := accept_file(
             form.file, stored=db.session.scalar(select(func.count()).select_from(ProjectDocument)
                                                 .where(ProjectDocument.project_id == project.id)),
             limit=MAX_DOCUMENTS, too_many=_("К проекту можно приложить не больше %(documents)s.",
-                                            documents=plural(MAX_DOCUMENTS, _("документ"), case="gent")))):
+                                            documents=plural(MAX_DOCUMENTS, document_noun, case="gent")))):
         db.session.add(ProjectDocument.from_upload(accepted, network_id=g.network.id, project_id=project.id,
                                                    author_id=current_user.id))
         flash(_("Документ приложен к проекту."), "success")

@@ -111,7 +111,8 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
                                                         "«Мероприятие» (или «Задача», «Содержание работы») и хотя бы "
                                                         "один из «Срок», «Ответственный», «Форма отчётности»."))
     if len(table.items) > MAX_ROADMAP_ROWS:
-        return Preview([], sheet_index, names, _("В дорожной карте больше %(rows)s.", rows=plural(MAX_ROADMAP_ROWS, _("строка"), case="gent")))
+        row_noun = _("строка")
+        return Preview([], sheet_index, names, _("В дорожной карте больше %(rows)s.", rows=plural(MAX_ROADMAP_ROWS, row_noun, case="gent")))
     columns = _roadmap_columns(rows, table)
     members = candidates()
     result = []

@@ -107,6 +107,7 @@ def read_pupils(sheets: list[Sheet]) -> RowsImport:
     if not rows:
         return RowsImport([], _("В таблице нет ни одной строки с обучающимся."))
     if len(rows) > MAX_PUPIL_ROWS:
+        pupil_noun = _("обучающийся")
         return RowsImport([], _("В таблице %(rows)s — за один раз можно не больше %(max)d.",
-                                 rows=plural(len(rows), _("обучающийся")), max=MAX_PUPIL_ROWS))
+                                 rows=plural(len(rows), pupil_noun), max=MAX_PUPIL_ROWS))
     return RowsImport(rows)

@@ -45,7 +45,8 @@ class QuestionForm(FlaskForm):
             if len(lines) < 2:
                 raise ValidationError(_l("Для выбора нужно не меньше двух вариантов, каждый с новой строки."))
             if len(lines) > MAX_OPTIONS:
-                raise ValidationError(_l("Не больше %(options)s.", options=plural(MAX_OPTIONS, _l("вариант"), case="gent")))
+                option_noun = _l("вариант")
+                raise ValidationError(_l("Не больше %(options)s.", options=plural(MAX_OPTIONS, option_noun, case="gent")))
 
     def validate_is_satisfaction(self, field):
         if field.data and self.kind.data != QuestionKind.SCALE.value:

@@ -85,7 +85,8 @@ def _read_answers(questions) -> tuple[dict[int, object], dict[int, str]]:
         if question.kind == QuestionKind.TEXT:
             value = (request.form.get(name) or "").strip()
             if len(value) > MAX_TEXT:
-                errors[question.id] = _("Не длиннее %(characters)s.", characters=plural(MAX_TEXT, _("символ"), case="gent"))
+                character_noun = _("символ")
+                errors[question.id] = _("Не длиннее %(characters)s.", characters=plural(MAX_TEXT, character_noun, case="gent"))
             answers[question.id] = value
             filled = bool(value)
         elif question.kind == QuestionKind.MULTIPLE:
