@@ -7,6 +7,11 @@ from tenants.models import Institution, Membership
 from workspace.extensions import db
 
 
+def institution_name(institution_id: int) -> str:
+    """The full name of an institution, as a document names its author."""
+    return db.session.scalar(select(Institution.full_name).where(Institution.id == institution_id)) or ""
+
+
 def member_institutions(network_ids: list[int]) -> list[tuple[int, str]]:
     """(id, short name) of the member institutions of the networks, by name (a partner filter's choices).
     One statement."""

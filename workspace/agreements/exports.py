@@ -4,12 +4,12 @@ from __future__ import annotations
 import io
 import re
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 from flask_babel import gettext as _
 
+from tenants.queries import institution_name
 from workspace.core.dates import ru_date
+from workspace.core.documents import a4_blank
 from workspace.core.labels import label
 
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -23,10 +23,8 @@ def docx_filename(agreement) -> str:
 def agreement_docx(context: dict, network) -> bytes:
     agreement, parties = context["agreement"], context["parties"]
     obligations = context.get("obligations", {})
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(12)
+    document = a4_blank(institution_name(network.base_institution_id),
+                        _("Договор № %(number)s", number=agreement.number))
 
     for text, bold in ((_("ДОГОВОР № %(number)s", number=agreement.number), True),
                        (label(agreement.kind).lower() if agreement.kind.value != "other" else "", False),

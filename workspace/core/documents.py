@@ -16,8 +16,9 @@ from workspace.core.dates import ru_date
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def a4_document(author: str, title: str, on: date | None = None, font_size: int = 12):
-    """A new A4 document: margins 20/10/20/30 mm, the author (institution) and date, the title centred."""
+def a4_blank(author: str, title: str, font_size: int = 12):
+    """An empty A4 document as ГОСТ Р 7.0.97-2016 sets the page: margins 20 mm top and bottom, 30 mm left,
+    10 mm right; Times New Roman; the institution as its author (never «python-docx»), its title."""
     document = Document()
     for section in document.sections:
         section.page_width, section.page_height = Mm(210), Mm(297)
@@ -26,8 +27,16 @@ def a4_document(author: str, title: str, on: date | None = None, font_size: int 
     style = document.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(font_size)
-    document.core_properties.author = author
-    document.core_properties.title = title
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = author
+    properties.title = title
+    properties.comments = ""
+    return document
+
+
+def a4_document(author: str, title: str, on: date | None = None, font_size: int = 12):
+    """A new A4 document (``a4_blank``) with the author (institution) and date above the title, centred."""
+    document = a4_blank(author, title, font_size)
     document.add_paragraph().add_run(author).bold = True
     document.add_paragraph(ru_date(on or date.today()))
     heading = document.add_paragraph()

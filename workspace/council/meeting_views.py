@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, select
 
 from tenants.models import SeatRole
 from tenants.permissions import can_manage_council
+from tenants.queries import institution_name
 from workspace.core.access import require
 from workspace.core.labels import label
 from workspace.core.locking import is_stale
@@ -314,7 +315,7 @@ def _minutes_context(meeting: Meeting) -> dict:
         "seats": seats, "present": [seat for seat in seats if seat.id in present],
         "chair": next((seat for seat in seats if seat.role == SeatRole.CHAIR), None),
         "secretary": next((seat for seat in seats if seat.role == SeatRole.SECRETARY), None),
-        "decision_text": decision_text, "network": g.network,
+        "decision_text": decision_text, "network": g.network, "author": institution_name(g.network.base_institution_id),
     }
 
 

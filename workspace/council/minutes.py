@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import io
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 from flask_babel import gettext as _
 
 from workspace.core.dates import ru_date
+from workspace.core.documents import a4_blank
 from workspace.core.labels import label
 from workspace.core.words import plural
 
@@ -30,12 +29,8 @@ def _seat_line(seat) -> str:
 
 def minutes_docx(context: dict) -> bytes:
     meeting, network = context["meeting"], context["network"]
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(12)
-
     title, subtitle = heading_lines(meeting, network)
+    document = a4_blank(context["author"], title)
     for text, bold in ((title, True), (subtitle, False)):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

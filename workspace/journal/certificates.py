@@ -5,13 +5,12 @@ import io
 from collections import Counter, defaultdict
 from datetime import date
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from workspace.core.dates import ru_date
+from workspace.core.documents import a4_blank
 from workspace.core.words import quoted
 from workspace.extensions import db
 from workspace.journal.models import Attendance, Certificate, CertificateCounter, Mark
@@ -76,10 +75,7 @@ def certificate_lines(certificate: Certificate, provider_name: str) -> list[tupl
 
 
 def certificate_docx(certificate: Certificate, provider_name: str) -> bytes:
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(14)
+    document = a4_blank(provider_name, _("Сертификат об обучении № %(label)s", label=certificate.label), font_size=14)
     for text, bold in ((_("СЕРТИФИКАТ"), True), (_("об обучении № %(label)s", label=certificate.label), False)):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
