@@ -1,0 +1,48 @@
+"""Every Excel report and register (core/excel.py: pupils, staff, certificate register, journal reports) prints
+as institutions file it: columns as wide as their texts, the header bold, frozen and repeated on each page, A4
+fitted to the page width, the table as the print area. Reports and registers had no widths before."""
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import IN_CI
+from workspace.core.excel import grid_workbook_bytes, workbook_bytes
+
+MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")
+HEADER = ["№", "ФИО", "Класс", "Программа"]
+ROWS = [[1, "Иванов Иван Иванович", "5А", "Робототехника"], [2, "Петрова Анна", "6Б", "Театральная студия «Маска»"]]
+
+
+@pytest.mark.parametrize("make", [workbook_bytes, grid_workbook_bytes])
+def test_a_report_has_widths_a_frozen_repeated_header_and_a4(make):
+    sheet = load_workbook(io.BytesIO(make("Реестр", HEADER, iter(ROWS), caption="Реестр выданных документов"))).active
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCD"}
+    assert widths["B"] >= len("Иванов Иван Иванович") and widths["D"] >= len("Театральная студия «Маска»")
+    assert widths["A"] < widths["B"]
+    assert sheet.freeze_panes == "A4" and sheet.print_title_rows == "$3:$3"
+    assert sheet.page_setup.paperSize == 9 and sheet.page_setup.orientation == "portrait"
+    assert sheet.print_area == "'Реестр'!$A$1:$D$5"
+    assert [cell.value for cell in sheet[3]] == HEADER and all(cell.font.bold for cell in sheet[3])
+    wide = load_workbook(io.BytesIO(make("Журнал", [f"{day:02d}.09" for day in range(1, 21)], []))).active
+    assert wide.page_setup.orientation == "landscape" and wide.freeze_panes == "A2"
+
+
+def test_libreoffice_prints_a_report_on_a4(tmp_path):
+    if shutil.which("soffice") is None:
+        if IN_CI:
+            pytest.fail("LibreOffice (soffice) is missing: .ci/run installs it")
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
+    source = tmp_path / "report.xlsx"
+    source.write_bytes(workbook_bytes("Реестр", HEADER, ROWS * 40, caption="Реестр выданных документов"))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+    boxes = MEDIA_BOX.findall((tmp_path / "report.pdf").read_bytes())
+    assert boxes
+    assert {(round(float(width)), round(float(height))) for width, height in boxes} == {(595, 842)}
