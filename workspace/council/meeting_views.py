@@ -315,7 +315,7 @@ def _minutes_context(meeting: Meeting) -> dict:
         "seats": seats, "present": [seat for seat in seats if seat.id in present],
         "chair": next((seat for seat in seats if seat.role == SeatRole.CHAIR), None),
         "secretary": next((seat for seat in seats if seat.role == SeatRole.SECRETARY), None),
-        "decision_text": decision_text, "network": g.network, "author": institution_name(g.network.base_institution_id),
+        "decision_text": decision_text, "network": g.network,
     }
 
 
@@ -330,7 +330,8 @@ def show_minutes(meeting_id: int):
 @login_required
 def download_minutes(meeting_id: int):
     meeting = get_meeting_or_404(meeting_id)
-    response = make_response(minutes_docx(_minutes_context(meeting)))
+    context = {**_minutes_context(meeting), "author": institution_name(g.network.base_institution_id)}
+    response = make_response(minutes_docx(context))
     response.mimetype = DOCX_MIMETYPE
     response.headers["Content-Disposition"] = content_disposition(f"protokol-{meeting.number}.docx")
     return response
