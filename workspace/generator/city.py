@@ -8,9 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import insert, inspect, text
 
+from tenants.entry import enter_command_line
 from tenants.models import Institution, InstitutionKind, MemberRole, Membership, Network, Seat, SeatRole
-from tenants.rls import apply_context
-from tenants.scoping import unscoped
 from workspace.accounts.models import StaffRole, User
 from workspace.accounts.passwords import set_password
 from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
@@ -795,8 +794,7 @@ def check_empty() -> None:
     inspector = inspect(db.session.connection())
     if not inspector.has_table("alembic_version") or not inspector.has_table("institutions"):
         raise DatabaseNotEmpty("The database is not migrated: run `flask --app wsgi db upgrade` first.")
-    with unscoped():
-        apply_context(db.session(), None, unscoped=True)  # PostgreSQL: an owner under forced RLS sees all
+    with enter_command_line():  # PostgreSQL: an owner under forced RLS sees all
         counts = {table: db.session.scalar(text(f'SELECT COUNT(*) FROM "{table}"'))
                   for table in ("institutions", "users", "networks", "notes")}
     if any(counts.values()):
@@ -819,9 +817,7 @@ def generate(scale: Scale | str, seed: int = 1, progress: Callable[[int], None] 
     city.password_hash = holder.password_hash
     dialect = db.session.get_bind().dialect.name
     try:
-        with unscoped():
-            # Core inserts bypass the ORM hooks that set the RLS context: set it here, once.
-            apply_context(db.session(), None, unscoped=True)
+        with enter_command_line():  # Core inserts bypass the ORM hooks: the RLS context is set once, here
             for area in AREAS:
                 area.build(city)
             if dialect == "postgresql":  # explicit ids: move the sequences past them
@@ -846,6 +842,5 @@ def generate(scale: Scale | str, seed: int = 1, progress: Callable[[int], None] 
 
 
 def summary() -> dict[str, int]:
-    with unscoped():
-        apply_context(db.session(), None, unscoped=True)
+    with enter_command_line():
         return {table: db.session.scalar(text(f'SELECT COUNT(*) FROM "{table}"')) for table in WRITTEN_TABLES}
