@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, has_request_context, session
+from flask_login import current_user
 from flask_babel import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -12,8 +13,12 @@ from workspace.extensions import babel, compress, csrf, db, htmx, login_manager,
 
 
 def _select_locale() -> str:
-    """The browser session's language; Russian outside a request (the command line, history labels)."""
-    chosen = session["lang"] if has_request_context() and "lang" in session else "ru"  # the browser session, not the database
+    """The signed-in user's language, else the browser session's; Russian outside a request (the command line,
+    history labels). The user's choice is read from the user row, not the cookie: a page's parallel requests each
+    send the session cookie back, and one that started before the switch would set the old language again."""
+    if not has_request_context():
+        return "ru"
+    chosen = (current_user.language if current_user.is_authenticated else None) or session.get("lang")
     return chosen if chosen in ("ru", "en") else "ru"
 
 

@@ -17,7 +17,8 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
-from tests.conftest import csrf_token_from
+from tests.conftest import csrf_token_from, login
+from tests.fixtures import factories
 from workspace.config import ROOT
 
 TRANSLATIONS = ROOT / "workspace" / "translations"
@@ -160,3 +161,20 @@ def test_language_switch_rejects_unknown_language(client):
     html = client.get("/login").get_data(as_text=True)
     response = client.post("/language", data={"lang": "xx", "csrf_token": csrf_token_from(html)})
     assert response.status_code == 400
+
+
+def test_a_signed_in_users_language_is_kept_on_the_user_not_only_in_the_cookie(app, client, make, login_as):
+    """A page's parallel requests each return the session cookie; one that began before the switch would set the
+    old language again. The signed-in user's choice is read from the user row, and follows them to a new browser."""
+    school = make.institution("Школа №32", slug="s32")
+    user = make.user(school, "coordinator")
+    login_as(user)
+    stale_cookie = client.get_cookie("session").value
+    token = csrf_token_from(client.get("/i/s32/").get_data(as_text=True))
+    assert client.post("/language", data={"lang": "en", "csrf_token": token}).status_code == 302
+    client.set_cookie("session", stale_cookie)  # the late response of a request begun in Russian
+    assert '<html lang="en">' in client.get("/i/s32/").get_data(as_text=True)
+
+    other_browser = app.test_client()
+    login(other_browser, user.email, factories.PASSWORD)
+    assert '<html lang="en">' in other_browser.get("/i/s32/").get_data(as_text=True)

@@ -237,9 +237,12 @@ def test_language_switch_sets_the_page_language_and_the_favicon_loads(open_page,
     icon = page.locator("link[rel=icon]").get_attribute("href")
     assert page.request.get(icon).status == 200
     assert page.evaluate("document.documentElement.lang") == "ru"
-    page.get_by_role("button", name="English").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.get_by_role("button", name="Русский").click()
+    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Русский").click()
     expect(page.locator("html")).to_have_attribute("lang", "ru")
 
 

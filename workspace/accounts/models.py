@@ -48,6 +48,8 @@ class User(UserMixin, CreatedAtMixin, db.Model):
     session_generation: Mapped[int] = mapped_column(Integer, default=1)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # the language chosen in the header ("ru", "en"): pages and letters speak it; None until chosen (Russian)
+    language: Mapped[str | None] = mapped_column(String(5))
     # the search words of the full name and the position, kept by keep_search_text() below: what the global search matches
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 

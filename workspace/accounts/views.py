@@ -204,4 +204,7 @@ def set_language():
     if code not in current_app.config["LANGUAGES"]:
         abort(400)
     session["lang"] = code
+    if current_user.is_authenticated:
+        current_user.language = code
+        db.session.commit()
     return redirect(_safe_next(request.form.get("next")) or url_for("accounts.home"))
