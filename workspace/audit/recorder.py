@@ -15,7 +15,7 @@ from workspace.audit.models import AUDIT_MODELS, InstitutionAuditEntry, NetworkA
 from workspace.core.models import utcnow
 
 SECRET_FIELDS = {"password_hash"}
-NOISY_FIELDS = {"version", "session_generation", "failed_logins", "last_login_at", "created_at"}
+NOISY_FIELDS = {"version", "session_generation", "failed_logins", "last_login_at", "language", "created_at"}
 
 
 class AuditLogIsAppendOnly(RuntimeError):
