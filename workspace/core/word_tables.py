@@ -52,6 +52,8 @@ class TableFileUploadForm(FlaskForm):
     """The upload of a plan or a roadmap: an Excel workbook or a Word document."""
 
     file = FileField(_l("Файл Excel (.xlsx) или Word (.docx)"), validators=[FileRequired(_l("Выберите файл."))],
+                     description=_l("Из документа Word читаются все его таблицы по порядку вместе с заголовками "
+                                    "над ними."),
                      render_kw={"accept": f"{XLSX_TYPES},{DOCX_TYPES}"})
 
 
