@@ -262,6 +262,12 @@ def test_a_nested_table_is_flattened_into_lines_of_its_cell(in_app):
     assert rows == [("Экскурсия", "Сроки:\n1 четверть; 5-7 кл.\nмарт")]
 
 
+def test_a_one_column_frame_around_the_plan_is_read_as_the_body_it_holds(in_app):
+    plan = f"<w:tbl><w:tr>{_tc(_p('№'))}{_tc(_p('Мероприятие'))}</w:tr><w:tr>{_tc(_p('1'))}{_tc(_p('Урок'))}</w:tr></w:tbl>"
+    rows = _rows_of(f"<w:tbl><w:tr>{_tc(_p('План с музеем') + plan + _p(''))}</w:tr></w:tbl>")
+    assert rows == [("План с музеем",), ("№", "Мероприятие"), ("1", "Урок")]
+
+
 def test_deleted_revisions_and_field_codes_are_not_read_text_boxes_are(in_app):
     revised = ("<w:p><w:del w:id='1' w:author='x'><w:r><w:delText>ноябрь</w:delText></w:r></w:del>"
                "<w:ins w:id='2' w:author='x'><w:r><w:t>декабрь</w:t></w:r></w:ins>"

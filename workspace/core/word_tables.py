@@ -13,7 +13,8 @@ python-docx opens it, then walks the document's body **in order** into one sheet
   and then None, as openpyxl gives a merged range; the continuation of a vertically merged cell is None;
   ``gridBefore`` leaves None in the columns the row skips;
 * a cell's paragraphs are joined by "\\n" (line breaks inside a paragraph too); a table nested in a cell is
-  flattened into lines of that cell, the texts of each nested row joined by "; ";
+  flattened into lines of that cell, the texts of each nested row joined by "; " — but a one-column table that
+  holds a table (a frame drawn around the whole plan) is read as the body it frames;
 * several tables go into the one sheet in document order: a stamp table (УТВЕРЖДАЮ in a borderless corner),
   the plan's tables, the signatures below — the plan reader finds the header and skips repeated headers,
   stamps and signatures exactly as it does in a sheet.
@@ -147,12 +148,23 @@ class _BodyReader:
                 text = _paragraph_text(element)
                 if text:
                     self.add((text,))
+            elif element.tag == f"{W}tbl" and _is_frame(element):
+                for cell in (cell for row in _children(element, f"{W}tr") for cell in _children(row, f"{W}tc")):
+                    self.read_blocks(cell)
             elif element.tag == f"{W}tbl":
                 self.tables += 1
                 for row in _table_rows(element, depth=0):
                     self.add(row)
             elif element.tag in CONTAINERS:
                 self.read_blocks(element)
+
+
+def _is_frame(table) -> bool:
+    """A one-column table holding a table: a frame drawn around the plan, read as the body it holds."""
+    rows = list(_children(table, f"{W}tr"))
+    cells = [list(_children(row, f"{W}tc")) for row in rows]
+    return bool(rows) and all(len(row) == 1 for row in cells) and any(
+        element.tag == f"{W}tbl" for row in cells for element in _block_elements(row[0]))
 
 
 def _table_rows(table, depth: int) -> list[tuple]:
