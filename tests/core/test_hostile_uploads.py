@@ -1,6 +1,8 @@
-"""Every hostile file gets a clear Russian message, no server error and no row written."""
+"""Every hostile file gets a clear Russian message, no server error and no row written: spreadsheets at the staff
+import, Word documents at the plan and roadmap imports (which take Excel or Word)."""
 from __future__ import annotations
 
+import html
 import io
 
 import pytest
@@ -9,7 +11,8 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from tests.conftest import csrf_token_from
-from tests.fixtures import hostile
+from tests.fixtures import hostile, word_plans
+from tests.fixtures.row_counts import row_counts
 from workspace.accounts.models import User
 from workspace.extensions import db
 
@@ -60,3 +63,31 @@ def test_oversized_request_is_refused_before_reading(admin_client, app):
                                  data={"csrf_token": token, "file": (io.BytesIO(b"x" * 4096), "big.xlsx")})
     assert response.status_code == 413
     assert "Файл слишком большой" in response.get_data(as_text=True)
+
+
+@pytest.fixture
+def plan_client(client, make, login_as):
+    school = make.institution("Школа загрузок", slug="uploads")
+    network = make.network(school, name="Сеть загрузок", slug="uploads-net")
+    plan = make.plan(network, 2024)
+    project = make.project(network, school, "Проект загрузок")
+    login_as(make.user(school, "coordinator"))
+    return client, (f"/n/uploads-net/plans/{plan.id}/import", f"/n/uploads-net/projects/{project.id}/import")
+
+
+@pytest.mark.parametrize("name", sorted(word_plans.HOSTILE))
+def test_hostile_word_file_is_refused_cleanly(plan_client, read, name):
+    client, urls = plan_client
+    make_file, message = word_plans.HOSTILE[name]
+    data = make_file()
+    before = row_counts(read)
+    for url in urls:
+        token = csrf_token_from(client.get(url).get_data(as_text=True))
+        upload = FileStorage(stream=io.BytesIO(data), filename="план.docx", content_type="application/octet-stream")
+        boundary, body = encode_multipart({"csrf_token": token, "file": upload})
+        response = client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}")
+        assert response.status_code == 422, (name, url)
+        text = html.unescape(response.get_data(as_text=True))
+        assert message.replace("с планом", "") in text, (name, url)
+    assert row_counts(read) == before  # no draft, no item, no task
+    TRIED.append(f"{name} (.docx)")

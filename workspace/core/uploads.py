@@ -10,6 +10,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from urllib.parse import quote
 from xml.etree.ElementTree import ParseError
 
@@ -25,9 +26,18 @@ class UploadRejected(ValueError):
     """The file cannot be taken; the message is for the user."""
 
 
+MAX_ZIP_ENTRIES = 2000  # an ordinary document or workbook holds tens of parts; thousands only in a crafted one
+
+
 def check_declared_sizes(archive: zipfile.ZipFile) -> None:
+    """A zip (an .xlsx, a .docx) that would unpack too large, with too many entries, or a part inflating more
+    than ``MAX_COMPRESSION_RATIO`` times: refused before any part of it is read."""
+    entries = archive.infolist()
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise UploadRejected(_("В архиве файла слишком много частей — "
+                               "похоже на повреждённый или вредоносный архив."))
     total = 0
-    for info in archive.infolist():
+    for info in entries:
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if total > MAX_UNCOMPRESSED_BYTES or (info.file_size > 1024 * 1024 and ratio > MAX_COMPRESSION_RATIO):
@@ -83,16 +93,24 @@ def _office_type(data: bytes) -> str:
     if any(name.lower().endswith("vbaproject.bin") for name in names):
         raise UploadRejected(_("Документы с макросами не принимаются. Сохраните файл без макросов "
                                "(DOCX, XLSX, PPTX)."))
+    resave = _("Файл содержит недопустимые XML-конструкции (внешние сущности или DTD). "
+               "Пересохраните документ в Word, Excel или PowerPoint.")
+    broken = _("Файл повреждён: его не удаётся открыть.")
+    check_xml_parts(archive, unsafe=resave, broken=broken)
+    return content_type
+
+
+def check_xml_parts(archive: zipfile.ZipFile, *, unsafe: str, broken: str) -> None:
+    """Every XML part of an Office zip parsed with defusedxml: a DTD or an entity (XXE, billion laughs) refuses
+    the whole file (``unsafe``), an unparsable part too (``broken``). Call after ``check_declared_sizes``."""
     try:
-        for name in names:
+        for name in archive.namelist():
             if XML_PART.search(name):
                 parse_xml_safely(archive.read(name), forbid_dtd=True)
     except DefusedXmlException:
-        raise UploadRejected(_("Файл содержит недопустимые XML-конструкции (внешние сущности или DTD). "
-                               "Пересохраните документ в Word, Excel или PowerPoint.")) from None
-    except (ParseError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
-        raise UploadRejected(_("Файл повреждён: его не удаётся открыть.")) from None
-    return content_type
+        raise UploadRejected(unsafe) from None
+    except (ParseError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error):
+        raise UploadRejected(broken) from None
 
 
 def check_stored_file(data: bytes, *, office: bool = False) -> str:

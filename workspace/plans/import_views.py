@@ -1,4 +1,4 @@
-"""Import of a plan from Excel through core/import_preview.py: upload → preview (every row and doubt, fixable)
+"""Import of a plan from Excel or Word through core/import_preview.py: upload → preview (every row and doubt, fixable)
 → saved whole."""
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from workspace.core.dates import AcademicYear
 from workspace.core.import_preview import preview_step, upload_step
+from workspace.core.word_tables import TableFileUploadForm
 from workspace.extensions import db
 from workspace.plans import bp
 from workspace.plans.access import editable_import_or_404, editable_plan_or_404
@@ -31,7 +32,7 @@ def import_plan(plan_id: int):
     draft = PlanImport(network_id=g.network.id, plan_id=plan.id, author_id=current_user.id)
     return upload_step(PLAN_IMPORT, draft,
                        lambda draft: url_for("plans.preview_import", plan_id=plan.id, import_id=draft.id),
-                       cancel_url=url_for("plans.show_plan", plan_id=plan.id), plan=plan)
+                       cancel_url=url_for("plans.show_plan", plan_id=plan.id), form=TableFileUploadForm(), plan=plan)
 
 
 @bp.route("/<int:plan_id>/import/<int:import_id>", methods=["GET", "POST"])

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from tenants.models import Institution, Membership
 from workspace.core.dates import AcademicYear
 from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
-from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
+from workspace.core.spreadsheets import Sheet, clean_text
+from workspace.core.word_tables import read_table_file
 from workspace.core.words import plural
 from workspace.extensions import db
 from workspace.plans.editing import network_people_and_institutions, read_into, relink
@@ -45,7 +46,9 @@ class PlanRow(PreviewRow):
 
 
 def read_plan_file(content: bytes) -> list[Sheet]:
-    return read_xlsx(content, max_rows=MAX_PLAN_ROWS + 200)
+    """A plan in Excel (.xlsx) or in Word (.docx), told by its content (core/word_tables.py)."""
+    no_table = _("В документе нет таблицы с планом. Мероприятия плана должны быть в таблице Word.")
+    return read_table_file(content, max_rows=MAX_PLAN_ROWS + 200, no_table=no_table)
 
 
 def candidates() -> list[Candidate]:

@@ -1,4 +1,4 @@
-"""Import of a roadmap from Excel through core/import_preview.py: upload → preview (every row and doubt,
+"""Import of a roadmap from Excel or Word through core/import_preview.py: upload → preview (every row and doubt,
 fixable) → saved whole."""
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from workspace.core.import_preview import preview_step, upload_step
+from workspace.core.word_tables import TableFileUploadForm
 from workspace.projects import bp
 from workspace.projects.access import editable_import_or_404, editable_project_or_404
 from workspace.projects.editing import year_of
@@ -21,7 +22,8 @@ def import_roadmap(project_id: int):
     draft = RoadmapImport(network_id=g.network.id, project_id=project.id, author_id=current_user.id)
     return upload_step(ROADMAP_IMPORT, draft, lambda draft: url_for(
         "projects.preview_roadmap", project_id=project.id, roadmap_import_id=draft.id),
-        cancel_url=url_for("projects.show_project", project_id=project.id), project=project)
+        cancel_url=url_for("projects.show_project", project_id=project.id), form=TableFileUploadForm(),
+        project=project)
 
 
 @bp.route("/<int:project_id>/import/<int:roadmap_import_id>", methods=["GET", "POST"])

@@ -17,7 +17,8 @@ from flask_babel import lazy_gettext as _l
 
 from workspace.core.dates import AcademicYear
 from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
-from workspace.core.spreadsheets import Sheet, clean_text, read_xlsx
+from workspace.core.spreadsheets import Sheet, clean_text
+from workspace.core.word_tables import read_table_file
 from workspace.core.words import plural
 from workspace.plans.imports import candidates, check_title_and_timing
 from workspace.projects.editing import add_task, next_position
@@ -52,7 +53,9 @@ class RoadmapRow(PreviewRow):
 
 
 def read_roadmap_file(content: bytes) -> list[Sheet]:
-    return read_xlsx(content, max_rows=MAX_ROADMAP_ROWS + 200)
+    """A roadmap in Excel (.xlsx) or in Word (.docx), told by its content (core/word_tables.py)."""
+    no_table = _("В документе нет таблицы с дорожной картой. Задачи дорожной карты должны быть в таблице Word.")
+    return read_table_file(content, max_rows=MAX_ROADMAP_ROWS + 200, no_table=no_table)
 
 
 def check_row(row: RoadmapRow, year: AcademicYear, members: list[Candidate]) -> RoadmapRow:
