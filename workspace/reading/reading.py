@@ -250,8 +250,6 @@ def _find_header(rows: list[tuple]) -> tuple[int | None, dict[str, int], float]:
 _FOOTNOTE = re.compile(r"^\s*(?:\*|примечани[ея]|прим\.|сноска|\d\)\s|※)", re.I)
 _SIGNATURE = re.compile(r"_{3,}|^\s*(?:директор|заместитель директора|зам\.? директора|исполнитель\s*:|"
                         r"составил|согласовано|утверждаю|утверждено|м\.?\s?п\.?)(?![а-я])", re.I)
-_STAMP = re.compile(r"_{2,}|утвержда|утвержден|согласован|^\s*(?:директор|приказ|приложение|протокол)(?![а-я])"
-                    r"|^\s*«?\s*_*\s*»?\s*\d{4}\s*г", re.I)
 # A line of an approval stamp or of a signature: the stamp's word, an order or minutes by number, the
 # position that signs, a line to sign on, a date to fill in, «М.П.», who prepared the document and their phone.
 _STAMP_LINE = re.compile(
