@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.support import COORDINATOR, NETWORK, expect
+from tests.e2e.support import COORDINATOR, NETWORK, axe_violations, expect
 
 pytestmark = pytest.mark.e2e
 FIXTURE = Path(__file__).resolve().parents[1] / "plans" / "fixtures" / "plan_library_2019-2020.xlsx"
@@ -67,7 +67,7 @@ def test_a_multi_line_row_an_error_row_and_a_left_out_row(open_page, live_server
     import os
 
     from tests.e2e.test_layout_walk import LAYOUT_PROBLEMS
-    page = open_page(user=COORDINATOR, viewport=size)
+    page = open_page(user=COORDINATOR, viewport=size, bypass_csp=True)  # axe is injected as an inline script
     page.goto(NETWORK + f"plans/{live_server.ids['plan']}/import")
     page.get_by_label("Файл Excel (.xlsx)").set_input_files(files=[{
         "name": "plan.xlsx", "buffer": _layout_workbook(),
@@ -91,6 +91,7 @@ def test_a_multi_line_row_an_error_row_and_a_left_out_row(open_page, live_server
     expect(page.get_by_role("status").filter(has_text="Строк:")).to_contain_text("Не переносятся: 1.")
     expect(page.get_by_text("Строка не будет перенесена.")).to_be_visible()
     assert page.evaluate(LAYOUT_PROBLEMS, size["width"]) == []
+    assert axe_violations(page) == []
     if shots:
         page.screenshot(path=f"{shots}/plan-preview-{size['width']}-dropped.png", full_page=True)
     expect(page.get_by_label("Сроки, строка 6")).to_have_value("октябрь,\nмарт")
