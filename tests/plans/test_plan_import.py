@@ -265,10 +265,14 @@ def test_a_real_layout_reads_without_stamps_or_signatures_and_keeps_line_breaks(
     assert f">{THEATRE_TITLE}</textarea>" in html
     assert "Партнёр раздела: ГАУК «ТЮЗ»" in html
     assert "Столбец «Место проведения» не перенесён: «Большой зал»" in html
-    assert "Не перенесены грифы, подписи и примечания: 3" in html
+    assert "Не переносятся грифы, подписи и примечания: 6" in html
     assert ">октябрь,\nмарт</textarea>" in html and ">ноябрь – декабрь</textarea>" in html
     form = _form_of(html)
     form = {name: value.replace("\n", "\r\n") for name, value in form.items()}   # as a browser sends text areas
+    form["action"] = "check"
+    checked = client.post(response.location, data=form).get_data(as_text=True)
+    assert "Не переносятся грифы, подписи и примечания: 6" in checked and "УТВЕРЖДАЮ" in checked
+    assert ">октябрь,\nмарт</textarea>" in checked
     form["action"] = "save"
     assert client.post(response.location, data=form).status_code == 302
     with read():

@@ -257,6 +257,8 @@ def test_a_stamp_in_the_corner_is_no_section_and_the_title_line_names_the_table(
     ]
     table = find_table(rows)
     assert table.caption == TITLE
+    assert table.stamps == ["УТВЕРЖДАЮ", "Директор МБОУ «СОШ № 5»", "____________ И.И. Иванова",
+                            "«__» ________ 2024 г."]
     assert [(item.title, item.section) for item in table.items] == [("Спектакль «Снежная королева»", None)]
     assert table.sections == []
 

@@ -114,6 +114,10 @@ class Preview:
     message: str | None = None
 
     @property
+    def skipped_json(self) -> str:
+        return json.dumps(self.skipped, ensure_ascii=False)
+
+    @property
     def kept(self) -> list[PreviewRow]:
         return [row for row in self.rows if not row.dropped]
 
@@ -178,6 +182,14 @@ def _other_from_form(value: str) -> list[tuple[str, str]]:
             if isinstance(pair, list) and len(pair) == 2 and all(isinstance(part, str) for part in pair)]
 
 
+def _texts_from_form(value: str) -> list[str]:
+    try:
+        texts = json.loads(value) if value else []
+    except ValueError:
+        return []
+    return [form_text(text)[:2000] for text in texts[:200] if isinstance(text, str)] if isinstance(texts, list) else []
+
+
 def text_rows(value: str | None, kind: str = "text") -> int:
     """How many lines a text area needs to show ``value`` whole (a narrow cell wraps sooner than a wide one)."""
     width = 60 if kind == "long" else 24
@@ -224,6 +236,7 @@ def preview_step(kind: ImportKind, draft: ImportDraft, save: Callable[[Preview],
         if not form.validate_on_submit():
             abort(400)
         preview = kind.from_form(request.form, year)
+        preview.skipped = _texts_from_form(request.form.get("skipped", ""))
         saving = request.form.get("action") == "save"
         if saving and preview.kept and not preview.errors:
             response = save(Preview(preview.kept, preview.sheet_index, preview.sheet_names, caption=preview.caption))

@@ -129,7 +129,7 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
             title=title, audience=audience, timing=clean_text(raw.timing), responsible=responsible,
             report_form=clean_text(raw.report_form), other=list(raw.extra.items())),
             year, members))
-    return Preview(rows, sheet_index, names, skipped=table.footnotes)
+    return Preview(rows, sheet_index, names, skipped=table.stamps + table.footnotes)
 
 
 def _choose(sheets: list[Sheet]) -> int | None:

@@ -135,7 +135,7 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
         other = [(name, text) for at, name in table.extra_columns.items() if at not in taken
                  for text in [raw.extra.get(name)] if text]
         result.append(check_row(RoadmapRow(line=raw.line, other=other, **values), year, members))
-    return Preview(result, sheet_index, names, caption=table.caption or "", skipped=table.footnotes)
+    return Preview(result, sheet_index, names, caption=table.caption or "", skipped=table.stamps + table.footnotes)
 
 
 def _grouped_columns(table) -> set[int]:

@@ -91,6 +91,7 @@ class Table:
     groups: dict[str, list[int]] = field(default_factory=dict)   # a key over sub-columns (headers in two levels)
     sub_labels: dict[int, str] = field(default_factory=dict)     # the lower header of those sub-columns
     title_line: str | None = None
+    stamps: list[str] = field(default_factory=list)    # the lines of the stamps above the header
 
     @property
     def found(self) -> bool:
@@ -304,10 +305,11 @@ def _is_column_numbers(cells: list[str | None]) -> bool:
     return len(values) >= 3 and values == [str(n) for n in range(1, len(values) + 1)]
 
 
-def _title_line(rows: list[tuple]) -> str | None:
+def _title_line(rows: list[tuple], stamps: list[str] | None = None) -> str | None:
     """The title above the header: the first title line («План …») with the lines that go on with it («на 2024/2025
     учебный год»), else the longest text that is no part of a stamp. A stamp block is the stamp's word and the lines
-    under it in its column down to a blank cell or a title line."""
+    under it in its column down to a blank cell or a title line; its texts go to ``stamps``."""
+    stamps = [] if stamps is None else stamps
     in_stamp: set[int] = set()
     texts: list[tuple[int, int, str]] = []      # (row, column, text) outside stamps
     for row_index, row in enumerate(rows):
@@ -319,6 +321,7 @@ def _title_line(rows: list[tuple]) -> str | None:
                 texts.append((row_index, at, text))
             elif is_stamp_line(text) or at in in_stamp:
                 in_stamp.add(at)
+                stamps.append(text)
             else:
                 texts.append((row_index, at, text))
     for position, (row_index, at, text) in enumerate(texts):
@@ -390,9 +393,11 @@ def find_table(rows: list[tuple]) -> Table:
     items, sections = _settle_sections(entries, columns["title"], footnotes)
     if not items:
         problems.append("Под строкой заголовков нет ни одного мероприятия")
+    stamps: list[str] = []
+    title_line = _title_line(rows[:header_index], stamps)
     return Table(header_index, columns, items, sections, problems, header_score=score,
                  preamble=preamble, footnotes=footnotes, extra_columns=extra_columns, groups=groups,
-                 sub_labels=sub_labels, title_line=_title_line(rows[:header_index]))
+                 sub_labels=sub_labels, title_line=title_line, stamps=stamps)
 
 
 @dataclass(frozen=True)
