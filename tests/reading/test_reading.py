@@ -398,3 +398,15 @@ def test_a_stamp_beside_the_rows_is_not_an_unknown_column():
 def test_an_unknown_column_with_text_is_kept_among_the_extras():
     rows = [("Мероприятие", "Сроки", "Место проведения"), ("Спектакль", "май", "Актовый зал")]
     assert find_table(rows).items[0].extra == {"Место проведения": "Актовый зал"}
+
+
+def test_a_merged_header_without_its_lower_level_keeps_every_column_under_it():
+    """The file «simplified» by deleting the row «от школы | от партнёра»: «Ответственные» still spans two columns."""
+    rows = [
+        ("№", "Мероприятие", "Сроки", "Ответственные", None, "Примечание", None),
+        (1, "Спектакль", "май", "Иванова О.Н.", "ГАУК «ТЮЗ»", "в зале", "x"),
+    ]
+    table = find_table(rows)
+    assert table.groups == {"responsible": [3, 4]} and table.extra_columns == {5: "Примечание", 6: "G"}
+    assert (table.items[0].responsible, table.items[0].extra) == ("Иванова О.Н.\nГАУК «ТЮЗ»",
+                                                                  {"Примечание": "в зале", "G": "x"})

@@ -11,7 +11,8 @@ touches Flask or the database.
   best-scoring row that names a title column and at least one more wins. A header in two levels
   («Ответственные» merged over «от школы | от партнёра», «Сроки» over «начало | окончание») keeps
   every sub-column: their values joined one per line («начало – окончание» for the timing); the
-  sub-columns of an unknown header are extra columns named «Место: город». Below it: blank rows,
+  sub-columns of an unknown header are extra columns named «Место: город»; a known header merged over
+  several columns without a lower level keeps them all the same way. Below it: blank rows,
   a column-number row («1 2 3 4»), repeated headers, footnotes («* …», «Примечание …»), stamps and
   signature lines (``is_stamp_line``: «УТВЕРЖДАЮ», «Приказ № … от …», «М.П.», «____ И.О. Фамилия»,
   «Исполнитель: …, тел. …», with the lines of their block down to a blank row), wherever they sit,
@@ -359,6 +360,23 @@ def _sub_header(header_cells: list[str | None], below: list[str | None], columns
     return parents
 
 
+def _merged_spans(header_row: tuple, header_cells: list[str | None], columns: dict[str, int]) -> dict[int, int]:
+    """A header cell merged over several columns with no lower level («Ответственные» over two columns once the row
+    «от школы | от партнёра» was deleted): the header-less cells right of a known header, within the header row,
+    are that header's columns too (each column to its header's column)."""
+    known = {at for key, at in columns.items() if key != "number"}
+    spans: dict[int, int] = {}
+    for index in range(1, len(header_row)):
+        if header_cells[index] is not None:
+            continue
+        parent = index - 1
+        while parent >= 0 and header_cells[parent] is None:
+            parent -= 1
+        if parent in known:
+            spans[index] = spans[parent] = parent
+    return spans
+
+
 def _groups(parents: dict[int, int], columns: dict[str, int]) -> dict[str, list[int]]:
     key_of = {at: key for key, at in columns.items()}
     groups: dict[str, list[int]] = {}
@@ -379,17 +397,19 @@ def find_table(rows: list[tuple]) -> Table:
     signatures = {_header_signature(header_cells)}
     below = (_normal_row(rows[header_index + 1]) + [None] * width)[:width] if header_index + 1 < len(rows) else []
     parents = _sub_header(header_cells, below, columns) if below else {}
-    groups = _groups(parents, columns)
     sub_labels = {at: below[at] for at in parents}
     if parents:
         signatures.add(_header_signature(below))
+    for at, parent in _merged_spans(rows[header_index], header_cells, columns).items():
+        parents.setdefault(at, parent)
+    groups = _groups(parents, columns)
     extra_columns = _extra_columns(header_cells, columns, width, parents, sub_labels)
     problems: list[str] = []
     if "timing" not in columns:
         problems.append("В таблице нет столбца сроков — сроки нужно будет указать вручную")
     preamble = [text for row in rows[:header_index] for text in _normal_row(row) if text]
     layout = _Layout(columns, extra_columns, groups, sub_labels, width)
-    entries, footnotes = _entries(rows, header_index + (2 if parents else 1), signatures, layout)
+    entries, footnotes = _entries(rows, header_index + (2 if sub_labels else 1), signatures, layout)
     items, sections = _settle_sections(entries, columns["title"], footnotes)
     if not items:
         problems.append("Под строкой заголовков нет ни одного мероприятия")
@@ -467,7 +487,7 @@ def _extra_columns(header_cells: list[str | None], columns: dict[str, int], widt
         if index in mapped or parents.get(index) in mapped:
             continue
         text = header_cells[index] if index < len(header_cells) else None
-        if index in parents and sub_labels:
+        if index in sub_labels:
             text = f"{header_cells[parents[index]]}: {sub_labels[index]}"
         name = " ".join(text.split()) if text else column_letter(index)
         if name in seen:
