@@ -1,7 +1,11 @@
 """Plan import: an uploaded sheet read into preview rows, every doubt shown, then saved whole.
 
 Nothing is dropped: an unreadable timing is kept as typed and flagged; an unknown responsible
-institution stays as text. The preview is editable; saving writes every row in one transaction.
+institution stays as text; a partner column joins the responsible; a cell of a column the plan has no
+field for is a doubt on its row («Столбец «Место проведения» не перенесён: …»). The section is named by
+the file's title line (never its approval stamp) and its partner is the member institution that line
+names, shown in the preview. The preview is editable, every text with its line breaks; a row the user
+leaves out is not saved and never blocks the saving; saving writes every kept row in one transaction.
 """
 from __future__ import annotations
 

@@ -5,7 +5,8 @@ then saved whole in one transaction.
 A roadmap has two columns a plan has not: «Задача» and «Ожидаемый результат». The plan reader maps a
 «результат» header to its report form and keeps unknown headers as extra columns; here the header texts
 decide which is which, so «Форма отчётности», «Ожидаемый результат», «Задача», «Ответственный» all land
-in their own fields, whatever the column order.
+in their own fields, whatever the column order. A header in two levels («Ответственный» over «от школы |
+от партнёра») gives the reader's joined values; a cell of a column no field takes is a doubt on its row.
 """
 from __future__ import annotations
 
