@@ -1,5 +1,5 @@
 """Roadmap import: an uploaded sheet read by the plan importer's own header and timing reading
-(plans/reading.py finds the table wherever it is, plans/timing.py reads the terms), shown as a preview,
+(reading/reading.py finds the table wherever it is, reading/timing.py reads the terms), shown as a preview,
 then saved whole in one transaction.
 
 A roadmap has two columns a plan has not: «Задача» and «Ожидаемый результат». The plan reader maps a
