@@ -410,3 +410,16 @@ def test_a_merged_header_without_its_lower_level_keeps_every_column_under_it():
     assert table.groups == {"responsible": [3, 4]} and table.extra_columns == {5: "Примечание", 6: "G"}
     assert (table.items[0].responsible, table.items[0].extra) == ("Иванова О.Н.\nГАУК «ТЮЗ»",
                                                                   {"Примечание": "в зале", "G": "x"})
+
+
+def test_a_stamp_beside_the_header_row_takes_its_whole_column():
+    rows = [
+        ("№", "Мероприятие", "Сроки", "Ответственные", None, "УТВЕРЖДАЮ"),
+        (1, "Спектакль", "май", "ГАУК «ТЮЗ»", None, "Директор"),
+        (2, "Экскурсия", "июнь", "ГАУК «ТЮЗ»", None, "МБОУ «СОШ № 5»"),
+        (3, "Концерт", "июль", "ГАУК «ТЮЗ»", None, "И.И. Иванова"),
+    ]
+    table = find_table(rows)
+    assert [(item.title, item.responsible, item.extra) for item in table.items] == [
+        ("Спектакль", "ГАУК «ТЮЗ»", {}), ("Экскурсия", "ГАУК «ТЮЗ»", {}), ("Концерт", "ГАУК «ТЮЗ»", {})]
+    assert table.footnotes == ["Директор", "МБОУ «СОШ № 5»", "И.И. Иванова"]

@@ -408,7 +408,8 @@ def find_table(rows: list[tuple]) -> Table:
     if "timing" not in columns:
         problems.append("В таблице нет столбца сроков — сроки нужно будет указать вручную")
     preamble = [text for row in rows[:header_index] for text in _normal_row(row) if text]
-    layout = _Layout(columns, extra_columns, groups, sub_labels, width)
+    stamp_columns = frozenset(at for at in extra_columns if is_stamp_line(header_cells[at]))
+    layout = _Layout(columns, extra_columns, groups, sub_labels, width, stamp_columns)
     entries, footnotes = _entries(rows, header_index + (2 if sub_labels else 1), signatures, layout)
     items, sections = _settle_sections(entries, columns["title"], footnotes)
     if not items:
@@ -427,6 +428,7 @@ class _Layout:
     groups: dict[str, list[int]]
     sub_labels: dict[int, str]
     width: int
+    stamp_columns: frozenset[int] = frozenset()   # a stamp beside the header («УТВЕРЖДАЮ» in the header row)
 
     @property
     def first_field(self) -> int:
@@ -456,7 +458,7 @@ def _entries(rows: list[tuple], start: int, signatures: set[tuple], layout: _Lay
             continue
         in_stamp = False
         for at, text in filled:    # a stamp in a corner column beside the rows of the table
-            if at in layout.extra_columns and is_stamp_line(text):
+            if at in layout.extra_columns and (is_stamp_line(text) or at in layout.stamp_columns):
                 footnotes.append(text)
                 cells[at] = None
         filled = [(at, text) for at, text in enumerate(cells) if text is not None]
