@@ -172,3 +172,17 @@ def test_an_error_row_of_a_roadmap_can_be_left_out(client, make, login_as, read)
     with read():
         numbers = sorted(task.number for task in db.session.scalars(select(ProjectTask)))
     assert len(numbers) == 9 and "4." not in numbers
+
+
+def test_a_partner_column_beside_the_responsible_joins_it(client, make, login_as, read):
+    project, coordinator = _project(make)
+    login_as(coordinator)
+    data = valid_xlsx([["№", "Мероприятие", "Срок", "Ответственный", "Социальный партнёр"],
+                       [1, "Заседание клуба", "октябрь 2023", "Иванова О.Н.", "МБУ ДО «ДДЮТ»"]])
+    response = _upload(client, project, data)
+    form = _form_of(client.get(response.location).get_data(as_text=True))
+    form["action"] = "save"
+    assert client.post(response.location, data=form).status_code == 302
+    with read():
+        task = db.session.scalar(select(ProjectTask))
+    assert task.responsible == "Иванова О.Н.\nМБУ ДО «ДДЮТ»"

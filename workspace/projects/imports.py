@@ -133,6 +133,9 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
             values[key] = clean_text(getattr(raw, _plan_key(table, at)))
         values["title"] = clean_text(raw.title)  # the reader's title keeps a multi-line cell whole
         values["task"] = values.get("task") or clean_text(raw.section)  # «Задача 1. …» rows above their events
+        if raw.partner and table.columns.get("partner") not in taken:  # «Социальный партнёр» beside «Ответственный»
+            values["responsible"] = "\n".join(dict.fromkeys(text for text in (values.get("responsible"),
+                                                                             clean_text(raw.partner)) if text))
         other = [(name, text) for at, name in table.extra_columns.items() if at not in taken
                  for text in [raw.extra.get(name)] if text]
         result.append(check_row(RoadmapRow(line=raw.line, other=other, **values), year, members))
