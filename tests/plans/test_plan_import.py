@@ -332,3 +332,23 @@ def test_the_fixtures_preview_shows_no_stamp_section_and_no_signature_item(clien
         sections = set(re.findall(r'name="row-\d+-section"[^>]*>([^<]*)</textarea>', html))
         assert len(sections) == 1 and sections.pop().startswith(("План мероприятий с", "Дорожная карта"))
         assert "УТВЕРЖДАЮ" not in html and "____" not in html and "С ошибками: 0" in html
+
+
+def test_a_partner_column_joins_the_responsible_and_an_unknown_column_is_a_doubt(client, make, login_as, read):
+    from tests.fixtures.hostile import valid_xlsx
+    _school, library, plan, coordinator = _network(make, 2019)
+    login_as(coordinator)
+    data = valid_xlsx([["Мероприятие", "Сроки", "Ответственные", "Социальный партнёр", "Место проведения"],
+                       ["Библиосумерки", "апрель", "Иванова О.Н.", "МБУ «МИБС»", "Читальный зал"]])
+    response = _upload(client, plan, data)
+    html = client.get(response.location).get_data(as_text=True)
+    assert "Столбец «Место проведения» не перенесён: «Читальный зал»" in html and "С сомнениями: 1." in html
+    form = _form_of(html)
+    form["action"] = "check"
+    assert "Столбец «Место проведения» не перенесён" in client.post(response.location, data=form).get_data(as_text=True)
+    form["action"] = "save"
+    assert client.post(response.location, data=form).status_code == 302
+    with read():
+        item = db.session.scalar(select(PlanItem))
+        links = db.session.scalars(select(PlanItemInstitution.institution_id)).all()
+    assert item.responsible == "Иванова О.Н.\nМБУ «МИБС»" and links == [library.id]
