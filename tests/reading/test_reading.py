@@ -423,3 +423,9 @@ def test_a_stamp_beside_the_header_row_takes_its_whole_column():
     assert [(item.title, item.responsible, item.extra) for item in table.items] == [
         ("Спектакль", "ГАУК «ТЮЗ»", {}), ("Экскурсия", "ГАУК «ТЮЗ»", {}), ("Концерт", "ГАУК «ТЮЗ»", {})]
     assert table.footnotes == ["Директор", "МБОУ «СОШ № 5»", "И.И. Иванова"]
+
+
+def test_a_title_in_capitals_on_several_rows():
+    rows = [("ПЛАН МЕРОПРИЯТИЙ",), ("С ГАУК «ТЕАТР ЮНОГО ЗРИТЕЛЯ»",), ("НА 2024/2025 УЧЕБНЫЙ ГОД",), ("Утверждаю",),
+            ("Мероприятие", "Сроки"), ("Спектакль", "май")]
+    assert find_table(rows).caption == "ПЛАН МЕРОПРИЯТИЙ С ГАУК «ТЕАТР ЮНОГО ЗРИТЕЛЯ» НА 2024/2025 УЧЕБНЫЙ ГОД"

@@ -272,6 +272,7 @@ _PERSON = re.compile(r"^\s*(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:
 # A title line: «План (совместных) мероприятий … с <partner> на … год», «Раздел 2. Работа с …», «Дорожная карта …».
 _TITLE_LINE = re.compile(r"^\s*(?:(?:перспективный|сетевой|совместный|календарный|общий)\s+)?"
                          r"(?:план|раздел|дорожная карта|перечень|график|программа)(?![а-я])", re.I)
+_GOES_ON = re.compile(r"^(?:на|с|со|между|в|по|для|и)\s", re.I)   # «НА 2024/2025 УЧЕБНЫЙ ГОД» under «ПЛАН …»
 _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s*$")
 _ROMAN = re.compile(r"^\s*[IVXLC]+\.?\s*$")
 _SECTION_WORD = re.compile(r"^\s*(?:раздел|блок|направление|этап|модуль)(?![а-я])", re.I)
@@ -329,7 +330,7 @@ def _title_line(rows: list[tuple], stamps: list[str] | None = None) -> str | Non
         if is_title_line(text):
             parts, last = [text], row_index
             for next_row, next_at, more in texts[position + 1:]:
-                if next_row != last + 1 or next_at != at or not more[:1].islower():
+                if next_row != last + 1 or next_at != at or not (more[:1].islower() or _GOES_ON.match(more)):
                     break
                 parts.append(more)
                 last = next_row
