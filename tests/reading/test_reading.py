@@ -429,3 +429,13 @@ def test_a_title_in_capitals_on_several_rows():
     rows = [("ПЛАН МЕРОПРИЯТИЙ",), ("С ГАУК «ТЕАТР ЮНОГО ЗРИТЕЛЯ»",), ("НА 2024/2025 УЧЕБНЫЙ ГОД",), ("Утверждаю",),
             ("Мероприятие", "Сроки"), ("Спектакль", "май")]
     assert find_table(rows).caption == "ПЛАН МЕРОПРИЯТИЙ С ГАУК «ТЕАТР ЮНОГО ЗРИТЕЛЯ» НА 2024/2025 УЧЕБНЫЙ ГОД"
+
+
+def test_a_stamp_block_without_a_blank_line_before_a_title_that_names_no_plan():
+    """A Word file: the stamp's paragraphs and then the title with no empty paragraph between them."""
+    title = "Совместные мероприятия МБОУ «СОШ № 5» и ГАУК «Театр юного зрителя» на 2024/2025 учебный год"
+    rows = [("УТВЕРЖДАЮ",), ("Директор МБОУ «СОШ № 5»",), ("МБОУ «СОШ № 5»",), ("________ И.И. Иванова",),
+            (title,), ("Мероприятие", "Сроки"), ("Спектакль", "май")]
+    table = find_table(rows)
+    assert table.caption == title
+    assert table.stamps == ["УТВЕРЖДАЮ", "Директор МБОУ «СОШ № 5»", "МБОУ «СОШ № 5»", "________ И.И. Иванова"]

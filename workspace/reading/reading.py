@@ -272,6 +272,7 @@ _PERSON = re.compile(r"^\s*(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:
 # A title line: «План (совместных) мероприятий … с <partner> на … год», «Раздел 2. Работа с …», «Дорожная карта …».
 _TITLE_LINE = re.compile(r"^\s*(?:(?:перспективный|сетевой|совместный|календарный|общий)\s+)?"
                          r"(?:план|раздел|дорожная карта|перечень|график|программа)(?![а-я])", re.I)
+_LONGEST_STAMP_LINE = 60   # a longer line under a stamp, not a stamp's own, is the title that follows it
 _GOES_ON = re.compile(r"^(?:на|с|со|между|в|по|для|и)\s", re.I)   # «НА 2024/2025 УЧЕБНЫЙ ГОД» under «ПЛАН …»
 _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s*$")
 _ROMAN = re.compile(r"^\s*[IVXLC]+\.?\s*$")
@@ -318,7 +319,7 @@ def _title_line(rows: list[tuple], stamps: list[str] | None = None) -> str | Non
         for at, text in enumerate(_normal_row(row)):
             if text is None:
                 in_stamp.discard(at)
-            elif is_title_line(text):
+            elif is_title_line(text) or len(text) > _LONGEST_STAMP_LINE and not is_stamp_line(text):
                 in_stamp.discard(at)
                 texts.append((row_index, at, text))
             elif is_stamp_line(text) or at in in_stamp:
