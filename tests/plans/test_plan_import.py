@@ -216,3 +216,139 @@ def test_the_message_after_saving_names_the_number_of_doubtful_rows(client, make
     form["action"] = "save"
     saved = client.post(response.location, data=form, follow_redirects=True).get_data(as_text=True)
     assert "Строк с сомнениями: 1 — они отмечены в плане." in saved
+
+
+# --- real layouts: a stamp in the corner, a title line, a header in two levels, signatures, line breaks ---------
+
+THEATRE_TITLE = "План мероприятий с ГАУК «Театр юного зрителя» на 2024/2025 учебный год"
+
+
+def _real_layout_workbook() -> bytes:
+    from openpyxl import Workbook
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in (
+        (None, None, None, None, None, None, "УТВЕРЖДАЮ"),
+        (None, None, None, None, None, None, "Директор МБОУ «СОШ №31»"),
+        (None, None, None, None, None, None, "____________ И.И. Иванова"),
+        (THEATRE_TITLE,),
+        ("№", "Мероприятие", "Сроки", None, "Ответственные", None, "Место проведения"),
+        (None, None, "начало", "окончание", "от школы", "от партнёра", None),
+        (1, "Спектакль «Снежная королева»", "октябрь,\nмарт", None, "Зам. директора по ВР", "ТЮЗ\nКукольный театр",
+         "Большой зал"),
+        (2, "Экскурсия за кулисы", "ноябрь", "декабрь", "Классные руководители", "ГАУК «ТЮЗ»", None),
+        (None,),
+        ("Заместитель директора по ВР ____________ О.Н. Иванова",),
+        ("Исполнитель: Иванова О.Н., тел. 8(4812)55-11-22",),
+        ("М.П.",),
+    ):
+        sheet.append(row)
+    for cells in ("A4:F4", "A5:A6", "B5:B6", "C5:D5", "E5:F5", "G5:G6", "A10:G10", "A11:G11"):
+        sheet.merge_cells(cells)
+    data = io.BytesIO()
+    workbook.save(data)
+    return data.getvalue()
+
+
+def test_a_real_layout_reads_without_stamps_or_signatures_and_keeps_line_breaks(client, make, login_as, read):
+    _school, library, plan, coordinator = _network(make, 2024)
+    with read():
+        network = db.session.scalar(select(Network).where(Network.slug == "kultura"))
+    theatre = make.institution("ГАУК «ТЮЗ»", kind="theatre", slug="tuz",
+                               full_name="Государственное автономное учреждение культуры «Театр юного зрителя»")
+    make.member(network, theatre, "social_partner")
+    login_as(coordinator)
+    response = _upload(client, plan, _real_layout_workbook())
+    html = client.get(response.location).get_data(as_text=True)
+    assert "Строк: 2. С сомнениями: 1. С ошибками: 0." in html
+    assert "УТВЕРЖДАЮ</textarea>" not in html and "Иванова</textarea>" not in html and "М.П.</textarea>" not in html
+    assert f">{THEATRE_TITLE}</textarea>" in html
+    assert "Партнёр раздела: ГАУК «ТЮЗ»" in html
+    assert "Столбец «Место проведения» не перенесён: «Большой зал»" in html
+    assert "Не переносятся грифы, подписи и примечания: 6" in html
+    assert ">октябрь,\nмарт</textarea>" in html and ">ноябрь – декабрь</textarea>" in html
+    form = _form_of(html)
+    form = {name: value.replace("\n", "\r\n") for name, value in form.items()}   # as a browser sends text areas
+    form["action"] = "check"
+    checked = client.post(response.location, data=form).get_data(as_text=True)
+    assert "Не переносятся грифы, подписи и примечания: 6" in checked and "УТВЕРЖДАЮ" in checked
+    assert ">октябрь,\nмарт</textarea>" in checked
+    form["action"] = "save"
+    assert client.post(response.location, data=form).status_code == 302
+    with read():
+        items = db.session.scalars(select(PlanItem).order_by(PlanItem.position)).all()
+        sections = db.session.scalars(select(PlanSection)).all()
+    assert [(item.title, item.timing, item.responsible) for item in items] == [
+        ("Спектакль «Снежная королева»", "октябрь,\nмарт", "Зам. директора по ВР\nТЮЗ\nКукольный театр"),
+        ("Экскурсия за кулисы", "ноябрь – декабрь", "Классные руководители\nГАУК «ТЮЗ»"),
+    ]
+    assert items[0].starts_on == date(2024, 10, 1) and items[1].ends_on == date(2024, 12, 31)
+    assert [(section.title, section.partner_institution_id) for section in sections] == [(THEATRE_TITLE, theatre.id)]
+
+
+def test_an_error_row_can_be_left_out_and_the_rest_saved(client, make, login_as, read):
+    _school, _library, plan, coordinator = _network(make, 2019)
+    login_as(coordinator)
+    response = _upload(client, plan, (FIXTURES / "plan_library_2019-2020.xlsx").read_bytes())
+    form = _form_of(client.get(response.location).get_data(as_text=True))
+    form["row-1-title"] = ""
+    form["row-1-timing"] = ""
+    form["action"] = "save"
+    refused = client.post(response.location, data=form)
+    text = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "Исправьте или исключите строку" in text
+    form["row-1-dropped"] = "1"
+    form["action"] = "check"
+    checked = client.post(response.location, data=form).get_data(as_text=True)
+    assert "С ошибками: 0." in checked and "Не переносятся: 1." in checked and "Строка не будет перенесена." in checked
+    assert 'name="row-1-dropped" value="1" checked' in checked
+    form["action"] = "save"
+    assert client.post(response.location, data=form).status_code == 302
+    with read():
+        numbers = [item.number for item in db.session.scalars(select(PlanItem).order_by(PlanItem.position))]
+    assert len(numbers) == 11 and "2" not in numbers
+
+
+def test_leaving_out_every_row_saves_nothing_and_says_so(client, make, login_as, read):
+    _school, _library, plan, coordinator = _network(make, 2019)
+    login_as(coordinator)
+    response = _upload(client, plan, (FIXTURES / "plan_library_2019-2020.xlsx").read_bytes())
+    form = _form_of(client.get(response.location).get_data(as_text=True))
+    form.update({f"row-{index}-dropped": "1" for index in range(12)})
+    form["action"] = "save"
+    refused = client.post(response.location, data=form)
+    assert refused.status_code == 422 and "Все строки исключены — сохранять нечего." in refused.get_data(as_text=True)
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(PlanItem)) == 0
+        assert db.session.scalar(select(func.count()).select_from(PlanImport)) == 1
+
+
+def test_the_fixtures_preview_shows_no_stamp_section_and_no_signature_item(client, make, login_as):
+    _school, _library, plan, coordinator = _network(make, 2019)
+    login_as(coordinator)
+    for name in ("plan_library_2019-2020.xlsx", "roadmap_ddut_2023-2024.xlsx"):
+        response = _upload(client, plan, (FIXTURES / name).read_bytes())
+        html = client.get(response.location).get_data(as_text=True)
+        sections = set(re.findall(r'name="row-\d+-section"[^>]*>([^<]*)</textarea>', html))
+        assert len(sections) == 1 and sections.pop().startswith(("План мероприятий с", "Дорожная карта"))
+        assert "УТВЕРЖДАЮ" not in html and "____" not in html and "С ошибками: 0" in html
+
+
+def test_a_partner_column_joins_the_responsible_and_an_unknown_column_is_a_doubt(client, make, login_as, read):
+    from tests.fixtures.hostile import valid_xlsx
+    _school, library, plan, coordinator = _network(make, 2019)
+    login_as(coordinator)
+    data = valid_xlsx([["Мероприятие", "Сроки", "Ответственные", "Социальный партнёр", "Место проведения"],
+                       ["Библиосумерки", "апрель", "Иванова О.Н.", "МБУ «МИБС»", "Читальный зал"]])
+    response = _upload(client, plan, data)
+    html = client.get(response.location).get_data(as_text=True)
+    assert "Столбец «Место проведения» не перенесён: «Читальный зал»" in html and "С сомнениями: 1." in html
+    form = _form_of(html)
+    form["action"] = "check"
+    assert "Столбец «Место проведения» не перенесён" in client.post(response.location, data=form).get_data(as_text=True)
+    form["action"] = "save"
+    assert client.post(response.location, data=form).status_code == 302
+    with read():
+        item = db.session.scalar(select(PlanItem))
+        links = db.session.scalars(select(PlanItemInstitution.institution_id)).all()
+    assert item.responsible == "Иванова О.Н.\nМБУ «МИБС»" and links == [library.id]

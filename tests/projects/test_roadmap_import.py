@@ -114,3 +114,75 @@ def test_an_error_in_the_preview_saves_nothing(client, make, login_as, read):
     assert refused.status_code == 422 and "нет мероприятия" in refused.get_data(as_text=True)
     with read():
         assert db.session.scalar(select(func.count()).select_from(ProjectTask)) == 0
+
+
+def _two_level_roadmap() -> bytes:
+    from openpyxl import Workbook
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in (
+        (None, None, None, None, None, "СОГЛАСОВАНО"),
+        (None, None, None, None, None, "Директор МБУ ДО «ДДЮТ» ________ А.А. Петров"),
+        ("Дорожная карта сетевого проекта «Целевая модель»",),
+        ("№", "Мероприятие", "Срок", "Ответственный", None, "Примечание"),
+        (None, None, None, "от школы", "от партнёра", None),
+        (1, "Встреча рабочей группы", "октябрь,\nмарт", "Иванова О.Н.", "МБУ ДО «ДДЮТ»\nПетров А.А.", "в актовом зале"),
+        (2, "Семинар", "ноябрь 2023", "Сидорова", None, None),
+        ("Исполнитель: Иванова О.Н., тел. 8(4812)55-11-22",),
+    ):
+        sheet.append(row)
+    for cells in ("A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:F5", "A8:F8"):
+        sheet.merge_cells(cells)
+    data = io.BytesIO()
+    workbook.save(data)
+    return data.getvalue()
+
+
+def test_a_two_level_header_keeps_both_responsible_and_line_breaks_survive(client, make, login_as, read):
+    project, coordinator = _project(make)
+    login_as(coordinator)
+    response = _upload(client, project, _two_level_roadmap())
+    html = client.get(response.location).get_data(as_text=True)
+    assert "Строк: 2. С сомнениями: 1. С ошибками: 0." in html and "Дорожная карта сетевого проекта" in html
+    assert "Столбец «Примечание» не перенесён: «в актовом зале»" in html
+    assert "СОГЛАСОВАНО" not in html.split("<table", 1)[1].split("</table>", 1)[0]
+    form = {name: value.replace("\n", "\r\n") for name, value in _form_of(html).items()}
+    form["action"] = "save"
+    assert client.post(response.location, data=form).status_code == 302
+    with read():
+        tasks = db.session.scalars(select(ProjectTask).order_by(ProjectTask.position)).all()
+        links = db.session.scalar(select(func.count()).select_from(ProjectTaskInstitution))
+    assert [(task.title, task.timing, task.responsible) for task in tasks] == [
+        ("Встреча рабочей группы", "октябрь,\nмарт", "Иванова О.Н.\nМБУ ДО «ДДЮТ»\nПетров А.А."),
+        ("Семинар", "ноябрь 2023", "Сидорова"),
+    ]
+    assert links == 1
+
+
+def test_an_error_row_of_a_roadmap_can_be_left_out(client, make, login_as, read):
+    project, coordinator = _project(make)
+    login_as(coordinator)
+    response = _upload(client, project, (FIXTURES / "roadmap_ddut_2023-2024.xlsx").read_bytes())
+    form = _form_of(client.get(response.location).get_data(as_text=True))
+    form["row-3-title"] = ""
+    form["row-3-dropped"] = "1"
+    form["action"] = "save"
+    saved = client.post(response.location, data=form)
+    assert saved.status_code == 302, saved.get_data(as_text=True)
+    with read():
+        numbers = sorted(task.number for task in db.session.scalars(select(ProjectTask)))
+    assert len(numbers) == 9 and "4." not in numbers
+
+
+def test_a_partner_column_beside_the_responsible_joins_it(client, make, login_as, read):
+    project, coordinator = _project(make)
+    login_as(coordinator)
+    data = valid_xlsx([["№", "Мероприятие", "Срок", "Ответственный", "Социальный партнёр"],
+                       [1, "Заседание клуба", "октябрь 2023", "Иванова О.Н.", "МБУ ДО «ДДЮТ»"]])
+    response = _upload(client, project, data)
+    form = _form_of(client.get(response.location).get_data(as_text=True))
+    form["action"] = "save"
+    assert client.post(response.location, data=form).status_code == 302
+    with read():
+        task = db.session.scalar(select(ProjectTask))
+    assert task.responsible == "Иванова О.Н.\nМБУ ДО «ДДЮТ»"

@@ -239,3 +239,203 @@ def test_read_item_takes_the_audience_off_the_title():
 
     bare = read_item(RawItem(line=7, number=None, title=None, responsible="Иванова"), year)
     assert bare.doubts == ("Нет названия мероприятия", "Срок не указан")
+
+
+# --- real layouts: stamps, title lines, headers in two levels, signatures, unknown columns ----------------------
+
+TITLE = "План мероприятий с ГАУК «Театр юного зрителя» на 2024/2025 учебный год"
+
+
+def test_a_stamp_in_the_corner_is_no_section_and_the_title_line_names_the_table():
+    rows = [
+        (None, None, None, None, "УТВЕРЖДАЮ"),
+        (TITLE, None, None, None, "Директор МБОУ «СОШ № 5»"),
+        (None, None, None, None, "____________ И.И. Иванова"),
+        (None, None, None, None, "«__» ________ 2024 г."),
+        ("№", "Мероприятие", "Сроки", "Ответственные", None),
+        (1, "Спектакль «Снежная королева»", "декабрь", "ГАУК «ТЮЗ»", None),
+    ]
+    table = find_table(rows)
+    assert table.caption == TITLE
+    assert table.stamps == ["УТВЕРЖДАЮ", "Директор МБОУ «СОШ № 5»", "____________ И.И. Иванова",
+                            "«__» ________ 2024 г."]
+    assert [(item.title, item.section) for item in table.items] == [("Спектакль «Снежная королева»", None)]
+    assert table.sections == []
+
+
+def test_a_stamp_block_spanning_rows_in_the_title_column_and_a_title_on_several_lines():
+    rows = [
+        ("УТВЕРЖДЕНО",),
+        ("приказом директора МБОУ «СОШ № 5»",),
+        ("Приказ № 112 от 30.08.2024",),
+        ("Принято на педагогическом совете, протокол № 1",),
+        (None,),
+        ("План совместных мероприятий МБОУ «СОШ № 5»",),
+        ("с ГАУК «Театр юного зрителя»",),
+        ("на 2024/2025 учебный год",),
+        ("№", "Мероприятие", "Сроки"),
+        (1, "Экскурсия в театр", "октябрь"),
+    ]
+    table = find_table(rows)
+    assert table.caption == ("План совместных мероприятий МБОУ «СОШ № 5» с ГАУК «Театр юного зрителя» "
+                             "на 2024/2025 учебный год")
+    assert [item.title for item in table.items] == ["Экскурсия в театр"]
+
+
+@pytest.mark.parametrize("text", [
+    "УТВЕРЖДАЮ", "Утверждаю:", "УТВЕРЖДЕНО", "СОГЛАСОВАНО", "Согласовано:", "Принято на педагогическом совете",
+    "Приказ № 12 от 01.09.2024", "Протокол №1 от 28.08.2024 г.", "М.П.", "МП", "«__» ________ 20__ г.",
+    "«30» августа 2024 г.", "____________ О.Н. Иванова", "О.Н. Иванова", "Иванова О.Н.",
+    "Заместитель директора по ВР ____________ О.Н. Иванова", "Директор ГАУК «ТЮЗ»",
+    "Исполнитель: Иванова О.Н., тел. 8(4812)55-11-22", "тел. 8(4812)55-11-22",
+])
+def test_stamp_and_signature_lines(text):
+    from workspace.reading.reading import is_stamp_line
+    assert is_stamp_line(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Конкурс чтецов", "Согласование плана с партнёрами", "Принятие в ряды юнармейцев", "Директорский час",
+    "Приказ", "Протокол", "Спектакль «Снежная королева»", "Участие в конкурсах, проектах", TITLE,
+    "Раздел 2. Работа с библиотекой", "Классный час «Их имена в истории Кузбасса» 5-9 классы",
+])
+def test_lines_that_are_not_stamps(text):
+    from workspace.reading.reading import is_stamp_line
+    assert not is_stamp_line(text)
+
+
+def test_signature_lines_and_a_stamp_block_under_the_table_are_neither_items_nor_sections():
+    rows = [
+        ("№", "Мероприятие", "Сроки", "Ответственные"),
+        (1, "Спектакль", "декабрь", "ГАУК «ТЮЗ»"),
+        (None, None, None, None),
+        (None, "Заместитель директора по ВР ____________ О.Н. Иванова", None, None),
+        ("Исполнитель: Иванова О.Н., тел. 8(4812)55-11-22", None, None, None),
+        (None, "Заместитель директора по ВР", "____________", "О.Н. Иванова"),
+        (None, None, None, None),
+        (None, "Согласовано:", None, None),
+        (None, "ГАУК «Театр юного зрителя»", None, None),
+        (None, "«__» ________ 2024 г.", None, None),
+        (None, "М.П.", None, None),
+    ]
+    table = find_table(rows)
+    assert [item.title for item in table.items] == ["Спектакль"]
+    assert table.sections == []
+    assert "Согласовано:" in table.footnotes and "ГАУК «Театр юного зрителя»" in table.footnotes
+    assert "М.П." in table.footnotes and "О.Н. Иванова" in table.footnotes
+
+
+def test_title_lines_as_one_cell_rows_name_sections_and_stamps_do_not():
+    """A Word file: paragraphs come as one-cell rows, tables as rows."""
+    rows = [
+        ("УТВЕРЖДАЮ",),
+        ("Директор МБОУ «СОШ № 5» ________ И.И. Иванова",),
+        (TITLE,),
+        ("№", "Мероприятие", "Сроки", "Ответственные"),
+        ("Раздел 1. Работа с театром",),
+        (1, "Спектакль", "декабрь", "ГАУК «ТЮЗ»"),
+        ("Раздел 2. Работа с библиотекой",),
+        (2, "Библиосумерки", "апрель", "МБУ «МИБС»"),
+        ("Заместитель директора по ВР ____________ О.Н. Иванова",),
+    ]
+    table = find_table(rows)
+    assert table.caption == TITLE
+    assert [(item.title, item.section) for item in table.items] == [
+        ("Спектакль", "Раздел 1. Работа с театром"), ("Библиосумерки", "Раздел 2. Работа с библиотекой")]
+
+
+def test_a_header_in_two_levels_keeps_both_responsible_and_joins_start_and_end():
+    # as openpyxl gives merged cells: the value in the first cell, None in the others
+    rows = [
+        ("№", "Мероприятие", "Сроки", None, "Ответственные", None, "Форма отчётности"),
+        (None, None, "начало", "окончание", "от школы", "от партнёра", None),
+        (1, "Спектакль", "октябрь", "март", "Иванова О.Н.", "ГАУК «ТЮЗ»", "Фотоотчёт"),
+        (2, "Экскурсия", "май", None, "Петрова А.А.", None, None),
+    ]
+    table = find_table(rows)
+    assert table.header_row_index == 0 and table.groups == {"timing": [2, 3], "responsible": [4, 5]}
+    assert table.extra_columns == {}
+    assert [(item.title, item.timing, item.responsible, item.report_form, item.extra) for item in table.items] == [
+        ("Спектакль", "октябрь – март", "Иванова О.Н.\nГАУК «ТЮЗ»", "Фотоотчёт", {}),
+        ("Экскурсия", "май", "Петрова А.А.", None, {}),
+    ]
+
+
+def test_a_header_in_two_levels_only_over_the_responsible():
+    rows = [
+        ("Утверждаю", None, None, None, None),
+        ("№ п/п", "Наименование мероприятия", "Сроки проведения", "Ответственные", None),
+        (None, None, None, "от школы", "от партнёра"),
+        ("1.", "Мастер-класс", "октябрь,\nмарт", "Зам. директора по ВР", "ТЮЗ\nКукольный театр"),
+    ]
+    table = find_table(rows)
+    assert table.header_row_index == 1 and table.groups == {"responsible": [3, 4]}
+    [item] = table.items
+    assert (item.line, item.timing, item.responsible) == (4, "октябрь,\nмарт", "Зам. директора по ВР\nТЮЗ\nКукольный театр")
+
+
+def test_a_two_level_header_under_an_unknown_parent_keeps_its_columns_by_name():
+    rows = [
+        ("Мероприятие", "Сроки", "Место", None),
+        (None, None, "город", "здание"),
+        ("Спектакль", "май", "Смоленск", "ТЮЗ"),
+    ]
+    table = find_table(rows)
+    assert table.extra_columns == {2: "Место: город", 3: "Место: здание"}
+    assert table.items[0].extra == {"Место: город": "Смоленск", "Место: здание": "ТЮЗ"}
+
+
+def test_a_stamp_beside_the_rows_is_not_an_unknown_column():
+    rows = [
+        ("№", "Мероприятие", "Сроки", None, None),
+        (1, "Спектакль", "май", None, "УТВЕРЖДАЮ"),
+        (2, "Экскурсия", "июнь", None, "____ И.И. Иванова"),
+    ]
+    table = find_table(rows)
+    assert [(item.title, item.extra) for item in table.items] == [("Спектакль", {}), ("Экскурсия", {})]
+
+
+def test_an_unknown_column_with_text_is_kept_among_the_extras():
+    rows = [("Мероприятие", "Сроки", "Место проведения"), ("Спектакль", "май", "Актовый зал")]
+    assert find_table(rows).items[0].extra == {"Место проведения": "Актовый зал"}
+
+
+def test_a_merged_header_without_its_lower_level_keeps_every_column_under_it():
+    """The file «simplified» by deleting the row «от школы | от партнёра»: «Ответственные» still spans two columns."""
+    rows = [
+        ("№", "Мероприятие", "Сроки", "Ответственные", None, "Примечание", None),
+        (1, "Спектакль", "май", "Иванова О.Н.", "ГАУК «ТЮЗ»", "в зале", "x"),
+    ]
+    table = find_table(rows)
+    assert table.groups == {"responsible": [3, 4]} and table.extra_columns == {5: "Примечание", 6: "G"}
+    assert (table.items[0].responsible, table.items[0].extra) == ("Иванова О.Н.\nГАУК «ТЮЗ»",
+                                                                  {"Примечание": "в зале", "G": "x"})
+
+
+def test_a_stamp_beside_the_header_row_takes_its_whole_column():
+    rows = [
+        ("№", "Мероприятие", "Сроки", "Ответственные", None, "УТВЕРЖДАЮ"),
+        (1, "Спектакль", "май", "ГАУК «ТЮЗ»", None, "Директор"),
+        (2, "Экскурсия", "июнь", "ГАУК «ТЮЗ»", None, "МБОУ «СОШ № 5»"),
+        (3, "Концерт", "июль", "ГАУК «ТЮЗ»", None, "И.И. Иванова"),
+    ]
+    table = find_table(rows)
+    assert [(item.title, item.responsible, item.extra) for item in table.items] == [
+        ("Спектакль", "ГАУК «ТЮЗ»", {}), ("Экскурсия", "ГАУК «ТЮЗ»", {}), ("Концерт", "ГАУК «ТЮЗ»", {})]
+    assert table.footnotes == ["Директор", "МБОУ «СОШ № 5»", "И.И. Иванова"]
+
+
+def test_a_title_in_capitals_on_several_rows():
+    rows = [("ПЛАН МЕРОПРИЯТИЙ",), ("С ГАУК «ТЕАТР ЮНОГО ЗРИТЕЛЯ»",), ("НА 2024/2025 УЧЕБНЫЙ ГОД",), ("Утверждаю",),
+            ("Мероприятие", "Сроки"), ("Спектакль", "май")]
+    assert find_table(rows).caption == "ПЛАН МЕРОПРИЯТИЙ С ГАУК «ТЕАТР ЮНОГО ЗРИТЕЛЯ» НА 2024/2025 УЧЕБНЫЙ ГОД"
+
+
+def test_a_stamp_block_without_a_blank_line_before_a_title_that_names_no_plan():
+    """A Word file: the stamp's paragraphs and then the title with no empty paragraph between them."""
+    title = "Совместные мероприятия МБОУ «СОШ № 5» и ГАУК «Театр юного зрителя» на 2024/2025 учебный год"
+    rows = [("УТВЕРЖДАЮ",), ("Директор МБОУ «СОШ № 5»",), ("МБОУ «СОШ № 5»",), ("________ И.И. Иванова",),
+            (title,), ("Мероприятие", "Сроки"), ("Спектакль", "май")]
+    table = find_table(rows)
+    assert table.caption == title
+    assert table.stamps == ["УТВЕРЖДАЮ", "Директор МБОУ «СОШ № 5»", "МБОУ «СОШ № 5»", "________ И.И. Иванова"]

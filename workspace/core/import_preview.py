@@ -5,8 +5,10 @@
    file which cannot be read is refused at once, then kept as a draft (a model with ``ImportDraft``'s columns).
 2. ``preview_step``: the draft read again into preview rows by the area's row reader (a sheet chosen by
    ``?sheet=``), shown with every doubt and error; the user corrects any cell and checks again (the rows come
-   back from the form); «save» hands the rows to the area's saver when none has an error, in the request's one
-   transaction, and the draft goes.
+   back from the form); any row can be left out («не переносить»: a checkbox, no script needed) and a left-out
+   row never stops the saving, whatever its errors; «save» hands the kept rows to the area's saver when none has
+   an error, in the request's one transaction, and the draft goes. Every text travels in a text area, so the
+   line breaks of a cell («октябрь,\nмарт») reach the saved row as the file had them.
 
 Every area registers an ``ImportKind`` (its reader, row readers, columns and pages: the preview page extends
 ``templates/_import/preview.html``, the upload page includes ``templates/_import/_upload_form.html``) and gives
@@ -15,6 +17,7 @@ its saver. Imports without a preview page (staff, pupils: the rows shown only wi
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
@@ -71,7 +74,8 @@ class ImportKind:
 @dataclass(frozen=True)
 class PreviewColumn:
     """An editable column of the preview: ``kind`` is "number" (a short field labelled by its caption alone),
-    "text" (a line) or "long" (a three-line text area)."""
+    "text" (a text area in a narrow cell) or "long" (a text area across the row); text areas are as tall as
+    their text (``text_rows``) and keep its line breaks."""
 
     name: str
     caption: str
@@ -81,7 +85,9 @@ class PreviewColumn:
 @dataclass
 class PreviewRow:
     """A row of a preview: the area's subclass adds its columns. ``period`` and ``institutions`` are what the
-    reader found (shown in «Прочитано»); a doubt is shown, an error stops the saving."""
+    reader found (shown in «Прочитано»); a doubt is shown, an error stops the saving unless the row is
+    ``dropped`` (left out by the user). ``other`` holds the cells of columns the area does not take (column, text):
+    they travel with the row and are shown as its doubts."""
 
     line: int
     _: KW_ONLY
@@ -89,6 +95,12 @@ class PreviewRow:
     institutions: list = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    dropped: bool = False
+    other: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def other_json(self) -> str:
+        return json.dumps(self.other, ensure_ascii=False)
 
 
 @dataclass
@@ -98,14 +110,28 @@ class Preview:
     sheet_names: list[str]
     problem: str | None = None
     caption: str = ""
+    skipped: list[str] = field(default_factory=list)   # stamps, signatures and footnotes the reader left out
+    message: str | None = None
+
+    @property
+    def skipped_json(self) -> str:
+        return json.dumps(self.skipped, ensure_ascii=False)
+
+    @property
+    def kept(self) -> list[PreviewRow]:
+        return [row for row in self.rows if not row.dropped]
+
+    @property
+    def dropped(self) -> int:
+        return len(self.rows) - len(self.kept)
 
     @property
     def doubts(self) -> int:
-        return sum(1 for row in self.rows if row.doubts)
+        return sum(1 for row in self.kept if row.doubts)
 
     @property
     def errors(self) -> int:
-        return sum(1 for row in self.rows if row.errors)
+        return sum(1 for row in self.kept if row.errors)
 
 
 def sheet_of(sheets: list[Sheet], sheet_index: int | None, choose: Callable[[list[Sheet]], int | None],
@@ -121,13 +147,55 @@ def sheet_of(sheets: list[Sheet], sheet_index: int | None, choose: Callable[[lis
     return sheet_index, None
 
 
+def form_text(value) -> str:
+    """A field as typed: the browser's CRLF line breaks as "\n", control characters removed, ends stripped."""
+    return clean_text(str(value or "").replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def rows_from_form(form: Mapping, limits: Mapping[str, int], max_rows: int) -> Iterator[tuple[int, dict[str, str]]]:
     """The preview's rows as the user corrected them: (the sheet's line, {column: text cut to its limit})."""
+    for line, values, _marks in marked_rows_from_form(form, limits, max_rows):
+        yield line, values
+
+
+def marked_rows_from_form(form: Mapping, limits: Mapping[str, int],
+                          max_rows: int) -> Iterator[tuple[int, dict[str, str], dict]]:
+    """``rows_from_form`` with each row's marks: {"dropped": left out by the user, "other": its cells of columns
+    the area does not take, as the preview sent them}."""
     count = max(0, min(form.get("rows", 0, type=int) or 0, max_rows))
     for index in range(count):
-        values = {name: clean_text(form.get(f"row-{index}-{name}", ""))[:limit] for name, limit in limits.items()}
+        values = {name: form_text(form.get(f"row-{index}-{name}", ""))[:limit] for name, limit in limits.items()}
         line = form.get(f"row-{index}-line", "0")
-        yield (int(line) if line.isdigit() else 0), values
+        marks = {"dropped": bool(form.get(f"row-{index}-dropped")),
+                 "other": _other_from_form(form.get(f"row-{index}-other", ""))}
+        yield (int(line) if line.isdigit() else 0), values, marks
+
+
+def _other_from_form(value: str) -> list[tuple[str, str]]:
+    try:
+        pairs = json.loads(value) if value else []
+    except ValueError:
+        return []
+    if not isinstance(pairs, list):
+        return []
+    return [(form_text(pair[0])[:200], form_text(pair[1])[:2000]) for pair in pairs[:30]
+            if isinstance(pair, list) and len(pair) == 2 and all(isinstance(part, str) for part in pair)]
+
+
+def _texts_from_form(value: str) -> list[str]:
+    try:
+        texts = json.loads(value) if value else []
+    except ValueError:
+        return []
+    return [form_text(text)[:2000] for text in texts[:200] if isinstance(text, str)] if isinstance(texts, list) else []
+
+
+def text_rows(value: str | None, kind: str = "text") -> int:
+    """How many lines a text area needs to show ``value`` whole (a narrow cell wraps sooner than a wide one)."""
+    width = 60 if kind == "long" else 24
+    lines = (value or "").split("\n")
+    needed = sum(1 + len(line) // width for line in lines)
+    return max(2 if kind == "long" else 1, min(needed, 12))
 
 
 def upload_step(kind: ImportKind, draft: ImportDraft, preview_url: Callable[[ImportDraft], str], *, cancel_url: str,
@@ -168,11 +236,15 @@ def preview_step(kind: ImportKind, draft: ImportDraft, save: Callable[[Preview],
         if not form.validate_on_submit():
             abort(400)
         preview = kind.from_form(request.form, year)
-        if request.form.get("action") == "save" and preview.rows and not preview.errors:
-            response = save(preview)
+        preview.skipped = _texts_from_form(request.form.get("skipped", ""))
+        saving = request.form.get("action") == "save"
+        if saving and preview.kept and not preview.errors:
+            response = save(Preview(preview.kept, preview.sheet_index, preview.sheet_names, caption=preview.caption))
             db.session.delete(draft)
             return response
-        status = 422 if preview.errors else 200
+        if saving and not preview.kept:
+            preview.message = _l("Все строки исключены — сохранять нечего.")
+        status = 422 if preview.errors or preview.message else 200
     else:
         try:
             sheets = kind.read(draft.content)
@@ -181,7 +253,7 @@ def preview_step(kind: ImportKind, draft: ImportDraft, save: Callable[[Preview],
         preview = kind.from_sheets(sheets, year, request.args.get("sheet", type=int))
         status = 422 if preview.problem else 200
     return render(kind.preview_template, draft=draft, preview=preview, form=form, columns=kind.columns, year=year,
-                  upload_url=upload_url, cancel_url=cancel_url, status=status, **context)
+                  upload_url=upload_url, cancel_url=cancel_url, status=status, text_rows=text_rows, **context)
 
 
 @dataclass

@@ -1,7 +1,11 @@
 """Plan import: an uploaded sheet read into preview rows, every doubt shown, then saved whole.
 
 Nothing is dropped: an unreadable timing is kept as typed and flagged; an unknown responsible
-institution stays as text. The preview is editable; saving writes every row in one transaction.
+institution stays as text; a partner column joins the responsible; a cell of a column the plan has no
+field for is a doubt on its row («Столбец «Место проведения» не перенесён: …»). The section is named by
+the file's title line (never its approval stamp) and its partner is the member institution that line
+names, shown in the preview. The preview is editable, every text with its line breaks; a row the user
+leaves out is not saved and never blocks the saving; saving writes every kept row in one transaction.
 """
 from __future__ import annotations
 
@@ -14,7 +18,14 @@ from sqlalchemy import func, select
 
 from tenants.models import Institution, Membership
 from workspace.core.dates import AcademicYear
-from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
+from workspace.core.import_preview import (
+    ImportKind,
+    Preview,
+    PreviewColumn,
+    PreviewRow,
+    marked_rows_from_form,
+    sheet_of,
+)
 from workspace.core.spreadsheets import Sheet, clean_text
 from workspace.core.word_tables import read_table_file
 from workspace.core.words import plural
@@ -43,6 +54,7 @@ class PlanRow(PreviewRow):
     responsible: str
     report_form: str
     grades: tuple[int | None, int | None] = (None, None)
+    section_partner: str = ""   # the member institution the section's title names, proposed as its partner
 
 
 def read_plan_file(content: bytes) -> list[Sheet]:
@@ -61,8 +73,11 @@ def candidates() -> list[Candidate]:
 def check_title_and_timing(row, timing, *, untitled: str, unread: str, missing: str) -> None:
     """Start (re)checking a preview row of events: an error (``untitled``) without a title; the period as its
     timing text was read, a doubt (``unread``, ``missing``) when the text could not be read or is not there, and
-    the reader's own warning."""
+    the reader's own warning; a doubt for each cell of a column the area does not take (``row.other``)."""
     row.doubts, row.errors = [], []
+    for column, text in row.other:
+        left_out = _("Столбец «%(column)s» не перенесён: «%(text)s»", column=column, text=text)
+        row.doubts.append(left_out)
     if not row.title:
         row.errors.append(untitled)
     row.period = (timing.starts_on, timing.ends_on)
@@ -84,6 +99,8 @@ def check_row(row: PlanRow, year: AcademicYear, members: list[Candidate]) -> Pla
     if row.audience and audience.grade_from is None:
         row.doubts.append(_("классы «%(text)s» не прочитаны", text=row.audience))
     row.institutions = find_institutions(row.responsible, members)
+    partners = find_institutions(row.section, members)
+    row.section_partner = partners[0].short_name if len(partners) == 1 else ""
     for name, value in (("title", row.title), ("audience", row.audience), ("timing", row.timing)):
         if len(value) > {"title": 2000, "audience": 200, "timing": 200}[name]:
             row.errors.append(_("слишком длинный текст"))
@@ -104,7 +121,7 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
     if len(table.items) > MAX_PLAN_ROWS:
         item_noun = _("мероприятие")
         return Preview([], sheet_index, names, _("В плане больше %(items)s.", items=plural(MAX_PLAN_ROWS, item_noun, case="gent")))
-    caption = next((text for text in table.preamble if text), "") or _("Мероприятия")
+    caption = table.caption or _("Мероприятия")   # the title line, never the stamp
     members = candidates()
     rows = []
     for raw in table.items:
@@ -113,11 +130,13 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
         if not audience:
             title, found = split_audience_from_title(title)
             audience = found.text if found else ""
+        responsible = "\n".join(dict.fromkeys(clean_text(text) for text in (raw.responsible, raw.partner) if text))
         rows.append(check_row(PlanRow(
             line=raw.line, section=clean_text(raw.section) or caption, number=clean_text(raw.number),
-            title=title, audience=audience, timing=clean_text(raw.timing),
-            responsible=clean_text(raw.responsible), report_form=clean_text(raw.report_form)), year, members))
-    return Preview(rows, sheet_index, names)
+            title=title, audience=audience, timing=clean_text(raw.timing), responsible=responsible,
+            report_form=clean_text(raw.report_form), other=list(raw.extra.items())),
+            year, members))
+    return Preview(rows, sheet_index, names, skipped=table.stamps + table.footnotes)
 
 
 def _choose(sheets: list[Sheet]) -> int | None:
@@ -127,8 +146,9 @@ def _choose(sheets: list[Sheet]) -> int | None:
 def preview_from_form(form, year: AcademicYear) -> Preview:
     """The preview as the user corrected it."""
     members = candidates()
-    return Preview([check_row(PlanRow(line=line, **values), year, members) for line, values in rows_from_form(
-        form, {column.name: 2000 for column in COLUMNS}, MAX_PLAN_ROWS)], None, [])
+    return Preview([check_row(PlanRow(line=line, **values, **marks), year, members)
+                    for line, values, marks in marked_rows_from_form(
+                        form, {column.name: 2000 for column in COLUMNS}, MAX_PLAN_ROWS)], None, [])
 
 
 def save_preview(plan: Plan, preview: Preview) -> int:

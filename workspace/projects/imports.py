@@ -1,11 +1,12 @@
 """Roadmap import: an uploaded sheet read by the plan importer's own header and timing reading
-(plans/reading.py finds the table wherever it is, plans/timing.py reads the terms), shown as a preview,
+(reading/reading.py finds the table wherever it is, reading/timing.py reads the terms), shown as a preview,
 then saved whole in one transaction.
 
 A roadmap has two columns a plan has not: «Задача» and «Ожидаемый результат». The plan reader maps a
 «результат» header to its report form and keeps unknown headers as extra columns; here the header texts
 decide which is which, so «Форма отчётности», «Ожидаемый результат», «Задача», «Ответственный» all land
-in their own fields, whatever the column order.
+in their own fields, whatever the column order. A header in two levels («Ответственный» over «от школы |
+от партнёра») gives the reader's joined values; a cell of a column no field takes is a doubt on its row.
 """
 from __future__ import annotations
 
@@ -16,7 +17,14 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from workspace.core.dates import AcademicYear
-from workspace.core.import_preview import ImportKind, Preview, PreviewColumn, PreviewRow, rows_from_form, sheet_of
+from workspace.core.import_preview import (
+    ImportKind,
+    Preview,
+    PreviewColumn,
+    PreviewRow,
+    marked_rows_from_form,
+    sheet_of,
+)
 from workspace.core.spreadsheets import Sheet, clean_text
 from workspace.core.word_tables import read_table_file
 from workspace.core.words import plural
@@ -117,22 +125,40 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
         row_noun = _("строка")
         return Preview([], sheet_index, names, _("В дорожной карте больше %(rows)s.", rows=plural(MAX_ROADMAP_ROWS, row_noun, case="gent")))
     columns = _roadmap_columns(rows, table)
+    taken = set(columns.values())
+    grouped = {at: key for key, at in columns.items() if at in _grouped_columns(table)}
     members = candidates()
     result = []
     for raw in table.items:
         cells = rows[raw.line - 1]
         values = {key: clean_text(cell_text(cells[at]) if at < len(cells) else None) for key, at in columns.items()}
+        for at, key in grouped.items():  # a header in two levels: the reader joined the sub-columns
+            values[key] = clean_text(getattr(raw, _plan_key(table, at)))
         values["title"] = clean_text(raw.title)  # the reader's title keeps a multi-line cell whole
         values["task"] = values.get("task") or clean_text(raw.section)  # «Задача 1. …» rows above their events
-        result.append(check_row(RoadmapRow(line=raw.line, **values), year, members))
-    return Preview(result, sheet_index, names, caption=table.caption or "")
+        if raw.partner and table.columns.get("partner") not in taken:  # «Социальный партнёр» beside «Ответственный»
+            values["responsible"] = "\n".join(dict.fromkeys(text for text in (values.get("responsible"),
+                                                                             clean_text(raw.partner)) if text))
+        other = [(name, text) for at, name in table.extra_columns.items() if at not in taken
+                 for text in [raw.extra.get(name)] if text]
+        result.append(check_row(RoadmapRow(line=raw.line, other=other, **values), year, members))
+    return Preview(result, sheet_index, names, caption=table.caption or "", skipped=table.stamps + table.footnotes)
+
+
+def _grouped_columns(table) -> set[int]:
+    return {table.columns[key] for key in table.groups}
+
+
+def _plan_key(table, at: int) -> str:
+    return next(key for key, column in table.columns.items() if column == at)
 
 
 def preview_from_form(form, year: AcademicYear) -> Preview:
     """The preview as the user corrected it."""
     members = candidates()
-    return Preview([check_row(RoadmapRow(line=line, **values), year, members) for line, values in rows_from_form(
-        form, {name: LIMITS[name] + 1 for name in ROW_FIELDS}, MAX_ROADMAP_ROWS)], None, [])
+    return Preview([check_row(RoadmapRow(line=line, **values, **marks), year, members)
+                    for line, values, marks in marked_rows_from_form(
+                        form, {name: LIMITS[name] + 1 for name in ROW_FIELDS}, MAX_ROADMAP_ROWS)], None, [])
 
 
 def save_preview(project, preview: Preview) -> int:

@@ -29,9 +29,20 @@ class Candidate:
     full_name: str
 
 
+QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]+)[»\"”“]")
+MIN_QUOTED = 3  # «ТЮЗ», «МИБС»: a name in quotes shorter than this is too easily found by chance
+
+
+def _quoted_names(short_name: str) -> list[str]:
+    """The names in quotes of a short name («ГАУК «ТЮЗ»» → «тюз»), as bare words."""
+    names = [_bare(name) for name in QUOTED.findall(short_name)]
+    return [name for name in names if len(name.replace(" ", "")) >= MIN_QUOTED]
+
+
 def find_institutions(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Members named in the text: by short name (quotes and case ignored), or by the distinctive
-    words of the full name, whatever their grammatical case."""
+    """Members named in the text: by short name (quotes and case ignored), by the name in quotes of the short name
+    alone («План мероприятий с ТЮЗ» for «ГАУК «ТЮЗ»»), or by the distinctive words of the full name, whatever
+    their grammatical case."""
     if not text:
         return []
     bare = f" {_bare(text)} "
@@ -39,7 +50,7 @@ def find_institutions(text: str, candidates: list[Candidate]) -> list[Candidate]
     found = []
     for candidate in candidates:
         short = _bare(candidate.short_name)
-        if short and f" {short} " in bare:
+        if short and f" {short} " in bare or any(f" {name} " in bare for name in _quoted_names(candidate.short_name)):
             found.append(candidate)
             continue
         distinctive = _stems(candidate.full_name) - COMMON
