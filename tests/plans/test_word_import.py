@@ -23,8 +23,6 @@ from workspace.core.word_tables import read_docx, read_table_file
 from workspace.extensions import db
 from workspace.plans.models import PlanImport, PlanItem, PlanItemInstitution, PlanSection
 
-READER_HARDENING = pytest.mark.xfail(reason="reader hardening on branch reader", strict=False)
-
 
 def _library_network(make, start_year: int = 2019):
     school = make.institution("МБОУ «СОШ №31»", slug="s31")
@@ -113,7 +111,6 @@ def test_library_plan_in_word_previews_the_same_rows_as_in_excel_and_saves_whole
     assert links == 12 and drafts == 1  # the Excel draft is still waiting; the Word one is gone
 
 
-@READER_HARDENING
 def test_library_plan_in_word_names_its_section_by_the_title_not_the_stamp(client, make, login_as, read):
     _network, library, plan, coordinator = _library_network(make)
     login_as(coordinator)
@@ -168,7 +165,6 @@ def test_school_plan_of_three_partner_tables_previews_every_row_and_saves_whole(
     assert len({item.section_id for item in items.values()}) == 3
 
 
-@READER_HARDENING
 def test_school_plan_in_word_has_a_section_per_partner_named_by_its_title(client, make, login_as, read):
     partners, plan, coordinator = _school_network(make)
     login_as(coordinator)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from flask import g
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from sqlalchemy import func, select
 
 from tenants.models import Institution, Membership
@@ -70,6 +71,15 @@ def candidates() -> list[Candidate]:
         .where(Membership.network_id == g.network.id))]
 
 
+def section_partner(title: str, members: list[Candidate]) -> Candidate | None:
+    """The member a section's title names as the partner. A title often names both sides («План совместных
+    мероприятий МБОУ СОШ №8 и ТЮЗ «Овация»»): the importing user's own institution is then the other side."""
+    found = find_institutions(title, members)
+    if len(found) > 1:
+        found = [candidate for candidate in found if candidate.id != current_user.institution_id]
+    return found[0] if len(found) == 1 else None
+
+
 def check_title_and_timing(row, timing, *, untitled: str, unread: str, missing: str) -> None:
     """Start (re)checking a preview row of events: an error (``untitled``) without a title; the period as its
     timing text was read, a doubt (``unread``, ``missing``) when the text could not be read or is not there, and
@@ -99,8 +109,8 @@ def check_row(row: PlanRow, year: AcademicYear, members: list[Candidate]) -> Pla
     if row.audience and audience.grade_from is None:
         row.doubts.append(_("классы «%(text)s» не прочитаны", text=row.audience))
     row.institutions = find_institutions(row.responsible, members)
-    partners = find_institutions(row.section, members)
-    row.section_partner = partners[0].short_name if len(partners) == 1 else ""
+    partner = section_partner(row.section, members)
+    row.section_partner = partner.short_name if partner else ""
     for name, value in (("title", row.title), ("audience", row.audience), ("timing", row.timing)):
         if len(value) > {"title": 2000, "audience": 200, "timing": 200}[name]:
             row.errors.append(_("слишком длинный текст"))
@@ -166,10 +176,9 @@ def save_preview(plan: Plan, preview: Preview) -> int:
         section = existing.get(row.section)
         if section is None:
             next_section += 1
-            partner = find_institutions(row.section, members)
+            partner = section_partner(row.section, members)
             section = PlanSection(network_id=g.network.id, plan_id=plan.id, title=row.section[:400],
-                                  position=next_section,
-                                  partner_institution_id=partner[0].id if len(partner) == 1 else None)
+                                  position=next_section, partner_institution_id=partner.id if partner else None)
             db.session.add(section)
             db.session.flush()
             existing[row.section] = section
