@@ -115,6 +115,9 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
     timing: Mapped[str] = mapped_column(String(200), default="")
     starts_on: Mapped[date | None] = mapped_column(Date, index=True)
     ends_on: Mapped[date | None] = mapped_column(Date)
+    # the periods when the timing names more than one («октябрь, март»): "2026-10-01/2026-10-31;2027-03-01/2027-03-31",
+    # empty for one period (starts_on/ends_on span them all); written by workspace.plans.periods.apply_timing
+    periods: Mapped[str] = mapped_column(Text, default="", server_default="")
     timing_is_read: Mapped[bool] = mapped_column(Boolean, default=True)
     responsible: Mapped[str] = mapped_column(Text, default="")
     report_form: Mapped[str] = mapped_column(Text, default="")

@@ -120,13 +120,18 @@ def read_timing(text, year: AcademicYear) -> Timing:
 
 
 def _timing(text: str, kind: str, periods: list[tuple[date, date]], year: AcademicYear) -> Timing:
-    outside = [p for p in periods if p[0] < year.starts_on or p[1] > year.ends_on]
-    warning = None
-    if outside:
-        shown = ", ".join(_period_label(p) for p in outside)
-        warning = f"Срок вне {year.label} учебного года плана: {shown}"
     return Timing(text=text, kind=kind, starts_on=min(p[0] for p in periods),
-                  ends_on=max(p[1] for p in periods), dates=tuple(periods), warning=warning)
+                  ends_on=max(p[1] for p in periods), dates=tuple(periods), warning=outside_warning(periods, year))
+
+
+def outside_warning(periods, year: AcademicYear) -> str | None:
+    """The warning for the periods that fall outside the plan's academic year (None when none do): the
+    import's preview and a plan's timing cell say the same."""
+    outside = [p for p in periods if p[0] < year.starts_on or p[1] > year.ends_on]
+    if not outside:
+        return None
+    shown = ", ".join(_period_label(p) for p in outside)
+    return f"Срок вне {year.label} учебного года плана: {shown}"
 
 
 def _period_label(period: tuple[date, date]) -> str:
