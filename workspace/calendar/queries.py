@@ -9,13 +9,27 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from sqlalchemy import Date, Integer, Select, and_, bindparam, case, func, literal, or_, select, union_all
+from sqlalchemy import (
+    Date,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from tenants.models import Institution, Network
 from workspace.extensions import db
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
+from workspace.plans.periods import MAX_PERIODS, PERIOD_WIDTH, decode_periods
 
 LONG_AFTER_DAYS = 7  # longer items («октябрь», «в течение года», «ноябрь – декабрь») are listed above the grid
 
@@ -43,6 +57,12 @@ class Event:
     network_slug: str
     network_name: str
     partner_name: str | None
+    periods: str = ""  # each period when the timing names several (workspace.plans.periods)
+
+    @property
+    def all_periods(self) -> list[tuple[date, date]]:
+        """Every period of the item («октябрь, март»: two), or its one span."""
+        return decode_periods(self.periods, self.starts_on, self.ends_on)
 
     @property
     def days(self) -> int:
@@ -57,14 +77,50 @@ class Event:
         return self.status == ItemStatus.CANCELLED
 
     def covers(self, day: date) -> bool:
-        return self.starts_on is not None and self.starts_on <= day <= self.ends_on
+        return any(start <= day <= end for start, end in self.all_periods)
 
 
-def _events_statement(filters: CalendarFilters):
+class period_bound(FunctionElement):
+    """The start (or end) of the ``number``-th period of an item's periods column (fixed width, see
+    workspace.plans.periods): a date on PostgreSQL, its ISO text on SQLite (where dates are ISO text)."""
+
+    type = Date()
+    inherit_cache = True
+    name = "period_bound"
+
+
+@compiles(period_bound)
+def _period_bound_sqlite(element, compiler, **kw):
+    periods, number, offset = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"substr({periods}, {number} * {PERIOD_WIDTH} + {offset}, 10)"
+
+
+@compiles(period_bound, "postgresql")
+def _period_bound_postgresql(element, compiler, **kw):
+    return f"CAST({_period_bound_sqlite(element, compiler, **kw)} AS DATE)"
+
+
+_NUMBERS = union_all(*(select(literal_column(str(n), Integer).label("number")) for n in range(MAX_PERIODS))) \
+    .subquery("period_numbers")
+
+
+def _span_bounds(number):
+    """The start and end of an item's ``number``-th period: its span when it has one period."""
+    single = PlanItem.periods == ""
+    return (case((single, PlanItem.starts_on), else_=period_bound(PlanItem.periods, number, literal_column("1"))),
+            case((single, PlanItem.ends_on), else_=period_bound(PlanItem.periods, number, literal_column("12"))))
+
+
+def _has_period(number):
+    """The item has a ``number``-th period (the first one always)."""
+    return or_(number == 0, number * PERIOD_WIDTH < func.length(PlanItem.periods))
+
+
+def _events_statement(filters: CalendarFilters, starts_on=PlanItem.starts_on, ends_on=PlanItem.ends_on):
     statement = (
         select(PlanItem.id, PlanItem.title, PlanItem.audience, PlanItem.timing, PlanItem.responsible,
-               PlanItem.starts_on, PlanItem.ends_on, PlanItem.status, PlanItem.plan_id,
-               Network.slug, Network.name, Institution.short_name)
+               starts_on, ends_on, PlanItem.status, PlanItem.plan_id,
+               Network.slug, Network.name, Institution.short_name, PlanItem.periods)
         .join(Plan, Plan.id == PlanItem.plan_id)
         .join(PlanSection, PlanSection.id == PlanItem.section_id)
         .join(Network, Network.id == PlanItem.network_id)
@@ -92,16 +148,27 @@ def _events(statement) -> list[Event]:
     return [Event(*row) for row in db.session.execute(statement)]
 
 
+def _period_events_statement(filters: CalendarFilters):
+    """``_events_statement`` with a row per period of each item («октябрь, март»: two rows), its dates those of
+    the period."""
+    starts, ends = _span_bounds(_NUMBERS.c.number)
+    return (_events_statement(filters, starts.label("starts_on"), ends.label("ends_on"))
+            .join(_NUMBERS, _has_period(_NUMBERS.c.number)))
+
+
 def events_of_year(start_year: int, filters: CalendarFilters, window: tuple[date, date] | None = None, *,
                    limit: int | None = None, offset: int = 0) -> list[Event]:
     """The dated items of the plans of one academic year (inside ``window`` if given), in date order,
-    a page of them when ``limit`` is given. One statement."""
-    statement = _events_statement(filters).where(Plan.start_year == start_year, PlanItem.starts_on.is_not(None))
+    a page of them when ``limit`` is given: an item of several periods once for each (of those in the
+    window), with that period's dates. One statement."""
+    starts, ends = _span_bounds(_NUMBERS.c.number)
+    statement = _period_events_statement(filters).where(Plan.start_year == start_year,
+                                                        PlanItem.starts_on.is_not(None))
     if window is not None:
         first, last = window
-        statement = statement.where(PlanItem.starts_on <= last, PlanItem.ends_on >= first)
-    statement = statement.order_by(PlanItem.starts_on, PlanItem.ends_on, Network.name, PlanItem.position,
-                                   PlanItem.id).offset(offset)
+        statement = statement.where(PlanItem.starts_on <= last, PlanItem.ends_on >= first,
+                                    starts <= last, ends >= first)
+    statement = statement.order_by(starts, ends, Network.name, PlanItem.position, PlanItem.id).offset(offset)
     if limit is not None:
         statement = statement.limit(limit)
     return _events(statement)
@@ -186,14 +253,16 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
     first, last = bindparam("first", type_=Date), bindparam("last", type_=Date)
     filters = CalendarFilters(**{name: bindparam(name, type_=Integer) if given else None for name, given in
                                  (("network_id", by_network), ("partner_id", by_partner), ("grade", by_grade))})
-    month = (select(PlanItem.id, PlanItem.starts_on, PlanItem.ends_on, Network.name.label("network_name"),
-                    PlanItem.position,
-                    (days_between(PlanItem.starts_on, PlanItem.ends_on) < LONG_AFTER_DAYS).label("is_short"))
+    # a row per period of an item that meets the month («октябрь, март» in October: the October one)
+    starts, ends = _span_bounds(_NUMBERS.c.number)
+    month = (select(PlanItem.id, starts.label("starts_on"), ends.label("ends_on"), Network.name.label("network_name"),
+                    PlanItem.position, (days_between(starts, ends) < LONG_AFTER_DAYS).label("is_short"))
              .join(Plan, Plan.id == PlanItem.plan_id)
              .join(PlanSection, PlanSection.id == PlanItem.section_id)
              .join(Network, Network.id == PlanItem.network_id)
+             .join(_NUMBERS, _has_period(_NUMBERS.c.number))
              .where(Plan.start_year == bindparam("start_year", type_=Integer),
-                    PlanItem.starts_on <= last, PlanItem.ends_on >= first))
+                    PlanItem.starts_on <= last, PlanItem.ends_on >= first, starts <= last, ends >= first))
     items = _filtered(month, filters).cte("month_items")
     month_days = union_all(*(select(bindparam(f"day_{n}", type_=Date).label("day"))
                              for n in range(length))).cte("month_days")
@@ -202,10 +271,15 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
     is_long = items.c.is_short == False  # noqa: E712
 
     # The long items: the first ones by a sort with a limit, their total by a count (no window over them all).
-    long_total = select(func.count()).select_from(items).where(is_long).scalar_subquery()
+    # (an item of two long periods in one month, «1–10 и 20–31 октября», is listed once)
+    long_total = select(func.count(items.c.id.distinct())).where(is_long).scalar_subquery()
+    long_items = (select(items.c.id, func.min(items.c.starts_on).label("starts_on"),
+                         func.min(items.c.ends_on).label("ends_on"), items.c.network_name, items.c.position)
+                  .where(is_long).group_by(items.c.id, items.c.network_name, items.c.position).subquery())
     long_part = (select(literal(_LONG, Integer).label("kind"), first.label("day"),
-                        literal(0, Integer).label("number"), long_total.label("total"), items.c.id)
-                 .where(is_long).order_by(*order).limit(long_shown).subquery())
+                        literal(0, Integer).label("number"), long_total.label("total"), long_items.c.id)
+                 .order_by(long_items.c.starts_on, long_items.c.ends_on, long_items.c.network_name,
+                           long_items.c.position, long_items.c.id).limit(long_shown).subquery())
 
     def numbered(kind: int, day, *joins) -> Select:
         """The short items numbered per ``day``; the first ``day_shown`` of each day with its total."""
@@ -230,8 +304,9 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
 
 
 def count_dated_events(start_year: int, filters: CalendarFilters) -> int:
-    """How many dated items the year has (the list view's pager). One statement."""
-    dated = _events_statement(filters).where(Plan.start_year == start_year, PlanItem.starts_on.is_not(None))
+    """How many dated items the year has, an item of several periods once for each (the list view's pager). One
+    statement."""
+    dated = _period_events_statement(filters).where(Plan.start_year == start_year, PlanItem.starts_on.is_not(None))
     return db.session.scalar(select(func.count()).select_from(dated.subquery())) or 0
 
 

@@ -1,0 +1,184 @@
+"""An item of several periods («октябрь, март»): each period kept, shown on the plan, in the calendar (October and
+March, not the months between) and in the feed; and inline editing flags a timing as the import does."""
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+from icalendar import Calendar
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from tests.calendar.test_feeds import _create
+from tests.conftest import post_form
+from tests.plans.test_plan_import import _import
+from workspace.extensions import db
+from workspace.plans.models import PlanItem
+from workspace.plans.periods import decode_periods
+
+D = date
+
+
+def _network(make):
+    school = make.institution("Школа №31", slug="s31")
+    library = make.institution("МБУ «МИБС»", kind="library", slug="mibs")
+    network = make.network(school, name="Культура рядом", slug="kultura")
+    make.member(network, library, "social_partner")
+    plan = make.plan(network, 2026, title="План 2026/2027")
+    section = make.section(plan, "План мероприятий с МБУ «МИБС»", library)
+    coordinator = make.user(school, "coordinator")
+    return school, plan, section, coordinator
+
+
+def _plan_file(*rows) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["№", "Мероприятие", "Классы", "Сроки", "Ответственные", "Форма отчётности"])
+    for number, (title, timing) in enumerate(rows, start=1):
+        sheet.append([number, title, "5-7 классы", timing, "Иванова И. И.", "Фотоотчёт"])
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def _saved(read, title: str) -> PlanItem:
+    with read():
+        return db.session.scalar(select(PlanItem).where(PlanItem.title == title))
+
+
+def _month(client, month: str) -> str:
+    response = client.get(f"/n/kultura/calendar/?month={month}")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_imported_october_and_march_stay_two_periods_everywhere(client, make, login_as, read):
+    _school, plan, _section, coordinator = _network(make)
+    login_as(coordinator)
+    _import(client, plan, _plan_file(("Неделя детской книги", "октябрь, март")))
+    item = _saved(read, "Неделя детской книги")
+    assert (item.starts_on, item.ends_on) == (D(2026, 10, 1), D(2027, 3, 31))  # the span, for the desk
+    assert item.periods == "2026-10-01/2026-10-31;2027-03-01/2027-03-31"
+    assert decode_periods(item.periods, item.starts_on, item.ends_on) == [
+        (D(2026, 10, 1), D(2026, 10, 31)), (D(2027, 3, 1), D(2027, 3, 31))]
+
+    page = client.get(f"/n/kultura/plans/{plan.id}").get_data(as_text=True)
+    assert "октябрь, март" in page and "01.10–31.10.2026; 01.03–31.03.2027" in page
+    assert "01.10.2026 — 31.03.2027" not in page
+
+    # The month grid (and the phone's agenda): October and March, not the months between.
+    for month in ("2026-10", "2027-03"):
+        assert "Неделя детской книги" in _month(client, month), month
+    for month in ("2026-11", "2026-12", "2027-01", "2027-02"):
+        shown = _month(client, month)
+        assert "Неделя детской книги" not in shown and "В этом месяце мероприятий нет." in shown, month
+
+    # The list of the year: once under October, once under March.
+    listed = client.get("/n/kultura/calendar/?view=list&month=2026-10").get_data(as_text=True)
+    assert listed.count("Неделя детской книги") == 2
+    assert listed.index("октябрь 2026") < listed.index("Неделя детской книги") < listed.index("март 2027")
+    assert "ноябрь 2026" not in listed
+    # A day of the list («ещё N» of a busy day): a day in November has nothing, one in March has the item.
+    assert "Неделя детской книги" not in client.get(
+        "/n/kultura/calendar/?view=list&day=2026-11-15").get_data(as_text=True)
+    assert "Неделя детской книги" in client.get(
+        "/n/kultura/calendar/?view=list&day=2027-03-15").get_data(as_text=True)
+
+    # The institution's calendar (all its networks) reads the same way.
+    institution = client.get("/i/s31/calendar/?month=2027-01").get_data(as_text=True)
+    assert "Неделя детской книги" not in institution
+    assert "Неделя детской книги" in client.get("/i/s31/calendar/?month=2027-03").get_data(as_text=True)
+
+    # The feed: one all-day event per period, each with its own UID.
+    path = _create(client, "/n/kultura/calendar/")
+    feed = client.application.test_client().get(path)
+    events = [event for event in Calendar.from_ical(feed.data).walk("VEVENT")
+              if str(event["SUMMARY"]) == "Неделя детской книги"]
+    assert sorted((event.decoded("DTSTART"), event.decoded("DTEND")) for event in events) == [
+        (D(2026, 10, 1), D(2026, 11, 1)), (D(2027, 3, 1), D(2027, 4, 1))]
+    assert len({str(event["UID"]) for event in events}) == 2
+
+
+def test_one_period_is_stored_as_its_span_only(client, make, login_as, read):
+    _school, plan, _section, coordinator = _network(make)
+    login_as(coordinator)
+    _import(client, plan, _plan_file(("Библиосумерки", "сентябрь - октябрь")))
+    item = _saved(read, "Библиосумерки")
+    assert (item.starts_on, item.ends_on, item.periods) == (D(2026, 9, 1), D(2026, 10, 31), "")
+    assert "Библиосумерки" in _month(client, "2026-10")
+    page = client.get(f"/n/kultura/plans/{plan.id}").get_data(as_text=True)
+    assert "01.09.2026 — 31.10.2026" in page
+
+
+def _edit_timing(client, plan, item, value: str, version: int = 1):
+    url = f"/n/kultura/plans/{plan.id}/items/{item.id}/cells/timing"
+    return post_form(client, url, {"value": value, "version": str(version)},
+                     headers={"HX-Request": "true", "HX-Target": f"item-{item.id}-timing"})
+
+
+def test_inline_edit_keeps_each_month(client, make, login_as, read):
+    _school, plan, section, coordinator = _network(make)
+    item = make.item(section, "Литературная гостиная", "сентябрь")
+    login_as(coordinator)
+    response = _edit_timing(client, plan, item, "сентябрь, январь, май")
+    cell = response.get_data(as_text=True)
+    assert response.status_code == 200 and cell.startswith('<td data-label="Сроки"')
+    assert "01.09–30.09.2026; 01.01–31.01.2027; 01.05–31.05.2027" in cell and "flagged" not in cell
+    saved = _saved(read, "Литературная гостиная")
+    assert saved.periods.count(";") == 2 and (saved.starts_on, saved.ends_on) == (D(2026, 9, 1), D(2027, 5, 31))
+    assert "Литературная гостиная" in _month(client, "2027-01")
+    assert "Литературная гостиная" not in _month(client, "2026-12")
+
+    # Back to one month: the periods go.
+    _edit_timing(client, plan, item, "декабрь", version=2)
+    saved = _saved(read, "Литературная гостиная")
+    assert (saved.periods, saved.starts_on) == ("", D(2026, 12, 1))
+
+
+def test_inline_edit_of_every_quarter_is_four_periods(client, make, login_as, read):
+    _school, plan, section, coordinator = _network(make)
+    item = make.item(section, "Единый классный час", "сентябрь")
+    login_as(coordinator)
+    cell = _edit_timing(client, plan, item, "в каждую четверть").get_data(as_text=True)
+    assert "01.09–31.10.2026; 01.11–31.12.2026; 01.01–31.03.2027; 01.04–31.05.2027" in cell
+    saved = _saved(read, "Единый классный час")
+    assert len(decode_periods(saved.periods, saved.starts_on, saved.ends_on)) == 4
+    assert "Единый классный час" not in _month(client, "2027-06")
+
+
+def test_inline_edit_flags_a_timing_outside_the_plans_year(client, make, login_as, read):
+    """«К маю 2024» in a 2026/27 plan: the import's preview warns, so does the cell; the value is kept as typed
+    (saving it again is the user's deliberate choice) and the cell stays flagged until it is corrected."""
+    _school, plan, section, coordinator = _network(make)
+    item = make.item(section, "Отчёт о работе", "сентябрь")
+    login_as(coordinator)
+    response = _edit_timing(client, plan, item, "К маю 2024")
+    cell = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'class="cell flagged"' in cell
+    assert "Срок вне 2026/2027 учебного года плана: 31.05.2024" in cell
+    saved = _saved(read, "Отчёт о работе")
+    assert (saved.timing, saved.ends_on) == ("К маю 2024", D(2024, 5, 31))
+
+    # The plan page flags it as well (the row knows the plan's year).
+    page = client.get(f"/n/kultura/plans/{plan.id}").get_data(as_text=True)
+    assert "Срок вне 2026/2027 учебного года плана: 31.05.2024" in page
+    # The «Отмена» of a later edit draws the same flagged cell.
+    shown = client.get(f"/n/kultura/plans/{plan.id}/items/{item.id}/cells/timing/view",
+                       headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "Срок вне 2026/2027 учебного года плана" in shown
+
+    corrected = _edit_timing(client, plan, item, "К маю", version=2).get_data(as_text=True)
+    assert "Срок вне" not in corrected and "flagged" not in corrected
+    assert _saved(read, "Отчёт о работе").ends_on == D(2027, 5, 31)
+
+
+def test_inline_edit_of_an_unreadable_timing_says_why(client, make, login_as, read):
+    _school, plan, section, coordinator = _network(make)
+    item = make.item(section, "Встреча с писателем", "сентябрь")
+    login_as(coordinator)
+    cell = _edit_timing(client, plan, item, "по мере необходимости").get_data(as_text=True)
+    assert 'class="cell flagged"' in cell and "Не удалось прочитать сроки" in cell
+    assert re.search(r"Срок не распознан \(непонятное слово «мере»\) — укажите даты", cell.replace("&#34;", '"'))
+    saved = _saved(read, "Встреча с писателем")
+    assert (saved.starts_on, saved.periods, saved.timing_is_read) == (None, "", False)
