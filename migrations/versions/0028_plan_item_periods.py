@@ -19,8 +19,12 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table('plan_items') as batch_op:
         batch_op.add_column(sa.Column('periods', sa.Text(), server_default='', nullable=False))
+    # the calendar walks the periods of the few items of several through this partial index
+    op.create_index('ix_plan_items_several_periods', 'plan_items', ['starts_on'],
+                    sqlite_where=sa.text("periods != ''"), postgresql_where=sa.text("periods != ''"))
 
 
 def downgrade():
+    op.drop_index('ix_plan_items_several_periods', table_name='plan_items')
     with op.batch_alter_table('plan_items') as batch_op:
         batch_op.drop_column('periods')

@@ -182,3 +182,23 @@ def test_inline_edit_of_an_unreadable_timing_says_why(client, make, login_as, re
     assert re.search(r"Срок не распознан \(непонятное слово «мере»\) — укажите даты", cell.replace("&#34;", '"'))
     saved = _saved(read, "Встреча с писателем")
     assert (saved.starts_on, saved.periods, saved.timing_is_read) == (None, "", False)
+
+
+def test_monitoring_counts_an_item_in_the_month_of_each_period(app, make):
+    """The dashboard's «Мероприятия по месяцам»: «октябрь, март» counts in October and in March; the year's
+    total counts it once."""
+    from tenants.scoping import set_scope
+    from workspace.core.dates import AcademicYear
+    from workspace.monitoring.registry import MonitoringScope
+    from workspace.plans.monitoring import event_totals, events_section
+
+    _school, plan, section, _coordinator = _network(make)
+    make.item(section, "Неделя детской книги", "октябрь, март")
+    make.item(section, "Праздник Дня знаний", "сентябрь")
+    with app.test_request_context():
+        set_scope(institution_id=None, network_ids=[plan.network_id])
+        scope = MonitoringScope(network_ids=[plan.network_id], institution_id=None, year=AcademicYear(2026))
+        by_month = next(figure for figure in events_section(scope).figures if figure.key == "events-by-month")
+        planned = by_month.series[0][1]  # September … August
+        assert planned == [1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]
+        assert event_totals(scope)[2026]["planned"] == 2

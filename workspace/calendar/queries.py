@@ -29,7 +29,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from tenants.models import Institution, Network
 from workspace.extensions import db
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
-from workspace.plans.periods import MAX_PERIODS, PERIOD_WIDTH, decode_periods
+from workspace.plans.periods import PERIOD_WIDTH, decode_periods
 
 LONG_AFTER_DAYS = 7  # longer items («октябрь», «в течение года», «ноябрь – декабрь») are listed above the grid
 
@@ -100,20 +100,24 @@ def _period_bound_postgresql(element, compiler, **kw):
     return f"CAST({_period_bound_sqlite(element, compiler, **kw)} AS DATE)"
 
 
-_NUMBERS = union_all(*(select(literal_column(str(n), Integer).label("number")) for n in range(MAX_PERIODS))) \
-    .subquery("period_numbers")
+def _periods_of(*conditions):
+    """A row per period (item_id, periods, number) of the items of several periods that meet ``conditions``
+    (on the item and its plan), walked by a recursive CTE: its cost is the number of those periods, nothing for
+    the items of one period (joining every item to a list of numbers cost a busy month 40 times its time)."""
+    base = (select(PlanItem.id.label("item_id"), PlanItem.periods.label("periods"),
+                   literal_column("0", Integer).label("number"))
+            .join(Plan, Plan.id == PlanItem.plan_id)
+            .where(PlanItem.periods != literal_column("''"), *conditions)  # (written out: the partial index's term)
+            .cte("item_periods", recursive=True))
+    following = (select(base.c.item_id, base.c.periods, base.c.number + 1)
+                 .where((base.c.number + 1) * PERIOD_WIDTH < func.length(base.c.periods)))
+    return base.union_all(following)
 
 
-def _span_bounds(number):
-    """The start and end of an item's ``number``-th period: its span when it has one period."""
-    single = PlanItem.periods == ""
-    return (case((single, PlanItem.starts_on), else_=period_bound(PlanItem.periods, number, literal_column("1"))),
-            case((single, PlanItem.ends_on), else_=period_bound(PlanItem.periods, number, literal_column("12"))))
-
-
-def _has_period(number):
-    """The item has a ``number``-th period (the first one always)."""
-    return or_(number == 0, number * PERIOD_WIDTH < func.length(PlanItem.periods))
+def _bounds(periods):
+    """The start and end of each period of ``_periods_of``."""
+    return (period_bound(periods.c.periods, periods.c.number, literal_column("1")),
+            period_bound(periods.c.periods, periods.c.number, literal_column("12")))
 
 
 def _events_statement(filters: CalendarFilters, starts_on=PlanItem.starts_on, ends_on=PlanItem.ends_on):
@@ -148,12 +152,20 @@ def _events(statement) -> list[Event]:
     return [Event(*row) for row in db.session.execute(statement)]
 
 
-def _period_events_statement(filters: CalendarFilters):
-    """``_events_statement`` with a row per period of each item («октябрь, март»: two rows), its dates those of
-    the period."""
-    starts, ends = _span_bounds(_NUMBERS.c.number)
-    return (_events_statement(filters, starts.label("starts_on"), ends.label("ends_on"))
-            .join(_NUMBERS, _has_period(_NUMBERS.c.number)))
+def _dated(start_year: int, filters: CalendarFilters, window: tuple[date, date] | None = None):
+    """The dated items of a year (inside ``window``) as rows of ``Event`` and the item's position: an item of
+    several periods once for each (of those in the window), with that period's dates."""
+    conditions = [Plan.start_year == start_year, PlanItem.starts_on.is_not(None)]
+    if window is not None:
+        conditions += [PlanItem.starts_on <= window[1], PlanItem.ends_on >= window[0]]
+    single = _events_statement(filters).add_columns(PlanItem.position).where(*conditions, PlanItem.periods == "")
+    periods = _periods_of(*conditions)
+    starts, ends = _bounds(periods)
+    several = (_events_statement(filters, starts.label("starts_on"), ends.label("ends_on"))
+               .add_columns(PlanItem.position).join(periods, periods.c.item_id == PlanItem.id))
+    if window is not None:
+        several = several.where(starts <= window[1], ends >= window[0])
+    return union_all(single, several).subquery("dated")
 
 
 def events_of_year(start_year: int, filters: CalendarFilters, window: tuple[date, date] | None = None, *,
@@ -161,14 +173,10 @@ def events_of_year(start_year: int, filters: CalendarFilters, window: tuple[date
     """The dated items of the plans of one academic year (inside ``window`` if given), in date order,
     a page of them when ``limit`` is given: an item of several periods once for each (of those in the
     window), with that period's dates. One statement."""
-    starts, ends = _span_bounds(_NUMBERS.c.number)
-    statement = _period_events_statement(filters).where(Plan.start_year == start_year,
-                                                        PlanItem.starts_on.is_not(None))
-    if window is not None:
-        first, last = window
-        statement = statement.where(PlanItem.starts_on <= last, PlanItem.ends_on >= first,
-                                    starts <= last, ends >= first)
-    statement = statement.order_by(starts, ends, Network.name, PlanItem.position, PlanItem.id).offset(offset)
+    dated = _dated(start_year, filters, window)
+    statement = (select(*(column for column in dated.c if column.name != "position"))
+                 .order_by(dated.c.starts_on, dated.c.ends_on, dated.c.name, dated.c.position, dated.c.id)
+                 .offset(offset))
     if limit is not None:
         statement = statement.limit(limit)
     return _events(statement)
@@ -253,17 +261,25 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
     first, last = bindparam("first", type_=Date), bindparam("last", type_=Date)
     filters = CalendarFilters(**{name: bindparam(name, type_=Integer) if given else None for name, given in
                                  (("network_id", by_network), ("partner_id", by_partner), ("grade", by_grade))})
-    # a row per period of an item that meets the month («октябрь, март» in October: the October one)
-    starts, ends = _span_bounds(_NUMBERS.c.number)
-    month = (select(PlanItem.id, starts.label("starts_on"), ends.label("ends_on"), Network.name.label("network_name"),
-                    PlanItem.position, (days_between(starts, ends) < LONG_AFTER_DAYS).label("is_short"))
-             .join(Plan, Plan.id == PlanItem.plan_id)
-             .join(PlanSection, PlanSection.id == PlanItem.section_id)
-             .join(Network, Network.id == PlanItem.network_id)
-             .join(_NUMBERS, _has_period(_NUMBERS.c.number))
-             .where(Plan.start_year == bindparam("start_year", type_=Integer),
-                    PlanItem.starts_on <= last, PlanItem.ends_on >= first, starts <= last, ends >= first))
-    items = _filtered(month, filters).cte("month_items")
+    # A row per item of one period that meets the month, and per period that meets it of the others («октябрь,
+    # март» in October: the October one).
+    common = (Plan.start_year == bindparam("start_year", type_=Integer), PlanItem.starts_on <= last,
+              PlanItem.ends_on >= first)
+
+    def month_rows(starts, ends):
+        return (select(PlanItem.id, starts.label("starts_on"), ends.label("ends_on"),
+                       Network.name.label("network_name"), PlanItem.position,
+                       (days_between(starts, ends) < LONG_AFTER_DAYS).label("is_short"))
+                .join(PlanSection, PlanSection.id == PlanItem.section_id)
+                .join(Network, Network.id == PlanItem.network_id))
+
+    single = (month_rows(PlanItem.starts_on, PlanItem.ends_on).join(Plan, Plan.id == PlanItem.plan_id)
+              .where(*common, PlanItem.periods == ""))
+    periods = _periods_of(*common)
+    starts, ends = _bounds(periods)
+    several = month_rows(starts, ends).join(periods, periods.c.item_id == PlanItem.id).where(starts <= last,
+                                                                                            ends >= first)
+    items = union_all(_filtered(single, filters), _filtered(several, filters)).cte("month_items")
     month_days = union_all(*(select(bindparam(f"day_{n}", type_=Date).label("day"))
                              for n in range(length))).cte("month_days")
     order = (items.c.starts_on, items.c.ends_on, items.c.network_name, items.c.position, items.c.id)
@@ -306,8 +322,7 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
 def count_dated_events(start_year: int, filters: CalendarFilters) -> int:
     """How many dated items the year has, an item of several periods once for each (the list view's pager). One
     statement."""
-    dated = _period_events_statement(filters).where(Plan.start_year == start_year, PlanItem.starts_on.is_not(None))
-    return db.session.scalar(select(func.count()).select_from(dated.subquery())) or 0
+    return db.session.scalar(select(func.count()).select_from(_dated(start_year, filters))) or 0
 
 
 def unread_events(start_year: int, filters: CalendarFilters, limit: int) -> tuple[list[Event], int]:

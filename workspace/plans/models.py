@@ -22,6 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql import text
 
 from tenants.scoping import NetworkOwned
 from workspace.core.import_preview import ImportDraft
@@ -101,6 +102,9 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
         # and stopped at the first few, instead of sorting every item of the user's networks
         Index("ix_plan_items_status_starts_on", "status", "starts_on"),
         Index("ix_plan_items_status_ends_on", "status", "ends_on"),
+        # the calendar walks the periods of the few items of several (workspace.calendar.queries._periods_of)
+        Index("ix_plan_items_several_periods", "starts_on", sqlite_where=text("periods != ''"),
+              postgresql_where=text("periods != ''")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
