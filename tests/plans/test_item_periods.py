@@ -64,7 +64,7 @@ def test_imported_october_and_march_stay_two_periods_everywhere(client, make, lo
         (D(2026, 10, 1), D(2026, 10, 31)), (D(2027, 3, 1), D(2027, 3, 31))]
 
     page = client.get(f"/n/kultura/plans/{plan.id}").get_data(as_text=True)
-    assert "октябрь, март" in page and "01.10–31.10.2026; 01.03–31.03.2027" in page
+    assert "октябрь, март" in page and "01.10–31.10.2026;<br>01.03–31.03.2027" in page
     assert "01.10.2026 — 31.03.2027" not in page
 
     # The month grid (and the phone's agenda): October and March, not the months between.
@@ -124,7 +124,7 @@ def test_inline_edit_keeps_each_month(client, make, login_as, read):
     response = _edit_timing(client, plan, item, "сентябрь, январь, май")
     cell = response.get_data(as_text=True)
     assert response.status_code == 200 and cell.startswith('<td data-label="Сроки"')
-    assert "01.09–30.09.2026; 01.01–31.01.2027; 01.05–31.05.2027" in cell and "flagged" not in cell
+    assert "01.09–30.09.2026;<br>01.01–31.01.2027;<br>01.05–31.05.2027" in cell and "flagged" not in cell
     saved = _saved(read, "Литературная гостиная")
     assert saved.periods.count(";") == 2 and (saved.starts_on, saved.ends_on) == (D(2026, 9, 1), D(2027, 5, 31))
     assert "Литературная гостиная" in _month(client, "2027-01")
@@ -141,7 +141,7 @@ def test_inline_edit_of_every_quarter_is_four_periods(client, make, login_as, re
     item = make.item(section, "Единый классный час", "сентябрь")
     login_as(coordinator)
     cell = _edit_timing(client, plan, item, "в каждую четверть").get_data(as_text=True)
-    assert "01.09–31.10.2026; 01.11–31.12.2026; 01.01–31.03.2027; 01.04–31.05.2027" in cell
+    assert "01.09–31.10.2026;<br>01.11–31.12.2026;<br>01.01–31.03.2027;<br>01.04–31.05.2027" in cell
     saved = _saved(read, "Единый классный час")
     assert len(decode_periods(saved.periods, saved.starts_on, saved.ends_on)) == 4
     assert "Единый классный час" not in _month(client, "2027-06")

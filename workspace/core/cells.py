@@ -53,9 +53,9 @@ def period_label(start: date, end: date) -> str:
     return f"{ru_date(start)}–{ru_date(end)}"
 
 
-def periods_label(periods) -> str:
+def periods_label(periods, separator: str = "; ") -> str:
     """«01.10–31.10.2026; 01.03–31.03.2027»: each period of a timing."""
-    return "; ".join(period_label(start, end) for start, end in periods)
+    return separator.join(period_label(start, end) for start, end in periods)
 
 
 def timing(text: str | None, starts_on: date | None, ends_on: date | None, unread: str, periods=None,
@@ -66,7 +66,7 @@ def timing(text: str | None, starts_on: date | None, ends_on: date | None, unrea
     body = str(escape(text or "—"))
     if starts_on:
         if periods and len(periods) > 1:
-            period = periods_label(periods)
+            period = periods_label(periods, ";<br>")  # a period a line: a narrow column breaks none of them
         else:
             period = ru_date(starts_on)
             if ends_on and ends_on != starts_on:
