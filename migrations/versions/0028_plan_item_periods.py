@@ -20,6 +20,8 @@ def upgrade():
     with op.batch_alter_table('plan_items') as batch_op:
         batch_op.add_column(sa.Column('periods', sa.Text(), server_default='', nullable=False))
     # the calendar walks the periods of the few items of several through this partial index
+    with op.batch_alter_table('project_tasks') as batch_op:
+        batch_op.add_column(sa.Column('periods', sa.Text(), server_default='', nullable=False))
     op.create_index('ix_plan_items_several_periods', 'plan_items', ['starts_on'],
                     sqlite_where=sa.text("periods != ''"), postgresql_where=sa.text("periods != ''"))
 
@@ -27,4 +29,6 @@ def upgrade():
 def downgrade():
     op.drop_index('ix_plan_items_several_periods', table_name='plan_items')
     with op.batch_alter_table('plan_items') as batch_op:
+        batch_op.drop_column('periods')
+    with op.batch_alter_table('project_tasks') as batch_op:
         batch_op.drop_column('periods')

@@ -202,3 +202,23 @@ def test_monitoring_counts_an_item_in_the_month_of_each_period(app, make):
         planned = by_month.series[0][1]  # September … August
         assert planned == [1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]
         assert event_totals(scope)[2026]["planned"] == 2
+
+
+def test_a_roadmap_task_keeps_each_period_as_well(client, make, login_as, read):
+    """A project's roadmap reads its terms with the plan's reader: «октябрь, март» is two periods there too."""
+    from tests.projects.test_project_pages import _network as _project_network
+    from workspace.projects.models import ProjectTask
+
+    school, _library, _museum, network = _project_network(make)
+    project = make.project(network, school, "Проект")
+    task = make.task(project, "Собеседование", "сентябрь")
+    login_as(make.user(school, "coordinator"))
+    url = f"/n/kultura/projects/{project.id}/tasks/{task.id}/cells/timing"
+    response = post_form(client, url, {"value": "октябрь, март", "version": "1"},
+                         headers={"HX-Request": "true", "HX-Target": f"task-{task.id}-timing"})
+    assert response.status_code == 200
+    assert "01.10–31.10.2026;<br>01.03–31.03.2027" in response.get_data(as_text=True)
+    with read():
+        saved = db.session.scalar(select(ProjectTask).where(ProjectTask.id == task.id))
+    assert saved.periods == "2026-10-01/2026-10-31;2027-03-01/2027-03-31"
+    assert (saved.starts_on, saved.ends_on) == (D(2026, 10, 1), D(2027, 3, 31))
