@@ -222,3 +222,29 @@ def test_a_roadmap_task_keeps_each_period_as_well(client, make, login_as, read):
         saved = db.session.scalar(select(ProjectTask).where(ProjectTask.id == task.id))
     assert saved.periods == "2026-10-01/2026-10-31;2027-03-01/2027-03-31"
     assert (saved.starts_on, saved.ends_on) == (D(2026, 10, 1), D(2027, 3, 31))
+
+
+def test_items_saved_before_the_periods_were_kept_get_them_from_the_command(app, make, read):
+    """Migration 0028 cannot read timing phrases: ``flask fill-periods`` reads the saved ones again."""
+    from sqlalchemy import update
+
+    from workspace.projects.models import ProjectTask
+
+    school = make.institution("Школа №31", slug="s31")
+    network = make.network(school, name="Культура рядом", slug="kultura")
+    section = make.section(make.plan(network, 2026), "Раздел")
+    two = make.item(section, "Неделя детской книги", "октябрь, март")
+    one = make.item(section, "Праздник Дня знаний", "сентябрь")
+    task = make.task(make.project(network, school, "Проект"), "Собеседование", "октябрь, март")
+    with read():
+        db.session.execute(update(PlanItem).values(periods=""))
+        db.session.execute(update(ProjectTask).values(periods=""))
+        db.session.commit()
+    result = app.test_cli_runner().invoke(args=["fill-periods"])
+    assert result.exit_code == 0, result.output
+    assert "2 item(s)" in result.output
+    with read():
+        periods = dict(db.session.execute(select(PlanItem.id, PlanItem.periods)).all())
+        task_periods = db.session.scalar(select(ProjectTask.periods).where(ProjectTask.id == task.id))
+    assert periods == {two.id: "2026-10-01/2026-10-31;2027-03-01/2027-03-31", one.id: ""}
+    assert task_periods == "2026-10-01/2026-10-31;2027-03-01/2027-03-31"

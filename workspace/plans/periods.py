@@ -61,3 +61,4 @@ def timing_warning(item, year: AcademicYear) -> str | None:
         return read_timing(item.timing, year).warning
     periods = decode_periods(item.periods, item.starts_on, item.ends_on)
     return outside_warning(periods, year) if periods else None
+
