@@ -248,3 +248,37 @@ def test_items_saved_before_the_periods_were_kept_get_them_from_the_command(app,
         task_periods = db.session.scalar(select(ProjectTask.periods).where(ProjectTask.id == task.id))
     assert periods == {two.id: "2026-10-01/2026-10-31;2027-03-01/2027-03-31", one.id: ""}
     assert task_periods == "2026-10-01/2026-10-31;2027-03-01/2027-03-31"
+
+
+def test_items_of_several_periods_keep_the_pinned_statement_counts(app, client, make, login_as, read,
+                                                                    count_queries):
+    """The plan page and the calendar read the periods with the items: the counts pinned in
+    tests/core/test_query_budgets.py hold however many items have several periods."""
+    from tests.core.test_query_budgets import (
+        BUDGETS,
+        CALENDAR_BUDGETS,
+        CALENDAR_RLS_CONTEXT,
+        RLS_CONTEXT,
+        _populate,
+    )
+    from workspace.plans.models import PlanSection
+
+    login_as(_populate(make, 12))
+    with read():
+        section = db.session.scalar(select(PlanSection).order_by(PlanSection.id))
+        plan_id = section.plan_id
+    for n in range(12):
+        make.item(section, f"Мероприятие из двух сроков {n}", ("октябрь, март", "в каждую четверть",
+                                                               "5, 12, 19 октября")[n % 3], position=100 + n)
+    on_postgresql = app.extensions["test_connection"].dialect.name == "postgresql"
+    pages = {"/n/net/calendar/?month=2026-10": ("calendar", CALENDAR_BUDGETS, CALENDAR_RLS_CONTEXT),
+             "/n/net/calendar/?month=2027-03": ("calendar", CALENDAR_BUDGETS, CALENDAR_RLS_CONTEXT),
+             "/n/net/calendar/?view=list&month=2026-10": ("calendar-list", CALENDAR_BUDGETS, CALENDAR_RLS_CONTEXT),
+             "/i/school/calendar/?month=2027-03": ("institution-calendar", CALENDAR_BUDGETS, CALENDAR_RLS_CONTEXT),
+             f"/n/net/plans/{plan_id}": ("plan", BUDGETS, RLS_CONTEXT)}
+    for url, (page, budgets, rls) in pages.items():
+        client.get(url)
+        with count_queries() as statements:
+            response = client.get(url)
+        assert response.status_code == 200 and "Мероприятие из двух сроков" in response.get_data(as_text=True), url
+        assert len(statements) == budgets[page] + (rls[page] if on_postgresql else 0), url
