@@ -282,3 +282,17 @@ def test_items_of_several_periods_keep_the_pinned_statement_counts(app, client, 
             response = client.get(url)
         assert response.status_code == 200 and "Мероприятие из двух сроков" in response.get_data(as_text=True), url
         assert len(statements) == budgets[page] + (rls[page] if on_postgresql else 0), url
+
+
+def test_days_of_a_list_are_days_not_a_fortnight(client, make, login_as):
+    """«5, 12, 19 октября»: three days on the grid and in the day lists, not 5–19 October as one long item."""
+    _school, _plan, section, coordinator = _network(make)
+    make.item(section, "Школа юного читателя", "5, 12, 19 октября")
+    login_as(coordinator)
+    for day, shown in (("2026-10-05", True), ("2026-10-06", False), ("2026-10-12", True), ("2026-10-18", False),
+                       ("2026-10-19", True)):
+        page = client.get(f"/n/kultura/calendar/?view=list&day={day}").get_data(as_text=True)
+        assert ("Школа юного читателя" in page) == shown, day
+    month = _month(client, "2026-10")
+    assert "В течение периода" not in month  # not among the long items above the grid
+    assert month.count('title="Школа юного читателя"') == 3  # the grid's three days
