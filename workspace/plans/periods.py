@@ -10,6 +10,7 @@ indexes and every reader that needs only the span use them). The calendar's SQL 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from workspace.core.dates import AcademicYear
 from workspace.reading.timing import Timing, outside_warning, read_timing
@@ -54,11 +55,17 @@ def set_timing(item, text: str, year: AcademicYear) -> Timing:
     return timing
 
 
+@lru_cache(maxsize=2048)
+def _reading_warning(text: str, start_year: int) -> str | None:
+    """The reader's warning of a phrase (a plan page of many «по мере необходимости» reads each once)."""
+    return read_timing(text, AcademicYear(start_year)).warning
+
+
 def timing_warning(item, year: AcademicYear) -> str | None:
     """What the preview of an import would say of the item's timing in a plan of ``year``: unread (with the
     reader's reason) or outside the plan's academic year. None when all is well."""
     if not item.timing_is_read or (item.starts_on is None and item.timing):
-        return read_timing(item.timing, year).warning
+        return _reading_warning(item.timing, year.start_year)
     periods = decode_periods(item.periods, item.starts_on, item.ends_on)
     return outside_warning(periods, year) if periods else None
 
