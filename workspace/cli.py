@@ -20,6 +20,7 @@ from workspace.demo.data import DEMO_PASSWORD
 from workspace.demo.loader import RealDataPresent, demo_logins, load_demo
 from workspace.extensions import db
 from workspace.generator.cli import generate_command
+from workspace.plans.period_fill import fill_periods_command
 from workspace.pupils.retention import depersonalise_expired, expired, utc_now
 
 
@@ -117,6 +118,7 @@ def register_commands(app: Flask) -> None:
         run_simple(host, port, app, threaded=True)
 
     app.cli.add_command(generate_command)  # flask generate --scale demo|city --seed 1
+    app.cli.add_command(fill_periods_command)  # flask fill-periods, once after migration 0028
 
 
 def _load_demo_and_print() -> None:

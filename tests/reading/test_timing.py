@@ -258,6 +258,27 @@ def test_terms(text, start, end):
     assert timing.kind == ("range" if text == "I-II четверть" else "term")
 
 
+QUARTERS_2019 = ((D(2019, 9, 1), D(2019, 10, 31)), (D(2019, 11, 1), D(2019, 12, 31)),
+                 (D(2020, 1, 1), D(2020, 3, 31)), (D(2020, 4, 1), D(2020, 5, 31)))
+
+
+@pytest.mark.parametrize("text, periods", [
+    ("в каждую четверть", QUARTERS_2019),
+    ("Каждую четверть", QUARTERS_2019),
+    ("в каждой четверти", QUARTERS_2019),
+    ("ежечетвертно", QUARTERS_2019),
+    ("по четвертям", QUARTERS_2019),
+    ("по полугодиям", ((D(2019, 9, 1), D(2019, 12, 31)), (D(2020, 1, 1), D(2020, 5, 31)))),
+    ("каждый триместр", ((D(2019, 9, 1), D(2019, 11, 30)), (D(2019, 12, 1), D(2020, 2, 29)),
+                         (D(2020, 3, 1), D(2020, 5, 31)))),
+])
+def test_every_term_is_each_term_of_the_year(text, periods):
+    """«в каждую четверть» was unread («непонятное слово «каждую»»): it is the year's four quarters."""
+    timing = read(text)
+    assert timing.kind == "list" and timing.dates == periods and timing.warning is None
+    assert (timing.starts_on, timing.ends_on) == (periods[0][0], periods[-1][1])
+
+
 # --- years that contradict the plan's year --------------------------------------------------
 
 @pytest.mark.parametrize("text, start, end", [

@@ -13,7 +13,7 @@ from flask_babel import get_translations
 from markupsafe import Markup, escape
 
 from workspace.calendar.queries import Event
-from workspace.core.cells import short
+from workspace.core.cells import period_label, periods_label, short
 from workspace.core.dates import ru_date
 from workspace.core.labels import label
 from workspace.core.rendering import per_request
@@ -45,7 +45,11 @@ def _event(event: Event, event_url: Callable[[Event], str], in_institution: bool
     line = f'\n<a href="{escape(event_url(event))}"\n  {marked}>{_short(event.title, 120)}</a>'
     if cancelled:
         line += f' <span class="badge muted">{texts.cancelled}</span>'
-    if event.starts_on:
+    if event.periods and (event.starts_on, event.ends_on) not in event.all_periods:
+        meta = periods_label(event.all_periods)  # the item (the month's lists): each of its periods
+    elif event.periods:
+        meta = period_label(event.starts_on, event.ends_on)  # one period of it (the year's list, a day's)
+    elif event.starts_on:
         meta = ru_date(event.starts_on)
         if event.ends_on != event.starts_on:
             meta += " — " + ru_date(event.ends_on)

@@ -91,6 +91,25 @@ def _description(event: Event) -> str:
     return "\n".join(lines)
 
 
+def _entry(event: Event, stamp, starts_on, ends_on, number: int | None) -> CalendarEvent:
+    """One VEVENT: the item, or the ``number``-th period of an item of several («октябрь, март»: October and
+    March, not the months between), each with its own UID."""
+    entry = CalendarEvent()
+    suffix = f"-{number}" if number is not None else ""
+    entry.add("uid", f"plan-item-{event.id}{suffix}@{UID_DOMAIN}")
+    entry.add("dtstamp", stamp)
+    entry.add("dtstart", starts_on)
+    entry.add("dtend", ends_on + timedelta(days=1))  # all-day: DTEND is exclusive
+    entry.add("summary", event.title)
+    entry.add("description", _description(event))
+    entry.add("url", public_url("plans.show_item", network=event.network_slug, plan_id=event.plan_id,
+                                item_id=event.id))
+    entry.add("transp", "TRANSPARENT")
+    if event.is_cancelled:
+        entry.add("status", "CANCELLED")
+    return entry
+
+
 def build_calendar(name: str, events: list[Event]) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Partner workspace//Network calendar//RU")
@@ -100,19 +119,9 @@ def build_calendar(name: str, events: list[Event]) -> bytes:
     calendar.add("x-wr-calname", _("Мероприятия: %(name)s", name=name))
     stamp = utcnow().replace(microsecond=0)
     for event in events:
-        entry = CalendarEvent()
-        entry.add("uid", f"plan-item-{event.id}@{UID_DOMAIN}")
-        entry.add("dtstamp", stamp)
-        entry.add("dtstart", event.starts_on)
-        entry.add("dtend", event.ends_on + timedelta(days=1))  # all-day: DTEND is exclusive
-        entry.add("summary", event.title)
-        entry.add("description", _description(event))
-        entry.add("url", public_url("plans.show_item", network=event.network_slug, plan_id=event.plan_id,
-                                    item_id=event.id))
-        entry.add("transp", "TRANSPARENT")
-        if event.is_cancelled:
-            entry.add("status", "CANCELLED")
-        calendar.add_component(entry)
+        periods = event.all_periods
+        for number, (starts_on, ends_on) in enumerate(periods, start=1):
+            calendar.add_component(_entry(event, stamp, starts_on, ends_on, number if len(periods) > 1 else None))
     return calendar.to_ical()
 
 

@@ -9,13 +9,27 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from sqlalchemy import Date, Integer, Select, and_, bindparam, case, func, literal, or_, select, union_all
+from sqlalchemy import (
+    Date,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from tenants.models import Institution, Network
 from workspace.extensions import db
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
+from workspace.plans.periods import PERIOD_WIDTH, decode_periods
 
 LONG_AFTER_DAYS = 7  # longer items («октябрь», «в течение года», «ноябрь – декабрь») are listed above the grid
 
@@ -43,6 +57,12 @@ class Event:
     network_slug: str
     network_name: str
     partner_name: str | None
+    periods: str = ""  # each period when the timing names several (workspace.plans.periods)
+
+    @property
+    def all_periods(self) -> list[tuple[date, date]]:
+        """Every period of the item («октябрь, март»: two), or its one span."""
+        return decode_periods(self.periods, self.starts_on, self.ends_on)
 
     @property
     def days(self) -> int:
@@ -57,14 +77,54 @@ class Event:
         return self.status == ItemStatus.CANCELLED
 
     def covers(self, day: date) -> bool:
-        return self.starts_on is not None and self.starts_on <= day <= self.ends_on
+        return any(start <= day <= end for start, end in self.all_periods)
 
 
-def _events_statement(filters: CalendarFilters):
+class period_bound(FunctionElement):
+    """The start (or end) of the ``number``-th period of an item's periods column (fixed width, see
+    workspace.plans.periods): a date on PostgreSQL, its ISO text on SQLite (where dates are ISO text)."""
+
+    type = Date()
+    inherit_cache = True
+    name = "period_bound"
+
+
+@compiles(period_bound)
+def _period_bound_sqlite(element, compiler, **kw):
+    periods, number, offset = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"substr({periods}, {number} * {PERIOD_WIDTH} + {offset}, 10)"
+
+
+@compiles(period_bound, "postgresql")
+def _period_bound_postgresql(element, compiler, **kw):
+    return f"CAST({_period_bound_sqlite(element, compiler, **kw)} AS DATE)"
+
+
+def _periods_of(*conditions):
+    """A row per period (item_id, periods, number) of the items of several periods that meet ``conditions``
+    (on the item and its plan), walked by a recursive CTE: its cost is the number of those periods, nothing for
+    the items of one period (joining every item to a list of numbers cost a busy month 40 times its time)."""
+    base = (select(PlanItem.id.label("item_id"), PlanItem.periods.label("periods"),
+                   literal_column("0", Integer).label("number"))
+            .join(Plan, Plan.id == PlanItem.plan_id)
+            .where(PlanItem.periods != literal_column("''"), *conditions)  # (written out: the partial index's term)
+            .cte("item_periods", recursive=True))
+    following = (select(base.c.item_id, base.c.periods, base.c.number + 1)
+                 .where((base.c.number + 1) * PERIOD_WIDTH < func.length(base.c.periods)))
+    return base.union_all(following)
+
+
+def _bounds(periods):
+    """The start and end of each period of ``_periods_of``."""
+    return (period_bound(periods.c.periods, periods.c.number, literal_column("1")),
+            period_bound(periods.c.periods, periods.c.number, literal_column("12")))
+
+
+def _events_statement(filters: CalendarFilters, starts_on=PlanItem.starts_on, ends_on=PlanItem.ends_on):
     statement = (
         select(PlanItem.id, PlanItem.title, PlanItem.audience, PlanItem.timing, PlanItem.responsible,
-               PlanItem.starts_on, PlanItem.ends_on, PlanItem.status, PlanItem.plan_id,
-               Network.slug, Network.name, Institution.short_name)
+               starts_on, ends_on, PlanItem.status, PlanItem.plan_id,
+               Network.slug, Network.name, Institution.short_name, PlanItem.periods)
         .join(Plan, Plan.id == PlanItem.plan_id)
         .join(PlanSection, PlanSection.id == PlanItem.section_id)
         .join(Network, Network.id == PlanItem.network_id)
@@ -92,18 +152,44 @@ def _events(statement) -> list[Event]:
     return [Event(*row) for row in db.session.execute(statement)]
 
 
+def _dated(start_year: int, filters: CalendarFilters, window: tuple[date, date] | None = None):
+    """The dated items of a year (inside ``window``) as narrow rows (id, starts_on, ends_on, network_name,
+    position): an item of several periods once for each (of those in the window), with that period's dates.
+    Sorted and cut narrow, then joined to what an event shows (a sort of the wide rows cost the list 5×)."""
+    conditions = [Plan.start_year == start_year, PlanItem.starts_on.is_not(None)]
+    if window is not None:
+        conditions += [PlanItem.starts_on <= window[1], PlanItem.ends_on >= window[0]]
+
+    def rows(starts, ends):
+        return (select(PlanItem.id, starts.label("starts_on"), ends.label("ends_on"),
+                       Network.name.label("network_name"), PlanItem.position)
+                .join(PlanSection, PlanSection.id == PlanItem.section_id)
+                .join(Network, Network.id == PlanItem.network_id))
+
+    single = (rows(PlanItem.starts_on, PlanItem.ends_on).join(Plan, Plan.id == PlanItem.plan_id)
+              .where(*conditions, PlanItem.periods == ""))
+    periods = _periods_of(*conditions)
+    starts, ends = _bounds(periods)
+    several = rows(starts, ends).join(periods, periods.c.item_id == PlanItem.id)
+    if window is not None:
+        several = several.where(starts <= window[1], ends >= window[0])
+    return union_all(_filtered(single, filters), _filtered(several, filters)).subquery("dated")
+
+
 def events_of_year(start_year: int, filters: CalendarFilters, window: tuple[date, date] | None = None, *,
                    limit: int | None = None, offset: int = 0) -> list[Event]:
     """The dated items of the plans of one academic year (inside ``window`` if given), in date order,
-    a page of them when ``limit`` is given. One statement."""
-    statement = _events_statement(filters).where(Plan.start_year == start_year, PlanItem.starts_on.is_not(None))
-    if window is not None:
-        first, last = window
-        statement = statement.where(PlanItem.starts_on <= last, PlanItem.ends_on >= first)
-    statement = statement.order_by(PlanItem.starts_on, PlanItem.ends_on, Network.name, PlanItem.position,
-                                   PlanItem.id).offset(offset)
+    a page of them when ``limit`` is given: an item of several periods once for each (of those in the
+    window), with that period's dates. One statement."""
+    dated = _dated(start_year, filters, window)
+    order = (dated.c.starts_on, dated.c.ends_on, dated.c.network_name, dated.c.position, dated.c.id)
+    page = select(dated).order_by(*order).offset(offset)
     if limit is not None:
-        statement = statement.limit(limit)
+        page = page.limit(limit)
+    page = page.subquery("page")
+    statement = (_events_statement(CalendarFilters(), page.c.starts_on, page.c.ends_on)
+                 .join(page, page.c.id == PlanItem.id)
+                 .order_by(page.c.starts_on, page.c.ends_on, page.c.network_name, page.c.position, page.c.id))
     return _events(statement)
 
 
@@ -186,15 +272,25 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
     first, last = bindparam("first", type_=Date), bindparam("last", type_=Date)
     filters = CalendarFilters(**{name: bindparam(name, type_=Integer) if given else None for name, given in
                                  (("network_id", by_network), ("partner_id", by_partner), ("grade", by_grade))})
-    month = (select(PlanItem.id, PlanItem.starts_on, PlanItem.ends_on, Network.name.label("network_name"),
-                    PlanItem.position,
-                    (days_between(PlanItem.starts_on, PlanItem.ends_on) < LONG_AFTER_DAYS).label("is_short"))
-             .join(Plan, Plan.id == PlanItem.plan_id)
-             .join(PlanSection, PlanSection.id == PlanItem.section_id)
-             .join(Network, Network.id == PlanItem.network_id)
-             .where(Plan.start_year == bindparam("start_year", type_=Integer),
-                    PlanItem.starts_on <= last, PlanItem.ends_on >= first))
-    items = _filtered(month, filters).cte("month_items")
+    # A row per item of one period that meets the month, and per period that meets it of the others («октябрь,
+    # март» in October: the October one).
+    common = (Plan.start_year == bindparam("start_year", type_=Integer), PlanItem.starts_on <= last,
+              PlanItem.ends_on >= first)
+
+    def month_rows(starts, ends):
+        return (select(PlanItem.id, starts.label("starts_on"), ends.label("ends_on"),
+                       Network.name.label("network_name"), PlanItem.position,
+                       (days_between(starts, ends) < LONG_AFTER_DAYS).label("is_short"))
+                .join(PlanSection, PlanSection.id == PlanItem.section_id)
+                .join(Network, Network.id == PlanItem.network_id))
+
+    single = (month_rows(PlanItem.starts_on, PlanItem.ends_on).join(Plan, Plan.id == PlanItem.plan_id)
+              .where(*common, PlanItem.periods == ""))
+    periods = _periods_of(*common)
+    starts, ends = _bounds(periods)
+    several = month_rows(starts, ends).join(periods, periods.c.item_id == PlanItem.id).where(starts <= last,
+                                                                                            ends >= first)
+    items = union_all(_filtered(single, filters), _filtered(several, filters)).cte("month_items")
     month_days = union_all(*(select(bindparam(f"day_{n}", type_=Date).label("day"))
                              for n in range(length))).cte("month_days")
     order = (items.c.starts_on, items.c.ends_on, items.c.network_name, items.c.position, items.c.id)
@@ -202,10 +298,15 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
     is_long = items.c.is_short == False  # noqa: E712
 
     # The long items: the first ones by a sort with a limit, their total by a count (no window over them all).
-    long_total = select(func.count()).select_from(items).where(is_long).scalar_subquery()
+    # (an item of two long periods in one month, «1–10 и 20–31 октября», is listed once)
+    long_total = select(func.count(items.c.id.distinct())).where(is_long).scalar_subquery()
+    long_items = (select(items.c.id, func.min(items.c.starts_on).label("starts_on"),
+                         func.min(items.c.ends_on).label("ends_on"), items.c.network_name, items.c.position)
+                  .where(is_long).group_by(items.c.id, items.c.network_name, items.c.position).subquery())
     long_part = (select(literal(_LONG, Integer).label("kind"), first.label("day"),
-                        literal(0, Integer).label("number"), long_total.label("total"), items.c.id)
-                 .where(is_long).order_by(*order).limit(long_shown).subquery())
+                        literal(0, Integer).label("number"), long_total.label("total"), long_items.c.id)
+                 .order_by(long_items.c.starts_on, long_items.c.ends_on, long_items.c.network_name,
+                           long_items.c.position, long_items.c.id).limit(long_shown).subquery())
 
     def numbered(kind: int, day, *joins) -> Select:
         """The short items numbered per ``day``; the first ``day_shown`` of each day with its total."""
@@ -230,9 +331,9 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
 
 
 def count_dated_events(start_year: int, filters: CalendarFilters) -> int:
-    """How many dated items the year has (the list view's pager). One statement."""
-    dated = _events_statement(filters).where(Plan.start_year == start_year, PlanItem.starts_on.is_not(None))
-    return db.session.scalar(select(func.count()).select_from(dated.subquery())) or 0
+    """How many dated items the year has, an item of several periods once for each (the list view's pager). One
+    statement."""
+    return db.session.scalar(select(func.count()).select_from(_dated(start_year, filters))) or 0
 
 
 def unread_events(start_year: int, filters: CalendarFilters, limit: int) -> tuple[list[Event], int]:

@@ -44,16 +44,40 @@ def prose(value: str | None) -> str:
     return f'<span class="prose">{escape(value or "—")}</span>'
 
 
-def timing(text: str | None, starts_on: date | None, ends_on: date | None, unread: str) -> str:
-    """The timing as written, the dates read from it, or a flag that they could not be read."""
+def period_label(start: date, end: date) -> str:
+    """«01.10–31.10.2026», «05.10.2026», «28.12.2026–03.01.2027»: a period, its year written once."""
+    if end == start:
+        return ru_date(start)
+    if end.year == start.year:
+        return f"{start:%d.%m}–{ru_date(end)}"
+    return f"{ru_date(start)}–{ru_date(end)}"
+
+
+def periods_label(periods, separator: str = "; ") -> str:
+    """«01.10–31.10.2026; 01.03–31.03.2027»: each period of a timing."""
+    return separator.join(period_label(start, end) for start, end in periods)
+
+
+def timing(text: str | None, starts_on: date | None, ends_on: date | None, unread: str, periods=None,
+           warning: str | None = None) -> str:
+    """The timing as written, the dates read from it (each period when it names several), or a flag that they
+    could not be read; ``warning`` (a reading outside the plan's year, the reason it was not read) is flagged
+    in its place."""
     body = str(escape(text or "—"))
     if starts_on:
-        period = ru_date(starts_on)
-        if ends_on and ends_on != starts_on:
-            period += " — " + ru_date(ends_on)
+        if periods and len(periods) > 1:
+            period = periods_label(periods, ";<br>")  # a period a line: a narrow column breaks none of them
+        else:
+            period = ru_date(starts_on)
+            if ends_on and ends_on != starts_on:
+                period += " — " + ru_date(ends_on)
         body += f'<br><span class="muted">{period}</span>'
+        if warning:
+            body += f'<br><span class="flag">{escape(warning)}</span>'
     elif text:
         body += f'<br><span class="flag">{unread}</span>'
+        if warning:
+            body += f'<br><span class="muted">{escape(warning)}</span>'
     return body
 
 

@@ -11,6 +11,7 @@ from workspace.accounts.models import User
 from workspace.core.dates import AcademicYear
 from workspace.council.models import Approval, ApprovalStatus
 from workspace.extensions import db
+from workspace.plans.periods import encode_periods
 from workspace.projects.mentions import mentioned
 from workspace.projects.models import (
     DEFAULT_STAGES,
@@ -149,7 +150,8 @@ def load_projects(networks, institutions, year: AcademicYear, today: date) -> No
             status = task_status(bounds[0], bounds[1], read.starts_on, read.ends_on, today)
             task = ProjectTask(network_id=network.id, project_id=project.id, position=number, number=str(number),
                                task=task_text, title=title, timing=timing, starts_on=read.starts_on,
-                               ends_on=read.ends_on, timing_is_read=read.is_read, expected_result=result,
+                               ends_on=read.ends_on, periods=encode_periods(read.dates), timing_is_read=read.is_read,
+                               expected_result=result,
                                report_form=report, responsible=responsible, status=TaskStatus(status),
                                stage_id=stages[stage].id)
             db.session.add(task)

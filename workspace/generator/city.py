@@ -24,6 +24,7 @@ from workspace.generator.bank import build_bank
 from workspace.generator.journal import build_journal
 from workspace.generator.monitoring import build_monitoring
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
+from workspace.plans.periods import encode_periods
 from workspace.plans.report_models import EventParticipation, EventReport
 from workspace.reading.audience import read_audience
 from workspace.reading.timing import read_timing
@@ -627,8 +628,8 @@ def build_plans(city: City) -> None:
                 "position": in_section[section_index], "number": f"{section_position}.{in_section[section_index]}",
                 "title": title, "audience": audience_text, "grade_from": audience.grade_from,
                 "grade_to": audience.grade_to, "timing": timing_text, "starts_on": timing.starts_on,
-                "ends_on": timing.ends_on, "timing_is_read": timing.is_read, "responsible": responsible,
-                "search_text": search_text(title, responsible),
+                "ends_on": timing.ends_on, "periods": encode_periods(timing.dates), "timing_is_read": timing.is_read,
+                "responsible": responsible, "search_text": search_text(title, responsible),
                 "report_form": rng.choice(N.PLAN_REPORT_FORMS), "status": status, "version": 1,
                 "created_at": created + timedelta(minutes=rng.randint(0, 60 * 24 * 10)),
             })

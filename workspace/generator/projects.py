@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from workspace.core.dates import AcademicYear
 from workspace.core.text import search_text
 from workspace.generator import names as N
+from workspace.plans.periods import encode_periods
 from workspace.projects.models import (
     DEFAULT_STAGES,
     Direction,
@@ -106,7 +107,8 @@ def build_projects(city) -> None:
                     "stage_id": stage_ids[min(3, (number - 1) * 4 // TASKS_PER_PROJECT)], "position": number,
                     "number": str(number), "task": TASKS[min(4, (number - 1) * 5 // TASKS_PER_PROJECT)],
                     "title": rng.choice(N.PLAN_EVENTS), "timing": timing_text, "starts_on": timing.starts_on,
-                    "ends_on": timing.ends_on, "timing_is_read": timing.is_read, "expected_result": rng.choice(RESULTS),
+                    "ends_on": timing.ends_on, "periods": encode_periods(timing.dates), "timing_is_read": timing.is_read,
+                    "expected_result": rng.choice(RESULTS),
                     "report_form": rng.choice(N.PLAN_REPORT_FORMS), "responsible": owner.short_name,
                     "status": status, "version": 1, "created_at": created})
                 tables[ProjectTaskInstitution].append({"id": city.new_id(ProjectTaskInstitution), "network_id": group.id,

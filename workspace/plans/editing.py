@@ -9,16 +9,14 @@ from workspace.accounts.models import User
 from workspace.core.dates import AcademicYear
 from workspace.extensions import db
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanItemPerson, PlanSection
+from workspace.plans.periods import set_timing
 from workspace.reading.audience import read_audience
 from workspace.reading.matching import Candidate, Person, find_institutions, find_people
-from workspace.reading.timing import read_timing
 
 
 def read_into(item: PlanItem, field: str, value: str, year: AcademicYear) -> None:
     if field == "timing":
-        timing = read_timing(value, year)
-        item.timing = value
-        item.starts_on, item.ends_on, item.timing_is_read = timing.starts_on, timing.ends_on, timing.is_read
+        set_timing(item, value, year)
     elif field == "audience":
         audience = read_audience(value)
         item.audience = value

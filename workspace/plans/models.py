@@ -22,6 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql import text
 
 from tenants.scoping import NetworkOwned
 from workspace.core.import_preview import ImportDraft
@@ -101,6 +102,9 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
         # and stopped at the first few, instead of sorting every item of the user's networks
         Index("ix_plan_items_status_starts_on", "status", "starts_on"),
         Index("ix_plan_items_status_ends_on", "status", "ends_on"),
+        # the calendar walks the periods of the few items of several (workspace.calendar.queries._periods_of)
+        Index("ix_plan_items_several_periods", "starts_on", sqlite_where=text("periods != ''"),
+              postgresql_where=text("periods != ''")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -115,6 +119,9 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
     timing: Mapped[str] = mapped_column(String(200), default="")
     starts_on: Mapped[date | None] = mapped_column(Date, index=True)
     ends_on: Mapped[date | None] = mapped_column(Date)
+    # the periods when the timing names more than one («октябрь, март»): "2026-10-01/2026-10-31;2027-03-01/2027-03-31",
+    # empty for one period (starts_on/ends_on span them all); written by workspace.plans.periods.apply_timing
+    periods: Mapped[str] = mapped_column(Text, default="", server_default="")
     timing_is_read: Mapped[bool] = mapped_column(Boolean, default=True)
     responsible: Mapped[str] = mapped_column(Text, default="")
     report_form: Mapped[str] = mapped_column(Text, default="")

@@ -24,24 +24,29 @@ from workspace.monitoring.registry import (
     register_monitoring_section,
 )
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
+from workspace.plans.periods import decode_periods
 from workspace.plans.report_models import EventParticipation, EventReport
 
 
-def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, date | None, str, int]]:
-    """(start_year, owner, starts_on, status, count): owner is the section's partner on a network's
-    dashboard, the network on an institution's. One statement for both years."""
+def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, tuple[date, ...], str, int]]:
+    """(start_year, owner, the first day of each period, status, count): owner is the section's partner on a
+    network's dashboard, the network on an institution's; an item of several periods («октябрь, март») has a
+    day for each, an unread one none. One statement for both years."""
     def compute():
         owner = PlanSection.partner_institution_id if scope.institution_id is None else PlanItem.network_id
-        query = (select(Plan.start_year, owner, PlanItem.starts_on, PlanItem.status, func.count(PlanItem.id))
+        query = (select(Plan.start_year, owner, PlanItem.starts_on, PlanItem.ends_on, PlanItem.periods,
+                        PlanItem.status, func.count(PlanItem.id))
                  .join(Plan, Plan.id == PlanItem.plan_id).join(PlanSection, PlanSection.id == PlanItem.section_id)
                  .where(Plan.start_year.in_([scope.year.start_year, scope.previous.start_year]))
-                 .group_by(Plan.start_year, owner, PlanItem.starts_on, PlanItem.status))
+                 .group_by(Plan.start_year, owner, PlanItem.starts_on, PlanItem.ends_on, PlanItem.periods,
+                           PlanItem.status))
         if scope.institution_id is not None:
             institution_id = scope.institution_id
             linked = select(PlanItemInstitution.item_id).where(PlanItemInstitution.institution_id == institution_id)
             query = query.where(or_(PlanSection.partner_institution_id == institution_id, PlanItem.id.in_(linked)))
-        return [(year, owner_id, starts_on, status.value, count)
-                for year, owner_id, starts_on, status, count in db.session.execute(query)]
+        return [(year, owner_id, tuple(start for start, _end in decode_periods(periods, starts_on, ends_on)),
+                 status.value, count)
+                for year, owner_id, starts_on, ends_on, periods, status, count in db.session.execute(query)]
     return scope.cached("plan_rows", compute)
 
 
@@ -54,7 +59,7 @@ def _owner_names(scope: MonitoringScope) -> dict[int | None, str]:
 def event_totals(scope: MonitoringScope) -> dict[int, dict[str, int]]:
     """start_year → {"planned": n, "held": n}."""
     totals: dict[int, dict[str, int]] = {year.start_year: {"planned": 0, "held": 0} for year in scope.years}
-    for start_year, _owner, _day, status, count in plan_rows(scope):
+    for start_year, _owner, _days, status, count in plan_rows(scope):
         totals[start_year]["planned"] += count
         if status == "held":
             totals[start_year]["held"] += count
@@ -68,13 +73,13 @@ def events_section(scope: MonitoringScope) -> SectionContent:
     by_owner: dict[int | None, dict[tuple[int, str], int]] = defaultdict(lambda: defaultdict(int))
     by_month: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0] * 12)
     statuses: dict[int | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for start_year, owner, day, status, count in rows:
+    for start_year, owner, days, status, count in rows:
         by_owner[owner][(start_year, "planned")] += count
         if status == "held":
             by_owner[owner][(start_year, "held")] += count
         if start_year == this:
             statuses[owner][status] += count
-        if day is not None:
+        for day in days:  # an item of several periods in the month each of them starts
             by_month[(start_year, "planned")][MONTHS.index(day.month)] += count
             if status == "held":
                 by_month[(start_year, "held")][MONTHS.index(day.month)] += count
@@ -96,7 +101,8 @@ def events_section(scope: MonitoringScope) -> SectionContent:
         [(_("Запланировано, %(year)s", year=year_label), by_month[(this, "planned")]),
          (_("Проведено, %(year)s", year=year_label), by_month[(this, "held")]),
          (_("Проведено, %(year)s", year=last_label), by_month[(last, "held")])],
-        _("Число мероприятий по месяцу начала: запланировано и проведено в этом году, проведено в прошлом."))
+        _("Число мероприятий по месяцу начала (мероприятие с несколькими сроками — в месяце начала каждого): "
+          "запланировано и проведено в этом году, проведено в прошлом."))
     status_order = ("held", "planned", "moved", "cancelled")
     status_owners = [o for o in owners if statuses[o]]
     shares = Figure(

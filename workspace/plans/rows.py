@@ -5,13 +5,16 @@ A section page holds up to 100 items of seven cells, each with its edit link: as
 a row added or a cell saved through htmx comes out the same as on the page."""
 from __future__ import annotations
 
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from workspace.core import cells
+from workspace.core.dates import AcademicYear
 from workspace.core.labels import label
 from workspace.core.rendering import per_request
 from workspace.plans.forms import CELL_FIELDS
 from workspace.plans.models import ItemStatus, PlanItem
+from workspace.plans.periods import decode_periods, timing_warning
 
 
 class _Texts:
@@ -33,11 +36,29 @@ class _Texts:
             ("responsible", _("Ответственные")), ("report_form", _("Форма отчётности")), ("status", _("Статус")))}
 
 
-def _cell(item: PlanItem, field: str, can_edit: bool, base: str, links, status_editable, texts: _Texts) -> str:
+def _year(context) -> AcademicYear | None:
+    """The academic year of the plan drawn (the page's or the cell's ``plan``): a timing outside it is flagged."""
+    plan = context.get("plan")
+    return AcademicYear(plan.start_year) if plan is not None else None
+
+
+def _timing(item: PlanItem, year: AcademicYear | None, texts: _Texts) -> tuple[str, bool]:
+    """The timing cell's body, and whether it is flagged (unread, or outside the plan's year: the import's
+    preview says the same)."""
+    warning = timing_warning(item, year) if year is not None else None
+    body = cells.timing(item.timing, item.starts_on, item.ends_on, texts.unread,
+                        decode_periods(item.periods, item.starts_on, item.ends_on) if item.periods else None,
+                        warning)
+    return body, not item.timing_is_read or warning is not None
+
+
+def _cell(item: PlanItem, field: str, can_edit: bool, base: str, links, status_editable, texts: _Texts,
+          year: AcademicYear | None = None) -> str:
+    flagged = False
     if field == "status":
         body = texts.statuses[item.status]
     elif field == "timing":
-        body = cells.timing(item.timing, item.starts_on, item.ends_on, texts.unread)
+        body, flagged = _timing(item, year, texts)
     elif field == "audience":
         body = str(escape(item.audience or "—"))
         if item.grade_from:
@@ -49,20 +70,22 @@ def _cell(item: PlanItem, field: str, can_edit: bool, base: str, links, status_e
         if field == "responsible" and links and links.get(item.id):
             body += cells.linked(links[item.id], texts.common)
     editable = can_edit or (field == "status" and status_editable and item.section_id in status_editable)
-    drawn = cells.cell(f"item-{item.id}-{field}", body, field == "timing" and not item.timing_is_read,
+    drawn = cells.cell(f"item-{item.id}-{field}", body, flagged,
                        f"{base}{item.id}/cells/{field}" if editable else None, field, texts.common, item.title)
     return drawn.replace("<td ", f'<td data-label="{texts.labels[field]}" ', 1)
 
 
-def item_cell_html(item: PlanItem, field: str, can_edit: bool, base: str, links=None,
+@pass_context
+def item_cell_html(context, item: PlanItem, field: str, can_edit: bool, base: str, links=None,
                    status_editable=None) -> Markup:
     """One cell of an item (an htmx swap after an edit or a «Отмена»)."""
-    return Markup(_cell(item, field, can_edit, base, links, status_editable, per_request(_Texts)))
+    return Markup(_cell(item, field, can_edit, base, links, status_editable, per_request(_Texts), _year(context)))
 
 
-def _row(item: PlanItem, can_edit: bool, base: str, links, status_editable, csrf: str, texts: _Texts) -> str:
+def _row(item: PlanItem, can_edit: bool, base: str, links, status_editable, csrf: str, texts: _Texts,
+         year: AcademicYear | None) -> str:
     item_url = f"{base}{item.id}"
-    row = "".join(_cell(item, field, can_edit, base, links, status_editable, texts) for field in CELL_FIELDS)
+    row = "".join(_cell(item, field, can_edit, base, links, status_editable, texts, year) for field in CELL_FIELDS)
     actions = ""
     held = item.status == ItemStatus.HELD
     if held or can_edit:
@@ -76,7 +99,9 @@ def _row(item: PlanItem, can_edit: bool, base: str, links, status_editable, csrf
             f'<td class="row-actions">{actions}</td></tr>')
 
 
-def item_rows_html(items, can_edit: bool, base: str, links=None, status_editable=None, csrf: str = "") -> Markup:
+@pass_context
+def item_rows_html(context, items, can_edit: bool, base: str, links=None, status_editable=None,
+                   csrf: str = "") -> Markup:
     """The rows of a section's items, one string."""
-    texts = per_request(_Texts)
-    return Markup("".join(_row(item, can_edit, base, links, status_editable, csrf, texts) for item in items))
+    texts, year = per_request(_Texts), _year(context)
+    return Markup("".join(_row(item, can_edit, base, links, status_editable, csrf, texts, year) for item in items))

@@ -9,6 +9,7 @@ from workspace.core.dates import AcademicYear
 from workspace.core.ordering import move_among
 from workspace.extensions import db
 from workspace.plans.imports import candidates
+from workspace.plans.periods import set_timing
 from workspace.projects.models import (
     DEFAULT_STAGES,
     Direction,
@@ -20,7 +21,6 @@ from workspace.projects.models import (
     TaskStatus,
 )
 from workspace.reading.matching import Candidate, find_institutions
-from workspace.reading.timing import read_timing
 
 
 def year_of(project: Project) -> AcademicYear:
@@ -64,9 +64,7 @@ def set_participants(project: Project, institution_ids: list[int]) -> None:
 
 def read_task_into(task: ProjectTask, field: str, value: str, year: AcademicYear) -> None:
     if field == "timing":
-        timing = read_timing(value, year)
-        task.timing = value
-        task.starts_on, task.ends_on, task.timing_is_read = timing.starts_on, timing.ends_on, timing.is_read
+        set_timing(task, value, year)
     elif field == "status":
         task.status = TaskStatus(value)
     elif field == "stage_id":

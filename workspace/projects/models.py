@@ -145,6 +145,8 @@ class ProjectTask(NetworkOwned, CreatedAtMixin, db.Model):
     timing: Mapped[str] = mapped_column(String(200), default="")
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date, index=True)
+    # each period when the timing names several, as a plan item keeps them (workspace.plans.periods)
+    periods: Mapped[str] = mapped_column(Text, default="", server_default="")
     timing_is_read: Mapped[bool] = mapped_column(Boolean, default=True)
     expected_result: Mapped[str] = mapped_column(Text, default="")
     report_form: Mapped[str] = mapped_column(Text, default="")

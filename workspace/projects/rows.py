@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from workspace.core import cells
 from workspace.core.labels import label
 from workspace.core.rendering import per_request
+from workspace.plans.periods import decode_periods
 from workspace.projects.models import TaskStatus
 
 ROW_FIELDS = ("task", "title", "timing", "expected_result", "report_form", "responsible", "stage_id")
@@ -34,7 +35,8 @@ def _cell(task, field: str, can_edit: bool, base: str, links, stage_names, texts
     elif field == "stage_id":
         body = str(escape(stage_names.get(task.stage_id, "—") if task.stage_id else "—"))
     elif field == "timing":
-        body = cells.timing(task.timing, task.starts_on, task.ends_on, texts.unread)
+        body = cells.timing(task.timing, task.starts_on, task.ends_on, texts.unread,
+                            decode_periods(task.periods, task.starts_on, task.ends_on) if task.periods else None)
     else:
         body = cells.prose(getattr(task, field))
         if field == "responsible" and links and links.get(task.id):

@@ -23,7 +23,8 @@ kind                    examples                                             dat
                         year), в течение 2024 года (the calendar year)
 ``list``                октябрь, март; апрель, май; one month per line;      each period in
                         октябрь и март; 5, 12, 19 октября; сентябрь-октябрь,  ``dates``, the span in
-                        март                                                 starts_on/ends_on
+                        март; в каждую четверть, ежечетвертно, по            starts_on/ends_on
+                        полугодиям, каждый триместр (each term, see below)
 ``deadline``            К маю 2024, до 15 мая, не позднее 1 октября,         see below
                         до конца мая, до конца учебного года
 ``whole_year``          в течение года, в течение учебного года, в течении    1 Sep – 31 Aug
@@ -120,13 +121,18 @@ def read_timing(text, year: AcademicYear) -> Timing:
 
 
 def _timing(text: str, kind: str, periods: list[tuple[date, date]], year: AcademicYear) -> Timing:
-    outside = [p for p in periods if p[0] < year.starts_on or p[1] > year.ends_on]
-    warning = None
-    if outside:
-        shown = ", ".join(_period_label(p) for p in outside)
-        warning = f"Срок вне {year.label} учебного года плана: {shown}"
     return Timing(text=text, kind=kind, starts_on=min(p[0] for p in periods),
-                  ends_on=max(p[1] for p in periods), dates=tuple(periods), warning=warning)
+                  ends_on=max(p[1] for p in periods), dates=tuple(periods), warning=outside_warning(periods, year))
+
+
+def outside_warning(periods, year: AcademicYear) -> str | None:
+    """The warning for the periods that fall outside the plan's academic year (None when none do): the
+    import's preview and a plan's timing cell say the same."""
+    outside = [p for p in periods if p[0] < year.starts_on or p[1] > year.ends_on]
+    if not outside:
+        return None
+    shown = ", ".join(_period_label(p) for p in outside)
+    return f"Срок вне {year.label} учебного года плана: {shown}"
 
 
 def _period_label(period: tuple[date, date]) -> str:
@@ -798,6 +804,9 @@ def _read(text: str, year: AcademicYear) -> tuple[str, list[tuple[date, date]]]:
     stripped = _IGNORABLE.sub(" ", normal)
     if stripped.strip(" \n,;.()") == "":
         raise Unreadable("")
+    every = _EVERY_TERM.fullmatch(stripped.strip(" \n,;.()"))
+    if every:
+        return "list", _every_term(every, year)
     tokens = _tokenise(stripped)
     parsed = [p for p in (_parse_part(tokens_of_part, year) for tokens_of_part in _split(tokens))
               if p is not None]
@@ -814,6 +823,24 @@ def _read(text: str, year: AcademicYear) -> tuple[str, list[tuple[date, date]]]:
     if len(unique) == 1:
         return kinds[0], unique
     return "list", unique
+
+
+_EVERY_TERM = re.compile(
+    r"(?:(?:в|во)\s+)?(?:кажд(?:ую|ой|ое|ом|ый|ые)\s+(?P<every>четверт[ьи]|полугоди[еия]|триместр[еаы]?)"
+    r"|(?P<each>ежечетвертно)|по\s+(?P<by>четвертям|полугодиям|триместрам))")
+_EVERY_TERM_KINDS = {"ч": "quarter", "е": "quarter", "п": "half", "т": "trimester"}
+
+
+def _every_term(match: re.Match, year: AcademicYear) -> list[tuple[date, date]]:
+    """«в каждую четверть», «ежечетвертно», «по полугодиям», «каждый триместр»: each school term of the year."""
+    word = match.group("every") or match.group("each") or match.group("by")
+    periods = []
+    for first_month, first_day, last_month, last_day in _SCHOOL_TERMS[_EVERY_TERM_KINDS[word[0]]].values():
+        starts = date(year.start_year + (first_month < 9), first_month, first_day)
+        ends_year = year.start_year + (last_month < 9)
+        ends = date(ends_year, last_month, last_day or calendar.monthrange(ends_year, last_month)[1])
+        periods.append((starts, ends))
+    return periods
 
 
 def _template_of(part) -> _Spec | None:
