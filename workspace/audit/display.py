@@ -24,7 +24,8 @@ from workspace.extensions import db
 HIDDEN_FIELDS = frozenset({"search_text", "pupil_id", "party_id", "request_id", "enrollment_id", "response_id",
                            "question_id", "comment_id", "source_id", "conversation_id", "report_id", "token",
                            "client_hash", "content_type", "size", "content", "weekday",
-                           "subject_id", "network_id", "application_id"})
+                           "subject_id", "network_id", "application_id",
+                           "periods"})  # the periods are read from the timing, which the history shows
 
 # Ids shown by the name of what they point to: the key's table and the column that names a row.
 _PEOPLE = ("users", "full_name")
