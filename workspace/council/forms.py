@@ -136,6 +136,10 @@ class CloseForm(FlaskForm):
 
 class DiscussionForm(FlaskForm):
     discussion = TextAreaField(_l("Слушали, выступили"), validators=[max_length(10000)], filters=[strip])
+    decision_wording = TextAreaField(
+        _l("Решили (формулировка решения)"), validators=[max_length(4000)], filters=[strip],
+        description=_l("Как решение войдёт в протокол, например: «Утвердить план совместных мероприятий на "
+                       "2026/2027 учебный год». Итог голосования протокол покажет сам."))
     version = HiddenField()
 
 
