@@ -16,20 +16,18 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from tenants.models import Institution
 from workspace.accounts.models import StaffRole, User
 from workspace.core.dates import AcademicYear
 from workspace.core.documents import a4_blank, add_grid, add_grid_row, add_page_numbers, document_bytes
-from workspace.core.excel import neutralise
+from workspace.core.excel import LINE_HEIGHT, neutralise, row_height, set_up_print
 from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.plans.models import Plan, PlanStatus
 
 HEADER = ("№ п/п", "Наименование мероприятия", "Классы", "Сроки", "Ответственные", "Форма отчётности", "Статус")
-COLUMNS = "ABCDEFG"
 WIDTHS = (7, 46, 12, 16, 30, 22, 15)                      # characters, on the sheet
 WIDTHS_MM = (10, 70, 26, 28, 50, 38, 35)                  # on a landscape A4 page within the margins (257 mm)
 HEAD_POSITIONS = ("директор", "заведующ", "руководител", "начальник", "ректор", "президент")
@@ -180,34 +178,10 @@ class _Cells:
         return [Cell(self.sheet, row=1, column=1, style_array=style_array) for _index in range(count)]
 
 
-LINE_HEIGHT = 15  # points, a line of 11-point text
-
-
-def _row_height(values) -> float | None:
-    """The height of a row whose texts wrap (LibreOffice does not measure rows on opening a file): its tallest
-    cell's lines, estimated from the text's length and the column's width; None for a one-line row."""
-    lines = 1
-    for value, width in zip(values, WIDTHS):
-        if isinstance(value, str) and (len(value) > width - 2 or "\n" in value):
-            per_line = max(width - 3, 1)
-            lines = max(lines, sum(-(-max(len(part), 1) // per_line) for part in value.split("\n")))
-    return lines * LINE_HEIGHT + 3 if lines > 1 else None
-
-
 def _prepare(sheet, header_row: int, last_row: int) -> None:
-    for column, width in zip(COLUMNS, WIDTHS):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    set_up_print(sheet, WIDTHS, last_row=last_row, header_row=header_row, landscape=True)
     sheet.page_margins.left, sheet.page_margins.right = 30 / 25.4, 10 / 25.4     # ГОСТ: 30 mm binding, 10 mm
     sheet.page_margins.top = sheet.page_margins.bottom = 20 / 25.4
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.print_area = f"A1:G{last_row}"
-    sheet.oddFooter.center.text = _("Страница &P из &N")
-    sheet.oddFooter.center.size = 9
 
 
 def plan_workbook(plan: Plan, sections, approval: tuple[str, str] | None = None, heading: Heading | None = None,
@@ -244,8 +218,8 @@ def plan_workbook(plan: Plan, sections, approval: tuple[str, str] | None = None,
         sheet.merged_cells.add(f"A{row}:G{row}")
         for item in items:
             row += 1
-            height = _row_height((item.number, item.title, item.audience, item.timing, item.responsible,
-                                  item.report_form))
+            height = row_height((item.number, item.title, item.audience, item.timing, item.responsible,
+                                 item.report_form), WIDTHS)
             if height:
                 sheet.row_dimensions[row].height = height
             sheet.append([cell(_number(item.number), cells.number), cell(item.title), cells.repeating(item.audience),
