@@ -84,8 +84,9 @@ def add_grid(document, header: list[str], widths_mm: list[float] | None = None):
 
 
 def add_grid_row(table, values, widths_mm: list[float] | None = None, *, bold: bool = False):
-    """One row of texts; a single value spans the whole row (a section of a plan)."""
+    """One row of texts, kept whole on one page; a single value spans the whole row (a section of a plan)."""
     row = table.add_row()
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     cells = row.cells
     if len(values) == 1 and len(cells) > 1:
         merged = cells[0].merge(cells[-1])

@@ -55,14 +55,26 @@ def column_widths(header, rows, *, maximum: int = MAX_WIDTH) -> list[int]:
 
 def row_height(values, widths) -> float | None:
     """The height of a row whose texts wrap (LibreOffice does not measure rows when it opens a file; Excel keeps
-    what it is given): its tallest cell's lines, estimated from the text's length and its column's width; None for
-    a row of one line."""
+    what it is given): its tallest cell's lines, wrapped word by word at the column's width; None for a row of
+    one line."""
     lines = 1
     for value, width in zip(values, widths):
         if isinstance(value, str) and (len(value) > width - 2 or "\n" in value):
-            per_line = max(int((width - 2) * 0.85), 1)  # words wrap before the edge
-            lines = max(lines, sum(-(-max(len(part), 1) // per_line) for part in value.split("\n")))
+            lines = max(lines, sum(_wrapped_lines(part, max(width - 2, 1)) for part in value.split("\n")))
     return lines * LINE_HEIGHT + 3 if lines > 1 else None
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    if len(text) <= per_line:
+        return 1
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > per_line:
+            lines, used = lines + 1, 0
+        used += (1 if used else 0) + len(word)
+        while used > per_line:  # a word longer than the line breaks inside
+            lines, used = lines + 1, used - per_line
+    return lines
 
 
 def set_up_print(sheet, widths, *, last_row: int, header_row: int | None = None, landscape: bool | None = None,
