@@ -198,9 +198,9 @@ def plan_workbook(plan: Plan, sections, approval: tuple[str, str] | None = None,
     cells = _Cells(sheet)
     cell = cells.cell
     row = 0
-    for line in heading.approval:                          # E:G, top right
+    for index, line in enumerate(heading.approval):        # E:G, top right; «УТВЕРЖДАЮ» bold
         row += 1
-        sheet.append([None, None, None, None, cell(line, cells.plain)])
+        sheet.append([None, None, None, None, cell(line, cells.bold if index == 0 else cells.plain)])
         sheet.merged_cells.add(f"E{row}:G{row}")
     sheet.append([])
     row += 1
