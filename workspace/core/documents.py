@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
+from docx.table import _Row
 
 from workspace.core.dates import ru_date
 from workspace.core.excel import ILLEGAL_XML
 
+TWIPS_PER_MM = 1440 / 25.4
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -61,7 +64,7 @@ def add_table(document, header: list[str], rows: list[list[str]], widths_mm: lis
     return table
 
 
-def add_grid(document, header: list[str], widths_mm: list[float] | None = None):
+def add_grid(document, header: list[str], widths_mm: list[float] | None = None, *, font_size: int | None = None):
     """A bordered table of one bold header row, marked to repeat at the top of each page (w:tblHeader), its
     columns as wide as ``widths_mm`` (Word and LibreOffice read the width of each cell, not of the column)."""
     table = document.add_table(rows=1, cols=len(header))
@@ -75,7 +78,10 @@ def add_grid(document, header: list[str], widths_mm: list[float] | None = None):
         cell.text = ""
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(text).bold = True
+        run = paragraph.add_run(text)
+        run.bold = True
+        if font_size:
+            run.font.size = Pt(font_size)
     _set_widths(table.rows[0], widths_mm)
     header_flag = OxmlElement("w:tblHeader")
     header_flag.set(qn("w:val"), "true")
@@ -83,21 +89,27 @@ def add_grid(document, header: list[str], widths_mm: list[float] | None = None):
     return table
 
 
-def add_grid_row(table, values, widths_mm: list[float] | None = None, *, bold: bool = False):
-    """One row of texts, kept whole on one page; a single value spans the whole row (a section of a plan)."""
-    row = table.add_row()
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    cells = row.cells
-    if len(values) == 1 and len(cells) > 1:
-        merged = cells[0].merge(cells[-1])
-        merged.text = ""
-        merged.paragraphs[0].add_run(_text(values[0])).bold = bold
-        return row
-    for cell, text in zip(cells, values):
-        cell.text = ""
-        cell.paragraphs[0].add_run(_text(text)).bold = bold
-    _set_widths(row, widths_mm)
-    return row
+def add_grid_row(table, values, widths_mm: list[float] | None = None, *, bold: bool = False,
+                 font_size: int | None = None, centred: tuple[int, ...] = ()):
+    """One row of texts, kept whole on one page (w:cantSplit); a single value spans the whole row (a section of a
+    plan); the columns of ``centred`` centred. The row is written as one piece of XML: building it element by
+    element through python-docx costs seconds for a plan of a thousand items."""
+    columns = len(table._tbl.tblGrid.gridCol_lst)
+    span = len(values) == 1 and columns > 1
+    widths = [sum(widths_mm)] if span and widths_mm else list(widths_mm or [])
+    cells = []
+    for index, value in enumerate(values):
+        properties = f'<w:tcW w:w="{round(widths[index] * TWIPS_PER_MM)}" w:type="dxa"/>' if index < len(widths) else ""
+        if span:
+            properties += f'<w:gridSpan w:val="{columns}"/>'
+        paragraph = '<w:spacing w:after="0"/>' + ('<w:jc w:val="center"/>' if index in centred else "")
+        run = ("<w:b/>" if bold else "") + (f'<w:sz w:val="{font_size * 2}"/>' if font_size else "")
+        text = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(part)}</w:t>' for part in _text(value).split("\n"))
+        cells.append(f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:pPr>{paragraph}</w:pPr>"
+                     f"<w:r><w:rPr>{run}</w:rPr>{text}</w:r></w:p></w:tc>")
+    row = parse_xml(f'<w:tr {nsdecls("w")}><w:trPr><w:cantSplit/></w:trPr>{"".join(cells)}</w:tr>')
+    table._tbl.append(row)
+    return _Row(row, table)
 
 
 def _text(value) -> str:

@@ -54,12 +54,7 @@ def interaction_model_docx(network, base, members) -> bytes:
         paragraph.add_run(line).bold = True
     table = add_grid(document, model_header(), list(WIDTHS_MM))
     for values in model_rows(network, members):
-        row = add_grid_row(table, values, list(WIDTHS_MM))
-        row.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.space_after = Pt(0)
+        add_grid_row(table, values, list(WIDTHS_MM), centred=(0,))
     return document_bytes(document)
 
 

@@ -251,24 +251,16 @@ def plan_document(plan: Plan, sections, heading: Heading) -> bytes:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_after = Pt(0 if index < len(heading.title) - 1 else 12)
         paragraph.add_run(line).bold = True
-    table = add_grid(document, list(HEADER), list(WIDTHS_MM))
+    widths = list(WIDTHS_MM)
+    table = add_grid(document, list(HEADER), widths, font_size=11)
+    statuses: dict = {}
     for plan_section, items in sections:
-        add_grid_row(table, [plan_section.title], bold=True)
+        add_grid_row(table, [plan_section.title], widths, bold=True, font_size=11)
         for item in items:
-            row = add_grid_row(table, [item.number, item.title, item.audience, item.timing, item.responsible,
-                                       item.report_form, label(item.status)], list(WIDTHS_MM))
-            row.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _table_font(table, 11)
+            status = statuses.get(item.status) or statuses.setdefault(item.status, label(item.status))
+            add_grid_row(table, [item.number, item.title, item.audience, item.timing, item.responsible,
+                                 item.report_form, status], widths, font_size=11, centred=(0,))
     return document_bytes(document)
-
-
-def _table_font(table, size: int) -> None:
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.space_after = Pt(0)
-                for run in paragraph.runs:
-                    run.font.size = Pt(size)
 
 
 def export_filename(plan: Plan, extension: str = "xlsx", section=None) -> str:
