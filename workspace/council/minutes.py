@@ -9,7 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from flask_babel import gettext as _
 
 from workspace.core.dates import ru_date
-from workspace.core.documents import a4_blank
+from workspace.core.documents import a4_blank, add_page_numbers
 from workspace.core.labels import label
 from workspace.core.words import plural
 from workspace.council.voting import resolution_text
@@ -32,6 +32,7 @@ def minutes_docx(context: dict) -> bytes:
     meeting, network = context["meeting"], context["network"]
     title, subtitle = heading_lines(meeting, network)
     document = a4_blank(context["author"], title)
+    add_page_numbers(document)
     for text, bold in ((title, True), (subtitle, False)):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
