@@ -7,6 +7,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from docx import Document
+from docx.oxml.ns import qn
 from sqlalchemy import select
 
 from tests.conftest import login, post_form
@@ -72,7 +73,9 @@ def test_the_secretary_writes_the_wording_and_the_minutes_print_it(client, make,
     assert lines == [f"РЕШИЛИ: {WORDING}",
                      "РЕШИЛИ: Решение принято голосованием (формулировка решения в протокол не внесена).",
                      "РЕШИЛИ: голосование не завершено, решение не принято."]
-    assert open_item.id
+    header = document.sections[0].header._element
+    assert "PAGE" in "".join(node.text or "" for node in header.iter(qn("w:instrText")))   # numbered from page 2
+    assert document.sections[0].different_first_page_header_footer and open_item.id
 
 
 def test_a_member_cannot_write_the_wording(client, make):
