@@ -46,3 +46,33 @@ def test_libreoffice_prints_a_report_on_a4(tmp_path):
     boxes = MEDIA_BOX.findall((tmp_path / "report.pdf").read_bytes())
     assert boxes
     assert {(round(float(width)), round(float(height))) for width, height in boxes} == {(595, 842)}
+
+
+def test_the_monitoring_report_prints_as_filed(app):
+    from types import SimpleNamespace
+
+    from workspace.monitoring.exports import monitoring_workbook
+
+    year = SimpleNamespace(label="2026/2027")
+    scope = SimpleNamespace(year=year, previous=SimpleNamespace(label="2025/2026"))
+    indicator = SimpleNamespace(title="Доля проведённых мероприятий сетевого плана", criterion="Результативность",
+                                unit="%", target=90)
+    indicators = [SimpleNamespace(indicator=indicator, fact=75, previous=60, progress=83, source_label="План")]
+    figure = SimpleNamespace(title="Мероприятия по месяцам", description="Проведено и запланировано",
+                             header=["Месяц", "Запланировано", "Проведено"], rows=[["сентябрь", 4, 3]])
+    sections = [(SimpleNamespace(title="Мероприятия сетевого плана"),
+                 SimpleNamespace(headlines=[SimpleNamespace(label="Проведено", value=3, previous=2, unit="")],
+                                 figures=[figure]))]
+    with app.test_request_context("/"):
+        workbook = load_workbook(io.BytesIO(monitoring_workbook("Мониторинг", scope, sections, indicators)))
+    sheet = workbook["Показатели"]
+    assert sheet["A4"].value == "Показатель" and all(cell.font.bold for cell in sheet[4] if cell.value)
+    assert sheet.freeze_panes == "A5" and sheet.print_title_rows == "$4:$4"
+    assert sheet.column_dimensions["A"].width >= len(indicator.title)
+    assert sheet.page_setup.paperSize == 9 and sheet.page_setup.orientation == "landscape"
+    assert sheet.print_area == f"'Показатели'!$A$1:$H${sheet.max_row}"
+    assert sheet.oddFooter.center.text == "Страница &P из &N"
+    figures = workbook["Мероприятия сетевого плана"]
+    assert figures["A1"].value == "Мероприятия по месяцам" and figures["A1"].font.bold
+    assert not figures["A2"].font.bold and figures["A3"].font.bold and figures["B3"].value == "Запланировано"
+    assert figures.column_dimensions["B"].width >= len("Запланировано") and figures.page_setup.paperSize == 9

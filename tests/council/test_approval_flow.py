@@ -151,7 +151,7 @@ def test_whole_flow_e_vote_approves_and_locks_the_plan_then_an_amendment(client,
     minutes = client.get(_council_url(c, f"meetings/{meeting.id}/minutes")).get_data(as_text=True)
     for text in ("ПРОТОКОЛ № 1", "заочного голосования членов координационного совета", "Присутствовали",
                  "3 из 4 членов совета", "Морозова Е. В.", "«за» — 2, «против» — 0, «воздержались» — 1.",
-                 "Решили:", "Утвердить.", "Председатель"):
+                 "РЕШИЛИ:", "Утвердить.", "Председатель"):
         assert text in minutes, text
     download = client.get(_council_url(c, f"meetings/{meeting.id}/minutes.docx"))
     assert download.status_code == 200 and download.mimetype.endswith("wordprocessingml.document")
@@ -247,7 +247,7 @@ def test_meeting_with_agenda_notes_attendance_and_a_returned_plan(client, make, 
     minutes = client.get(f"{meeting_url}/minutes").get_data(as_text=True)
     for text in ("ПРОТОКОЛ № 3", "заседания координационного совета", "Школа №31, каб. 204",
                  "Иванова О. Н. представила план.", "Вернуть на доработку.", "4 из 4 членов совета",
-                 "голосование не завершено."):
+                 "голосование не завершено, решение не принято."):
         assert text in minutes, text
 
 

@@ -39,27 +39,73 @@ def _cell(sheet, value, bold: bool = False):
 
 WIDTH_SAMPLE = 500   # rows read to size the columns
 MIN_WIDTH, MAX_WIDTH = 6, 60
+LINE_HEIGHT = 15     # points: a line of 11-point text
+PAGE_NUMBERS = "Страница &P из &N"
+
+
+def column_widths(header, rows, *, maximum: int = MAX_WIDTH) -> list[int]:
+    """Each column as wide as its longest text among the first rows (and its header), within the bounds."""
+    widths = []
+    for index, name in enumerate(header):
+        longest = max((len(str(row[index])) for row in rows[:WIDTH_SAMPLE]
+                       if index < len(row) and row[index] is not None), default=0)
+        widths.append(max(MIN_WIDTH, min(maximum, max(longest, len(str(name or ""))) + 2)))
+    return widths
+
+
+def row_height(values, widths) -> float | None:
+    """The height of a row whose texts wrap (LibreOffice does not measure rows when it opens a file; Excel keeps
+    what it is given): its tallest cell's lines, wrapped word by word at the column's width; None for a row of
+    one line."""
+    lines = 1
+    for value, width in zip(values, widths):
+        if isinstance(value, str) and (len(value) > width - 2 or "\n" in value):
+            lines = max(lines, sum(_wrapped_lines(part, max(width - 2, 1)) for part in value.split("\n")))
+    return lines * LINE_HEIGHT + 3 if lines > 1 else None
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    if len(text) <= per_line:
+        return 1
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > per_line:
+            lines, used = lines + 1, 0
+        used += (1 if used else 0) + len(word)
+        while used > per_line:  # a word longer than the line breaks inside
+            lines, used = lines + 1, used - per_line
+    return lines
+
+
+def set_up_print(sheet, widths, *, last_row: int, header_row: int | None = None, landscape: bool | None = None,
+                 page_numbers: bool = True) -> None:
+    """A sheet as it is printed: the columns' widths, the header row frozen and repeated on every page, A4
+    (landscape when wide) fitted to the page width, the used range as the print area, «Страница N из M» in the
+    footer. In a write-only sheet this is set before the first row is written."""
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    if header_row:
+        sheet.freeze_panes = f"A{header_row + 1}"
+        sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    if landscape is None:
+        landscape = len(widths) > 6 or sum(widths) > 110
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_area = f"A1:{get_column_letter(max(len(widths), 1))}{max(last_row, 1)}"
+    if page_numbers:
+        sheet.oddFooter.center.text = PAGE_NUMBERS
+        sheet.oddFooter.center.size = 9
 
 
 def _prepare_sheet(workbook, title: str, header: list[str], rows: list[list], caption: str | None):
-    """A sheet as it is printed: columns as wide as their texts, the header row bold, frozen and repeated on
-    every page, A4 (landscape when wide) fitted to the page width, the table as the print area. In a write-only
-    sheet the widths and the frozen row must be set before the first row is written."""
+    """A sheet as it is printed (``set_up_print``): columns as wide as their texts, the header row bold, frozen and
+    repeated on every page, A4 (landscape when wide) fitted to the page width, the table as the print area."""
     sheet = workbook.create_sheet(title=title[:31])
     header_row = 3 if caption else 1
-    for index, name in enumerate(header, start=1):
-        longest = max((len(str(row[index - 1])) for row in rows[:WIDTH_SAMPLE]
-                       if index - 1 < len(row) and row[index - 1] is not None), default=0)
-        width = max(MIN_WIDTH, min(MAX_WIDTH, max(longest, len(str(name))) + 2))
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if len(header) > 6 else "portrait"
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    last_column = get_column_letter(max(len(header), 1))
-    sheet.print_area = f"A1:{last_column}{header_row + len(rows)}"
+    set_up_print(sheet, column_widths(header, rows), last_row=header_row + len(rows), header_row=header_row,
+                 landscape=len(header) > 6)
     return sheet
 
 

@@ -136,6 +136,11 @@ class CloseForm(FlaskForm):
 
 class DiscussionForm(FlaskForm):
     discussion = TextAreaField(_l("Слушали, выступили"), validators=[max_length(10000)], filters=[strip])
+    decision_wording = TextAreaField(
+        _l("Решили (формулировка решения)"), validators=[max_length(4000)], filters=[strip],
+        description=_l("Как решение войдёт в протокол после «РЕШИЛИ:», например: «Принять информацию к сведению; "
+                       "библиотеке подготовить выставку к 20 марта». Итог голосования («Утвердить», «Вернуть на "
+                       "доработку») протокол покажет сам."))
     version = HiddenField()
 
 

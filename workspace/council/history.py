@@ -15,6 +15,7 @@ register_history_labels(
     fields={
         "deadline_on": _l("Срок голосования"),
         "discussion": _l("Слушали"),
+        "decision_wording": _l("Формулировка решения"),
         "outcome": _l("Решение"),
         "remarks": _l("Замечания"),
         "quorum": _l("Кворум"),

@@ -56,6 +56,7 @@ from workspace.council.voting import (
     close_expired,
     close_item,
     decision_text,
+    resolution_text,
     rules_of_network,
     seat_count,
     tallies,
@@ -267,6 +268,7 @@ def edit_discussion(meeting_id: int, agenda_item_id: int):
     status = 200
     if request.method == "GET":
         form.discussion.data = item.discussion
+        form.decision_wording.data = item.decision_wording
         form.version.data = str(item.version)
     elif form.validate_on_submit():
         if is_stale(item, form.version.data):
@@ -277,6 +279,7 @@ def edit_discussion(meeting_id: int, agenda_item_id: int):
             status = 409
         else:
             item.discussion = form.discussion.data or ""
+            item.decision_wording = form.decision_wording.data or ""
             db.session.flush()
             flash(_("Запись по вопросу сохранена."), "success")
             return redirect(url_for("council.show_meeting", meeting_id=meeting.id, _anchor=f"item-{item.id}"))
@@ -315,7 +318,7 @@ def _minutes_context(meeting: Meeting) -> dict:
         "seats": seats, "present": [seat for seat in seats if seat.id in present],
         "chair": next((seat for seat in seats if seat.role == SeatRole.CHAIR), None),
         "secretary": next((seat for seat in seats if seat.role == SeatRole.SECRETARY), None),
-        "decision_text": decision_text, "network": g.network,
+        "decision_text": decision_text, "resolution_text": resolution_text, "network": g.network,
     }
 
 

@@ -9,9 +9,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from flask_babel import gettext as _
 
 from workspace.core.dates import ru_date
-from workspace.core.documents import a4_blank
+from workspace.core.documents import a4_blank, add_page_numbers
 from workspace.core.labels import label
 from workspace.core.words import plural
+from workspace.council.voting import resolution_text
 
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -31,6 +32,7 @@ def minutes_docx(context: dict) -> bytes:
     meeting, network = context["meeting"], context["network"]
     title, subtitle = heading_lines(meeting, network)
     document = a4_blank(context["author"], title)
+    add_page_numbers(document)
     for text, bold in ((title, True), (subtitle, False)):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -76,13 +78,10 @@ def minutes_docx(context: dict) -> bytes:
         paragraph.add_run(_("«за» — %(f)d, «против» — %(a)d, «воздержались» — %(ab)d.",
                             f=source.votes_for, a=source.votes_against, ab=source.votes_abstain))
         paragraph = document.add_paragraph()
-        paragraph.add_run(_("Решили: ")).bold = True
-        if decision is None:
-            paragraph.add_run(_("голосование не завершено."))
-        else:
-            paragraph.add_run(context["decision_text"](decision, item.approval_id is not None))
-            if decision.remarks:
-                paragraph.add_run(" " + _("Замечания: %(remarks)s", remarks=decision.remarks))
+        paragraph.add_run(_("РЕШИЛИ: ")).bold = True
+        paragraph.add_run(resolution_text(decision, item.approval_id is not None, item.decision_wording))
+        if decision is not None and decision.remarks:
+            paragraph.add_run(" " + _("Замечания: %(remarks)s", remarks=decision.remarks))
 
     for role, seat in ((_("Председатель"), context["chair"]), (_("Секретарь"), context["secretary"])):
         paragraph = document.add_paragraph()

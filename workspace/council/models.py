@@ -150,6 +150,8 @@ class AgendaItem(NetworkOwned, CreatedAtMixin, db.Model):
     position: Mapped[int] = mapped_column(Integer, default=1)
     title: Mapped[str] = mapped_column(Text)
     discussion: Mapped[str] = mapped_column(Text, default="")  # «Слушали»: what was said, filled by the secretary
+    # «Решили»: the decision's wording, as the minutes print it («Принять к сведению…»); filled by the secretary
+    decision_wording: Mapped[str] = mapped_column(Text, default="", server_default="")
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # the search words of the question, kept by keep_search_text() below: what the global search matches
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")

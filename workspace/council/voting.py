@@ -132,6 +132,26 @@ def close_expired(meeting: Meeting, items: list[AgendaItem], today: date) -> int
     return closed
 
 
+def resolution_text(decision: Decision | None, has_subject: bool, wording: str = "") -> str:
+    """What the minutes print after «РЕШИЛИ:» — the vote's result and the wording the secretary wrote, never
+    a decision that was not taken: an open vote says so, a proposal that did not carry is «не принято», and a
+    carried question without a written wording says that the wording was not recorded."""
+    wording = (wording or "").strip()
+    if decision is None:
+        if wording:
+            return _("%(wording)s (проект решения; голосование не завершено)", wording=wording)
+        return _("голосование не завершено, решение не принято.")
+    if decision.outcome == Outcome.NO_QUORUM or (decision.outcome != Outcome.APPROVED and not has_subject):
+        result = decision_text(decision, has_subject)
+        return _("%(result)s Проект решения: %(wording)s", result=result, wording=wording) if wording else result
+    if has_subject:
+        result = decision_text(decision, has_subject)
+        return f"{result} {wording}" if wording else result
+    if wording:
+        return wording
+    return _("Решение принято голосованием (формулировка решения в протокол не внесена).")
+
+
 def decision_text(decision: Decision, has_subject: bool) -> str:
     if decision.outcome == Outcome.NO_QUORUM:
         return _("Решение не принято: нет кворума.")

@@ -1,4 +1,6 @@
-"""The monitoring report as Excel: every indicator, then every chart's table, one sheet a section."""
+"""The monitoring report as Excel: every indicator, then every chart's table, one sheet a section. Each sheet prints
+as filed (core/excel.set_up_print): columns as wide as their texts, bold headers, the indicators' header frozen and
+repeated on each page, A4 fitted to the width, the used range as the print area, page numbers."""
 from __future__ import annotations
 
 import io
@@ -8,59 +10,71 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from workspace.core.excel import neutralise
+from workspace.core.excel import column_widths, neutralise, set_up_print
+
+BOLD, PLAIN = "bold", "plain"
+CAPTION, NOTE = "caption", "note"   # a line of text above a table (bold, plain) that does not widen its column
+
+
+def _write(workbook, name: str, lines: list[tuple[str, list]], header_row: int | None) -> None:
+    """``lines``: (style, values) — written after the print set-up, which must come first in a write-only sheet."""
+    sheet = workbook.create_sheet(name)
+    measured = [values for style, values in lines if style not in (CAPTION, NOTE)]
+    count = max((len(values) for _style, values in lines), default=1)
+    widths = column_widths([""] * count, measured)
+    set_up_print(sheet, widths, last_row=len(lines), header_row=header_row)
+    bold = Font(bold=True)
+    for style, values in lines:
+        row = []
+        for value in values:
+            written = WriteOnlyCell(sheet, value=neutralise(value))
+            if isinstance(written.value, str):
+                written.data_type = "s"  # text, never a formula
+            if style in (BOLD, CAPTION):
+                written.font = bold
+            row.append(written)
+        sheet.append(row)
 
 
 def monitoring_workbook(title: str, scope, sections, indicators) -> bytes:
     workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-
-    def cell(sheet, value, is_bold=False):
-        written = WriteOnlyCell(sheet, value=neutralise(value))
-        if isinstance(written.value, str):
-            written.data_type = "s"  # text, never a formula
-        if is_bold:
-            written.font = bold
-        return written
-
-    sheet = workbook.create_sheet(_("Показатели"))
-    sheet.column_dimensions["A"].width = 50
-    sheet.append([cell(sheet, title, True)])
-    sheet.append([cell(sheet, _("Учебный год %(year)s в сравнении с %(previous)s", year=scope.year.label,
-                                previous=scope.previous.label))])
-    sheet.append([])
+    lines: list[tuple[str, list]] = [
+        (CAPTION, [title]),
+        (NOTE, [_("Учебный год %(year)s в сравнении с %(previous)s", year=scope.year.label,
+                     previous=scope.previous.label)]),
+        (PLAIN, []),
+    ]
+    header_row = None
     if indicators is not None:
-        sheet.append([cell(sheet, name, True) for name in (
-            _("Показатель"), _("Критерий"), _("Единица"), _("План"), _("Факт, %(year)s", year=scope.year.label),
-            _("Факт, %(year)s", year=scope.previous.label), _("Выполнение, %"), _("Источник"))])
-        for row in indicators:
-            sheet.append([cell(sheet, value) for value in (
-                row.indicator.title, row.indicator.criterion, row.indicator.unit, row.indicator.target, row.fact,
-                row.previous, row.progress, row.source_label)])
+        lines.append((BOLD, [_("Показатель"), _("Критерий"), _("Единица"), _("План"),
+                             _("Факт, %(year)s", year=scope.year.label),
+                             _("Факт, %(year)s", year=scope.previous.label), _("Выполнение, %"), _("Источник")]))
+        header_row = len(lines)
+        lines += [(PLAIN, [row.indicator.title, row.indicator.criterion, row.indicator.unit, row.indicator.target,
+                           row.fact, row.previous, row.progress, row.source_label]) for row in indicators]
     for entry, content in sections:
-        sheet.append([])
-        sheet.append([cell(sheet, str(entry.title), True)])
-        for headline in content.headlines:
-            sheet.append([cell(sheet, headline.label), cell(sheet, headline.value), cell(sheet, headline.previous),
-                          cell(sheet, headline.unit)])
+        lines += [(PLAIN, []), (BOLD, [str(entry.title)])]
+        lines += [(PLAIN, [headline.label, headline.value, headline.previous, headline.unit])
+                  for headline in content.headlines]
+    _write(workbook, _("Показатели"), lines, header_row)
+
     used = set()
     for entry, content in sections:
         name = str(entry.title)[:31]
         while name in used:
             name = name[:29] + str(len(used))
         used.add(name)
-        section_sheet = workbook.create_sheet(name)
-        section_sheet.column_dimensions["A"].width = 40
+        figure_lines: list[tuple[str, list]] = []
         for figure in content.figures:
-            section_sheet.append([cell(section_sheet, figure.title, True)])
+            figure_lines.append((CAPTION, [figure.title]))
             if figure.description:
-                section_sheet.append([cell(section_sheet, figure.description)])
-            section_sheet.append([cell(section_sheet, name, True) for name in figure.header])
-            for values in figure.rows:
-                section_sheet.append([cell(section_sheet, value) for value in values])
+                figure_lines.append((NOTE, [figure.description]))
+            figure_lines.append((BOLD, list(figure.header)))
+            figure_lines += [(PLAIN, list(values)) for values in figure.rows]
             if not figure.rows:
-                section_sheet.append([cell(section_sheet, _("Данных пока нет."))])
-            section_sheet.append([])
+                figure_lines.append((PLAIN, [_("Данных пока нет.")]))
+            figure_lines.append((PLAIN, []))
+        _write(workbook, name, figure_lines, None)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

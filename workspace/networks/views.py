@@ -1,18 +1,22 @@
 """The network page and its interaction model (partner — forms of interaction — social effect)."""
 from __future__ import annotations
 
-from flask import g, redirect, request, url_for
+from flask import Response, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
 from tenants.models import Institution
 from tenants.permissions import can_edit_membership, can_manage_council
+from workspace.core.documents import DOCX_MIMETYPE
+from workspace.core.excel import xlsx_response
 from workspace.core.locking import is_stale
 from workspace.core.rendering import render
+from workspace.core.uploads import content_disposition
 from workspace.extensions import db, htmx
 from workspace.networks import bp
 from workspace.networks.access import editable_membership_or_404
+from workspace.networks.exports import interaction_model_docx, interaction_model_xlsx
 from workspace.networks.forms import InteractionModelForm
 from workspace.networks.queries import get_membership_or_404, members_of_current_network
 
@@ -77,3 +81,28 @@ def edit_member(membership_id: int):
         status = 422
     return render("networks/edit_member.html", partials=partials, status=status,
                   member=membership, form=form, conflict=conflict)
+
+
+def _model_context():
+    """(network, its base institution, its members) for the interaction model's downloads."""
+    network, members = g.network, members_of_current_network()
+    base = next((m.institution for m in members if m.institution_id == network.base_institution_id), None)
+    if base is None:
+        base = db.session.scalar(select(Institution).where(Institution.id == network.base_institution_id))
+    return network, base, members
+
+
+@bp.get("/model.docx")
+@login_required
+def export_model_docx():
+    network, base, members = _model_context()
+    response = Response(interaction_model_docx(network, base, members), mimetype=DOCX_MIMETYPE)
+    response.headers["Content-Disposition"] = content_disposition(f"interaction-model-{network.slug}.docx")
+    return response
+
+
+@bp.get("/model.xlsx")
+@login_required
+def export_model_xlsx():
+    network, _base, members = _model_context()
+    return xlsx_response(interaction_model_xlsx(network, members), f"interaction-model-{network.slug}.xlsx")

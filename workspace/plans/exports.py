@@ -1,24 +1,113 @@
-"""A plan as Excel, in the shape institutions print: title, approval block, header, sections, rows.
+"""A plan in the shapes institutions print and sign: Excel (.xlsx) and Word (.docx).
 
+Both carry the approval block at the top right (the council's protocol once approved, otherwise «УТВЕРЖДАЮ» for
+the base institution's head), a title naming the network, the partner of a section and the academic year, a bold
+header repeated on each page, borders, sections as merged bold rows, an A4 landscape page with its numbers.
 The sheet reads back through the plan importer (tests prove the round trip)."""
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+from flask import g, has_request_context
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Border, Font, Side
+from sqlalchemy import select
 
+from tenants.models import Institution
+from workspace.accounts.models import StaffRole, User
 from workspace.core.dates import AcademicYear
-from workspace.core.excel import neutralise
+from workspace.core.documents import a4_blank, add_grid, add_grid_row, add_page_numbers, document_bytes
+from workspace.core.excel import LINE_HEIGHT, neutralise, row_height, set_up_print
 from workspace.core.labels import label
+from workspace.extensions import db
 from workspace.plans.models import Plan, PlanStatus
 
 HEADER = ("№ п/п", "Наименование мероприятия", "Классы", "Сроки", "Ответственные", "Форма отчётности", "Статус")
+WIDTHS = (7, 46, 12, 16, 30, 22, 15)                      # characters, on the sheet
+WIDTHS_MM = (10, 70, 26, 28, 50, 38, 35)                  # on a landscape A4 page within the margins (257 mm)
+HEAD_POSITIONS = ("директор", "заведующ", "руководител", "начальник", "ректор", "президент")
 
+
+@dataclass(frozen=True)
+class Heading:
+    """What stands above the table: the approval block (lines, top right) and the title (lines, centred)."""
+    approval: list[str] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
+    author: str = ""
+
+
+def initials_name(full_name: str) -> str:
+    """«Сергеева Наталья Петровна» → «Н.П. Сергеева», as a signature line writes it."""
+    parts = full_name.split()
+    if len(parts) < 2:
+        return full_name
+    return "".join(f"{part[0]}." for part in parts[1:3]) + " " + parts[0]
+
+
+def _head_of(institution_id: int) -> tuple[str, str] | None:
+    """(position, full name) of the institution's head: its admin whose position names a head (директор,
+    заведующий…), else its first admin with a position; None when nobody is recorded."""
+    admins = db.session.execute(select(User.position, User.full_name).where(
+        User.institution_id == institution_id, User.role == StaffRole.ADMIN, User.is_enabled.is_(True))
+        .order_by(User.id)).all()
+    for position, full_name in admins:
+        if position and position.lower().startswith(HEAD_POSITIONS):
+            return position, full_name
+    return next(((position, full_name) for position, full_name in admins if position), None)
+
+
+def approval_lines(approval: tuple[str, str] | None, base_short_name: str, head: tuple[str, str] | None) -> list[str]:
+    if approval:
+        number, day = approval
+        return [_("УТВЕРЖДЕНО"), _("решением координационного совета,"),
+                _("протокол № %(number)s от %(date)s", number=number, date=day)]
+    position = head[0] if head else _("Руководитель")
+    signature = initials_name(head[1]) if head else "_" * 18
+    return [_("УТВЕРЖДАЮ"), f"{position} {base_short_name}".strip(), f"__________ {signature}",
+            _("«___» __________ 20___ г.")]
+
+
+def plan_heading(plan: Plan, section=None, approval: tuple[str, str] | None = None) -> Heading:
+    """The heading of the plan (or of one section) in the current network; without a network (a bench, a unit
+    test) the plan's own title and year."""
+    year = str(AcademicYear(plan.start_year))
+    network = g.get("network") if has_request_context() else None
+    if network is None:
+        return Heading(approval=approval_lines(approval, "", None), title=[plan.title, year])
+    base = db.session.execute(select(Institution.short_name, Institution.full_name)
+                              .where(Institution.id == network.base_institution_id)).one()
+    lines = [_("План совместных мероприятий")]
+    partner_id = getattr(section, "partner_institution_id", None) if section is not None else None
+    if section is not None and partner_id and partner_id != network.base_institution_id:
+        partner = db.session.scalar(select(Institution.short_name).where(Institution.id == partner_id))
+        lines.append(_("%(base)s и %(partner)s", base=base.short_name, partner=partner))
+    elif section is not None:
+        lines.append(_("раздел «%(section)s»", section=section.title))
+    network_name = f"«{network.name}»"
+    lines.append(_("в рамках сетевого взаимодействия %(network)s", network=network_name))
+    years = f"{plan.start_year}/{plan.start_year + 1}"
+    lines.append(_("на %(year)s учебный год", year=years))
+    return Heading(approval=approval_lines(approval, base.short_name, _head_of(network.base_institution_id)),
+                   title=lines, author=base.full_name)
+
+
+def _number(value):
+    """«1» is the number 1 (it sorts and sums), «1.1» and «2а» stay text."""
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
+        return int(value.strip())
+    return value
+
+
+# ---- Excel -----------------------------------------------------------------------------------------------
 
 _WRAPPED = object()
+_THIN = Side(style="thin")
+_GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
 class _Cells:
@@ -27,22 +116,29 @@ class _Cells:
 
     def __init__(self, sheet):
         self.sheet = sheet
-        self.plain, self.wrapped = self._style(False, False), self._style(False, True)
-        self.bold, self.bold_wrapped = self._style(True, False), self._style(True, True)
+        self.plain = self._style()
+        self.wrapped = self._style(wrap=True, border=True)                        # a cell of the table
+        self.number = self._style(wrap=True, border=True, horizontal="center")    # the № column
+        self.header = self._style(bold=True, wrap=True, border=True, horizontal="center", vertical="center")
+        self.section = self._style(bold=True, border=True)
+        self.title = self._style(bold=True, horizontal="center", vertical="center", size=12)
+        self.bold = self._style(bold=True)
         # Classes, timing, responsible, report form and status repeat from item to item: each distinct value is
         # made safe (and a status labelled) once. Numbers and titles don't repeat; keeping them would only hold memory.
         self.texts: dict[str, str] = {}
         self.statuses: dict = {}
 
-    def _style(self, bold: bool, wrap: bool):
-        """The style array (indices into the workbook's fonts, alignments…) of one kind of cell, resolved once on
-        a template cell: assigning ``font``/``alignment`` hashes the style object and looks it up in the
+    def _style(self, bold=False, wrap=False, border=False, horizontal=None, vertical="top", size=None):
+        """The style array (indices into the workbook's fonts, alignments, borders…) of one kind of cell, resolved
+        once on a template cell: assigning ``font``/``alignment`` hashes the style object and looks it up in the
         workbook's lists, which cost more than writing the cell; each new cell copies the array instead."""
         template = WriteOnlyCell(self.sheet)
-        if bold:
-            template.font = Font(bold=True)
-        if wrap:
-            template.alignment = Alignment(wrap_text=True, vertical="top")
+        if bold or size:
+            template.font = Font(bold=bold, size=size)
+        if wrap or horizontal:
+            template.alignment = Alignment(wrap_text=wrap, vertical=vertical, horizontal=horizontal)
+        if border:
+            template.border = _GRID
         return template._style
 
     @staticmethod
@@ -77,27 +173,56 @@ class _Cells:
             text = self.statuses[value] = self.safe(label(value))
         return self.text(text, self.wrapped)
 
+    def blanks(self, count: int, style_array) -> list[Cell]:
+        """Bordered empty cells under a merged range (Excel draws a merged range's border from them)."""
+        return [Cell(self.sheet, row=1, column=1, style_array=style_array) for _index in range(count)]
 
-def plan_workbook(plan: Plan, sections, approval: tuple[str, str] | None = None) -> bytes:
-    """``sections``: [(section, items)]; ``approval``: (protocol number, date) once approved."""
+
+def _prepare(sheet, header_row: int, last_row: int) -> None:
+    set_up_print(sheet, WIDTHS, last_row=last_row, header_row=header_row, landscape=True)
+    sheet.page_margins.left, sheet.page_margins.right = 30 / 25.4, 10 / 25.4     # ГОСТ: 30 mm binding, 10 mm
+    sheet.page_margins.top = sheet.page_margins.bottom = 20 / 25.4
+
+
+def plan_workbook(plan: Plan, sections, approval: tuple[str, str] | None = None, heading: Heading | None = None,
+                  section=None) -> bytes:
+    """``sections``: [(section, items)]; ``approval``: (protocol number, date) once approved; ``heading``: what
+    stands above the table (built from the current network when not given); ``section``: the one exported."""
+    if plan.status != PlanStatus.APPROVED and section is None:
+        approval = None
+    heading = heading or plan_heading(plan, section, approval)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("План"))
-    for column, width in zip("ABCDEFG", (7, 60, 12, 18, 30, 24, 14)):
-        sheet.column_dimensions[column].width = width
+    header_row = len(heading.approval) + 1 + len(heading.title) + 2
+    _prepare(sheet, header_row, header_row + sum(1 + len(items) for _section, items in sections))
     cells = _Cells(sheet)
     cell = cells.cell
-    if plan.status == PlanStatus.APPROVED and approval:
-        number, day = approval
-        sheet.append([None, None, None, None, cell(_("УТВЕРЖДЕНО решением координационного совета, "
-                                                       "протокол № %(number)s от %(date)s", number=number, date=day))])
-    sheet.append([cell(plan.title, cells.bold)])
-    sheet.append([cell(str(AcademicYear(plan.start_year)), cells.plain)])
+    row = 0
+    for index, line in enumerate(heading.approval):        # E:G, top right; «УТВЕРЖДАЮ» bold
+        row += 1
+        sheet.append([None, None, None, None, cell(line, cells.bold if index == 0 else cells.plain)])
+        sheet.merged_cells.add(f"E{row}:G{row}")
     sheet.append([])
-    sheet.append([cell(name, cells.bold_wrapped) for name in HEADER])
-    for section, items in sections:
-        sheet.append([cell(section.title, cells.bold)])
+    row += 1
+    for line in heading.title:                             # A:G, centred
+        row += 1
+        sheet.append([cell(line, cells.title)])
+        sheet.merged_cells.add(f"A{row}:G{row}")
+    sheet.append([])
+    row += 2
+    sheet.row_dimensions[row].height = 2 * LINE_HEIGHT + 3
+    sheet.append([cell(name, cells.header) for name in HEADER])
+    for plan_section, items in sections:
+        row += 1
+        sheet.append([cell(plan_section.title, cells.section), *cells.blanks(6, cells.section)])
+        sheet.merged_cells.add(f"A{row}:G{row}")
         for item in items:
-            sheet.append([cell(item.number), cell(item.title), cells.repeating(item.audience),
+            row += 1
+            height = row_height((item.number, item.title, item.audience, item.timing, item.responsible,
+                                 item.report_form), WIDTHS)
+            if height:
+                sheet.row_dimensions[row].height = height
+            sheet.append([cell(_number(item.number), cells.number), cell(item.title), cells.repeating(item.audience),
                           cells.repeating(item.timing), cells.repeating(item.responsible),
                           cells.repeating(item.report_form), cells.status(item.status)])
     buffer = io.BytesIO()
@@ -105,5 +230,39 @@ def plan_workbook(plan: Plan, sections, approval: tuple[str, str] | None = None)
     return buffer.getvalue()
 
 
-def export_filename(plan: Plan) -> str:
-    return f"plan-{plan.start_year}-{plan.start_year + 1}.xlsx"
+# ---- Word ------------------------------------------------------------------------------------------------
+
+def plan_document(plan: Plan, sections, heading: Heading) -> bytes:
+    """The plan as a .docx: A4 landscape with the ГОСТ margins, the approval block at the top right, the title,
+    the table whose header row repeats on each page, page numbers from the second page."""
+    document = a4_blank(heading.author, " ".join(heading.title), font_size=12, landscape=True)
+    add_page_numbers(document)
+    block = document.add_paragraph()
+    block.paragraph_format.left_indent = Mm(175)                 # the right 82 mm of the 257 mm line
+    block.paragraph_format.space_after = Pt(12)
+    for index, line in enumerate(heading.approval):
+        run = block.add_run(line)
+        if index == 0:
+            run.bold = True
+        if index < len(heading.approval) - 1:
+            run.add_break()
+    for index, line in enumerate(heading.title):
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(0 if index < len(heading.title) - 1 else 12)
+        paragraph.add_run(line).bold = True
+    widths = list(WIDTHS_MM)
+    table = add_grid(document, list(HEADER), widths, font_size=11)
+    statuses: dict = {}
+    for plan_section, items in sections:
+        add_grid_row(table, [plan_section.title], widths, bold=True, font_size=11)
+        for item in items:
+            status = statuses.get(item.status) or statuses.setdefault(item.status, label(item.status))
+            add_grid_row(table, [item.number, item.title, item.audience, item.timing, item.responsible,
+                                 item.report_form, status], widths, font_size=11, centred=(0,))
+    return document_bytes(document)
+
+
+def export_filename(plan: Plan, extension: str = "xlsx", section=None) -> str:
+    suffix = f"-section-{section.id}" if section is not None else ""
+    return f"plan-{plan.start_year}-{plan.start_year + 1}{suffix}.{extension}"
