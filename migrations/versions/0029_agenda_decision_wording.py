@@ -11,8 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0029_agenda_decision_wording'
-# TEMPORARY: '0028_plan_item_periods' is written by another branch; the lead re-chains this to it at the merge
-down_revision = '0027_user_language'
+down_revision = '0028_plan_item_periods'
 branch_labels = None
 depends_on = None
 
