@@ -119,7 +119,7 @@ def test_a_plan_is_copied_into_the_next_year_after_a_preview(client, make, login
     url = f"/n/kultura/plans/copy?source_plan_id={plan.id}&start_year=2026"
     preview = client.get(url)
     assert preview.status_code == 200
-    page = html_module.unescape(preview.get_data(as_text=True))
+    page = html_module.unescape(preview.get_data(as_text=True)).replace("\xa0", " ")
     for text in ("Будет создан план «Сетевой план мероприятий на 2026/2027 учебный год»",
                  "2 раздела, 4 мероприятия", "Проверьте сроки: 2 мероприятия",
                  "01.10.2025 – 31.10.2025", "01.10.2026 – 31.10.2026",          # октябрь read again in 2026
@@ -229,3 +229,14 @@ def test_copy_is_for_those_who_create_plans(client, make, login_as, read):
         f"/n/other-net/plans/copy?source_plan_id={plan.id}&start_year=2026").get_data(as_text=True)
     with read():
         assert db.session.scalar(select(func.count()).select_from(Plan)) == 2
+
+
+def test_the_new_plan_form_offers_the_first_free_year(client, make, login_as):
+    _school, _library, network, coordinator = _network(make)
+    current = AcademicYear.current().start_year
+    login_as(coordinator)
+    assert f'<option selected value="{current}">' in client.get("/n/kultura/plans/").get_data(as_text=True)
+    make.plan(network, current)
+    page = client.get("/n/kultura/plans/").get_data(as_text=True)
+    assert f'<option selected value="{current + 1}">' in page
+    assert f"{AcademicYear(current).label} — план уже есть" in page

@@ -37,6 +37,7 @@ from workspace.plans.forms import (
     PlanForm,
     SectionForm,
     StatusCellForm,
+    plan_years,
     year_choices,
 )
 from workspace.plans.models import Plan, PlanItem, PlanSection
@@ -61,7 +62,9 @@ def list_plans():
     taken = {plan.start_year for plan, _total, _held in plans}
     form = PlanForm(year_choices(taken))
     if request.method == "GET":
-        form.start_year.data = AcademicYear.current().start_year
+        current = AcademicYear.current().start_year
+        free = [year for year in [current, current + 1, *plan_years()] if year not in taken]
+        form.start_year.data = free[0] if free else current
     if form.validate_on_submit():
         require(may_create_plan())
         if form.start_year.data in taken:
