@@ -37,15 +37,16 @@ def _check(form: CopyPlanForm, plans, taken: set[int]):
     source = next((plan for plan, _total, _held in plans if plan.id == form.source_plan_id.data), None)
     year = form.start_year.data
     if source is None:
-        form.source_plan_id.errors.append(_("Выберите план из списка."))
+        unknown = _("Выберите план из списка.")
+        form.source_plan_id.errors.append(unknown)
     elif year in taken:
-        form.start_year.errors.append(_("План на этот учебный год уже есть."))
+        taken_message = _("План на этот учебный год уже есть.")
+        form.start_year.errors.append(taken_message)
     elif source.start_year >= year:
         suggested = source_before(plans, year)
         hint = (_("Например, план %(year)s.", year=AcademicYear(suggested.start_year).label) if suggested else "")
-        form.source_plan_id.errors.append(
-            _("Копируется план одного из прошлых лет: выберите план до %(year)s.", year=AcademicYear(year).label)
-            + (" " + hint if hint else ""))
+        later = _("Копируется план одного из прошлых лет: выберите план до %(year)s.", year=AcademicYear(year).label)
+        form.source_plan_id.errors.append(later + (" " + hint if hint else ""))
     else:
         return source
     return None

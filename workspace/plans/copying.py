@@ -91,15 +91,18 @@ def shifted(day: date | None, years: int) -> date | None:
 def moved_dates(item: PlanItem, old: AcademicYear, new: AcademicYear) -> CopiedItem:
     """The item's dates in the new year: its timing read again there, or its old dates moved on."""
     years = new.start_year - old.start_year
-    moved = plural(years, _("год"))
+    year_noun = _("год")
+    moved = plural(years, year_noun)
     text = (item.timing or "").strip()
     if not text:
-        return CopiedItem(item, None, None, item.timing_is_read, _("Сроки не указаны."))
+        flag = _("Сроки не указаны.")
+        return CopiedItem(item, None, None, item.timing_is_read, flag)
     timing = read_timing(item.timing, new)
     if timing.is_read and timing.warning is None:
         return CopiedItem(item, timing.starts_on, timing.ends_on, True)
     if item.starts_on is None:
-        return CopiedItem(item, None, None, False, _("Сроки не прочитаны — останутся текстом, даты укажите в плане."))
+        flag = _("Сроки не прочитаны — останутся текстом, даты укажите в плане.")
+        return CopiedItem(item, None, None, False, flag)
     starts_on, ends_on = shifted(item.starts_on, years), shifted(item.ends_on, years)
     if timing.is_read:
         flag = _("В сроках указан год: даты сдвинуты на %(years)s, поправьте текст сроков.", years=moved)

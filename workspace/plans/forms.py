@@ -42,11 +42,12 @@ class PlanYear:
     def __call__(self, form, field):
         years = plan_years()
         if field.data is None:
-            raise ValidationError(_("Выберите учебный год из списка."))
+            unknown = _("Выберите учебный год из списка.")
+            raise ValidationError(unknown)
         if not years[-1] <= field.data <= years[0]:
             first, last = AcademicYear(years[-1]).label, AcademicYear(years[0]).label
-            raise ValidationError(_("План можно создать на учебный год с %(first)s по %(last)s.",
-                                    first=first, last=last))
+            outside = _("План можно создать на учебный год с %(first)s по %(last)s.", first=first, last=last)
+            raise ValidationError(outside)
 
 
 def year_field(label=None) -> SelectField:
