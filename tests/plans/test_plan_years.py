@@ -240,3 +240,17 @@ def test_the_new_plan_form_offers_the_first_free_year(client, make, login_as):
     page = client.get("/n/kultura/plans/").get_data(as_text=True)
     assert f'<option selected value="{current + 1}">' in page
     assert f"{AcademicYear(current).label} — план уже есть" in page
+
+
+def test_moved_dates_keep_the_end_of_a_month_and_titles_change_their_years():
+    from types import SimpleNamespace
+
+    from workspace.plans.copying import copied_title, shifted
+    assert shifted(date(2023, 2, 28), 1) == date(2024, 2, 29)   # the last day of February stays the last
+    assert shifted(date(2024, 2, 29), 1) == date(2025, 2, 28)
+    assert shifted(date(2019, 11, 22), 7) == date(2026, 11, 22)
+    assert shifted(None, 1) is None
+    for old, new in (("План на 2025/2026 учебный год", "План на 2026/2027 учебный год"),
+                     ("План 2025-26", "План 2026-2027"), ("План 2025 – 2026 уч. г.", "План 2026 – 2027 уч. г."),
+                     ("План сети «Культура»", "План сети «Культура»"), ("План 12025/20260", "План 12025/20260")):
+        assert copied_title(SimpleNamespace(start_year=2025, title=old), AcademicYear(2026)) == new, old
