@@ -72,6 +72,11 @@ PAGES = {"desk": "/i/school/", "network": "/n/net/", "council": "/n/net/council/
          "plans": "/n/net/plans/", "plan": "/n/net/plans/{plan_id}",
          "institution-history": "/i/school/history", "network-history": "/n/net/history",
          "meeting": "/n/net/council/meetings/{meeting_id}", "minutes": "/n/net/council/meetings/{meeting_id}/minutes"}
+# A new year's plan as a copy (plans/copy_views.py): the plans, then the source's sections and its items, whatever
+# their number; /n/ as above.
+PAGES["plan-copy"] = "/n/net/plans/copy"
+BUDGETS["plan-copy"] = 5
+RLS_CONTEXT["plan-copy"] = 2
 
 
 @pytest.mark.parametrize("size", [2, 40])

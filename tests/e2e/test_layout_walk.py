@@ -152,6 +152,7 @@ def _walk_coordinator(page, ids, size, problems):
     page.get_by_role("button", name="Загрузить и посмотреть").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Предпросмотр загрузки")
     _check(page, role, size, "plan-import-preview", problems)
+    _visit(page, NETWORK + "plans/copy", role, size, "plan-copy", problems)  # a new year's plan as a copy
 
 
 def _walk_project_lead(page, size, problems):

@@ -1,20 +1,90 @@
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import ValidationError
 
+from workspace.core.dates import AcademicYear
 from workspace.core.forms import max_length, required, strip
 from workspace.core.labels import choices
 from workspace.plans.models import ItemStatus
 
+FIRST_PLAN_YEAR = 2010  # the oldest archive a network loads: plans of any academic year since 2010/2011
+
+
+def plan_years() -> list[int]:
+    """The academic years a plan may be made for, newest first: from 2010/2011 to the next year."""
+    return list(range(AcademicYear.current().start_year + 1, FIRST_PLAN_YEAR - 1, -1))
+
+
+def _year_or_none(value):
+    """The start year as typed or chosen («2019», «2019/2020»); None for anything else (the validator says why)."""
+    if value is None or value == "" or isinstance(value, int):
+        return value if value != "" else None
+    try:
+        return AcademicYear.parse(str(value)).start_year
+    except ValueError:
+        return None
+
+
+def _number_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class PlanYear:
+    """A known academic year, with a Russian message saying which years are possible."""
+
+    def __call__(self, form, field):
+        years = plan_years()
+        if field.data is None:
+            unknown = _("Выберите учебный год из списка.")
+            raise ValidationError(unknown)
+        if not years[-1] <= field.data <= years[0]:
+            first, last = AcademicYear(years[-1]).label, AcademicYear(years[0]).label
+            outside = _("План можно создать на учебный год с %(first)s по %(last)s.", first=first, last=last)
+            raise ValidationError(outside)
+
+
+def year_field(label=None) -> SelectField:
+    return SelectField(label or _l("Учебный год"), coerce=_year_or_none, validate_choice=False,
+                       validators=[PlanYear()])
+
+
+def year_choices(taken: set[int] = frozenset()) -> list[tuple[int, str]]:
+    """The years of the select, newest first; a year that has its plan says so."""
+    result = []
+    for start_year in plan_years():
+        label = AcademicYear(start_year).label
+        if start_year in taken:
+            label = _("%(year)s — план уже есть", year=label)
+        result.append((start_year, label))
+    return result
+
 
 class PlanForm(FlaskForm):
-    start_year = SelectField(_l("Учебный год"), coerce=int, validators=[required()])
+    start_year = year_field()
     title = StringField(_l("Название плана"), validators=[max_length(400)], filters=[strip])
 
     def __init__(self, years: list[tuple[int, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.start_year.choices = years
+
+
+class CopyPlanForm(FlaskForm):
+    """Which plan to copy into which year: read from the address (the preview is a GET page) or, with its CSRF
+    token, from the confirm form."""
+
+    source_plan_id = SelectField(_l("Какой план скопировать"), coerce=_number_or_none, validate_choice=False)
+    start_year = year_field(_l("На какой учебный год"))
+
+    def __init__(self, plans: list[tuple[int, str]], years: list[tuple[int, str]], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.source_plan_id.choices = plans
         self.start_year.choices = years
 
 

@@ -27,9 +27,19 @@ from workspace.plans.access import (
     may_edit_cell,
 )
 from workspace.plans.approval import is_editable
+from workspace.plans.copying import copy_offer
 from workspace.plans.editing import apply_cell, apply_new_item
 from workspace.plans.exports import export_filename, plan_workbook
-from workspace.plans.forms import CELL_FIELDS, CellForm, ItemForm, PlanForm, SectionForm, StatusCellForm
+from workspace.plans.forms import (
+    CELL_FIELDS,
+    CellForm,
+    ItemForm,
+    PlanForm,
+    SectionForm,
+    StatusCellForm,
+    plan_years,
+    year_choices,
+)
 from workspace.plans.models import Plan, PlanItem, PlanSection
 from workspace.plans.permissions import can_edit_plan_section
 from workspace.plans.queries import (
@@ -45,21 +55,19 @@ from workspace.plans.queries import (
 )
 
 
-def _years() -> list[tuple[int, str]]:
-    current = AcademicYear.current()
-    return [(year.start_year, year.label) for year in (AcademicYear(current.start_year - 1), current,
-                                                       AcademicYear(current.start_year + 1))]
-
-
 @bp.route("/", methods=["GET", "POST"])
 @login_required
 def list_plans():
-    form = PlanForm(_years())
+    plans = plans_of_network()
+    taken = {plan.start_year for plan, _total, _held in plans}
+    form = PlanForm(year_choices(taken))
     if request.method == "GET":
-        form.start_year.data = AcademicYear.current().start_year
+        current = AcademicYear.current().start_year
+        free = [year for year in [current, current + 1, *plan_years()] if year not in taken]
+        form.start_year.data = free[0] if free else current
     if form.validate_on_submit():
         require(may_create_plan())
-        if db.session.scalar(select(Plan.id).where(Plan.start_year == form.start_year.data)) is not None:
+        if form.start_year.data in taken:
             form.start_year.errors.append(_("План на этот учебный год уже есть."))
         else:
             year = AcademicYear(form.start_year.data)
@@ -69,8 +77,10 @@ def list_plans():
             db.session.flush()
             flash(_("План создан. Добавьте разделы по партнёрам или загрузите план из Excel."), "success")
             return redirect(url_for("plans.show_plan", plan_id=plan.id))
-    return render("plans/list.html", plans=plans_of_network(), form=form, can_create=may_create_plan(),
-                  status=422 if form.errors else 200)
+    elif form.is_submitted():
+        require(may_create_plan())
+    return render("plans/list.html", plans=plans, form=form, can_create=may_create_plan(),
+                  copy_offer=copy_offer(plans), status=422 if form.errors else 200)
 
 
 LONG_PLAN_ITEMS = 200    # above this the page shows one section at a time, with a table of contents
@@ -302,3 +312,6 @@ def export_plan(plan_id: int):
     protocol = approved_protocol(approval_history("plan", plan.id))
     approval = (str(protocol[0]), ru_date(protocol[1])) if protocol else None
     return xlsx_response(plan_workbook(plan, sections_with_items(plan), approval=approval), export_filename(plan))
+
+
+from workspace.plans import copy_views  # noqa: E402,F401  (a new year's plan as a copy of an earlier one)
