@@ -100,6 +100,8 @@ def _plan_to_copy(make, network, library, coordinator):
     make.item(plan_section, "Неделя книги", "22-24.11.2025", position=2)
     make.item(plan_section, "Встреча с писателем", "по согласованию с автором", position=3)
     make.item(plan_section, "Выпускной", "май", position=4)
+    make.item(plan_section, "Театральная гостиная", "октябрь, март", position=5)
+    make.item(plan_section, "Лекторий", "10.10.2025, 12.03.2026", position=6)
     make.report(october, date(2025, 10, 15), summary="Прошло")
     return plan, october
 
@@ -121,7 +123,7 @@ def test_a_plan_is_copied_into_the_next_year_after_a_preview(client, make, login
     assert preview.status_code == 200
     page = html_module.unescape(preview.get_data(as_text=True)).replace("\xa0", " ")
     for text in ("Будет создан план «Сетевой план мероприятий на 2026/2027 учебный год»",
-                 "2 раздела, 4 мероприятия", "Проверьте сроки: 2 мероприятия",
+                 "2 раздела, 6 мероприятий", "Проверьте сроки: 3 мероприятия",
                  "01.10.2025 – 31.10.2025", "01.10.2026 – 31.10.2026",          # октябрь read again in 2026
                  "22.11.2025 – 24.11.2025", "22.11.2026 – 24.11.2026",          # a written year: moved on
                  "В сроках указан год: даты сдвинуты на 1 год", "Сроки не прочитаны — останутся текстом",
@@ -148,7 +150,7 @@ def test_a_plan_is_copied_into_the_next_year_after_a_preview(client, make, login
         reports = db.session.scalar(select(func.count()).select_from(EventReport))
     assert [(s.title, s.partner_institution_id, s.status) for s in sections] == [
         ("План мероприятий с МБУ «МИБС»", library.id, PlanStatus.DRAFT), ("Пустой раздел", None, PlanStatus.DRAFT)]
-    assert len(items) == 4 and all(item.status == ItemStatus.PLANNED for item in items.values())
+    assert len(items) == 6 and all(item.status == ItemStatus.PLANNED for item in items.values())
     assert (copied.starts_on, copied.ends_on) == (date(2026, 10, 1), date(2026, 10, 31))
     assert (copied.audience, copied.grade_from, copied.grade_to) == ("5-9 классы", 5, 9)
     assert copied.responsible == "МБУ «МИБС»" and copied.report_form == "Фотоотчёт" and copied.number == "1"
@@ -158,6 +160,9 @@ def test_a_plan_is_copied_into_the_next_year_after_a_preview(client, make, login
     unread = items["Встреча с писателем"]
     assert unread.starts_on is None and not unread.timing_is_read
     assert items["Выпускной"].starts_on == date(2027, 5, 1)
+    # several periods stay several: read again in the new year, or each moved on when the text names its year
+    assert items["Театральная гостиная"].periods == "2026-10-01/2026-10-31;2027-03-01/2027-03-31"
+    assert items["Лекторий"].periods == "2026-10-10/2026-10-10;2027-03-12/2027-03-12"
     page = client.get(f"/n/kultura/plans/{new.id}").get_data(as_text=True)
     assert "Библиосумерки" in page and "01.10.2026" in page
     again = client.post("/n/kultura/plans/copy", data={"csrf_token": token, "source_plan_id": plan.id,

@@ -26,6 +26,7 @@ from workspace.core.words import plural
 from workspace.extensions import db
 from workspace.plans.forms import plan_years
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanItemPerson, PlanSection
+from workspace.plans.periods import decode_periods, encode_periods
 from workspace.reading.timing import read_timing
 
 
@@ -38,6 +39,7 @@ class CopiedItem:
     ends_on: date | None
     timing_is_read: bool
     flag: str | None = None
+    periods: str = ""   # each period when there are several (workspace/plans/periods.py)
 
 
 @dataclass
@@ -99,16 +101,18 @@ def moved_dates(item: PlanItem, old: AcademicYear, new: AcademicYear) -> CopiedI
         return CopiedItem(item, None, None, item.timing_is_read, flag)
     timing = read_timing(item.timing, new)
     if timing.is_read and timing.warning is None:
-        return CopiedItem(item, timing.starts_on, timing.ends_on, True)
+        return CopiedItem(item, timing.starts_on, timing.ends_on, True, periods=encode_periods(timing.dates))
     if item.starts_on is None:
         flag = _("Сроки не прочитаны — останутся текстом, даты укажите в плане.")
         return CopiedItem(item, None, None, False, flag)
     starts_on, ends_on = shifted(item.starts_on, years), shifted(item.ends_on, years)
+    periods = encode_periods((shifted(start, years), shifted(end, years))
+                             for start, end in decode_periods(item.periods, item.starts_on, item.ends_on))
     if timing.is_read:
         flag = _("В сроках указан год: даты сдвинуты на %(years)s, поправьте текст сроков.", years=moved)
     else:
         flag = _("Сроки не прочитаны: даты сдвинуты на %(years)s.", years=moved)
-    return CopiedItem(item, starts_on, ends_on, item.timing_is_read, flag)
+    return CopiedItem(item, starts_on, ends_on, item.timing_is_read, flag, periods)
 
 
 YEAR_LABEL = r"(?<!\d){first}(\s*[/\-–—]\s*)(?:{second}|{second_short})(?!\d)"
@@ -154,6 +158,7 @@ def create_copy(preview: CopyPreview) -> Plan:
                 network_id=network_id, plan_id=plan.id, section_id=copy.id, position=item.position,
                 number=item.number, title=item.title, audience=item.audience, grade_from=item.grade_from,
                 grade_to=item.grade_to, timing=item.timing, starts_on=moved.starts_on, ends_on=moved.ends_on,
+                periods=moved.periods,
                 timing_is_read=moved.timing_is_read, responsible=item.responsible, report_form=item.report_form,
                 status=ItemStatus.PLANNED)
     db.session.add_all(new_items.values())
