@@ -44,7 +44,7 @@ PAGES = [
     ("not-found", COORDINATOR, "/n/net-takoi-seti/", "Страница не найдена"),
     ("plans", COORDINATOR, NETWORK + "plans/", "Сетевые планы мероприятий"),
     ("plan", COORDINATOR, NETWORK + "plans/{plan}", "Сетевой план мероприятий МБОУ «СОШ №31» с учреждениями культуры"),
-    ("plan-import", COORDINATOR, NETWORK + "plans/{plan}/import", "Загрузка плана из Excel"),
+    ("plan-import", COORDINATOR, NETWORK + "plans/{plan}/import", "Загрузка плана из Excel или Word"),
     ("network-history", COORDINATOR, NETWORK + "history", "История изменений"),
     ("institution-history", COORDINATOR, "/i/sosh31/history", "История изменений"),
     ("staff-import", ADMIN, "/i/sosh31/staff/import", "Импорт сотрудников из Excel"),

@@ -29,7 +29,7 @@ def test_a_wrong_file_gets_the_message_in_place(open_page, live_server):
         files=[{"name": "plan.xlsx", "mimeType": "application/octet-stream", "buffer": b"not a workbook"}])
     page.get_by_role("button", name="Загрузить и посмотреть").click()
     expect(page.get_by_text("Это не файл Excel")).to_be_visible()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Загрузка плана из Excel")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Загрузка плана из Excel или Word")
 
 
 def _layout_workbook() -> bytes:

@@ -126,7 +126,7 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
     names = [sheet.title for sheet in sheets]
     table = find_table(sheets[sheet_index].rows)
     if table.header_row_index is None or not table.items:
-        problem = table.problems[0] if table.problems else _("В листе не найдена таблица плана.")
+        problem = table.problems[0] if table.problems else _("Не найдена таблица плана.")
         return Preview([], sheet_index, names, problem)
     if len(table.items) > MAX_PLAN_ROWS:
         item_noun = _("мероприятие")

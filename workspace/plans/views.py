@@ -75,7 +75,7 @@ def list_plans():
                         title=form.title.data or _("Сетевой план мероприятий на %(year)s", year=str(year)))
             db.session.add(plan)
             db.session.flush()
-            flash(_("План создан. Добавьте разделы по партнёрам или загрузите план из Excel."), "success")
+            flash(_("План создан. Добавьте разделы по партнёрам или загрузите план из Excel или Word."), "success")
             return redirect(url_for("plans.show_plan", plan_id=plan.id))
     elif form.is_submitted():
         require(may_create_plan())

@@ -118,7 +118,7 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
     rows = sheets[sheet_index].rows
     table = find_table(rows)
     if table.header_row_index is None or not table.items:
-        return Preview([], sheet_index, names, _("В листе не найдена таблица дорожной карты: нужны столбцы "
+        return Preview([], sheet_index, names, _("Не найдена таблица дорожной карты: нужны столбцы "
                                                         "«Мероприятие» (или «Задача», «Содержание работы») и хотя бы "
                                                         "один из «Срок», «Ответственный», «Форма отчётности»."))
     if len(table.items) > MAX_ROADMAP_ROWS:

@@ -80,7 +80,7 @@ def new_project():
                 _("Ведущим учреждением может быть только ваше учреждение (другое назначает базовая организация)."))
         else:
             project = create_project(form)
-            flash(_("Проект создан с четырьмя этапами. Заполните дорожную карту или загрузите её из Excel."), "success")
+            flash(_("Проект создан с четырьмя этапами. Заполните дорожную карту или загрузите её из Excel или Word."), "success")
             return redirect(url_for("projects.show_project", project_id=project.id))
     return render("projects/edit.html", form=form, project=None, status=422 if form.errors else 200)
 
