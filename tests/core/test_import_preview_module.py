@@ -34,7 +34,7 @@ def test_a_preview_counts_rows_with_doubts_and_with_errors():
     preview = Preview(rows, 0, ["Лист"])
 
     assert (preview.doubts, preview.errors) == (2, 1)
-    assert rows[0].period == (None, None) and rows[0].institutions == []
+    assert rows[0].periods == () and rows[0].institutions == []
 
 
 def test_the_sheet_is_the_one_asked_for_or_the_one_found_or_a_problem():

@@ -267,6 +267,8 @@ def test_a_real_layout_reads_without_stamps_or_signatures_and_keeps_line_breaks(
     assert "Столбец «Место проведения» не перенесён: «Большой зал»" in html
     assert "Не переносятся грифы, подписи и примечания: 6" in html
     assert ">октябрь,\nмарт</textarea>" in html and ">ноябрь – декабрь</textarea>" in html
+    # what was read: two periods, not one span from October to March
+    assert "01.10.2024 — 31.10.2024;<br>01.03.2025 — 31.03.2025" in html and "01.10.2024 — 31.03.2025" not in html
     form = _form_of(html)
     form = {name: value.replace("\n", "\r\n") for name, value in form.items()}   # as a browser sends text areas
     form["action"] = "check"
@@ -283,6 +285,7 @@ def test_a_real_layout_reads_without_stamps_or_signatures_and_keeps_line_breaks(
         ("Экскурсия за кулисы", "ноябрь – декабрь", "Классные руководители\nГАУК «ТЮЗ»"),
     ]
     assert items[0].starts_on == date(2024, 10, 1) and items[1].ends_on == date(2024, 12, 31)
+    assert items[0].periods == "2024-10-01/2024-10-31;2025-03-01/2025-03-31"
     assert [(section.title, section.partner_institution_id) for section in sections] == [(THEATRE_TITLE, theatre.id)]
 
 

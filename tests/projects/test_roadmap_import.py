@@ -98,7 +98,7 @@ def test_a_bad_file_gets_a_russian_message_and_nothing_is_saved(client, make, lo
     assert response.status_code == 422 and "Это не файл Excel" in response.get_data(as_text=True)
     no_table = _upload(client, project, valid_xlsx([["просто текст"], ["ещё текст"]]))
     preview = client.get(no_table.location)
-    assert preview.status_code == 422 and "не найдена таблица дорожной карты" in preview.get_data(as_text=True)
+    assert preview.status_code == 422 and "Не найдена таблица дорожной карты" in preview.get_data(as_text=True)
     with read():
         assert db.session.scalar(select(func.count()).select_from(ProjectTask)) == 0
 

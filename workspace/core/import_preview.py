@@ -84,14 +84,14 @@ class PreviewColumn:
 
 @dataclass
 class PreviewRow:
-    """A row of a preview: the area's subclass adds its columns. ``period`` and ``institutions`` are what the
-    reader found (shown in «Прочитано»); a doubt is shown, an error stops the saving unless the row is
+    """A row of a preview: the area's subclass adds its columns. ``periods`` and ``institutions`` are what the
+    reader found (shown in «Прочитано»; every period of «октябрь, март»); a doubt is shown, an error stops the saving unless the row is
     ``dropped`` (left out by the user). ``other`` holds the cells of columns the area does not take (column, text):
     they travel with the row and are shown as its doubts."""
 
     line: int
     _: KW_ONLY
-    period: tuple[date | None, date | None] = (None, None)
+    periods: tuple[tuple[date, date], ...] = ()
     institutions: list = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)

@@ -90,7 +90,7 @@ def check_title_and_timing(row, timing, *, untitled: str, unread: str, missing: 
         row.doubts.append(left_out)
     if not row.title:
         row.errors.append(untitled)
-    row.period = (timing.starts_on, timing.ends_on)
+    row.periods = timing.dates if timing.is_read else ()
     if row.timing and not timing.is_read:
         row.doubts.append(unread)
     elif not row.timing:
