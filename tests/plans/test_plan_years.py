@@ -212,7 +212,7 @@ def test_copy_without_any_plan_is_not_offered(client, make, login_as):
 def test_copy_is_for_those_who_create_plans(client, make, login_as, read):
     _school, library, network, coordinator = _network(make)
     plan = make.plan(network, 2025)
-    make.section(plan, "Раздел")
+    make.section(plan, "Библиосумерки с партнёром")
     url = f"/n/kultura/plans/copy?source_plan_id={plan.id}&start_year=2026"
     login_as(make.user(library, "coordinator"))  # a partner's coordinator fills its section, creates no plan
     assert client.get(url).status_code == 403
@@ -230,8 +230,12 @@ def test_copy_is_for_those_who_create_plans(client, make, login_as, read):
     assert client.post("/n/kultura/plans/copy", data={"csrf_token": token, "source_plan_id": plan.id,
                                                       "start_year": 2026}).status_code == 404
     # a foreign plan named in the address of one's own network is not found there
-    assert "Выберите план из списка." in client.get(
-        f"/n/other-net/plans/copy?source_plan_id={plan.id}&start_year=2026").get_data(as_text=True)
+    foreign_preview = client.get(f"/n/other-net/plans/copy?source_plan_id={plan.id}&start_year=2026")
+    assert foreign_preview.status_code == 422 and "Выберите план из списка." in foreign_preview.get_data(as_text=True)
+    assert "Библиосумерки" not in foreign_preview.get_data(as_text=True)
+    tampered = client.post("/n/other-net/plans/copy", data={"csrf_token": token, "source_plan_id": plan.id,
+                                                            "start_year": 2026})
+    assert tampered.status_code == 422 and "Выберите план из списка." in tampered.get_data(as_text=True)
     with read():
         assert db.session.scalar(select(func.count()).select_from(Plan)) == 2
 

@@ -28,6 +28,7 @@ CASES = {
     ("ApplicationForm", "programme_id"), ("ApplicationForm", "pupil_id"), ("MatchForm", "pupil_id"),
     ("GroupForm", "teacher_id"), ("PlaceForm", "group_id"), ("PublicApplicationForm", "school_id"),
     ("MaterialForm", "source_item_id"), ("MaterialForm", "source_project_id"),  # tests/bank/test_materials.py
+    ("CopyPlanForm", "source_plan_id"),  # tests/plans/test_plan_years.py
     ("PlanItemFromMatchForm", "section_id"), ("ProjectTaskFromMatchForm", "project_id"),  # tests/requests_table/
     # test_conversations.py
 }
