@@ -290,7 +290,7 @@ NOT_EXPECTED = {
 }
 
 
-def test_every_page_file_and_letter_shows_each_marker_only_to_its_readers(app, make, record_property):
+def test_every_page_file_and_letter_shows_each_marker_only_to_its_readers(app, make, outbox, record_property):
     started = time.perf_counter()
     canaries = build_canary_world(make, app)
     walk = Walk(canaries)
@@ -299,7 +299,6 @@ def test_every_page_file_and_letter_shows_each_marker_only_to_its_readers(app, m
     for actor in canaries.actors.values():
         _walk_actor(app, canaries, walk, actor, rules, overlays)
 
-    outbox = app.extensions.setdefault("mail_outbox", [])
     for kind, trigger in LETTER_TRIGGERS.items():
         before = len(outbox)
         address, recipient = trigger(app, canaries)
