@@ -29,7 +29,7 @@ def _choose(user_id: int, key: str, choice: str) -> None:
 def preferences():
     kinds = switchable_kinds()
     chosen = dict(db.session.execute(select(LetterPreference.kind, LetterPreference.choice)
-                                     .where(LetterPreference.user_id == current_user.id)).tuples().all())
+                                     .where(LetterPreference.user_id == current_user.id)).all())
     if request.method == "POST":
         for kind in kinds:
             choice = request.form.get(kind.key)

@@ -30,8 +30,8 @@ def outbox():
     if kind in KINDS:
         statement = statement.where(Letter.kind == kind)
     page = paginate(statement.order_by(Letter.id.desc()), scalars=False)
-    counts = dict(db.session.execute(select(Letter.status, func.count()).group_by(Letter.status)).tuples().all())
-    return render("operator/outbox.html", page=page, counts=counts, status=status, kind=kind, kinds=KINDS,
+    counts = dict(db.session.execute(select(Letter.status, func.count()).group_by(Letter.status)).all())
+    return render("operator/outbox.html", page=page, counts=counts, chosen_status=status, kind=kind, kinds=KINDS,
                   statuses=STATUSES, status_labels=STATUS_LABELS)
 
 
