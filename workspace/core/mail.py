@@ -45,9 +45,11 @@ def build_message(to: str, subject: str, text: str, html: str | None = None,
 
 def _classify(error: Exception) -> Exception:
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = [code for code, _text in error.recipients.values()]
-        permanent = bool(codes) and all(code >= 500 for code in codes)
-        return (PermanentMailError if permanent else TemporaryMailError)(str(error.recipients))
+        answers = list(error.recipients.values())
+        permanent = bool(answers) and all(code >= 500 for code, _text in answers)
+        said = "; ".join(f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+                         for code, text in answers)
+        return (PermanentMailError if permanent else TemporaryMailError)(said)
     code = getattr(error, "smtp_code", None)
     if isinstance(code, int) and code >= 500 and not isinstance(error, smtplib.SMTPConnectError):
         return PermanentMailError(f"{code} {error}")
