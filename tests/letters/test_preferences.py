@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import post_form
+from workspace.accounts.models import User
 from workspace.extensions import db
 from workspace.letters.kinds import DAILY, KINDS, NEVER, register_letter_kind
 from workspace.letters.models import DIGESTED, FAILED, HELD, PENDING, Letter, LetterPreference
@@ -131,3 +132,15 @@ def test_the_operator_sees_the_outbox_without_bodies_and_retries_a_failed_letter
 def test_the_outbox_page_is_the_operators_only(client, make, login_as):
     login_as(make.user(make.institution(), "admin"))
     assert client.get("/operator/outbox").status_code == 404
+
+
+def test_a_letter_speaks_its_recipients_language(app, client, make, outbox):
+    english = make.user(make.institution(), "teacher", email="en@school.test")
+    russian = make.user(make.institution(), "teacher", email="ru@school.test")
+    with app.app_context():
+        db.session.execute(User.__table__.update().where(User.id == english.id).values(language="en"))
+        db.session.commit()
+    for user in (english, russian):
+        assert post_form(client, "/password/forgot", {"email": user.email}).status_code == 302
+    subjects = {letter["to"]: letter["subject"] for letter in outbox}
+    assert subjects == {"en@school.test": "Password recovery", "ru@school.test": "Восстановление пароля"}
