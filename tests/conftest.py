@@ -15,7 +15,7 @@ from sqlalchemy import event
 
 from tenants.scoping import unscoped
 from tests.fixtures import agreements as agreement_factories
-from tests.fixtures import bank, compile_cache, database, factories, projects
+from tests.fixtures import bank, compile_cache, database, factories, mail, projects
 from tests.fixtures import chronicle as chronicle_factories
 from tests.fixtures import journal as journal_factories
 from tests.fixtures import monitoring as monitoring_factories
@@ -234,9 +234,30 @@ def read(app):
     return lambda: _owner_free(app)
 
 
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server on loopback, for the whole session (tests/fixtures/mail.py)."""
+    server = mail.SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def outbox(app):
-    return app.extensions.setdefault("mail_outbox", [])
+def smtp(smtp_server, app):
+    """The SMTP server configured as the app's, accepting everything again at the end of the test."""
+    smtp_server.configure(app)
+    yield smtp_server
+    smtp_server.bounce.clear()
+    smtp_server.refuse_after(None)
+    if smtp_server.controller is None:
+        smtp_server.start()
+
+
+@pytest.fixture
+def outbox(app, smtp):
+    """The letters that reached the SMTP server, after the worker sent every due letter of the outbox."""
+    return mail.Mailbox(app, smtp)
 
 
 CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import getpass
 import os
+import threading
 from datetime import UTC
 
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import select
 from werkzeug.serving import run_simple
@@ -20,6 +22,7 @@ from workspace.demo.data import DEMO_PASSWORD
 from workspace.demo.loader import RealDataPresent, demo_logins, load_demo
 from workspace.extensions import db
 from workspace.generator.cli import generate_command
+from workspace.letters.worker import run_forever, run_once
 from workspace.plans.period_fill import fill_periods_command
 from workspace.pupils.retention import depersonalise_expired, expired, utc_now
 
@@ -115,10 +118,33 @@ def register_commands(app: Flask) -> None:
         upgrade()
         _load_demo_and_print()
         click.echo(f"Open http://{host}:{port}\n")
+        # the demo's letters flow: the worker sends the outbox beside the server (to the log without MAIL_SERVER)
+        threading.Thread(target=_work_in_background, args=(app,), name="letters-worker", daemon=True).start()
         run_simple(host, port, app, threaded=True)
+
 
     app.cli.add_command(generate_command)  # flask generate --scale demo|city --seed 1
     app.cli.add_command(fill_periods_command)  # flask fill-periods, once after migration 0028
+    app.cli.add_command(worker_command)  # flask worker [--once]
+
+
+@click.command("worker")
+@with_appcontext
+@click.option("--once", is_flag=True, help="Compose due digests, send every due letter, and exit (tests, cron).")
+@click.option("--interval", default=10.0, type=float, help="Seconds between rounds.")
+def worker_command(once: bool, interval: float) -> None:
+    """Send the outbox: due letters over SMTP, retries with back-off, daily and weekly digests."""
+    if once:
+        counts = run_once()
+        click.echo(", ".join(f"{status}: {n}" for status, n in sorted(counts.items())) or "Nothing to send.")
+        return
+    click.echo(f"Letters worker: a round every {interval:g} s (Ctrl+C stops).")
+    run_forever(interval)
+
+
+def _work_in_background(app) -> None:
+    with app.app_context():
+        run_forever(5.0)
 
 
 def _load_demo_and_print() -> None:

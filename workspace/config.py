@@ -4,7 +4,11 @@ DATABASE_URL      SQLAlchemy URL; default: an embedded SQLite file in the instan
                   PostgreSQL: postgresql+psycopg://user:password@host:5432/dbname
 SECRET_KEY        signs sessions and CSRF tokens; generated once into the instance folder if unset.
 MAIL_SERVER, MAIL_PORT, MAIL_USERNAME, MAIL_PASSWORD, MAIL_USE_TLS, MAIL_SENDER
-                  SMTP for invitations and password resets; without MAIL_SERVER mail goes to the log.
+                  SMTP for every letter (sent by ``flask worker`` from the outbox); without MAIL_SERVER the worker
+                  writes letters to the log.
+MAIL_MAX_ATTEMPTS, MAIL_MAX_BACKOFF_MINUTES, MAIL_DIGEST_HOUR
+                  a letter is tried this many times (default 8; 1, 2, 4 … minutes apart, at most 240) before it
+                  is failed; digests are composed at this local hour (default 7; weekly ones on Mondays).
 SESSION_COOKIE_SECURE  "1" behind TLS.
 RATELIMIT_REDIS_URL  redis://host:6379/0 keeps the log-in rate limit in Redis (default: the database).
 BEHIND_PROXY      "1" behind one reverse proxy: trust its X-Forwarded-For/-Proto/-Host.
@@ -62,6 +66,10 @@ class Config:
         self.MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
         self.MAIL_USE_TLS = _flag("MAIL_USE_TLS", True)
         self.MAIL_SENDER = os.environ.get("MAIL_SENDER", "workspace@localhost")
+        self.MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
+        self.MAIL_MAX_BACKOFF_MINUTES = int(os.environ.get("MAIL_MAX_BACKOFF_MINUTES", "240"))
+        self.MAIL_DIGEST_HOUR = int(os.environ.get("MAIL_DIGEST_HOUR", "7"))
+        self.MAIL_TIMEOUT = float(os.environ.get("MAIL_TIMEOUT", "15"))
         self.SESSION_COOKIE_SECURE = _flag("SESSION_COOKIE_SECURE")
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.PREFERRED_URL_SCHEME = "https" if self.SESSION_COOKIE_SECURE else "http"
@@ -102,7 +110,6 @@ class Config:
     PAGE_SIZE = 50
     # argon2id, RFC 9106 "second recommended option" (64 MiB, 3 passes).
     ARGON2 = {"time_cost": 3, "memory_cost": 65536, "parallelism": 4}
-    MAIL_OUTBOX = False  # keep sent mail in memory (tests)
     TESTING = False
 
 
@@ -116,5 +123,4 @@ class TestConfig(Config):
         self.MONITORING_CACHE_SECONDS = 0  # every view reads its rows (statement budgets); the cache is tested apart
 
     TESTING = True
-    MAIL_OUTBOX = True
     ARGON2 = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}  # still argon2id, cheap for tests

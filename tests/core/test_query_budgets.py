@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from workspace.council.models import Meeting
 from workspace.extensions import db
+from workspace.letters.outbox import queue_letter
 from workspace.plans.models import Plan
 
 BUDGETS = {"desk": 14, "network": 3, "council": 7, "staff": 4, "plan": 8, "plans": 3, "meeting": 12, "minutes": 8,
@@ -125,3 +126,25 @@ def test_calendar_statement_count_is_pinned_and_flat(app, client, make, login_as
     if app.extensions["test_connection"].dialect.name == "postgresql":
         expected += CALENDAR_RLS_CONTEXT[page]
     assert len(statements) == expected, "\n".join(statements)
+
+
+# The operator's outbox (operator/outbox.py): the user, one page of letters, their total, the counts by status;
+# the user's letter settings: the user and their choices. No tenant is resolved: no RLS context on PostgreSQL.
+LETTER_BUDGETS = {"/operator/outbox": 4, "/operator/outbox?status=pending&kind=accounts.invitation": 4,
+                  "/settings/letters": 2}
+
+
+@pytest.mark.parametrize("size", [2, 60])
+@pytest.mark.parametrize("url", sorted(LETTER_BUDGETS))
+def test_letter_pages_statement_count_is_pinned_and_flat(app, client, make, login_as, count_queries, url, size):
+    operator = make.user(None, None, operator=True)
+    with app.app_context():
+        for n in range(size):
+            queue_letter("accounts.invitation", address=f"r{n}@school.test", subject=f"Письмо {n}", text="—")
+        db.session.commit()
+    login_as(operator)
+    client.get(url)
+    with count_queries() as statements:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(statements) == LETTER_BUDGETS[url], "\n".join(statements)

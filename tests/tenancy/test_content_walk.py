@@ -290,7 +290,24 @@ NOT_EXPECTED = {
 }
 
 
-def test_every_page_file_and_letter_shows_each_marker_only_to_its_readers(app, make, record_property):
+def _read_the_outbox(app, canaries, walk, recipients: set[str]) -> None:
+    """The operator's outbox (operator.outbox) lists every letter's recipient, kind, subject and status, never its
+    body: the operator reads the recipients' addresses (blanked here, as a search box's echo is) and nothing else
+    of theirs; every other actor gets 404."""
+    for actor in canaries.actors.values():
+        response = _client_of(app, actor).get("/operator/outbox")
+        walk.requests += 1
+        text = response.get_data(as_text=True)
+        if actor.key != "operator":
+            assert response.status_code in (302, 404), actor.key
+            continue
+        assert response.status_code == 200 and all(address in text for address in recipients)
+        for address in recipients:
+            text = text.replace(address, " " * len(address))
+        walk.read(actor, "GET /operator/outbox", text, "/operator/outbox")
+
+
+def test_every_page_file_and_letter_shows_each_marker_only_to_its_readers(app, make, outbox, record_property):
     started = time.perf_counter()
     canaries = build_canary_world(make, app)
     walk = Walk(canaries)
@@ -299,7 +316,6 @@ def test_every_page_file_and_letter_shows_each_marker_only_to_its_readers(app, m
     for actor in canaries.actors.values():
         _walk_actor(app, canaries, walk, actor, rules, overlays)
 
-    outbox = app.extensions.setdefault("mail_outbox", [])
     for kind, trigger in LETTER_TRIGGERS.items():
         before = len(outbox)
         address, recipient = trigger(app, canaries)
@@ -308,6 +324,7 @@ def test_every_page_file_and_letter_shows_each_marker_only_to_its_readers(app, m
         for letter in letters:
             walk.letters += 1
             walk.read(recipient, f"the {kind} letter to {address}", f"{letter['subject']}\n{letter['body']}")
+    _read_the_outbox(app, canaries, walk, {letter["to"] for letter in outbox})
 
     expected = [(actor, index) for actor in canaries.actors.values() for index, marker in enumerate(canaries.markers)
                 if marker.expected and may_read(actor, marker) and (actor.key, marker.kind) not in NOT_EXPECTED]

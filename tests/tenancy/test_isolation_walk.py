@@ -85,6 +85,7 @@ def _values_for(world, actor_key: str):
         "survey_id": a.survey.id,
         "question_id": a.question.id,
         "survey_token": a.survey.token,
+        "letter_id": 999999,  # the outbox is the operator's alone (operator.retry_letter)
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -102,6 +103,7 @@ def _values_for(world, actor_key: str):
         "section_id": [b.section.id, 999999],
         "item_id": [b.item.id, 999999],
         "field": ["no-such-field"],
+        "letter_id": [999999],
         "import_id": [b.plan_import.id, 999999],
         # The token is the credential: what must not open is a revoked link, a deactivated user's, a guess.
         "feed_token": [b.revoked_feed_token, b.disabled_feed_token, a.revoked_feed_token, "no-such-feed"],

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from workspace.accounts.models import StaffRole, TokenPurpose, User
 from workspace.accounts.tokens import issue_token
 from workspace.core.links import public_url
-from workspace.core.mail import send_mail
 from workspace.extensions import db
+from workspace.letters.kinds import INVITATION
+from workspace.letters.outbox import letter_language, queue_letter
 
 
 def email_taken(email: str) -> bool:
@@ -33,7 +34,9 @@ def send_invitation(user: User, where: str) -> None:
     days = current_app.config["INVITATION_DAYS"]
     raw = issue_token(user, TokenPurpose.INVITATION, timedelta(days=days))
     link = public_url("accounts.accept_invitation", token=raw)
-    send_mail(user.email, _("Приглашение в сетевое пространство: %(where)s", where=where),
-              _("Здравствуйте, %(name)s!\n\nВас пригласили в сетевое пространство «%(where)s».\n"
-                "Чтобы войти, задайте пароль по ссылке (она действует %(days)d дн. и только один раз):\n"
-                "%(link)s\n", name=user.full_name, where=where, days=days, link=link))
+    with letter_language(user):
+        subject = _("Приглашение в сетевое пространство: %(where)s", where=where)
+        text = _("Здравствуйте, %(name)s!\n\nВас пригласили в сетевое пространство «%(where)s».\n"
+                 "Чтобы войти, задайте пароль по ссылке (она действует %(days)d дн. и только один раз):\n"
+                 "%(link)s\n", name=user.full_name, where=where, days=days, link=link)
+    queue_letter(INVITATION.key, user=user, subject=subject, text=text)

@@ -19,10 +19,11 @@ from workspace.accounts.passwords import check_password, set_password
 from workspace.accounts.ratelimit import forget_failures, record_failure, refusal
 from workspace.accounts.tokens import consume, find_token, issue_token, resets_exhausted
 from workspace.core.links import public_url
-from workspace.core.mail import send_mail
 from workspace.core.models import utcnow
 from workspace.core.rendering import render
 from workspace.extensions import db, login_manager
+from workspace.letters.kinds import PASSWORD_RESET
+from workspace.letters.outbox import letter_language, queue_letter
 
 
 @login_manager.user_loader
@@ -157,11 +158,13 @@ def forgot_password():
             raw = issue_token(user, TokenPurpose.PASSWORD_RESET,
                               timedelta(hours=current_app.config["RESET_HOURS"]))
             link = public_url("accounts.reset_password", token=raw)
-            send_mail(user.email, _("Восстановление пароля"),
-                      _("Здравствуйте, %(name)s!\n\nЧтобы задать новый пароль, откройте ссылку "
-                        "(она действует %(hours)d ч. и только один раз):\n%(link)s\n\n"
-                        "Если вы не запрашивали восстановление, просто проигнорируйте это письмо.",
-                        name=user.full_name, hours=current_app.config["RESET_HOURS"], link=link))
+            with letter_language(user):
+                subject = _("Восстановление пароля")
+                text = _("Здравствуйте, %(name)s!\n\nЧтобы задать новый пароль, откройте ссылку "
+                         "(она действует %(hours)d ч. и только один раз):\n%(link)s\n\n"
+                         "Если вы не запрашивали восстановление, просто проигнорируйте это письмо.",
+                         name=user.full_name, hours=current_app.config["RESET_HOURS"], link=link)
+            queue_letter(PASSWORD_RESET.key, user=user, subject=subject, text=text)
         # The same answer whether or not the address is known.
         flash(_("Если такой адрес зарегистрирован, на него отправлено письмо со ссылкой."), "info")
         return redirect(url_for("accounts.login"))

@@ -18,7 +18,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.functions import FunctionElement
 
 from workspace.core.errors import conflict_response
-from workspace.core.mail import discard_pending_mail, send_pending_mail
 from workspace.extensions import db
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -130,12 +129,9 @@ def init_database(app: Flask) -> None:
                 db.session.commit()
             except StaleDataError:  # a versioned row changed under this request between its read and the commit
                 db.session.rollback()
-                discard_pending_mail()
                 return conflict_response()
-            send_pending_mail()
         else:
             db.session.rollback()
-            discard_pending_mail()
         return response
 
 

@@ -1,56 +1,75 @@
-"""Outgoing mail: SMTP when configured, the log otherwise (and an in-memory outbox in tests).
+"""The SMTP transport: one message, built from a letter's parts, sent to the configured server (or written to the
+log when no MAIL_SERVER is configured, the development sink). Letters are queued and retried by
+workspace.letters (the outbox and its worker); nothing else sends mail.
 
-Inside a request, mail is queued and sent only after the request's transaction has committed:
-an invitation never goes out for an account that was rolled back.
+A failure is classified for the worker: ``PermanentMailError`` (a 5xx answer: the recipient or the message is
+refused, retrying cannot help) or ``TemporaryMailError`` (connection refused or dropped, a 4xx answer).
 """
 from __future__ import annotations
 
 import smtplib
+from collections.abc import Iterable, Mapping
 from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
 
-from flask import current_app, g, has_request_context
-
-from workspace.core.words import nest_quotes
-
-
-def send_mail(to: str, subject: str, body: str) -> None:
-    # quotes inside quotes as a letter writes them: «… „…“», line by line (one stray quote stays in its line)
-    subject = nest_quotes(subject)
-    body = "\n".join(nest_quotes(line) for line in body.split("\n"))
-    if has_request_context():
-        g.setdefault("pending_mail", []).append((to, subject, body))
-        return
-    deliver(to, subject, body)
+from flask import current_app
 
 
-def send_pending_mail() -> None:
-    """Called once the request's transaction has committed."""
-    for letter in g.pop("pending_mail", []):
-        try:
-            deliver(*letter)
-        except (OSError, smtplib.SMTPException):
-            current_app.logger.exception("Mail to %s could not be sent", letter[0])
+class TemporaryMailError(Exception):
+    """Try again later."""
 
 
-def discard_pending_mail() -> None:
-    g.pop("pending_mail", None)
+class PermanentMailError(Exception):
+    """Never try again (the recipient bounced)."""
 
 
-def deliver(to: str, subject: str, body: str) -> None:
-    app = current_app
-    if app.config.get("MAIL_OUTBOX"):
-        app.extensions.setdefault("mail_outbox", []).append({"to": to, "subject": subject, "body": body})
-    if not app.config.get("MAIL_SERVER"):
-        app.logger.warning("Mail (no SMTP configured) to %s: %s\n%s", to, subject, body)
-        return
+def build_message(to: str, subject: str, text: str, html: str | None = None,
+                  headers: Mapping[str, str] | None = None,
+                  attachments: Iterable[tuple[str, str, bytes]] = ()) -> EmailMessage:
     message = EmailMessage()
-    message["From"] = app.config["MAIL_SENDER"]
+    message["From"] = current_app.config["MAIL_SENDER"]
     message["To"] = to
     message["Subject"] = subject
-    message.set_content(body)
-    with smtplib.SMTP(app.config["MAIL_SERVER"], app.config["MAIL_PORT"], timeout=15) as smtp:
-        if app.config["MAIL_USE_TLS"]:
-            smtp.starttls()
-        if app.config["MAIL_USERNAME"]:
-            smtp.login(app.config["MAIL_USERNAME"], app.config["MAIL_PASSWORD"])
-        smtp.send_message(message)
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(domain=current_app.config["MAIL_SENDER"].rpartition("@")[2] or None)
+    for name, value in (headers or {}).items():
+        message[name] = value
+    message.set_content(text)
+    if html:
+        message.add_alternative(html, subtype="html")
+    for filename, mime_type, content in attachments:
+        maintype, _slash, subtype = mime_type.partition("/")
+        message.add_attachment(content, maintype=maintype, subtype=subtype or "octet-stream", filename=filename)
+    return message
+
+
+def _classify(error: Exception) -> Exception:
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        answers = list(error.recipients.values())
+        permanent = bool(answers) and all(code >= 500 for code, _text in answers)
+        said = "; ".join(f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+                         for code, text in answers)
+        return (PermanentMailError if permanent else TemporaryMailError)(said)
+    code = getattr(error, "smtp_code", None)
+    if isinstance(code, int) and code >= 500 and not isinstance(error, smtplib.SMTPConnectError):
+        return PermanentMailError(f"{code} {error}")
+    return TemporaryMailError(f"{type(error).__name__}: {error}")
+
+
+def deliver(message: EmailMessage) -> None:
+    """Send one message; raises TemporaryMailError or PermanentMailError."""
+    app = current_app
+    if not app.config.get("MAIL_SERVER"):
+        app.logger.warning("Mail (no SMTP configured) to %s: %s\n%s", message["To"], message["Subject"],
+                           message.get_body(("plain",)).get_content())
+        return
+    try:
+        with smtplib.SMTP(app.config["MAIL_SERVER"], app.config["MAIL_PORT"],
+                          timeout=app.config.get("MAIL_TIMEOUT", 15)) as smtp:
+            if app.config["MAIL_USE_TLS"]:
+                smtp.starttls()
+            if app.config["MAIL_USERNAME"]:
+                smtp.login(app.config["MAIL_USERNAME"], app.config["MAIL_PASSWORD"])
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException) as error:
+        raise _classify(error) from error

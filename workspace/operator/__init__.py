@@ -18,3 +18,4 @@ def _only_the_operator():
 
 
 from workspace.operator import views  # noqa: E402,F401
+from workspace.operator import outbox  # noqa: E402,F401
