@@ -31,6 +31,7 @@ from workspace.extensions import db
 from workspace.letters.kinds import DAILY, DIGEST, WEEKLY
 from workspace.letters.models import BOUNCED, DIGESTED, FAILED, HELD, PENDING, SENT, Letter
 from workspace.letters.outbox import letter_language, queue_letter
+from workspace.letters.schedule import run_reminder_jobs
 
 LEASE = timedelta(minutes=10)
 
@@ -146,7 +147,9 @@ def _queue_digest(user, delivery: str, items: list[Letter], key: str):
     return queue_letter(DIGEST.key, user=user, subject=subject, text=text, dedupe_key=key)
 
 
-def run_once(now: datetime | None = None) -> dict[str, int]:
+def run_once(now: datetime | None = None, *, force_reminders: bool = True) -> dict[str, int]:
+    """One round: the reminders that depend on time (schedule.py), the digests that are due, the due letters."""
+    run_reminder_jobs(now or utcnow(), force=force_reminders)
     compose_digests(now)
     return send_due(now)
 
@@ -154,7 +157,7 @@ def run_once(now: datetime | None = None) -> dict[str, int]:
 def run_forever(interval: float) -> None:
     while True:
         try:
-            counts = run_once()
+            counts = run_once(force_reminders=False)
             if counts:
                 current_app.logger.info("Letters: %s", counts)
         except Exception:  # noqa: BLE001  (a broken round is logged; the worker keeps going)
