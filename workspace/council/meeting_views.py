@@ -30,6 +30,7 @@ from workspace.council.forms import (
     RulesForm,
     VoteForm,
 )
+from workspace.council.letters import queue_meeting_invitation, queue_vote_opened
 from workspace.council.minutes import DOCX_MIMETYPE, minutes_docx
 from workspace.council.models import (
     AgendaItem,
@@ -83,6 +84,7 @@ def new_meeting():
                           held_on=form.held_on.data, place=form.place.data or "", link=form.link.data or "")
         db.session.add(meeting)
         db.session.flush()
+        queue_meeting_invitation(meeting, g.network)
         flash(_("Заседание № %(number)s назначено. Добавьте вопросы повестки.", number=meeting.number), "success")
         return redirect(url_for("council.show_meeting", meeting_id=meeting.id))
     return render("council/new_meeting.html", form=form, status=422 if form.errors else 200)
@@ -113,6 +115,8 @@ def new_e_vote():
         db.session.flush()
         db.session.add(AgendaItem(network_id=g.network.id, meeting_id=meeting.id, approval_id=approval.id, position=1,
                                   title=_question_about(approval)))
+        db.session.flush()
+        queue_vote_opened(meeting, g.network)
         flash(_("Заочное голосование открыто до %(date)s включительно. Члены совета увидят его на рабочем столе.",
                 date=meeting.deadline_on.strftime("%d.%m.%Y")), "success")
         return redirect(url_for("council.show_meeting", meeting_id=meeting.id))

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from tenants.models import Seat
 from workspace.core.models import utcnow
 from workspace.council.approval import ApprovalError, apply_outcome
+from workspace.council.letters import queue_decision
 from workspace.council.models import (
     AgendaItem,
     Approval,
@@ -107,6 +108,8 @@ def close_item(item: AgendaItem, meeting: Meeting, *, if_not_carried: Outcome, r
         approval = db.session.scalar(select(Approval).where(Approval.id == item.approval_id))
         if approval is not None:
             apply_outcome(approval, outcome)
+    has_subject = item.approval_id is not None
+    queue_decision(decision, item, meeting, g.network, lambda: decision_text(decision, has_subject))
     if meeting.is_e_vote:
         meeting.held_on = today
     _close_meeting_when_done(meeting, closing=item)

@@ -1,0 +1,204 @@
+"""The council's letters through HTTP and a real SMTP server: an e-vote opened, a vote closing tomorrow (the
+reminder job, once, only to those who have not voted), a decision taken (to the seats and to the document's
+author), an invitation to a meeting with its iCalendar and its update; nothing to another network's council,
+nothing from a rolled-back request."""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Calendar
+from sqlalchemy import select
+
+from tenants.entry import enter_command_line
+from tests.conftest import post_form
+from tests.council.helpers import build_council
+from tests.council.test_approval_flow import _as, _close, _council_url, _open_e_vote, _submit, _vote
+from workspace.council.letters import remind_vote_closing
+from workspace.council.models import Meeting
+from workspace.extensions import db
+from workspace.letters.models import Letter
+
+TODAY = date.today()
+
+
+def _seat_addresses(c) -> set[str]:
+    return {c.director.email, c.coordinator.email, c.librarian.email, c.parent.email}
+
+
+def _other_council(make):
+    """A second network with a seat of its own: it must never receive the first council's letters."""
+    other = build_council(make, slug="drugaya")
+    return other
+
+
+def test_an_e_vote_opened_reaches_every_seat_of_its_network_only(client, make, read, outbox):
+    c = build_council(make)
+    other = _other_council(make)
+    _as(client, c.coordinator)
+    assert _submit(client, c).status_code == 302
+    _as(client, c.director)
+    outbox.clear()
+    meeting, _item = _open_e_vote(client, c, read)
+    letters = list(outbox)
+    assert {letter["to"] for letter in letters} == _seat_addresses(c)
+    assert not {letter["to"] for letter in letters} & _seat_addresses(other)
+    letter = next(letter for letter in letters if letter["to"] == c.parent.email)
+    assert letter["subject"] == f"Открыто заочное голосование № {meeting.number}"
+    link = f"http://workspace.test/n/{c.network.slug}/council/meetings/{meeting.id}"
+    deadline = (TODAY + timedelta(days=7)).strftime("%d.%m.%Y")
+    for part in (letter["body"], letter["html"]):
+        assert "Культура рядом" in part and "Об утверждении: Сетевой план 2026/2027" in part
+        assert deadline in part and link in part
+    assert f'<a href="{link}">' in letter["html"]
+    assert letter["message"]["List-Unsubscribe"].startswith("<http://workspace.test/letters/unsubscribe/")
+
+
+def test_the_closing_reminder_goes_once_to_the_seats_that_have_not_voted(app, client, make, read, outbox):
+    c = build_council(make)
+    _as(client, c.coordinator)
+    _submit(client, c)
+    _as(client, c.director)
+    meeting, item = _open_e_vote(client, c, read)
+    assert _vote(client, c, meeting, item, "for").status_code == 302
+    _as(client, c.librarian)
+    assert _vote(client, c, meeting, item, "against").status_code == 302
+    outbox.clear()
+    with read():
+        deadline = db.session.get(Meeting, meeting.id).deadline_on
+    # the day before the deadline, at 10:00 Moscow time; twice: the dedupe key keeps one letter per seat
+    now = datetime.combine(deadline - timedelta(days=1), datetime.min.time(), tzinfo=UTC) + timedelta(hours=7)
+    with app.test_request_context():
+        from workspace.letters.schedule import run_reminder_jobs
+        assert "council.vote_closing" in run_reminder_jobs(now, force=True)
+        assert "council.vote_closing" in run_reminder_jobs(now + timedelta(minutes=20), force=True)
+    letters = list(outbox)
+    assert sorted(letter["to"] for letter in letters) == sorted([c.coordinator.email, c.parent.email])
+    letter = letters[0]
+    assert letter["subject"] == f"Голосование № {meeting.number} закрывается завтра"
+    assert "Вы ещё не проголосовали." in letter["body"] and "Вы ещё не проголосовали." in letter["html"]
+    assert f"/n/{c.network.slug}/council/meetings/{meeting.id}" in letter["body"]
+    # two days before: nothing is due
+    with app.test_request_context(), enter_command_line():
+        assert remind_vote_closing(now - timedelta(days=1)) == 0
+
+
+def test_a_decision_reaches_the_seats_and_the_author_of_the_document(client, make, read, outbox):
+    c = build_council(make)
+    _as(client, c.teacher)
+    # the teacher holds no seat and cannot submit; the coordinator holds one: the author letter is proven with
+    # an author outside the council by the approval's submitted_by_id below
+    _as(client, c.coordinator)
+    _submit(client, c)
+    _as(client, c.director)
+    meeting, item = _open_e_vote(client, c, read)
+    for user in (c.director, c.librarian, c.parent):
+        _as(client, user)
+        _vote(client, c, meeting, item, "for")
+    _as(client, c.director)
+    outbox.clear()
+    assert _close(client, c, meeting, item, remarks="Добавить встречу с родителями").status_code == 302
+    letters = list(outbox)
+    # the author (the coordinator) holds a seat: one letter each, no second one to the author
+    assert sorted(letter["to"] for letter in letters) == sorted(_seat_addresses(c))
+    letter = next(letter for letter in letters if letter["to"] == c.librarian.email)
+    assert letter["subject"] == "Решение совета: Об утверждении: Сетевой план 2026/2027"
+    for part in (letter["body"], letter["html"]):
+        assert "Решение: Утвердить." in part and "за — 3, против — 0, воздержались — 0" in part
+        assert "Добавить встречу с родителями" in part
+
+
+def test_a_returned_plan_tells_its_author_outside_the_council(client, make, read, outbox):
+    c = build_council(make)
+    _as(client, c.coordinator)
+    _submit(client, c)
+    with read():
+        from workspace.council.models import Approval
+        approval_id = db.session.scalar(select(Approval.id))
+    # the author leaves the council before the decision: the letter reaches the author as the author
+    _as(client, c.director)
+    page = f"/n/{c.network.slug}/council/"
+    assert post_form(client, _council_url(c, f"seats/{c.seats['secretary'].id}/remove"), {},
+                     page_url=_council_url(c, f"seats/{c.seats['secretary'].id}/remove")).status_code == 302
+    meeting, item = _open_e_vote(client, c, read)
+    for user in (c.director, c.librarian, c.parent):
+        _as(client, user)
+        _vote(client, c, meeting, item, "against")
+    _as(client, c.director)
+    outbox.clear()
+    assert _close(client, c, meeting, item, if_not_carried="returned", remarks="Уточнить сроки").status_code == 302
+    letters = {letter["to"]: letter for letter in outbox}
+    assert set(letters) == {c.director.email, c.librarian.email, c.parent.email, c.coordinator.email}
+    author = letters[c.coordinator.email]
+    assert author["subject"] == "«Сетевой план 2026/2027»: возвращён на доработку"
+    assert "Замечания совета: Уточнить сроки" in author["body"]
+    assert f"/n/{c.network.slug}/council/approvals/plan/{c.plan.id}" in author["body"]
+    assert approval_id and page
+
+
+def _invitation(letter) -> Calendar:
+    [attachment] = list(letter["message"].iter_attachments())
+    assert attachment.get_filename() == "invitation.ics" and attachment.get_content_type() == "text/calendar"
+    content = attachment.get_content()
+    return Calendar.from_ical(content if isinstance(content, (bytes, str)) else bytes(content))
+
+
+def test_scheduling_a_meeting_sends_each_seat_an_invitation(client, make, read, outbox):
+    c = build_council(make)
+    other = _other_council(make)
+    _as(client, c.director)
+    outbox.clear()
+    held_on = TODAY + timedelta(days=10)
+    response = post_form(client, _council_url(c, "meetings/new"),
+                         {"number": 5, "held_on": held_on.isoformat(), "place": "Школа №31, кабинет 204 <b>",
+                          "link": ""})
+    assert response.status_code == 302
+    with read():
+        meeting = db.session.scalar(select(Meeting))
+    letters = list(outbox)
+    assert {letter["to"] for letter in letters} == _seat_addresses(c)
+    assert not {letter["to"] for letter in letters} & _seat_addresses(other)
+    letter = next(letter for letter in letters if letter["to"] == c.parent.email)
+    assert letter["subject"] == f"Заседание совета № 5, {held_on:%d.%m.%Y}"
+    assert "Место: Школа №31, кабинет 204 <b>" in letter["body"]
+    assert "кабинет 204 &lt;b&gt;" in letter["html"] and "204 <b>" not in letter["html"]
+    assert f"/n/{c.network.slug}/council/meetings/{meeting.id}" in letter["body"]
+    calendar = _invitation(letter)
+    assert str(calendar["METHOD"]) == "REQUEST"
+    [event] = calendar.walk("VEVENT")
+    assert str(event["UID"]) == f"meeting-{meeting.id}@workspace.test"
+    assert int(event["SEQUENCE"]) == 0
+    assert event.decoded("DTSTART") == held_on
+    assert "кабинет 204" in str(event["LOCATION"])
+    attendees = event["ATTENDEE"]
+    assert len(attendees) == 4
+    own = [a for a in attendees if str(a).lower() == f"mailto:{c.parent.email}".lower()]
+    assert len(own) == 1 and own[0].params["RSVP"] == "TRUE" and own[0].params["ROLE"] == "REQ-PARTICIPANT"
+    # the other members' addresses are not the recipient's to read
+    assert not any(c.director.email in str(a) for a in attendees)
+    [alarm] = event.walk("VALARM")
+    assert str(alarm["ACTION"]) == "DISPLAY" and alarm.decoded("TRIGGER") == timedelta(days=-1)
+    assert "ORGANIZER" in event
+
+
+def test_a_rolled_back_request_sends_nothing(client, make, read, outbox, monkeypatch):
+    c = build_council(make)
+    _as(client, c.director)
+    outbox.clear()
+    page = client.get(_council_url(c, "meetings/new")).get_data(as_text=True)
+
+    def broken_flash(*_args, **_kwargs):
+        raise RuntimeError("the request fails after the letters were queued")
+
+    monkeypatch.setattr("workspace.council.meeting_views.flash", broken_flash)
+    from tests.conftest import csrf_token_from
+    try:
+        response = client.post(_council_url(c, "meetings/new"),
+                               data={"number": 1, "held_on": TODAY.isoformat(), "place": "Кабинет 1",
+                                     "csrf_token": csrf_token_from(page)})
+        assert response.status_code == 500
+    except RuntimeError:
+        pass
+    assert len(outbox) == 0
+    with read():
+        assert db.session.scalars(select(Letter)).all() == []
+        assert db.session.scalars(select(Meeting)).all() == []
