@@ -202,3 +202,37 @@ def test_a_rolled_back_request_sends_nothing(client, make, read, outbox, monkeyp
     with read():
         assert db.session.scalars(select(Letter)).all() == []
         assert db.session.scalars(select(Meeting)).all() == []
+
+
+def test_moving_a_meeting_sends_the_update_with_the_same_uid_and_the_next_sequence(client, make, read, outbox):
+    c = build_council(make)
+    _as(client, c.director)
+    held_on = TODAY + timedelta(days=10)
+    assert post_form(client, _council_url(c, "meetings/new"),
+                     {"number": 3, "held_on": held_on.isoformat(), "place": "Кабинет 204"}).status_code == 302
+    with read():
+        meeting = db.session.scalar(select(Meeting))
+    first = {letter["to"]: _invitation(letter) for letter in outbox}
+    outbox.clear()
+    moved = held_on + timedelta(days=2)
+    edit = _council_url(c, f"meetings/{meeting.id}/edit")
+    assert "Изменить дату или место" in client.get(_council_url(c, f"meetings/{meeting.id}")).get_data(as_text=True)
+    assert post_form(client, edit, {"held_on": moved.isoformat(), "place": "Актовый зал"}).status_code == 302
+    letters = list(outbox)
+    assert {letter["to"] for letter in letters} == _seat_addresses(c)
+    letter = next(letter for letter in letters if letter["to"] == c.librarian.email)
+    assert letter["subject"] == f"Заседание совета № 3 перенесено: {moved:%d.%m.%Y}"
+    assert "Дата или место заседания изменились." in letter["body"] and "Актовый зал" in letter["html"]
+    [before] = first[c.librarian.email].walk("VEVENT")
+    calendar = _invitation(letter)
+    [after] = calendar.walk("VEVENT")
+    assert str(calendar["METHOD"]) == "REQUEST"
+    assert str(after["UID"]) == str(before["UID"])
+    assert int(after["SEQUENCE"]) == int(before["SEQUENCE"]) + 1
+    assert after.decoded("DTSTART") == moved and "Актовый зал" in str(after["LOCATION"])
+    # saving the same date and place again sends nothing; a member cannot edit the meeting
+    outbox.clear()
+    assert post_form(client, edit, {"held_on": moved.isoformat(), "place": "Актовый зал"}).status_code == 302
+    assert len(outbox) == 0
+    _as(client, c.parent)
+    assert client.get(edit).status_code == 403

@@ -83,6 +83,12 @@ class MeetingForm(FlaskForm):
         return valid
 
 
+class MeetingChangeForm(MeetingForm):
+    """The date, place or link of a meeting already called (its number stays)."""
+    number = None
+
+
+
 class EVoteForm(FlaskForm):
     approval_id = SelectField(_l("Что выносится на голосование"), coerce=int, validators=[required()])
     number = _number_field()

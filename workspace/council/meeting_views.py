@@ -26,6 +26,7 @@ from workspace.council.forms import (
     CloseForm,
     DiscussionForm,
     EVoteForm,
+    MeetingChangeForm,
     MeetingForm,
     RulesForm,
     VoteForm,
@@ -88,6 +89,28 @@ def new_meeting():
         flash(_("Заседание № %(number)s назначено. Добавьте вопросы повестки.", number=meeting.number), "success")
         return redirect(url_for("council.show_meeting", meeting_id=meeting.id))
     return render("council/new_meeting.html", form=form, status=422 if form.errors else 200)
+
+
+@bp.route("/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_meeting(meeting_id: int):
+    """Move a meeting or change its place: every seat gets the updated invitation (same UID, next SEQUENCE)."""
+    meeting = managed_meeting_or_404(meeting_id)
+    if meeting.is_e_vote or not _is_open(meeting):
+        abort(404)
+    form = MeetingChangeForm()
+    if request.method == "GET":
+        form.held_on.data, form.place.data, form.link.data = meeting.held_on, meeting.place, meeting.link
+    if form.validate_on_submit():
+        changed = (form.held_on.data, form.place.data or "", form.link.data or "") != \
+            (meeting.held_on, meeting.place, meeting.link)
+        if changed:
+            meeting.held_on, meeting.place, meeting.link = form.held_on.data, form.place.data or "", form.link.data or ""
+            db.session.flush()
+            queue_meeting_invitation(meeting, g.network, update=True)
+            flash(_("Заседание изменено. Члены совета получат обновлённое приглашение."), "success")
+        return redirect(url_for("council.show_meeting", meeting_id=meeting.id))
+    return render("council/edit_meeting.html", form=form, meeting=meeting, status=422 if form.errors else 200)
 
 
 def _number_is_free(form) -> bool:
