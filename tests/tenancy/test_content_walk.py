@@ -279,8 +279,27 @@ def _reset_password(app, canaries):
     return actor.user.email, actor
 
 
+def _council_meeting(app, canaries):
+    """Network A's chair calls a meeting: each seat gets an invitation; the chair and the bridge chose not to
+    receive these (a preference), so the one letter read is the external member's (a parent, the narrowest)."""
+    from workspace.extensions import db
+    from workspace.letters.models import LetterPreference
+    with app.app_context():
+        for key in ("a_admin", "bridge"):
+            db.session.merge(LetterPreference(user_id=canaries.actors[key].user.id, kind="council.meeting",
+                                              choice="never"))
+        db.session.commit()
+    client = _client_of(app, canaries.actors["a_admin"])
+    response = post_form(client, f"/n/{canaries.world.a.network.slug}/council/meetings/new",
+                         data={"number": 9, "held_on": "2026-12-20", "place": "Кабинет 204"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    actor = canaries.actors["external"]
+    return actor.user.email, actor
+
+
 # Every kind of letter the product sends, triggered through HTTP: a new kind of letter is added here.
 LETTER_TRIGGERS = {"invitation": _invite, "password reset": _reset_password}
+LETTER_TRIGGERS["council meeting invitation"] = _council_meeting
 
 # What each actor must find somewhere (the reverse check): every marker its rule allows and marks as expected.
 # An allowed marker that is not shown anywhere to an actor is listed here as not expected, with the reason.
