@@ -1,0 +1,77 @@
+"""The areas' letters, end to end: the change through HTTP (or the reminder job with a chosen ``now``), then the
+worker once against a real SMTP server: who receives it (only those who may read it), subject, both parts, link."""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.agreements.helpers import build_scene
+from tests.conftest import post_form
+from workspace.agreements.letters import find_expiring
+from workspace.extensions import db
+from workspace.letters.models import Letter
+
+NOON = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)  # 12:00 in Moscow
+
+
+@pytest.fixture
+def scene(make):
+    return build_scene(make)
+
+
+def _run(app, job, now):
+    from tenants.entry import enter_command_line
+    with app.test_request_context(), enter_command_line():
+        job(now)
+        db.session.commit()
+
+
+def test_an_agreement_sent_for_signing_mails_the_heads_of_the_parties(client, login_as, make, scene, outbox):
+    agreement = make.agreement(scene.network, [scene.school, scene.library], "Договор о «Юном технике»",
+                               obligations={scene.school: ["Предоставляет кабинет"]})
+    page = f"/n/net/agreements/{agreement.id}"
+    login_as(scene.coordinator)
+    assert post_form(client, f"{page}/submit", {}, page_url=page).status_code == 302
+    letters = sorted(outbox, key=lambda letter: letter["to"])
+    assert [letter["to"] for letter in letters] == ["admin@mibs.test", "admin@sosh31.test"]
+    letter = letters[1]
+    assert letter["subject"].startswith("Документ ждёт вашей подписи: договор №")
+    assert "Здравствуйте, Иванова Анна Петровна!" in letter["body"]
+    assert f"http://workspace.test{page}" in letter["body"] and f'href="http://workspace.test{page}"' in letter["html"]
+    assert "Юном технике" in letter["body"] and "Юном технике" in letter["html"]
+
+
+def test_a_failed_submit_mails_nobody(client, login_as, make, scene, outbox):
+    agreement = make.agreement(scene.network, [scene.school, scene.library], "Без обязательств")
+    page = f"/n/net/agreements/{agreement.id}"
+    login_as(scene.coordinator)
+    post_form(client, f"{page}/submit", {}, page_url=page)
+    assert outbox == []
+
+
+def test_expiring_agreements_remind_the_parties_once_per_threshold(app, make, read, scene, outbox):
+    today = date(2026, 12, 4)
+    soon = make.agreement(scene.network, [scene.school, scene.library], "Скоро кончится", status="active",
+                          ends_on=today + timedelta(days=30))
+    make.agreement(scene.network, [scene.school, scene.museum], "Расторгнут", status="terminated",
+                   ends_on=today + timedelta(days=30))
+    make.agreement(scene.network, [scene.school, scene.library], "Ещё долго", status="active",
+                   ends_on=today + timedelta(days=90))
+    _run(app, find_expiring, NOON)
+    _run(app, find_expiring, NOON + timedelta(hours=1))  # twice: queued once
+    letters = list(outbox)
+    assert sorted(letter["to"] for letter in letters) == [
+        "admin@mibs.test", "admin@sosh31.test", "coord@mibs.test", "coord@sosh31.test"]
+    letter = letters[0]
+    assert letter["subject"] == f"Соглашение истекает через 30 дней: договор № {soon.number}"
+    assert "03.01.2027" in letter["body"] and f"/n/net/agreements/{soon.id}" in letter["body"]
+    assert f"/n/net/agreements/{soon.id}" in letter["html"]
+    # 7 days before: the second threshold, once again
+    _run(app, find_expiring, NOON + timedelta(days=23))
+    _run(app, find_expiring, NOON + timedelta(days=24))
+    later = list(outbox)[4:]
+    assert len(later) == 4 and all("через 7 дней" in letter["subject"] for letter in later)
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(Letter)) == 8
