@@ -75,3 +75,62 @@ def test_expiring_agreements_remind_the_parties_once_per_threshold(app, make, re
     assert len(later) == 4 and all("через 7 дней" in letter["subject"] for letter in later)
     with read():
         assert db.session.scalar(select(func.count()).select_from(Letter)) == 8
+
+
+def _dated_item(app, item_id, ends_on, status=None) -> int:
+    from tenants.scoping import unscoped
+    from workspace.plans.models import ItemStatus, PlanItem
+    with app.app_context(), unscoped():
+        item = db.session.get(PlanItem, item_id)
+        item.starts_on = item.ends_on = ends_on
+        if status:
+            item.status = ItemStatus(status)
+        db.session.commit()
+    return item_id
+
+
+def test_missing_event_reports_are_asked_for_once_per_stage_in_one_letter(app, make, read, scene, outbox):
+    from tenants.scoping import unscoped
+    from workspace.plans.letters import find_missing_reports
+    from workspace.plans.models import PlanItemPerson
+    plan = make.plan(scene.network)
+    section = make.section(plan, "С библиотекой", partner=scene.library)
+    titles = ["Библиосумерки", "Неделя книги", "Уже с отчётом", "Отменено", "Ещё впереди"]
+    made = {title: make.item(section, title, "ноябрь", position=position).id
+            for position, title in enumerate(titles, start=1)}
+    ended = {"Библиосумерки": date(2026, 11, 20), "Неделя книги": date(2026, 12, 3), "Уже с отчётом":
+             date(2026, 11, 25), "Отменено": date(2026, 11, 25), "Ещё впереди": date(2026, 12, 20)}
+    ids = {title: _dated_item(app, made[title], day, "cancelled" if title == "Отменено" else None)
+           for title, day in ended.items()}
+    make.report(make_item_ref(app, ids["Уже с отчётом"]), date(2026, 11, 25))
+    with app.app_context(), unscoped():
+        db.session.add(PlanItemPerson(network_id=scene.network.id, item_id=ids["Неделя книги"],
+                                      user_id=scene.teacher.id))
+        db.session.commit()
+    _run(app, find_missing_reports, NOON)
+    _run(app, find_missing_reports, NOON + timedelta(hours=2))
+    letters = {letter["to"]: letter for letter in outbox}
+    assert sorted(letters) == ["coord@mibs.test", "teacher@sosh31.test"]
+    library = letters["coord@mibs.test"]
+    assert library["subject"] == "Отчёт о мероприятии ожидается"
+    assert "Библиосумерки" in library["body"] and "прошло 14 дней, отчёт просрочен" in library["body"]
+    assert "Неделя книги" not in library["body"] and "Уже с отчётом" not in library["body"]
+    assert f"/n/net/plans/{plan.id}/items/{ids['Библиосумерки']}/report" in library["body"]
+    assert f"/n/net/plans/{plan.id}/items/{ids['Библиосумерки']}/report" in library["html"]
+    teacher = letters["teacher@sosh31.test"]
+    assert "Неделя книги" in teacher["body"] and "отчёт ожидается" in teacher["body"]
+    # a week on: the teacher's item is overdue (once); the library's was mailed as overdue already
+    _run(app, find_missing_reports, NOON + timedelta(days=7))
+    _run(app, find_missing_reports, NOON + timedelta(days=8))
+    later = list(outbox)[2:]
+    assert [letter["to"] for letter in later] == ["teacher@sosh31.test"]
+    assert "Неделя книги" in later[0]["body"] and "прошло 8 дней, отчёт просрочен" in later[0]["body"]
+
+
+def make_item_ref(app, item_id):
+    from tenants.scoping import unscoped
+    from workspace.plans.models import PlanItem
+    with app.app_context(), unscoped():
+        item = db.session.get(PlanItem, item_id)
+        db.session.expunge(item)
+        return item
