@@ -134,3 +134,19 @@ def make_item_ref(app, item_id):
         item = db.session.get(PlanItem, item_id)
         db.session.expunge(item)
         return item
+
+
+def test_a_mention_in_a_project_comment_mails_the_colleague_mentioned(client, login_as, make, scene, outbox):
+    from tests.conftest import csrf_token_from
+    project = make.project(scene.network, scene.school, "Читающая школа", participants=(scene.library,))
+    login_as(scene.coordinator)
+    page = client.get(f"/n/net/projects/{project.id}").get_data(as_text=True)
+    response = client.post(f"/n/net/projects/{project.id}/comments", data={
+        "body": "@Петрова, посмотрите <b>дорожную карту</b>", "csrf_token": csrf_token_from(page)})
+    assert response.status_code == 302
+    [letter] = list(outbox)
+    assert letter["to"] == "admin@mibs.test"
+    assert letter["subject"] == "Вас упомянули в обсуждении проекта «Читающая школа»"
+    assert "> @Петрова, посмотрите <b>дорожную карту</b>" in letter["body"]
+    assert "&lt;b&gt;дорожную карту&lt;/b&gt;" in letter["html"]
+    assert f"http://workspace.test/n/net/projects/{project.id}#discussion" in letter["body"]
