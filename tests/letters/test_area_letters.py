@@ -150,3 +150,60 @@ def test_a_mention_in_a_project_comment_mails_the_colleague_mentioned(client, lo
     assert "> @Петрова, посмотрите <b>дорожную карту</b>" in letter["body"]
     assert "&lt;b&gt;дорожную карту&lt;/b&gt;" in letter["html"]
     assert f"http://workspace.test/n/net/projects/{project.id}#discussion" in letter["body"]
+
+
+def test_a_parent_application_mails_the_school_managers_without_the_childs_name(client, make, outbox):
+    from tests.programmes.helpers import build
+    s = build(make)
+    school_admin = make.user(s.school, "admin", email="director@sosh31.test")
+    url = f"/public/n/{s.network.slug}/programmes/{s.programme.id}"
+    client.get(url)
+    form = {"pupil_full_name": "Новиков Пётр Андреевич", "class_label": "6б", "parent_name": "Новикова Анна",
+            "parent_contact": "novikova@mail.example", "has_consent": "y", "school_id": s.school.id}
+    assert post_form(client, url, form).status_code == 302
+    letters = list(outbox)
+    assert sorted(letter["to"] for letter in letters) == sorted([s.coordinator.email, school_admin.email])
+    letter = letters[0]
+    assert letter["subject"] == "Новое заявление на программу «Робототехника»"
+    assert "класс 6Б" in letter["body"] and "/i/sosh31/enrollment/applications/" in letter["body"]
+    assert "/i/sosh31/enrollment/applications/" in letter["html"]
+    for part in (letter["body"], letter["html"], letter["subject"]):
+        assert "Новиков" not in part and "novikova@" not in part
+
+
+def test_a_request_mails_the_provider_and_its_answer_the_school(app, client, make, login_as, read, outbox):
+    from tests.programmes.helpers import build
+    s = build(make)
+    pupil = make.pupil(s.school, "Иванова", "Мария", patronymic="Сергеевна", class_label="6Б")
+    login_as(s.coordinator)
+    url = f"/i/{s.school.slug}/enrollment/applications"
+    assert post_form(client, url, {"pupil_id": pupil.id, "programme_id": s.programme.id,
+                                   "submitted_on": "2026-09-03", "has_consent": "y"}).status_code == 302
+    from workspace.programmes.models import Application, Enrollment, EnrollmentRequest
+    with read():
+        application = db.session.scalar(select(Application))
+    new_url = f"/i/{s.school.slug}/enrollment/requests/new?programme={s.programme.id}"
+    client.get(new_url)
+    assert post_form(client, new_url, {"application_ids": [application.id]}).status_code == 302
+    letters = list(outbox)
+    assert sorted(letter["to"] for letter in letters) == sorted([s.provider_coordinator.email,
+                                                                 s.provider_admin.email])
+    with read():
+        request = db.session.scalar(select(EnrollmentRequest))
+        enrollment = db.session.scalar(select(Enrollment))
+    letter = letters[0]
+    assert letter["subject"] == "Новая заявка на программу «Робототехника»"
+    assert "СОШ №31 подаёт заявку на программу «Робототехника»: 1 обучающийся." in letter["body"]
+    assert f"/n/net/programmes/requests/{request.id}" in letter["body"] and "Иванова" not in letter["body"]
+    outbox.clear()
+    from tests.conftest import login
+    provider = app.test_client()
+    login(provider, s.provider_coordinator.email)
+    page_url = f"/n/net/programmes/requests/{request.id}"
+    assert post_form(provider, f"{page_url}/enrollments/{enrollment.id}/accept", {"version": enrollment.version},
+                     page_url=page_url).status_code == 302
+    [answer] = list(outbox)
+    assert answer["to"] == s.coordinator.email
+    assert answer["subject"] == "Ответ на заявку: программа «Робототехника»"
+    assert "Зачислено: 1, в листе ожидания: 0, отказано: 0." in answer["body"]
+    assert f"/i/sosh31/enrollment/requests/{request.id}" in answer["html"] and "Иванова" not in answer["body"]
