@@ -40,8 +40,7 @@ def queue_mention_letter(session: Session, mention: ProjectMention) -> None:
     text = "\n\n".join([lead, quoted, f"{link_label}: {link}"])
     html = (f"<p>{escape(lead)}</p><blockquote>{'<br>'.join(escape(line) for line in body.split(chr(10)))}"
             f'</blockquote><p><a href="{escape(link)}">{escape(link_label)}</a></p>')
-    queue_letter(MENTION.key, user=user, subject=subject, text=text, html=html,
-                 dedupe_key=f"project-mention:{mention.comment_id}:{mention.user_id}")
+    queue_letter(MENTION.key, user=user, subject=subject, text=text, html=html)
 
 
 @event.listens_for(Session, "before_flush")
