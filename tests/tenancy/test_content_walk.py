@@ -297,9 +297,21 @@ def _council_meeting(app, canaries):
     return actor.user.email, actor
 
 
+def _mention(app, canaries):
+    """School A's coordinator @mentions the partner's coordinator in the joint project: the letter goes to them."""
+    client = _client_of(app, canaries.actors["a_coordinator"])
+    project = canaries.world.a.project
+    url = f"/n/{canaries.world.a.network.slug}/projects/{project.id}"
+    response = post_form(client, f"{url}/comments", {"body": "@Координатор партнёра, посмотрите задачу"},
+                         page_url=url)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    actor = canaries.actors["provider_coordinator"]
+    return actor.user.email, actor
+
+
 # Every kind of letter the product sends, triggered through HTTP: a new kind of letter is added here.
-LETTER_TRIGGERS = {"invitation": _invite, "password reset": _reset_password}
-LETTER_TRIGGERS["council meeting invitation"] = _council_meeting
+LETTER_TRIGGERS = {"invitation": _invite, "password reset": _reset_password,
+                   "council meeting invitation": _council_meeting, "project mention": _mention}
 
 # What each actor must find somewhere (the reverse check): every marker its rule allows and marks as expected.
 # An allowed marker that is not shown anywhere to an actor is listed here as not expected, with the reason.
@@ -307,6 +319,17 @@ NOT_EXPECTED = {
     # The operator reads only the admins it appoints (operator.show_institution); school B's admin is network B's.
     ("operator", "e-mail of school B's admin"),
 }
+
+
+def _read_the_worlds_letters(canaries, walk, outbox) -> int:
+    """The world is partly built through HTTP (enrollment requests and decisions), which sends their letters to
+    the schools' and providers' staff: each is read as its recipient. The number of letters read."""
+    actors = {actor.user.email: actor for actor in canaries.actors.values() if actor.user is not None}
+    letters = [letter for letter in outbox if letter["to"] in actors]
+    for letter in letters:
+        walk.letters += 1
+        walk.read(actors[letter["to"]], f"the world's letter to {letter['to']}", f"{letter['subject']}\n{letter['body']}")
+    return len(letters)
 
 
 def _read_the_outbox(app, canaries, walk, recipients: set[str]) -> None:
@@ -330,6 +353,7 @@ def test_every_page_file_and_letter_shows_each_marker_only_to_its_readers(app, m
     started = time.perf_counter()
     canaries = build_canary_world(make, app)
     walk = Walk(canaries)
+    _read_the_worlds_letters(canaries, walk, outbox)
     rules = [rule for rule in app.url_map.iter_rules() if rule.endpoint not in SKIPPED_ENDPOINTS]
     overlays = _overlays(canaries)
     for actor in canaries.actors.values():

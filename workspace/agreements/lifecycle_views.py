@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import flash, redirect, request, url_for
+from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from workspace.agreements import bp
 from workspace.agreements.access import ACCEPT, RETURN, TERMINATE, WRITE, agreement_or_404, editable_agreement_or_404
 from workspace.agreements.forms import TerminateForm
+from workspace.agreements.letters import queue_signature_letters
 from workspace.agreements.models import AgreementStatus, Obligation
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
@@ -46,6 +47,7 @@ def submit_agreement(agreement_id: int):
     loaded.agreement.status = AgreementStatus.SIGNING
     for party in loaded.parties:
         party.party.accepted_by_id, party.party.accepted_at = None, None
+    queue_signature_letters(loaded.agreement, g.network.slug)
     flash(_("Договор отправлен на подписание. Руководители сторон принимают его на этой странице."), "success")
     return _back(agreement_id)
 

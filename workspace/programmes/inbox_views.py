@@ -23,6 +23,7 @@ from workspace.extensions import db
 from workspace.programmes import bp
 from workspace.programmes.access import decidable_enrollment_or_404, load_group_or_404, provider_request_or_404
 from workspace.programmes.forms import DecisionForm, DeclineForm, PlaceForm
+from workspace.programmes.letters import queue_answer_letters
 from workspace.programmes.load import load_of_provider
 from workspace.programmes.models import Enrollment, EnrollmentRequest, EnrollmentStatus, Group, Programme, RequestStatus
 from workspace.programmes.queries import (
@@ -81,7 +82,11 @@ def _settle(enrollment_request: EnrollmentRequest) -> None:
     db.session.flush()
     open_left = db.session.scalar(select(Enrollment.id).where(Enrollment.request_id == enrollment_request.id,
                                                               Enrollment.status == EnrollmentStatus.REQUESTED).limit(1))
+    answered = enrollment_request.status is RequestStatus.SENT and not open_left
     enrollment_request.status = RequestStatus.SENT if open_left else RequestStatus.ANSWERED
+    if answered:
+        programme = db.session.scalar(select(Programme).where(Programme.id == enrollment_request.programme_id))
+        queue_answer_letters(enrollment_request, programme)
 
 
 def _decided(enrollment: Enrollment, status: EnrollmentStatus) -> None:

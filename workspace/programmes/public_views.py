@@ -24,6 +24,7 @@ from workspace.extensions import db
 from workspace.programmes import public_bp as bp
 from workspace.programmes.admission import grade_refusal, has_live_application
 from workspace.programmes.forms import PublicApplicationForm
+from workspace.programmes.letters import queue_application_letters
 from workspace.programmes.models import Application, ApplicationSource, ApplicationStatus, Direction, Programme
 from workspace.programmes.queries import (
     enrolled_counts,
@@ -104,12 +105,15 @@ def public_programme(programme_id: int):
                 flash(_("Такое заявление уже отправлено в школу и ждёт рассмотрения: отправлять его ещё раз "
                         "не нужно."), "info")
                 return redirect(url_for("public_programmes.public_programme", programme_id=programme.id))
-            db.session.add(Application(
+            application = Application(
                 institution_id=form.school_id.data, programme_id=programme.id, network_id=g.catalog.id,
                 submitted_on=date.today(), has_consent=True, source=ApplicationSource.PUBLIC,
                 pupil_full_name=form.pupil_full_name.data, class_label=form.class_label.data.replace(" ", "").upper(),
                 parent_name=form.parent_name.data, parent_contact=form.parent_contact.data,
-                status=ApplicationStatus.NEW, client_hash=client_hash))
+                status=ApplicationStatus.NEW, client_hash=client_hash)
+            db.session.add(application)
+            db.session.flush()
+            queue_application_letters(application, programme)
             flash(_("Заявление отправлено в школу. С вами свяжутся по указанному контакту."), "success")
             return redirect(url_for("public_programmes.public_programme", programme_id=programme.id))
     taken = enrolled_counts([programme.id]).get(programme.id, 0)

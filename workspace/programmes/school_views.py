@@ -21,6 +21,7 @@ from workspace.extensions import db
 from workspace.programmes import school_bp as bp
 from workspace.programmes.admission import grade_refusal, has_live_application
 from workspace.programmes.forms import ApplicationForm, MatchForm, RejectForm, RequestForm
+from workspace.programmes.letters import queue_request_letters
 from workspace.programmes.models import (
     ACTIVE,
     Application,
@@ -239,6 +240,7 @@ def new_request():
                 db.session.flush()
                 applications[row.id].status = ApplicationStatus.SENT
                 applications[row.id].enrollment_id = enrollment.id
+            queue_request_letters(enrollment_request, programme, len(chosen))
             flash(_("Заявка отправлена организации: обучающихся — %(n)d.", n=len(chosen)), "success")
             return redirect(url_for("school_programmes.show_school_request", request_id=enrollment_request.id))
     return render("programmes/new_request.html", programmes=programmes, programme=programme, ready=ready, form=form,
