@@ -17,7 +17,7 @@ from workspace.projects.models import Project, ProjectTask
 # comment: project, participants (the right to take part), INSERT comment, its audit entry, colleagues who may
 #       be mentioned, INSERT mention, the comments shown (7); per mentioned colleague their user row, their choice
 #       of letters and INSERT of the letter to them (+3).
-BUDGETS = {"list": 5, "page": 11, "cell": 6, "comment": 12}
+BUDGETS = {"list": 5, "page": 11, "cell": 6, "comment": 14}
 # On PostgreSQL: +1 everywhere, the transaction-local row-level-security context; a write that leaves an
 # audit entry +1 more, the entry's id taken from its sequence before the INSERT (the recorder's nextval).
 # +1 more everywhere: the URL resolution's unscoped one-statement read sets its own context first.

@@ -10,7 +10,7 @@ from flask import g, has_request_context
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import escape
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from workspace.accounts.models import User
@@ -24,9 +24,10 @@ EXCERPT = 600  # characters of the comment quoted in the letter
 
 
 def queue_mention_letter(session: Session, mention: ProjectMention) -> None:
-    user = session.get(User, mention.user_id)
-    comment = session.get(ProjectComment, mention.comment_id)
-    project = session.get(Project, mention.project_id)
+    # through scoped SELECTs (the tenant's loader criteria), not session.get's identity map
+    user = session.scalar(select(User).where(User.id == mention.user_id))
+    comment = session.scalar(select(ProjectComment).where(ProjectComment.id == mention.comment_id))
+    project = session.scalar(select(Project).where(Project.id == mention.project_id))
     if user is None or not user.is_enabled or comment is None or project is None:
         return
     body = comment.body if len(comment.body) <= EXCERPT else comment.body[:EXCERPT].rstrip() + "…"
