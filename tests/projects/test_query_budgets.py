@@ -15,8 +15,8 @@ from workspace.projects.models import Project, ProjectTask
 #       from the project (9);
 # cell save: project, task, the version-checked UPDATE, its audit entry (4);
 # comment: project, participants (the right to take part), INSERT comment, its audit entry, colleagues who may
-#       be mentioned, INSERT mention, the comments shown (7); per mentioned colleague their user row, their choice
-#       of letters and INSERT of the letter to them (+3).
+#       be mentioned, INSERT mention, the comments shown (7); per mentioned colleague their user row, the comment
+#       and the project read again through scoped SELECTs, their choice of letters and INSERT of the letter (+5).
 BUDGETS = {"list": 5, "page": 11, "cell": 6, "comment": 14}
 # On PostgreSQL: +1 everywhere, the transaction-local row-level-security context; a write that leaves an
 # audit entry +1 more, the entry's id taken from its sequence before the INSERT (the recorder's nextval).
