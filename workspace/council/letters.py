@@ -53,7 +53,7 @@ def _recipients(seats: list[Seat]) -> list[tuple[Seat, User]]:
 
 
 def _network(network_id: int) -> Network:
-    return db.session.get(Network, network_id)
+    return db.session.scalar(select(Network).where(Network.id == network_id))  # scoped, not the identity map
 
 
 def meeting_url(network: Network, meeting: Meeting) -> str:
@@ -191,7 +191,7 @@ def _queue_to_submitter(decision: Decision, item: AgendaItem, seated: set[int]) 
         return 0
     if approval.status not in (ApprovalStatus.APPROVED, ApprovalStatus.RETURNED, ApprovalStatus.REJECTED):
         return 0
-    user = db.session.get(User, approval.submitted_by_id)
+    user = db.session.scalar(select(User).where(User.id == approval.submitted_by_id))
     if user is None or not user.email or not user.is_enabled:
         return 0
     link = public_url("council.open_subject", network=_network(approval.network_id).slug,
