@@ -125,27 +125,18 @@ def get_party_or_404(loaded: Loaded, party_id: int) -> Party:
 
 
 def get_obligation_or_404(loaded: Loaded, obligation_id: int) -> Obligation:
-    obligation = db.session.scalar(select(Obligation).where(Obligation.id == obligation_id,
-                                                            Obligation.agreement_id == loaded.agreement.id))
-    if obligation is None:
-        abort(404)
-    return obligation
+    return db.first_or_404(select(Obligation).where(Obligation.id == obligation_id,
+                                                    Obligation.agreement_id == loaded.agreement.id))
 
 
 def get_file_or_404(loaded: Loaded, file_id: int) -> AgreementFile:
-    stored = db.session.scalar(select(AgreementFile).where(AgreementFile.id == file_id,
-                                                           AgreementFile.agreement_id == loaded.agreement.id))
-    if stored is None:
-        abort(404)
-    return stored
+    return db.first_or_404(select(AgreementFile).where(AgreementFile.id == file_id,
+                                                       AgreementFile.agreement_id == loaded.agreement.id))
 
 
 def get_link_or_404(loaded: Loaded, link_id: int) -> AgreementLink:
-    link = db.session.scalar(select(AgreementLink).where(AgreementLink.id == link_id,
-                                                         AgreementLink.agreement_id == loaded.agreement.id))
-    if link is None:
-        abort(404)
-    return link
+    return db.first_or_404(select(AgreementLink).where(AgreementLink.id == link_id,
+                                                       AgreementLink.agreement_id == loaded.agreement.id))
 
 
 def obligations_of(agreement_id: int) -> dict[int, list[Obligation]]:

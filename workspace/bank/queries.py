@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, g
+from flask import g
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -27,33 +27,21 @@ TAG_CLOUD = 30
 
 
 def get_material_or_404(material_id: int) -> Material:
-    material = db.session.scalar(select(Material).where(Material.id == material_id))
-    if material is None:
-        abort(404)
-    return material
+    return db.first_or_404(select(Material).where(Material.id == material_id))
 
 
 def get_material_file_or_404(material: Material, file_id: int) -> MaterialFile:
-    stored = db.session.scalar(select(MaterialFile).where(MaterialFile.id == file_id,
-                                                          MaterialFile.material_id == material.id))
-    if stored is None:
-        abort(404)
-    return stored
+    return db.first_or_404(select(MaterialFile).where(MaterialFile.id == file_id,
+                                                      MaterialFile.material_id == material.id))
 
 
 def get_document_or_404(document_id: int) -> NormativeDocument:
-    document = db.session.scalar(select(NormativeDocument).where(NormativeDocument.id == document_id))
-    if document is None:
-        abort(404)
-    return document
+    return db.first_or_404(select(NormativeDocument).where(NormativeDocument.id == document_id))
 
 
 def get_version_or_404(document: NormativeDocument, version_id: int) -> DocumentVersion:
-    version = db.session.scalar(select(DocumentVersion).where(DocumentVersion.id == version_id,
-                                                              DocumentVersion.document_id == document.id))
-    if version is None:
-        abort(404)
-    return version
+    return db.first_or_404(select(DocumentVersion).where(DocumentVersion.id == version_id,
+                                                         DocumentVersion.document_id == document.id))
 
 
 # who may write

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from flask import abort, g
+from flask import g
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -21,11 +21,8 @@ def seats_of_current_network() -> list[Seat]:
 
 
 def get_seat_or_404(seat_id: int) -> Seat:
-    seat = db.session.scalar(select(Seat).where(Seat.id == seat_id)
-                             .options(selectinload(Seat.user)))
-    if seat is None:
-        abort(404)
-    return seat
+    return db.first_or_404(select(Seat).where(Seat.id == seat_id)
+                           .options(selectinload(Seat.user)))
 
 
 def staff_candidates() -> list[tuple[int, str]]:
@@ -49,18 +46,12 @@ def chair_taken() -> bool:
 # ---- meetings and e-votes ----------------------------------------------------------------------------
 
 def get_meeting_or_404(meeting_id: int):
-    meeting = db.session.scalar(select(Meeting).where(Meeting.id == meeting_id))
-    if meeting is None:
-        abort(404)
-    return meeting
+    return db.first_or_404(select(Meeting).where(Meeting.id == meeting_id))
 
 
 def get_agenda_item_or_404(meeting, agenda_item_id: int):
-    item = db.session.scalar(select(AgendaItem).where(AgendaItem.id == agenda_item_id,
-                                                      AgendaItem.meeting_id == meeting.id))
-    if item is None:
-        abort(404)
-    return item
+    return db.first_or_404(select(AgendaItem).where(AgendaItem.id == agenda_item_id,
+                                                    AgendaItem.meeting_id == meeting.id))
 
 
 def agenda_of(meeting) -> list:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from flask import abort
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
@@ -59,10 +58,7 @@ def recent_notes(limit: int = 20) -> list[Note]:
 
 
 def get_note_or_404(note_id: int) -> Note:
-    note = db.session.scalar(select(Note).where(Note.id == note_id))
-    if note is None:
-        abort(404)
-    return note
+    return db.first_or_404(select(Note).where(Note.id == note_id))
 
 
 def upcoming_events(today, limit: int = 8):

@@ -1,7 +1,7 @@
 """An institution's profile and its staff: invite, change role, deactivate."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, url_for
+from flask import flash, g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
@@ -18,10 +18,7 @@ from workspace.institutions.profile import apply_profile, profile_form, saved_me
 
 
 def get_staff_member_or_404(user_id: int) -> User:
-    user = db.session.scalar(select(User).where(User.id == user_id, User.institution_id == g.institution.id))
-    if user is None:
-        abort(404)
-    return user
+    return db.first_or_404(select(User).where(User.id == user_id, User.institution_id == g.institution.id))
 
 
 @bp.get("/profile")

@@ -1,7 +1,7 @@
 """Lessons of a group: the list, generated from the schedule, added, edited and deleted by hand."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
@@ -19,10 +19,7 @@ PREFIX = "/n/<network>/journal/groups/<int:group_id>/lessons"
 
 
 def get_lesson_or_404(group_id: int, lesson_id: int) -> Lesson:
-    lesson = db.session.scalar(select(Lesson).where(Lesson.id == lesson_id, Lesson.group_id == group_id))
-    if lesson is None:
-        abort(404)
-    return lesson
+    return db.first_or_404(select(Lesson).where(Lesson.id == lesson_id, Lesson.group_id == group_id))
 
 
 def _page(head, lessons, form=None, generate_form=None, status=200):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort
 from flask_babel import gettext as _
 from sqlalchemy import and_, select
 
@@ -13,10 +12,7 @@ from workspace.monitoring.registry import SOURCES, MonitoringScope
 
 
 def get_indicator_or_404(indicator_id: int) -> MonitoringIndicator:
-    indicator = db.session.scalar(select(MonitoringIndicator).where(MonitoringIndicator.id == indicator_id))
-    if indicator is None:
-        abort(404)
-    return indicator
+    return db.first_or_404(select(MonitoringIndicator).where(MonitoringIndicator.id == indicator_id))
 
 
 def get_value(indicator: MonitoringIndicator, start_year: int) -> MonitoringValue | None:

@@ -11,17 +11,11 @@ from workspace.extensions import db
 
 
 def get_institution_or_404(institution_id: int) -> Institution:
-    institution = db.session.scalar(select(Institution).where(Institution.id == institution_id))
-    if institution is None:
-        abort(404)
-    return institution
+    return db.first_or_404(select(Institution).where(Institution.id == institution_id))
 
 
 def get_network_or_404(network_id: int) -> Network:
-    network = db.session.scalar(select(Network).where(Network.id == network_id))
-    if network is None:
-        abort(404)
-    return network
+    return db.first_or_404(select(Network).where(Network.id == network_id))
 
 
 def get_member_or_404(network_id: int, membership_id: int) -> Membership:

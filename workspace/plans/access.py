@@ -35,10 +35,7 @@ def editable_plan_or_404(plan_id: int) -> Plan:
 
 
 def get_import_or_404(plan: Plan, import_id: int) -> PlanImport:
-    draft = db.session.scalar(select(PlanImport).where(PlanImport.id == import_id, PlanImport.plan_id == plan.id))
-    if draft is None:
-        abort(404)
-    return draft
+    return db.first_or_404(select(PlanImport).where(PlanImport.id == import_id, PlanImport.plan_id == plan.id))
 
 
 def editable_import_or_404(plan_id: int, import_id: int) -> tuple[Plan, PlanImport]:
@@ -103,10 +100,7 @@ def report_item_or_404(plan_id: int, item_id: int, *, for_edit: bool = False) ->
 def get_report_file_or_404(report: EventReport | None, file_id: int) -> EventFile:
     if report is None:
         abort(404)
-    stored = db.session.scalar(select(EventFile).where(EventFile.id == file_id, EventFile.report_id == report.id))
-    if stored is None:
-        abort(404)
-    return stored
+    return db.first_or_404(select(EventFile).where(EventFile.id == file_id, EventFile.report_id == report.id))
 
 
 def removable_report_file_or_404(plan_id: int, item_id: int, file_id: int) -> tuple[Plan, PlanItem, EventFile]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from flask import abort, g
+from flask import g
 from sqlalchemy import func, literal, select, union_all
 
 from tenants.models import Institution, Membership
@@ -13,25 +13,16 @@ from workspace.plans.models import Plan, PlanItem, PlanItemInstitution, PlanItem
 
 
 def get_plan_or_404(plan_id: int) -> Plan:
-    plan = db.session.scalar(select(Plan).where(Plan.id == plan_id))
-    if plan is None:
-        abort(404)
-    return plan
+    return db.first_or_404(select(Plan).where(Plan.id == plan_id))
 
 
 def get_section_or_404(plan: Plan, section_id: int) -> PlanSection:
-    section = db.session.scalar(select(PlanSection).where(PlanSection.id == section_id,
-                                                         PlanSection.plan_id == plan.id))
-    if section is None:
-        abort(404)
-    return section
+    return db.first_or_404(select(PlanSection).where(PlanSection.id == section_id,
+                                                    PlanSection.plan_id == plan.id))
 
 
 def get_item_or_404(plan: Plan, item_id: int) -> PlanItem:
-    item = db.session.scalar(select(PlanItem).where(PlanItem.id == item_id, PlanItem.plan_id == plan.id))
-    if item is None:
-        abort(404)
-    return item
+    return db.first_or_404(select(PlanItem).where(PlanItem.id == item_id, PlanItem.plan_id == plan.id))
 
 
 def plans_of_network() -> list[tuple[Plan, int, int]]:

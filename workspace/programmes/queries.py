@@ -141,17 +141,11 @@ def groups_with_slots(programme_ids: list[int]) -> dict[int, list[tuple[Group, s
 
 
 def get_group_or_404(programme: Programme, group_id: int) -> Group:
-    group = db.session.scalar(select(Group).where(Group.id == group_id, Group.programme_id == programme.id))
-    if group is None:
-        abort(404)
-    return group
+    return db.first_or_404(select(Group).where(Group.id == group_id, Group.programme_id == programme.id))
 
 
 def get_slot_or_404(group: Group, slot_id: int) -> ScheduleSlot:
-    slot = db.session.scalar(select(ScheduleSlot).where(ScheduleSlot.id == slot_id, ScheduleSlot.group_id == group.id))
-    if slot is None:
-        abort(404)
-    return slot
+    return db.first_or_404(select(ScheduleSlot).where(ScheduleSlot.id == slot_id, ScheduleSlot.group_id == group.id))
 
 
 def group_counts(group_ids: list[int]) -> dict[int, int]:
@@ -207,11 +201,8 @@ def get_school_request_or_404(request_id: int) -> tuple[EnrollmentRequest, Progr
 
 
 def get_enrollment_or_404(request: EnrollmentRequest, enrollment_id: int) -> Enrollment:
-    enrollment = db.session.scalar(select(Enrollment).where(Enrollment.id == enrollment_id,
-                                                            Enrollment.request_id == request.id))
-    if enrollment is None:
-        abort(404)
-    return enrollment
+    return db.first_or_404(select(Enrollment).where(Enrollment.id == enrollment_id,
+                                                    Enrollment.request_id == request.id))
 
 
 def enrollments_of_request(request_id: int) -> list[tuple[Enrollment, str | None]]:

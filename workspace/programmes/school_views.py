@@ -47,10 +47,7 @@ def published_programme_choices() -> list[tuple[int, str]]:
 
 
 def get_application_or_404(application_id: int) -> Application:
-    application = db.session.scalar(select(Application).where(Application.id == application_id))
-    if application is None:
-        abort(404)
-    return application
+    return db.first_or_404(select(Application).where(Application.id == application_id))
 
 
 def _applications_page():

@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 
-from flask import abort
 from sqlalchemy import Select, func, select
 
 from tenants.models import Institution, Network
@@ -28,17 +27,11 @@ COMMENTS_SHOWN = 30
 
 
 def get_project_or_404(project_id: int) -> Project:
-    project = db.session.scalar(select(Project).where(Project.id == project_id))
-    if project is None:
-        abort(404)
-    return project
+    return db.first_or_404(select(Project).where(Project.id == project_id))
 
 
 def _child_or_404(model, project: Project, child_id: int):
-    child = db.session.scalar(select(model).where(model.id == child_id, model.project_id == project.id))
-    if child is None:
-        abort(404)
-    return child
+    return db.first_or_404(select(model).where(model.id == child_id, model.project_id == project.id))
 
 
 def get_stage_or_404(project: Project, stage_id: int) -> ProjectStage:

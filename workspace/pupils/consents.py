@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from flask import abort
 from sqlalchemy import exists, select
 
 from workspace.extensions import db
@@ -44,11 +43,8 @@ def consents_of(pupil_id: int) -> list[PupilConsent]:
 
 def get_consent_or_404(pupil: Pupil, consent_id: int) -> PupilConsent:
     """A consent of this pupil (loaded through the pupil, scoped to the school)."""
-    consent = db.session.scalar(select(PupilConsent).where(PupilConsent.id == consent_id,
-                                                           PupilConsent.pupil_id == pupil.id))
-    if consent is None:
-        abort(404)
-    return consent
+    return db.first_or_404(select(PupilConsent).where(PupilConsent.id == consent_id,
+                                                      PupilConsent.pupil_id == pupil.id))
 
 
 def consent_from_application(application, pupil: Pupil) -> PupilConsent | None:

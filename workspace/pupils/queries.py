@@ -1,7 +1,6 @@
 """Scoped loads of the pupils registry (the scope keeps every row to the home school)."""
 from __future__ import annotations
 
-from flask import abort
 from sqlalchemy import Select, select
 
 from workspace.core.text import matches_search_text
@@ -10,10 +9,7 @@ from workspace.pupils.models import Pupil
 
 
 def get_pupil_or_404(pupil_id: int) -> Pupil:
-    pupil = db.session.scalar(select(Pupil).where(Pupil.id == pupil_id))
-    if pupil is None:
-        abort(404)
-    return pupil
+    return db.first_or_404(select(Pupil).where(Pupil.id == pupil_id))
 
 
 def pupils_query(query: str = "", class_label: str = "", *, active_only: bool = False) -> Select:

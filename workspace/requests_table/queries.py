@@ -31,10 +31,7 @@ ROW_COLUMNS = (ResourceRequest.id, ResourceRequest.institution_id, ResourceReque
 
 
 def get_request_or_404(request_id: int) -> ResourceRequest:
-    found = db.session.scalar(select(ResourceRequest).where(ResourceRequest.id == request_id))
-    if found is None:
-        abort(404)
-    return found
+    return db.first_or_404(select(ResourceRequest).where(ResourceRequest.id == request_id))
 
 
 def get_conversation_or_404(conversation_id: int) -> Conversation:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from flask import abort
 from sqlalchemy import func, select
 
 from workspace.extensions import db
@@ -12,18 +11,12 @@ from workspace.surveys.models import SCALE, QuestionKind, Survey, SurveyAnswer, 
 
 
 def get_survey_or_404(survey_id: int) -> Survey:
-    survey = db.session.scalar(select(Survey).where(Survey.id == survey_id))
-    if survey is None:
-        abort(404)
-    return survey
+    return db.first_or_404(select(Survey).where(Survey.id == survey_id))
 
 
 def get_question_or_404(survey: Survey, question_id: int) -> SurveyQuestion:
-    question = db.session.scalar(select(SurveyQuestion).where(SurveyQuestion.id == question_id,
-                                                              SurveyQuestion.survey_id == survey.id))
-    if question is None:
-        abort(404)
-    return question
+    return db.first_or_404(select(SurveyQuestion).where(SurveyQuestion.id == question_id,
+                                                        SurveyQuestion.survey_id == survey.id))
 
 
 def questions_of(survey: Survey) -> list[SurveyQuestion]:
