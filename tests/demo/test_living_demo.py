@@ -201,6 +201,22 @@ def check_nothing_is_dated_after_the_load_day(loaded):
     assert db.session.scalar(select(func.count(Group.id)).where(Group.teacher_id.is_(None))) == 0
 
 
+def check_the_outbox_holds_the_letters_people_got(loaded):
+    """The e-vote's letters went out when it opened (sent, dated then); the reminders of the load day (the agreement
+    ending soon) wait for the worker; every letter names a real person of the demo and its link is absolute."""
+    from workspace.council.models import Meeting, MeetingKind
+    from workspace.letters.models import PENDING, SENT, Letter
+    letters = db.session.scalars(select(Letter)).all()
+    opened = [letter for letter in letters if letter.kind == "council.vote_opened"]
+    e_vote = db.session.scalar(select(Meeting).where(Meeting.kind == MeetingKind.E_VOTE, Meeting.closed_at.is_(None)))
+    assert opened and all(letter.status == SENT and letter.sent_at.date() == e_vote.held_on for letter in opened)
+    assert f"№ {e_vote.number}" in opened[0].subject and "http" in opened[0].text_body
+    expiring = [letter for letter in letters if letter.kind == "agreements.expiring"]
+    assert expiring and all(letter.status == PENDING for letter in expiring)
+    people = set(db.session.scalars(select(User.email)))
+    assert all(letter.address in people for letter in letters)
+
+
 CHECKS = [
     check_networks_are_in_force_and_every_network_has_a_plan_of_the_year,
     check_events_are_held_only_in_the_past_and_each_held_one_has_its_report,
@@ -212,6 +228,7 @@ CHECKS = [
     check_agreements_one_ends_soon_and_the_active_ones_are_in_force,
     check_certificates_only_after_the_last_lesson_and_only_to_those_who_passed,
     check_nothing_is_dated_after_the_load_day,
+    check_the_outbox_holds_the_letters_people_got,
 ]
 
 

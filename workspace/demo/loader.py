@@ -15,6 +15,7 @@ from workspace.demo.agreements import load_agreements
 from workspace.demo.bank import load_bank
 from workspace.demo.chronicle import load_chronicle
 from workspace.demo.journal import issue_certificates_demo, load_journal_demo
+from workspace.demo.letters import load_letters
 from workspace.demo.monitoring import load_monitoring
 from workspace.demo.plans import load_plans
 from workspace.demo.programmes import load_programmes
@@ -102,6 +103,8 @@ def load_demo(today: date | None = None) -> bool:
         load_monitoring(networks, institutions, year, today)
         db.session.flush()
         load_chronicle(networks, users, year, today)
+        db.session.flush()
+        load_letters(today)
         db.session.flush()
     return True
 
