@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.journal_data import TEACHER
-from tests.e2e.support import ADMIN, COORDINATOR, DESK, EXTERNAL, NETWORK, expect
+from tests.e2e.support import ADMIN, COORDINATOR, DESK, EXTERNAL, NETWORK, OPERATOR, expect
 
 pytestmark = pytest.mark.e2e
 
@@ -138,7 +138,7 @@ def _walk_coordinator(page, ids, size, problems):
              ("pupils", DESK + "pupils/"), ("bank", NETWORK + "bank/"), ("requests", NETWORK + "requests/"),
              ("monitoring", NETWORK + "monitoring/"), ("surveys", NETWORK + "surveys/"),
              ("chronicle", NETWORK + "chronicle"), ("search", DESK + "search?q=%D0%BF%D0%BB%D0%B0%D0%BD"),
-             ("history", NETWORK + "history")]
+             ("history", NETWORK + "history"), ("letter-settings", "/settings/letters")]
     for where, path in pages:
         _visit(page, path, role, size, where, problems)
         if where == "council":
@@ -198,6 +198,13 @@ def _walk_admin(page, ids, size, problems):
             _visit(page, _first_link(page, r"/council/meetings/\d+$"), role, size, "meeting", problems)
 
 
+def _walk_operator(page, size, problems):
+    role = "operator"
+    for where, path in (("operator", "/operator/"), ("outbox", "/operator/outbox"),
+                        ("outbox-sent", "/operator/outbox?status=sent")):
+        _visit(page, path, role, size, where, problems)
+
+
 def _walk_parent(page, ids, size, problems):
     role = "council-parent"
     _visit(page, NETWORK + "council/", role, size, "council", problems)
@@ -216,6 +223,7 @@ def test_every_main_page_fits_and_holds_its_text(open_page, live_server, size):
     _walk_admin(open_page(user=ADMIN, **options), ids, size, problems)
     _walk_parent(open_page(user=EXTERNAL, **options), ids, size, problems)
     _walk_project_lead(open_page(user=PROJECT_LEAD, **options), size, problems)
+    _walk_operator(open_page(user=OPERATOR, **options), size, problems)
     assert not problems, f"{len(problems)} layout problem(s):\n" + "\n".join(problems)
 
 
