@@ -115,6 +115,8 @@ def register_commands(app: Flask) -> None:
     def up(host: str, port: int) -> None:
         """Upgrade the database, load the demo if the database is empty, and serve."""
 
+        if "PUBLIC_URL" not in os.environ:  # the demo's letters link to the address it serves, not the default
+            app.config["PUBLIC_URL"] = f"http://{host}:{port}"
         upgrade()
         _load_demo_and_print()
         click.echo(f"Open http://{host}:{port}\n")

@@ -69,3 +69,14 @@ def test_limits_in_messages_agree_with_their_numbers(app):
         assert not form.validate()
         assert form.name.errors == ["Не длиннее 121 символа."]
         assert plural(501, "сотрудник") == "501 сотрудник" and plural(502, "обучающийся") == "502 обучающихся"
+
+
+def test_a_letter_addresses_a_person_by_name_and_patronymic():
+    from workspace.core.words import addressed
+    assert addressed("Морозова Елена Викторовна") == "Елена Викторовна"
+    assert addressed("Нехай Марина Казбековна") == "Марина Казбековна"
+    assert addressed("Мамедов Ильгар Акиф оглы") == "Мамедов Ильгар Акиф оглы"  # four words: left whole
+    assert addressed("Алиев Руслан Ильич") == "Руслан Ильич"
+    assert addressed("Иванова Ольга") == "Иванова Ольга"                     # no patronymic: whole
+    assert addressed("Координатор партнёра Своё-А") == "Координатор партнёра Своё-А"
+    assert addressed("  ") == ""

@@ -21,7 +21,7 @@ from tenants.models import Network
 from workspace.accounts.models import StaffRole, User
 from workspace.agreements.models import Agreement, AgreementParty, AgreementStatus
 from workspace.core.links import public_url
-from workspace.core.words import plural
+from workspace.core.words import addressed, plural
 from workspace.extensions import db
 from workspace.letters.kinds import NOW, register_letter_kind
 from workspace.letters.outbox import language_of, letter_language, queue_letter
@@ -61,7 +61,7 @@ def queue_signature_letters(agreement: Agreement, network_slug: str) -> None:
     for user in party_people(agreement.id, (StaffRole.ADMIN,)):
         with letter_language(user):
             subject = _("Документ ждёт вашей подписи: договор № %(number)s", number=agreement.number)
-            greeting = _("Здравствуйте, %(name)s!", name=user.full_name)
+            greeting = _("Здравствуйте, %(name)s!", name=addressed(user.full_name))
             lead = _("Договор № %(number)s «%(title)s» отправлен на подписание. Прочитайте его и примите от имени "
                      "вашего учреждения на странице договора.", number=agreement.number, title=agreement.title)
             link_label = _("Открыть договор")

@@ -66,6 +66,18 @@ def plural(n, noun: str, shown: str | None = None, case: str = "nomn") -> str:
     return f"{n if shown is None else shown} {noun_for(n, noun, case)}".rstrip()
 
 
+PATRONYMIC = re.compile(r"(?:ич|вна|ична|оглы|кызы|улы)$", re.I)
+
+
+def addressed(full_name: str) -> str:
+    """How a letter addresses a person: «Ольга Петровна» for «Иванова Ольга Петровна» (name and patronymic, as
+    Russian business letters do); a name without a patronymic stays whole («Иванова Ольга», «Olga Ivanova»)."""
+    parts = (full_name or "").split()
+    if len(parts) == 3 and PATRONYMIC.search(parts[2]):
+        return f"{parts[1]} {parts[2]}"
+    return " ".join(parts)
+
+
 def nest_quotes(text):
     """Quotes inside quotes written as a person writes them: «Договор с МБУ «МИБС»» → «Договор с МБУ „МИБС“».
     Keeps a Markup a Markup (« and » are not HTML)."""

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from tenants.models import Network
 from workspace.accounts.models import StaffRole, User
 from workspace.core.links import public_url
-from workspace.core.words import plural
+from workspace.core.words import addressed, plural
 from workspace.extensions import db
 from workspace.letters.kinds import NOW, register_letter_kind
 from workspace.letters.models import Letter
@@ -137,7 +137,7 @@ def _line(due: DueItem, today: date) -> tuple[str, str]:
 def _queue_letter(user: User, items: list[DueItem], today: date):
     with letter_language(user):
         subject = _("Отчёт о мероприятии ожидается") if len(items) == 1 else _("Отчёты о мероприятиях ожидаются")
-        greeting = _("Здравствуйте, %(name)s!", name=user.full_name)
+        greeting = _("Здравствуйте, %(name)s!", name=addressed(user.full_name))
         lead = _("Эти мероприятия прошли, а отчёта о них ещё нет. Заполните отчёт: сколько было участников, "
                  "как прошло, фотографии.")
         lines = [_line(due, today) for due in items]
