@@ -12,13 +12,14 @@ from workspace.plans.report_forms import PARTICIPANT_ROWS
 from workspace.plans.report_models import EventFile, EventParticipation, EventReport
 
 MAX_COUNT = 100_000
-CLASSES = re.compile(r"(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?")  # «5», «1-4», «1 – 4»
+# «5», «1-4», «1 – 4», «1—4», «5-7 классы», «7 кл.», «7 класс»: the numbers, a dash, and the word if it is typed
+CLASSES = re.compile(r"(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?(?:\s*(?:кл\.?|класс(?:а|ы|ов)?))?", re.IGNORECASE)
 
 
 @dataclass
 class ParticipantRow:
     institution_id: int | None
-    grade: int | None
+    grade_from: int | None
     grade_to: int | None
     count: int | None
     raw: tuple[str, str, str]
@@ -62,7 +63,7 @@ def read_participants(form, members: set[int], rows: int) -> tuple[list[Particip
                 errors.append(_("Участники, строка %(n)d: класс — число от 1 до 11 или классы через дефис, "
                                 "например «1-4».", n=line))
             else:
-                row.grade, row.grade_to = classes
+                row.grade_from, row.grade_to = classes
         if not count.isdigit() or not 0 < int(count) <= MAX_COUNT:
             errors.append(_("Участники, строка %(n)d: укажите число участников.", n=line))
         else:
@@ -71,23 +72,24 @@ def read_participants(form, members: set[int], rows: int) -> tuple[list[Particip
     return result, errors
 
 
-def read_classes(text: str) -> tuple[int, int | None] | None:
-    """«5» → (5, None); «1-4» → (1, 4); «4-4» → (4, None); anything else, or outside 1–11, or backwards → None."""
-    found = CLASSES.fullmatch(text.strip())
+def read_classes(text: str) -> tuple[int, int] | None:
+    """«5» → (5, 5); «1-4», «1–4», «1-4 классы» → (1, 4); anything else, outside 1–11, or backwards → None."""
+    found = CLASSES.fullmatch(" ".join(text.split()))
     if found is None:
         return None
     low = int(found.group(1))
     high = int(found.group(2)) if found.group(2) else low
     if not 1 <= low <= high <= 11:
         return None
-    return low, (high if high != low else None)
+    return low, high
 
 
 def replace_participants(report: EventReport, rows: list[ParticipantRow]) -> None:
     db.session.execute(delete(EventParticipation).where(EventParticipation.report_id == report.id))
     for row in rows:
         db.session.add(EventParticipation(network_id=report.network_id, report_id=report.id,
-                                          institution_id=row.institution_id, grade=row.grade, grade_to=row.grade_to,
+                                          institution_id=row.institution_id, grade_from=row.grade_from,
+                                          grade_to=row.grade_to,
                                           count=row.count))
 
 
