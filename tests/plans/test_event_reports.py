@@ -280,3 +280,23 @@ def test_a_responsible_teacher_is_refused_with_403_where_he_may_not_write(app, c
         assert db.session.scalar(select(func.count()).select_from(EventReport)) == 0
         assert db.session.scalar(select(func.count()).select_from(Note)) == 0
         assert db.session.scalar(select(PlanItem.title).where(PlanItem.id == item.id)) == "Библиосумерки"
+
+
+def test_a_report_of_an_event_still_ahead_is_refused_and_the_item_stays_planned(client, make, login_as, read):
+    """Saving the report marks the item «Проведено»: filed a day early, the plan said an event was held that
+    had not happened."""
+    from datetime import timedelta
+    school, library, _outsider, plan, item = _setup(make)
+    login_as(make.user(library, "coordinator"))
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    response = post_form(client, _url(plan, item), {
+        "held_from": tomorrow, "held_to": tomorrow, "summary": "Заранее", "version": "0", "rows": "6",
+        "p-0-institution": school.id, "p-0-grade": "5", "p-0-count": "25"})
+    assert response.status_code == 422
+    assert "Мероприятие ещё не прошло: отчёт заполняют после него." in response.get_data(as_text=True)
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(EventReport)) == 0
+        assert db.session.scalar(select(PlanItem.status).where(PlanItem.id == item.id)) == ItemStatus.PLANNED
+    today = date.today().isoformat()
+    assert post_form(client, _url(plan, item), {"held_from": today, "held_to": today, "version": "0",
+                                                "rows": "0"}).status_code == 302
