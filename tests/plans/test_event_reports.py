@@ -300,3 +300,14 @@ def test_a_report_of_an_event_still_ahead_is_refused_and_the_item_stays_planned(
     today = date.today().isoformat()
     assert post_form(client, _url(plan, item), {"held_from": today, "held_to": today, "version": "0",
                                                 "rows": "0"}).status_code == 302
+
+
+def test_a_small_photo_is_not_shown_as_zero_kilobytes(client, make, login_as):
+    """«фото.png 0 КБ» was shown for a photo under half a kilobyte: sizes are rounded up."""
+    _school, library, _outsider, plan, item = _setup(make)
+    login_as(make.user(library, "coordinator"))
+    post_form(client, _url(plan, item), {"held_from": "2020-04-17", "held_to": "2020-04-17", "version": "0",
+                                         "rows": "0"})
+    assert _upload(client, _url(plan, item, "/files"), _url(plan, item), PNG, "фото.png").status_code == 302
+    html = client.get(_url(plan, item)).get_data(as_text=True)
+    assert "1 КБ" in html and "0 КБ" not in html
