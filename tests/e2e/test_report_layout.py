@@ -44,6 +44,13 @@ def test_the_report_form_and_the_report_fit_and_a_range_of_classes_is_saved(open
     page.goto(link)
     expect(page.get_by_role("heading", level=1)).to_have_text("Отчёт о проведении")
     problems = _problems(page, "coordinator", size)
+    # more rows through the boosted form (htmx sends the pressed button's name): four more, nothing saved
+    before = page.locator("select[id$='-institution']").count()
+    page.locator("#p-0-count").fill("53")
+    page.get_by_role("button", name="Ещё строки участников").click()
+    expect(page.locator("select[id$='-institution']")).to_have_count(before + 4)
+    expect(page.locator("#p-0-count")).to_have_value("53")
+    page.locator("#p-0-count").fill("52")
     row = page.evaluate("[...document.querySelectorAll('select[id$=\"-institution\"]')].findIndex(s => !s.value)")
     assert row >= 0, "no blank participants row"
     page.locator(f"#p-{row}-institution").select_option(index=1)

@@ -173,7 +173,7 @@ def test_a_range_of_classes_is_one_row_shown_as_typed(client, make, login_as, re
     client.post("/logout", data={"csrf_token": csrf_token_from(form)})
     login_as(make.user(school, "teacher"))
     html = client.get(_url(plan, item)).get_data(as_text=True)
-    assert "<td>1–4 кл.</td><td>96</td>" in html and "<td>7 кл.</td><td>5</td>" in html
+    assert '<td class="nowrap">1–4 кл.</td><td>96</td>' in html and '<td class="nowrap">7 кл.</td><td>5</td>' in html
 
 
 def test_classes_are_read_as_people_type_them(client, make, login_as, read):
@@ -311,3 +311,31 @@ def test_a_small_photo_is_not_shown_as_zero_kilobytes(client, make, login_as):
     assert _upload(client, _url(plan, item, "/files"), _url(plan, item), PNG, "фото.png").status_code == 302
     html = client.get(_url(plan, item)).get_data(as_text=True)
     assert "1 КБ" in html and "0 КБ" not in html
+
+
+def test_more_participant_rows_keep_what_was_typed_and_save_nothing(client, make, login_as, read):
+    """Six rows and no way to get a seventh but to save and come back: «Ещё строки участников» gives four more,
+    keeps every field as typed, and writes nothing."""
+    school, library, _outsider, plan, item = _setup(make)
+    login_as(make.user(library, "coordinator"))
+    typed = {"held_from": "2020-04-17", "held_to": "2020-04-17", "summary": "Пять классов", "version": "0",
+             "rows": "6"}
+    for index in range(6):
+        typed |= {f"p-{index}-institution": school.id, f"p-{index}-grade": str(index + 1),
+                  f"p-{index}-count": str(20 + index)}
+    response = post_form(client, _url(plan, item), {**typed, "more": "1"})
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert 'name="rows" value="10"' in html and 'id="p-9-grade"' in html and 'id="p-10-grade"' not in html
+    assert 'name="p-5-grade" value="6"' in html and 'name="p-5-count" value="25"' in html
+    assert "Пять классов" in html and 'value="2020-04-17"' in html
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(EventReport)) == 0
+        assert db.session.scalar(select(PlanItem.status).where(PlanItem.id == item.id)) == ItemStatus.PLANNED
+    more = {**typed, "rows": "10", "p-6-institution": school.id, "p-6-grade": "7-9 классы", "p-6-count": "70"}
+    assert post_form(client, _url(plan, item), more).status_code == 302
+    with read():
+        assert db.session.scalar(select(func.count()).select_from(EventParticipation)) == 7
+    # the primary action comes first: Enter in a field saves, it does not add rows
+    page = client.get(_url(plan, item)).get_data(as_text=True)
+    assert page.index('class="primary">Сохранить отчёт') < page.index('name="more"')

@@ -22,6 +22,7 @@ from workspace.plans.queries import member_institutions
 from workspace.plans.report_forms import ReportFileForm, ReportForm
 from workspace.plans.report_models import EventFile, EventReport
 from workspace.plans.reports import (
+    MAX_ROWS,
     blank_rows,
     files_of,
     get_report,
@@ -31,13 +32,16 @@ from workspace.plans.reports import (
 )
 
 MAX_FILES = 20
+MORE_ROWS = 4  # «Ещё строки» adds this many blank participants rows
 
 
-def _page(plan, item, section, report, form, file_form=None, participant_errors=(), rows=None, status=200):
+def _page(plan, item, section, report, form, file_form=None, participant_errors=(), rows=None, status=200,
+          row_count=None):
     participants = participants_of(report)
     return render("plans/report.html", plan=plan, item=item, section=section, report=report, form=form,
                   file_form=file_form or ReportFileForm(formdata=None), participants=participants,
-                  participant_rows=rows, row_count=blank_rows(len(participants)), members=member_institutions(),
+                  participant_rows=rows, row_count=row_count or blank_rows(len(participants)),
+                  members=member_institutions(),
                   files=files_of(report), participant_errors=participant_errors,
                   can_edit=may_file_report(section, item), status=status)
 
@@ -55,7 +59,11 @@ def edit_report(plan_id: int, item_id: int):
         return _page(plan, item, section, report, form)
     form = ReportForm()
     members = {institution_id for institution_id, _name in member_institutions()}
-    rows, participant_errors = read_participants(request.form, members, request.form.get("rows", type=int) or 0)
+    posted_rows = min(request.form.get("rows", type=int) or 0, MAX_ROWS)
+    rows, participant_errors = read_participants(request.form, members, posted_rows)
+    if request.form.get("more"):  # «Ещё строки»: the form as typed, with blank rows added; nothing is saved
+        return _page(plan, item, section, report, form, rows=rows,
+                     row_count=min(max(posted_rows, len(rows)) + MORE_ROWS, MAX_ROWS))
     if not form.validate_on_submit() or participant_errors:
         return _page(plan, item, section, report, form, participant_errors=participant_errors, rows=rows, status=422)
     if is_stale(report, form.version.data):

@@ -12,6 +12,7 @@ from workspace.plans.report_forms import PARTICIPANT_ROWS
 from workspace.plans.report_models import EventFile, EventParticipation, EventReport
 
 MAX_COUNT = 100_000
+MAX_ROWS = 200  # participants rows read from one form
 # «5», «1-4», «1 – 4», «1—4», «5-7 классы», «7 кл.», «7 класс»: the numbers, a dash, and the word if it is typed
 CLASSES = re.compile(r"(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?(?:\s*(?:кл\.?|класс(?:а|ы|ов)?))?", re.IGNORECASE)
 
@@ -46,7 +47,7 @@ def files_of(report: EventReport | None) -> list[tuple]:
 def read_participants(form, members: set[int], rows: int) -> tuple[list[ParticipantRow], list[str]]:
     """Rows p-N-institution / p-N-grade / p-N-count; blank rows are skipped, bad ones named."""
     result, errors = [], []
-    for index in range(min(rows, 200)):
+    for index in range(min(rows, MAX_ROWS)):
         raw = tuple((form.get(f"p-{index}-{name}") or "").strip() for name in ("institution", "grade", "count"))
         if not any(raw) or raw == ("", "", ""):
             continue
