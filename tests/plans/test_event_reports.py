@@ -339,3 +339,25 @@ def test_more_participant_rows_keep_what_was_typed_and_save_nothing(client, make
     # the primary action comes first: Enter in a field saves, it does not add rows
     page = client.get(_url(plan, item)).get_data(as_text=True)
     assert page.index('class="primary">Сохранить отчёт') < page.index('name="more"')
+
+
+def test_an_event_of_two_periods_offers_one_period_not_the_span(client, make, login_as):
+    """«октябрь, март» offered «held 01.10.2019 – 31.03.2020»: saved as offered, the report said the event
+    lasted six months. It offers the last period begun (March), or the first while none has."""
+    _school, library, _outsider, plan, _item = _setup(make)
+    section = make.section(plan, "Ещё раздел", library)
+    twice = make.item(section, "Библиотечный урок", "октябрь, март")
+    login_as(make.user(library, "coordinator"))
+    page = client.get(_url(plan, twice)).get_data(as_text=True)
+    assert 'value="2020-03-01"' in page
+    assert 'value="2020-03-31"' in page and 'value="2019-10-01"' not in page
+    from datetime import timedelta
+
+    from workspace.plans.models import PlanItem as Item
+    from workspace.plans.reports import offered_dates
+    october, march = date(2019, 10, 1), date(2020, 3, 1)
+    item = Item(starts_on=october, ends_on=date(2020, 3, 31), periods="2019-10-01/2019-10-31;2020-03-01/2020-03-31")
+    assert offered_dates(item, october - timedelta(days=1)) == (october, date(2019, 10, 31))
+    assert offered_dates(item, date(2019, 12, 1)) == (october, date(2019, 10, 31))
+    assert offered_dates(item, march) == (march, date(2020, 3, 31))
+    assert offered_dates(Item(starts_on=None, ends_on=None, periods=""), march) == (None, None)

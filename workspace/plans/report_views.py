@@ -1,6 +1,8 @@
 """The report on a held event: filed by those who edit the item's section, read by the network."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -26,6 +28,7 @@ from workspace.plans.reports import (
     blank_rows,
     files_of,
     get_report,
+    offered_dates,
     participants_of,
     read_participants,
     replace_participants,
@@ -54,7 +57,7 @@ def edit_report(plan_id: int, item_id: int):
     if request.method == "GET":
         form = ReportForm(obj=report)
         if report is None:
-            form.held_from.data, form.held_to.data = item.starts_on, item.ends_on
+            form.held_from.data, form.held_to.data = offered_dates(item, date.today())
         form.version.data = str(report.version) if report else "0"
         return _page(plan, item, section, report, form)
     form = ReportForm()

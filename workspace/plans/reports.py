@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, select
 
 from workspace.extensions import db
+from workspace.plans.models import PlanItem
+from workspace.plans.periods import decode_periods
 from workspace.plans.report_forms import PARTICIPANT_ROWS
 from workspace.plans.report_models import EventFile, EventParticipation, EventReport
 
@@ -92,6 +95,16 @@ def replace_participants(report: EventReport, rows: list[ParticipantRow]) -> Non
                                           institution_id=row.institution_id, grade_from=row.grade_from,
                                           grade_to=row.grade_to,
                                           count=row.count))
+
+
+def offered_dates(item: PlanItem, today: date) -> tuple[date | None, date | None]:
+    """The dates a new report offers: the item's period; of several («октябрь, март»), the last one begun by
+    today, or the first (not the span from October to March, which no event lasted)."""
+    periods = decode_periods(item.periods, item.starts_on, item.ends_on)
+    if not periods:
+        return None, None
+    begun = [period for period in periods if period[0] <= today]
+    return begun[-1] if begun else periods[0]
 
 
 def blank_rows(existing: int) -> int:
