@@ -288,16 +288,18 @@ def test_a_report_of_an_event_still_ahead_is_refused_and_the_item_stays_planned(
     from datetime import timedelta
     school, library, _outsider, plan, item = _setup(make)
     login_as(make.user(library, "coordinator"))
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    ahead = (date.today() + timedelta(days=2)).isoformat()  # ahead in every time zone of the country
     response = post_form(client, _url(plan, item), {
-        "held_from": tomorrow, "held_to": tomorrow, "summary": "Заранее", "version": "0", "rows": "6",
+        "held_from": ahead, "held_to": ahead, "summary": "Заранее", "version": "0", "rows": "6",
         "p-0-institution": school.id, "p-0-grade": "5", "p-0-count": "25"})
     assert response.status_code == 422
     assert "Мероприятие ещё не прошло: отчёт заполняют после него." in response.get_data(as_text=True)
     with read():
         assert db.session.scalar(select(func.count()).select_from(EventReport)) == 0
         assert db.session.scalar(select(PlanItem.status).where(PlanItem.id == item.id)) == ItemStatus.PLANNED
-    today = date.today().isoformat()
+    # «today» where the day is latest (Kamchatka, UTC+12) is not ahead: the server's UTC date may be a day behind
+    from datetime import datetime, timezone
+    today = datetime.now(timezone(timedelta(hours=12))).date().isoformat()
     assert post_form(client, _url(plan, item), {"held_from": today, "held_to": today, "version": "0",
                                                 "rows": "0"}).status_code == 302
 
