@@ -154,3 +154,19 @@ def test_a_meeting_date_reads_in_russian(app, make, client):
     page = client.get("/n/dates-net/history").get_data(as_text=True)
     assert "24.12.2026" in page and "2026-12-24" not in page
     assert "Заседание совета: № 3" in page and "e_vote" not in page
+
+
+def test_the_last_class_of_a_range_reads_as_a_question_not_as_a_broken_phrase(app, make, client):
+    """«По класс: 9» (the issue's «По класс») in the history of an item and a programme: the field is named as
+    the programme form names it, «По какой класс»."""
+    from workspace.audit import labels
+    school = make.institution("Школа классов", slug="grades-school")
+    network = make.network(school, name="Сеть классов", slug="grades-net")
+    coordinator = make.user(school, "coordinator", email="grades@school.test")
+    plan = make.plan(network, 2026, title="План классов")
+    make.item(make.section(plan, "Раздел классов"), "Классный час", "октябрь", audience="5-9 классы")
+    login(client, coordinator.email)
+    page = client.get("/n/grades-net/history").get_data(as_text=True)
+    assert "С класса" in page and "По какой класс" in page and "По класс" not in page
+    with app.test_request_context():
+        assert str(labels.field("grade_max", "Programme")) == "По какой класс"

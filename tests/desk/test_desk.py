@@ -112,3 +112,24 @@ def test_network_card_names_twelve_partners_and_counts_the_rest(client, make, lo
     shown = sum(1 for n in range(14) if f"Музей {n:02d}" in page) + ("Библиотека «Книга»" in page)
     assert shown == 12
     assert "и ещё 3" in page
+
+
+def test_a_teacher_named_responsible_sees_the_report_waiting_for_him(app, client, make, login_as):
+    """His desk said «Сдавать нечего» while the event he held was over without a report he may file."""
+    from tenants.scoping import unscoped
+    from workspace.plans.models import PlanItemPerson
+    school, network, _user = _school(make)
+    teacher = make.user(school, "teacher", full_name="Петров Андрей Сергеевич")
+    plan = make.plan(network, 2019)
+    section = make.section(plan, "Раздел школы")
+    held = make.item(section, "Классный час «Мой край»", "октябрь")
+    make.item(section, "Чужой классный час", "ноябрь")
+    with app.app_context(), unscoped():
+        db.session.add(PlanItemPerson(network_id=network.id, item_id=held.id, user_id=teacher.id))
+        db.session.commit()
+    login_as(teacher)
+    page = client.get("/i/school5/").get_data(as_text=True)
+    assert "Классный час «Мой край»" in page and "отчёта нет" in page
+    assert f"/plans/{plan.id}/items/{held.id}/report" in page
+    assert "Чужой классный час" not in page and "Сдавать нечего" not in page
+    assert client.get(f"/n/chitaem/plans/{plan.id}/items/{held.id}/report").status_code == 200

@@ -63,7 +63,7 @@ def test_participants_by_a_range_of_classes_are_one_bar(client, login_as, net, m
     make.participation(net.report, net.school, 1, 40, grade_to=4)
     login_as(net.teacher)
     page = client.get("/n/reading/monitoring/?year=2026").get_data(as_text=True)
-    assert "1–4 классы" in page and "5 класс" in page
+    assert "1–4 кл." in page and "5 кл." in page
 
 
 def test_institution_dashboard_shows_its_share(client, login_as, net):

@@ -17,7 +17,7 @@ def test_provider_coordinator_creates_a_draft_and_publishes_it(client, make, log
     s = build(make)
     login_as(s.provider_coordinator)
     bad = post_form(client, f"/n/{s.network.slug}/programmes/new", {**NEW, "grade_min": "8"})
-    assert bad.status_code == 422 and "«По класс» не может быть меньше" in bad.get_data(as_text=True)
+    assert bad.status_code == 422 and "«По какой класс» не может быть меньше «С класса»." in bad.get_data(as_text=True)
     response = post_form(client, f"/n/{s.network.slug}/programmes/new", NEW)
     assert response.status_code == 302
     with read():

@@ -99,7 +99,7 @@ def find_expiring(now: datetime) -> int:
 
 def _queue_expiring(agreement: Agreement, slug: str, user: User, days_left: int, threshold: int):
     with letter_language(user):
-        days = plural(days_left, "день") if language_of(user) == "ru" else f"{days_left} days"
+        days = plural(days_left, "день" if language_of(user) == "ru" else "day")  # «1 day», not «1 days»
         subject = _("Соглашение истекает через %(days)s: договор № %(number)s", days=days, number=agreement.number)
         ends = agreement.ends_on.strftime("%d.%m.%Y")
         lead = _("Срок действия договора № %(number)s «%(title)s» заканчивается %(ends)s. Если сотрудничество "

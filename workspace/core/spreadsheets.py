@@ -74,8 +74,14 @@ def _check_dimensions(archive: zipfile.ZipFile, max_rows: int, max_columns: int)
             raise UploadRejected(_("В листе %(rows)s — это больше допустимых %(max)d.",
                                    rows=plural(last_row, row_noun), max=max_rows))
         if (last_col or 0) > max_columns:
-            raise UploadRejected(_("В листе %(cols)d столбцов — это больше допустимых %(max)d.",
-                                   cols=last_col, max=max_columns))
+            column_noun = _("столбец")
+            raise UploadRejected(_("В листе %(columns)s — это больше допустимых %(max)d.",
+                                   columns=plural(last_col, column_noun), max=max_columns))
+
+
+def _too_many_rows(max_rows: int) -> str:
+    row_noun = _("строка")
+    return _("В листе больше %(rows)s.", rows=plural(max_rows, row_noun, case="gent"))
 
 
 def _count_rows_without_parsing(archive: zipfile.ZipFile, name: str, max_rows: int) -> None:
@@ -88,7 +94,7 @@ def _count_rows_without_parsing(archive: zipfile.ZipFile, name: str, max_rows: i
             rows += block.count(b"<row ") + block.count(b"<row>") - tail.count(b"<row ") - tail.count(b"<row>")
             tail = block[-8:]
             if rows > max_rows:
-                raise UploadRejected(_("В листе больше %(max)d строк.", max=max_rows))
+                raise UploadRejected(_too_many_rows(max_rows))
 
 
 def _parse_failure(error: BaseException) -> UploadRejected:
@@ -123,7 +129,7 @@ def read_xlsx(data: bytes, *, max_rows: int = 5000, max_columns: int = 60) -> li
             rows = []
             for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
                 if number > max_rows:
-                    raise UploadRejected(_("В листе больше %(max)d строк.", max=max_rows))
+                    raise UploadRejected(_too_many_rows(max_rows))
                 for value in row[:max_columns]:
                     if not isinstance(value, str):
                         continue

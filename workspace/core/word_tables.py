@@ -36,6 +36,7 @@ from flask_wtf.file import FileField, FileRequired
 
 from workspace.core.spreadsheets import MAX_UPLOAD_BYTES, Sheet, read_xlsx
 from workspace.core.uploads import UploadRejected, check_declared_sizes, check_xml_parts
+from workspace.core.words import plural
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -134,10 +135,12 @@ class _BodyReader:
 
     def add(self, row: tuple) -> None:
         if len(self.rows) >= self.max_rows:
-            raise UploadRejected(_("В документе больше %(max)d строк.", max=self.max_rows))
+            row_noun = _("строка")
+            raise UploadRejected(_("В документе больше %(rows)s.", rows=plural(self.max_rows, row_noun, case="gent")))
         if len(row) > self.max_columns:
-            raise UploadRejected(_("В таблице документа %(cols)d столбцов — это больше допустимых %(max)d.",
-                                   cols=len(row), max=self.max_columns))
+            column_noun = _("столбец")
+            raise UploadRejected(_("В таблице документа %(columns)s — это больше допустимых %(max)d.",
+                                   columns=plural(len(row), column_noun), max=self.max_columns))
         self.rows.append(row)
 
     def read_blocks(self, parent) -> None:

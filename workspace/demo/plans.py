@@ -34,7 +34,8 @@ def file_report(network, item, held_from: date, held_to: date, participants, aut
                          summary=summary or SUMMARIES[0], author_id=author_id)
     db.session.add(report)
     db.session.flush()
-    db.session.add_all(EventParticipation(network_id=network.id, report_id=report.id, grade=grade, count=count,
+    db.session.add_all(EventParticipation(network_id=network.id, report_id=report.id, grade_from=grade,
+                                          grade_to=grade, count=count,
                                           institution_id=institution_id)
                        for institution_id, grade, count in participants)
 

@@ -11,7 +11,7 @@ from tenants.models import Institution, Membership, Network, Seat
 from workspace.core.database import unindexed
 from workspace.desk.models import Note
 from workspace.extensions import db
-from workspace.plans.models import Plan, PlanItem, PlanSection
+from workspace.plans.models import Plan, PlanItem, PlanItemPerson, PlanSection
 
 
 @dataclass
@@ -75,16 +75,19 @@ def upcoming_events(today, limit: int = 8):
     ).all()
 
 
-def reports_due(today, institution_id: int, limit: int = 8):
-    """Events already over but not reported, in the sections this institution answers for:
-    its own partner sections, and every section of the networks it is the base of. One statement."""
-
+def reports_due(today, institution_id: int, user_id: int, *, manager: bool, limit: int = 8):
+    """Events already over but not reported that wait for this user: for a manager, the sections the institution
+    answers for (its own partner sections, every section of the networks it is the base of); for anybody, the
+    events that name the user among their responsible (a teacher files their report too). One statement."""
+    answered = [PlanItem.id.in_(select(PlanItemPerson.item_id).where(PlanItemPerson.user_id == user_id))]
+    if manager:
+        answered += [PlanSection.partner_institution_id == institution_id,
+                     Network.base_institution_id == institution_id]
     return db.session.execute(
         select(PlanItem.id, PlanItem.title, PlanItem.ends_on, Plan.id.label("plan_id"), Network.slug)
         .join(PlanSection, PlanSection.id == PlanItem.section_id).join(Plan, Plan.id == PlanItem.plan_id)
         .join(Network, Network.id == PlanItem.network_id)
         .where(PlanItem.ends_on < today, PlanItem.status == "planned",
-               or_(PlanSection.partner_institution_id == institution_id,
-                   Network.base_institution_id == institution_id))
+               or_(*answered))
         .order_by(PlanItem.ends_on.desc(), PlanItem.id).limit(limit)
     ).all()

@@ -39,7 +39,7 @@ def show_desk():
         cards=network_cards(g.network_ids, g.institution.id),
         seats=seats, my_questions=open_questions_for(seats, date.today()),
         events=upcoming_events(date.today()),
-        reports=reports_due(date.today(), g.institution.id) if has_role(*MANAGERS) else [],
+        reports=reports_due(date.today(), g.institution.id, current_user.id, manager=has_role(*MANAGERS)),
         agreement_reminders=agreement_reminders(g.institution.id, date.today()) if has_role(*MANAGERS) else [],
         mentions=mentions_for(current_user.id, g.network_ids),
         programme_reminders=desk_reminders(g.institution.id) if has_role(*MANAGERS) else None,

@@ -651,7 +651,8 @@ def build_plans(city: City) -> None:
                              if audience.grade_from and partner.kind is InstitutionKind.SCHOOL else None)
                     participation_rows.append({"id": city.new_id(EventParticipation), "network_id": group.id,
                                                "report_id": report_id, "institution_id": partner.id,
-                                               "grade": grade, "count": rng.randint(5, 60)})
+                                               "grade_from": grade, "grade_to": grade,
+                                               "count": rng.randint(5, 60)})
     city.insert(Plan, plan_rows)
     city.insert(PlanSection, section_rows)
     city.insert(PlanItem, item_rows)

@@ -127,9 +127,10 @@ def find_missing_reports(now: datetime) -> int:
 
 def _line(due: DueItem, today: date) -> tuple[str, str]:
     days = (today - due.ended).days
-    ago = plural(days, "день") if str(get_locale()) == "ru" else f"{days} days"
+    # «21 день назад», «1 day ago»: no verb to agree («прошло 21 день» was printed), the noun by pymorphy3
+    ago = plural(days, "день" if str(get_locale()) == "ru" else "day")
     when = _("закончилось %(date)s", date=due.ended.strftime("%d.%m.%Y"))
-    late = _("прошло %(days)s, отчёт просрочен", days=ago) if due.stage == OVERDUE else _("отчёт ожидается")
+    late = _("%(days)s назад, отчёт просрочен", days=ago) if due.stage == OVERDUE else _("отчёт ожидается")
     link = public_url("plans.edit_report", network=due.slug, plan_id=due.item.plan_id, item_id=due.item.id)
     return f"{due.item.title} ({when}; {late})", link
 

@@ -25,7 +25,7 @@ from workspace.monitoring.registry import (
 )
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
 from workspace.plans.periods import decode_periods
-from workspace.plans.report_models import EventParticipation, EventReport
+from workspace.plans.report_models import EventParticipation, EventReport, classes_label
 
 
 def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, tuple[date, ...], str, int]]:
@@ -126,15 +126,16 @@ def participation_rows(scope: MonitoringScope) -> list[tuple[date, int, int, tup
     (first, last) — (5, 5) for one class, (1, 4) for a range — or None."""
     def compute():
         query = (select(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
-                        EventParticipation.grade, EventParticipation.grade_to, func.sum(EventParticipation.count))
+                        EventParticipation.grade_from, EventParticipation.grade_to, func.sum(EventParticipation.count))
                  .join(EventReport, EventReport.id == EventParticipation.report_id)
                  .where(EventReport.held_from >= scope.previous.starts_on, EventReport.held_from <= scope.year.ends_on)
                  .group_by(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
-                           EventParticipation.grade, EventParticipation.grade_to))
+                           EventParticipation.grade_from, EventParticipation.grade_to))
         if scope.institution_id is not None:
             query = query.where(EventParticipation.institution_id == scope.institution_id)
-        return [(day, network_id, institution_id, (grade, grade_to or grade) if grade else None, int(count or 0))
-                for day, network_id, institution_id, grade, grade_to, count in db.session.execute(query)]
+        return [(day, network_id, institution_id, (grade_from, grade_to or grade_from) if grade_from else None,
+                 int(count or 0))
+                for day, network_id, institution_id, grade_from, grade_to, count in db.session.execute(query)]
     return scope.cached("participation_rows", compute)
 
 
@@ -152,12 +153,8 @@ def coverage_totals(scope: MonitoringScope) -> dict[int, dict[str, int]]:
 
 
 def _classes_label(classes: tuple[int, int] | None) -> str:
-    if classes is None:
-        return _("без класса")
-    first, last = classes
-    if first == last:
-        return _("%(grade)s класс", grade=first)
-    return _("%(first)d–%(last)d классы", first=first, last=last)
+    """«5 кл.», «1–4 кл.»: the report's own words for its classes."""
+    return _("без класса") if classes is None else classes_label(*classes)
 
 
 def coverage_section(scope: MonitoringScope) -> SectionContent:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask_babel import gettext as _
 from sqlalchemy import Date, ForeignKey, ForeignKeyConstraint, Integer, SmallInteger, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -40,8 +41,8 @@ class EventReport(NetworkOwned, CreatedAtMixin, db.Model):
 
 
 class EventParticipation(NetworkOwned, db.Model):
-    """How many took part, counted by institution and (for schools) by class or a range of classes:
-    ``grade`` is the class, or the first of the range that ends at ``grade_to``."""
+    """How many took part, counted by institution and (for schools) by a range of classes: ``grade_from`` to
+    ``grade_to``, both equal for one class («7»), both None for a row without classes (migration 0031)."""
 
     __tablename__ = "event_participations"
     __table_args__ = (
@@ -52,20 +53,35 @@ class EventParticipation(NetworkOwned, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(Integer, index=True)
     institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"))
-    grade: Mapped[int | None] = mapped_column(SmallInteger)
+    grade_from: Mapped[int | None] = mapped_column(SmallInteger)
     grade_to: Mapped[int | None] = mapped_column(SmallInteger)
     count: Mapped[int] = mapped_column(Integer)
 
     @property
     def classes(self) -> str:
-        return classes_label(self.grade, self.grade_to)
+        """The classes as the form shows them back: «7», «1–4»."""
+        return classes_text(self.grade_from, self.grade_to)
+
+    @property
+    def classes_label(self) -> str:
+        """The classes as a report shows them: «7 кл.», «1–4 кл.»."""
+        return classes_label(self.grade_from, self.grade_to)
 
 
-def classes_label(grade: int | None, grade_to: int | None) -> str:
+def classes_text(grade_from: int | None, grade_to: int | None) -> str:
     """«5», «1–4» (an en dash between), or «» for a row without classes."""
-    if grade is None:
+    if grade_from is None:
         return ""
-    return f"{grade}–{grade_to}" if grade_to and grade_to != grade else str(grade)
+    return f"{grade_from}–{grade_to}" if grade_to and grade_to != grade_from else str(grade_from)
+
+
+def classes_label(grade_from: int | None, grade_to: int | None) -> str:
+    """«5 кл.», «1–4 кл.» (the plan's own words for an audience), or «» for a row without classes."""
+    if grade_from is None:
+        return ""
+    if grade_to and grade_to != grade_from:
+        return _("%(a)d–%(b)d кл.", a=grade_from, b=grade_to)
+    return _("%(a)d кл.", a=grade_from)
 
 
 class EventFile(NetworkOwned, StoredFile, db.Model):

@@ -1,6 +1,8 @@
 """The report on a held event: filed by those who edit the item's section, read by the network."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -22,22 +24,27 @@ from workspace.plans.queries import member_institutions
 from workspace.plans.report_forms import ReportFileForm, ReportForm
 from workspace.plans.report_models import EventFile, EventReport
 from workspace.plans.reports import (
+    MAX_ROWS,
     blank_rows,
     files_of,
     get_report,
+    offered_dates,
     participants_of,
     read_participants,
     replace_participants,
 )
 
 MAX_FILES = 20
+MORE_ROWS = 4  # «Ещё строки» adds this many blank participants rows
 
 
-def _page(plan, item, section, report, form, file_form=None, participant_errors=(), rows=None, status=200):
+def _page(plan, item, section, report, form, file_form=None, participant_errors=(), rows=None, status=200,
+          row_count=None):
     participants = participants_of(report)
     return render("plans/report.html", plan=plan, item=item, section=section, report=report, form=form,
                   file_form=file_form or ReportFileForm(formdata=None), participants=participants,
-                  participant_rows=rows, row_count=blank_rows(len(participants)), members=member_institutions(),
+                  participant_rows=rows, row_count=row_count or blank_rows(len(participants)),
+                  members=member_institutions(),
                   files=files_of(report), participant_errors=participant_errors,
                   can_edit=may_file_report(section, item), status=status)
 
@@ -50,12 +57,16 @@ def edit_report(plan_id: int, item_id: int):
     if request.method == "GET":
         form = ReportForm(obj=report)
         if report is None:
-            form.held_from.data, form.held_to.data = item.starts_on, item.ends_on
+            form.held_from.data, form.held_to.data = offered_dates(item, date.today())
         form.version.data = str(report.version) if report else "0"
         return _page(plan, item, section, report, form)
     form = ReportForm()
     members = {institution_id for institution_id, _name in member_institutions()}
-    rows, participant_errors = read_participants(request.form, members, request.form.get("rows", type=int) or 0)
+    posted_rows = min(request.form.get("rows", type=int) or 0, MAX_ROWS)
+    rows, participant_errors = read_participants(request.form, members, posted_rows)
+    if request.form.get("more"):  # «Ещё строки»: the form as typed, with blank rows added; nothing is saved
+        return _page(plan, item, section, report, form, rows=rows,
+                     row_count=min(max(posted_rows, len(rows)) + MORE_ROWS, MAX_ROWS))
     if not form.validate_on_submit() or participant_errors:
         return _page(plan, item, section, report, form, participant_errors=participant_errors, rows=rows, status=422)
     if is_stale(report, form.version.data):

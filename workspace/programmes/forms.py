@@ -54,7 +54,7 @@ class ProgrammeForm(FlaskForm):
 
     def validate_grade_max(self, field):
         if self.grade_min.data and field.data and field.data < self.grade_min.data:
-            raise ValidationError(_l("«По класс» не может быть меньше «С класса»."))
+            raise ValidationError(_l("«По какой класс» не может быть меньше «С класса»."))
 
     def validate_ends_on(self, field):
         if self.starts_on.data and field.data and field.data < self.starts_on.data:

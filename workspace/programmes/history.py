@@ -27,7 +27,7 @@ register_history_labels(
         "load_agreed_at": _l("Нагрузка согласована"),
         "load_agreed_by_id": _l("Нагрузку согласовал"),
         "teacher_id": _l("Педагог"),
-        "grade_max": _l("По класс"),
+        "grade_max": _l("По какой класс"),
         "grade_min": _l("С класса"),
         "grade_scale": _l("Шкала оценивания"),
         "published_at": _l("Опубликована"),
