@@ -27,6 +27,12 @@ from workspace.plans.period_fill import fill_periods_command
 from workspace.pupils.retention import depersonalise_expired, expired, utc_now
 
 
+def _serve_links_from(app: Flask, host: str, port: int) -> None:
+    """The demo's letters link to the address `flask up` serves, unless PUBLIC_URL is set."""
+    if "PUBLIC_URL" not in os.environ:
+        app.config["PUBLIC_URL"] = f"http://{host}:{port}"
+
+
 def register_commands(app: Flask) -> None:
     @app.cli.command("create-operator")
     @click.option("--email", prompt="E-mail")
@@ -115,8 +121,7 @@ def register_commands(app: Flask) -> None:
     def up(host: str, port: int) -> None:
         """Upgrade the database, load the demo if the database is empty, and serve."""
 
-        if "PUBLIC_URL" not in os.environ:  # the demo's letters link to the address it serves, not the default
-            app.config["PUBLIC_URL"] = f"http://{host}:{port}"
+        _serve_links_from(app, host, port)
         upgrade()
         _load_demo_and_print()
         click.echo(f"Open http://{host}:{port}\n")
