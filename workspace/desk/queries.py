@@ -27,7 +27,7 @@ def network_cards(network_ids: list[int], institution_id: int | None) -> list[Ne
     if not network_ids:
         return []
     networks = db.session.scalars(
-        select(Network).where(Network.id.in_(network_ids)).order_by(Network.name)
+        select(Network).where(Network.id.in_(network_ids), Network.is_archived.is_(False)).order_by(Network.name)
     ).all()
     # Column tuples, not entities: a city network has dozens of partners on one card.
     memberships = db.session.execute(
