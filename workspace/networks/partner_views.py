@@ -29,7 +29,8 @@ def _invite_page(existing: InviteInstitutionForm | None = None, by_email: Invite
                  status: int = 200):
     network = g.network
     query = (request.args.get("q") or "").strip()[:200]
-    shown = candidate_institutions(network.id, query)
+    # the deployment's institutions are found by name, never listed whole (a city holds hundreds of them)
+    shown = candidate_institutions(network.id, query) if query else []
     existing = existing or InviteInstitutionForm([], prefix="existing")
     by_email = by_email or InviteByEmailForm(prefix="email")
     return render("networks/invite.html", partials=INVITE_PARTIALS, status=status, network=network,
