@@ -242,6 +242,10 @@ def test_a_new_institution_invited_by_e_mail_registers_and_accepts(app, client, 
     assert _invitations(read, network.id) == [(None, "head@sport.test", "social_partner", "pending")]
     page = _text(client.get(f"/n/{network.slug}/invitations"))
     assert "Петров Пётр Петрович" in page and "ещё не зарегистрировано" in page and "ожидает" in page
+    again = post_form(client, f"/n/{network.slug}/invitations/email",
+                      {"email-head_name": "Петров П. П.", "email-email": "head@sport.test",
+                       "email-role": "social_partner"}, page_url=f"/n/{network.slug}/invitations")
+    assert again.status_code == 422 and "уже отправлено приглашение" in _text(again)
     assert len(outbox) == 1 and outbox[0]["to"] == "head@sport.test"
     assert "Культура рядом" in outbox[0]["subject"] and "СОШ № 8" in outbox[0]["body"]
     path = link_path(outbox[0])
@@ -274,6 +278,13 @@ def test_a_new_institution_invited_by_e_mail_registers_and_accepts(app, client, 
     assert _members(read, network.id) == {school.id: "base", head.institution_id: "social_partner"}
     # the link works once
     assert newcomer.get(path).status_code == 404
+    # the network's history tells the invitation's story, never the link's secret
+    history = _text(client.get(f"/n/{network.slug}/history"))
+    assert "Приглашение в сеть" in history and "head@sport.test" in history and "принято" in history
+    with read():
+        assert not db.session.scalar(select(NetworkInvitation.token_hash).where(
+            NetworkInvitation.id == invitation_id))
+    assert "token_hash" not in history
     # the operator sees the institution registered by invitation, and can suspend it
     operator = make.user(None, None, operator=True, email="operator@city.test")
     _as(client, login_as, operator)

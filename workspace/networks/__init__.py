@@ -10,3 +10,4 @@ from workspace.networks import views  # noqa: E402,F401
 from workspace.networks import partner_views  # noqa: E402,F401
 from workspace.networks import institution_views  # noqa: E402,F401
 from workspace.networks import join_views  # noqa: E402,F401
+from workspace.networks import history  # noqa: E402,F401  (hub registration)

@@ -123,6 +123,13 @@ def invite_by_email(network: Network, base_name: str, email: str, head_name: str
     return invitation
 
 
+def email_waiting(network_id: int, email: str) -> bool:
+    """Whether a new institution's head at ``email`` is already invited into the network and not registered yet."""
+    return db.session.scalar(select(NetworkInvitation.id).where(
+        NetworkInvitation.network_id == network_id, NetworkInvitation.email == email,
+        NetworkInvitation.institution_id.is_(None), NetworkInvitation.status == InvitationStatus.PENDING)) is not None
+
+
 def invitation_by_token(raw: str) -> NetworkInvitation | None:
     """The live e-mail invitation of this link: waiting, not registered yet, not expired, into a live network."""
     invitation = db.session.scalar(select(NetworkInvitation).where(NetworkInvitation.token_hash == hash_token(raw)))

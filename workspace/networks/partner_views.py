@@ -16,6 +16,7 @@ from workspace.networks.forms import InviteByEmailForm, InviteInstitutionForm
 from workspace.networks.founding import (
     archive,
     candidate_institutions,
+    email_waiting,
     invitations_of,
     invite_by_email,
     invite_institution,
@@ -69,6 +70,9 @@ def invite_new_institution():
     if valid and email_taken(form.email.data):
         form.email.errors.append(_("Этот адрес уже принадлежит пользователю системы: найдите его учреждение "
                                    "в списке выше и пригласите его."))
+        valid = False
+    elif valid and email_waiting(network.id, form.email.data):
+        form.email.errors.append(_("На этот адрес уже отправлено приглашение в сеть, оно ждёт ответа."))
         valid = False
     if not valid:
         return _invite_page(by_email=form, status=422)
