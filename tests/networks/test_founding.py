@@ -368,3 +368,17 @@ def test_an_invitation_into_an_archived_network_cannot_be_answered(client, make,
     with read():
         status = db.session.scalar(select(NetworkInvitation.status).where(NetworkInvitation.id == invitation_id))
     assert status == InvitationStatus.PENDING
+
+
+def test_accepting_when_the_operator_added_the_institution_meanwhile(client, make, login_as, read):
+    school, theatre, _museum, _coordinator, network = _started(make, client, login_as, read)
+    post_form(client, f"/n/{network.slug}/invitations/existing",
+              {"existing-institution_id": theatre.id, "existing-role": "social_partner"},
+              page_url=f"/n/{network.slug}/invitations")
+    make.member(_network(read), theatre, "network_partner")  # the operator's console, meanwhile
+    invitation_id = _invitations_ids(read, network.id)[0]
+    _as(client, login_as, make.user(theatre, "admin"))
+    url = f"/i/drama/networks/invitations/{invitation_id}/accept"
+    assert post_form(client, url, {}, page_url=url).status_code == 302
+    assert _members(read, network.id) == {school.id: "base", theatre.id: "network_partner"}
+    assert _invitations(read, network.id)[0][3] == "accepted"

@@ -166,7 +166,9 @@ def answer(invitation: NetworkInvitation, accepted: bool, user_id: int) -> None:
     invitation.status = InvitationStatus.ACCEPTED if accepted else InvitationStatus.DECLINED
     invitation.answered_by_id = user_id
     invitation.answered_at = utcnow()
-    if accepted:
+    already = db.session.scalar(select(Membership.id).where(  # e.g. the operator added it meanwhile
+        Membership.network_id == invitation.network_id, Membership.institution_id == invitation.institution_id))
+    if accepted and already is None:
         db.session.add(Membership(network_id=invitation.network_id, institution_id=invitation.institution_id,
                                   role=invitation.role))
     db.session.flush()
