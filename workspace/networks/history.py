@@ -8,6 +8,9 @@ register_history_labels(
     object_types={"NetworkInvitation": _l("Приглашение в сеть")},
     fields={
         "head_name": _l("Руководитель"),
+        "created_by_id": _l("Создал(а)"),
+        "invited_by_id": _l("Пригласил(а)"),
+        "answered_by_id": _l("Ответил(а)"),
         "answered_at": _l("Дата ответа"),
         "expires_at": _l("Ссылка действует до"),
         "is_archived": _l("В архиве"),
