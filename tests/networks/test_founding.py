@@ -11,6 +11,7 @@ from tests.conftest import post_form
 from tests.fixtures.row_counts import row_counts
 from tests.operator.helpers import link_path
 from workspace.accounts.models import StaffRole, User
+from workspace.core.dates import AcademicYear
 from workspace.extensions import db
 
 NEW_NETWORK = {"name": "Культура рядом", "goal": "Единое культурное пространство", "tasks": "1. Театр\n2. Музей",
@@ -332,7 +333,10 @@ def test_a_partner_leaves_after_a_confirmation_the_base_cannot(client, make, log
 def test_the_base_archives_the_network_read_only_history_kept(client, make, login_as, read):
     school, theatre, _museum, coordinator, network = _started(make, client, login_as, read)
     make.member(_network(read), theatre, "social_partner")
+    section = make.section(make.plan(_network(read), AcademicYear.current().start_year), "План с театром", theatre)
+    make.item(section, "Спектакль для пятиклассников", "в течение учебного года")
     _as(client, login_as, make.user(theatre, "admin"))
+    assert "Спектакль для пятиклассников" in _text(client.get("/i/drama/"))
     assert client.get(f"/n/{network.slug}/archive").status_code == 403  # a partner does not archive
     _as(client, login_as, coordinator)
     assert "Перенести сеть в архив?" in _text(client.get(f"/n/{network.slug}/archive"))
@@ -342,8 +346,10 @@ def test_the_base_archives_the_network_read_only_history_kept(client, make, logi
     page = _text(client.get(f"/n/{network.slug}/"))
     assert "в архиве" in page and "Пригласить партнёров" not in page and "Перенести в архив" not in page
     assert client.get(f"/n/{network.slug}/history").status_code == 200
-    # out of the active lists, still in the archive of the network list
-    assert "Культура рядом" not in _text(client.get("/i/sosh8/")).split('id="networks-heading"')[1]
+    # out of the active lists (the desk's networks and coming events), still in the archive of the network list
+    desk = _text(client.get("/i/sosh8/"))
+    assert "Культура рядом" not in desk.split('id="networks-heading"')[1]
+    assert "Спектакль для пятиклассников" not in desk
     listing = _text(client.get("/i/sosh8/networks/"))
     assert listing.index("Архив") < listing.index("Культура рядом")
     # read-only: every change is refused, in every area of the network
