@@ -4,6 +4,8 @@ head accepts or declines, a partner leaves, the base archives; the operator sees
 institution."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import func, select
 
 from tenants.models import InvitationStatus, Membership, Network, NetworkInvitation, Seat
@@ -388,3 +390,21 @@ def test_accepting_when_the_operator_added_the_institution_meanwhile(client, mak
     assert post_form(client, url, {}, page_url=url).status_code == 302
     assert _members(read, network.id) == {school.id: "base", theatre.id: "network_partner"}
     assert _invitations(read, network.id)[0][3] == "accepted"
+
+
+def test_an_expired_or_guessed_link_registers_nothing(app, client, make, login_as, read, outbox):
+    _school, _theatre, _museum, _coordinator, network = _started(make, client, login_as, read)
+    post_form(client, f"/n/{network.slug}/invitations/email",
+              {"email-head_name": "Петров П. П.", "email-email": "head@sport.test", "email-role": "social_partner"},
+              page_url=f"/n/{network.slug}/invitations")
+    path = link_path(outbox[0])
+    with read():
+        invitation = db.session.scalar(select(NetworkInvitation).where(NetworkInvitation.network_id == network.id))
+        invitation.expires_at = invitation.created_at - timedelta(days=1)
+        db.session.commit()
+    newcomer = app.test_client()
+    assert newcomer.get(path).status_code == 404
+    assert "Ссылка недействительна" in _text(newcomer.get("/join/no-such-token"))
+    before = row_counts(read)
+    assert newcomer.post(path, data={"full_name": "Школа", "short_name": "Ш", "kind": "school"}).status_code in (400, 404)
+    assert row_counts(read) == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -136,7 +136,9 @@ def invitation_by_token(raw: str) -> NetworkInvitation | None:
     if invitation is None or invitation.status != InvitationStatus.PENDING or invitation.institution_id is not None:
         return None
     expires_at = invitation.expires_at
-    if expires_at is None or (expires_at if expires_at.tzinfo else expires_at.replace(tzinfo=utcnow().tzinfo)) < utcnow():
+    if expires_at is not None and expires_at.tzinfo is None:  # SQLite keeps no zone: stored in UTC
+        expires_at = expires_at.replace(tzinfo=UTC)
+    if expires_at is None or expires_at < utcnow():
         return None
     network = db.session.scalar(select(Network).where(Network.id == invitation.network_id))
     if network is None or network.is_archived:
