@@ -38,7 +38,6 @@ def can_manage_council(network: Network) -> bool:
     return is_base_manager(network)
 
 
-
 def can_start_network() -> bool:
     """An institution's admin or coordinator starts a network; their institution becomes its base."""
     return current_user.is_authenticated and current_user.institution_id is not None and has_role(*MANAGERS)

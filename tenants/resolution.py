@@ -3,7 +3,8 @@
 Routes under ``/i/<institution>/`` belong to one institution: only its own users enter.
 Routes under ``/n/<network>/`` belong to one network: users of member institutions and
 holders of a council seat enter. Anything else answers 404, exactly as a missing object,
-so that the existence of another tenant's data does not leak.
+so that the existence of another tenant's data does not leak. A network in the archive is read-only: every request
+to it but a read is refused here (403, with the reason), whichever area it goes to.
 """
 from __future__ import annotations
 

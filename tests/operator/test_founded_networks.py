@@ -71,10 +71,15 @@ def test_the_operator_suspends_after_a_confirmation_and_its_users_cannot_act(app
     refused = fresh.post("/login", data={"email": head.email, "password": PASSWORD,
                                          "csrf_token": csrf_token_from(text(fresh.get("/login")))})
     assert refused.status_code == 403
-    # resumed after a confirmation
-    assert "Возобновить работу учреждения?" in text(console.get(f"/operator/institutions/{newcomer.id}/suspend"))
+    # suspending twice (a second click on a stale page) keeps it suspended
     post_form(console, f"/operator/institutions/{newcomer.id}/suspend", {},
               page_url=f"/operator/institutions/{newcomer.id}/suspend")
+    with read():
+        assert db.session.scalar(select(Institution.is_suspended).where(Institution.id == newcomer.id))
+    # resumed after a confirmation
+    assert "Возобновить работу учреждения?" in text(console.get(f"/operator/institutions/{newcomer.id}/resume"))
+    post_form(console, f"/operator/institutions/{newcomer.id}/resume", {},
+              page_url=f"/operator/institutions/{newcomer.id}/resume")
     with read():
         assert not db.session.scalar(select(Institution.is_suspended).where(Institution.id == newcomer.id))
     login(app.test_client(), head.email)
@@ -97,5 +102,6 @@ def test_only_the_operator_suspends(client, make, login_as, read):
     login_as(make.user(school, "admin"))
     assert client.get(f"/operator/institutions/{school.id}/suspend").status_code == 404
     assert client.post(f"/operator/institutions/{school.id}/suspend", data={}).status_code in (400, 404)
+    assert client.get(f"/operator/institutions/{school.id}/resume").status_code == 404
     with read():
         assert not db.session.scalar(select(Institution.is_suspended).where(Institution.id == school.id))

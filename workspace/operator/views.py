@@ -209,13 +209,6 @@ def _base_stays(network_id: int):
 @bp.get("/institutions/<int:institution_id>/suspend")
 def confirm_suspend_institution(institution_id: int):
     institution = get_institution_or_404(institution_id)
-    if institution.is_suspended:
-        return confirm_page(heading=_("Возобновить работу учреждения?"),
-                            question=_("Сотрудники «%(name)s» снова смогут входить в систему и работать в сетях.",
-                                       name=institution.short_name),
-                            action=url_for("operator.suspend_institution", institution_id=institution.id),
-                            confirm_label=_("Возобновить"),
-                            cancel_url=url_for("operator.show_institution", institution_id=institution.id))
     return confirm_page(heading=_("Приостановить работу учреждения?"),
                         question=_("Сотрудники «%(name)s» не смогут входить в систему и действовать в сетях, "
                                    "учреждение не будет предлагаться для приглашения. Данные сохранятся.",
@@ -227,11 +220,26 @@ def confirm_suspend_institution(institution_id: int):
 
 @bp.post("/institutions/<int:institution_id>/suspend")
 def suspend_institution(institution_id: int):
-    """Suspends an active institution, resumes a suspended one (the confirmation page said which)."""
     institution = get_institution_or_404(institution_id)
-    institution.is_suspended = not institution.is_suspended
-    if institution.is_suspended:
-        flash(_("Работа учреждения «%(name)s» приостановлена.", name=institution.short_name), "success")
-    else:
-        flash(_("Работа учреждения «%(name)s» возобновлена.", name=institution.short_name), "success")
+    institution.is_suspended = True
+    flash(_("Работа учреждения «%(name)s» приостановлена.", name=institution.short_name), "success")
+    return redirect(url_for("operator.show_institution", institution_id=institution.id))
+
+
+@bp.get("/institutions/<int:institution_id>/resume")
+def confirm_resume_institution(institution_id: int):
+    institution = get_institution_or_404(institution_id)
+    return confirm_page(heading=_("Возобновить работу учреждения?"),
+                        question=_("Сотрудники «%(name)s» снова смогут входить в систему и работать в сетях.",
+                                   name=institution.short_name),
+                        action=url_for("operator.resume_institution", institution_id=institution.id),
+                        confirm_label=_("Возобновить"),
+                        cancel_url=url_for("operator.show_institution", institution_id=institution.id))
+
+
+@bp.post("/institutions/<int:institution_id>/resume")
+def resume_institution(institution_id: int):
+    institution = get_institution_or_404(institution_id)
+    institution.is_suspended = False
+    flash(_("Работа учреждения «%(name)s» возобновлена.", name=institution.short_name), "success")
     return redirect(url_for("operator.show_institution", institution_id=institution.id))
