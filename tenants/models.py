@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import enum
-from datetime import date
+from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, false, select
 from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
 from tenants.scoping import NetworkOwned
@@ -39,6 +39,12 @@ class MemberRole(enum.Enum):
     SOCIAL_PARTNER = "social_partner"
 
 
+class InvitationStatus(enum.Enum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
 class SeatRole(enum.Enum):
     CHAIR = "chair"
     SECRETARY = "secretary"
@@ -64,6 +70,8 @@ class Institution(CreatedAtMixin, db.Model):
     version: Mapped[int] = mapped_column(Integer, default=1)
     # the search words of the short and the full name, kept by keep_search_text() below: what the global search matches
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # suspended by the operator: its users cannot sign in or act, it is offered to no network
+    is_suspended: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -91,6 +99,11 @@ class Network(CreatedAtMixin, db.Model):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     base_institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"), index=True)
+    # who started the network: the operator, or a manager of the base institution
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    # archived by its base: read-only, out of the active lists, its history still readable
+    is_archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     base_institution: Mapped[Institution] = relationship(lazy="raise")
@@ -127,6 +140,43 @@ class Membership(CreatedAtMixin, db.Model):
         return ("network", self.network_id)
 
     def audit_label(self) -> str:
+        loaded = self.__dict__.get("institution")
+        if loaded is not None:
+            return loaded.short_name
+        return object_session(self).scalar(select(Institution.short_name).where(Institution.id == self.institution_id))
+
+
+class NetworkInvitation(CreatedAtMixin, db.Model):
+    """The base institution's invitation to join its network: of an institution already in the deployment, or of a
+    new one by its head's e-mail (``token_hash`` is the link of the letter; ``institution_id`` is set when the head
+    registers it). Read by two tenants — the network and the invited institution, which is not a member yet — and
+    by the link before any tenant: an identity table like memberships, every read keyed explicitly."""
+
+    __tablename__ = "network_invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("networks.id", ondelete="CASCADE"), index=True)
+    institution_id: Mapped[int | None] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    head_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[MemberRole] = mapped_column(db_enum(MemberRole, "member_role"))
+    status: Mapped[InvitationStatus] = mapped_column(db_enum(InvitationStatus, "invitation_status"),
+                                                     default=InvitationStatus.PENDING)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    network: Mapped[Network] = relationship(lazy="raise")
+    institution: Mapped[Institution | None] = relationship(lazy="raise")
+
+    def audit_owner(self):  # an identity table, not network-owned: its history is the network's
+        return ("network", self.network_id)
+
+    def audit_label(self) -> str:
+        if self.institution_id is None:
+            return self.email
         loaded = self.__dict__.get("institution")
         if loaded is not None:
             return loaded.short_name
@@ -173,6 +223,9 @@ register({
     MemberRole.BASE: _l("Базовая организация"),
     MemberRole.NETWORK_PARTNER: _l("Сетевой партнёр"),
     MemberRole.SOCIAL_PARTNER: _l("Социальный партнёр"),
+    InvitationStatus.PENDING: _l("ожидает"),
+    InvitationStatus.ACCEPTED: _l("принято"),
+    InvitationStatus.DECLINED: _l("отклонено"),
     SeatRole.CHAIR: _l("Председатель"),
     SeatRole.SECRETARY: _l("Секретарь"),
     SeatRole.MEMBER: _l("Член совета"),

@@ -37,3 +37,28 @@ def can_manage_council(network: Network) -> bool:
         return True
     return is_base_manager(network)
 
+
+def can_start_network() -> bool:
+    """An institution's admin or coordinator starts a network; their institution becomes its base."""
+    return current_user.is_authenticated and current_user.institution_id is not None and has_role(*MANAGERS)
+
+
+def can_invite_partners(network: Network) -> bool:
+    """The base institution's managers invite partners into a network that is not archived."""
+    return not network.is_archived and is_base_manager(network)
+
+
+def can_archive_network(network: Network) -> bool:
+    return not network.is_archived and is_base_manager(network)
+
+
+def can_answer_invitation() -> bool:
+    """Joining a network binds the institution: its head (admin) accepts or declines."""
+    return has_role(StaffRole.ADMIN)
+
+
+def can_leave_network(network: Network, membership: Membership | None) -> bool:
+    """A partner's head takes it out of a network; the base institution cannot leave its own network."""
+    return (membership is not None and not network.is_archived and has_role(StaffRole.ADMIN)
+            and membership.institution_id == current_user.institution_id
+            and membership.institution_id != network.base_institution_id)

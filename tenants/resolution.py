@@ -3,19 +3,23 @@
 Routes under ``/i/<institution>/`` belong to one institution: only its own users enter.
 Routes under ``/n/<network>/`` belong to one network: users of member institutions and
 holders of a council seat enter. Anything else answers 404, exactly as a missing object,
-so that the existence of another tenant's data does not leak.
+so that the existence of another tenant's data does not leak. A network in the archive is read-only: every request
+to it but a read is refused here (403, with the reason), whichever area it goes to.
 """
 from __future__ import annotations
 
-from flask import Flask, abort, current_app, g
+from flask import Flask, abort, current_app, g, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import false, select
 
 from tenants.models import Membership, Network, Seat
 from tenants.rls import apply_context
 from tenants.scoping import clear_scope, current_scope, set_scope, unscoped
+from workspace.core.access import refuse_locked
 from workspace.extensions import db, login_manager
 
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
 INSTITUTION_ARG = "institution"
 NETWORK_ARG = "network"
 
@@ -92,6 +96,10 @@ def _enter_network(slug: str) -> None:
     g.network = network
     g.membership = membership
     g.seat = seat
+    if network.is_archived and request.method not in READ_METHODS:
+        # an archived network is read-only: every change to it is refused here, in one place
+        refuse_locked(_("Сеть в архиве"), _("Сеть «%(name)s» в архиве: её материалы можно только читать.",
+                                            name=network.name))
 
 
 def init_resolution(app: Flask) -> None:

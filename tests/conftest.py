@@ -176,6 +176,7 @@ def builders(app) -> SimpleNamespace:
         institution=wrap(factories.create_institution),
         network=wrap(factories.create_network),
         member=wrap(factories.add_member),
+        network_invitation=wrap(factories.create_network_invitation),
         user=wrap(factories.create_user),
         seat=wrap(factories.create_seat),
         note=wrap(factories.create_note),

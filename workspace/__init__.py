@@ -93,6 +93,8 @@ def create_app(config: Config | None = None) -> Flask:
     from workspace.desk import bp as desk_bp
     from workspace.institutions import bp as institutions_bp
     from workspace.networks import bp as networks_bp
+    from workspace.networks import institution_bp as my_networks_bp
+    from workspace.networks import join_bp as network_join_bp
     from workspace.operator import bp as operator_bp
     from workspace.plans import bp as plans_bp
 
@@ -100,6 +102,8 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(desk_bp, url_prefix="/i/<institution>")
     app.register_blueprint(institutions_bp, url_prefix="/i/<institution>")
     app.register_blueprint(networks_bp, url_prefix="/n/<network>")
+    app.register_blueprint(my_networks_bp, url_prefix="/i/<institution>/networks")
+    app.register_blueprint(network_join_bp, url_prefix="/join")
     app.register_blueprint(council_bp, url_prefix="/n/<network>/council")
     app.register_blueprint(operator_bp, url_prefix="/operator")
     app.register_blueprint(audit_bp)

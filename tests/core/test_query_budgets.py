@@ -148,3 +148,31 @@ def test_letter_pages_statement_count_is_pinned_and_flat(app, client, make, logi
         response = client.get(url)
     assert response.status_code == 200
     assert len(statements) == LETTER_BUDGETS[url], "\n".join(statements)
+
+
+# The head's (admin's) desk: one statement more than a coordinator's, the invitations into networks waiting for the
+# head's answer (networks/founding.py pending_invitations_for, one joined statement, whatever their number). The
+# invited institution is in no network yet: its desk reads no network cards (10 = the desk's 9 for such an
+# institution + the invitations).
+@pytest.mark.parametrize("size", [2, 40])
+def test_the_heads_desk_reads_the_waiting_invitations_in_one_statement(app, client, make, login_as, count_queries,
+                                                                       read, size):
+    from tenants.models import Institution, MemberRole, NetworkInvitation
+    coordinator = _populate(make, size)
+    head = make.user(make.institution("Приглашённый музей", kind="museum", slug="invited"), "admin")
+    with read():
+        for n in range(size):
+            founder = make.institution(f"Основатель {n}", slug=f"founder{n}")
+            network = make.network(founder, name=f"Новая сеть {n}", slug=f"new{n}")
+            db.session.add(NetworkInvitation(network_id=network.id, institution_id=head.institution_id,
+                                             role=MemberRole.SOCIAL_PARTNER))
+        db.session.commit()
+        assert db.session.scalar(select(Institution.id).where(Institution.slug == "invited")) == head.institution_id
+    assert coordinator is not None
+    login_as(head)
+    client.get("/i/invited/")
+    with count_queries() as statements:
+        response = client.get("/i/invited/")
+    assert response.status_code == 200 and "Новая сеть 1" in response.get_data(as_text=True)
+    expected = 10 + (RLS_CONTEXT["desk"] if app.extensions["test_connection"].dialect.name == "postgresql" else 0)
+    assert len(statements) == expected, "\n".join(statements)

@@ -86,6 +86,7 @@ def _values_for(world, actor_key: str):
         "question_id": a.question.id,
         "survey_token": a.survey.token,
         "letter_id": 999999,  # the outbox is the operator's alone (operator.retry_letter)
+        "invitation_id": a.invitation.id,  # addressed to another institution: the school's own answers are 404
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -151,6 +152,9 @@ def _values_for(world, actor_key: str):
         # answers anyone holding its link (as any respondent). What must not open is an unpublished
         # survey's token or a guess.
         "survey_token": [b.draft_survey_token, a.draft_survey_token, "no-such-survey-token"],
+        # an invitation is answered only in the institution it is addressed to: network B's, or network A's
+        # invitation of another institution, is 404 to every user of A
+        "invitation_id": [b.invitation.id, a.invitation.id, 999999],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]

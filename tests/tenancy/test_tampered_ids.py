@@ -31,6 +31,7 @@ CASES = {
     ("CopyPlanForm", "source_plan_id"),  # tests/plans/test_plan_years.py
     ("PlanItemFromMatchForm", "section_id"), ("ProjectTaskFromMatchForm", "project_id"),  # tests/requests_table/
     # test_conversations.py
+    ("InviteInstitutionForm", "institution_id"),  # below, and tests/networks/test_founding.py
 }
 
 
@@ -94,4 +95,29 @@ def test_plan_section_refuses_a_partner_outside_the_network(client, world, make,
         response = post_form(client, url, {"title": "Подброшенный раздел", "partner_institution_id": bad},
                              page_url=f"/n/network-a/plans/{world.a.plan.id}")
         assert response.status_code == 422, bad
+    assert row_counts(read) == before
+
+
+def test_invitation_refuses_members_the_already_invited_and_the_missing(client, world, make, read):
+    login(client, world.a.users["coordinator"].email, PASSWORD)  # the base school's coordinator
+    url, page = "/n/network-a/invitations/existing", "/n/network-a/invitations"
+    before = row_counts(read)
+    for bad in (world.a.school.id, world.a.partner.id, world.bridge.id,  # members already
+                world.a.invitation.institution_id,                       # invited and still waiting
+                999999, -1, "x", ""):
+        response = post_form(client, url, {"existing-institution_id": bad, "existing-role": "social_partner"},
+                             page_url=page)
+        assert response.status_code == 422, bad
+    assert row_counts(read) == before
+
+
+def test_an_invitation_is_answered_only_where_it_is_addressed(client, world, make, read):
+    """The admin of school A, with the ids of invitations addressed to other institutions (of network A, of B)."""
+    login(client, world.a.users["admin"].email, PASSWORD)
+    before = row_counts(read)
+    for invitation in (world.a.invitation, world.b.invitation):
+        for verb in ("accept", "decline"):
+            url = f"/i/school-a/networks/invitations/{invitation.id}/{verb}"
+            assert client.get(url).status_code == 404
+            assert post_form(client, url, {}, page_url="/i/school-a/networks/").status_code == 404
     assert row_counts(read) == before

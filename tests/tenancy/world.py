@@ -73,6 +73,7 @@ class Side:
     question: object = None
     draft_survey_token: str = ""    # the token of a draft (unpublished) survey: its link must not open
     decision: object = None         # a held meeting approved the partner's section (chronicle, search)
+    invitation: object = None       # the school's waiting invitation of another institution into its network
 
 
 @dataclass
@@ -179,6 +180,8 @@ def build_world(make) -> World:
         make.survey_response(side.survey, {side.survey.questions[0]: 1, side.survey.questions[1]: f"Ответ {mark}"})
         side.draft_survey_token = make.survey(network, f"Черновик анкеты {mark}", status="draft").token
         side.decision = make.approved_section(side.section, f"Раздел утверждён {mark}", number=50)  # chronicle, search
+        side.invitation = make.network_invitation(
+            network, make.institution(f"Приглашённое учреждение {mark}", kind="theatre", slug=f"invited-{key}"))
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

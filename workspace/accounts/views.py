@@ -36,6 +36,8 @@ def load_user(user_id: str) -> User | None:
                              .options(joinedload(User.institution)))
     if user is None or user.session_generation != int(generation) or not user.is_active:
         return None
+    if user.institution is not None and user.institution.is_suspended:
+        return None  # the operator suspended the institution: its users cannot act
     return user
 
 
@@ -55,6 +57,12 @@ def _institution_slug(user: User) -> str:
     if "institution" in user.__dict__:  # loaded with the user
         return user.institution.slug
     return db.session.scalar(select(Institution.slug).where(Institution.id == user.institution_id))
+
+
+def _institution_suspended(user: User) -> bool:
+    if user.institution_id is None:
+        return False
+    return bool(db.session.scalar(select(Institution.is_suspended).where(Institution.id == user.institution_id)))
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -104,6 +112,10 @@ def login():
         # after the same amount of hashing (check_password verifies a dummy hash for None).
         candidate = user if user is not None and user.is_active else None
         if check_password(candidate, form.password.data) and candidate is not None:
+            if _institution_suspended(candidate):
+                form.email.errors.append(_("Работа учреждения в системе приостановлена оператором. "
+                                           "Обратитесь в управление образования."))
+                return render("accounts/login.html", form=form, status=403)
             forget_failures(email)
             user.failed_logins = 0
             user.last_login_at = utcnow()

@@ -34,6 +34,7 @@ NAMED_IDS = {
     "author_id": _PEOPLE, "accepted_by_id": _PEOPLE, "decided_by_id": _PEOPLE, "teacher_id": _PEOPLE,
     "sent_by_id": _PEOPLE, "issued_by_id": _PEOPLE, "submitted_by_id": _PEOPLE, "load_agreed_by_id": _PEOPLE,
     "updated_by_id": _PEOPLE, "user_id": _PEOPLE, "actor_id": _PEOPLE, "decided_by": _PEOPLE,
+    "created_by_id": _PEOPLE, "invited_by_id": _PEOPLE, "answered_by_id": _PEOPLE,
     "institution_id": _INSTITUTIONS, "base_institution_id": _INSTITUTIONS, "partner_institution_id": _INSTITUTIONS,
     "lead_institution_id": _INSTITUTIONS, "provider_institution_id": _INSTITUTIONS,
     "home_institution_id": _INSTITUTIONS, "need_institution_id": _INSTITUTIONS, "offer_institution_id": _INSTITUTIONS,

@@ -26,7 +26,7 @@ def network_cards(network_ids: list[int], institution_id: int | None) -> list[Ne
     if not network_ids:
         return []
     networks = db.session.scalars(
-        select(Network).where(Network.id.in_(network_ids)).order_by(Network.name)
+        select(Network).where(Network.id.in_(network_ids), Network.is_archived.is_(False)).order_by(Network.name)
     ).all()
     # Column tuples, not entities: a city network has dozens of partners on one card.
     memberships = db.session.execute(
@@ -70,7 +70,8 @@ def upcoming_events(today, limit: int = 8):
         # read planned items in start order (ix_plan_items_status_starts_on) and stop at the first few that
         # have not ended; SQLite's sampled statistics would rather take every item of the city not yet ended
         # and sort them (80 ms at city scale instead of 1)
-        .where(unindexed(PlanItem.ends_on) >= today, PlanItem.status == "planned")
+        .where(unindexed(PlanItem.ends_on) >= today, PlanItem.status == "planned",
+               Network.is_archived.is_(False))  # an archived network's plan is history, not what comes next
         .order_by(PlanItem.starts_on, PlanItem.id).limit(limit)
     ).all()
 
@@ -87,7 +88,7 @@ def reports_due(today, institution_id: int, user_id: int, *, manager: bool, limi
         select(PlanItem.id, PlanItem.title, PlanItem.ends_on, Plan.id.label("plan_id"), Network.slug)
         .join(PlanSection, PlanSection.id == PlanItem.section_id).join(Plan, Plan.id == PlanItem.plan_id)
         .join(Network, Network.id == PlanItem.network_id)
-        .where(PlanItem.ends_on < today, PlanItem.status == "planned",
+        .where(PlanItem.ends_on < today, PlanItem.status == "planned", Network.is_archived.is_(False),
                or_(*answered))
         .order_by(PlanItem.ends_on.desc(), PlanItem.id).limit(limit)
     ).all()

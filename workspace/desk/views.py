@@ -7,7 +7,7 @@ from flask import flash, g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tenants.permissions import MANAGERS, has_role, require_role
+from tenants.permissions import MANAGERS, can_answer_invitation, can_start_network, has_role, require_role
 from workspace.accounts.models import StaffRole
 from workspace.agreements.queries import reminders as agreement_reminders
 from workspace.core.rendering import confirm_page, partial_requested, render
@@ -19,6 +19,7 @@ from workspace.desk.models import Note
 from workspace.desk.queries import get_note_or_404, network_cards, recent_notes, reports_due, seats_of, upcoming_events
 from workspace.extensions import db
 from workspace.journal.queries import lessons_today
+from workspace.networks.founding import pending_invitations_for
 from workspace.programmes.queries import desk_reminders
 from workspace.projects.queries import mentions_for
 from workspace.requests_table.queries import desk_conversations
@@ -46,6 +47,9 @@ def show_desk():
         lessons_today=lessons_today() if has_role(StaffRole.TEACHER) else None,
         council_waiting=waiting_approvals_for(seats),
         conversations=desk_conversations(g.institution.id) if has_role(*MANAGERS) else [],
+        # the invitations into networks wait for the head's answer: only the head sees them here
+        invitations=pending_invitations_for(g.institution.id) if can_answer_invitation() else [],
+        can_answer=True, can_start=can_start_network(),
         **_notes_context(),
     )
 

@@ -1,5 +1,13 @@
 from flask import Blueprint
 
 bp = Blueprint("networks", __name__)
+# an institution's networks: the list, a new network, the answers to invitations (under /i/<institution>/networks)
+institution_bp = Blueprint("my_networks", __name__)
+# the letter's link of a new institution's head: registering the institution invited by e-mail (no login)
+join_bp = Blueprint("network_join", __name__)
 
 from workspace.networks import views  # noqa: E402,F401
+from workspace.networks import partner_views  # noqa: E402,F401
+from workspace.networks import institution_views  # noqa: E402,F401
+from workspace.networks import join_views  # noqa: E402,F401
+from workspace.networks import history  # noqa: E402,F401  (hub registration)

@@ -7,7 +7,13 @@ from flask_login import login_required
 from sqlalchemy import select
 
 from tenants.models import Institution
-from tenants.permissions import can_edit_membership, can_manage_council
+from tenants.permissions import (
+    can_archive_network,
+    can_edit_membership,
+    can_invite_partners,
+    can_leave_network,
+    can_manage_council,
+)
 from workspace.core.documents import DOCX_MIMETYPE
 from workspace.core.excel import xlsx_response
 from workspace.core.locking import is_stale
@@ -31,8 +37,11 @@ def _page_context() -> dict:
         "network": network,
         "members": members,
         "base_institution": base,
-        "editable": {m.id for m in members if can_edit_membership(network, m)},
+        "editable": set() if network.is_archived else {m.id for m in members if can_edit_membership(network, m)},
         "can_manage_council": can_manage_council(network),
+        "can_invite": can_invite_partners(network),
+        "can_archive": can_archive_network(network),
+        "can_leave": can_leave_network(network, g.get("membership")),
     }
 
 

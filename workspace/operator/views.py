@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import select
 
 from tenants.models import Institution, InstitutionKind, MemberRole, Membership, Network
@@ -11,6 +12,7 @@ from workspace.core.pagination import paginate
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.institutions.profile import PROFILE_FIELDS, apply_profile, profile_form, saved_meanwhile
+from workspace.networks.founding import invitations_of
 from workspace.operator import bp
 from workspace.operator.forms import AdminForm, InstitutionForm, MemberForm, NetworkForm
 from workspace.operator.queries import (
@@ -31,7 +33,12 @@ def index():
         page = search_institutions(query)
     else:
         page = paginate(select(Institution).order_by(Institution.short_name, Institution.id))
-    networks = db.session.scalars(select(Network).order_by(Network.name)).all()
+    # every network with who started it (the operator or a manager of its base institution), archived ones last
+    networks = db.session.execute(
+        select(Network, User.full_name.label("creator"), Institution.short_name.label("base_name"))
+        .join(Institution, Institution.id == Network.base_institution_id)
+        .outerjoin(User, User.id == Network.created_by_id)
+        .order_by(Network.is_archived, Network.name)).all()
     return render("operator/index.html", page=page, networks=networks, query=query,
                   partials={"institutions": "operator/_institutions.html"})
 
@@ -113,7 +120,8 @@ def new_network():
         else:
             network = Network(slug=form.slug.data, name=form.name.data, goal=form.goal.data or "",
                               tasks=form.tasks.data or "", starts_on=form.starts_on.data,
-                              ends_on=form.ends_on.data, base_institution_id=form.base_institution_id.data)
+                              ends_on=form.ends_on.data, base_institution_id=form.base_institution_id.data,
+                              created_by_id=current_user.id)
             db.session.add(network)
             db.session.flush()
             db.session.add(Membership(network_id=network.id, institution_id=network.base_institution_id,
@@ -163,8 +171,10 @@ def show_network(network_id: int):
                                   role=MemberRole(form.role.data)))
         flash(_("Участник добавлен в сеть."), "success")
         return redirect(url_for("operator.show_network", network_id=network.id))
-    return render("operator/network.html", network=network, members=members, form=form,
-                  status=422 if form.errors else 200)
+    creator = db.session.scalar(select(User.full_name).where(User.id == network.created_by_id)) \
+        if network.created_by_id is not None else None
+    return render("operator/network.html", network=network, members=members, form=form, creator=creator,
+                  invitations=invitations_of(network.id), status=422 if form.errors else 200)
 
 
 @bp.get("/networks/<int:network_id>/members/<int:membership_id>/remove")
@@ -194,3 +204,42 @@ def _base_stays(network_id: int):
     flash(_("Базовую организацию нельзя исключить из сети. "
             "Сначала назначьте другую базовую организацию в настройках сети."), "error")
     return redirect(url_for("operator.show_network", network_id=network_id))
+
+
+@bp.get("/institutions/<int:institution_id>/suspend")
+def confirm_suspend_institution(institution_id: int):
+    institution = get_institution_or_404(institution_id)
+    return confirm_page(heading=_("Приостановить работу учреждения?"),
+                        question=_("Сотрудники «%(name)s» не смогут входить в систему и действовать в сетях, "
+                                   "учреждение не будет предлагаться для приглашения. Данные сохранятся.",
+                                   name=institution.short_name),
+                        action=url_for("operator.suspend_institution", institution_id=institution.id),
+                        confirm_label=_("Приостановить"),
+                        cancel_url=url_for("operator.show_institution", institution_id=institution.id))
+
+
+@bp.post("/institutions/<int:institution_id>/suspend")
+def suspend_institution(institution_id: int):
+    institution = get_institution_or_404(institution_id)
+    institution.is_suspended = True
+    flash(_("Работа учреждения «%(name)s» приостановлена.", name=institution.short_name), "success")
+    return redirect(url_for("operator.show_institution", institution_id=institution.id))
+
+
+@bp.get("/institutions/<int:institution_id>/resume")
+def confirm_resume_institution(institution_id: int):
+    institution = get_institution_or_404(institution_id)
+    return confirm_page(heading=_("Возобновить работу учреждения?"),
+                        question=_("Сотрудники «%(name)s» снова смогут входить в систему и работать в сетях.",
+                                   name=institution.short_name),
+                        action=url_for("operator.resume_institution", institution_id=institution.id),
+                        confirm_label=_("Возобновить"),
+                        cancel_url=url_for("operator.show_institution", institution_id=institution.id))
+
+
+@bp.post("/institutions/<int:institution_id>/resume")
+def resume_institution(institution_id: int):
+    institution = get_institution_or_404(institution_id)
+    institution.is_suspended = False
+    flash(_("Работа учреждения «%(name)s» возобновлена.", name=institution.short_name), "success")
+    return redirect(url_for("operator.show_institution", institution_id=institution.id))

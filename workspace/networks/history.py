@@ -1,0 +1,23 @@
+"""How the history page names a network's invitations and its archive (registered with the audit area)."""
+from flask_babel import lazy_gettext as _l
+
+from workspace.audit.labels import register_history_labels
+from workspace.audit.recorder import NOISY_FIELDS
+
+register_history_labels(
+    object_types={"NetworkInvitation": _l("Приглашение в сеть")},
+    fields={
+        "head_name": _l("Руководитель"),
+        "created_by_id": _l("Создал(а)"),
+        "invited_by_id": _l("Пригласил(а)"),
+        "answered_by_id": _l("Ответил(а)"),
+        "answered_at": _l("Дата ответа"),
+        "expires_at": _l("Ссылка действует до"),
+        "is_archived": _l("В архиве"),
+        "archived_at": _l("Перенесена в архив"),
+        "is_suspended": _l("Работа приостановлена"),
+    },
+    type_fields={("NetworkInvitation", "role"): _l("Роль в сети"),
+                 ("NetworkInvitation", "status"): _l("Состояние приглашения")},
+)
+NOISY_FIELDS.add("token_hash")  # the e-mail link's hash: a secret, never shown in the history
