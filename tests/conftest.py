@@ -227,6 +227,7 @@ def builders(app) -> SimpleNamespace:
         decision=wrap(chronicle_factories.create_decision),
         approved_section=wrap(chronicle_factories.create_approved_section),
         passport=wrap(passport_factories.create_passport),
+        approved_passport=wrap(passport_factories.approve_passport),
     )
 
 

@@ -81,7 +81,7 @@ def test_bad_input_is_refused_with_a_russian_message_and_changes_nothing(client,
 
 def test_edit_changes_the_text_and_the_grounds(client, make, read):
     c = build(make)
-    make.passport(c.network, grounds=(c.regulation,))
+    make.passport(c.network, documents=(c.regulation,))
     _as(client, c.coordinator)
     form = client.get(passport_url(c, "edit")).get_data(as_text=True)
     assert 'checked' in form and 'name="version" type="hidden" value="1"' in form
