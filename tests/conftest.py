@@ -228,6 +228,7 @@ def builders(app) -> SimpleNamespace:
         approved_section=wrap(chronicle_factories.create_approved_section),
         passport=wrap(passport_factories.create_passport),
         approved_passport=wrap(passport_factories.approve_passport),
+        passport_stage_of=wrap(passport_factories.first_stage_of),
     )
 
 

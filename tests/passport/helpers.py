@@ -22,8 +22,8 @@ PASSPORT_FORM = {
 }
 
 
-def build(make):
-    c = build_council(make)
+def build(make, slug: str = "kultura"):
+    c = build_council(make, slug)
     c.regulation = make.normative_document(c.network, "О сетевом взаимодействии", kind="regulation", number="12",
                                            approved_on=date(2026, 8, 28))
     return c

@@ -86,6 +86,7 @@ def _values_for(world, actor_key: str):
         "question_id": a.question.id,
         "survey_token": a.survey.token,
         "letter_id": 999999,  # the outbox is the operator's alone (operator.retry_letter)
+        "passport_stage_id": a.passport_stage.id,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -151,6 +152,8 @@ def _values_for(world, actor_key: str):
         # answers anyone holding its link (as any respondent). What must not open is an unpublished
         # survey's token or a guess.
         "survey_token": [b.draft_survey_token, a.draft_survey_token, "no-such-survey-token"],
+        # The passport is one per network (its routes take no id); its stages are reached by id.
+        "passport_stage_id": [b.passport_stage.id, 999999],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]
@@ -269,7 +272,7 @@ def _foreign_subjects(world) -> dict[str, list[int]]:
     time, so subject_type stays "plan" there; a kind missing here fails the test below)."""
     b = world.b
     return {"plan": [b.plan.id, 999999], "plan_section": [b.section.id, 999999],
-            "project": [b.project.id, 999999]}
+            "project": [b.project.id, 999999], "passport": [b.passport.id, 999999]}
 
 
 @pytest.mark.parametrize("actor_key", ["admin", "coordinator", "partner"])
