@@ -27,16 +27,16 @@ class Row:
 
 def ground_line(kind: DocumentKind, number: str, title: str, approved_on: date | None) -> str:
     """A document of the register as a list of grounds names it: «Положение от 01.09.2026 № 12 „О сетевом
-    взаимодействии“»; a document of the kind «другой» by its own title («Федеральный закон от 29.12.2012 № 273-ФЗ
-    …» is typed whole)."""
-    parts = [] if kind == DocumentKind.OTHER else [label(kind)]
-    if kind == DocumentKind.OTHER:
-        parts.append(title)
+    взаимодействии“»; a title that already names its kind («Положение о сетевом взаимодействии…», «Приказ об
+    организации…») or a document of the kind «другой» is written first, whole, then its date and number."""
+    kind_word = label(kind).split(",")[0].strip()
+    title_first = kind == DocumentKind.OTHER or title.lower().startswith(kind_word.lower())
+    parts = [title] if title_first else [kind_word]
     if approved_on:
         parts.append(_("от %(date)s", date=ru_date(approved_on)))
     if number:
         parts.append(f"№ {number}")
-    if kind != DocumentKind.OTHER:
+    if not title_first:
         parts.append(quoted(title))
     return " ".join(part for part in parts if part)
 
