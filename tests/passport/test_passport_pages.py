@@ -155,3 +155,14 @@ def test_a_partner_and_a_teacher_read_but_may_not_write(client, make, read):
     assert _count(read, PassportStage) == 1
     with read():
         assert db.session.scalar(select(ProgrammePassport.version)) == 1
+
+
+def test_the_global_search_finds_the_passport_of_ones_network_only(client, make):
+    c = build(make)
+    make.passport(c.network, name="Театральная программа", goal="Приобщение к театральной культуре")
+    other = build(make, slug="chuzhaya")
+    make.passport(other.network, name="Театральная чужая программа")
+    _as(client, c.librarian)
+    found = client.get(f"/i/{c.library.slug}/search?q=театральной").get_data(as_text=True)
+    assert "Театральная программа" in found and f'href="/n/{c.network.slug}/passport/"' in found
+    assert "чужая" not in found
