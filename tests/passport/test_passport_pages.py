@@ -124,6 +124,9 @@ def test_stages_are_added_dated_changed_moved_and_removed(client, make, read):
     page = client.get(passport_url(c)).get_data(as_text=True)
     assert "Этап 1. Подготовительный (01.09.2025 — 31.12.2025):\nАнкетирование" in page
     assert "Этап 2. Практический (основной) (10.01.2026 — 31.05.2027)" in page and "в 3 этапа" in page
+    shorter = {**PASSPORT_FORM, "starts_on": "2025-09-01", "ends_on": "2026-12-31", "version": "1"}
+    assert post_form(client, passport_url(c, "edit"), shorter).status_code == 302
+    assert "Вне сроков программы: «Практический (основной)»." in client.get(passport_url(c)).get_data(as_text=True)
     assert client.get(passport_url(c, f"stages/{stages[1].id}/delete")).status_code == 200  # asks first
     assert post_form(client, passport_url(c, f"stages/{stages[1].id}/delete"), {},
                      page_url=passport_url(c, f"stages/{stages[1].id}/delete")).status_code == 302

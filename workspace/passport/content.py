@@ -131,6 +131,7 @@ def missing_parts(passport, stages) -> list[str]:
         missing.append(_("этапы реализации"))
     elif any(stage.starts_on is None or stage.ends_on is None for stage in stages):
         missing.append(_("сроки этапов"))
+
     if not any(passport.lines(f"results_{kind}") for kind in RESULT_KINDS):
         missing.append(_("ожидаемые результаты"))
     if not any(passport.lines(f"resources_{kind}") for kind in RESOURCE_KINDS):
@@ -138,3 +139,10 @@ def missing_parts(passport, stages) -> list[str]:
     if not passport.control.strip():
         missing.append(_("система контроля"))
     return missing
+
+
+def stages_outside(passport, stages) -> list[str]:
+    """The stages dated beyond the programme's period (its dates changed after the stages were dated)."""
+    return [stage.title for stage in stages
+            if any(day is not None and not passport.starts_on <= day <= passport.ends_on
+                   for day in (stage.starts_on, stage.ends_on))]

@@ -53,7 +53,9 @@ def passport_document(author: str, passport, rows: list[Row], protocol) -> bytes
     widths = list(WIDTHS_MM)
     table = add_grid(document, [_("Раздел паспорта"), _("Содержание")], widths)
     for row in rows:
-        add_grid_row(table, [row.heading, row.text], widths)
+        added = add_grid_row(table, [row.heading, row.text], widths)
+        for run in added.cells[0].paragraphs[0].runs:  # the heading of the row, bold as the programmes print it
+            run.bold = True
     return document_bytes(document)
 
 

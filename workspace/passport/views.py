@@ -10,7 +10,7 @@ from workspace.core.rendering import render
 from workspace.council.approval import approval_history, approved_protocol
 from workspace.passport import bp
 from workspace.passport.access import editable_or_new_passport, may_edit, may_edit_passport
-from workspace.passport.content import ground_line, missing_parts, passport_rows
+from workspace.passport.content import ground_line, missing_parts, passport_rows, stages_outside
 from workspace.passport.editing import apply_form, create_passport, defaults, set_grounds
 from workspace.passport.forms import PassportForm, StageForm
 from workspace.passport.models import OFFERED_STAGES, RESOURCE_KINDS, RESULT_KINDS
@@ -25,7 +25,7 @@ def page_context(passport, **overrides) -> dict:
         "rows": passport_rows(passport, grounds_of(passport.id), stages),
         "approval_rounds": history, "protocol": approved_protocol(history),
         "is_editor": may_edit_passport(), "can_edit": may_edit(passport),
-        "missing": missing_parts(passport, stages),
+        "missing": missing_parts(passport, stages), "outside": stages_outside(passport, stages),
         "stage_form": StageForm(formdata=None), "offered_stages": OFFERED_STAGES,
     }
     context.update(overrides)
