@@ -37,7 +37,7 @@ def test_the_form_starts_from_the_network_and_saving_creates_the_passport_with_f
     c = build(make)
     _as(client, c.director)  # the base institution's admin
     form = client.get(passport_url(c, "edit")).get_data(as_text=True)
-    assert "Культура рядом" in form and "Администрация Полное наименование: Школа №31" in form
+    assert "Культура рядом" in form and "Администрация Школа №31" in form
     assert "МБУ «МИБС»" in form and "О сетевом взаимодействии" in form  # executors; the register's document
     response = _fill(client, c, document_ids=[c.regulation.id])
     assert response.status_code == 302, response.get_data(as_text=True)

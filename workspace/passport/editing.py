@@ -22,10 +22,11 @@ TEXT_FIELDS = ("name", "grounds", "developer", "executors", "goal", "tasks", "st
 
 def defaults() -> dict:
     """What a new passport starts from: the network's name, goal, tasks and period; the base institution's
-    administration as the developer; the member institutions as the executors."""
+    administration as the developer (by its short name: «Администрация МБОУ «СОШ №31»», where the abbreviation
+    needs no declension, unlike the full name); the member institutions as the executors."""
     network = g.network
     members = institutions_of_network()
-    base = next((full or short for full, short, is_base in members if is_base), "")
+    base = next((short or full for full, short, is_base in members if is_base), "")
     return {
         "name": network.name, "goal": network.goal or "", "tasks": network.tasks or "",
         "starts_on": network.starts_on, "ends_on": network.ends_on,
