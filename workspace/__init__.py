@@ -55,6 +55,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.requests_table.models  # noqa: F401
     import workspace.monitoring.models  # noqa: F401
     import workspace.surveys.models  # noqa: F401
+    import workspace.passport.models  # noqa: F401
     import workspace.letters.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
     import workspace.search.matching  # noqa: F401  (the SQLite ws_fold function, before the first connection)
@@ -137,6 +138,8 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(search_bp, url_prefix="/i/<institution>")
     from workspace.letters import bp as letters_bp
     app.register_blueprint(letters_bp)
+    from workspace.passport import bp as passport_bp
+    app.register_blueprint(passport_bp, url_prefix="/n/<network>/passport")
 
     from workspace.cli import register_commands
     register_commands(app)

@@ -17,7 +17,6 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0033_network_invitations'
-# TEMPORARY for the worktree's tests: the lead re-chains it onto "0032_meeting_cancelled"
 down_revision = "0031_event_report_grade_range"  # re-chained to 0032 when the meeting cancellation lands
 branch_labels = None
 depends_on = None

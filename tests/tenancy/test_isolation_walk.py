@@ -87,6 +87,7 @@ def _values_for(world, actor_key: str):
         "survey_token": a.survey.token,
         "letter_id": 999999,  # the outbox is the operator's alone (operator.retry_letter)
         "invitation_id": a.invitation.id,  # addressed to another institution: the school's own answers are 404
+        "passport_stage_id": a.passport_stage.id,
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -155,6 +156,8 @@ def _values_for(world, actor_key: str):
         # an invitation is answered only in the institution it is addressed to: network B's, or network A's
         # invitation of another institution, is 404 to every user of A
         "invitation_id": [b.invitation.id, a.invitation.id, 999999],
+        # The passport is one per network (its routes take no id); its stages are reached by id.
+        "passport_stage_id": [b.passport_stage.id, 999999],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]
@@ -273,7 +276,7 @@ def _foreign_subjects(world) -> dict[str, list[int]]:
     time, so subject_type stays "plan" there; a kind missing here fails the test below)."""
     b = world.b
     return {"plan": [b.plan.id, 999999], "plan_section": [b.section.id, 999999],
-            "project": [b.project.id, 999999]}
+            "project": [b.project.id, 999999], "passport": [b.passport.id, 999999]}
 
 
 @pytest.mark.parametrize("actor_key", ["admin", "coordinator", "partner"])

@@ -74,6 +74,8 @@ class Side:
     draft_survey_token: str = ""    # the token of a draft (unpublished) survey: its link must not open
     decision: object = None         # a held meeting approved the partner's section (chronicle, search)
     invitation: object = None       # the school's waiting invitation of another institution into its network
+    passport: object = None         # the programme's passport (a draft) with a stage and a ground from the register
+    passport_stage: object = None
 
 
 @dataclass
@@ -182,6 +184,10 @@ def build_world(make) -> World:
         side.decision = make.approved_section(side.section, f"Раздел утверждён {mark}", number=50)  # chronicle, search
         side.invitation = make.network_invitation(
             network, make.institution(f"Приглашённое учреждение {mark}", kind="theatre", slug=f"invited-{key}"))
+        side.passport = make.passport(network, f"Паспорт {mark}", goal=f"Цель паспорта {mark}",
+                                      results_parents=f"Результат для родителей {mark}", documents=(side.document,),
+                                      stages=((f"Этап {mark}", None, None, f"Содержание этапа {mark}"),))
+        side.passport_stage = make.passport_stage_of(side.passport)
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

@@ -17,6 +17,7 @@ from workspace.demo.chronicle import load_chronicle
 from workspace.demo.journal import issue_certificates_demo, load_journal_demo
 from workspace.demo.letters import load_letters
 from workspace.demo.monitoring import load_monitoring
+from workspace.demo.passport import load_passport
 from workspace.demo.plans import load_plans
 from workspace.demo.programmes import load_programmes
 from workspace.demo.projects import load_projects
@@ -105,6 +106,8 @@ def load_demo(today: date | None = None) -> bool:
         load_chronicle(networks, users, year, today)
         db.session.flush()
         load_letters(today)
+        db.session.flush()
+        load_passport(today)
         db.session.flush()
     return True
 
