@@ -133,6 +133,8 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(search_bp, url_prefix="/i/<institution>")
     from workspace.letters import bp as letters_bp
     app.register_blueprint(letters_bp)
+    from workspace.paperwork import bp as paperwork_bp
+    app.register_blueprint(paperwork_bp, url_prefix="/n/<network>/documents")
 
     from workspace.cli import register_commands
     register_commands(app)

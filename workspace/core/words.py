@@ -133,6 +133,12 @@ def _gender_of(words: list[str]) -> str:
     return "femn" if surname.endswith(_POSSESSIVE_FEMININE + ("ая", "яя")) else "masc"
 
 
+def name_gender(full_name: str) -> str:
+    """«masc» or «femn» of a person's «Фамилия Имя Отчество» (the patronymic, else the first name, else the surname):
+    what «действующего»/«действующей» agrees with."""
+    return _gender_of((full_name or "").split())
+
+
 def _with_capitals(form: str, written: str) -> str:
     """The declined form spelt as the word was written: a capital at the start and after each hyphen."""
     parts, originals = form.split("-"), written.split("-")
