@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 
 from tenants.models import Institution, Network
 from workspace.core.dates import ru_date
@@ -174,23 +173,24 @@ def _section(document, number: str, heading: str, points: list[str]) -> None:
 
 
 def _signatures(document, parties) -> None:
-    """The two parties side by side: name, address, contacts; the head's position, a line to sign, initials."""
-    table = document.add_table(rows=1, cols=2)
+    """The two parties side by side, row by row so that the columns stay level: the party, its name, address and
+    contacts, the head's position, a line to sign with the initials, the seal's place."""
+    columns = []
+    for role, institution, head in parties:
+        contacts = [institution.full_name] + [text for text in (
+            f"Адрес: {institution.address}" if institution.address else "",
+            f"Телефон: {institution.phone}" if institution.phone else "",
+            f"Эл. почта: {institution.email}" if institution.email else "") if text]
+        columns.append([role, "\n".join(contacts), head.position if head else "Руководитель",
+                        f"_____________ {initials(head.full_name) if head else '_______________'}", "М.П."])
+    table = document.add_table(rows=0, cols=2)
     table.autofit = False
-    for cell, (role, institution, head) in zip(table.rows[0].cells, parties):
-        cell.width = Mm(85)
-        cell.text = ""
-        first = cell.paragraphs[0]
-        first.add_run(role).bold = True
-        lines = [institution.full_name]
-        if institution.address:
-            lines.append(f"Адрес: {institution.address}")
-        if institution.phone:
-            lines.append(f"Телефон: {institution.phone}")
-        if institution.email:
-            lines.append(f"Эл. почта: {institution.email}")
-        lines += ["", head.position if head else "Руководитель",
-                  f"_____________ {initials(head.full_name) if head else '_______________'}", "М.П."]
-        for text in lines:
-            paragraph = cell.add_paragraph(text)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    for index, texts in enumerate(zip(*columns)):
+        for cell, text in zip(table.add_row().cells, texts):
+            cell.width = Mm(85)
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.space_after = Pt(6)
+            for number, part in enumerate(blanks.typeset(text).split("\n")):
+                if number:
+                    paragraph.add_run().add_break()
+                paragraph.add_run(part).bold = index == 0

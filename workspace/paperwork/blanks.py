@@ -41,7 +41,7 @@ def line(document, text: str = "", *, bold: bool = False, align=None, indent: bo
         format_.keep_with_next = True
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if align is None else align
     if text:
-        paragraph.add_run(nest_quotes(text)).bold = bold
+        paragraph.add_run(typeset(text)).bold = bold
     return paragraph
 
 
@@ -68,7 +68,7 @@ def spread(document, left: str, right: str, *, bold: bool = False):
     """Two texts on one line, at the left and the right margin (a right tab stop at the text's width)."""
     paragraph = line(document, align=WD_ALIGN_PARAGRAPH.LEFT)
     paragraph.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    paragraph.add_run(nest_quotes(f"{left}\t{right}")).bold = bold
+    paragraph.add_run(typeset(f"{left}\t{right}")).bold = bold
     return paragraph
 
 
@@ -104,9 +104,16 @@ def signature(document, position: str, signed_by: str) -> None:
         spread(document, text, signed_by if index == len(_wrapped(position, 45)) - 1 else "")
 
 
+def typeset(text: str) -> str:
+    """Quotes inside quotes as „…“, and «№» kept on the line of its number (a no-break space)."""
+    return nest_quotes(text).replace("№ ", "№\u00a0")
+
+
 def table(document, header: list[str], rows: list[list[str]], widths_mm: list[float]):
     """A bordered table (core/documents.add_table) whose texts have their inner quotes as „…“."""
-    return add_table(document, header, [[nest_quotes(value) for value in row] for row in rows], widths_mm)
+    table_ = add_table(document, header, [[typeset(value) for value in row] for row in rows], widths_mm)
+    line(document, after=6)  # the text goes on below the table, not glued to it
+    return table_
 
 
 def sentence_start(text: str) -> str:

@@ -89,7 +89,6 @@ def order_docx(data: Order) -> bytes:
             blanks.table(document, ["№", "Фамилия, имя, отчество", "Класс"],
                       [[str(row), name, class_label] for row, (name, class_label) in enumerate(entry.pupils, start=1)],
                       widths_mm=[12, 123, 25])
-            blanks.line(document, after=6)
     else:
         next_point("Списки учащихся, зачисленных на обучение по сетевым образовательным программам, утвердить "
                    "дополнительным приказом после зачисления.")
