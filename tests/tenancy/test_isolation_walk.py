@@ -86,6 +86,7 @@ def _values_for(world, actor_key: str):
         "question_id": a.question.id,
         "survey_token": a.survey.token,
         "letter_id": 999999,  # the outbox is the operator's alone (operator.retry_letter)
+        "school_id": a.school.id,  # the network's documents: the school of an order or of an agreement
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -151,6 +152,9 @@ def _values_for(world, actor_key: str):
         # answers anyone holding its link (as any respondent). What must not open is an unpublished
         # survey's token or a guess.
         "survey_token": [b.draft_survey_token, a.draft_survey_token, "no-such-survey-token"],
+        # A school of another network, or none. (That the provider and another school of the same network answer
+        # 404 for a school's order with its pupils' names is tests/paperwork/test_documents.py's.)
+        "school_id": [b.school.id, 999999],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]

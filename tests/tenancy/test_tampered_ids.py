@@ -31,6 +31,8 @@ CASES = {
     ("CopyPlanForm", "source_plan_id"),  # tests/plans/test_plan_years.py
     ("PlanItemFromMatchForm", "section_id"), ("ProjectTaskFromMatchForm", "project_id"),  # tests/requests_table/
     # test_conversations.py
+    # tests/paperwork/test_documents.py (test_the_order_refuses_people_who_are_not_the_schools_staff)
+    ("OrderForm", "responsible_id"), ("OrderForm", "signatory_id"), ("OrderForm", "controller_id"),
 }
 
 
