@@ -207,30 +207,32 @@ def export_order(school_id: int):
 
 # --- the agreement on the network form -------------------------------------------------------------------------
 
-def _agreement(programme, school, provider, form: RequisitesForm) -> NetworkAgreement:
+def _agreement(programme, school, provider, record, form: RequisitesForm) -> NetworkAgreement:
     heads = heads_of([school.id, provider.id])
     return NetworkAgreement(network=g.network, programme=programme, school=school, provider=provider,
                             school_head=heads.get(school.id), provider_head=heads.get(provider.id),
                             delivery=delivery_of(programme.id), pupils=enrolled_count(programme.id, school.id),
-                            record=agreement_record(programme.id, school.id, provider.id),
-                            on=form.signed_on.data, number=form.number.data or "")
+                            record=record, on=form.signed_on.data, number=form.number.data or "")
 
 
-def _agreement_defaults(programme, school, provider) -> dict:
+def _agreement_form(programme, school, provider):
+    """The network's agreement record for the two parties and the programme (if any), and the form whose defaults
+    are its number and date."""
     record = agreement_record(programme.id, school.id, provider.id)
-    if record is not None:
-        return {"number": record.agreement.number, "signed_on": record.agreement.signed_on}
-    return {"signed_on": date.today()}
+    defaults = ({"number": record.agreement.number, "signed_on": record.agreement.signed_on} if record is not None
+                else {"signed_on": date.today()})
+    form, valid = _read(RequisitesForm, defaults=defaults)
+    return record, form, valid
 
 
-def _agreement_page(programme, school, provider, form: RequisitesForm, valid: bool, status: int = 200):
-    data = _agreement(programme, school, provider, form)
+def _agreement_page(programme, school, provider, record, form: RequisitesForm, valid: bool, status: int = 200):
+    data = _agreement(programme, school, provider, record, form)
     preview = [(_("Стороны"), f"{school.full_name}; {provider.full_name}"),
                (_("Вид документа"), "ДОГОВОР о сетевой форме реализации образовательной программы"),
                (_("Дата и номер"), f"{ru_date(form.signed_on.data) or '—'} № {form.number.data or '_______'}"),
                (_("Место составления"), _place(school)), (_("Программа"), programme.title),
-               (_("Основа"), _("договор № %(number)s из раздела «Договоры»", number=data.record.agreement.number)
-                if data.record else _("данные программы и учреждений (договора в разделе «Договоры» нет)"))]
+               (_("Основа"), _("договор № %(number)s из раздела «Договоры»", number=record.agreement.number)
+                if record else _("данные программы и учреждений (договора в разделе «Договоры» нет)"))]
     for role, head in ((_("Подписывает от школы"), data.school_head), (_("Подписывает от организации"),
                                                                        data.provider_head)):
         preview.append((role, f"{head.position} {head.full_name}" if head else _("руководитель не указан")))
@@ -245,17 +247,17 @@ def _agreement_page(programme, school, provider, form: RequisitesForm, valid: bo
 @login_required
 def prepare_agreement(programme_id: int, school_id: int):
     programme, school, provider = agreement_parties_or_404(programme_id, school_id)
-    form, valid = _read(RequisitesForm, defaults=_agreement_defaults(programme, school, provider))
-    return _agreement_page(programme, school, provider, form, valid, 200 if valid else 422)
+    record, form, valid = _agreement_form(programme, school, provider)
+    return _agreement_page(programme, school, provider, record, form, valid, 200 if valid else 422)
 
 
 @bp.get("/programmes/<int:programme_id>/schools/<int:school_id>/agreement.docx")
 @login_required
 def export_agreement(programme_id: int, school_id: int):
     programme, school, provider = agreement_parties_or_404(programme_id, school_id)
-    form, valid = _read(RequisitesForm, defaults=_agreement_defaults(programme, school, provider))
+    record, form, valid = _agreement_form(programme, school, provider)
     if not valid:
-        return _agreement_page(programme, school, provider, form, valid, 422)
+        return _agreement_page(programme, school, provider, record, form, valid, 422)
     with force_locale("ru"):
-        data = agreement_docx(_agreement(programme, school, provider, form))
+        data = agreement_docx(_agreement(programme, school, provider, record, form))
     return _docx(data, _filename("Договор о сетевой форме", form))
