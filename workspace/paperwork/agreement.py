@@ -71,7 +71,7 @@ def agreement_docx(data: NetworkAgreement) -> bytes:
     document = blanks.new_document(school.full_name, f"Договор № {data.number or '___'} {title}")
     blanks.centred(document, f"ДОГОВОР № {data.number or blanks.BLANK_NUMBER}", bold=True)
     blanks.centred(document, title, bold=True, after=12)
-    blanks.spread(document, f"г. {school.city}" if school.city else "____________",
+    blanks.spread(document, blanks.place_of(school.city) or "____________",
                   ru_date(data.on) if data.on else blanks.BLANK_DATE)
     blanks.line(document, after=6)
     blanks.point(document, "", f"{school.full_name} (далее — Школа), {in_person_of(data.school_head)}, с одной "

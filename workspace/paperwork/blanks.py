@@ -3,6 +3,7 @@ the author (the institution), the kind of document, its date and number, the pla
 («УТВЕРЖДАЮ»); numbered points (1., 1.1.); the signature (position, initials and surname)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
@@ -17,6 +18,19 @@ STAMP_INDENT = Mm(95)
 PARAGRAPH_INDENT = Mm(12.5)
 BLANK_NUMBER = "_______"
 BLANK_DATE = "«___» ____________ 20___ г."
+
+
+SETTLEMENT = re.compile(r"^(г|с|п|пос|пгт|рп|ст|ст-ца|а|аул|д|х|село|город|посёлок|станица|деревня|хутор)(\.|\s)",
+                        re.IGNORECASE)
+
+
+def place_of(city: str) -> str:
+    """The place of compiling (место составления): «г. Энск», or the settlement as written when it names its kind
+    («с. Натырбово», «а. Кошехабль»); empty when the institution has no city."""
+    city = (city or "").strip()
+    if not city:
+        return ""
+    return city if SETTLEMENT.match(city) else f"г. {city}"
 
 
 def new_document(author: str, title: str, font_size: int = 12):

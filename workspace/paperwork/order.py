@@ -59,7 +59,7 @@ def order_docx(data: Order) -> bytes:
     school = data.school
     document = blanks.new_document(school.full_name, TITLE, font_size=14)
     blanks.requisites(document, author=school.full_name, kind="ПРИКАЗ", on=data.on, number=data.number,
-                      place=f"г. {school.city}" if school.city else "")
+                      place=blanks.place_of(school.city))
     blanks.title(document, TITLE)
     year = AcademicYear.containing(data.on)
     blanks.point(document, "", f"В соответствии с {LAW_273.replace('Федеральный закон', 'Федеральным законом', 1)}, "

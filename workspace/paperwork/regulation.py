@@ -109,7 +109,7 @@ def regulation_docx(data: Regulation) -> bytes:
         f"_____________ {initials(data.head.full_name) if data.head else '_______________'}",
         ru_date(data.on) if data.on else blanks.BLANK_DATE])
     blanks.requisites(document, author=base.full_name, kind="ПОЛОЖЕНИЕ", on=data.on, number=data.number,
-                      place=f"г. {base.city}" if base.city else "")
+                      place=blanks.place_of(base.city))
     blanks.title(document, f"о сетевом взаимодействии участников программы сетевого взаимодействия {name}",
                  align=WD_ALIGN_PARAGRAPH.CENTER)
 

@@ -30,6 +30,7 @@ from workspace.paperwork.access import (
     school_order_or_404,
 )
 from workspace.paperwork.agreement import NetworkAgreement, agreement_docx
+from workspace.paperwork.blanks import place_of
 from workspace.paperwork.forms import NOBODY, OrderForm, RequisitesForm
 from workspace.paperwork.order import TITLE as ORDER_TITLE
 from workspace.paperwork.order import Order, order_docx, person_phrase
@@ -76,7 +77,7 @@ def _filename(kind: str, form) -> str:
 
 
 def _place(institution: Institution) -> str:
-    return f"г. {institution.city}" if institution.city else "—"
+    return place_of(institution.city) or "—"
 
 
 # --- the list --------------------------------------------------------------------------------------------------
