@@ -169,6 +169,11 @@ def test_the_order_by_default_is_signed_by_the_director_who_keeps_the_control(cl
     assert f"{date.today():%d.%m.%Y}\t№ _______" in text
 
 
+def test_what_the_address_leaves_out_is_the_default(client, world):
+    text = _text(_as(client, world, "deputy").get(_order_url(world, number="7")))
+    assert "№ 7" in text and "Иванову Ольгу Петровну" in text and "оставляю за собой" in text
+
+
 def test_the_order_declines_another_responsible_and_controller(client, world):
     users = world.users
     text = _text(_as(client, world, "director").get(_order_url(
@@ -212,6 +217,7 @@ def test_the_order_refuses_people_who_are_not_the_schools_staff(client, world):
             assert response.status_code == 422, (field, bad, suffix)
             body = response.get_data(as_text=True)
             assert response.mimetype == "text/html" and "Исправьте реквизиты" in body
+            assert ("Выберите сотрудника школы из списка." if field != "signed_on" else "Неверное значение даты.") in body
             assert world.users["other_head"].full_name not in body  # a foreign user is never offered
 
 

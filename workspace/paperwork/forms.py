@@ -5,11 +5,32 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField
-from wtforms.validators import InputRequired
+from wtforms.validators import InputRequired, ValidationError
 
 from workspace.core.forms import max_length, strip
 
 NOBODY = 0
+NOT_STAFF = _l("Выберите сотрудника школы из списка.")
+
+
+class StaffField(SelectField):
+    """A person of the school's staff (the choices): anything else — another institution's user, a missing id, a
+    word — is refused with one clear message."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, coerce=int, **kwargs)
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(str(NOT_STAFF)) from error
+
+    def pre_validate(self, form):
+        try:
+            super().pre_validate(form)
+        except ValidationError as error:
+            raise ValidationError(str(NOT_STAFF)) from error
 
 
 class RequisitesForm(FlaskForm):
@@ -26,11 +47,10 @@ class RequisitesForm(FlaskForm):
 class OrderForm(RequisitesForm):
     """The director's order: who is responsible, who signs, on whom the control lies — the school's own staff."""
 
-    responsible_id = SelectField(_l("Ответственный за организацию обучения"), coerce=int,
-                                 validators=[InputRequired(_l("Выберите ответственного из сотрудников школы."))])
-    signatory_id = SelectField(_l("Подписывает"), coerce=int,
-                               validators=[InputRequired(_l("Выберите, кто подписывает приказ."))])
-    controller_id = SelectField(_l("Контроль за исполнением"), coerce=int)
+    responsible_id = StaffField(_l("Ответственный за организацию обучения"),
+                                validators=[InputRequired(_l("Выберите ответственного из сотрудников школы."))])
+    signatory_id = StaffField(_l("Подписывает"), validators=[InputRequired(_l("Выберите, кто подписывает приказ."))])
+    controller_id = StaffField(_l("Контроль за исполнением"))
 
     def __init__(self, staff: list[tuple[int, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 
 from tenants.models import Institution, InstitutionKind
 from workspace.accounts.models import StaffRole
@@ -51,11 +52,16 @@ from workspace.paperwork.regulation import Regulation, regulation_docx
 
 
 def _read(form_class, *args, defaults: dict):
-    """The form from the address (validated), or with ``defaults`` when the address carries none: (form, valid)."""
-    if request.args:
-        form = form_class(*args, formdata=request.args)
-        return form, form.validate()
-    return form_class(*args, formdata=None, data=defaults), True
+    """The form from the address (validated), its ``defaults`` standing for what the address leaves out (a link
+    with the number alone keeps the default date and people): (form, valid)."""
+    if not request.args:
+        return form_class(*args, formdata=None, data=defaults), True
+    formdata = MultiDict({name: value.isoformat() if isinstance(value, date) else str(value)
+                          for name, value in defaults.items() if value is not None})
+    for name in request.args:
+        formdata.setlist(name, request.args.getlist(name))
+    form = form_class(*args, formdata=formdata)
+    return form, form.validate()
 
 
 def _query(form) -> dict:
