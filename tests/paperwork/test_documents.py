@@ -49,6 +49,7 @@ def test_the_list_offers_each_role_what_it_may_generate(client, world):
     assert "Положение о сетевом взаимодействии" in page and "Подготовить приказ" in page
     assert f"{BASE}/schools/{world.school.id}/order" in page
     assert "Робототехника" in page and "Шахматы" in page and "Подготовить договор" in page
+    assert _agreement_url(world, school=world.other_school, suffix="") not in page  # another school's pair
 
     provider = _as(client, world, "provider_coordinator").get(f"{BASE}/").get_data(as_text=True)
     assert "Подготовить приказ" not in provider  # a centre of supplementary education has no order of its own

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from flask import g
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from tenants.models import Institution, MemberRole, Membership, Seat
 from workspace.accounts.models import StaffRole, User
@@ -208,11 +208,16 @@ def agreement_pairs(institution_id: int) -> list[tuple[Programme, Institution]]:
     """The (programme, school) pairs an institution is a party of: as a provider, each school that sent pupils to its
     programme; as a school, each published programme of another provider it sent pupils to or is bound to by an
     agreement «о сетевой форме». By programme and school."""
-    requested = select(EnrollmentRequest.programme_id, EnrollmentRequest.home_institution_id).distinct()
+    own_programmes = select(Programme.id).where(Programme.provider_institution_id == institution_id)
+    requested = (select(EnrollmentRequest.programme_id, EnrollmentRequest.home_institution_id).distinct()
+                 .where(or_(EnrollmentRequest.home_institution_id == institution_id,
+                            EnrollmentRequest.programme_id.in_(own_programmes))))
+    bound = select(AgreementParty.agreement_id).where(AgreementParty.institution_id == institution_id)
     linked = (select(AgreementLink.target_id, AgreementParty.institution_id)
               .join(Agreement, Agreement.id == AgreementLink.agreement_id)
               .join(AgreementParty, AgreementParty.agreement_id == Agreement.id)
-              .where(AgreementLink.target_kind == "programme", Agreement.kind == AgreementKind.NETWORK_PROGRAMME))
+              .where(AgreementLink.target_kind == "programme", Agreement.kind == AgreementKind.NETWORK_PROGRAMME,
+                     Agreement.id.in_(bound)))
     pairs = {(programme_id, school_id) for programme_id, school_id in db.session.execute(requested)}
     pairs |= {(programme_id, school_id) for programme_id, school_id in db.session.execute(linked)}
     if not pairs:
