@@ -140,6 +140,8 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(letters_bp)
     from workspace.passport import bp as passport_bp
     app.register_blueprint(passport_bp, url_prefix="/n/<network>/passport")
+    from workspace.paperwork import bp as paperwork_bp
+    app.register_blueprint(paperwork_bp, url_prefix="/n/<network>/documents")
 
     from workspace.cli import register_commands
     register_commands(app)

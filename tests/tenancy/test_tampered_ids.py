@@ -34,6 +34,8 @@ CASES = {
     ("InviteInstitutionForm", "institution_id"),  # below, and tests/networks/test_founding.py
     ("PassportForm", "document_ids"),  # tests/passport/test_passport_pages.py (another network's document, a missing
     # one, not a number: 422, nothing written); the passport's own routes: tests/passport/test_tampered_passport_ids.py
+    # tests/paperwork/test_documents.py (test_the_order_refuses_people_who_are_not_the_schools_staff)
+    ("OrderForm", "responsible_id"), ("OrderForm", "signatory_id"), ("OrderForm", "controller_id"),
 }
 
 

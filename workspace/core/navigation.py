@@ -25,6 +25,7 @@ NETWORK_LINKS = (
     ("programmes.list_programmes", _l("Программы"), ("programmes.",)),
     ("calendar.network_calendar", _l("Календарь"), ("calendar.network_calendar",)),
     ("agreements.list_agreements", _l("Договоры"), ("agreements.",)),
+    ("paperwork.list_documents", _l("Документы"), ("paperwork.",)),
     ("council.show_council", _l("Совет"), ("council.show_council",)),
     ("bank.list_materials", _l("Банк практик"), ("bank.",)),
     ("requests_table.list_requests", _l("Запросы"), ("requests_table.",)),
