@@ -17,6 +17,7 @@ from workspace.accounts.passwords import set_password
 from workspace.core.links import public_url
 from workspace.core.models import utcnow
 from workspace.core.text import matches_search_text
+from workspace.core.words import addressed
 from workspace.extensions import db
 from workspace.letters.kinds import INVITATION
 from workspace.letters.outbox import queue_letter
@@ -118,7 +119,7 @@ def invite_by_email(network: Network, base_name: str, email: str, head_name: str
     text = _("Здравствуйте, %(name)s!\n\n%(base)s приглашает ваше учреждение в сеть «%(network)s».\n"
              "Чтобы принять приглашение, зарегистрируйте учреждение и свою учётную запись по ссылке "
              "(она действует %(days)d дн. и только один раз):\n%(link)s\n",
-             name=head_name, base=base_name, network=network.name, days=days, link=link)
+             name=addressed(head_name), base=base_name, network=network.name, days=days, link=link)
     queue_letter(INVITATION.key, address=email, subject=subject, text=text)
     return invitation
 
