@@ -14,9 +14,9 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 20
 # reads the user's seats for its visibility rule).
 # search: the user, the institution's networks, then one statement per kind (plan items, plans, meetings,
 # institutions, people, projects, agreements, the request table, the programmes with the school's own pupils
-# (one UNION ALL), the bank's materials with the normative documents (one UNION ALL)).
+# (one UNION ALL), the bank's materials with the normative documents (one UNION ALL), programme passports).
 BUDGETS = {"chronicle": 11, "chronicle-next": 11, "institution-chronicle": 11, "institution-chronicle-next": 11,
-           "search": 12, "search-dropdown": 12}
+           "search": 13, "search-dropdown": 13}
 # On PostgreSQL the first read of a network-owned table sets the row-level-security context: one more; the
 # chronicle's agreements source reads the user's seats across networks (an explicit unscoped read keyed by the
 # user), which switches the context there and back: two more; /n/ +1: the URL resolution's unscoped read sets

@@ -138,7 +138,10 @@ def _walk_coordinator(page, ids, size, problems):
              ("pupils", DESK + "pupils/"), ("bank", NETWORK + "bank/"), ("requests", NETWORK + "requests/"),
              ("monitoring", NETWORK + "monitoring/"), ("surveys", NETWORK + "surveys/"),
              ("chronicle", NETWORK + "chronicle"), ("search", DESK + "search?q=%D0%BF%D0%BB%D0%B0%D0%BD"),
-             ("history", NETWORK + "history"), ("letter-settings", "/settings/letters")]
+             ("history", NETWORK + "history"), ("letter-settings", "/settings/letters"),
+             ("passport", NETWORK + "passport/"), ("passport-print", NETWORK + "passport/print"),
+             ("documents", NETWORK + "documents/"), ("regulation", NETWORK + "documents/regulation"),
+             ("institution-networks", DESK + "networks/"), ("new-network", DESK + "networks/new")]
     for where, path in pages:
         _visit(page, path, role, size, where, problems)
         if where == "council":
@@ -192,8 +195,12 @@ def _walk_admin(page, ids, size, problems):
     role = "admin"
     for where, path in (("desk", DESK), ("council", NETWORK + "council/"), ("agreements", NETWORK + "agreements/"),
                         ("agreement", NETWORK + f"agreements/{ids['agreement']}"), ("monitoring", NETWORK + "monitoring/"),
-                        ("history", DESK + "history")):
+                        ("history", DESK + "history"), ("invitations", NETWORK + "invitations"),
+                        ("passport-edit", NETWORK + "passport/edit"), ("documents", NETWORK + "documents/")):
         _visit(page, path, role, size, where, problems)
+        if where == "documents":  # the school's order (its pupils) and an agreement on the network form
+            _visit(page, _first_link(page, r"/documents/schools/\d+/order$"), role, size, "order", problems)
+            _visit(page, _first_link(page, r"/agreement$"), role, size, "network-form-agreement", problems)
         if where == "council":
             _visit(page, _first_link(page, r"/council/meetings/\d+$"), role, size, "meeting", problems)
 

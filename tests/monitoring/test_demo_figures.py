@@ -125,8 +125,9 @@ def test_surveys_and_council(app, demo):
     # (124 + 122) / 60 = 4,1 of 5 = 82 %
     assert [(h.value, h.previous) for h in sections["surveys"].headlines] == [(30, 0), (82.0, None)]
     # decisions: two questions of the November meeting this year; last year, the two of the August meeting
-    # (28 August, before this academic year began) — workspace/demo/chronicle.py
-    assert [(h.value, h.previous) for h in sections["council"].headlines] == [(2, 2)]
+    # (28 August, before this academic year began) — workspace/demo/chronicle.py — and the programme passport's
+    # approval voted at that meeting (workspace/demo/passport.py)
+    assert [(h.value, h.previous) for h in sections["council"].headlines] == [(2, 3)]
 
 
 def test_indicators_plan_versus_fact(app, demo):
