@@ -64,9 +64,17 @@ def send_letter(letter_id: int, now: datetime) -> str:
     letter = db.session.scalar(select(Letter).where(Letter.id == letter_id)
                                .options(selectinload(Letter.attachments))
                                .execution_options(populate_existing=True))
-    message = build_message(letter.address, letter.subject, letter.text_body, letter.html_body,
-                            json.loads(letter.headers or "{}"),
-                            [(a.filename, a.mime_type, a.content) for a in letter.attachments])
+    try:
+        message = build_message(letter.address, letter.subject, letter.text_body, letter.html_body,
+                                json.loads(letter.headers or "{}"),
+                                [(a.filename, a.mime_type, a.content) for a in letter.attachments])
+        if message["To"].defects:
+            raise ValueError(f"malformed address {letter.address!r}")
+    except (ValueError, IndexError, UnicodeError) as error:
+        # a letter that cannot be built (an address no server accepts) is never retried: it would come back forever
+        letter.status, letter.last_error = BOUNCED, f"Not sent: {error}"[:2000]
+        db.session.commit()
+        return letter.status
     try:
         deliver(message)
     except PermanentMailError as error:
