@@ -336,6 +336,8 @@ def test_cancelling_a_meeting_sends_every_seat_the_icalendar_cancel(client, make
     assert "Изменить дату или место" not in page and "Закрыть голосование" not in page
     council = client.get(_council_url(c)).get_data(as_text=True)
     assert "<td>отменено</td>" in council and "Нет документов, ожидающих решения совета." not in council
+    plan_page = client.get(f"/n/{c.network.slug}/plans/{c.plan.id}").get_data(as_text=True)
+    assert "заседание отменено" in plan_page and "голосование идёт" not in plan_page
     with read():
         item = db.session.scalar(select(AgendaItem))
         assert db.session.get(Meeting, meeting.id).cancel_reason == "Карантин в школе <b>"
@@ -404,3 +406,22 @@ def test_a_project_returned_with_remarks_tells_its_submitter_who_holds_a_seat(cl
     assert f"http://workspace.test/n/{c.network.slug}/council/approvals/project/{project.id}" in author["body"]
     [seat_letter] = letters[c.parent.email]
     assert seat_letter["subject"].startswith("Решение совета: ")
+
+
+def test_a_cancelled_meeting_says_so_in_the_chronicle_and_the_search(client, make, read, outbox):
+    c = build_council(make)
+    _as(client, c.director)
+    assert post_form(client, _council_url(c, "meetings/new"),
+                     {"number": 4, "held_on": TODAY.isoformat(), "place": "Актовый зал"}).status_code == 302
+    with read():
+        meeting = db.session.scalar(select(Meeting))
+    meeting_url = _council_url(c, f"meetings/{meeting.id}")
+    assert post_form(client, f"{meeting_url}/agenda", {"approval_id": 0, "title": "Летний лагерь"},
+                     page_url=meeting_url).status_code == 302
+    assert post_form(client, f"{meeting_url}/cancel", {"reason": ""}).status_code == 302
+    chronicle = client.get(f"/n/{c.network.slug}/chronicle").get_data(as_text=True)
+    assert "Заседание совета № 4" in chronicle and "Заседание отменено" in chronicle
+    found = client.get(f"/i/{c.school.slug}/search?q=лагерь").get_data(as_text=True)
+    assert "Заседание совета № 4 (отменено)" in found
+    letters = [letter for letter in outbox if "отменено" in letter["subject"]]
+    assert len(letters) == 4 and "Причина" not in letters[0]["body"]
