@@ -425,3 +425,9 @@ def test_a_cancelled_meeting_says_so_in_the_chronicle_and_the_search(client, mak
     assert "Заседание совета № 4 (отменено)" in found
     letters = [letter for letter in outbox if "отменено" in letter["subject"]]
     assert len(letters) == 4 and "Причина" not in letters[0]["body"]
+    assert "Заседание отменено" in client.get(f"{meeting_url}/minutes").get_data(as_text=True)
+    from io import BytesIO
+
+    from docx import Document
+    document = Document(BytesIO(client.get(f"{meeting_url}/minutes.docx").data))
+    assert "Заседание отменено" in [paragraph.text for paragraph in document.paragraphs]
