@@ -57,7 +57,8 @@ def test_a_daily_digest_gathers_held_letters_into_one_and_sends_nothing_when_emp
     quiet = make.user(None, None, email="quiet@school.test")
     with app.app_context():
         for n in range(3):
-            letter = queue_letter("tests.reminder", user=user, subject=f"Мероприятие {n}", text=f"Подробности {n}")
+            letter = queue_letter("tests.reminder", user=user, subject=f"Мероприятие {n}",
+                                  text=f"Подробности {n} <b>\nОткрыть: http://workspace.test/n/net/plans/{n}")
             assert letter.status == HELD
         db.session.commit()
     assert outbox == []  # held for the digest
@@ -72,6 +73,12 @@ def test_a_daily_digest_gathers_held_letters_into_one_and_sends_nothing_when_emp
     assert digest["to"] == "reader@school.test" and digest["subject"] == "Сводка за день"
     assert all(f"Мероприятие {n}" in digest["body"] and f"Подробности {n}" in digest["body"] for n in range(3))
     assert "http://workspace.test/settings/letters" in digest["body"]
+    html = digest["html"]  # the same, with an html part: user text escaped, links to this site clickable
+    assert all("<h2" in html and f"Мероприятие {n}</h2>" in html and f"Подробности {n} &lt;b&gt;" in html
+               for n in range(3))
+    assert "<b>" not in html
+    assert '<a href="http://workspace.test/n/net/plans/2">http://workspace.test/n/net/plans/2</a>' in html
+    assert '<a href="http://workspace.test/settings/letters">' in html
     assert quiet.email not in {letter["to"] for letter in outbox}
     with app.app_context():
         assert set(db.session.scalars(select(Letter.status).where(Letter.kind == "tests.reminder"))) == {DIGESTED}

@@ -94,8 +94,10 @@ class AccountToken(CreatedAtMixin, db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # who sent the invitation (told when it is accepted); None for resets and for links issued before 0032
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
-    user: Mapped[User] = relationship(lazy="raise")
+    user: Mapped[User] = relationship(lazy="raise", foreign_keys=[user_id])
 
 
 class LoginAttempt(db.Model):

@@ -11,8 +11,9 @@ from workspace.core.models import utcnow
 from workspace.extensions import db
 
 
-def issue_token(user: User, purpose: TokenPurpose, lifetime: timedelta) -> str:
-    """Create a link token; earlier unused tokens of the same purpose stop working."""
+def issue_token(user: User, purpose: TokenPurpose, lifetime: timedelta, *, invited_by: User | None = None) -> str:
+    """Create a link token; earlier unused tokens of the same purpose stop working. An invitation remembers who
+    sent it (``invited_by``): that person is told when it is accepted."""
     db.session.execute(
         update(AccountToken)
         .where(AccountToken.user_id == user.id, AccountToken.purpose == purpose,
@@ -23,6 +24,7 @@ def issue_token(user: User, purpose: TokenPurpose, lifetime: timedelta) -> str:
     db.session.add(AccountToken(
         purpose=purpose, user_id=user.id, institution_id=user.institution_id,
         token_hash=hash_token(raw), expires_at=utcnow() + lifetime,
+        invited_by_id=getattr(invited_by, "id", None),
     ))
     return raw
 

@@ -14,6 +14,7 @@ from tenants.models import Institution, Network
 from tenants.resolution import seat_network_ids
 from workspace.accounts import bp
 from workspace.accounts.forms import ChangePasswordForm, ForgotPasswordForm, LoginForm, SetPasswordForm
+from workspace.accounts.invitations import queue_invitation_accepted
 from workspace.accounts.models import TokenPurpose, User
 from workspace.accounts.passwords import check_password, set_password
 from workspace.accounts.ratelimit import forget_failures, record_failure, refusal
@@ -22,6 +23,7 @@ from workspace.core.links import public_url
 from workspace.core.models import utcnow
 from workspace.core.rendering import render
 from workspace.extensions import db, login_manager
+from workspace.letters.compose import letter_html
 from workspace.letters.kinds import PASSWORD_RESET
 from workspace.letters.outbox import letter_language, queue_letter
 
@@ -172,11 +174,14 @@ def forgot_password():
             link = public_url("accounts.reset_password", token=raw)
             with letter_language(user):
                 subject = _("Восстановление пароля")
-                text = _("Здравствуйте, %(name)s!\n\nЧтобы задать новый пароль, откройте ссылку "
-                         "(она действует %(hours)d ч. и только один раз):\n%(link)s\n\n"
-                         "Если вы не запрашивали восстановление, просто проигнорируйте это письмо.",
-                         name=user.full_name, hours=current_app.config["RESET_HOURS"], link=link)
-            queue_letter(PASSWORD_RESET.key, user=user, subject=subject, text=text)
+                greeting = _("Здравствуйте, %(name)s!", name=user.full_name)
+                ask = _("Чтобы задать новый пароль, откройте ссылку (она действует %(hours)d ч. и только один "
+                        "раз):", hours=current_app.config["RESET_HOURS"])
+                ignore = _("Если вы не запрашивали восстановление, просто проигнорируйте это письмо.")
+                link_label = _("Задать новый пароль")
+            text = "\n".join([greeting, "", ask, link, "", ignore])
+            html = letter_html([greeting, "", ask], link=link, link_label=link_label, after=[ignore])
+            queue_letter(PASSWORD_RESET.key, user=user, subject=subject, text=text, html=html)
         # The same answer whether or not the address is known.
         flash(_("Если такой адрес зарегистрирован, на него отправлено письмо со ссылкой."), "info")
         return redirect(url_for("accounts.login"))
@@ -193,6 +198,7 @@ def _set_password_page(raw: str, purpose: TokenPurpose, template: str, done_mess
         set_password(user, form.password.data)
         user.session_generation += 1
         consume(token)
+        queue_invitation_accepted(token, user)
         session.clear()
         logout_user()  # whoever used this browser before is out, their remember-cookie too
         login_user(user)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import smtplib
 from collections.abc import Iterable, Mapping
+from email import policy
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
@@ -23,12 +24,30 @@ class PermanentMailError(Exception):
     """Never try again (the recipient bounced)."""
 
 
+def split_mime_type(mime_type: str) -> tuple[str, str, dict[str, str]]:
+    """"text/calendar; charset=utf-8; method=REQUEST" → ("text", "calendar", {"charset": "utf-8", "method": "REQUEST"}):
+    an attachment's type is stored with its parameters, and the part gets them as parameters, not in the subtype."""
+    header = policy.default.header_factory("content-type", mime_type)
+    maintype, subtype = header.maintype, header.subtype
+    if header.defects or not maintype or not subtype:
+        return "application", "octet-stream", {}
+    return maintype, subtype, {name.lower(): str(value) for name, value in header.params.items()}
+
+
+def transport_address(address: str) -> str:
+    """The address as SMTP carries it: a domain in Cyrillic (школа.рф) in its IDNA form (xn--80ajwbd.xn--p1ai)."""
+    local, at, domain = address.strip().rpartition("@")
+    if not at or domain.isascii():
+        return address.strip()
+    return f"{local}@{domain.encode('idna').decode('ascii')}"
+
+
 def build_message(to: str, subject: str, text: str, html: str | None = None,
                   headers: Mapping[str, str] | None = None,
                   attachments: Iterable[tuple[str, str, bytes]] = ()) -> EmailMessage:
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_SENDER"]
-    message["To"] = to
+    message["To"] = transport_address(to)
     message["Subject"] = subject
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain=current_app.config["MAIL_SENDER"].rpartition("@")[2] or None)
@@ -38,8 +57,8 @@ def build_message(to: str, subject: str, text: str, html: str | None = None,
     if html:
         message.add_alternative(html, subtype="html")
     for filename, mime_type, content in attachments:
-        maintype, _slash, subtype = mime_type.partition("/")
-        message.add_attachment(content, maintype=maintype, subtype=subtype or "octet-stream", filename=filename)
+        maintype, subtype, params = split_mime_type(mime_type)
+        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename, params=params)
     return message
 
 

@@ -59,7 +59,7 @@ def meetings_held(network_ids: list[int], before: datetime | None, limit: int,
     last_day = min(today, day_or_before(before)) if before is not None else today
     rows = db.session.execute(
         select(Meeting.id, Meeting.kind, Meeting.number, Meeting.held_on, Meeting.place, Meeting.closed_at,
-               Network.slug, Network.name)
+               Meeting.cancelled_at, Network.slug, Network.name)
         .join(Network, Network.id == Meeting.network_id)
         .where(Meeting.network_id.in_(network_ids), Meeting.held_on <= last_day)
         .order_by(Meeting.held_on.desc(), Meeting.id.desc()).limit(limit))
@@ -73,7 +73,8 @@ def meetings_held(network_ids: list[int], before: datetime | None, limit: int,
                    else _("Заседание совета № %(number)s", number=row.number)),
             url=url_for("council.show_meeting", network=row.slug, meeting_id=row.id),
             id=row.id, network_name=row.name, day=row.held_on,
-            subtitle=row.place or (_("Голосование закрыто") if row.closed_at else "")))
+            subtitle=(_("Заседание отменено") if row.cancelled_at
+                      else row.place or (_("Голосование закрыто") if row.closed_at else ""))))
     return entries
 
 

@@ -89,6 +89,11 @@ class MeetingChangeForm(MeetingForm):
 
 
 
+class CancelMeetingForm(FlaskForm):
+    reason = TextAreaField(_l("Причина отмены"), validators=[max_length(1000)], filters=[strip],
+                           description=_l("Необязательно. Её прочтут все члены совета в письме об отмене."))
+
+
 class EVoteForm(FlaskForm):
     approval_id = SelectField(_l("Что выносится на голосование"), coerce=int, validators=[required()])
     number = _number_field()

@@ -1,5 +1,6 @@
 """The council's letters: a vote opened, a vote closing tomorrow (a reminder job), a decision taken, an invitation
-to a meeting (with an iCalendar REQUEST; its update carries the same UID and a greater SEQUENCE).
+to a meeting (with an iCalendar REQUEST; its update carries the same UID and a greater SEQUENCE), its cancellation
+(METHOD:CANCEL, the same UID, a greater SEQUENCE, STATUS:CANCELLED).
 
 Each letter is queued in the transaction of the change that causes it (``queue_letter``), in the recipient's
 language, to the seat holders of the meeting's own network only, and says nothing a seat holder may not read on
@@ -37,7 +38,9 @@ VOTE_CLOSING = register_letter_kind("council.vote_closing", _l("Голосова
 DECISION_TAKEN = register_letter_kind("council.decision", _l("Решения совета"), default=NOW)
 MEETING_INVITATION = register_letter_kind("council.meeting", _l("Приглашения на заседания совета"), default=NOW)
 
-ICS_MIME = "text/calendar; charset=utf-8; method=REQUEST"  # the outbox takes parameters after the subtype
+# the part's Content-Type with its parameters (core.mail.build_message sets them as parameters)
+ICS_MIME = "text/calendar; charset=utf-8; method=REQUEST"
+ICS_CANCEL_MIME = "text/calendar; charset=utf-8; method=CANCEL"
 
 
 # ---- helpers ------------------------------------------------------------------------------------------
@@ -152,19 +155,22 @@ register_reminder_job("council.vote_closing", remind_vote_closing)
 
 def queue_decision(decision: Decision, item: AgendaItem, meeting: Meeting, network: Network,
                    result: Callable[[], str]) -> int:
-    """To every seat holder, and to whoever submitted the approved or returned document (when not a seat)."""
+    """To every seat holder the decision; to whoever submitted the approved, returned or rejected document the
+    letter about their own document instead (with the council's remarks quoted), whether they hold a seat or not:
+    one letter each, never a generic one and the author's one to the same person."""
     link = meeting_url(network, meeting)
     seats = _recipients(seats_with_users(network.id))
+    author = _document_author(item)
     queued = 0
     for _seat, user in seats:
+        if author is not None and user.id == author[1].id:
+            continue
         with letter_language(user):
             subject = _("Решение совета: %(title)s", title=item.title)
             kind = label(meeting.kind)
             intro = _("%(kind)s № %(number)s координационного совета «%(network)s», вопрос «%(title)s».",
                       kind=kind, number=meeting.number, network=network.name, title=item.title)
-            counts = _("Голоса: за — %(for)s, против — %(against)s, воздержались — %(abstain)s.",
-                       **{"for": decision.votes_for, "against": decision.votes_against,
-                          "abstain": decision.votes_abstain})
+            counts = _counts_line(decision)
             link_label = _("Открыть заседание")
         lines = [intro, _result_line(result, user), counts]
         if decision.remarks:
@@ -173,8 +179,14 @@ def queue_decision(decision: Decision, item: AgendaItem, meeting: Meeting, netwo
         if queue_letter(DECISION_TAKEN.key, user=user, subject=subject, text=text, html=html,
                         dedupe_key=f"council-decision:{item.id}:{user.id}") is not None:
             queued += 1
-    seated = {user.id for _seat, user in seats}
-    return queued + _queue_to_submitter(decision, item, seated)
+    if author is not None:
+        queued += _queue_to_author(decision, item, meeting, network, *author)
+    return queued
+
+
+def _counts_line(decision: Decision) -> str:
+    return _("Голоса: за — %(for)s, против — %(against)s, воздержались — %(abstain)s.",
+             **{"for": decision.votes_for, "against": decision.votes_against, "abstain": decision.votes_abstain})
 
 
 def _result_line(result: Callable[[], str], user: User) -> str:
@@ -183,28 +195,59 @@ def _result_line(result: Callable[[], str], user: User) -> str:
         return _("Решение: %(result)s", result=text)
 
 
-def _queue_to_submitter(decision: Decision, item: AgendaItem, seated: set[int]) -> int:
+def _document_author(item: AgendaItem) -> tuple[Approval, User] | None:
+    """The approval round this question decided and the person who submitted it, when the decision settled it
+    (approved, returned, rejected; not «no quorum») and that person can receive letters."""
     if item.approval_id is None:
-        return 0
+        return None
     approval = db.session.scalar(select(Approval).where(Approval.id == item.approval_id))
-    if approval is None or approval.submitted_by_id is None or approval.submitted_by_id in seated:
-        return 0
+    if approval is None or approval.submitted_by_id is None:
+        return None
     if approval.status not in (ApprovalStatus.APPROVED, ApprovalStatus.RETURNED, ApprovalStatus.REJECTED):
-        return 0
+        return None
     user = db.session.scalar(select(User).where(User.id == approval.submitted_by_id))
     if user is None or not user.email or not user.is_enabled:
-        return 0
-    link = public_url("council.open_subject", network=_network(approval.network_id).slug,
-                      subject_type=approval.subject_type, subject_id=approval.subject_id)
+        return None
+    return approval, user
+
+
+def _quoted(remarks: str) -> list[str]:
+    return [f"> {line}" if line.strip() else ">" for line in remarks.strip().splitlines()]
+
+
+def _queue_to_author(decision: Decision, item: AgendaItem, meeting: Meeting, network: Network, approval: Approval,
+                     user: User) -> int:
+    link = public_url("council.open_subject", network=network.slug, subject_type=approval.subject_type,
+                      subject_id=approval.subject_id)
     with letter_language(user):
-        status = label(approval.status)
-        subject = _("«%(title)s»: %(status)s", title=approval.title, status=status.lower())
-        intro = _("Координационный совет рассмотрел «%(title)s», отправленный вами на утверждение.",
-                  title=approval.title)
-        verdict = _("Решение: %(status)s.", status=status.lower())
-        remarks = _("Замечания совета: %(remarks)s", remarks=decision.remarks) if decision.remarks else ""
+        status = label(approval.status).lower()
+        subject = _("«%(title)s»: %(status)s", title=approval.title, status=status)
+        intro = _("Координационный совет «%(network)s» рассмотрел «%(title)s», отправленный вами на утверждение "
+                  "(%(kind)s № %(number)s).", network=network.name, title=approval.title,
+                  kind=label(meeting.kind).lower(), number=meeting.number)
+        verdict = _("Решение: %(status)s.", status=status)
+        counts = _counts_line(decision)
+        remarks_heading = _("Замечания совета:") if decision.remarks else ""
+        if approval.status == ApprovalStatus.RETURNED:
+            next_step = _("Доработайте документ и отправьте его на согласование снова.")
+        elif approval.status == ApprovalStatus.APPROVED:
+            next_step = _("Документ утверждён и закрыт для правки; изменения вносятся через «Внести изменения».")
+        else:
+            next_step = ""
         link_label = _("Открыть документ")
-    text, html = _compose([intro, verdict, remarks] if remarks else [intro, verdict], link, link_label)
+    quoted = _quoted(decision.remarks) if decision.remarks else []
+    lines = [intro, verdict, counts, *([remarks_heading, *quoted] if quoted else []), next_step]
+    text = "\n".join([*[line for line in lines if line], "", f"{link_label}: {link}"])
+    blockquote = ("<blockquote style=\"margin: 0 0 1em; padding-left: 1em; border-left: 3px solid #999\">"
+                  + "<br>".join(str(escape(line)) for line in decision.remarks.strip().splitlines())
+                  + "</blockquote>") if quoted else ""
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in (intro, verdict, counts) if line)
+    if quoted:
+        paragraphs += f"<p>{escape(remarks_heading)}</p>{blockquote}"
+    if next_step:
+        paragraphs += f"<p>{escape(next_step)}</p>"
+    html = (f'<html><body style="font-family: sans-serif; font-size: 15px; color: #222">{paragraphs}'
+            f'<p><a href="{escape(link)}">{escape(link_label)}</a></p></body></html>')
     letter = queue_letter(DECISION_TAKEN.key, user=user, subject=subject, text=text, html=html,
                           dedupe_key=f"council-decision-author:{item.id}:{user.id}")
     return 0 if letter is None else 1
@@ -223,12 +266,14 @@ def meeting_sequence(meeting: Meeting) -> int:
 
 
 def meeting_ics(meeting: Meeting, network: Network, seats: list[Seat], recipient: User, *, summary: str,
-                description: str, alarm_text: str, organizer_name: str) -> bytes:
-    """An all-day event on the meeting's date (a meeting has a date, not a time), METHOD:REQUEST."""
+                description: str, alarm_text: str | None, organizer_name: str, cancel: bool = False) -> bytes:
+    """An all-day event on the meeting's date (a meeting has a date, not a time): METHOD:REQUEST with a reminder
+    the day before, or (``cancel``) METHOD:CANCEL with STATUS:CANCELLED, the same UID and the meeting's next
+    SEQUENCE, which removes the event from the attendees' calendars."""
     calendar = Calendar()
     calendar.add("prodid", "-//Partner workspace//Council//RU")
     calendar.add("version", "2.0")
-    calendar.add("method", "REQUEST")
+    calendar.add("method", "CANCEL" if cancel else "REQUEST")
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("sequence", meeting_sequence(meeting))
@@ -240,7 +285,7 @@ def meeting_ics(meeting: Meeting, network: Network, seats: list[Seat], recipient
     event.add("location", meeting.place or meeting.link or "")
     if meeting.link:
         event.add("url", meeting.link)
-    event.add("status", "CONFIRMED")
+    event.add("status", "CANCELLED" if cancel else "CONFIRMED")
     organizer = vCalAddress(f"mailto:{current_app.config['MAIL_SENDER']}")
     organizer.params["cn"] = vText(organizer_name)
     event["organizer"] = organizer
@@ -252,11 +297,12 @@ def meeting_ics(meeting: Meeting, network: Network, seats: list[Seat], recipient
         attendee.params["partstat"] = vText("NEEDS-ACTION")
         attendee.params["rsvp"] = vText("TRUE" if own else "FALSE")
         event.add("attendee", attendee, encode=0)
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", alarm_text)
-    alarm.add("trigger", timedelta(days=-1))
-    event.add_component(alarm)
+    if alarm_text and not cancel:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", alarm_text)
+        alarm.add("trigger", timedelta(days=-1))
+        event.add_component(alarm)
     calendar.add_component(event)
     return calendar.to_ical()
 
@@ -292,5 +338,37 @@ def queue_meeting_invitation(meeting: Meeting, network: Network, *, update: bool
         if queue_letter(MEETING_INVITATION.key, user=user, subject=subject, text=text, html=html,
                         attachments=[("invitation.ics", ICS_MIME, ics)],
                         dedupe_key=f"council-meeting:{meeting.id}:{sequence}:{seat.id}") is not None:
+            queued += 1
+    return queued
+
+
+# ---- 5. a meeting cancelled (iCalendar CANCEL) --------------------------------------------------------
+
+def queue_meeting_cancellation(meeting: Meeting, network: Network) -> int:
+    """To every seat holder: the meeting is cancelled (with the reason, when given) and a cancellation.ics that
+    takes the invitation out of the calendar. Call after the flush that cancelled it (the SEQUENCE grows)."""
+    seats = seats_with_users(network.id)
+    link = meeting_url(network, meeting)
+    queued = 0
+    for seat, user in _recipients(seats):
+        with letter_language(user):
+            subject = _("Заседание совета № %(number)s %(date)s отменено", number=meeting.number,
+                        date=_day(meeting.held_on))
+            intro = _("Заседание № %(number)s координационного совета «%(network)s», назначенное на %(date)s, "
+                      "отменено.", number=meeting.number, network=network.name, date=_day(meeting.held_on))
+            reason = _("Причина: %(reason)s", reason=meeting.cancel_reason) if meeting.cancel_reason else ""
+            calendar_note = _("Отмена для календаря — во вложении (cancellation.ics): заседание исчезнет из "
+                              "календаря.")
+            link_label = _("Открыть заседание")
+            summary = _("Заседание координационного совета № %(number)s", number=meeting.number)
+            organizer_name = _("Координационный совет «%(network)s»", network=network.name)
+        lines = [line for line in (intro, reason, calendar_note) if line]
+        text, html = _compose(lines, link, link_label)
+        description = "\n".join(line for line in (intro, reason, link) if line)
+        ics = meeting_ics(meeting, network, seats, user, summary=summary, description=description,
+                          alarm_text=None, organizer_name=organizer_name, cancel=True)
+        if queue_letter(MEETING_INVITATION.key, user=user, subject=subject, text=text, html=html,
+                        attachments=[("cancellation.ics", ICS_CANCEL_MIME, ics)],
+                        dedupe_key=f"council-meeting-cancelled:{meeting.id}:{seat.id}") is not None:
             queued += 1
     return queued

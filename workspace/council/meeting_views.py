@@ -15,14 +15,23 @@ from tenants.queries import institution_name
 from workspace.core.access import require
 from workspace.core.labels import label
 from workspace.core.locking import is_stale
+from workspace.core.models import utcnow
 from workspace.core.rendering import partial_requested, render
 from workspace.core.uploads import content_disposition
 from workspace.council import bp
-from workspace.council.access import VOTE, agenda_item_or_404, is_chair, managed_meeting_or_404, may_manage
+from workspace.council.access import (
+    VOTE,
+    agenda_item_or_404,
+    cancellable_meeting_or_404,
+    is_chair,
+    managed_meeting_or_404,
+    may_manage,
+)
 from workspace.council.approval import ApprovalError, get_waiting_approval_or_404, waiting_approvals
 from workspace.council.forms import (
     AgendaItemForm,
     AttendanceForm,
+    CancelMeetingForm,
     CloseForm,
     DiscussionForm,
     EVoteForm,
@@ -31,7 +40,7 @@ from workspace.council.forms import (
     RulesForm,
     VoteForm,
 )
-from workspace.council.letters import queue_meeting_invitation, queue_vote_opened
+from workspace.council.letters import queue_meeting_cancellation, queue_meeting_invitation, queue_vote_opened
 from workspace.council.minutes import DOCX_MIMETYPE, minutes_docx
 from workspace.council.models import (
     AgendaItem,
@@ -113,6 +122,28 @@ def edit_meeting(meeting_id: int):
     return render("council/edit_meeting.html", form=form, meeting=meeting, status=422 if form.errors else 200)
 
 
+@bp.route("/meetings/<int:meeting_id>/cancel", methods=["GET", "POST"])
+@login_required
+def cancel_meeting(meeting_id: int):
+    """«Отменить заседание»: asks first (with an optional reason); every seat gets the iCalendar CANCEL. The
+    questions of its agenda close without a decision, so the documents on it go back to the council's queue."""
+    meeting = cancellable_meeting_or_404(meeting_id)
+    form = CancelMeetingForm()
+    if form.validate_on_submit():
+        now = utcnow()
+        meeting.cancelled_at, meeting.cancel_reason = now, form.reason.data or ""
+        meeting.closed_at = meeting.closed_at or now
+        for item in agenda_of(meeting):
+            if item.is_open:
+                item.closed_at = now
+        db.session.flush()
+        queue_meeting_cancellation(meeting, g.network)
+        flash(_("Заседание № %(number)s отменено. Члены совета получат уведомление.", number=meeting.number),
+              "success")
+        return redirect(url_for("council.show_meeting", meeting_id=meeting.id))
+    return render("council/cancel_meeting.html", form=form, meeting=meeting, status=422 if form.errors else 200)
+
+
 def _number_is_free(form) -> bool:
     if db.session.scalar(select(Meeting.id).where(Meeting.number == form.number.data)) is not None:
         form.number.errors.append(_("Протокол с таким номером уже есть: номер %(number)s свободен.",
@@ -170,9 +201,10 @@ def _meeting_context(meeting: Meeting, **forms) -> dict:
     context["state"] = meeting_state(
         meeting, questions=len(items), decided=len(decisions), today=date.today(),
         without_quorum=sum(1 for decision in decisions.values() if decision.outcome == Outcome.NO_QUORUM))
+    context["can_cancel"] = manager and is_open and not meeting.is_e_vote and not decisions
     if manager and is_open:
         context["agenda_form"] = forms.get("agenda_form") or AgendaItemForm(_waiting_choices(), formdata=None)
-    if manager and not meeting.is_e_vote:
+    if manager and not meeting.is_e_vote and not meeting.is_cancelled:
         seats = seats_of_current_network()
         present = present_seat_ids(meeting, item_ids)
         form = forms.get("attendance_form") or AttendanceForm(_seat_choices(seats), formdata=None)

@@ -38,6 +38,10 @@ def minutes_docx(context: dict) -> bytes:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run(text).bold = bold
 
+    if meeting.is_cancelled:
+        cancelled = document.add_paragraph()
+        cancelled.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        cancelled.add_run(_("Заседание отменено")).bold = True
     facts = document.add_paragraph()
     facts.add_run(_("Дата: ")).bold = True
     facts.add_run(ru_date(meeting.held_on))

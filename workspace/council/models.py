@@ -120,6 +120,9 @@ class Meeting(NetworkOwned, CreatedAtMixin, db.Model):
     link: Mapped[str] = mapped_column(String(500), default="")
     deadline_on: Mapped[date | None] = mapped_column(Date)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # cancelled by whoever manages the council (closed too: it takes no votes); the reason goes to the seats
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    cancel_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     # the search words of the place, kept by keep_search_text() below: what the global search matches
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -129,6 +132,10 @@ class Meeting(NetworkOwned, CreatedAtMixin, db.Model):
     @property
     def is_e_vote(self) -> bool:
         return self.kind == MeetingKind.E_VOTE
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     def audit_label(self) -> str:
         return f"№ {self.number}"

@@ -21,7 +21,8 @@ def _network_ids() -> list[int]:
 def search_meetings(query: str, limit: int) -> list[tuple[str, str, str]]:
     """Council meetings and e-votes found by a question of their agenda or by their place."""
     rows = db.session.execute(
-        select(Meeting.id, Meeting.kind, Meeting.number, Meeting.held_on, AgendaItem.title, Network.slug, Network.name)
+        select(Meeting.id, Meeting.kind, Meeting.number, Meeting.held_on, Meeting.cancelled_at, AgendaItem.title,
+               Network.slug, Network.name)
         .join(AgendaItem, AgendaItem.meeting_id == Meeting.id).join(Network, Network.id == Meeting.network_id)
         .where(Meeting.network_id.in_(_network_ids()),
                matches_any_search_text((AgendaItem.search_text, Meeting.search_text), query))
@@ -30,6 +31,8 @@ def search_meetings(query: str, limit: int) -> list[tuple[str, str, str]]:
     for row in rows:
         heading = (_("Заочное голосование № %(number)s", number=row.number) if row.kind == MeetingKind.E_VOTE
                    else _("Заседание совета № %(number)s", number=row.number))
+        if row.cancelled_at is not None:
+            heading = _("%(meeting)s (отменено)", meeting=heading)
         results.append((row.title, f"{heading}, {ru_date(row.held_on)} · {row.name}",
                         url_for("council.show_meeting", network=row.slug, meeting_id=row.id)))
     return results

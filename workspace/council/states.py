@@ -7,13 +7,16 @@ from flask_babel import gettext as _
 
 
 def is_meeting_open(meeting, today: date) -> bool:
-    """Open until closed, and an e-vote no longer once its deadline has passed."""
-    return meeting.closed_at is None and not (meeting.deadline_on and today > meeting.deadline_on)
+    """Open until closed or cancelled, and an e-vote no longer once its deadline has passed."""
+    return (meeting.closed_at is None and meeting.cancelled_at is None
+            and not (meeting.deadline_on and today > meeting.deadline_on))
 
 
 def meeting_state(meeting, *, questions: int, decided: int, without_quorum: int, today: date) -> str:
     """What a reader is told: from the meeting's own dates and the decisions recorded, never from
     the questions' closing marks alone (a question closed without a decision decided nothing)."""
+    if meeting.cancelled_at is not None:
+        return _("отменено")
     if is_meeting_open(meeting, today):
         if not questions:
             return _("повестка не составлена")

@@ -5,7 +5,7 @@ from datetime import date
 
 from flask import flash, g, redirect, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from tenants.models import Seat, SeatRole
 from tenants.permissions import can_manage_council
@@ -82,7 +82,8 @@ def add_external_seat():
                                        "Если это сотрудник учреждения-участника, выберите его в списке выше."))
         else:
             user = invite(form.email.data, form.full_name.data, institution_id=None, role=None,
-                          where=_("координационный совет «%(name)s»", name=g.network.name))
+                          where=_("координационный совет «%(name)s»", name=g.network.name),
+                          invited_by=current_user)
             db.session.add(Seat(network_id=g.network.id, user_id=user.id, role=SeatRole(form.role.data),
                                 represents=form.represents.data or ""))
             flash(_("Приглашение отправлено на %(email)s.", email=form.email.data), "success")

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from workspace.accounts.models import StaffRole, User
-from workspace.core.forms import EMAIL
+from workspace.core.forms import is_email_address
 from workspace.core.import_preview import RowsImport
 from workspace.core.spreadsheets import Sheet, cell_of, clean_text, find_header, folded, read_xlsx, rows_below
 from workspace.core.words import plural
@@ -72,7 +72,7 @@ def read_staff(sheets: list[Sheet]) -> RowsImport:
                          _role(role_text))
         if not staff.full_name:
             staff.errors.append(_("не указаны ФИО"))
-        if not EMAIL.match(staff.email) or len(staff.email) > 254:
+        if not is_email_address(staff.email) or len(staff.email) > 254:
             staff.errors.append(_("неверный адрес почты «%(email)s»", email=staff.email))
         if staff.role is None:
             staff.errors.append(_("неизвестная роль «%(role)s» (руководитель, координатор, педагог, сотрудник)",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import flash, g, redirect, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from tenants.permissions import require_role
 from workspace.accounts.invitations import invite
@@ -35,7 +35,7 @@ def import_staff():
     def save(result):
         for row in result.rows:
             invite(row.email, row.full_name, institution_id=g.institution.id, role=row.role,
-                   position=row.position, where=g.institution.short_name)
+                   position=row.position, where=g.institution.short_name, invited_by=current_user)
         flash(_("Приглашено сотрудников: %(n)d. Им отправлены письма со ссылками для входа.", n=len(result.rows)),
               "success")
         return redirect(url_for("institutions.list_staff"))

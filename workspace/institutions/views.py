@@ -64,7 +64,7 @@ def invite_staff():
         else:
             invite(form.email.data, form.full_name.data, institution_id=g.institution.id,
                    role=StaffRole(form.role.data), position=form.position.data or "",
-                   where=g.institution.short_name)
+                   where=g.institution.short_name, invited_by=current_user)
             flash(_("Приглашение отправлено на %(email)s.", email=form.email.data), "success")
             return redirect(url_for("institutions.list_staff"))
     return render("institutions/invite.html", form=form, status=422 if form.errors else 200)
@@ -141,6 +141,6 @@ def resend_invitation(user_id: int):
         # The link of a disabled account would not open anyway (tokens.find_token).
         flash(_("Учётная запись %(name)s отключена: сначала включите её.", name=user.full_name), "error")
     else:
-        send_invitation(user, g.institution.short_name)
+        send_invitation(user, g.institution.short_name, invited_by=current_user)
         flash(_("Приглашение отправлено повторно на %(email)s.", email=user.email), "success")
     return redirect(url_for("institutions.list_staff"))

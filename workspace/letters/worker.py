@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
+from markupsafe import Markup
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
@@ -28,6 +29,7 @@ from workspace.core.links import public_url
 from workspace.core.mail import PermanentMailError, TemporaryMailError, build_message, deliver
 from workspace.core.models import utcnow
 from workspace.extensions import db
+from workspace.letters.compose import STYLE, paragraphs
 from workspace.letters.kinds import DAILY, DIGEST, WEEKLY
 from workspace.letters.models import BOUNCED, DIGESTED, FAILED, HELD, PENDING, SENT, Letter
 from workspace.letters.outbox import letter_language, queue_letter
@@ -64,9 +66,17 @@ def send_letter(letter_id: int, now: datetime) -> str:
     letter = db.session.scalar(select(Letter).where(Letter.id == letter_id)
                                .options(selectinload(Letter.attachments))
                                .execution_options(populate_existing=True))
-    message = build_message(letter.address, letter.subject, letter.text_body, letter.html_body,
-                            json.loads(letter.headers or "{}"),
-                            [(a.filename, a.mime_type, a.content) for a in letter.attachments])
+    try:
+        message = build_message(letter.address, letter.subject, letter.text_body, letter.html_body,
+                                json.loads(letter.headers or "{}"),
+                                [(a.filename, a.mime_type, a.content) for a in letter.attachments])
+        if message["To"].defects:
+            raise ValueError(f"malformed address {letter.address!r}")
+    except (ValueError, IndexError, UnicodeError) as error:
+        # a letter that cannot be built (an address no server accepts) is never retried: it would come back forever
+        letter.status, letter.last_error = BOUNCED, f"Not sent: {error}"[:2000]
+        db.session.commit()
+        return letter.status
     try:
         deliver(message)
     except PermanentMailError as error:
@@ -144,7 +154,17 @@ def _queue_digest(user, delivery: str, items: list[Letter], key: str):
     for item in items:
         lines += [f"• {item.subject}", "", item.text_body.strip(), "", "—", ""]
     text = "\n".join(lines + [footer])
-    return queue_letter(DIGEST.key, user=user, subject=subject, text=text, dedupe_key=key)
+    return queue_letter(DIGEST.key, user=user, subject=subject, text=text, html=_digest_html(items, footer),
+                        dedupe_key=key)
+
+
+def _digest_html(items: list[Letter], footer: str) -> str:
+    """Each held letter under its subject, from its plain text (escaped, links to this site clickable)."""
+    sections = Markup("").join(
+        Markup('<h2 style="font-size: 17px; margin: 1.2em 0 0.4em">{0}</h2>{1}<hr>').format(
+            item.subject, paragraphs(item.text_body.strip().split("\n")))
+        for item in items)
+    return str(Markup('<html><body style="{0}">{1}{2}</body></html>').format(STYLE, sections, paragraphs([footer])))
 
 
 def run_once(now: datetime | None = None, *, force_reminders: bool = True) -> dict[str, int]:

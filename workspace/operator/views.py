@@ -90,7 +90,7 @@ def show_institution(institution_id: int):
             existing.is_enabled = True
             if existing.password_hash is None:
                 # Invited earlier and never came: a fresh link (the old one may have expired).
-                send_invitation(existing, institution.short_name)
+                send_invitation(existing, institution.short_name, invited_by=current_user)
                 flash(_("Приглашение руководителю отправлено на %(email)s.", email=existing.email), "success")
             else:
                 flash(_("%(name)s назначен(а) руководителем.", name=existing.full_name), "success")
@@ -99,7 +99,7 @@ def show_institution(institution_id: int):
             form.email.errors.append(_("Этот адрес уже принадлежит пользователю другого учреждения."))
         else:
             invite(form.email.data, form.full_name.data, institution_id=institution.id,
-                   role=StaffRole.ADMIN, where=institution.short_name)
+                   role=StaffRole.ADMIN, where=institution.short_name, invited_by=current_user)
             flash(_("Приглашение руководителю отправлено на %(email)s.", email=form.email.data), "success")
             return redirect(url_for("operator.show_institution", institution_id=institution.id))
     admins = db.session.scalars(select(User).where(

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from flask_babel import gettext as _
 
-from workspace.core.forms import EMAIL
+from workspace.core.forms import is_email_address
 from workspace.core.import_preview import RowsImport
 from workspace.core.spreadsheets import Sheet, cell_of, clean_text, find_header, read_xlsx, rows_below
 from workspace.core.words import plural
@@ -101,7 +101,7 @@ def read_pupils(sheets: list[Sheet]) -> RowsImport:
         if not understood:
             pupil.errors.append(_("дата рождения «%(value)s» не понята (нужно ДД.ММ.ГГГГ)",
                                   value=clean_text(cell(row, "birth_on"))))
-        if pupil.parent_email and not EMAIL.match(pupil.parent_email):
+        if pupil.parent_email and not is_email_address(pupil.parent_email):
             pupil.errors.append(_("неверный адрес почты «%(email)s»", email=pupil.parent_email))
         rows.append(pupil)
     if not rows:
