@@ -2,7 +2,7 @@
 «… принял(а) приглашение»; older links have nobody and send none)
 
 Revision ID: 0032_meeting_cancelled
-Revises: 0030_outbox (to be re-chained onto 0031_event_report_grade_range)
+Revises: 0031_event_report_grade_range
 Create Date: 2026-12-04 17:00:00.000000
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 # revision identifiers, used by Alembic.
 revision = '0032_meeting_cancelled'
 # TEMPORARY: 0031_event_report_grade_range is written on another branch; the lead re-chains this to it on merge
-down_revision = '0030_outbox'
+down_revision = '0031_event_report_grade_range'
 branch_labels = None
 depends_on = None
 

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0033_network_invitations'
-down_revision = "0031_event_report_grade_range"  # re-chained to 0032 when the meeting cancellation lands
+down_revision = "0032_meeting_cancelled"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 normative documents; network-owned, with row-level security on PostgreSQL
 
 Revision ID: 0034_programme_passport
-Revises: 0033_network_invitations (temporarily 0030_outbox on the branch)
+Revises: 0033_network_invitations
 Create Date: 2026-12-04 16:40:30.389822
 
 """
