@@ -74,3 +74,33 @@ def test_only_the_teacher_and_provider_managers_manage_lessons(make, client, log
     w = mixed_group(make)
     login_as(w.coordinator_a)
     assert client.get(f"/n/net/journal/groups/{w.group.id}/lessons").status_code == 404
+
+
+def test_lessons_beyond_the_programme_hours_are_flagged_when_generated(make, client, login_as, read):
+    w = mixed_group(make, lessons=0)  # the programme states 68 hours
+    make.slot(w.group, weekday=0, starts_at=time(15, 0), ends_at=time(15, 45))
+    make.slot(w.group, weekday=3, starts_at=time(15, 0), ends_at=time(16, 30))
+    login_as(w.teacher)
+    url = f"/n/net/journal/groups/{w.group.id}/lessons"
+    post_form(client, url + "/generate", {"skip_holidays": "y"}, page_url=url)
+    lessons, planned, first = _lessons(read), 0, None
+    for day, _topic, hours, _id in lessons:
+        planned += hours
+        if planned > 68 and first is None:
+            first = day
+    assert planned > 68
+    html = client.get(url).get_data(as_text=True)
+    assert "Занятий больше, чем часов в программе" in html
+    assert f"запланировано {planned} час" in html and "а в программе — 68 часов" in html
+    assert f"Лишние занятия — с {first.strftime('%d.%m.%Y')}" in html
+
+
+def test_lessons_within_the_programme_hours_are_not_flagged(make, client, login_as, read):
+    w = mixed_group(make, lessons=0)
+    make.slot(w.group, weekday=0, starts_at=time(15, 0), ends_at=time(15, 45))  # about 35 hours a year
+    login_as(w.teacher)
+    url = f"/n/net/journal/groups/{w.group.id}/lessons"
+    post_form(client, url + "/generate", {"skip_holidays": "y"}, page_url=url)
+    assert sum(hours for _day, _topic, hours, _id in _lessons(read)) <= 68
+    html = client.get(url).get_data(as_text=True)
+    assert "Добавлено занятий по расписанию" in html and "Занятий больше, чем часов" not in html

@@ -8,11 +8,12 @@ from sqlalchemy import select
 
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
+from workspace.core.words import plural
 from workspace.extensions import db
 from workspace.journal import bp
 from workspace.journal.access import lesson_group_or_404
 from workspace.journal.forms import GenerateForm, LessonForm
-from workspace.journal.lessons import generate_lessons
+from workspace.journal.lessons import first_beyond_hours, generate_lessons
 from workspace.journal.models import Lesson
 
 PREFIX = "/n/<network>/journal/groups/<int:group_id>/lessons"
@@ -51,7 +52,13 @@ def generate(group_id: int):
         return _page(head, lessons, generate_form=form, status=422)
     added = generate_lessons(head, g.network.id, skip_holidays=bool(form.skip_holidays.data))
     if added:
-        flash(_("Добавлено занятий по расписанию: %(n)d.", n=added), "success")
+        flash(_("Добавлено занятий по расписанию: %(n)d.", n=len(added)), "success")
+        planned, first = first_beyond_hours(head.hours, sum(lesson.hours for lesson in lessons), added)
+        if first is not None:
+            flash(_("Занятий больше, чем часов в программе: запланировано %(planned)s, а в программе — "
+                    "%(hours)s. Лишние занятия — с %(date)s; проверьте расписание и удалите лишние.",
+                    planned=plural(planned, "час"), hours=plural(head.hours, "час"),
+                    date=first.strftime("%d.%m.%Y")), "error")
     else:
         flash(_("Новых занятий нет: расписание группы пусто или все занятия уже созданы."), "info")
     return redirect(url_for("journal.list_lessons", group_id=head.id))

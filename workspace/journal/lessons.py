@@ -42,8 +42,8 @@ def lesson_dates(slots: list[tuple[int, object, object]], starts_on: date, ends_
     return found
 
 
-def generate_lessons(group, network_id: int, skip_holidays: bool = True) -> int:
-    """Add the lessons the schedule implies and the group does not have yet (by date). Returns how many."""
+def generate_lessons(group, network_id: int, skip_holidays: bool = True) -> list[Lesson]:
+    """Add the lessons the schedule implies and the group does not have yet (by date). Returns them."""
     slots = db.session.execute(select(ScheduleSlot.weekday, ScheduleSlot.starts_at, ScheduleSlot.ends_at)
                                .where(ScheduleSlot.group_id == group.id)).all()
     year = AcademicYear.current()
@@ -53,4 +53,15 @@ def generate_lessons(group, network_id: int, skip_holidays: bool = True) -> int:
     new = [Lesson(network_id=network_id, group_id=group.id, held_on=day, hours=hours, topic="")
            for day, hours in lesson_dates(slots, starts_on, ends_on, skip_holidays) if day not in have]
     db.session.add_all(new)
-    return len(new)
+    return new
+
+
+def first_beyond_hours(programme_hours: int, had_hours: int, new: list[Lesson]) -> tuple[int, date | None]:
+    """The hours planned after ``new`` and the date of the first new lesson past the programme's hours
+    (None when all fit or the programme states no hours)."""
+    planned, first = had_hours, None
+    for lesson in sorted(new, key=lambda lesson: lesson.held_on):
+        planned += lesson.hours
+        if programme_hours and planned > programme_hours and first is None:
+            first = lesson.held_on
+    return planned, first

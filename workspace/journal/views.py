@@ -147,6 +147,14 @@ def edit_mark(group_id: int, lesson_id: int, enrollment_id: int):
         return render("journal/edit_mark.html", group=head, choices=choices, lesson_id=lesson_id,
                       enrollment_id=enrollment_id, error=None, subject=subject)
     code = request.form.get("set", "")
+    if code != "clear" and subject["held_on"] > date.today():  # a lesson yet to come takes no marks
+        refusal = _("Занятие ещё не проведено: отметки ставятся в день занятия или позже.")
+        if htmx:
+            response = render("journal/_cell_refused.html", status=422, message=refusal)
+            response.headers["HX-Reswap"] = "none"
+            return response
+        return render("journal/edit_mark.html", status=422, group=head, choices=choices, lesson_id=lesson_id,
+                      enrollment_id=enrollment_id, error=refusal, subject=subject)
     saved = save_mark(head, lesson_id, enrollment_id, home_institution_id, code, counts)
     if saved is None:
         if htmx:  # a keystroke off the scale: the cell stays as it is
