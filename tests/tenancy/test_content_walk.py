@@ -305,6 +305,29 @@ def _council_meeting(app, canaries, make):
     assert response.status_code == 302, response.get_data(as_text=True)
 
 
+def _meeting_cancelled(app, canaries, make):
+    """Network A's chair cancels the meeting just called: each seat gets the cancellation (METHOD:CANCEL); the chair
+    and the bridge chose not to receive meeting letters, so the parent reads it."""
+    number9 = db_value(app, select(Meeting.id).where(Meeting.network_id == canaries.world.a.network.id,
+                                                     Meeting.number == 9))
+    client = _client_of(app, canaries.actors["a_admin"])
+    url = f"/n/{canaries.world.a.network.slug}/council/meetings/{number9}/cancel"
+    response = post_form(client, url, {"reason": "Перенос по просьбе партнёров"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+
+
+def _network_invitation(app, canaries, make):
+    """Network A's base invites a new institution by its head's e-mail: the head, who has no account yet, reads
+    what an anonymous visitor may, and the network's name they are invited to."""
+    client = _client_of(app, canaries.actors["a_admin"])
+    slug = canaries.world.a.network.slug
+    response = post_form(client, f"/n/{slug}/invitations/email",
+                         {"email-head_name": "Новиков Пётр Ильич", "email-email": "head@new-institution.test",
+                          "email-role": "social_partner"}, page_url=f"/n/{slug}/invitations")
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return {"head@new-institution.test": replace(canaries.actors["anonymous"], key="invited head of a new institution")}
+
+
 def _mention(app, canaries, make):
     """School A's coordinator @mentions the partner's coordinator in the joint project: the letter goes to them."""
     client = _client_of(app, canaries.actors["a_coordinator"])
@@ -394,7 +417,8 @@ def db_value(app, statement):
 # the worker's job where time does): a new kind of letter is added here. A trigger returns the readers of
 # addresses that are no actor's (an invited person), if any.
 LETTER_TRIGGERS = {"invitation": _invite, "password reset": _reset_password,
-                   "council meeting invitation": _council_meeting, "project mention": _mention,
+                   "council meeting invitation": _council_meeting, "meeting cancellation": _meeting_cancelled,
+                   "network invitation": _network_invitation, "project mention": _mention,
                    "e-vote opened": _vote_opened, "e-vote closing tomorrow": _vote_closing,
                    "agreement awaiting signature": _signature, "agreement expiring": _expiring,
                    "daily digest": _digest, "event report due": _report_due, "council decision": _decision}
