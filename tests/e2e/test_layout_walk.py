@@ -196,11 +196,12 @@ def _walk_admin(page, ids, size, problems):
     for where, path in (("desk", DESK), ("council", NETWORK + "council/"), ("agreements", NETWORK + "agreements/"),
                         ("agreement", NETWORK + f"agreements/{ids['agreement']}"), ("monitoring", NETWORK + "monitoring/"),
                         ("history", DESK + "history"), ("invitations", NETWORK + "invitations"),
-                        ("passport-edit", NETWORK + "passport/edit"), ("documents", NETWORK + "documents/")):
+                        ("passport", NETWORK + "passport/"), ("documents", NETWORK + "documents/")):
         _visit(page, path, role, size, where, problems)
         if where == "documents":  # the school's order (its pupils) and an agreement on the network form
-            _visit(page, _first_link(page, r"/documents/schools/\d+/order$"), role, size, "order", problems)
-            _visit(page, _first_link(page, r"/agreement$"), role, size, "network-form-agreement", problems)
+            order, agreement = _first_link(page, r"/documents/schools/\d+/order$"), _first_link(page, r"/agreement$")
+            _visit(page, order, role, size, "order", problems)
+            _visit(page, agreement, role, size, "network-form-agreement", problems)
         if where == "council":
             _visit(page, _first_link(page, r"/council/meetings/\d+$"), role, size, "meeting", problems)
 

@@ -14,6 +14,8 @@ register_history_labels(
     },
     fields={
         "deadline_on": _l("Срок голосования"),
+        "cancelled_at": _l("Заседание отменено"),
+        "cancel_reason": _l("Причина отмены"),
         "discussion": _l("Слушали"),
         "decision_wording": _l("Формулировка решения"),
         "outcome": _l("Решение"),
