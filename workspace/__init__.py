@@ -57,6 +57,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.surveys.models  # noqa: F401
     import workspace.passport.models  # noqa: F401
     import workspace.letters.models  # noqa: F401
+    import workspace.growth.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
     import workspace.search.matching  # noqa: F401  (the SQLite ws_fold function, before the first connection)
 
@@ -142,6 +143,9 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(passport_bp, url_prefix="/n/<network>/passport")
     from workspace.paperwork import bp as paperwork_bp
     app.register_blueprint(paperwork_bp, url_prefix="/n/<network>/documents")
+    from workspace.growth import bp as growth_bp, group_bp as group_growth_bp
+    app.register_blueprint(growth_bp, url_prefix="/i/<institution>/growth")
+    app.register_blueprint(group_growth_bp, url_prefix="/n/<network>/growth")
 
     from workspace.cli import register_commands
     register_commands(app)
