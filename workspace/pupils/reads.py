@@ -30,6 +30,7 @@ READ_KINDS = {
     "certificate_issue": _l("Выдача документов об обучении"),
     "certificate": _l("Документ об обучении"),
     "certificate_register": _l("Реестр выданных документов об обучении"),
+    "achievements": _l("Достижения группы: ФИО и класс"),
 }
 
 
