@@ -45,12 +45,18 @@ def _as_id(value) -> int:
 class AchievementFields(FlaskForm):
     title = StringField(_l("Название (что и где)"), validators=[required(), max_length(300)], filters=[strip],
                         description=_l("Например, «Муниципальный конкурс чтецов „Живая классика“»"))
-    kind = SelectField(_l("Вид"), choices=choices(AchievementKind), validators=[required()])
-    level = SelectField(_l("Уровень"), choices=choices(AchievementLevel), validators=[required()])
-    result = SelectField(_l("Результат"), choices=choices(AchievementResult), validators=[required()])
+    kind = SelectField(_l("Вид"), validators=[required()])
+    level = SelectField(_l("Уровень"), validators=[required()])
+    result = SelectField(_l("Результат"), validators=[required()])
     achieved_on = DateField(_l("Дата"), validators=[required(), _not_in_future], render_kw={"type": "date"})
     scan = FileField(_l("Скан диплома или грамоты (PDF или фото), если есть"),
                      render_kw={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = choices(AchievementKind)
+        self.level.choices = choices(AchievementLevel)
+        self.result.choices = choices(AchievementResult)
 
     def has_scan(self) -> bool:
         return bool(self.scan.data and getattr(self.scan.data, "filename", ""))

@@ -118,6 +118,11 @@ def pupil_dossier(pupil: Pupil) -> bytes:
              [_("Когда"), _("Кто просматривал"), _("Учреждение"), _("Что просмотрено")],
              [[ru_datetime(r.read_at), r.reader_name or none, r.reader_institution or none,
                kind_label(r.kind) + (f" (№ {r.object_id})" if r.object_id else "")] for r in reads])
+    from workspace.growth.queries import school_achievements  # noqa: PLC0415  (growth imports this area)
+    _section(document, _("8. Достижения"),
+             [_("Дата"), _("Достижение"), _("Вид, уровень"), _("Результат"), _("Кто внёс")],
+             [[ru_date(a.achieved_on), a.title, f"{label(a.kind)}, {label(a.level)}", label(a.result), a.recorder]
+              for a in db.session.execute(school_achievements(pupil.id)).all()])
     document.add_paragraph(_("Сведения сформированы %(date)s по запросу родителя (законного представителя).",
                              date=ru_datetime(utcnow())))
     return document_bytes(document)
