@@ -11,6 +11,7 @@ from workspace.accounts.models import StaffRole, User
 from workspace.accounts.passwords import set_password
 from workspace.core.dates import AcademicYear
 from workspace.demo import data
+from workspace.demo.achievements import load_achievements
 from workspace.demo.agreements import load_agreements
 from workspace.demo.bank import load_bank
 from workspace.demo.chronicle import load_chronicle
@@ -108,6 +109,8 @@ def load_demo(today: date | None = None) -> bool:
         load_letters(today)
         db.session.flush()
         load_passport(today)
+        db.session.flush()
+        load_achievements(today)
         db.session.flush()
     return True
 
