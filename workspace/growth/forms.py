@@ -26,6 +26,11 @@ def _not_in_future(_form, field):
         raise ValidationError(_l("Дата достижения не может быть позже сегодняшнего дня."))
 
 
+def _offered(_form, field):
+    if field.data and field.data not in {value for value, _label in field.choices}:
+        raise ValidationError(_l("Выберите значение из списка."))
+
+
 def _chosen(_form, field):
     offered = {value for value, _label in field.choices}
     if not field.data:
@@ -45,9 +50,9 @@ def _as_id(value) -> int:
 class AchievementFields(FlaskForm):
     title = StringField(_l("Название (что и где)"), validators=[required(), max_length(300)], filters=[strip],
                         description=_l("Например, «Муниципальный конкурс чтецов „Живая классика“»"))
-    kind = SelectField(_l("Вид"), validators=[required()])
-    level = SelectField(_l("Уровень"), validators=[required()])
-    result = SelectField(_l("Результат"), validators=[required()])
+    kind = SelectField(_l("Вид"), validators=[required(), _offered], validate_choice=False)
+    level = SelectField(_l("Уровень"), validators=[required(), _offered], validate_choice=False)
+    result = SelectField(_l("Результат"), validators=[required(), _offered], validate_choice=False)
     achieved_on = DateField(_l("Дата"), validators=[required(), _not_in_future], render_kw={"type": "date"})
     scan = FileField(_l("Скан диплома или грамоты (PDF или фото), если есть"),
                      render_kw={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
@@ -67,7 +72,7 @@ class AchievementForm(AchievementFields):
 
     pupil_ids = SelectMultipleField(_l("Обучающиеся"), coerce=_as_id, validate_choice=False,
                                     validators=[_chosen], render_kw={"size": 8})
-    link = SelectField(_l("С чем связано"), validators=[required()],
+    link = SelectField(_l("С чем связано"), validators=[required()], validate_choice=False,
                        description=_l("Сеть, её программа или мероприятие сетевого плана"))
 
     def __init__(self, pupils: list[tuple[int, str]], links: list[tuple[str, str]], *args, **kwargs):
