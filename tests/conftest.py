@@ -19,6 +19,7 @@ from tests.fixtures import bank, compile_cache, database, factories, mail, proje
 from tests.fixtures import chronicle as chronicle_factories
 from tests.fixtures import journal as journal_factories
 from tests.fixtures import monitoring as monitoring_factories
+from tests.fixtures import growth as growth_factories
 from tests.fixtures import passport as passport_factories
 from tests.fixtures import programmes as programme_factories
 from workspace import create_app
@@ -230,6 +231,8 @@ def builders(app) -> SimpleNamespace:
         passport=wrap(passport_factories.create_passport),
         approved_passport=wrap(passport_factories.approve_passport),
         passport_stage_of=wrap(passport_factories.first_stage_of),
+        achievement=wrap(growth_factories.create_achievement),
+        flag=wrap(growth_factories.create_flag),
     )
 
 

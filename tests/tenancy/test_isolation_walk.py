@@ -89,6 +89,7 @@ def _values_for(world, actor_key: str):
         "invitation_id": a.invitation.id,  # addressed to another institution: the school's own answers are 404
         "passport_stage_id": a.passport_stage.id,
         "school_id": a.school.id,  # the network's documents: the school of an order or of an agreement
+        "achievement_id": a.achievement.id,  # the partner's record of the school's pupil (the school reads it)
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -162,6 +163,8 @@ def _values_for(world, actor_key: str):
         # A school of another network, or none. (That the provider and another school of the same network answer
         # 404 for a school's order with its pupils' names is tests/paperwork/test_documents.py's.)
         "school_id": [b.school.id, 999999],
+        # a pupil's achievement: network B's (the provider's and the school's own), or none
+        "achievement_id": [b.achievement.id, b.school_achievement.id, 999999],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]
@@ -184,6 +187,10 @@ def _named_alike(world, blueprint: str) -> tuple[dict, dict]:
                       "indicator_id": [b.project_indicator.id, 999999]}),
         "programmes": programmes,
         "school_programmes": programmes,
+        # a provider's achievements of its group: the partner's group; the school's own record is not the group's
+        "group_growth": ({"group_id": a.group.id},
+                         {"group_id": [b.group.id, a.journal_group.id, 999999],
+                          "achievement_id": [b.achievement.id, a.school_achievement.id, 999999]}),
     }.get(blueprint, ({}, {}))
 
 
@@ -258,6 +265,10 @@ def test_own_pages_show_nothing_foreign(app, client, world, csrf_off, actor_key)
         # The provider (the partner) sees school A's pupils only as name and class: never contacts or birth date.
         pupil = world.a.pupil
         forbidden += [pupil.parent_phone, pupil.parent_email, pupil.parent_name, pupil.birth_on.strftime("%d.%m.%Y")]
+        # The school's flags and its own achievements stay in the school (the partner reads only what it recorded).
+        forbidden += [world.a.flag.note, world.a.school_achievement.title]
+        if actor_key != "partner":
+            forbidden.append(world.a.achievement.title)
     opened = 0
     for rule in _rules(app):
         if "GET" not in rule.methods or set(rule.arguments) & OPERATOR_ARGUMENTS:

@@ -76,6 +76,9 @@ class Side:
     invitation: object = None       # the school's waiting invitation of another institution into its network
     passport: object = None         # the programme's passport (a draft) with a stage and a ground from the register
     passport_stage: object = None
+    achievement: object = None      # the partner (provider) recorded it for the pupil enrolled in its group; a scan
+    school_achievement: object = None  # the school's own record for its pupil
+    flag: object = None             # the school's flag on its pupil («одарённый»)
 
 
 @dataclass
@@ -165,6 +168,10 @@ def build_world(make) -> World:
         side.enrollment = make.enrollment(side.enrollment_request, make.pupil(school, f"Зачислен {mark}", "Пётр"),
                                           status="enrolled", group=side.group)
         _add_journal(make, side, mark)
+        side.achievement = make.achievement(side.enrollment, f"Достижение {mark}",
+                                            scan=(f"диплом-{key}.png", b"\x89PNG\r\n\x1a\n" + mark.encode()))
+        side.school_achievement = make.achievement(side.pupil, f"Достижение школы {mark}", network=network)
+        side.flag = make.flag(side.pupil, "gifted", note=f"Одарённость {mark}")
         side.material = make.material(network, school, f"Сценарий квеста {mark}", tags=f"квест, {mark}",
                                       files=((f"квест-{key}.pdf", b"%PDF-1.4 " + mark.encode(), "application/pdf"),))
         side.material_file_id = side.material.file_ids[0]

@@ -57,5 +57,10 @@ def provider_group_or_404(programme_id: int, group_id: int) -> tuple[Programme, 
 
 def group_achievement_or_404(programme_id: int, group_id: int, achievement_id: int
                              ) -> tuple[Programme, Group, Achievement]:
-    programme, group = provider_group_or_404(programme_id, group_id)
-    return programme, group, get_group_achievement_or_404(group, achievement_id)
+    """An achievement the user's institution recorded for this group (loaded before the right is checked: one that
+    is not there, or not recorded by the user's institution, is 404 for everyone)."""
+    programme = get_programme_or_404(programme_id)
+    group = get_group_or_404(programme, group_id)
+    achievement = get_group_achievement_or_404(group, achievement_id)
+    require(is_provider_manager(programme))
+    return programme, group, achievement
