@@ -70,6 +70,7 @@ class Canaries:
     requests: dict = field(default_factory=dict)      # school key -> EnrollmentRequest id
     certificates: dict = field(default_factory=dict)  # pupil key -> Certificate id
     notes: dict = field(default_factory=dict)         # institution key -> Note id
+    achievements: list = field(default_factory=list)  # ids of the pupils' achievements (the provider's, the school's)
     programme: object = None
     group: object = None
     lesson: object = None
@@ -105,6 +106,10 @@ def _token(word: str) -> str:
 #                 institution's own); the operator reads the e-mails of the admins it appoints.
 # agreement       an unpublished draft agreement (title, subject) → its parties' users and network A's council
 #                 seats (DESIGN: «its parties and the council; others … only if published»).
+# achievement     a pupil's achievement (its title, its scan's name) → the pupils' home schools (every role: the
+#                 registry is theirs) and the managers of the institution that recorded it (a provider records
+#                 for its group: the group's teacher, the council and every other member read nothing).
+# flag            the school's flag on its pupil («одарённый», «ОВЗ») and its note → the home school only.
 # network         a draft plan section, a free-text survey answer → users of network A's member institutions and
 #                 its council seats (network objects; the survey's answers are anonymous and read by the
 #                 network's monitoring). Nobody outside network A.
@@ -140,6 +145,11 @@ def _provider_note(actor: Actor, marker: Marker) -> bool:
     return _home(actor, marker) or (actor.institution == provider and actor.role in MANAGER_ROLES)
 
 
+def _achievement(actor: Actor, marker: Marker) -> bool:
+    homes, recorder = marker.extra
+    return actor.institution in homes or (actor.institution == recorder and actor.role in MANAGER_ROLES)
+
+
 def _staff_email(actor: Actor, marker: Marker) -> bool:
     user_id, is_admin = marker.extra
     if actor.user is not None and actor.user.id == user_id:
@@ -171,6 +181,8 @@ RULES = {
     "staff_email": _staff_email,
     "agreement": _agreement,
     "network": _network,
+    "achievement": _achievement,
+    "flag": _home,
 }
 
 
@@ -298,7 +310,54 @@ def build_canary_world(make, app) -> Canaries:
     canaries.markers.append(Marker(answer, "free-text survey answer", "network", "", (members,)))
 
     _run_flows(canaries, app, login, a2_users, provider_teacher, db, Enrollment, EnrollmentRequest, make)
+    _growth_flows(canaries, app, login)
     return canaries
+
+
+def _growth_flows(canaries, app, login) -> None:
+    """Pupils' growth through HTTP: the provider records one achievement (with a scan) for a pupil of each school
+    of the shared group; school A records its own for PA1 and flags PA1 («одарённый»)."""
+    import io
+
+    from tenants.scoping import unscoped
+    from tests.growth.helpers import PNG
+    from workspace.extensions import db
+    from workspace.growth.models import Achievement
+
+    a = canaries.world.a
+    app.config["WTF_CSRF_ENABLED"] = False
+    both = (frozenset({"a", "a2"}), "partner")
+    title, scan = _token("Достижение"), _token("Скан") + ".png"
+    canaries.markers.append(Marker(title, "achievement recorded by the provider (pa1, pb1)", "achievement", "a", both))
+    canaries.markers.append(Marker(scan.removesuffix(".png"), "scan of the provider's achievement", "achievement", "a",
+                                   both, expected=False))
+    provider = app.test_client()
+    login(provider, a.partner_coordinator.email)
+    response = provider.post(
+        f"/n/{a.network.slug}/growth/programmes/{canaries.programme.id}/groups/{canaries.group.id}/achievements",
+        data={"title": title, "kind": "contest", "level": "municipal", "result": "winner", "achieved_on": "2026-10-15",
+              "enrollment_ids": [canaries.enrollments["pa1"], canaries.enrollments["pb1"]],
+              "scan": (io.BytesIO(PNG), scan)}, content_type="multipart/form-data")
+    assert response.status_code == 302, response.get_data(as_text=True)
+    school = app.test_client()
+    login(school, a.users["coordinator"].email)
+    own = _token("Олимпиада")
+    canaries.markers.append(Marker(own, "the school's own achievement (pa1)", "achievement", "a",
+                                   (frozenset({"a"}), "a")))
+    response = school.post(f"/i/{a.school.slug}/growth/achievements/new", data={
+        "title": own, "kind": "olympiad", "level": "school", "result": "participant", "achieved_on": "2026-10-20",
+        "link": f"network:{a.network.id}", "pupil_ids": [canaries.pupils["pa1"].id]})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    note = _token("Флаг")
+    canaries.markers.append(Marker(note, "the school's flag on pa1", "flag", "a"))
+    response = school.post(f"/i/{a.school.slug}/growth/pupils/{canaries.pupils['pa1'].id}/flags",
+                           data={"special_needs": "y", "special_needs_note": note})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    with app.app_context(), unscoped():
+        canaries.achievements = list(db.session.scalars(select(Achievement.id).where(
+            Achievement.title.in_((title, own)))))
+    assert len(canaries.achievements) == 3
+    app.config["WTF_CSRF_ENABLED"] = True
 
 
 def _run_flows(canaries, app, login, a2_users, provider_teacher, db, Enrollment, EnrollmentRequest, make):
