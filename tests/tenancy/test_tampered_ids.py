@@ -36,6 +36,10 @@ CASES = {
     # one, not a number: 422, nothing written); the passport's own routes: tests/passport/test_tampered_passport_ids.py
     # tests/paperwork/test_documents.py (test_the_order_refuses_people_who_are_not_the_schools_staff)
     ("OrderForm", "responsible_id"), ("OrderForm", "signatory_id"), ("OrderForm", "controller_id"),
+    # tests/growth/test_achievements.py (test_bad_input_is_refused_in_russian_and_changes_nothing: a pupil of another
+    # school, a pupil of another group, not a number, another network's programme or network as the link: 422, nothing
+    # written); the routes' ids: the isolation walk (achievement_id, group_id, programme_id, pupil_id)
+    ("AchievementForm", "pupil_ids"), ("GroupAchievementForm", "enrollment_ids"),
 }
 
 
