@@ -49,11 +49,12 @@ def portfolio_docx(portfolio: Portfolio) -> bytes:
     document.add_paragraph(_("Всего: %(summary)s", summary=summary(portfolio)))
     _heading(document, _("1. Достижения"))
     if portfolio.achievements:
-        add_table(document, [_("Дата"), _("Достижение"), _("Вид, уровень"), _("Результат"), _("Связано с"),
+        add_table(document, [_("Дата"), _("Достижение"), _("Вид, уровень, результат"), _("Связано с"),
                              _("Внесено")],
-                  [[ru_date(row.achieved_on), row.title, f"{label(row.kind)}, {label(row.level)}", label(row.result),
-                    _linked(row), row.recorder] for row in portfolio.achievements],
-                  widths_mm=[22, 48, 28, 22, 30, 20])
+                  [[ru_date(row.achieved_on), row.title,
+                    f"{label(row.kind)}, {label(row.level)}; {label(row.result)}", _linked(row), row.recorder]
+                   for row in portfolio.achievements],
+                  widths_mm=[26, 48, 34, 38, 24])
     else:
         document.add_paragraph(_("Сведений нет."))
     _heading(document, _("2. Индивидуальный образовательный маршрут"))
