@@ -198,3 +198,15 @@ def test_the_history_of_an_achievement_is_the_home_schools_and_names_it_in_russi
     assert ACHIEVEMENT["title"] not in network and "диплом.png" not in network
     provider = client_of(app, g.provider_coordinator).get("/n/net/history").get_data(as_text=True)
     assert ACHIEVEMENT["title"] not in provider
+
+
+def test_the_programme_page_links_a_group_to_its_achievements_for_the_providers_managers(app, make):
+    g = growth_world(make)
+    link = group_url(g)
+    page = client_of(app, g.provider_coordinator).get(f"/n/net/programmes/{g.w.programme.id}").get_data(as_text=True)
+    assert link in page and "Достижения группы" in page
+    for user in (g.provider_teacher, g.coordinator_a, g.library_coordinator):
+        page = client_of(app, user).get(f"/n/net/programmes/{g.w.programme.id}").get_data(as_text=True)
+        assert link not in page, user.email
+    pupils = client_of(app, g.teacher_a).get("/i/school-a/pupils/").get_data(as_text=True)
+    assert "/i/school-a/growth/achievements" in pupils
