@@ -75,6 +75,7 @@ def upgrade():
     sa.Column('result', sa.Enum('participant', 'prize_winner', 'winner', name='achievement_result', native_enum=False, length=32), nullable=False),
     sa.Column('title', sa.String(length=300), nullable=False),
     sa.Column('achieved_on', sa.Date(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('network_id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['enrollment_id'], ['enrollments.id'], name=op.f('fk_achievements_enrollment_id_enrollments'), ondelete='SET NULL'),

@@ -154,6 +154,7 @@ def _walk_coordinator(page, ids, size, problems):
         elif where == "achievements":  # a pupil's portfolio (achievements of a provider and of the school) and flags
             portfolio = _first_link(page, r"/growth/pupils/\d+$")
             _visit(page, portfolio, role, size, "portfolio", problems)
+            _visit(page, _first_link(page, r"/growth/achievements/\d+/edit$"), role, size, "edit-achievement", problems)
             _visit(page, portfolio + "/flags", role, size, "pupil-flags", problems)
     page.goto(NETWORK + f"plans/{ids['plan']}/import")
     page.get_by_label("Файл Excel (.xlsx)").set_input_files(str(PLAN_FILE))

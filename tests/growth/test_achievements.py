@@ -210,3 +210,42 @@ def test_the_programme_page_links_a_group_to_its_achievements_for_the_providers_
         assert link not in page, user.email
     pupils = client_of(app, g.teacher_a).get("/i/school-a/pupils/").get_data(as_text=True)
     assert "/i/school-a/growth/achievements" in pupils
+
+
+def test_the_recorder_edits_an_achievement_and_a_stale_or_bad_edit_changes_nothing(app, make, read, csrf_off):
+    g = growth_world(make)
+    provider = _record_for_three(app, g)
+    with read():
+        achievement_id = db.session.scalar(select(Achievement.id).where(Achievement.pupil_id == g.pupil.id))
+    edit = f"{group_url(g)}/{achievement_id}/edit"
+    form = provider.get(edit).get_data(as_text=True)
+    assert ACHIEVEMENT["title"] in form and re.search(r'<option selected value="winner">', form)
+    changed = {**ACHIEVEMENT, "title": "Призёр регионального конкурса чтецов", "level": "regional",
+               "result": "prize_winner", "version": "1"}
+    for data, message in (({**changed, "title": ""}, "Заполните это поле."),
+                          ({**changed, "version": "0"}, "Достижение изменил другой пользователь.")):
+        response = provider.post(edit, data=data)
+        assert response.status_code == 422 and message in response.get_data(as_text=True)
+    with read():
+        assert db.session.scalar(select(Achievement.title).where(Achievement.id == achievement_id)) == ACHIEVEMENT["title"]
+    assert provider.post(edit, data=changed).status_code == 302
+    page = client_of(app, g.coordinator_a).get(f"/i/school-a/growth/pupils/{g.pupil.id}").get_data(as_text=True)
+    assert "Призёр регионального конкурса чтецов" in page and "конкурс, региональный" in page
+    # the school does not edit the provider's record; the library does not reach it
+    assert client_of(app, g.coordinator_a).get(f"/i/school-a/growth/achievements/{achievement_id}/edit"
+                                               ).status_code == 403
+    assert client_of(app, g.library_coordinator).get(
+        f"{group_url(g, g.reading, g.reading_group)}/{achievement_id}/edit").status_code == 404
+    # the school edits its own
+    school = client_of(app, g.coordinator_a)
+    link = re.search(r'value="(network:\d+)"', school.get("/i/school-a/growth/achievements/new").get_data(as_text=True))
+    assert school.post("/i/school-a/growth/achievements/new", data={
+        **ACHIEVEMENT, "title": "Школьный проект", "kind": "project", "link": link.group(1),
+        "pupil_ids": [g.pupil.id]}).status_code == 302
+    with read():
+        own_id = db.session.scalar(select(Achievement.id).where(Achievement.title == "Школьный проект"))
+    response = school.post(f"/i/school-a/growth/achievements/{own_id}/edit",
+                           data={**ACHIEVEMENT, "title": "Школьный проект «Мой край»", "kind": "project",
+                                 "version": "1"})
+    assert response.status_code == 302
+    assert client_of(app, g.teacher_a).get(f"/i/school-a/growth/achievements/{own_id}/edit").status_code == 403

@@ -7,7 +7,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, StringField
+from wtforms import BooleanField, DateField, HiddenField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -47,21 +47,30 @@ def _as_id(value) -> int:
         return -1
 
 
-class AchievementFields(FlaskForm):
+class AchievementCore(FlaskForm):
+    """What an achievement says (the pupils and the scan are chosen once, when it is recorded)."""
+
     title = StringField(_l("Название (что и где)"), validators=[required(), max_length(300)], filters=[strip],
                         description=_l("Например, «Муниципальный конкурс чтецов „Живая классика“»"))
     kind = SelectField(_l("Вид"), validators=[required(), _offered], validate_choice=False)
     level = SelectField(_l("Уровень"), validators=[required(), _offered], validate_choice=False)
     result = SelectField(_l("Результат"), validators=[required(), _offered], validate_choice=False)
     achieved_on = DateField(_l("Дата"), validators=[required(), _not_in_future], render_kw={"type": "date"})
-    scan = FileField(_l("Скан диплома или грамоты (PDF или фото), если есть"),
-                     render_kw={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind.choices = choices(AchievementKind)
         self.level.choices = choices(AchievementLevel)
         self.result.choices = choices(AchievementResult)
+
+
+class AchievementEditForm(AchievementCore):
+    version = HiddenField()
+
+
+class AchievementFields(AchievementCore):
+    scan = FileField(_l("Скан диплома или грамоты (PDF или фото), если есть"),
+                     render_kw={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
 
     def has_scan(self) -> bool:
         return bool(self.scan.data and getattr(self.scan.data, "filename", ""))

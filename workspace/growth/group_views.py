@@ -15,9 +15,9 @@ from workspace.core.words import plural
 from workspace.extensions import db
 from workspace.growth import group_bp
 from workspace.growth.access import group_achievement_or_404, provider_group_or_404
-from workspace.growth.forms import GroupAchievementForm
+from workspace.growth.forms import AchievementEditForm, GroupAchievementForm
 from workspace.growth.queries import group_achievements, group_pupils, scan_of_or_404
-from workspace.growth.saving import record_achievements
+from workspace.growth.saving import edit_achievement, record_achievements
 from workspace.pupils.reads import record_pupil_reads
 
 BASE = "/programmes/<int:programme_id>/groups/<int:group_id>/achievements"
@@ -52,6 +52,20 @@ def list_group_achievements(programme_id: int, group_id: int):
                        + [(row.home_institution_id, row.pupil_id) for row in rows])
     return render("growth/group.html", programme=programme, group=group, form=form, rows=rows,
                   status=422 if form.errors else 200)
+
+
+@group_bp.route(BASE + "/<int:achievement_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_group_achievement(programme_id: int, group_id: int, achievement_id: int):
+    programme, group, achievement = group_achievement_or_404(programme_id, group_id, achievement_id)
+    form = AchievementEditForm()
+    if edit_achievement(achievement, form):
+        flash(_("Изменения сохранены."), "success")
+        return _back(programme.id, group.id)
+    return render("growth/edit.html", form=form, achievement=achievement,
+                  cancel_url=url_for("group_growth.list_group_achievements", programme_id=programme.id,
+                                     group_id=group.id),
+                  status=422 if form.errors or form.form_errors else 200)
 
 
 @group_bp.get(BASE + "/<int:achievement_id>/delete")

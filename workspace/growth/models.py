@@ -85,6 +85,9 @@ class Achievement(NetworkOwned, CreatedAtMixin, db.Model):
     result: Mapped[AchievementResult] = mapped_column(db_enum(AchievementResult, "achievement_result"))
     title: Mapped[str] = mapped_column(String(300))
     achieved_on: Mapped[date] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
     def audit_label(self) -> str:
         return self.title[:120]

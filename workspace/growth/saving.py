@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from workspace.core.locking import is_stale
 from workspace.core.stored_files import accept_file
 from workspace.extensions import db
 from workspace.growth.forms import AchievementFields
@@ -15,6 +16,32 @@ from workspace.growth.models import (
     AchievementResult,
     AchievementScan,
 )
+
+
+def apply_edit(achievement: Achievement, form) -> None:
+    achievement.title = form.title.data
+    achievement.kind = AchievementKind(form.kind.data)
+    achievement.level = AchievementLevel(form.level.data)
+    achievement.result = AchievementResult(form.result.data)
+    achievement.achieved_on = form.achieved_on.data
+
+
+def edit_achievement(achievement: Achievement, form) -> bool:
+    """Save the edit form onto the achievement; False (nothing changed, the reason on the form) when another user
+    changed it meanwhile. A GET fills the form from the achievement."""
+    if not form.is_submitted():
+        form.title.data = achievement.title
+        form.kind.data, form.level.data = achievement.kind.value, achievement.level.value
+        form.result.data, form.achieved_on.data = achievement.result.value, achievement.achieved_on
+        form.version.data = achievement.version
+        return False
+    if not form.validate():
+        return False
+    if is_stale(achievement, form.version.data):
+        form.form_errors.append(_("Достижение изменил другой пользователь. Обновите страницу и повторите."))
+        return False
+    apply_edit(achievement, form)
+    return True
 
 
 def record_achievements(form: AchievementFields, recorder_id: int, pupils: list[dict], link: dict) -> int | None:

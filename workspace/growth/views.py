@@ -22,7 +22,7 @@ from workspace.growth.access import (
     require_recording,
 )
 from workspace.growth.documents import portfolio_docx
-from workspace.growth.forms import AchievementForm, FlagsForm
+from workspace.growth.forms import AchievementEditForm, AchievementForm, FlagsForm
 from workspace.growth.models import FlagKind, PupilFlag
 from workspace.growth.queries import (
     flags_of,
@@ -33,6 +33,7 @@ from workspace.growth.queries import (
     school_achievements,
 )
 from workspace.growth.route import portfolio_of
+from workspace.growth.saving import edit_achievement as save_edit
 from workspace.growth.saving import record_achievements
 from workspace.pupils.queries import pupil_choices
 
@@ -70,6 +71,19 @@ def new_achievement():
                 return redirect(url_for("growth.list_achievements"))
     return render("growth/form.html", form=form, status=422 if form.errors else 200,
                   cancel_url=url_for("growth.list_achievements"))
+
+
+@bp.route("/achievements/<int:achievement_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_achievement(achievement_id: int):
+    achievement = removable_school_achievement_or_404(achievement_id)
+    form = AchievementEditForm()
+    back = url_for("growth.show_portfolio", pupil_id=achievement.pupil_id)
+    if save_edit(achievement, form):
+        flash(_("Изменения сохранены."), "success")
+        return redirect(back)
+    return render("growth/edit.html", form=form, achievement=achievement, cancel_url=back,
+                  status=422 if form.errors or form.form_errors else 200)
 
 
 @bp.get("/achievements/<int:achievement_id>/delete")
