@@ -104,7 +104,12 @@ def test_the_scan_is_sent_privately_to_the_school_and_the_provider(app, make, re
     assert school.status_code == 200 and school.data == PNG
     assert school.headers["Cache-Control"] == "private, no-store"
     assert "sandbox" in school.headers["Content-Security-Policy"]
+    with read():
+        before = db.session.scalar(select(func.count()).select_from(PupilRead).where(PupilRead.pupil_id == g.pupil.id))
     assert provider.get(f"{group_url(g)}/{achievement_id}/scan").data == PNG
+    with read():  # a diploma names its pupil: the provider's download is a read of the pupil's data
+        after = db.session.scalar(select(func.count()).select_from(PupilRead).where(PupilRead.pupil_id == g.pupil.id))
+    assert after == before + 1
     library = client_of(app, g.library_coordinator)
     assert library.get(f"{group_url(g, g.reading, g.reading_group)}/{achievement_id}/scan").status_code == 404
 

@@ -92,5 +92,7 @@ def delete_group_achievement(programme_id: int, group_id: int, achievement_id: i
 @group_bp.get(BASE + "/<int:achievement_id>/scan")
 @login_required
 def download_group_scan(programme_id: int, group_id: int, achievement_id: int):
-    _programme, _group, achievement = group_achievement_or_404(programme_id, group_id, achievement_id)
-    return send_stored_file(scan_of_or_404(achievement))
+    _programme, group, achievement = group_achievement_or_404(programme_id, group_id, achievement_id)
+    scan = scan_of_or_404(achievement)
+    record_pupil_reads("achievements", group.id, [(achievement.home_institution_id, achievement.pupil_id)])
+    return send_stored_file(scan)
