@@ -5,9 +5,10 @@ Everything personal goes, everywhere: the registry row (names, birth date, paren
 becomes the placeholder «Обучающийся удалён (№ 17)» with ``is_depersonalised`` set, kept so that keys and
 counts hold; the copies on enrollments (name, class, refusal reason) and certificates (name, class, search
 text); applications (names, class, parent and contact, note); consents (who, document, notes); and the audit
-history of all of them (``audit.erasure``). The pupil's growth is deleted outright: achievements (whoever recorded
-them) with their scans, and the school's flags (``growth.erasure``). Kept: ids, statuses, dates, the read records (ids and readers
-only), the marks — attendance and grades stay, so a group's figures and the numbers of pupils do not change.
+history of all of them (``audit.erasure``). The pupil's growth is deleted outright: achievements (whoever
+recorded them) with their scans, and the school's flags (``growth.erasure``). Kept: ids, statuses, dates, the
+read records (ids and readers only), the marks — attendance and grades stay, so a group's figures and the
+numbers of pupils do not change.
 
 Writes are Core UPDATEs keyed by the school (no ORM flush: the audit listener would copy the old values
 into a new entry); one audit entry per pupil says who erased it and when, and nothing else.
@@ -114,7 +115,7 @@ def depersonalise_pupils(school_id: int, pupil_ids: list[int]) -> Erased:
         connection.execute(update(consents).where(consents.c.id.in_([row.id for row in consent_rows]))
                            .values(given_by="", document="", purpose_note="", withdrawn_by="", withdrawal_note="",
                                    version=consents.c.version + 1))
-    # a real cycle: growth → programmes → admission → pupils (see pupils.views)
+    # a real cycle: the growth package registers views that load pupils (growth.access → pupils.queries)
     from workspace.growth.erasure import delete_growth  # noqa: PLC0415
     done.achievements = delete_growth(school_id, ids)
     enrollment_ids = list(connection.scalars(select(Enrollment.__table__.c.id).where(
