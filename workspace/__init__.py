@@ -56,6 +56,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.monitoring.models  # noqa: F401
     import workspace.surveys.models  # noqa: F401
     import workspace.passport.models  # noqa: F401
+    import workspace.cycle.models  # noqa: F401
     import workspace.letters.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
     import workspace.search.matching  # noqa: F401  (the SQLite ws_fold function, before the first connection)
@@ -142,6 +143,8 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(passport_bp, url_prefix="/n/<network>/passport")
     from workspace.paperwork import bp as paperwork_bp
     app.register_blueprint(paperwork_bp, url_prefix="/n/<network>/documents")
+    from workspace.cycle import bp as cycle_bp
+    app.register_blueprint(cycle_bp, url_prefix="/n/<network>/analysis")
 
     from workspace.cli import register_commands
     register_commands(app)

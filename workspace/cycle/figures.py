@@ -1,0 +1,136 @@
+"""The analysis's figures, computed from the product's data for the academic year — never typed: per partner the
+plan's events (planned, held, cancelled), the participants of its held events by level of education, the agreements
+signed with it that were in force during the year, its share of events held against the network's target; for the
+network the monitoring indicators with their targets and this year's facts (workspace/monitoring).
+
+A fixed number of statements whatever the number of partners and events: one for the plan's items with their
+partners, one for the participations, one for the agreements, and the indicators' own (monitoring/queries.py)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from flask import g
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from workspace.agreements.models import Agreement, AgreementParty, AgreementStatus
+from workspace.core.dates import AcademicYear
+from workspace.extensions import db
+from workspace.monitoring.queries import IndicatorRow, indicator_rows
+from workspace.monitoring.registry import MonitoringScope
+from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
+from workspace.plans.report_models import EventParticipation, EventReport
+
+SIGNED = (AgreementStatus.ACTIVE, AgreementStatus.EXPIRED, AgreementStatus.TERMINATED)
+# The levels of education participants are counted by (a report counts them by classes): key, first, last class.
+LEVELS = (("primary", 1, 4), ("basic", 5, 9), ("secondary", 10, 11))
+SHARE_SOURCE = "events_held_share"   # the monitoring source a partner's own share is measured against
+
+
+def level_labels() -> dict[str, str]:
+    return {"primary": _("1–4 классы"), "basic": _("5–9 классы"), "secondary": _("10–11 классы"),
+            "mixed": _("разные уровни"), "other": _("без деления на классы (педагоги, родители, гости)")}
+
+
+def level_of(grade_from: int | None, grade_to: int | None) -> str:
+    if grade_from is None:
+        return "other"
+    grade_to = grade_to or grade_from
+    for key, first, last in LEVELS:
+        if first <= grade_from and grade_to <= last:
+            return key
+    return "mixed"
+
+
+@dataclass
+class PartnerFigures:
+    planned: int = 0
+    held: int = 0
+    cancelled: int = 0
+    participants: dict[str, int] = field(default_factory=dict)   # level → participations
+    agreements: list = field(default_factory=list)               # (number, signed_on, title, ends_on, status)
+
+    @property
+    def participants_total(self) -> int:
+        return sum(self.participants.values())
+
+    @property
+    def held_share(self) -> float | None:
+        return round(100 * self.held / self.planned, 1) if self.planned else None
+
+
+@dataclass
+class YearFigures:
+    partners: dict[int, PartnerFigures]
+    indicators: list[IndicatorRow]
+    share_target: float | None          # the network's target for the share of events held, when it has one
+    planned: int = 0
+    held: int = 0
+
+    def of(self, institution_id: int | None) -> PartnerFigures:
+        return self.partners.get(institution_id) or PartnerFigures()
+
+
+def _items_by_partner(year: AcademicYear) -> tuple[dict[int, set[int]], dict[int, ItemStatus]]:
+    """institution → its items of the year's plan (its section's, and those it is linked to); item → status."""
+    items: dict[int, set[int]] = defaultdict(set)
+    statuses: dict[int, ItemStatus] = {}
+    for item_id, status, section_partner, linked in db.session.execute(
+            select(PlanItem.id, PlanItem.status, PlanSection.partner_institution_id, PlanItemInstitution.institution_id)
+            .join(Plan, Plan.id == PlanItem.plan_id).join(PlanSection, PlanSection.id == PlanItem.section_id)
+            .outerjoin(PlanItemInstitution, PlanItemInstitution.item_id == PlanItem.id)
+            .where(Plan.network_id == g.network.id, Plan.start_year == year.start_year)):
+        statuses[item_id] = status
+        for institution_id in (section_partner, linked):
+            if institution_id is not None:
+                items[institution_id].add(item_id)
+    return items, statuses
+
+
+def _participations(year: AcademicYear) -> dict[int, dict[str, int]]:
+    """item → level → participations, from the reports of the year's plan's items."""
+    result: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for item_id, grade_from, grade_to, count in db.session.execute(
+            select(EventReport.item_id, EventParticipation.grade_from, EventParticipation.grade_to,
+                   EventParticipation.count)
+            .join(EventReport, EventReport.id == EventParticipation.report_id)
+            .join(PlanItem, PlanItem.id == EventReport.item_id).join(Plan, Plan.id == PlanItem.plan_id)
+            .where(Plan.network_id == g.network.id, Plan.start_year == year.start_year)):
+        result[item_id][level_of(grade_from, grade_to)] += count or 0
+    return result
+
+
+def _agreements(year: AcademicYear) -> dict[int, list]:
+    """institution → the signed agreements it is a party to whose term overlaps the year."""
+    result: dict[int, list] = defaultdict(list)
+    for institution_id, agreement in db.session.execute(
+            select(AgreementParty.institution_id, Agreement)
+            .join(Agreement, Agreement.id == AgreementParty.agreement_id)
+            .where(Agreement.network_id == g.network.id, Agreement.status.in_(SIGNED),
+                   Agreement.starts_on <= year.ends_on, Agreement.ends_on >= year.starts_on)
+            .order_by(Agreement.signed_on, Agreement.id)):
+        result[institution_id].append(agreement)
+    return result
+
+
+def year_figures(year: AcademicYear) -> YearFigures:
+    items, statuses = _items_by_partner(year)
+    participations = _participations(year)
+    agreements = _agreements(year)
+    partners: dict[int, PartnerFigures] = {}
+    for institution_id in set(items) | set(agreements):
+        figures = partners[institution_id] = PartnerFigures(agreements=agreements.get(institution_id, []))
+        levels: dict[str, int] = defaultdict(int)
+        for item_id in items.get(institution_id, ()):
+            figures.planned += 1
+            figures.held += statuses[item_id] == ItemStatus.HELD
+            figures.cancelled += statuses[item_id] == ItemStatus.CANCELLED
+            for level, count in participations.get(item_id, {}).items():
+                levels[level] += count
+        figures.participants = {key: levels[key] for key in level_labels() if levels.get(key)}
+    indicators = indicator_rows(MonitoringScope(network_ids=[g.network.id], institution_id=None, year=year))
+    share_target = next((row.indicator.target for row in indicators
+                         if row.indicator.source == SHARE_SOURCE and row.indicator.target), None)
+    held = sum(1 for status in statuses.values() if status == ItemStatus.HELD)
+    return YearFigures(partners, indicators, share_target, len(statuses), held)
