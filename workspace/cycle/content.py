@@ -49,13 +49,13 @@ def share_fact(figures: PartnerFigures, target: float | None) -> str | None:
 
 
 def participants_fact(figures: PartnerFigures) -> str:
-    person = _("человек")
+    participant = _("участник")
     if not figures.participants_total:
         return _("Участников по отчётам о проведённых мероприятиях нет.")
     names = level_labels()
     parts = ", ".join(f"{names[key]} — {count}" for key, count in figures.participants.items())
-    return _("Участников по отчётам: %(total)s (%(parts)s).", total=plural(figures.participants_total, person),
-             parts=parts)
+    return _("По отчётам о проведённых мероприятиях — %(total)s (%(parts)s).",
+             total=plural(figures.participants_total, participant), parts=parts)
 
 
 def agreements_fact(figures: PartnerFigures) -> str:

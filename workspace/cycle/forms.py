@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, TextAreaField
 
 from workspace.core.forms import max_length, required, strip
-from workspace.core.labels import label
+from workspace.core.labels import choices
 from workspace.cycle.models import PartnerDecision
 
 
@@ -27,12 +27,11 @@ class ConclusionForm(FlaskForm):
 
 
 class LineForm(FlaskForm):
-    decision = RadioField(_l("Решение на следующий учебный год"), validators=[required()],
-                          choices=[(decision.value, "") for decision in PartnerDecision])
+    decision = RadioField(_l("Решение на следующий учебный год"), validators=[required()])
     conclusion = TextAreaField(_l("Вывод"), validators=[required(), max_length(4000)], filters=[strip],
                                description=_l("Как прошло сотрудничество за год и почему принято такое решение."))
     version = HiddenField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.decision.choices = [(decision.value, label(decision)) for decision in PartnerDecision]
+        self.decision.choices = choices(PartnerDecision)
