@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from tests.conftest import post_form
+from tests.conftest import _building, post_form
 from tests.council.test_approval_flow import _as, _close, _open_e_vote, _vote
-from tests.conftest import _building
 from tests.cycle.helpers import analysis_url, approved_analysis, build_year
 from workspace.cycle.models import AnalysisPartner, AnalysisStatus, PartnerDecision, YearlyAnalysis
 from workspace.extensions import db

@@ -14,6 +14,7 @@ from workspace.demo import data
 from workspace.demo.agreements import load_agreements
 from workspace.demo.bank import load_bank
 from workspace.demo.chronicle import load_chronicle
+from workspace.demo.cycle import load_analysis
 from workspace.demo.journal import issue_certificates_demo, load_journal_demo
 from workspace.demo.letters import load_letters
 from workspace.demo.monitoring import load_monitoring
@@ -108,6 +109,8 @@ def load_demo(today: date | None = None) -> bool:
         load_letters(today)
         db.session.flush()
         load_passport(today)
+        db.session.flush()
+        load_analysis(today)
         db.session.flush()
     return True
 

@@ -25,6 +25,7 @@ from tenants.models import Membership
 from workspace.accounts.models import User
 from workspace.core.dates import AcademicYear
 from workspace.core.words import plural
+from workspace.cycle.models import AnalysisPartner, PartnerDecision
 from workspace.extensions import db
 from workspace.plans.forms import plan_years
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanItemPerson, PlanSection
@@ -137,7 +138,6 @@ def _ended_partners(analysis) -> dict[int, str]:
     """The partners an approved analysis decided to end the cooperation with: institution id → name."""
     if analysis is None:
         return {}
-    from workspace.cycle.models import AnalysisPartner, PartnerDecision
     return dict(db.session.execute(select(AnalysisPartner.institution_id, AnalysisPartner.name).where(
         AnalysisPartner.analysis_id == analysis.id, AnalysisPartner.decision == PartnerDecision.END,
         AnalysisPartner.institution_id.is_not(None))).all())
