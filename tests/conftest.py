@@ -17,6 +17,7 @@ from tenants.scoping import unscoped
 from tests.fixtures import agreements as agreement_factories
 from tests.fixtures import bank, compile_cache, database, factories, mail, projects
 from tests.fixtures import chronicle as chronicle_factories
+from tests.fixtures import cycle as cycle_factories
 from tests.fixtures import journal as journal_factories
 from tests.fixtures import monitoring as monitoring_factories
 from tests.fixtures import passport as passport_factories
@@ -230,6 +231,7 @@ def builders(app) -> SimpleNamespace:
         passport=wrap(passport_factories.create_passport),
         approved_passport=wrap(passport_factories.approve_passport),
         passport_stage_of=wrap(passport_factories.first_stage_of),
+        analysis=wrap(cycle_factories.create_analysis),
     )
 
 

@@ -76,6 +76,8 @@ class Side:
     invitation: object = None       # the school's waiting invitation of another institution into its network
     passport: object = None         # the programme's passport (a draft) with a stage and a ground from the register
     passport_stage: object = None
+    analysis: object = None         # the yearly analysis (a draft) with the partner's line
+    analysis_line_id: int = 0
 
 
 @dataclass
@@ -188,6 +190,9 @@ def build_world(make) -> World:
                                       results_parents=f"Результат для родителей {mark}", documents=(side.document,),
                                       stages=((f"Этап {mark}", None, None, f"Содержание этапа {mark}"),))
         side.passport_stage = make.passport_stage_of(side.passport)
+        side.analysis = make.analysis(network, 2026, conclusion=f"Общий вывод {mark}",
+                                      lines=((partner, "continue", f"Вывод по партнёру {mark}"),))
+        side.analysis_line_id = side.analysis.line_ids[0]
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)
