@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from tests.conftest import post_form
-from tests.council.test_approval_flow import _as
 from tests.council.helpers import build_council
+from tests.council.test_approval_flow import _as
 from tests.cycle.helpers import analysis_url
 from workspace.cycle.models import AnalysisPartner, YearlyAnalysis
 from workspace.extensions import db

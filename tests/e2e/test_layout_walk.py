@@ -141,7 +141,8 @@ def _walk_coordinator(page, ids, size, problems):
              ("history", NETWORK + "history"), ("letter-settings", "/settings/letters"),
              ("passport", NETWORK + "passport/"), ("passport-print", NETWORK + "passport/print"),
              ("documents", NETWORK + "documents/"), ("regulation", NETWORK + "documents/regulation"),
-             ("institution-networks", DESK + "networks/"), ("new-network", DESK + "networks/new")]
+             ("institution-networks", DESK + "networks/"), ("new-network", DESK + "networks/new"),
+             ("analyses", NETWORK + "analysis/")]
     for where, path in pages:
         _visit(page, path, role, size, where, problems)
         if where == "council":
@@ -150,6 +151,10 @@ def _walk_coordinator(page, ids, size, problems):
             _visit(page, _first_link(page, r"/projects/\d+$"), role, size, "project", problems)
         elif where == "programmes":
             _visit(page, _first_link(page, r"/programmes/\d+$"), role, size, "programme", problems)
+        elif where == "analyses":  # last year's approved analysis, and its printable page
+            analysis = _first_link(page, r"/analysis/\d+$")
+            _visit(page, analysis, role, size, "analysis", problems)
+            _visit(page, analysis + "/print", role, size, "analysis-print", problems)
     page.goto(NETWORK + f"plans/{ids['plan']}/import")
     page.get_by_label("Файл Excel (.xlsx)").set_input_files(str(PLAN_FILE))
     page.get_by_role("button", name="Загрузить и посмотреть").click()
