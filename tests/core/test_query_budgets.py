@@ -73,10 +73,11 @@ PAGES = {"desk": "/i/school/", "network": "/n/net/", "council": "/n/net/council/
          "plans": "/n/net/plans/", "plan": "/n/net/plans/{plan_id}",
          "institution-history": "/i/school/history", "network-history": "/n/net/history",
          "meeting": "/n/net/council/meetings/{meeting_id}", "minutes": "/n/net/council/meetings/{meeting_id}/minutes"}
-# A new year's plan as a copy (plans/copy_views.py): the plans, then the source's sections and its items, whatever
-# their number; /n/ as above.
+# A new year's plan as a copy (plans/copy_views.py): the plans, the source year's approved analysis (none here; with
+# one, +1 for its ended partners and +1 for the items' links when it ends any), then the source's sections and its
+# items, whatever their number; /n/ as above.
 PAGES["plan-copy"] = "/n/net/plans/copy"
-BUDGETS["plan-copy"] = 5
+BUDGETS["plan-copy"] = 6
 RLS_CONTEXT["plan-copy"] = 2
 
 
