@@ -1,5 +1,5 @@
 """the yearly analysis (аналитическая справка о реализации программы за учебный год): one per network and academic
-year, with a line per partner (conclusion and decision); network-owned, with row-level security on PostgreSQL
+year, with a line per partner (conclusion and decision), and its figures as the council approved them; network-owned, with row-level security on PostgreSQL
 
 Revision ID: 0039_yearly_analysis
 Revises: 0034_programme_passport
@@ -23,6 +23,12 @@ ALTER TABLE "analysis_partners" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "analysis_partners" FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS owner_isolation ON "analysis_partners";
 CREATE POLICY owner_isolation ON "analysis_partners" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
+""",
+    """\
+ALTER TABLE "analysis_snapshots" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "analysis_snapshots" FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS owner_isolation ON "analysis_snapshots";
+CREATE POLICY owner_isolation ON "analysis_snapshots" USING ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[])) WITH CHECK ((SELECT workspace_unscoped()) OR network_id = ANY ((SELECT workspace_networks())::integer[]));
 """,
 )
 
@@ -71,12 +77,30 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_analysis_partners_analysis_id'), ['analysis_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_analysis_partners_network_id'), ['network_id'], unique=False)
 
+    op.create_table('analysis_snapshots',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('analysis_id', sa.Integer(), nullable=False),
+    sa.Column('figures', sa.Text(), nullable=False),
+    sa.Column('taken_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('network_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['analysis_id', 'network_id'], ['yearly_analyses.id', 'yearly_analyses.network_id'], name=op.f('fk_analysis_snapshots_analysis_id_yearly_analyses'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['network_id'], ['networks.id'], name=op.f('fk_analysis_snapshots_network_id_networks'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_analysis_snapshots')),
+    sa.UniqueConstraint('analysis_id', name=op.f('uq_analysis_snapshots_analysis_id'))
+    )
+    with op.batch_alter_table('analysis_snapshots', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_analysis_snapshots_network_id'), ['network_id'], unique=False)
+
     if op.get_bind().dialect.name == "postgresql":
         for statement in RLS_SQL:
             op.execute(statement)
 
 
 def downgrade():
+    with op.batch_alter_table('analysis_snapshots', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_analysis_snapshots_network_id'))
+
+    op.drop_table('analysis_snapshots')
     with op.batch_alter_table('analysis_partners', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_analysis_partners_network_id'))
         batch_op.drop_index(batch_op.f('ix_analysis_partners_analysis_id'))

@@ -11,7 +11,7 @@ from tests.council.test_approval_flow import _as, _close, _open_e_vote, _vote
 from tests.cycle.helpers import analysis_url, approved_analysis, build_year
 from workspace.cycle.models import AnalysisPartner, AnalysisStatus, PartnerDecision, YearlyAnalysis
 from workspace.extensions import db
-from workspace.plans.models import Plan, PlanItem, PlanItemInstitution, PlanSection
+from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
 
 LIBRARY_FACTS = ("Запланировано 5 мероприятий, проведено 3 мероприятия, отменено 1 мероприятие.",
                  "Доля проведённых мероприятий — 60 % (целевое значение — 90 %: ниже целевого значения).",
@@ -97,6 +97,13 @@ def test_prepared_decided_approved_and_next_years_plan_keeps_and_drops_partners(
     assert locked.status_code == 403 and "утверждена координационным советом" in locked.get_data(as_text=True)
     assert "УТВЕРЖДЕНО" in client.get(analysis_url(c, f"{analysis.id}/print")).get_data(as_text=True)
 
+    # the figures the council approved stay, though a report of the year is corrected afterwards
+    with _building(app):
+        db.session.execute(db.update(PlanItem).where(PlanItem.title == "Неделя детской книги")
+                           .values(status=ItemStatus.CANCELLED))
+    page = client.get(analysis_url(c, str(analysis.id))).get_data(as_text=True)
+    assert LIBRARY_FACTS[0] in page
+
     # next year's plan starts from it: the theatre's section and events are not copied
     copy = f"/n/{c.network.slug}/plans/copy?source_plan_id={c.plan.id}&start_year=2027"
     preview = client.get(copy).get_data(as_text=True)
@@ -110,6 +117,12 @@ def test_prepared_decided_approved_and_next_years_plan_keeps_and_drops_partners(
                                       .where(PlanSection.plan_id == new_plan.id)).all()
         items = db.session.scalar(select(db.func.count(PlanItem.id)).where(PlanItem.plan_id == new_plan.id))
     assert partners == [c.library.id] and items == 5
+
+    # «Внести изменения»: back in draft, the figures are computed afresh
+    amend = f"/n/{c.network.slug}/council/approvals/analysis/{analysis.id}/amend"
+    assert post_form(client, amend, {}, page_url=amend).status_code == 302
+    page = client.get(analysis_url(c, str(analysis.id))).get_data(as_text=True)
+    assert "Запланировано 5 мероприятий, проведено 2 мероприятия, отменено 2 мероприятия." in page
 
 
 def test_an_item_linked_only_to_an_ended_partner_is_dropped_and_its_links_to_them_everywhere(app, client, make, read):

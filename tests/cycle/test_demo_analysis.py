@@ -7,13 +7,13 @@ import io
 from datetime import date, timedelta
 
 from docx import Document
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tenants.scoping import unscoped
 from tests.conftest import login, post_form
 from workspace.core.dates import AcademicYear
 from workspace.council.models import AgendaItem, Approval, ApprovalStatus, Meeting
-from workspace.cycle.models import AnalysisPartner, AnalysisStatus, YearlyAnalysis
+from workspace.cycle.models import AnalysisPartner, AnalysisSnapshot, AnalysisStatus, YearlyAnalysis
 from workspace.demo.data import DEMO_PASSWORD
 from workspace.demo.loader import load_demo
 from workspace.extensions import db
@@ -77,6 +77,9 @@ def test_the_demo_coordinator_amends_decides_gets_it_approved_and_next_years_pla
     line = f"{network}/analysis/{analysis.id}/partners/{theatre.id}"
     assert post_form(client, line, {"decision": "end", "conclusion": "Театр закрыт на реконструкцию.",
                                     "version": str(theatre.version)}, page_url=line).status_code == 302
+    # back in draft its figures are computed afresh
+    assert "Запланировано 2 мероприятия, проведено 2 мероприятия." in client.get(
+        f"{network}/analysis/{analysis.id}").get_data(as_text=True)
     submit = f"{network}/council/approvals/analysis/{analysis.id}/submit"
     assert post_form(client, submit, {"comment": "Изменено решение по драмтеатру"}, page_url=submit).status_code == 302
     with read():
@@ -101,6 +104,8 @@ def test_the_demo_coordinator_amends_decides_gets_it_approved_and_next_years_pla
     with read():
         assert db.session.scalar(select(YearlyAnalysis.status)) == AnalysisStatus.APPROVED
     _login(client, "zam.vr@sosh31.example")
+    with read():  # kept at the approval
+        assert db.session.scalar(select(func.count(AnalysisSnapshot.id))) == 1
     year = LAST.start_year + 2
     copy = f"{network}/plans/copy"
     preview = client.get(f"{copy}?source_plan_id={last_plan}&start_year={year}").get_data(as_text=True)

@@ -12,6 +12,7 @@ from tenants.permissions import is_base_manager
 from workspace.core.access import refuse_locked
 from workspace.council.approval import approvables
 from workspace.council.models import ApprovalStatus
+from workspace.cycle.figures import drop_snapshot, take_snapshot
 from workspace.cycle.models import AnalysisStatus, YearlyAnalysis
 from workspace.extensions import db
 
@@ -28,7 +29,13 @@ def analysis_title(analysis: YearlyAnalysis) -> str:
 
 
 def _set_status(analysis: YearlyAnalysis, status: ApprovalStatus) -> None:
+    """The analysis's own status; its figures are kept as they are when the council approves it and computed
+    afresh once «Внести изменения» takes it back to draft."""
     analysis.status = AnalysisStatus(status.value)
+    if status == ApprovalStatus.APPROVED:
+        take_snapshot(analysis)
+    elif status == ApprovalStatus.DRAFT:
+        drop_snapshot(analysis)
 
 
 approvables.register(

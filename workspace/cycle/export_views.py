@@ -13,7 +13,7 @@ from workspace.council.approval import approval_history, approved_protocol
 from workspace.cycle import bp
 from workspace.cycle.content import indicator_header, indicator_table, partner_sections, totals_fact
 from workspace.cycle.exports import analysis_document, approval_block, export_filename, title_lines
-from workspace.cycle.figures import year_figures
+from workspace.cycle.figures import analysis_figures
 from workspace.cycle.models import AnalysisStatus
 from workspace.cycle.queries import base_names, get_analysis_or_404, lines_of
 from workspace.paperwork.queries import heads_of
@@ -26,7 +26,7 @@ def _document_context(analysis_id: int) -> dict:
     protocol = None
     if analysis.status == AnalysisStatus.APPROVED:
         protocol = approved_protocol(approval_history("analysis", analysis.id))
-    figures = year_figures(analysis.year)
+    figures = analysis_figures(analysis)
     full_name, short_name = base_names()
     head = heads_of([g.network.base_institution_id]).get(g.network.base_institution_id)
     signature = ((f"{head.position} {short_name}", initials(head.full_name)) if head

@@ -7,15 +7,19 @@ A fixed number of statements whatever the number of partners and events: one for
 partners, one for the participations, one for the agreements, and the indicators' own (monitoring/queries.py)."""
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
 
 from flask import g
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from workspace.agreements.models import Agreement, AgreementParty, AgreementStatus
 from workspace.core.dates import AcademicYear
+from workspace.cycle.models import AnalysisSnapshot, AnalysisStatus
 from workspace.extensions import db
 from workspace.monitoring.queries import IndicatorRow, indicator_rows
 from workspace.monitoring.registry import MonitoringScope
@@ -134,3 +138,66 @@ def year_figures(year: AcademicYear) -> YearFigures:
                          if row.indicator.source == SHARE_SOURCE and row.indicator.target), None)
     held = sum(1 for status in statuses.values() if status == ItemStatus.HELD)
     return YearFigures(partners, indicators, share_target, len(statuses), held)
+
+
+# ---------------------------------------------------------------- the figures as the council approved them
+
+@dataclass
+class AgreementFact:
+    """An agreement as the snapshot keeps it: what the analysis's text names."""
+
+    number: str
+    signed_on: date
+    title: str
+    ends_on: date
+    status: AgreementStatus
+
+    def effective_status(self) -> AgreementStatus:
+        return self.status
+
+
+def snapshot(figures: YearFigures) -> str:
+    """The figures as JSON, to be revived by ``revived`` (an approved analysis keeps them)."""
+    return json.dumps({
+        "planned": figures.planned, "held": figures.held, "share_target": figures.share_target,
+        "partners": {str(key): {"planned": value.planned, "held": value.held, "cancelled": value.cancelled,
+                                "participants": value.participants,
+                                "agreements": [[agreement.number, agreement.signed_on.isoformat(), agreement.title,
+                                                agreement.ends_on.isoformat(), agreement.effective_status().value]
+                                               for agreement in value.agreements]}
+                     for key, value in figures.partners.items()},
+        "indicators": [[row.indicator.title, row.indicator.unit, row.indicator.target, row.indicator.source,
+                        row.fact, row.source_label] for row in figures.indicators],
+    }, ensure_ascii=False)
+
+
+def revived(text: str) -> YearFigures:
+    data = json.loads(text)
+    partners = {int(key): PartnerFigures(
+        value["planned"], value["held"], value["cancelled"], value["participants"],
+        [AgreementFact(number, date.fromisoformat(signed_on), title, date.fromisoformat(ends_on),
+                       AgreementStatus(status)) for number, signed_on, title, ends_on, status in value["agreements"]])
+        for key, value in data["partners"].items()}
+    indicators = [IndicatorRow(SimpleNamespace(title=title, unit=unit, target=target, source=source), label, fact,
+                               None, 0) for title, unit, target, source, fact, label in data["indicators"]]
+    return YearFigures(partners, indicators, data["share_target"], data["planned"], data["held"])
+
+
+def take_snapshot(analysis) -> None:
+    """Keep the figures of ``analysis`` as they are now (its approval), replacing an older snapshot."""
+    drop_snapshot(analysis)
+    db.session.add(AnalysisSnapshot(network_id=analysis.network_id, analysis_id=analysis.id,
+                                    figures=snapshot(year_figures(analysis.year)), taken_at=datetime.now(UTC)))
+
+
+def drop_snapshot(analysis) -> None:
+    db.session.execute(delete(AnalysisSnapshot).where(AnalysisSnapshot.analysis_id == analysis.id))
+
+
+def analysis_figures(analysis) -> YearFigures:
+    """The figures the analysis shows: those kept at its approval while it stays approved, else computed now."""
+    if analysis.status == AnalysisStatus.APPROVED:
+        kept = db.session.scalar(select(AnalysisSnapshot.figures).where(AnalysisSnapshot.analysis_id == analysis.id))
+        if kept is not None:
+            return revived(kept)
+    return year_figures(analysis.year)

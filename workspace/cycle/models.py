@@ -8,9 +8,10 @@ as passport stages do: a tampered id cannot hang a line of one network under ano
 from __future__ import annotations
 
 import enum
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, ForeignKeyConstraint, Integer, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, ForeignKeyConstraint, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
@@ -84,6 +85,25 @@ class AnalysisPartner(NetworkOwned, db.Model):
 
     def audit_subject(self):
         return YearlyAnalysis, self.analysis_id
+
+
+class AnalysisSnapshot(NetworkOwned, db.Model):
+    """The analysis's figures as they were when the council approved it (JSON, figures.py ``snapshot``/``revived``):
+    an approved analysis keeps the numbers the council voted on though a report of the year is corrected later;
+    «Внести изменения» drops it and the figures are computed afresh. Not an object of the history: the approval's
+    round is (its figures are what the analysis's page showed)."""
+
+    __tablename__ = "analysis_snapshots"
+    __table_args__ = (
+        ForeignKeyConstraint(["analysis_id", "network_id"], ["yearly_analyses.id", "yearly_analyses.network_id"],
+                             ondelete="CASCADE"),
+        UniqueConstraint("analysis_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    analysis_id: Mapped[int] = mapped_column(Integer)
+    figures: Mapped[str] = mapped_column(Text)
+    taken_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 register({

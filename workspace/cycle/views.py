@@ -13,7 +13,7 @@ from workspace.council.approval import approval_history, approved_protocol
 from workspace.cycle import bp
 from workspace.cycle.access import editable_analysis_or_404, editable_line_or_404, may_edit, may_prepare
 from workspace.cycle.content import indicator_header, indicator_table, partner_sections, totals_fact
-from workspace.cycle.figures import year_figures
+from workspace.cycle.figures import analysis_figures, year_figures
 from workspace.cycle.forms import ConclusionForm, LineForm, NewAnalysisForm
 from workspace.cycle.models import AnalysisPartner, PartnerDecision, YearlyAnalysis
 from workspace.cycle.queries import analyses_of_network, get_analysis_or_404, lines_of, partner_members, plan_years
@@ -65,7 +65,7 @@ def create_analysis():
 def page_context(analysis: YearlyAnalysis, **overrides) -> dict:
     lines = lines_of(analysis.id)
     history = approval_history("analysis", analysis.id)
-    figures = year_figures(analysis.year)
+    figures = analysis_figures(analysis)
     context = {
         "analysis": analysis, "lines": lines, "sections": partner_sections(lines, figures),
         "totals": totals_fact(figures), "indicator_header": indicator_header(),
