@@ -2,6 +2,7 @@
 reports, agreements and indicators."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -19,7 +20,21 @@ BUDGETS = {"": 4, "{id}": 10, "{id}/print": 11, "{id}/analysis.docx": 11}
 POSTGRES_EXTRA = {"": 2, "{id}": 2, "{id}/print": 2, "{id}/analysis.docx": 2}
 
 
-def _populate(make, size: int):
+# An approved analysis reads the figures kept at its approval (one statement) instead of computing them, and the
+# print and .docx the council's protocol: page 6, print and .docx 8, whatever the number of partners.
+APPROVED_BUDGETS = {"{id}": 6, "{id}/print": 8, "{id}/analysis.docx": 8}
+
+
+def _figures(partners) -> str:
+    return json.dumps({"planned": len(partners), "held": len(partners), "share_target": 90,
+                       "partners": {str(partner.id): {"planned": 1, "held": 1, "cancelled": 0,
+                                                      "participants": {"basic": 20},
+                                                      "agreements": [["1", "2026-09-01", "Договор", "2027-08-31",
+                                                                      "active"]]} for partner in partners},
+                       "indicators": [["Доля проведённых", "%", 90, "events_held_share", 100, "расчёт"]]})
+
+
+def _populate(make, size: int, approved: bool = False):
     school = make.institution("Школа", slug="school")
     network = make.network(school, name="Сеть", slug="net")
     coordinator = make.user(school, "coordinator", full_name="Петрова Анна")
@@ -37,8 +52,9 @@ def _populate(make, size: int):
                        ends_on=date(2027, 8, 31))
     make.monitoring_indicator(network, "Доля проведённых", target=90, source="events_held_share")
     make.monitoring_indicator(network, "Вручную", target=5, unit="шт.", position=2)
-    analysis = make.analysis(network, 2026, conclusion="Итоги",
-                             lines=tuple((partner, "continue", f"Вывод {n}") for n, partner in enumerate(partners)))
+    analysis = make.analysis(network, 2026, conclusion="Итоги", status="approved" if approved else "draft",
+                             lines=tuple((partner, "continue", f"Вывод {n}") for n, partner in enumerate(partners)),
+                             figures=_figures(partners) if approved else None)
     return coordinator, analysis
 
 
@@ -55,6 +71,25 @@ def test_analysis_pages_statement_count_is_pinned_and_flat(app, client, make, lo
     if page in ("{id}", "{id}/print"):
         assert f"Партнёр {size - 1}" in response.get_data(as_text=True)
     expected = BUDGETS[page]
+    if app.extensions["test_connection"].dialect.name == "postgresql":
+        expected += POSTGRES_EXTRA[page]
+    assert len(statements) == expected, "\n".join(statements)
+
+
+@pytest.mark.parametrize("size", [2, 40])
+@pytest.mark.parametrize("page", sorted(APPROVED_BUDGETS))
+def test_an_approved_analysis_reads_its_kept_figures(app, client, make, login_as, count_queries, page, size):
+    coordinator, analysis = _populate(make, size, approved=True)
+    login_as(coordinator)
+    url = f"/n/net/analysis/{page.format(id=analysis.id)}"
+    client.get(url)
+    with count_queries() as statements:
+        response = client.get(url)
+    assert response.status_code == 200
+    if page == "{id}":
+        body = response.get_data(as_text=True)
+        assert f"Партнёр {size - 1}" in body and "Доля проведённых мероприятий — 100 %" in body
+    expected = APPROVED_BUDGETS[page]
     if app.extensions["test_connection"].dialect.name == "postgresql":
         expected += POSTGRES_EXTRA[page]
     assert len(statements) == expected, "\n".join(statements)
