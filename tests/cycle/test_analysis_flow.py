@@ -102,7 +102,7 @@ def test_prepared_decided_approved_and_next_years_plan_keeps_and_drops_partners(
         db.session.execute(db.update(PlanItem).where(PlanItem.title == "Неделя детской книги")
                            .values(status=ItemStatus.CANCELLED))
     page = client.get(analysis_url(c, str(analysis.id))).get_data(as_text=True)
-    assert LIBRARY_FACTS[0] in page
+    assert LIBRARY_FACTS[0] in page and "когда совет утвердил справку" in page
 
     # next year's plan starts from it: the theatre's section and events are not copied
     copy = f"/n/{c.network.slug}/plans/copy?source_plan_id={c.plan.id}&start_year=2027"

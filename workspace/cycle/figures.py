@@ -71,6 +71,7 @@ class YearFigures:
     share_target: float | None          # the network's target for the share of events held, when it has one
     planned: int = 0
     held: int = 0
+    kept_at: datetime | None = None     # when the council's approval kept them; None: computed now
 
     def of(self, institution_id: int | None) -> PartnerFigures:
         return self.partners.get(institution_id) or PartnerFigures()
@@ -197,7 +198,10 @@ def drop_snapshot(analysis) -> None:
 def analysis_figures(analysis) -> YearFigures:
     """The figures the analysis shows: those kept at its approval while it stays approved, else computed now."""
     if analysis.status == AnalysisStatus.APPROVED:
-        kept = db.session.scalar(select(AnalysisSnapshot.figures).where(AnalysisSnapshot.analysis_id == analysis.id))
+        kept = db.session.execute(select(AnalysisSnapshot.figures, AnalysisSnapshot.taken_at)
+                                  .where(AnalysisSnapshot.analysis_id == analysis.id)).first()
         if kept is not None:
-            return revived(kept)
+            figures = revived(kept.figures)
+            figures.kept_at = kept.taken_at
+            return figures
     return year_figures(analysis.year)

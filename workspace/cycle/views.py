@@ -68,7 +68,7 @@ def page_context(analysis: YearlyAnalysis, **overrides) -> dict:
     figures = analysis_figures(analysis)
     context = {
         "analysis": analysis, "lines": lines, "sections": partner_sections(lines, figures),
-        "totals": totals_fact(figures), "indicator_header": indicator_header(),
+        "totals": totals_fact(figures), "indicator_header": indicator_header(), "kept_at": figures.kept_at,
         "indicator_rows": indicator_table(figures),
         "approval_rounds": history, "protocol": approved_protocol(history),
         "is_editor": may_prepare(), "can_edit": may_edit(analysis),
