@@ -101,3 +101,19 @@ def indicator_table(figures: YearFigures) -> list[list[str]]:
 
 def indicator_header() -> list[str]:
     return [_("Показатель"), _("Ед."), _("Цель"), _("Факт"), _("Выполнение, %"), _("Источник")]
+
+
+def indicator_lines(figures: YearFigures) -> list[tuple[str, str]]:
+    """(title, «цель — 90 %, факт — 75 %, выполнение — 83,3 % · источник») for the page, where a table of six
+    columns does not fit a phone."""
+    lines = []
+    for row in figures.indicators:
+        indicator = row.indicator
+        unit = f" {indicator.unit}" if indicator.unit else ""
+        target = f"{number(indicator.target)}{unit}" if indicator.target is not None else "—"
+        fact = f"{number(row.fact)}{unit}" if row.fact is not None else _("нет данных")
+        text = _("цель — %(target)s, факт — %(fact)s", target=target, fact=fact)
+        if row.progress is not None:
+            text += _(", выполнение — %(progress)s %%", progress=number(row.progress))
+        lines.append((indicator.title, f"{text} · {row.source_label}"))
+    return lines

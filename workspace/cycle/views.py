@@ -12,7 +12,7 @@ from workspace.core.rendering import render
 from workspace.council.approval import approval_history, approved_protocol
 from workspace.cycle import bp
 from workspace.cycle.access import editable_analysis_or_404, editable_line_or_404, may_edit, may_prepare
-from workspace.cycle.content import indicator_header, indicator_table, partner_sections, totals_fact
+from workspace.cycle.content import indicator_lines, partner_sections, totals_fact
 from workspace.cycle.figures import analysis_figures, year_figures
 from workspace.cycle.forms import ConclusionForm, LineForm, NewAnalysisForm
 from workspace.cycle.models import AnalysisPartner, PartnerDecision, YearlyAnalysis
@@ -68,8 +68,8 @@ def page_context(analysis: YearlyAnalysis, **overrides) -> dict:
     figures = analysis_figures(analysis)
     context = {
         "analysis": analysis, "lines": lines, "sections": partner_sections(lines, figures),
-        "totals": totals_fact(figures), "indicator_header": indicator_header(), "kept_at": figures.kept_at,
-        "indicator_rows": indicator_table(figures),
+        "totals": totals_fact(figures), "kept_at": figures.kept_at,
+        "indicator_lines": indicator_lines(figures),
         "approval_rounds": history, "protocol": approved_protocol(history),
         "is_editor": may_prepare(), "can_edit": may_edit(analysis),
         "undecided": [line.name for line in lines if line.decision is None or not line.conclusion],
