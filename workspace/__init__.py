@@ -56,6 +56,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.monitoring.models  # noqa: F401
     import workspace.surveys.models  # noqa: F401
     import workspace.passport.models  # noqa: F401
+    import workspace.networks.models  # noqa: F401
     import workspace.letters.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
     import workspace.search.matching  # noqa: F401  (the SQLite ws_fold function, before the first connection)
