@@ -56,6 +56,7 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.monitoring.models  # noqa: F401
     import workspace.surveys.models  # noqa: F401
     import workspace.passport.models  # noqa: F401
+    import workspace.networks.models  # noqa: F401
     import workspace.cycle.models  # noqa: F401
     import workspace.letters.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)

@@ -2,7 +2,7 @@
 year, with a line per partner (conclusion and decision), and its figures as the council approved them; network-owned, with row-level security on PostgreSQL
 
 Revision ID: 0039_yearly_analysis
-Revises: 0034_programme_passport
+Revises: 0038_interaction_model
 Create Date: 2026-12-04 20:40:00.000000
 
 """
@@ -35,7 +35,7 @@ CREATE POLICY owner_isolation ON "analysis_snapshots" USING ((SELECT workspace_u
 
 # revision identifiers, used by Alembic.
 revision = '0039_yearly_analysis'
-down_revision = "0034_programme_passport"
+down_revision = "0038_interaction_model"
 branch_labels = None
 depends_on = None
 
