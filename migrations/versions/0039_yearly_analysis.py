@@ -61,6 +61,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('analysis_id', sa.Integer(), nullable=False),
     sa.Column('institution_id', sa.Integer(), nullable=True),
+    sa.Column('interaction_row_id', sa.Integer(), nullable=True),
     sa.Column('name', sa.String(length=400), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('conclusion', sa.Text(), nullable=False),
@@ -69,9 +70,11 @@ def upgrade():
     sa.Column('network_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['analysis_id', 'network_id'], ['yearly_analyses.id', 'yearly_analyses.network_id'], name=op.f('fk_analysis_partners_analysis_id_yearly_analyses'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['institution_id'], ['institutions.id'], name=op.f('fk_analysis_partners_institution_id_institutions'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['interaction_row_id'], ['interaction_rows.id'], name=op.f('fk_analysis_partners_interaction_row_id_interaction_rows'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['network_id'], ['networks.id'], name=op.f('fk_analysis_partners_network_id_networks'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_analysis_partners')),
-    sa.UniqueConstraint('analysis_id', 'institution_id', name=op.f('uq_analysis_partners_analysis_id_institution_id'))
+    sa.UniqueConstraint('analysis_id', 'institution_id', name=op.f('uq_analysis_partners_analysis_id_institution_id')),
+    sa.UniqueConstraint('analysis_id', 'interaction_row_id', name=op.f('uq_analysis_partners_analysis_id_interaction_row_id'))
     )
     with op.batch_alter_table('analysis_partners', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_analysis_partners_analysis_id'), ['analysis_id'], unique=False)

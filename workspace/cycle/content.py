@@ -71,9 +71,9 @@ def agreements_fact(figures: PartnerFigures) -> str:
 def partner_sections(lines, figures: YearFigures) -> list[PartnerSection]:
     sections = []
     for line in lines:
-        partner = figures.of(line.institution_id)
+        partner = figures.of(line)
         facts = [events_fact(partner), share_fact(partner, figures.share_target), participants_fact(partner),
-                 agreements_fact(partner)]
+                 agreements_fact(partner) if line.institution_id is not None else None]  # no account, no agreement
         sections.append(PartnerSection(line, [fact for fact in facts if fact],
                                        label(line.decision) if line.decision else _("решение не принято"),
                                        line.conclusion or ""))

@@ -23,6 +23,7 @@ from workspace.cycle.models import AnalysisSnapshot, AnalysisStatus
 from workspace.extensions import db
 from workspace.monitoring.queries import IndicatorRow, indicator_rows
 from workspace.monitoring.registry import MonitoringScope
+from workspace.networks.models import InteractionRow
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
 from workspace.plans.report_models import EventParticipation, EventReport
 
@@ -66,31 +67,42 @@ class PartnerFigures:
 
 @dataclass
 class YearFigures:
-    partners: dict[int, PartnerFigures]
+    partners: dict[int, PartnerFigures]  # by member institution
+    rows: dict[int, PartnerFigures]      # by row of the interaction model (a partner without an account)
     indicators: list[IndicatorRow]
     share_target: float | None          # the network's target for the share of events held, when it has one
     planned: int = 0
     held: int = 0
     kept_at: datetime | None = None     # when the council's approval kept them; None: computed now
 
-    def of(self, institution_id: int | None) -> PartnerFigures:
-        return self.partners.get(institution_id) or PartnerFigures()
+    def of(self, line) -> PartnerFigures:
+        """A line's figures: its member institution's events (its sections', those linked to it, those realising
+        its row) — or, for a partner without an account, the events that realise its row."""
+        if line.institution_id is not None:
+            return self.partners.get(line.institution_id) or PartnerFigures()
+        return self.rows.get(line.interaction_row_id) or PartnerFigures()
 
 
-def _items_by_partner(year: AcademicYear) -> tuple[dict[int, set[int]], dict[int, ItemStatus]]:
-    """institution → its items of the year's plan (its section's, and those it is linked to); item → status."""
+def _items_by_partner(year: AcademicYear) -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, ItemStatus]]:
+    """institution → its items of the year's plan (its section's, those it is linked to, those realising its row of
+    the interaction model); row → the items realising it; item → status."""
     items: dict[int, set[int]] = defaultdict(set)
+    by_row: dict[int, set[int]] = defaultdict(set)
     statuses: dict[int, ItemStatus] = {}
-    for item_id, status, section_partner, linked in db.session.execute(
-            select(PlanItem.id, PlanItem.status, PlanSection.partner_institution_id, PlanItemInstitution.institution_id)
+    for item_id, status, section_partner, linked, row_id, row_institution in db.session.execute(
+            select(PlanItem.id, PlanItem.status, PlanSection.partner_institution_id, PlanItemInstitution.institution_id,
+                   PlanItem.interaction_row_id, InteractionRow.institution_id)
             .join(Plan, Plan.id == PlanItem.plan_id).join(PlanSection, PlanSection.id == PlanItem.section_id)
             .outerjoin(PlanItemInstitution, PlanItemInstitution.item_id == PlanItem.id)
+            .outerjoin(InteractionRow, InteractionRow.id == PlanItem.interaction_row_id)
             .where(Plan.network_id == g.network.id, Plan.start_year == year.start_year)):
         statuses[item_id] = status
-        for institution_id in (section_partner, linked):
+        for institution_id in (section_partner, linked, row_institution):
             if institution_id is not None:
                 items[institution_id].add(item_id)
-    return items, statuses
+        if row_id is not None:
+            by_row[row_id].add(item_id)
+    return items, by_row, statuses
 
 
 def _participations(year: AcademicYear) -> dict[int, dict[str, int]]:
@@ -119,26 +131,32 @@ def _agreements(year: AcademicYear) -> dict[int, list]:
     return result
 
 
+def _partner_figures(item_ids, statuses, participations, agreements) -> PartnerFigures:
+    figures = PartnerFigures(agreements=agreements)
+    levels: dict[str, int] = defaultdict(int)
+    for item_id in item_ids:
+        figures.planned += 1
+        figures.held += statuses[item_id] == ItemStatus.HELD
+        figures.cancelled += statuses[item_id] == ItemStatus.CANCELLED
+        for level, count in participations.get(item_id, {}).items():
+            levels[level] += count
+    figures.participants = {key: levels[key] for key in level_labels() if levels.get(key)}
+    return figures
+
+
 def year_figures(year: AcademicYear) -> YearFigures:
-    items, statuses = _items_by_partner(year)
+    items, by_row, statuses = _items_by_partner(year)
     participations = _participations(year)
     agreements = _agreements(year)
-    partners: dict[int, PartnerFigures] = {}
-    for institution_id in set(items) | set(agreements):
-        figures = partners[institution_id] = PartnerFigures(agreements=agreements.get(institution_id, []))
-        levels: dict[str, int] = defaultdict(int)
-        for item_id in items.get(institution_id, ()):
-            figures.planned += 1
-            figures.held += statuses[item_id] == ItemStatus.HELD
-            figures.cancelled += statuses[item_id] == ItemStatus.CANCELLED
-            for level, count in participations.get(item_id, {}).items():
-                levels[level] += count
-        figures.participants = {key: levels[key] for key in level_labels() if levels.get(key)}
+    partners = {institution_id: _partner_figures(items.get(institution_id, ()), statuses, participations,
+                                                 agreements.get(institution_id, []))
+                for institution_id in set(items) | set(agreements)}
+    rows = {row_id: _partner_figures(item_ids, statuses, participations, []) for row_id, item_ids in by_row.items()}
     indicators = indicator_rows(MonitoringScope(network_ids=[g.network.id], institution_id=None, year=year))
     share_target = next((row.indicator.target for row in indicators
                          if row.indicator.source == SHARE_SOURCE and row.indicator.target), None)
     held = sum(1 for status in statuses.values() if status == ItemStatus.HELD)
-    return YearFigures(partners, indicators, share_target, len(statuses), held)
+    return YearFigures(partners, rows, indicators, share_target, len(statuses), held)
 
 
 # ---------------------------------------------------------------- the figures as the council approved them
@@ -157,16 +175,27 @@ class AgreementFact:
         return self.status
 
 
+def _kept(value: PartnerFigures) -> dict:
+    return {"planned": value.planned, "held": value.held, "cancelled": value.cancelled,
+            "participants": value.participants,
+            "agreements": [[agreement.number, agreement.signed_on.isoformat(), agreement.title,
+                            agreement.ends_on.isoformat(), agreement.effective_status().value]
+                           for agreement in value.agreements]}
+
+
+def _revived_partner(value: dict) -> PartnerFigures:
+    return PartnerFigures(
+        value["planned"], value["held"], value["cancelled"], value["participants"],
+        [AgreementFact(number, date.fromisoformat(signed_on), title, date.fromisoformat(ends_on),
+                       AgreementStatus(status)) for number, signed_on, title, ends_on, status in value["agreements"]])
+
+
 def snapshot(figures: YearFigures) -> str:
     """The figures as JSON, to be revived by ``revived`` (an approved analysis keeps them)."""
     return json.dumps({
         "planned": figures.planned, "held": figures.held, "share_target": figures.share_target,
-        "partners": {str(key): {"planned": value.planned, "held": value.held, "cancelled": value.cancelled,
-                                "participants": value.participants,
-                                "agreements": [[agreement.number, agreement.signed_on.isoformat(), agreement.title,
-                                                agreement.ends_on.isoformat(), agreement.effective_status().value]
-                                               for agreement in value.agreements]}
-                     for key, value in figures.partners.items()},
+        "partners": {str(key): _kept(value) for key, value in figures.partners.items()},
+        "rows": {str(key): _kept(value) for key, value in figures.rows.items()},
         "indicators": [[row.indicator.title, row.indicator.unit, row.indicator.target, row.indicator.source,
                         row.fact, row.source_label] for row in figures.indicators],
     }, ensure_ascii=False)
@@ -174,14 +203,11 @@ def snapshot(figures: YearFigures) -> str:
 
 def revived(text: str) -> YearFigures:
     data = json.loads(text)
-    partners = {int(key): PartnerFigures(
-        value["planned"], value["held"], value["cancelled"], value["participants"],
-        [AgreementFact(number, date.fromisoformat(signed_on), title, date.fromisoformat(ends_on),
-                       AgreementStatus(status)) for number, signed_on, title, ends_on, status in value["agreements"]])
-        for key, value in data["partners"].items()}
+    partners = {int(key): _revived_partner(value) for key, value in data["partners"].items()}
+    rows = {int(key): _revived_partner(value) for key, value in data.get("rows", {}).items()}
     indicators = [IndicatorRow(SimpleNamespace(title=title, unit=unit, target=target, source=source), label, fact,
                                None, 0) for title, unit, target, source, fact, label in data["indicators"]]
-    return YearFigures(partners, indicators, data["share_target"], data["planned"], data["held"])
+    return YearFigures(partners, rows, indicators, data["share_target"], data["planned"], data["held"])
 
 
 def take_snapshot(analysis) -> None:

@@ -18,6 +18,7 @@ register_history_labels(
         ("AnalysisPartner", "conclusion"): _l("Вывод"),
         ("AnalysisPartner", "name"): _l("Партнёр"),
         ("AnalysisPartner", "institution_id"): _l("Учреждение"),
+        ("AnalysisPartner", "interaction_row_id"): _l("Строка модели взаимодействия"),
         ("AnalysisPartner", "position"): _l("Порядковый номер"),
     },
 )

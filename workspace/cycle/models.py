@@ -59,19 +59,23 @@ class YearlyAnalysis(NetworkOwned, CreatedAtMixin, db.Model):
 
 
 class AnalysisPartner(NetworkOwned, db.Model):
-    """A partner's line: the member institution it is about (its name kept as it was when the line was made), the
-    conclusion and the decision."""
+    """A partner's line: the member institution or the interaction model's row it is about (its name kept as it was
+    when the line was made), the conclusion and the decision."""
 
     __tablename__ = "analysis_partners"
     __table_args__ = (
         ForeignKeyConstraint(["analysis_id", "network_id"], ["yearly_analyses.id", "yearly_analyses.network_id"],
                              ondelete="CASCADE"),
         UniqueConstraint("analysis_id", "institution_id"),
+        UniqueConstraint("analysis_id", "interaction_row_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     analysis_id: Mapped[int] = mapped_column(Integer, index=True)
     institution_id: Mapped[int | None] = mapped_column(ForeignKey("institutions.id", ondelete="SET NULL"))
+    # the row of the interaction model it is about (workspace/networks/models.py): a member's row, or the only key of
+    # a partner without an account (parents, ГИБДД…), whose events are the plan items that realise the row
+    interaction_row_id: Mapped[int | None] = mapped_column(ForeignKey("interaction_rows.id", ondelete="SET NULL"))
     name: Mapped[str] = mapped_column(String(400))
     position: Mapped[int] = mapped_column(Integer, default=0)
     conclusion: Mapped[str] = mapped_column(Text, default="")

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from tenants.models import Institution, Membership
 from workspace.cycle.models import AnalysisPartner, AnalysisStatus, YearlyAnalysis
 from workspace.extensions import db
+from workspace.networks.models import PARTNER_KIND_LABELS, InteractionRow
 from workspace.plans.models import Plan
 
 
@@ -43,6 +44,18 @@ def partner_members() -> list[tuple[int, str]]:
         .join(Membership, Membership.institution_id == Institution.id)
         .where(Membership.network_id == g.network.id, Institution.id != g.network.base_institution_id)
         .order_by(Institution.short_name, Institution.id))]
+
+
+def interaction_rows() -> list:
+    """The rows of the network's interaction model in order: (id, institution id or None, name) — a member's row by
+    its institution's short name, a partner's without an account by its own name or its kind (one statement)."""
+    return [(row.id, row.institution_id, row.short_name or row.partner_name or str(PARTNER_KIND_LABELS[row.kind]))
+            for row in db.session.execute(
+                select(InteractionRow.id, InteractionRow.institution_id, InteractionRow.partner_name,
+                       InteractionRow.kind, Institution.short_name)
+                .outerjoin(Institution, Institution.id == InteractionRow.institution_id)
+                .where(InteractionRow.network_id == g.network.id)
+                .order_by(InteractionRow.position, InteractionRow.id))]
 
 
 def base_names() -> tuple[str, str]:

@@ -16,7 +16,14 @@ from workspace.cycle.content import indicator_lines, partner_sections, totals_fa
 from workspace.cycle.figures import analysis_figures, year_figures
 from workspace.cycle.forms import ConclusionForm, LineForm, NewAnalysisForm
 from workspace.cycle.models import AnalysisPartner, PartnerDecision, YearlyAnalysis
-from workspace.cycle.queries import analyses_of_network, get_analysis_or_404, lines_of, partner_members, plan_years
+from workspace.cycle.queries import (
+    analyses_of_network,
+    get_analysis_or_404,
+    interaction_rows,
+    lines_of,
+    partner_members,
+    plan_years,
+)
 from workspace.extensions import db
 
 
@@ -34,15 +41,35 @@ def list_analyses():
 
 
 def sync_lines(analysis: YearlyAnalysis) -> None:
-    """A line for every partner member of the network (a member who joined since gets one; a member who left
-    keeps its line: the year happened)."""
-    present = {line.institution_id for line in lines_of(analysis.id)}
-    position = len(present)
+    """A line for every row of the network's interaction model, in its order — a member's row or a partner's
+    without an account (parents, ГИБДД…) — then for every partner member without a row; a row or a member added
+    since gets one, a line whose partner has gone stays (the year happened)."""
+    lines = lines_of(analysis.id)
+    by_institution = {line.institution_id: line for line in lines if line.institution_id is not None}
+    by_row = {line.interaction_row_id for line in lines if line.interaction_row_id is not None}
+    covered: set[int | None] = set()
+    position = len(lines)
+    base_id = g.network.base_institution_id
+
+    def add(institution_id, row_id, name):
+        nonlocal position
+        position += 1
+        db.session.add(AnalysisPartner(network_id=g.network.id, analysis_id=analysis.id, institution_id=institution_id,
+                                       interaction_row_id=row_id, name=name, position=position))
+
+    for row_id, institution_id, name in interaction_rows():
+        if row_id in by_row or institution_id == base_id or (institution_id is not None and institution_id in covered):
+            continue
+        line = by_institution.get(institution_id) if institution_id is not None else None
+        if line is not None:      # the member's line made before its row: now it names the row too
+            if line.interaction_row_id is None:
+                line.interaction_row_id = row_id
+            continue
+        add(institution_id, row_id, name)
+        covered.add(institution_id)
     for institution_id, name in partner_members():
-        if institution_id not in present:
-            position += 1
-            db.session.add(AnalysisPartner(network_id=g.network.id, analysis_id=analysis.id,
-                                           institution_id=institution_id, name=name, position=position))
+        if institution_id not in by_institution and institution_id not in covered:
+            add(institution_id, None, name)
 
 
 @bp.post("/")

@@ -5,7 +5,8 @@ What is copied: the sections (title, partner, order), the items (number, title, 
 responsible, report form) and the institutions and colleagues linked to them (those still in the network). What is not: statuses (every item
 is planned again, the plan and its sections are drafts), reports, approvals. When the council approved the analysis of
 the source plan's year (workspace/cycle), the copy starts from it: the partners it decided to end the cooperation with
-are dropped — their sections, the items linked to them alone, and their links on the other items. Dates: the timing text is read
+are dropped — their sections, the items linked to them alone or realising their row of the interaction model (a
+partner without an account has only that), and their links on the other items. Dates: the timing text is read
 again in the new academic year (so «октябрь» is October of the new year); a timing that names a year of its
 own («22.11.2019», «2019-2020 учебный год») or is not read keeps its old dates moved on by the difference of
 the years, and is flagged for the user to look at.
@@ -52,7 +53,9 @@ class CopyPreview:
     title: str
     sections: list[tuple[PlanSection, list[CopiedItem]]] = field(default_factory=list)
     analysis: object = None                                   # the approved analysis the copy starts from
-    ended: dict[int, str] = field(default_factory=dict)       # partners it ended the cooperation with: id → name
+    ended: dict[int, str] = field(default_factory=dict)       # member partners it ended the cooperation with: id → name
+    ended_rows: set[int] = field(default_factory=set)         # rows of the interaction model it ended
+    ended_names: list[str] = field(default_factory=list)      # every partner it ended, members or not
     dropped_sections: int = 0
     dropped_items: int = 0
 
@@ -134,13 +137,17 @@ def copied_title(source: Plan, year: AcademicYear) -> str:
     return title if found else source.title
 
 
-def _ended_partners(analysis) -> dict[int, str]:
-    """The partners an approved analysis decided to end the cooperation with: institution id → name."""
+def _ended_partners(analysis) -> tuple[dict[int, str], set[int], list[str]]:
+    """The partners an approved analysis decided to end the cooperation with: member institution id → name, the
+    rows of the interaction model (a member's or a partner's without an account), and every name."""
     if analysis is None:
-        return {}
-    return dict(db.session.execute(select(AnalysisPartner.institution_id, AnalysisPartner.name).where(
-        AnalysisPartner.analysis_id == analysis.id, AnalysisPartner.decision == PartnerDecision.END,
-        AnalysisPartner.institution_id.is_not(None))).all())
+        return {}, set(), []
+    rows = db.session.execute(
+        select(AnalysisPartner.institution_id, AnalysisPartner.interaction_row_id, AnalysisPartner.name)
+        .where(AnalysisPartner.analysis_id == analysis.id, AnalysisPartner.decision == PartnerDecision.END)
+        .order_by(AnalysisPartner.position, AnalysisPartner.id)).all()
+    return ({institution_id: name for institution_id, _row, name in rows if institution_id is not None},
+            {row_id for _institution, row_id, _name in rows if row_id is not None}, [name for *_ids, name in rows])
 
 
 def _only_ended(source: Plan, ended: set[int]) -> set[int]:
@@ -159,7 +166,7 @@ def copy_preview(source: Plan, year: AcademicYear, analysis=None) -> CopyPreview
     """What the copy will be (two statements: the sections, the items; with an approved analysis two more: its
     ended partners, the items' links)."""
     old = AcademicYear(source.start_year)
-    ended = _ended_partners(analysis)
+    ended, ended_rows, ended_names = _ended_partners(analysis)
     sections = db.session.scalars(select(PlanSection).where(PlanSection.plan_id == source.id)
                                   .order_by(PlanSection.position, PlanSection.id)).all()
     kept = [section for section in sections if section.partner_institution_id not in ended]
@@ -168,13 +175,14 @@ def copy_preview(source: Plan, year: AcademicYear, analysis=None) -> CopyPreview
     dropped = 0
     for item in db.session.scalars(select(PlanItem).where(PlanItem.plan_id == source.id)
                                    .order_by(PlanItem.position, PlanItem.id)):
-        if item.section_id not in items or item.id in dropped_items:
+        if item.section_id not in items or item.id in dropped_items or item.interaction_row_id in ended_rows:
             dropped += 1
             continue
         items[item.section_id].append(moved_dates(item, old, year))
     return CopyPreview(source, year, copied_title(source, year),
                        [(section, items[section.id]) for section in kept], analysis=analysis, ended=ended,
-                       dropped_sections=len(sections) - len(kept), dropped_items=dropped)
+                       ended_rows=ended_rows, ended_names=ended_names, dropped_sections=len(sections) - len(kept),
+                       dropped_items=dropped)
 
 
 def create_copy(preview: CopyPreview) -> Plan:
