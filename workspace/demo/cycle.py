@@ -26,6 +26,7 @@ from workspace.council.models import (
 from workspace.cycle.approval import analysis_title
 from workspace.cycle.models import AnalysisPartner, AnalysisStatus, PartnerDecision, YearlyAnalysis
 from workspace.extensions import db
+from workspace.networks.models import PARTNER_KIND_LABELS, InteractionRow
 
 NETWORK = "sosh31-kultura"
 SUBMITTED_BY = "zam.vr@sosh31.example"
@@ -43,6 +44,8 @@ DECISIONS = {
 }
 DEFAULT = (PartnerDecision.CONTINUE, "Мероприятия с партнёром в плане года не стояли; сотрудничество сохраняется, "
                                      "совместные мероприятия включить в план следующего года.")
+DEFAULT_ROW = (PartnerDecision.CONTINUE, "Партнёр без учётной записи в системе: совместные мероприятия сохраняются, "
+                                         "в плане следующего года указать их форму и ответственных.")
 CONCLUSION = ("План сетевого взаимодействия выполнен на три четверти: из четырёх мероприятий проведено три, в них "
               "приняли участие обучающиеся 2, 3, 5 и 8 классов. Наибольший вклад — МБУ «МИБС». На следующий учебный "
               "год: сохранить библиотечные уроки, перевести театральные встречи в формат выездных уроков, включить "
@@ -57,17 +60,35 @@ def load_analysis(today: date) -> None:
                               status=AnalysisStatus.APPROVED)
     db.session.add(analysis)
     db.session.flush()
-    members = db.session.execute(
-        select(Institution.id, Institution.slug, Institution.short_name)
-        .join(Membership, Membership.institution_id == Institution.id)
-        .where(Membership.network_id == network.id, Institution.id != network.base_institution_id)
-        .order_by(Institution.short_name, Institution.id)).all()
-    for position, (institution_id, slug, name) in enumerate(members, start=1):
-        decision, conclusion = DECISIONS.get(slug, DEFAULT)
+    for position, (institution_id, row_id, name, slug) in enumerate(_partners(network), start=1):
+        decision, conclusion = DECISIONS.get(slug, DEFAULT if institution_id is not None else DEFAULT_ROW)
         db.session.add(AnalysisPartner(network_id=network.id, analysis_id=analysis.id, institution_id=institution_id,
-                                       name=name, position=position, conclusion=conclusion, decision=decision))
+                                       interaction_row_id=row_id, name=name, position=position,
+                                       conclusion=conclusion, decision=decision))
     db.session.flush()
     _approve(network, analysis)
+
+
+def _partners(network: Network) -> list[tuple[int | None, int | None, str, str]]:
+    """(institution id, row id, name, slug) of the analysis's lines, as workspace/cycle/views.py sync_lines makes
+    them: the interaction model's rows in order (a member's, or a partner's without an account), then the partner
+    members without a row."""
+    members = {row.id: row for row in db.session.execute(
+        select(Institution.id, Institution.slug, Institution.short_name)
+        .join(Membership, Membership.institution_id == Institution.id)
+        .where(Membership.network_id == network.id, Institution.id != network.base_institution_id))}
+    partners, covered = [], set()
+    for row in db.session.scalars(select(InteractionRow).where(InteractionRow.network_id == network.id)
+                                  .order_by(InteractionRow.position, InteractionRow.id)):
+        if row.institution_id is None:
+            partners.append((None, row.id, row.partner_name or str(PARTNER_KIND_LABELS[row.kind]), ""))
+        elif row.institution_id in members and row.institution_id not in covered:
+            member = members[row.institution_id]
+            partners.append((member.id, row.id, member.short_name, member.slug))
+            covered.add(member.id)
+    others = sorted((member for key, member in members.items() if key not in covered),
+                    key=lambda member: (member.short_name, member.id))
+    return partners + [(member.id, None, member.short_name, member.slug) for member in others]
 
 
 def _approve(network: Network, analysis: YearlyAnalysis) -> None:
