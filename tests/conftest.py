@@ -178,6 +178,7 @@ def builders(app) -> SimpleNamespace:
         institution=wrap(factories.create_institution),
         network=wrap(factories.create_network),
         member=wrap(factories.add_member),
+        model_row=wrap(factories.create_model_row),
         network_invitation=wrap(factories.create_network_invitation),
         user=wrap(factories.create_user),
         seat=wrap(factories.create_seat),

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tenants.models import Institution
 from tenants.scoping import NetworkOwned
+from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
 from workspace.extensions import db
 
@@ -36,6 +37,8 @@ PARTNER_KIND_LABELS = {
     PartnerKind.UNIVERSITY: _l("Вуз, колледж"),
     PartnerKind.ORGANISATION: _l("Другая организация"),
 }
+
+register(PARTNER_KIND_LABELS)
 
 FORM_MAX_LENGTH = 300
 
