@@ -44,6 +44,9 @@ def test_the_demo_network_has_an_approved_analysis_of_last_year(app, client):
         assert "Запланировано 2 мероприятия, проведено 1 мероприятие, отменено 1 мероприятие." in page
         assert "Всего в сетевом плане на год 4 мероприятия, проведено 3 мероприятия (75 %)." in page
         assert "Изменить форму взаимодействия" in page and "Прекратить сотрудничество" in page
+        # the interaction model's partners without an account are lines of their own (workspace/demo/model.py)
+        assert "Родители (законные представители)</h3>" in page
+        assert "ОГИБДД Управления МВД России по г. Новокузнецку</h3>" in page
     client._cookies.clear()
     login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
     assert "Внести изменения" in client.get(url).get_data(as_text=True)
