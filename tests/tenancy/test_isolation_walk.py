@@ -88,6 +88,7 @@ def _values_for(world, actor_key: str):
         "letter_id": 999999,  # the outbox is the operator's alone (operator.retry_letter)
         "invitation_id": a.invitation.id,  # addressed to another institution: the school's own answers are 404
         "passport_stage_id": a.passport_stage.id,
+        "row_id": a.model_row.id,  # a row of the network's interaction model
         "school_id": a.school.id,  # the network's documents: the school of an order or of an agreement
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
@@ -159,6 +160,7 @@ def _values_for(world, actor_key: str):
         "invitation_id": [b.invitation.id, a.invitation.id, 999999],
         # The passport is one per network (its routes take no id); its stages are reached by id.
         "passport_stage_id": [b.passport_stage.id, 999999],
+        "row_id": [b.model_row.id, 999999],
         # A school of another network, or none. (That the provider and another school of the same network answer
         # 404 for a school's order with its pupils' names is tests/paperwork/test_documents.py's.)
         "school_id": [b.school.id, 999999],

@@ -13,6 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from tenants.models import Institution, MemberRole, Membership
 from workspace.core.dates import AcademicYear
 from workspace.core.labels import label
+from workspace.core.rendering import per_request
 from workspace.extensions import db
 from workspace.networks.models import PARTNER_KIND_LABELS, InteractionRow, PartnerKind
 from workspace.plans.models import ItemStatus, Plan, PlanItem
@@ -181,7 +182,6 @@ def _row_names() -> dict[int, str]:
 def row_names() -> dict[int, str]:
     """The partners' names of the network's rows, read once per request (the plan's cells need them only when an
     item names a row)."""
-    from workspace.core.rendering import per_request
     return per_request(_row_names)
 
 
