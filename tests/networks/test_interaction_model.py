@@ -210,3 +210,41 @@ def test_the_print_page_is_the_three_column_table(client, make, login_as):
     for text in ("Социальный партнёр", "Формы взаимодействия", "Социальный эффект", "ОГИБДД", "Уроки ПДД",
                  "Полное наименование: Драмтеатр (социальный партнёр)"):
         assert text in page, text
+
+
+def test_a_plan_item_names_its_partner_row_and_form(client, make, login_as, read):
+    school, theatre, _m, network, _tm, _mm = _network(make)
+    row = _row_of(read, theatre)
+    other = make.network(make.institution("Чужая школа", slug="other"), name="Чужая", slug="other-net")
+    foreign = make.model_row(other, "Чужой партнёр", kind="agency", forms="Спектакли")
+    plan = make.plan(network, 2026)
+    section = make.section(plan, "С театром", theatre)
+    item = make.item(section, "Спектакль", "октябрь")
+    login_as(make.user(school, "coordinator"))
+    url = f"/n/kultura/plans/{plan.id}/items/{item.id}/cells/interaction"
+    target = {"HX-Request": "true", "HX-Target": f"item-{item.id}-interaction"}
+    form = client.get(url, headers=target).get_data(as_text=True)
+    assert f'value="{row.id}:Спектакли"' in form and "Драмтеатр — Спектакли" in form
+    assert f'value="{foreign.id}:Спектакли"' not in form
+    refused = post_form(client, url, {"value": f"{foreign.id}:Спектакли", "version": "1"}, headers=target)
+    assert refused.status_code == 422 and "Выберите партнёра и форму из списка" in refused.get_data(as_text=True)
+    unknown_form = post_form(client, url, {"value": f"{row.id}:Выдуманная", "version": "1"}, headers=target)
+    assert unknown_form.status_code == 422
+    with read():
+        assert db.session.scalar(select(PlanItem.interaction_row_id).where(PlanItem.id == item.id)) is None
+    saved = post_form(client, url, {"value": f"{row.id}:Спектакли", "version": "1"}, headers=target)
+    assert saved.status_code == 200
+    cell = saved.get_data(as_text=True)
+    assert "Драмтеатр" in cell and "Спектакли" in cell
+    with read():
+        assert db.session.execute(select(PlanItem.interaction_row_id, PlanItem.interaction_form)
+                                  .where(PlanItem.id == item.id)).one() == (row.id, "Спектакли")
+    page = client.get(f"/n/kultura/plans/{plan.id}").get_data(as_text=True)
+    assert "Партнёр и форма взаимодействия" in page and 'class="muted">Спектакли</span>' in page
+    row_page = client.get(f"/n/kultura/model/{row.id}?year=2026").get_data(as_text=True)
+    assert "Спектакль" in row_page
+    cleared = post_form(client, url, {"value": "", "version": "2"}, headers=target)
+    assert cleared.status_code == 200
+    with read():
+        assert db.session.execute(select(PlanItem.interaction_row_id, PlanItem.interaction_form)
+                                  .where(PlanItem.id == item.id)).one() == (None, "")

@@ -90,6 +90,7 @@ def _values_for(world, actor_key: str):
         "passport_stage_id": a.passport_stage.id,
         "analysis_id": a.analysis.id,
         "analysis_line_id": a.analysis_line_id,
+        "row_id": a.model_row.id,  # a row of the network's interaction model
         "school_id": a.school.id,  # the network's documents: the school of an order or of an agreement
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
@@ -164,6 +165,7 @@ def _values_for(world, actor_key: str):
         # the yearly analysis and its partner's line (one argument varied at a time: A's analysis with B's line)
         "analysis_id": [b.analysis.id, 999999],
         "analysis_line_id": [b.analysis_line_id, 999999],
+        "row_id": [b.model_row.id, 999999],
         # A school of another network, or none. (That the provider and another school of the same network answer
         # 404 for a school's order with its pupils' names is tests/paperwork/test_documents.py's.)
         "school_id": [b.school.id, 999999],

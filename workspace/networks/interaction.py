@@ -13,6 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from tenants.models import Institution, MemberRole, Membership
 from workspace.core.dates import AcademicYear
 from workspace.core.labels import label
+from workspace.core.rendering import per_request
 from workspace.extensions import db
 from workspace.networks.models import PARTNER_KIND_LABELS, InteractionRow, PartnerKind
 from workspace.plans.models import ItemStatus, Plan, PlanItem
@@ -167,3 +168,26 @@ def monitoring_indicators_of_row(row: InteractionRow, year: AcademicYear) -> lis
     """The monitoring indicators (workspace.monitoring) that measure this row's effect, with their targets: not
     connected yet — the monitoring area has no link from an indicator to a row of the model. Returns none."""
     return []
+
+
+def interaction_options() -> list[tuple[int, str, list[str]]]:
+    """(row id, partner's name, forms) of the network's rows, for a plan item's choice."""
+    return [(row.id, partner_name(row), row.form_list) for row in rows_of_current_network()]
+
+
+def _row_names() -> dict[int, str]:
+    return {row.id: partner_name(row) for row in rows_of_current_network()}
+
+
+def row_names() -> dict[int, str]:
+    """The partners' names of the network's rows, read once per request (the plan's cells need them only when an
+    item names a row)."""
+    return per_request(_row_names)
+
+
+def interaction_text(item) -> str:
+    """«Драмтеатр — Спектакли» for an item that names a row and a form; empty for none."""
+    if item.interaction_row_id is None:
+        return ""
+    name = row_names().get(item.interaction_row_id, "—")
+    return f"{name} — {item.interaction_form}" if item.interaction_form else name
