@@ -140,6 +140,8 @@ def _walk_coordinator(page, ids, size, problems):
              ("chronicle", NETWORK + "chronicle"), ("search", DESK + "search?q=%D0%BF%D0%BB%D0%B0%D0%BD"),
              ("history", NETWORK + "history"), ("letter-settings", "/settings/letters"),
              ("passport", NETWORK + "passport/"), ("passport-print", NETWORK + "passport/print"),
+             ("model", NETWORK + "model/"), ("model-row", NETWORK + f"model/{ids['library_row']}"),
+             ("model-print", NETWORK + "model/print"), ("model-row-new", NETWORK + "model/new"),
              ("documents", NETWORK + "documents/"), ("regulation", NETWORK + "documents/regulation"),
              ("institution-networks", DESK + "networks/"), ("new-network", DESK + "networks/new"),
              ("analyses", NETWORK + "analysis/")]

@@ -153,11 +153,11 @@ class EffectIndicator:
     target: int | float | None = None
 
 
-def effect_indicators(row: InteractionRow, year: AcademicYear) -> list[EffectIndicator]:
+def effect_indicators(row: InteractionRow, year: AcademicYear, data: RowYear | None = None) -> list[EffectIndicator]:
     """The indicators that measure a row's social effect in a year. Today the computed ones (events planned and
     held, participants from the event reports); the monitoring indicators the coordinator ties to a row are to be
     connected here (see monitoring_indicators_of_row)."""
-    data = row_year(row, year)
+    data = data or row_year(row, year)
     return [EffectIndicator(_("Мероприятий запланировано"), data.planned),
             EffectIndicator(_("Мероприятий проведено"), data.held),
             EffectIndicator(_("Участников (по отчётам)"), data.participants),

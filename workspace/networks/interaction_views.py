@@ -103,8 +103,9 @@ def show_model_row(row_id: int):
                       can_edit=can_edit_interaction_row(g.network, row),
                       can_edit_model=can_edit_interaction_model(g.network))
     year = _year_argument()
-    return render("networks/model_row.html", network=g.network, row=row, year=year, data=row_year(row, year),
-                  indicators=effect_indicators(row, year),
+    data = row_year(row, year)
+    return render("networks/model_row.html", network=g.network, row=row, year=year, data=data,
+                  indicators=effect_indicators(row, year, data),
                   can_edit=can_edit_interaction_row(g.network, row),
                   can_edit_model=can_edit_interaction_model(g.network))
 
