@@ -87,6 +87,7 @@ PAGES = {"desk": "/i/school/", "network": "/n/net/", "council": "/n/net/council/
 # one, +1 for its ended partners and +1 for the items' links when it ends any), then the source's sections and its
 # items, whatever their number; /n/ as above.
 PAGES["plan-copy"] = "/n/net/plans/copy"
+BUDGETS["plan-copy"] = 6
 # The interaction model (networks/interaction_views.py): its rows with their partners in one joined statement; a row's
 # page: the row, its events of the year, their participants (one statement each, whatever their number).
 PAGES["model"] = "/n/net/model/"
@@ -95,7 +96,6 @@ RLS_CONTEXT["model"] = 2
 PAGES["model-row"] = "/n/net/model/{row_id}?year=2026"
 BUDGETS["model-row"] = 5
 RLS_CONTEXT["model-row"] = 2
-BUDGETS["plan-copy"] = 6
 RLS_CONTEXT["plan-copy"] = 2
 
 
