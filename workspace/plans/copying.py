@@ -2,7 +2,8 @@
 every timing that could not be moved by reading), then created whole in one transaction.
 
 What is copied: the sections (title, partner, order), the items (number, title, audience, timing text,
-responsible, report form) and the institutions and colleagues linked to them (those still in the network). What is not: statuses (every item
+responsible, report form, the interaction model's row and form it realises) and the institutions and colleagues
+linked to them (those still in the network). What is not: statuses (every item
 is planned again, the plan and its sections are drafts), reports, approvals. When the council approved the analysis of
 the source plan's year (workspace/cycle), the copy starts from it: the partners it decided to end the cooperation with
 are dropped — their sections, the items linked to them alone or realising their row of the interaction model (a
@@ -205,6 +206,7 @@ def create_copy(preview: CopyPreview) -> Plan:
                 grade_to=item.grade_to, timing=item.timing, starts_on=moved.starts_on, ends_on=moved.ends_on,
                 periods=moved.periods,
                 timing_is_read=moved.timing_is_read, responsible=item.responsible, report_form=item.report_form,
+                interaction_row_id=item.interaction_row_id, interaction_form=item.interaction_form,
                 status=ItemStatus.PLANNED)
     db.session.add_all(new_items.values())
     db.session.flush()
