@@ -248,3 +248,26 @@ def test_a_plan_item_names_its_partner_row_and_form(client, make, login_as, read
     with read():
         assert db.session.execute(select(PlanItem.interaction_row_id, PlanItem.interaction_form)
                                   .where(PlanItem.id == item.id)).one() == (None, "")
+
+
+def test_tampered_partner_ids_are_refused_and_change_nothing(client, make, login_as, read):
+    """The partner select carries an institution id: a non-member's, another network's member's or a missing one is
+    refused (422) and nothing is written; another network's row id in a URL is 404."""
+    school, theatre, _m, _network_row, _tm, _mm = _network(make)
+    stranger = make.institution("Чужой театр", kind="theatre", slug="stranger")
+    other = make.network(stranger, name="Чужая", slug="other-net")
+    foreign_row = make.model_row(other, "Чужой партнёр", kind="agency")
+    login_as(make.user(school, "coordinator"))
+    before = _rows(read)
+    for value in (f"member-{stranger.id}", "member-999999", "member-x", "no-such-kind"):
+        response = post_form(client, "/n/kultura/model/new", {"partner": value, "partner_name": "Имя",
+                                                              "forms": "", "social_effect": ""})
+        assert response.status_code == 422, value
+    row = _row_of(read, theatre)
+    moved = post_form(client, f"/n/kultura/model/{row.id}/edit", {
+        "partner": f"member-{stranger.id}", "forms": "Спектакли", "social_effect": "", "contact": "", "version": "1"})
+    assert moved.status_code == 422
+    assert _rows(read) == before
+    for path in ("", "/edit", "/delete"):
+        assert client.get(f"/n/kultura/model/{foreign_row.id}{path}").status_code == 404
+    assert post_form(client, f"/n/kultura/model/{foreign_row.id}/delete", {}).status_code == 404
