@@ -271,3 +271,23 @@ def test_tampered_partner_ids_are_refused_and_change_nothing(client, make, login
     for path in ("", "/edit", "/delete"):
         assert client.get(f"/n/kultura/model/{foreign_row.id}{path}").status_code == 404
     assert post_form(client, f"/n/kultura/model/{foreign_row.id}/delete", {}).status_code == 404
+
+
+def test_next_years_copy_keeps_the_events_partner_rows_and_forms(client, make, login_as, read):
+    from tests.conftest import csrf_token_from
+    school, theatre, _m, network, _tm, _mm = _network(make)
+    row = _row_of(read, theatre)
+    section = make.section(make.plan(network, 2025), "С театром", theatre)
+    make.item(section, "Спектакль", "октябрь", interaction_row=row, interaction_form="Спектакли", status="held")
+    login_as(make.user(school, "coordinator"))
+    page = client.get("/n/kultura/plans/copy").get_data(as_text=True)
+    with read():
+        source = db.session.scalar(select(PlanItem.plan_id))
+    created = client.post("/n/kultura/plans/copy", data={"csrf_token": csrf_token_from(page),
+                                                          "source_plan_id": source, "start_year": 2026})
+    assert created.status_code == 302
+    with read():
+        copies = db.session.execute(select(PlanItem.plan_id, PlanItem.interaction_row_id, PlanItem.interaction_form,
+                                           PlanItem.status).order_by(PlanItem.id)).all()
+    assert [tuple(copy)[1:3] for copy in copies] == [(row.id, "Спектакли"), (row.id, "Спектакли")]
+    assert copies[1].plan_id != source and copies[1].status.value == "planned"

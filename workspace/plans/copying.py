@@ -160,6 +160,7 @@ def create_copy(preview: CopyPreview) -> Plan:
                 grade_to=item.grade_to, timing=item.timing, starts_on=moved.starts_on, ends_on=moved.ends_on,
                 periods=moved.periods,
                 timing_is_read=moved.timing_is_read, responsible=item.responsible, report_form=item.report_form,
+                interaction_row_id=item.interaction_row_id, interaction_form=item.interaction_form,
                 status=ItemStatus.PLANNED)
     db.session.add_all(new_items.values())
     db.session.flush()
