@@ -248,3 +248,46 @@ def test_a_plan_item_names_its_partner_row_and_form(client, make, login_as, read
     with read():
         assert db.session.execute(select(PlanItem.interaction_row_id, PlanItem.interaction_form)
                                   .where(PlanItem.id == item.id)).one() == (None, "")
+
+
+def test_tampered_partner_ids_are_refused_and_change_nothing(client, make, login_as, read):
+    """The partner select carries an institution id: a non-member's, another network's member's or a missing one is
+    refused (422) and nothing is written; another network's row id in a URL is 404."""
+    school, theatre, _m, _network_row, _tm, _mm = _network(make)
+    stranger = make.institution("Чужой театр", kind="theatre", slug="stranger")
+    other = make.network(stranger, name="Чужая", slug="other-net")
+    foreign_row = make.model_row(other, "Чужой партнёр", kind="agency")
+    login_as(make.user(school, "coordinator"))
+    before = _rows(read)
+    for value in (f"member-{stranger.id}", "member-999999", "member-x", "no-such-kind"):
+        response = post_form(client, "/n/kultura/model/new", {"partner": value, "partner_name": "Имя",
+                                                              "forms": "", "social_effect": ""})
+        assert response.status_code == 422, value
+    row = _row_of(read, theatre)
+    moved = post_form(client, f"/n/kultura/model/{row.id}/edit", {
+        "partner": f"member-{stranger.id}", "forms": "Спектакли", "social_effect": "", "contact": "", "version": "1"})
+    assert moved.status_code == 422
+    assert _rows(read) == before
+    for path in ("", "/edit", "/delete"):
+        assert client.get(f"/n/kultura/model/{foreign_row.id}{path}").status_code == 404
+    assert post_form(client, f"/n/kultura/model/{foreign_row.id}/delete", {}).status_code == 404
+
+
+def test_next_years_copy_keeps_the_events_partner_rows_and_forms(client, make, login_as, read):
+    from tests.conftest import csrf_token_from
+    school, theatre, _m, network, _tm, _mm = _network(make)
+    row = _row_of(read, theatre)
+    section = make.section(make.plan(network, 2025), "С театром", theatre)
+    make.item(section, "Спектакль", "октябрь", interaction_row=row, interaction_form="Спектакли", status="held")
+    login_as(make.user(school, "coordinator"))
+    page = client.get("/n/kultura/plans/copy").get_data(as_text=True)
+    with read():
+        source = db.session.scalar(select(PlanItem.plan_id))
+    created = client.post("/n/kultura/plans/copy", data={"csrf_token": csrf_token_from(page),
+                                                          "source_plan_id": source, "start_year": 2026})
+    assert created.status_code == 302
+    with read():
+        copies = db.session.execute(select(PlanItem.plan_id, PlanItem.interaction_row_id, PlanItem.interaction_form,
+                                           PlanItem.status).order_by(PlanItem.id)).all()
+    assert [tuple(copy)[1:3] for copy in copies] == [(row.id, "Спектакли"), (row.id, "Спектакли")]
+    assert copies[1].plan_id != source and copies[1].status.value == "planned"

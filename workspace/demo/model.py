@@ -29,7 +29,8 @@ OTHER_PARTNERS = {
 
 
 def _lines(forms: str) -> str:
-    return "\n".join(part.strip() for part in forms.split(",") if part.strip())
+    parts = [part.strip() for part in forms.split(",") if part.strip()]
+    return "\n".join(part[:1].upper() + part[1:] for part in parts)
 
 
 def load_model(networks: dict, institutions: dict, members: dict) -> dict:
