@@ -118,7 +118,8 @@ class Network(CreatedAtMixin, db.Model):
 
 
 class Membership(CreatedAtMixin, db.Model):
-    """An institution in a network, with its interaction forms and social effect."""
+    """An institution in a network, with its role (its forms of interaction are rows of the interaction model,
+    workspace.networks.models.InteractionRow)."""
 
     __tablename__ = "memberships"
     __table_args__ = (UniqueConstraint("network_id", "institution_id"),)
@@ -127,8 +128,6 @@ class Membership(CreatedAtMixin, db.Model):
     network_id: Mapped[int] = mapped_column(ForeignKey("networks.id", ondelete="CASCADE"), index=True)
     institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"), index=True)
     role: Mapped[MemberRole] = mapped_column(db_enum(MemberRole, "member_role"))
-    interaction_forms: Mapped[str] = mapped_column(Text, default="")
-    social_effect: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     network: Mapped[Network] = relationship(lazy="raise")

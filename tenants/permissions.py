@@ -31,6 +31,21 @@ def can_edit_membership(network: Network, membership: Membership) -> bool:
     return current_user.institution_id == membership.institution_id and has_role(*MANAGERS)
 
 
+def can_edit_interaction_model(network: Network) -> bool:
+    """The base institution's managers add, reorder and delete the rows of the interaction model."""
+    return not network.is_archived and is_base_manager(network)
+
+
+def can_edit_interaction_row(network: Network, row) -> bool:
+    """A row of the interaction model: the base institution's managers, and a member's own managers its own row."""
+    if network.is_archived:
+        return False
+    if is_base_manager(network):
+        return True
+    return row.institution_id is not None and current_user.institution_id == row.institution_id \
+        and has_role(*MANAGERS)
+
+
 def can_manage_council(network: Network) -> bool:
     seat = g.get("seat")
     if seat is not None and seat.role in (SeatRole.CHAIR, SeatRole.SECRETARY):

@@ -18,6 +18,7 @@ from tests.fixtures import agreements as agreement_factories
 from tests.fixtures import bank, compile_cache, database, factories, mail, projects
 from tests.fixtures import chronicle as chronicle_factories
 from tests.fixtures import growth as growth_factories
+from tests.fixtures import cycle as cycle_factories
 from tests.fixtures import journal as journal_factories
 from tests.fixtures import monitoring as monitoring_factories
 from tests.fixtures import passport as passport_factories
@@ -178,6 +179,7 @@ def builders(app) -> SimpleNamespace:
         institution=wrap(factories.create_institution),
         network=wrap(factories.create_network),
         member=wrap(factories.add_member),
+        model_row=wrap(factories.create_model_row),
         network_invitation=wrap(factories.create_network_invitation),
         user=wrap(factories.create_user),
         seat=wrap(factories.create_seat),
@@ -233,6 +235,7 @@ def builders(app) -> SimpleNamespace:
         passport_stage_of=wrap(passport_factories.first_stage_of),
         achievement=wrap(growth_factories.create_achievement),
         flag=wrap(growth_factories.create_flag),
+        analysis=wrap(cycle_factories.create_analysis),
     )
 
 

@@ -56,6 +56,8 @@ def create_app(config: Config | None = None) -> Flask:
     import workspace.monitoring.models  # noqa: F401
     import workspace.surveys.models  # noqa: F401
     import workspace.passport.models  # noqa: F401
+    import workspace.networks.models  # noqa: F401
+    import workspace.cycle.models  # noqa: F401
     import workspace.letters.models  # noqa: F401
     import workspace.growth.models  # noqa: F401
     import workspace.audit.recorder  # noqa: F401  (the flush listener)
@@ -146,6 +148,8 @@ def create_app(config: Config | None = None) -> Flask:
     from workspace.growth import bp as growth_bp, group_bp as group_growth_bp
     app.register_blueprint(growth_bp, url_prefix="/i/<institution>/growth")
     app.register_blueprint(group_growth_bp, url_prefix="/n/<network>/growth")
+    from workspace.cycle import bp as cycle_bp
+    app.register_blueprint(cycle_bp, url_prefix="/n/<network>/analysis")
 
     from workspace.cli import register_commands
     register_commands(app)

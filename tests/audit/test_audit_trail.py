@@ -12,25 +12,28 @@ def _setup(make):
     school = make.institution("Школа аудита", slug="audit-school")
     theatre = make.institution("Театр аудита", kind="theatre", slug="audit-theatre")
     network = make.network(school, name="Сеть аудита", slug="audit-net")
-    member = make.member(network, theatre, "social_partner", interaction_forms="Было")
+    make.member(network, theatre, "social_partner", interaction_forms="Было")
+    row = make.model_row(network, "Родители (законные представители)", kind="parents", forms="Собрания")
     coordinator = make.user(school, "coordinator", full_name="Координатор Аудитов")
     make.user(theatre, "admin", email="admin@audit-theatre.test")
-    return school, network, member, coordinator
+    return school, network, row, coordinator
 
 
 def test_change_of_shared_object_records_who_what_before_after(client, make, login_as, read):
-    _school, _network, member, coordinator = _setup(make)
+    _school, _network, row, coordinator = _setup(make)
     login_as(coordinator)
-    post_form(client, f"/n/audit-net/members/{member.id}/edit",
-              {"interaction_forms": "Стало", "social_effect": "", "version": "1"})
+    post_form(client, f"/n/audit-net/model/{row.id}/edit",
+              {"partner": "parents", "partner_name": "Родители (законные представители)", "contact": "",
+               "forms": "Стало", "social_effect": "", "version": "1"})
     with read():
-        entry = db.session.scalars(select(NetworkAuditEntry).where(NetworkAuditEntry.object_type == "Membership")
+        entry = db.session.scalars(select(NetworkAuditEntry).where(NetworkAuditEntry.object_type == "InteractionRow")
                                    .order_by(NetworkAuditEntry.id.desc())).first()
         assert entry.action == "changed" and entry.actor_id == coordinator.id
-        assert entry.changes == {"interaction_forms": ["Было", "Стало"]}
-        assert entry.object_label == "Театр аудита"
+        assert entry.changes == {"forms": ["Собрания", "Стало"]}
+        assert entry.object_label == "Родители (законные представители)"
     page = client.get("/n/audit-net/history").get_data(as_text=True)
     assert "Координатор Аудитов" in page and "Стало" in page and "Формы взаимодействия" in page
+    assert "Строка модели взаимодействия" in page
 
 
 def test_creation_by_command_line_is_attributed_to_the_system(make, read):

@@ -51,7 +51,7 @@ def test_backup_and_restore_round_trip_every_table(committed_database, tmp_path)
     with app.app_context(), db.engine.begin() as connection:  # damage: the owner bypasses the app, as an accident would
         connection.execute(delete(Note.__table__))
         connection.execute(delete(Seat.__table__))
-        connection.execute(update(Membership.__table__).values(interaction_forms="испорчено"))
+        connection.execute(update(Membership.__table__).values(version=99))
     assert _snapshot(app) != before
     result = runner.invoke(args=["restore", "--yes", str(tmp_path / "copy.backup")])
     assert result.exit_code == 0, result.output

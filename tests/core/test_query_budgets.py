@@ -1,15 +1,18 @@
 """SQL statements per main page: pinned, and the same for small and large data."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
 from workspace.council.models import Meeting
 from workspace.extensions import db
 from workspace.letters.outbox import queue_letter
+from workspace.networks.models import InteractionRow
 from workspace.plans.models import Plan
 
-BUDGETS = {"desk": 14, "network": 3, "council": 7, "staff": 4, "plan": 8, "plans": 3, "meeting": 12, "minutes": 8,
+BUDGETS = {"desk": 14, "network": 4, "council": 7, "staff": 4, "plan": 9, "plans": 3, "meeting": 12, "minutes": 8,
            "institution-history": 5, "network-history": 5}
 # Every /n/ page -2: the network, the membership and the seat are read in one statement (tenants/resolution.py).
 # Why the council approval raised some pages by a fixed number (never by the data):
@@ -26,6 +29,9 @@ BUDGETS = {"desk": 14, "network": 3, "council": 7, "staff": 4, "plan": 8, "plans
 #        the questions waiting for my vote;
 #   plan +1: the plan's approval rounds with their hearings and decisions (one joined statement);
 #        +1: the institutions and colleagues linked to the items (one UNION statement).
+#   network +1: the rows of the interaction model with their partners (one joined statement);
+#   plan +1: the partners' names of the interaction model's rows the items realise (one statement, read only when
+#        an item names a row: networks/interaction.py row_names);
 #   history +1: the people, institutions and objects the page's entries name by id (one UNION statement,
 #        audit/display.py), so that an entry reads «Партнёр: Театр», not «partner_institution_id: 7».
 # On PostgreSQL a page that reads tenant- or network-owned rows first sets the transaction-local
@@ -48,10 +54,14 @@ def _populate(make, size: int):
         seats.append(make.seat(network, member, "member"))
         make.note(school, f"Заметка {n}", coordinator)
         make.user(school, "teacher")
+    rows = [make.model_row(network, f"Ведомство {k}", kind="agency", forms="Уроки\nБеседы") for k in range(2)]
     plan = make.plan(network, 2026, title="План")
     sections = [make.section(plan, f"Раздел {k}", position=k) for k in range(1, 3)]
     for n in range(size):
-        make.item(sections[n % 2], f"Мероприятие {n}", "октябрь", position=n, audience="5-9 классы")
+        item = make.item(sections[n % 2], f"Мероприятие {n}", "октябрь", position=n, audience="5-9 классы",
+                         interaction_row=rows[n % 2], interaction_form="Уроки", status="held" if n % 3 else "planned")
+        if n % 3:
+            make.participation(make.report(item, date(2026, 10, 20)), school, 5, 20 + n)
     for n in range(size // 5):
         extra = make.network(school, name=f"Ещё сеть {n}", slug=f"extra{n}")
         make.member(extra, make.institution(f"Другой {n}", slug=f"o{n}"), "social_partner")
@@ -73,10 +83,19 @@ PAGES = {"desk": "/i/school/", "network": "/n/net/", "council": "/n/net/council/
          "plans": "/n/net/plans/", "plan": "/n/net/plans/{plan_id}",
          "institution-history": "/i/school/history", "network-history": "/n/net/history",
          "meeting": "/n/net/council/meetings/{meeting_id}", "minutes": "/n/net/council/meetings/{meeting_id}/minutes"}
-# A new year's plan as a copy (plans/copy_views.py): the plans, then the source's sections and its items, whatever
-# their number; /n/ as above.
+# A new year's plan as a copy (plans/copy_views.py): the plans, the source year's approved analysis (none here; with
+# one, +1 for its ended partners and +1 for the items' links when it ends any), then the source's sections and its
+# items, whatever their number; /n/ as above.
 PAGES["plan-copy"] = "/n/net/plans/copy"
-BUDGETS["plan-copy"] = 5
+BUDGETS["plan-copy"] = 6
+# The interaction model (networks/interaction_views.py): its rows with their partners in one joined statement; a row's
+# page: the row, its events of the year, their participants (one statement each, whatever their number).
+PAGES["model"] = "/n/net/model/"
+BUDGETS["model"] = 3
+RLS_CONTEXT["model"] = 2
+PAGES["model-row"] = "/n/net/model/{row_id}?year=2026"
+BUDGETS["model-row"] = 5
+RLS_CONTEXT["model-row"] = 2
 RLS_CONTEXT["plan-copy"] = 2
 
 
@@ -86,7 +105,8 @@ def test_page_statement_count_is_pinned_and_flat(app, client, make, login_as, co
     login_as(_populate(make, size))
     with read():
         url = PAGES[page].format(plan_id=db.session.scalar(select(Plan.id)),
-                                 meeting_id=db.session.scalar(select(Meeting.id)))
+                                 meeting_id=db.session.scalar(select(Meeting.id)),
+                                 row_id=db.session.scalar(select(InteractionRow.id).where(InteractionRow.partner_name == "Ведомство 0")))
     client.get(url)  # warm: first request of a client loads nothing extra, but be sure
     with count_queries() as statements:
         response = client.get(url)

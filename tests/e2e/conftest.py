@@ -60,9 +60,13 @@ def _demo_ids() -> dict:
     member = db.session.scalar(select(Membership).where(Membership.network_id == network.id,
                                                         Membership.institution_id == library.id))
     plan = db.session.scalar(select(Plan).where(Plan.network_id == network.id))
+    from workspace.networks.models import InteractionRow
+    library_row = db.session.scalar(select(InteractionRow.id).where(InteractionRow.network_id == network.id,
+                                                                    InteractionRow.institution_id == library.id))
     agreement = db.session.scalar(select(Agreement.id).where(Agreement.network_id == network.id,
                                                             Agreement.number == AGREEMENT_NUMBER))
-    return {"network": network.id, "school": school.id, "library_member": member.id, "plan": plan.id,
+    return {"network": network.id, "school": school.id, "library_member": member.id,
+            "library_row": library_row, "plan": plan.id,
             "agreement": agreement}
 
 

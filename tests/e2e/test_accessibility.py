@@ -29,7 +29,10 @@ PAGES = [
     ("invite", ADMIN, "/i/sosh31/staff/invite", None),
     ("profile-edit", ADMIN, "/i/sosh31/profile/edit", None),
     ("network", COORDINATOR, NETWORK, "Культурно-образовательная среда школы №31"),
-    ("member-edit", COORDINATOR, NETWORK + "members/{library_member}/edit", "Модель взаимодействия: МБУ «МИБС»"),
+    ("model", COORDINATOR, NETWORK + "model/", "Модель сетевого взаимодействия"),
+    ("model-row", COORDINATOR, NETWORK + "model/{library_row}", "МБУ «МИБС»"),
+    ("model-row-edit", COORDINATOR, NETWORK + "model/{library_row}/edit", "Модель взаимодействия: МБУ «МИБС»"),
+    ("model-row-new", COORDINATOR, NETWORK + "model/new", "Новый партнёр в модели"),
     ("council", COORDINATOR, NETWORK + "council/", "Координационный совет"),
     ("council-add-seat", ADMIN, NETWORK + "council/seats/new", "Добавить члена совета"),
     # the meeting and minutes pages need a meeting: tests/e2e/test_approval.py runs axe on them

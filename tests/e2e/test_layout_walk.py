@@ -140,9 +140,12 @@ def _walk_coordinator(page, ids, size, problems):
              ("chronicle", NETWORK + "chronicle"), ("search", DESK + "search?q=%D0%BF%D0%BB%D0%B0%D0%BD"),
              ("history", NETWORK + "history"), ("letter-settings", "/settings/letters"),
              ("passport", NETWORK + "passport/"), ("passport-print", NETWORK + "passport/print"),
+             ("model", NETWORK + "model/"), ("model-row", NETWORK + f"model/{ids['library_row']}"),
+             ("model-print", NETWORK + "model/print"), ("model-row-new", NETWORK + "model/new"),
              ("documents", NETWORK + "documents/"), ("regulation", NETWORK + "documents/regulation"),
              ("institution-networks", DESK + "networks/"), ("new-network", DESK + "networks/new"),
-             ("achievements", DESK + "growth/achievements"), ("new-achievement", DESK + "growth/achievements/new")]
+             ("achievements", DESK + "growth/achievements"), ("new-achievement", DESK + "growth/achievements/new"),
+             ("analyses", NETWORK + "analysis/")]
     for where, path in pages:
         _visit(page, path, role, size, where, problems)
         if where == "council":
@@ -156,6 +159,10 @@ def _walk_coordinator(page, ids, size, problems):
             _visit(page, portfolio, role, size, "portfolio", problems)
             _visit(page, _first_link(page, r"/growth/achievements/\d+/edit$"), role, size, "edit-achievement", problems)
             _visit(page, portfolio + "/flags", role, size, "pupil-flags", problems)
+        elif where == "analyses":  # last year's approved analysis, and its printable page
+            analysis = _first_link(page, r"/analysis/\d+$")
+            _visit(page, analysis, role, size, "analysis", problems)
+            _visit(page, analysis + "/print", role, size, "analysis-print", problems)
     page.goto(NETWORK + f"plans/{ids['plan']}/import")
     page.get_by_label("Файл Excel (.xlsx)").set_input_files(str(PLAN_FILE))
     page.get_by_role("button", name="Загрузить и посмотреть").click()

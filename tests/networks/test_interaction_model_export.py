@@ -12,7 +12,9 @@ from tests.networks.test_network_page import _network
 
 
 def test_the_model_downloads_as_word_and_excel(client, make, login_as):
-    _school, theatre, _museum, _network_row, _tm, _mm = _network(make)
+    _school, theatre, _museum, network, _tm, _mm = _network(make)
+    make.model_row(network, "ОГИБДД", kind="agency", contact="инспектор Петров", forms="Уроки ПДД\nИнструктажи",
+                   social_effect="Безопасность")
     login_as(make.user(theatre, "staff"))
     page = client.get("/n/kultura/").get_data(as_text=True)
     assert "Скачать модель (Word)" in page and "/n/kultura/model.docx" in page and "/n/kultura/model.xlsx" in page
@@ -26,17 +28,19 @@ def test_the_model_downloads_as_word_and_excel(client, make, login_as):
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "Модель сетевого взаимодействия" in text and "«Культура рядом»" in text
     table = document.tables[0]
-    assert [cell.text for cell in table.rows[0].cells] == ["№", "Партнёр", "Формы взаимодействия", "Социальный эффект"]
+    assert [cell.text for cell in table.rows[0].cells] == ["№", "Социальный партнёр", "Формы взаимодействия",
+                                                           "Социальный эффект"]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
-    # the base school typed nothing: the model is its partners'
-    assert [row[0] for row in rows] == ["1", "2"]
-    assert ["1", "Полное наименование: Драмтеатр (социальный партнёр)", "Спектакли", "Культура"] in rows
-    assert ["2", "Полное наименование: Музей (социальный партнёр)", "—", "—"] in rows
+    # the model's rows in their order: the members' and the partners' without an account
+    assert rows == [["1", "Полное наименование: Драмтеатр (социальный партнёр)", "Спектакли", "Культура"],
+                    ["2", "Полное наименование: Музей (социальный партнёр)", "—", "—"],
+                    ["3", "ОГИБДД\nинспектор Петров", "– Уроки ПДД\n– Инструктажи", "Безопасность"]]
 
     sheet = load_workbook(io.BytesIO(client.get("/n/kultura/model.xlsx").data)).active
     assert sheet["A1"].value == "Модель сетевого взаимодействия" and "A1:D1" in {str(r) for r in sheet.merged_cells.ranges}
-    assert [cell.value for cell in sheet[4]] == ["№", "Партнёр", "Формы взаимодействия", "Социальный эффект"]
+    assert [cell.value for cell in sheet[4]] == ["№", "Социальный партнёр", "Формы взаимодействия",
+                                                 "Социальный эффект"]
     assert all(cell.font.bold for cell in sheet[4]) and sheet.print_title_rows == "$4:$4"
     assert sheet["A5"].value == 1 and sheet["C5"].value == "Спектакли" and sheet["C5"].border.left.style == "thin"
     assert sheet.page_setup.paperSize == 9 and sheet.oddFooter.center.text == "Страница &P из &N"

@@ -75,6 +75,7 @@ class Canaries:
     group: object = None
     lesson: object = None
     network_institutions: frozenset = frozenset()     # members of network A
+    analysis_id: int = 0                              # network A's analysis of 2025/2026 with its markers
 
 
 _numbers = itertools.count(1)
@@ -308,6 +309,11 @@ def build_canary_world(make, app) -> Canaries:
     answer = _token("Ответ")
     make.survey_response(a.survey, {a.survey.questions[0]: 0, a.survey.questions[1]: answer})
     canaries.markers.append(Marker(answer, "free-text survey answer", "network", "", (members,)))
+    conclusion, partner_conclusion = _token("Вывод"), _token("Решение")
+    canaries.analysis_id = make.analysis(a.network, 2025, conclusion=conclusion,
+                                         lines=((a.partner, "change_form", partner_conclusion),)).id
+    for text, kind in ((conclusion, "analysis's conclusion"), (partner_conclusion, "analysis's partner conclusion")):
+        canaries.markers.append(Marker(text, kind, "network", "", (members,)))
 
     _run_flows(canaries, app, login, a2_users, provider_teacher, db, Enrollment, EnrollmentRequest, make)
     _growth_flows(canaries, app, login)

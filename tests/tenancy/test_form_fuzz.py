@@ -49,7 +49,7 @@ def test_random_input_into_every_form(app, client, make, read, actor):
                                      "tasks", "institution_id", "short_name", "kind", "mission"})
         client.post("/logout", data={"csrf_token": csrf_token_from(client.get("/i/school-a/").get_data(as_text=True))})
         login(client, world.operator.email, PASSWORD)
-    assert {"body", "interaction_forms", "full_name", "email", "role"} <= set(names)
+    assert {"body", "forms", "social_effect", "full_name", "email", "role"} <= set(names)
     home = "/operator/" if actor == "operator" else f"/i/{own['institution']}/"
     token = csrf_token_from(client.get(home).get_data(as_text=True))
     routes = [rule for rule in app.url_map.iter_rules()

@@ -88,6 +88,9 @@ def _values_for(world, actor_key: str):
         "letter_id": 999999,  # the outbox is the operator's alone (operator.retry_letter)
         "invitation_id": a.invitation.id,  # addressed to another institution: the school's own answers are 404
         "passport_stage_id": a.passport_stage.id,
+        "analysis_id": a.analysis.id,
+        "analysis_line_id": a.analysis_line_id,
+        "row_id": a.model_row.id,  # a row of the network's interaction model
         "school_id": a.school.id,  # the network's documents: the school of an order or of an agreement
         "achievement_id": a.achievement.id,  # the partner's record of the school's pupil (the school reads it)
     }
@@ -160,6 +163,10 @@ def _values_for(world, actor_key: str):
         "invitation_id": [b.invitation.id, a.invitation.id, 999999],
         # The passport is one per network (its routes take no id); its stages are reached by id.
         "passport_stage_id": [b.passport_stage.id, 999999],
+        # the yearly analysis and its partner's line (one argument varied at a time: A's analysis with B's line)
+        "analysis_id": [b.analysis.id, 999999],
+        "analysis_line_id": [b.analysis_line_id, 999999],
+        "row_id": [b.model_row.id, 999999],
         # A school of another network, or none. (That the provider and another school of the same network answer
         # 404 for a school's order with its pupils' names is tests/paperwork/test_documents.py's.)
         "school_id": [b.school.id, 999999],
@@ -291,7 +298,8 @@ def _foreign_subjects(world) -> dict[str, list[int]]:
     time, so subject_type stays "plan" there; a kind missing here fails the test below)."""
     b = world.b
     return {"plan": [b.plan.id, 999999], "plan_section": [b.section.id, 999999],
-            "project": [b.project.id, 999999], "passport": [b.passport.id, 999999]}
+            "project": [b.project.id, 999999], "passport": [b.passport.id, 999999],
+            "analysis": [b.analysis.id, 999999]}
 
 
 @pytest.mark.parametrize("actor_key", ["admin", "coordinator", "partner"])

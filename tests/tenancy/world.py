@@ -28,6 +28,7 @@ class Side:
     seat: object = None
     note: object = None
     partner_membership: object = None
+    model_row: object = None        # a row of the interaction model with a partner without an account
     plan: object = None
     section: object = None
     item: object = None
@@ -79,6 +80,8 @@ class Side:
     achievement: object = None      # the partner (provider) recorded it for the pupil enrolled in its group; a scan
     school_achievement: object = None  # the school's own record for its pupil
     flag: object = None             # the school's flag on its pupil («одарённый»)
+    analysis: object = None         # the yearly analysis (a draft) with the partner's line
+    analysis_line_id: int = 0
 
 
 @dataclass
@@ -123,9 +126,12 @@ def build_world(make) -> World:
         side.seat = make.seat(network, side.users["admin"], "chair")
         make.seat(network, side.external, "member", represents=f"Родители {mark}")
         side.note = make.note(school, f"Заметка {mark}", side.users["coordinator"])
+        side.model_row = make.model_row(network, f"Ведомство {mark}", kind="agency", contact=f"Контакт {mark}",
+                                        forms=f"Форма строки {mark}", social_effect=f"Эффект строки {mark}")
         side.plan = make.plan(network, 2026, title=f"План {mark}")
         side.section = make.section(side.plan, f"План мероприятий с партнёром {mark}", partner)
-        side.item = make.item(side.section, f"Мероприятие {mark}", "октябрь", audience="5-9 классы")
+        side.item = make.item(side.section, f"Мероприятие {mark}", "октябрь", audience="5-9 классы",
+                              interaction_row=side.model_row, interaction_form=f"Форма строки {mark}")
         side.report_file_id = make.report(side.item, date(2026, 10, 15), summary=f"Отчёт {mark}",
                     files=((f"фото-{key}.png", b"\x89PNG\r\n\x1a\n" + mark.encode(), "image/png"),)).file_ids[0]
         side.plan_import = make.plan_import(side.plan, valid_xlsx([["№", "Мероприятие", "Сроки"],
@@ -195,6 +201,9 @@ def build_world(make) -> World:
                                       results_parents=f"Результат для родителей {mark}", documents=(side.document,),
                                       stages=((f"Этап {mark}", None, None, f"Содержание этапа {mark}"),))
         side.passport_stage = make.passport_stage_of(side.passport)
+        side.analysis = make.analysis(network, 2026, conclusion=f"Общий вывод {mark}",
+                                      lines=((partner, "continue", f"Вывод по партнёру {mark}"),))
+        side.analysis_line_id = side.analysis.line_ids[0]
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

@@ -15,8 +15,10 @@ from workspace.demo.achievements import load_achievements
 from workspace.demo.agreements import load_agreements
 from workspace.demo.bank import load_bank
 from workspace.demo.chronicle import load_chronicle
+from workspace.demo.cycle import load_analysis
 from workspace.demo.journal import issue_certificates_demo, load_journal_demo
 from workspace.demo.letters import load_letters
+from workspace.demo.model import link_plan_items, load_model
 from workspace.demo.monitoring import load_monitoring
 from workspace.demo.passport import load_passport
 from workspace.demo.plans import load_plans
@@ -71,9 +73,9 @@ def load_demo(today: date | None = None) -> bool:
             networks[slug] = network
             db.session.add(Membership(network_id=network.id, institution_id=institutions[base].id,
                                       role=MemberRole.BASE))
-            for member, role, forms, effect in members:
+            for member, role, _forms, _effect in members:
                 db.session.add(Membership(network_id=network.id, institution_id=institutions[member].id,
-                                          role=MemberRole(role), interaction_forms=forms, social_effect=effect))
+                                          role=MemberRole(role)))
         users = {}
         for slug, email, name, position, role in data.PEOPLE:
             user = User(email=email, full_name=name, position=position,
@@ -89,7 +91,9 @@ def load_demo(today: date | None = None) -> bool:
                                 role=SeatRole(role), represents=represents))
         for slug, email, body in data.NOTES:
             db.session.add(Note(institution_id=institutions[slug].id, author_id=users[email].id, body=body))
+        model_rows = load_model(networks, institutions, {slug: members for slug, *_rest, members in data.NETWORKS})
         load_plans(networks, institutions, users, year, today)
+        link_plan_items(networks, institutions, model_rows)
         load_projects(networks, institutions, year, today)
         db.session.flush()
         load_agreements(networks, institutions, users, year, today)
@@ -111,6 +115,7 @@ def load_demo(today: date | None = None) -> bool:
         load_passport(today)
         db.session.flush()
         load_achievements(today)
+        load_analysis(today)
         db.session.flush()
     return True
 

@@ -23,6 +23,7 @@ from workspace.generator import projects as _projects
 from workspace.generator.bank import build_bank
 from workspace.generator.journal import build_journal
 from workspace.generator.monitoring import build_monitoring
+from workspace.networks.models import InteractionRow, PartnerKind
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
 from workspace.plans.periods import encode_periods
 from workspace.plans.report_models import EventParticipation, EventReport
@@ -125,6 +126,8 @@ class Group:
     members: list[tuple[int, Place, str, str]]  # membership id, institution, interaction forms, effect
     seats: list[tuple[int, Person, SeatRole]] = field(default_factory=list)
     weight: float = 1.0
+    # the interaction model's member rows: row id, institution, forms, effect
+    model_rows: list[tuple[int, Place, str, str]] = field(default_factory=list)
 
 
 class City:
@@ -435,7 +438,7 @@ def build_people(city: City) -> None:
 
 def build_networks(city: City) -> None:
     rng, scale = city.rng, city.scale
-    network_rows, member_rows = [], []
+    network_rows, member_rows, model_rows = [], [], []
     year_start = city.today.year if city.today.month >= 9 else city.today.year - 1
     candidates = [p for p in city.places[1:] if p.kind in BASE_KINDS]
     bases = [city.places[0]] + rng.sample(candidates, k=min(len(candidates), scale.networks - 1))
@@ -466,16 +469,22 @@ def build_networks(city: City) -> None:
                 role = (MemberRole.NETWORK_PARTNER if place.kind in NETWORK_PARTNER_KINDS
                         else MemberRole.SOCIAL_PARTNER)
                 options = N.INTERACTION_FORMS[place.kind.value]
-                forms = "; ".join(rng.sample(options, k=min(2, len(options))))
+                forms = "\n".join(rng.sample(options, k=min(2, len(options))))
                 effect = rng.choice(N.SOCIAL_EFFECTS)
+                row_id = city.new_id(InteractionRow)
+                group.model_rows.append((row_id, place, forms, effect))
+                model_rows.append({"id": row_id, "network_id": group.id, "position": len(group.model_rows),
+                                   "kind": PartnerKind.MEMBER, "institution_id": place.id, "partner_name": "",
+                                   "contact": "", "forms": forms, "social_effect": effect, "version": 1,
+                                   "created_at": city.past(400)})
             membership_id = city.new_id(Membership)
             group.members.append((membership_id, place, forms, effect))
             member_rows.append({"id": membership_id, "network_id": group.id, "institution_id": place.id,
-                                "role": role, "interaction_forms": forms, "social_effect": effect,
-                                "version": 1, "created_at": city.past(400)})
+                                "role": role, "version": 1, "created_at": city.past(400)})
         city.networks.append(group)
     city.insert(Network, network_rows)
     city.insert(Membership, member_rows)
+    city.insert(InteractionRow, model_rows)
 
 
 def build_councils(city: City) -> None:
@@ -699,14 +708,15 @@ def _institution_entry(city: City, place: Place) -> dict:
 
 def _network_entry(city: City, group: Group) -> dict:
     rng = city.rng
-    membership_id, place, forms, effect = rng.choice(group.members)
-    actor = rng.choice(place.managers())
+    _membership_id, place, _forms, _effect = rng.choice(group.members)
     roll = rng.random()
-    if roll < 0.6:
-        key, old = rng.choice((("interaction_forms", forms), ("social_effect", effect)))
+    if roll < 0.6 and group.model_rows:
+        row_id, place, forms, effect = rng.choice(group.model_rows)
+        actor = rng.choice(place.managers())
+        key, old = rng.choice((("forms", forms), ("social_effect", effect)))
         new = rng.choice(N.SOCIAL_EFFECTS) if key == "social_effect" else \
             rng.choice(N.INTERACTION_FORMS[place.kind.value])
-        return {"actor": actor, "action": "changed", "object_type": "Membership", "object_id": membership_id,
+        return {"actor": actor, "action": "changed", "object_type": "InteractionRow", "object_id": row_id,
                 "object_label": place.short_name, "changes": {key: [old, new]}}
     if roll < 0.85 and group.seats:
         seat_id, person, role = rng.choice(group.seats)

@@ -11,6 +11,8 @@ from tenants.models import InvitationStatus, Membership, Network, NetworkInvitat
 from tenants.permissions import (
     can_answer_invitation,
     can_archive_network,
+    can_edit_interaction_model,
+    can_edit_interaction_row,
     can_edit_membership,
     can_invite_partners,
     can_leave_network,
@@ -18,6 +20,8 @@ from tenants.permissions import (
 )
 from workspace.core.access import refuse_locked, require
 from workspace.extensions import db
+from workspace.networks.interaction import row_with_partner
+from workspace.networks.models import InteractionRow
 from workspace.networks.queries import get_membership_or_404
 
 
@@ -25,6 +29,34 @@ def editable_membership_or_404(membership_id: int) -> Membership:
     membership = get_membership_or_404(membership_id)
     require(can_edit_membership(g.network, membership))
     return membership
+
+
+def interaction_row_or_404(row_id: int) -> InteractionRow:
+    """A row of the URL's network's interaction model (another network's row answers 404), its partner loaded."""
+    row = row_with_partner(row_id)
+    if row is None:
+        abort(404)
+    return row
+
+
+def editable_interaction_row_or_404(row_id: int) -> InteractionRow:
+    row = interaction_row_or_404(row_id)
+    _refuse_archived(g.network)
+    require(can_edit_interaction_row(g.network, row))
+    return row
+
+
+def removable_interaction_row_or_404(row_id: int) -> InteractionRow:
+    row = interaction_row_or_404(row_id)
+    interaction_model_editor()
+    return row
+
+
+def interaction_model_editor() -> Network:
+    """The network of the URL, for its base institution's managers to add, move and delete model rows."""
+    _refuse_archived(g.network)
+    require(can_edit_interaction_model(g.network))
+    return g.network
 
 
 def require_network_founder() -> None:

@@ -1,5 +1,5 @@
 """The interaction model (модель сетевого взаимодействия) as the network programme prints it: a table of the
-partners with their forms of interaction and the social effect, as .docx (A4, ГОСТ) and .xlsx."""
+partners (members or not) with their forms of interaction and the social effect, as .docx (A4, ГОСТ) and .xlsx."""
 from __future__ import annotations
 
 import io
@@ -11,37 +11,46 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 
-from tenants.models import MemberRole
 from workspace.core.documents import a4_blank, add_grid, add_grid_row, add_page_numbers, document_bytes
 from workspace.core.excel import neutralise, row_height, set_up_print
-from workspace.core.labels import label
+from workspace.networks.interaction import partner_kind_label, partner_name
+from workspace.networks.models import PartnerKind
 
 WIDTHS_MM = (10, 50, 60, 50)       # a portrait A4 page within the ГОСТ margins: 170 mm
 WIDTHS = (6, 34, 44, 40)           # characters, on the sheet
 
 
 def model_header() -> list[str]:
-    return ["№", _("Партнёр"), _("Формы взаимодействия"), _("Социальный эффект")]
+    return ["№", _("Социальный партнёр"), _("Формы взаимодействия"), _("Социальный эффект")]
 
 
-def model_rows(network, members) -> list[list]:
-    """[№, partner, forms, effect]: every member but the base institution (the model is its partners'), the base
-    too when its own forms or effect are written down."""
-    rows = []
-    for member in members:
-        is_base = member.role == MemberRole.BASE or member.institution_id == network.base_institution_id
-        if is_base and not (member.interaction_forms or member.social_effect):
-            continue
-        partner = f"{member.institution.full_name or member.institution.short_name} ({label(member.role).lower()})"
-        rows.append([len(rows) + 1, partner, member.interaction_forms or "—", member.social_effect or "—"])
-    return rows
+def partner_cell(row) -> str:
+    """«Полное наименование (социальный партнёр)» for a member, the typed name for the others (the kind added when
+    the name does not say it), with the contact on its own line."""
+    name = partner_name(row, full=True)
+    if row.kind == PartnerKind.MEMBER and getattr(row, "member_role", None) is not None:
+        name = f"{name} ({partner_kind_label(row).lower()})"
+    return f"{name}\n{row.contact}" if row.contact else name
+
+
+def forms_cell(row) -> str:
+    forms = row.form_list
+    if not forms:
+        return "—"
+    return forms[0] if len(forms) == 1 else "\n".join(f"– {form}" for form in forms)
+
+
+def model_rows(network, rows) -> list[list]:
+    """[№, partner, forms, effect] for the rows of the model, in its order."""
+    return [[number, partner_cell(row), forms_cell(row), row.social_effect or "—"]
+            for number, row in enumerate(rows, start=1)]
 
 
 def model_title(network) -> list[str]:
     return [_("Модель сетевого взаимодействия"), f"«{network.name}»"]
 
 
-def interaction_model_docx(network, base, members) -> bytes:
+def interaction_model_docx(network, base, rows) -> bytes:
     title = model_title(network)
     document = a4_blank(base.full_name if base else "", " ".join(title))
     add_page_numbers(document)
@@ -53,15 +62,15 @@ def interaction_model_docx(network, base, members) -> bytes:
         paragraph.paragraph_format.space_after = Pt(0 if index < len(title) - 1 else 12)
         paragraph.add_run(line).bold = True
     table = add_grid(document, model_header(), list(WIDTHS_MM))
-    for values in model_rows(network, members):
+    for values in model_rows(network, rows):
         add_grid_row(table, values, list(WIDTHS_MM), centred=(0,))
     return document_bytes(document)
 
 
-def interaction_model_xlsx(network, members) -> bytes:
+def interaction_model_xlsx(network, model) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Модель"))
-    rows = model_rows(network, members)
+    rows = model_rows(network, model)
     title = model_title(network)
     header_row = len(title) + 2
     set_up_print(sheet, WIDTHS, last_row=header_row + len(rows), header_row=header_row, landscape=False)

@@ -7,12 +7,63 @@ from tenants.models import InstitutionKind, MemberRole
 from workspace.accounts.forms import email_field
 from workspace.core.forms import confirm_field, max_length, new_password_field, required, strip
 from workspace.core.labels import choices
+from workspace.networks.models import FORM_MAX_LENGTH, PARTNER_KIND_LABELS, PartnerKind
+
+PARENTS_NAME = _l("Родители (законные представители)")
 
 
-class InteractionModelForm(FlaskForm):
-    interaction_forms = TextAreaField(_l("Формы взаимодействия"), validators=[max_length(4000)], filters=[strip])
+def _form_lines(value):
+    """The forms of interaction, one a line: stripped, blank lines and repeats dropped, the order kept."""
+    if not isinstance(value, str):
+        return value
+    seen, lines = set(), []
+    for line in value.splitlines():
+        line = " ".join(line.split())
+        if line and line.casefold() not in seen:
+            seen.add(line.casefold())
+            lines.append(line)
+    return "\n".join(lines)
+
+
+class InteractionRowForm(FlaskForm):
+    """A row of the interaction model. ``partner`` is «member-<institution id>» for a member institution of the
+    network, or the kind of a partner without an account (then ``partner_name`` names it)."""
+    partner = SelectField(_l("Социальный партнёр"), validators=[required()])
+    partner_name = StringField(_l("Наименование партнёра (если он не участник сети)"),
+                               validators=[max_length(300)], filters=[strip])
+    contact = StringField(_l("Контакт (необязательно)"), validators=[max_length(300)], filters=[strip])
+    forms = TextAreaField(_l("Формы взаимодействия (каждая с новой строки)"), validators=[max_length(4000)],
+                          filters=[_form_lines])
     social_effect = TextAreaField(_l("Социальный эффект"), validators=[max_length(4000)], filters=[strip])
     version = HiddenField()
+
+    def __init__(self, members: list[tuple[int, str]], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partner.choices = (
+            [(f"member-{institution_id}", name) for institution_id, name in members]
+            + [(kind.value, str(PARTNER_KIND_LABELS[kind])) for kind in PartnerKind if kind != PartnerKind.MEMBER])
+
+    def validate_partner_name(self, field):
+        if self.partner.data and not self.partner.data.startswith("member-") and not field.data \
+                and self.partner.data != PartnerKind.PARENTS.value:
+            raise ValidationError(_l("Назовите партнёра: он не участник сети."))
+
+    def validate_forms(self, field):
+        for line in (field.data or "").splitlines():
+            if len(line) > FORM_MAX_LENGTH:
+                raise ValidationError(_l("Каждая форма — не длиннее %(limit)s символов: «%(start)s…»",
+                                         limit=FORM_MAX_LENGTH, start=line[:40]))
+
+    def partner_values(self) -> tuple[PartnerKind, int | None, str]:
+        """(kind, institution id, typed name) of the chosen partner."""
+        value = self.partner.data
+        if value.startswith("member-"):
+            return PartnerKind.MEMBER, int(value.removeprefix("member-")), ""
+        kind = PartnerKind(value)
+        return kind, None, self.partner_name.data or (str(PARENTS_NAME) if kind == PartnerKind.PARENTS else "")
+
+    def fill_partner(self, row) -> None:
+        self.partner.data = f"member-{row.institution_id}" if row.institution_id is not None else row.kind.value
 
 
 def _date_required():

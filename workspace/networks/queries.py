@@ -26,3 +26,7 @@ def get_membership_or_404(membership_id: int) -> Membership:
     if membership is None:
         abort(404)
     return membership
+
+
+def base_institution() -> Institution | None:
+    return db.session.scalar(select(Institution).where(Institution.id == g.network.base_institution_id))

@@ -22,6 +22,7 @@ from workspace.agreements.models import (
 )
 from workspace.bank.models import NormativeDocument
 from workspace.extensions import db
+from workspace.networks.models import InteractionRow
 from workspace.programmes.models import (
     WEEKDAYS,
     Enrollment,
@@ -79,10 +80,16 @@ class Member:
 def members() -> list[Member]:
     """The network's member institutions: the base first, then network and social partners, by name."""
     order = {MemberRole.BASE: 0, MemberRole.NETWORK_PARTNER: 1, MemberRole.SOCIAL_PARTNER: 2}
-    rows = db.session.execute(select(Institution, Membership.role, Membership.interaction_forms)
+    rows = db.session.execute(select(Institution, Membership.role)
                               .join(Membership, Membership.institution_id == Institution.id)
                               .where(Membership.network_id == g.network.id))
-    found = [Member(institution, role, forms or "") for institution, role, forms in rows]
+    forms: dict[int, list[str]] = {}
+    for institution_id, text in db.session.execute(  # the forms of the member's rows of the interaction model
+            select(InteractionRow.institution_id, InteractionRow.forms)
+            .where(InteractionRow.network_id == g.network.id, InteractionRow.institution_id.is_not(None))
+            .order_by(InteractionRow.position, InteractionRow.id)):
+        forms.setdefault(institution_id, []).append(text)
+    found = [Member(institution, role, "\n".join(forms.get(institution.id, []))) for institution, role in rows]
     return sorted(found, key=lambda member: (order[member.role], member.institution.short_name))
 
 

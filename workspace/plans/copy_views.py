@@ -11,6 +11,7 @@ from workspace.core.access import require
 from workspace.core.dates import AcademicYear
 from workspace.core.rendering import render
 from workspace.core.words import plural
+from workspace.cycle.queries import approved_analysis
 from workspace.plans import bp
 from workspace.plans.access import may_create_plan
 from workspace.plans.copying import copy_offer, copy_preview, create_copy, source_before
@@ -63,7 +64,8 @@ def copy_plan():
         source = _check(form, plans, taken) if form.validate_on_submit() else None
     else:
         source = _check(form, plans, taken) if request.args or copy_offer(plans) else None
-    preview = copy_preview(source, AcademicYear(form.start_year.data)) if source is not None else None
+    preview = (copy_preview(source, AcademicYear(form.start_year.data), approved_analysis(source.start_year))
+               if source is not None else None)
     if request.method == "POST" and preview is not None:
         plan = create_copy(preview)
         item_noun = _("мероприятие")

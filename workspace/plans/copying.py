@@ -2,8 +2,12 @@
 every timing that could not be moved by reading), then created whole in one transaction.
 
 What is copied: the sections (title, partner, order), the items (number, title, audience, timing text,
-responsible, report form) and the institutions and colleagues linked to them (those still in the network). What is not: statuses (every item
-is planned again, the plan and its sections are drafts), reports, approvals. Dates: the timing text is read
+responsible, report form, the interaction model's row and form it realises) and the institutions and colleagues
+linked to them (those still in the network). What is not: statuses (every item
+is planned again, the plan and its sections are drafts), reports, approvals. When the council approved the analysis of
+the source plan's year (workspace/cycle), the copy starts from it: the partners it decided to end the cooperation with
+are dropped — their sections, the items linked to them alone or realising their row of the interaction model (a
+partner without an account has only that), and their links on the other items. Dates: the timing text is read
 again in the new academic year (so «октябрь» is October of the new year); a timing that names a year of its
 own («22.11.2019», «2019-2020 учебный год») or is not read keeps its old dates moved on by the difference of
 the years, and is flagged for the user to look at.
@@ -23,6 +27,7 @@ from tenants.models import Membership
 from workspace.accounts.models import User
 from workspace.core.dates import AcademicYear
 from workspace.core.words import plural
+from workspace.cycle.models import AnalysisPartner, PartnerDecision
 from workspace.extensions import db
 from workspace.plans.forms import plan_years
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanItemPerson, PlanSection
@@ -48,6 +53,12 @@ class CopyPreview:
     year: AcademicYear
     title: str
     sections: list[tuple[PlanSection, list[CopiedItem]]] = field(default_factory=list)
+    analysis: object = None                                   # the approved analysis the copy starts from
+    ended: dict[int, str] = field(default_factory=dict)       # member partners it ended the cooperation with: id → name
+    ended_rows: set[int] = field(default_factory=set)         # rows of the interaction model it ended
+    ended_names: list[str] = field(default_factory=list)      # every partner it ended, members or not
+    dropped_sections: int = 0
+    dropped_items: int = 0
 
     @property
     def items(self) -> int:
@@ -127,17 +138,52 @@ def copied_title(source: Plan, year: AcademicYear) -> str:
     return title if found else source.title
 
 
-def copy_preview(source: Plan, year: AcademicYear) -> CopyPreview:
-    """What the copy will be (two statements: the sections, the items)."""
+def _ended_partners(analysis) -> tuple[dict[int, str], set[int], list[str]]:
+    """The partners an approved analysis decided to end the cooperation with: member institution id → name, the
+    rows of the interaction model (a member's or a partner's without an account), and every name."""
+    if analysis is None:
+        return {}, set(), []
+    rows = db.session.execute(
+        select(AnalysisPartner.institution_id, AnalysisPartner.interaction_row_id, AnalysisPartner.name)
+        .where(AnalysisPartner.analysis_id == analysis.id, AnalysisPartner.decision == PartnerDecision.END)
+        .order_by(AnalysisPartner.position, AnalysisPartner.id)).all()
+    return ({institution_id: name for institution_id, _row, name in rows if institution_id is not None},
+            {row_id for _institution, row_id, _name in rows if row_id is not None}, [name for *_ids, name in rows])
+
+
+def _only_ended(source: Plan, ended: set[int]) -> set[int]:
+    """The items of ``source`` linked to ended partners alone (none of their linked institutions continues)."""
+    if not ended:
+        return set()
+    links: dict[int, set[int]] = {}
+    for item_id, institution_id in db.session.execute(
+            select(PlanItemInstitution.item_id, PlanItemInstitution.institution_id)
+            .join(PlanItem, PlanItem.id == PlanItemInstitution.item_id).where(PlanItem.plan_id == source.id)):
+        links.setdefault(item_id, set()).add(institution_id)
+    return {item_id for item_id, linked in links.items() if linked <= ended}
+
+
+def copy_preview(source: Plan, year: AcademicYear, analysis=None) -> CopyPreview:
+    """What the copy will be (two statements: the sections, the items; with an approved analysis two more: its
+    ended partners, the items' links)."""
     old = AcademicYear(source.start_year)
+    ended, ended_rows, ended_names = _ended_partners(analysis)
     sections = db.session.scalars(select(PlanSection).where(PlanSection.plan_id == source.id)
                                   .order_by(PlanSection.position, PlanSection.id)).all()
-    items: dict[int, list[CopiedItem]] = {section.id: [] for section in sections}
+    kept = [section for section in sections if section.partner_institution_id not in ended]
+    dropped_items = _only_ended(source, set(ended))
+    items: dict[int, list[CopiedItem]] = {section.id: [] for section in kept}
+    dropped = 0
     for item in db.session.scalars(select(PlanItem).where(PlanItem.plan_id == source.id)
                                    .order_by(PlanItem.position, PlanItem.id)):
+        if item.section_id not in items or item.id in dropped_items or item.interaction_row_id in ended_rows:
+            dropped += 1
+            continue
         items[item.section_id].append(moved_dates(item, old, year))
     return CopyPreview(source, year, copied_title(source, year),
-                       [(section, items[section.id]) for section in sections])
+                       [(section, items[section.id]) for section in kept], analysis=analysis, ended=ended,
+                       ended_rows=ended_rows, ended_names=ended_names, dropped_sections=len(sections) - len(kept),
+                       dropped_items=dropped)
 
 
 def create_copy(preview: CopyPreview) -> Plan:
@@ -160,6 +206,7 @@ def create_copy(preview: CopyPreview) -> Plan:
                 grade_to=item.grade_to, timing=item.timing, starts_on=moved.starts_on, ends_on=moved.ends_on,
                 periods=moved.periods,
                 timing_is_read=moved.timing_is_read, responsible=item.responsible, report_form=item.report_form,
+                interaction_row_id=item.interaction_row_id, interaction_form=item.interaction_form,
                 status=ItemStatus.PLANNED)
     db.session.add_all(new_items.values())
     db.session.flush()
@@ -170,6 +217,8 @@ def create_copy(preview: CopyPreview) -> Plan:
             .join(Membership, (Membership.institution_id == PlanItemInstitution.institution_id)
                   & (Membership.network_id == network_id))
             .where(PlanItem.plan_id == source_id)):
+        if item_id not in new_items or institution_id in preview.ended:
+            continue
         db.session.add(PlanItemInstitution(network_id=network_id, item_id=new_items[item_id].id,
                                            institution_id=institution_id))
     for item_id, user_id in db.session.execute(
@@ -178,6 +227,8 @@ def create_copy(preview: CopyPreview) -> Plan:
             .join(User, User.id == PlanItemPerson.user_id)
             .join(Membership, (Membership.institution_id == User.institution_id) & (Membership.network_id == network_id))
             .where(PlanItem.plan_id == source_id, User.is_enabled.is_(True))):
+        if item_id not in new_items:
+            continue
         db.session.add(PlanItemPerson(network_id=network_id, item_id=new_items[item_id].id, user_id=user_id))
     db.session.flush()
     return plan

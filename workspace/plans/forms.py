@@ -106,7 +106,7 @@ class ItemForm(FlaskForm):
     report_form = StringField(_l("Форма отчётности"), validators=[max_length(1000)], filters=[strip])
 
 
-CELL_FIELDS = ("title", "audience", "timing", "responsible", "report_form", "status")
+CELL_FIELDS = ("title", "audience", "timing", "responsible", "report_form", "interaction", "status")
 
 
 class CellForm(FlaskForm):
@@ -130,3 +130,37 @@ class StatusCellForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.field_name = "status"
         self.value.choices = choices(ItemStatus)
+
+
+class InteractionCellForm(FlaskForm):
+    """Which row of the interaction model the event realises, and which of its forms: «<row id>:<form>», «<row id>»
+    for the row without a form, empty for none. ``options`` are the network's rows: (id, partner's name, forms)."""
+    value = SelectField(_l("Социальный партнёр и форма взаимодействия"), validate_choice=False)
+    version = HiddenField()
+
+    def __init__(self, options, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field_name = "interaction"
+        self.value.choices = [("", _("— не связано с моделью —"))]
+        unchosen = _("форма не выбрана")
+        for row_id, name, forms in options:
+            self.value.choices.append((str(row_id), f"{name}: {unchosen}"))
+            self.value.choices.extend((f"{row_id}:{form}", f"{name} — {form}") for form in forms)
+
+    def validate_value(self, field):
+        if (field.data or "") not in {value for value, _label in field.choices}:
+            raise ValidationError(_l("Выберите партнёра и форму из списка модели взаимодействия."))
+
+    def chosen(self) -> tuple[int | None, str]:
+        """(row id, form) of the choice."""
+        if not self.value.data:
+            return None, ""
+        row_id, _sep, form = self.value.data.partition(":")
+        return int(row_id), form
+
+    @staticmethod
+    def value_of(item) -> str:
+        if item.interaction_row_id is None:
+            return ""
+        return f"{item.interaction_row_id}:{item.interaction_form}" if item.interaction_form \
+            else str(item.interaction_row_id)

@@ -97,6 +97,10 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
         ForeignKeyConstraint(["plan_id", "network_id"], ["plans.id", "plans.network_id"], ondelete="CASCADE"),
         ForeignKeyConstraint(["section_id", "network_id"], ["plan_sections.id", "plan_sections.network_id"],
                              ondelete="CASCADE"),
+        # the row of the interaction model the event realises (workspace.networks.models): a row linked to
+        # events cannot be deleted (the model's page refuses it first)
+        ForeignKeyConstraint(["interaction_row_id", "network_id"],
+                             ["interaction_rows.id", "interaction_rows.network_id"]),
         UniqueConstraint("id", "network_id"),
         # the desk's next events (planned, by start) and reports due (planned, by end): read in index order
         # and stopped at the first few, instead of sorting every item of the user's networks
@@ -126,6 +130,10 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
     responsible: Mapped[str] = mapped_column(Text, default="")
     report_form: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[ItemStatus] = mapped_column(db_enum(ItemStatus, "item_status"), default=ItemStatus.PLANNED)
+    # the interaction model's row («Социальный партнёр — Формы — Эффект») the event realises, and the form chosen
+    # from that row's forms (its text; empty when no row or no form is named)
+    interaction_row_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    interaction_form: Mapped[str] = mapped_column(String(300), default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     # the search words of the title and the responsible, kept by keep_search_text() below: what the global search matches
     # (folding in SQL costs ~20 µs a value on PostgreSQL, a Python call per value on SQLite)

@@ -12,6 +12,7 @@ from workspace.core import cells
 from workspace.core.dates import AcademicYear
 from workspace.core.labels import label
 from workspace.core.rendering import per_request
+from workspace.networks.interaction import row_names
 from workspace.plans.forms import CELL_FIELDS
 from workspace.plans.models import ItemStatus, PlanItem
 from workspace.plans.periods import decode_periods, timing_warning
@@ -33,7 +34,9 @@ class _Texts:
         # The column headings, repeated on each cell for the phone, where a row is a card (app.css).
         self.labels = {field: str(escape(text)) for field, text in (
             ("title", _("Мероприятие")), ("audience", _("Классы")), ("timing", _("Сроки")),
-            ("responsible", _("Ответственные")), ("report_form", _("Форма отчётности")), ("status", _("Статус")))}
+            ("responsible", _("Ответственные")), ("report_form", _("Форма отчётности")),
+            ("interaction", _("Партнёр и форма взаимодействия")), ("status", _("Статус")))}
+        common.field_names.setdefault("interaction", _("партнёр и форма взаимодействия"))
 
 
 def _year(context) -> AcademicYear | None:
@@ -65,6 +68,8 @@ def _cell(item: PlanItem, field: str, can_edit: bool, base: str, links, status_e
             grades = (texts.grade % {"a": item.grade_from} if item.grade_to in (None, item.grade_from)
                       else texts.grades % {"a": item.grade_from, "b": item.grade_to})
             body += f'<br><span class="muted">{grades}</span>'
+    elif field == "interaction":
+        body = _interaction(item)
     else:
         body = cells.prose(getattr(item, field))
         if field == "responsible" and links and links.get(item.id):
@@ -73,6 +78,15 @@ def _cell(item: PlanItem, field: str, can_edit: bool, base: str, links, status_e
     drawn = cells.cell(f"item-{item.id}-{field}", body, flagged,
                        f"{base}{item.id}/cells/{field}" if editable else None, field, texts.common, item.title)
     return drawn.replace("<td ", f'<td data-label="{texts.labels[field]}" ', 1)
+
+
+def _interaction(item: PlanItem) -> str:
+    """The row of the interaction model the item realises (its partner) and the form chosen, or «—»."""
+    if item.interaction_row_id is None:
+        return "—"
+    name = row_names().get(item.interaction_row_id, "—")
+    form = f'<br><span class="muted">{escape(item.interaction_form)}</span>' if item.interaction_form else ""
+    return f"{escape(name)}{form}"
 
 
 @pass_context

@@ -18,6 +18,7 @@ from workspace.core.rendering import confirm_page, partial_requested, render
 from workspace.council.approval import approval_histories, approval_history, approved_protocol
 from workspace.council.forms import SubmitForm
 from workspace.extensions import db, htmx
+from workspace.networks.interaction import interaction_options, interaction_text
 from workspace.plans import bp
 from workspace.plans.access import (
     editable_item_or_404,
@@ -33,6 +34,7 @@ from workspace.plans.exports import export_filename, plan_workbook
 from workspace.plans.forms import (
     CELL_FIELDS,
     CellForm,
+    InteractionCellForm,
     ItemForm,
     PlanForm,
     SectionForm,
@@ -214,10 +216,16 @@ def show_item(plan_id: int, item_id: int):
 def _cell_form(field: str, item: PlanItem):
     if field not in CELL_FIELDS:
         abort(404)
-    form = StatusCellForm() if field == "status" else CellForm(field)
+    if field == "interaction":
+        form = InteractionCellForm(interaction_options())
+        if request.method == "GET":
+            form.value.data = InteractionCellForm.value_of(item)
+    else:
+        form = StatusCellForm() if field == "status" else CellForm(field)
+        if request.method == "GET":
+            value = getattr(item, field)
+            form.value.data = value.value if field == "status" else value
     if request.method == "GET":
-        value = getattr(item, field)
-        form.value.data = value.value if field == "status" else value
         form.version.data = str(item.version)
     return form
 
@@ -239,7 +247,10 @@ def edit_cell(plan_id: int, item_id: int, field: str):
                                       value=_cell_text(item, field)))
             status = 409
         else:
-            apply_cell(item, field, form.value.data or "", AcademicYear(plan.start_year))
+            if field == "interaction":
+                item.interaction_row_id, item.interaction_form = form.chosen()
+            else:
+                apply_cell(item, field, form.value.data or "", AcademicYear(plan.start_year))
             db.session.flush()
             if htmx:
                 return render("plans/_item_cell.html", item=item, plan=plan, field=field, can_edit=True,
@@ -252,6 +263,8 @@ def edit_cell(plan_id: int, item_id: int, field: str):
 
 
 def _cell_text(item: PlanItem, field: str) -> str:
+    if field == "interaction":
+        return interaction_text(item) or "—"
     value = getattr(item, field)
     return label(value) if field == "status" else (value or "—")
 
