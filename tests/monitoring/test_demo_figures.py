@@ -139,10 +139,57 @@ def test_indicators_plan_versus_fact(app, demo):
         "Доля обучающихся, посетивших учреждения культуры не реже раза в четверть": (64, 58, 85.3),
         "Число совместных проектов с учреждениями культуры": (3, 2, 75.0),
         "Число призёров конкурсов и фестивалей партнёров": (None, 9, None),
+        # the five hand-entered indicators of the programme made from the template (see the next test):
+        # fact = this September's входная, previous = last May's итоговая, progress = fact / target
+        "Доля педагогов, применяющих в работе ресурсы партнёров сети": (58, 52, 82.9),           # 58 of 70
+        "Экспертная оценка деятельности сети советом": (4.1, 3.8, 102.5),                         # 4,1 of 4
+        "Доля педагогов, участвующих в инновационных проектах сети": (28, 24, 70.0),             # 28 of 40
+        "Число новых педагогических практик, представленных сетью": (1, 3, 20.0),                 # 1 of 5
+        "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": (71, 68, 94.7),  # 71 of 75
     }
     assert {title: (row.fact, row.previous, row.progress) for title, row in rows.items()} == expected
     met = [title for title, row in rows.items() if row.is_met]
-    assert met == ["Удовлетворённость родителей сетевыми мероприятиями"]
+    assert met == ["Удовлетворённость родителей сетевыми мероприятиями", "Экспертная оценка деятельности сети советом"]
+
+
+def test_the_programme_from_the_template_levels_and_changes(app, client, demo):
+    """The demo network's programme is the template of network interaction (workspace/monitoring/catalogue.py):
+    seven criteria; the two computed ones (events held, satisfaction) were already among the network's
+    indicators (same sources), so five hand-entered indicators were added, measured last year in September
+    (входная) and May (итоговая) and this year in September (workspace/demo/monitoring.py PROGRAMME_VALUES).
+
+    By hand, with the thresholds (высокий от / средний от) of the template:
+      indicator                         thr.     2025 Sep -> May (within)  2026 Sep   level now (last)   change
+      ресурсы партнёров, %              70/40    35 -> 52   (+17)          58         средний (средний)   58-52 = +6
+      экспертная оценка, баллы          4/3      3,2 -> 3,8 (+0,6)         4,1        высокий (средний)   +0,3
+      инновационные проекты, %          40/20    12 -> 24   (+12)          28         средний (средний)   +4
+      новые практики, шт.               5/2      0 -> 3     (+3)           1          низкий  (средний)   1-3 = -2
+      готовность педагогов, %           75/50    46 -> 68   (+22)          71         средний (средний)   +3
+    Levels this year: высокий 1, средний 3, низкий 1; last year (the May values): средний 5. The two computed
+    indicators of the demo carry no thresholds (they were made by hand before the template), so no level.
+    """
+    _sections_, rows = _sections(app)
+    programme = {title: row for title, row in rows.items() if row.indicator.level_middle is not None}
+    assert {title: (row.level, row.previous_level, row.change) for title, row in programme.items()} == {
+        "Доля педагогов, применяющих в работе ресурсы партнёров сети": ("middle", "middle", 6),
+        "Экспертная оценка деятельности сети советом": ("high", "middle", 0.3),
+        "Доля педагогов, участвующих в инновационных проектах сети": ("middle", "middle", 4),
+        "Число новых педагогических практик, представленных сетью": ("low", "middle", -2),
+        "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": ("middle", "middle", 3),
+    }
+    previous = AcademicYear.current().start_year - 1
+    assert [row.change_within(previous) for row in programme.values()] == [17, 0.6, 12, 3, 22]
+    assert [row.change_within(previous + 1) for row in programme.values()] == [None] * 5  # only September so far
+    criteria = {row.indicator.criterion for row in programme.values()}
+    assert len(criteria) == 5 and "Готовность педагогов к работе в сетевом режиме" in criteria
+
+    login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
+    page = client.get(f"/n/{NETWORK}/monitoring/").get_data(as_text=True)
+    assert "высокий — 1, средний — 3, низкий — 1" in page
+    assert "высокий — 0, средний — 5, низкий — 0" in page
+    for text in ("Критерий: Внешняя оценка деятельности", f"{AcademicYear(previous).label}, с входной: +17", "+0,3", "-2", "был средний",
+                 "Как считается", "Входная диагностика"):
+        assert text in page, text
 
 
 def test_the_dashboard_page_shows_the_same_numbers(app, client, demo):
