@@ -179,25 +179,25 @@ def _template_or_404(key: str):
     return template
 
 
-@bp.get("/n/<network>/monitoring/templates/<key>")
+@bp.get("/n/<network>/monitoring/templates/<template_key>")
 @login_required
-def confirm_template(key: str):
-    template = _template_or_404(key)
+def confirm_template(template_key: str):
+    template = _template_or_404(template_key)
     return confirm_page(
         heading=_("Добавить показатели из шаблона?"),
         question=_("«%(title)s»: критериев — %(criteria)d, показателей — %(indicators)d. Показатели с теми же "
                    "критерием и названием, что уже есть в сети, не повторяются; после добавления их можно "
                    "изменить или удалить.", title=template.title, criteria=len(template.criteria),
                    indicators=template.indicator_count),
-        action=url_for("monitoring.apply_template", key=key), confirm_label=_("Добавить"),
+        action=url_for("monitoring.apply_template", template_key=template_key), confirm_label=_("Добавить"),
         cancel_url=url_for("monitoring.list_indicators"))
 
 
-@bp.post("/n/<network>/monitoring/templates/<key>")
+@bp.post("/n/<network>/monitoring/templates/<template_key>")
 @login_required
-def apply_template(key: str):
+def apply_template(template_key: str):
     """Copy a template's criteria and indicators into the network's own (those already there are skipped)."""
-    template = _template_or_404(key)
+    template = _template_or_404(template_key)
     added = copy_template(g.network.id, template)
     flash(_("Из шаблона добавлено показателей: %(n)d.", n=added), "success")
     return redirect(url_for("monitoring.list_indicators"))
