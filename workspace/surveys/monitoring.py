@@ -1,6 +1,7 @@
 """The surveys' figure provider and the satisfaction source of the monitoring dashboard."""
 from __future__ import annotations
 
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -66,7 +67,8 @@ def surveys_section(scope: MonitoringScope) -> SectionContent:
         [(_("Ответов"), [row[3] for row in rows]),
          (_("Удовлетворённость, %"), [satisfaction_percent(row[4], row[5]) or 0 for row in rows])],
         _("Число ответов и удовлетворённость: доля ответов «4» и «5» по шкале 1–5 среди всех ответов на "
-          "вопросы об удовлетворённости."))
+          "вопросы об удовлетворённости."),
+        rows_url=url_for("surveys.list_surveys") if scope.institution_id is None else "")
     return SectionContent(
         headlines=[Headline(_("Ответов на анкеты"), responses[scope.year.start_year],
                             responses[scope.previous.start_year]),
