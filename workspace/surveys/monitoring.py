@@ -1,7 +1,7 @@
 """The surveys' figure provider and the satisfaction source of the monitoring dashboard."""
 from __future__ import annotations
 
-from flask import url_for
+from flask import g, has_request_context, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -56,6 +56,13 @@ def satisfaction_by_year(scope: MonitoringScope) -> tuple[float | None, float | 
     return result[0], result[1]
 
 
+def _surveys_url(scope: MonitoringScope) -> str:
+    """The network's list of surveys (the rows counted), on a network's dashboard requested in a browser."""
+    if scope.institution_id is None and has_request_context() and getattr(g, "network", None) is not None:
+        return url_for("surveys.list_surveys")
+    return ""
+
+
 def surveys_section(scope: MonitoringScope) -> SectionContent:
     rows = [row for row in survey_rows(scope) if row[2] == scope.year.start_year]
     this, last = satisfaction_by_year(scope)
@@ -68,7 +75,7 @@ def surveys_section(scope: MonitoringScope) -> SectionContent:
          (_("Удовлетворённость, %"), [satisfaction_percent(row[4], row[5]) or 0 for row in rows])],
         _("Число ответов и удовлетворённость: доля ответов «4» и «5» по шкале 1–5 среди всех ответов на "
           "вопросы об удовлетворённости."),
-        rows_url=url_for("surveys.list_surveys") if scope.institution_id is None else "")
+        rows_url=_surveys_url(scope))
     return SectionContent(
         headlines=[Headline(_("Ответов на анкеты"), responses[scope.year.start_year],
                             responses[scope.previous.start_year]),
