@@ -93,6 +93,10 @@ def test_coverage_by_institution_and_class(app, demo):
     this, last = (values for _name, values in by_class.series)
     assert this == [0, 52, 48, 27, 25, 30, 0, 24, 22, 18, 6]       # 2 … 11 класс, без класса
     assert last == [50, 47, 0, 56, 0, 0, 45, 0, 0, 0, 0]
+    # by category (issue 20: the 6 library staff are no longer counted as pupils): this year pupils
+    # 52 + 48 + 27 + 25 + 30 + 24 + 22 + 18 = 246 and others 6 (МИБС staff, no class); last year 198 and 0
+    assert _figure(coverage, "coverage-by-category").rows == [
+        ["Обучающиеся (строки отчёта с классами)", 246, 198], ["Другие участники (строки без класса)", 6, 0]]
 
 
 def test_agreements_projects_pupils_and_attendance(app, demo):
@@ -134,7 +138,8 @@ def test_indicators_plan_versus_fact(app, demo):
     _sections_, rows = _sections(app)
     expected = {
         "Доля проведённых мероприятий сетевого плана": (37.5, 75.0, 41.7),          # 37,5 of 90
-        "Число участий обучающихся в сетевых мероприятиях": (252, 198, 42.0),      # 252 of 600
+        # pupils only (issue 20: the source was every participant, 252 with the 6 library staff): 246 of 600
+        "Число участий обучающихся в сетевых мероприятиях": (246, 198, 41.0),
         "Удовлетворённость родителей сетевыми мероприятиями": (80.0, None, 100.0),  # 80 of 80 (48 of 60 marks 4–5)
         "Доля обучающихся, посетивших учреждения культуры не реже раза в четверть": (64, 58, 85.3),
         "Число совместных проектов с учреждениями культуры": (3, 2, 75.0),
