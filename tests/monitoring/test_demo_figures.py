@@ -220,3 +220,12 @@ def test_the_survey_results_on_the_demo(app, client, demo):
     for text in ("36,7", "23,3", "средний балл: 4,1 из 5", "Ответили: 27", "Нужны семейные выходные в музеях."):
         assert text in page, text
     assert "<strong>80 %</strong>" in page  # satisfaction of this survey: 48 of 60 marks are 4 or 5 (was 82: mean × 20)
+
+
+def test_the_base_schools_own_dashboard_counts_the_events_it_leads(app, demo):
+    """Issue 20: СОШ №31's own dashboard read «Запланировано 0 / Проведено 0» for its 8-event plan, because it
+    counted only the sections it is the partner of. As the base of «sosh31-kultura» it leads every event of that
+    network's plan: this year 5 (МИБС) + 3 (драмтеатр) = 8 planned, 3 held (МИБС №1, №2, драмтеатр №1) → 37,5 %;
+    last year 2 + 2 = 4 planned, 3 held (one cancelled) → 75 %."""
+    sections, _indicators = _sections(app, "sosh31")
+    assert [(h.value, h.previous) for h in sections["events"].headlines] == [(8, 4), (3, 3), (37.5, 75.0)]

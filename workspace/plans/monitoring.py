@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
+from tenants.models import Network
 from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.monitoring.registry import (
@@ -43,7 +44,10 @@ def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, tuple[date, ...], 
         if scope.institution_id is not None:
             institution_id = scope.institution_id
             linked = select(PlanItemInstitution.item_id).where(PlanItemInstitution.institution_id == institution_id)
-            query = query.where(or_(PlanSection.partner_institution_id == institution_id, PlanItem.id.in_(linked)))
+            # the events it leads: every item of the networks it is the base of (their plans are its plans)
+            led = select(Network.id).where(Network.base_institution_id == institution_id)
+            query = query.where(or_(PlanSection.partner_institution_id == institution_id, PlanItem.id.in_(linked),
+                                    PlanItem.network_id.in_(led)))
         return [(year, owner_id, tuple(start for start, _end in decode_periods(periods, starts_on, ends_on)),
                  status.value, count)
                 for year, owner_id, starts_on, ends_on, periods, status, count in db.session.execute(query)]
