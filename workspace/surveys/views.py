@@ -211,7 +211,7 @@ def show_results(survey_id: int):
     survey = get_survey_or_404(survey_id)
     total, results, satisfaction = survey_results(survey)
     previous = None
-    if survey.previous_round_id is not None:  # the comparison with the previous round: four statements more
+    if survey.previous_round_id is not None:  # the comparison with the previous round: six statements more
         earlier = db.first_or_404(select(Survey).where(Survey.id == survey.previous_round_id))
         previous = (earlier, *survey_results(earlier))
     figures = {}
