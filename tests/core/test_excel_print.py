@@ -53,11 +53,12 @@ def test_the_monitoring_report_prints_as_filed(app):
 
     from workspace.monitoring.exports import monitoring_workbook
 
-    year = SimpleNamespace(label="2026/2027")
-    scope = SimpleNamespace(year=year, previous=SimpleNamespace(label="2025/2026"))
+    year = SimpleNamespace(label="2026/2027", start_year=2026)
+    scope = SimpleNamespace(year=year, previous=SimpleNamespace(label="2025/2026", start_year=2025))
     indicator = SimpleNamespace(title="Доля проведённых мероприятий сетевого плана", criterion="Результативность",
                                 unit="%", target=90)
-    indicators = [SimpleNamespace(indicator=indicator, fact=75, previous=60, progress=83, source_label="План")]
+    indicators = [SimpleNamespace(indicator=indicator, fact=75, previous=60, progress=83, source_label="План",
+                                  level="middle", change=15, at=lambda start_year, point: None)]
     figure = SimpleNamespace(title="Мероприятия по месяцам", description="Проведено и запланировано",
                              header=["Месяц", "Запланировано", "Проведено"], rows=[["сентябрь", 4, 3]])
     sections = [(SimpleNamespace(title="Мероприятия сетевого плана"),
@@ -70,7 +71,9 @@ def test_the_monitoring_report_prints_as_filed(app):
     assert sheet.freeze_panes == "A5" and sheet.print_title_rows == "$4:$4"
     assert sheet.column_dimensions["A"].width >= len(indicator.title)
     assert sheet.page_setup.paperSize == 9 and sheet.page_setup.orientation == "landscape"
-    assert sheet.print_area == f"'Показатели'!$A$1:$H${sheet.max_row}"
+    # issue 20: the level, the change over the year and the six measurement points (two years × three) follow
+    assert sheet.print_area == f"'Показатели'!$A$1:$P${sheet.max_row}"
+    assert sheet["I4"].value == "Уровень" and sheet["I5"].value == "средний" and sheet["J5"].value == 15
     assert sheet.oddFooter.center.text == "Страница &P из &N"
     figures = workbook["Мероприятия сетевого плана"]
     assert figures["A1"].value == "Мероприятия по месяцам" and figures["A1"].font.bold

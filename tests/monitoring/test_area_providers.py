@@ -163,8 +163,9 @@ def test_attendance_by_month_and_provider(app, world):
     assert [(h.value, h.previous) for h in attendance.headlines] == [(66.7, 75.0), (9, 4)]  # 6 of 9, 3 of 4
     assert sources["attendance_percent"] == (66.7, 75.0)
     this, last = _values(_figure(attendance, "attendance-by-month"))  # September … August
-    assert this == [66.7, 66.7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]        # 4 of 6, 2 of 3
-    assert last == [0, 0, 0, 0, 0, 0, 50.0, 100.0, 0, 0, 0, 0]       # March 1 of 2, April 2 of 2
+    # months without marks are None («нет данных», a gap in the line) since issue 20 — they read 0 % before
+    assert this == [66.7, 66.7, *[None] * 10]                        # 4 of 6, 2 of 3
+    assert last == [None] * 6 + [50.0, 100.0] + [None] * 4           # March 1 of 2, April 2 of 2
     by_provider = _figure(attendance, "attendance-by-provider")
     assert by_provider.rows == [["Библиотека «Чтение»", 0, 75.0], ["Музей края", 66.7, 0]]
     # the school: its own pupils' marks only (not the other school's pupil): 4 of 6 this year, 3 of 4 last

@@ -93,6 +93,10 @@ def test_coverage_by_institution_and_class(app, demo):
     this, last = (values for _name, values in by_class.series)
     assert this == [0, 52, 48, 27, 25, 30, 0, 24, 22, 18, 6]       # 2 … 11 класс, без класса
     assert last == [50, 47, 0, 56, 0, 0, 45, 0, 0, 0, 0]
+    # by category (issue 20: the 6 library staff are no longer counted as pupils): this year pupils
+    # 52 + 48 + 27 + 25 + 30 + 24 + 22 + 18 = 246 and others 6 (МИБС staff, no class); last year 198 and 0
+    assert _figure(coverage, "coverage-by-category").rows == [
+        ["Обучающиеся (строки отчёта с классами)", 246, 198], ["Другие участники (строки без класса)", 6, 0]]
 
 
 def test_agreements_projects_pupils_and_attendance(app, demo):
@@ -121,9 +125,9 @@ def test_agreements_projects_pupils_and_attendance(app, demo):
 
 def test_surveys_and_council(app, demo):
     sections, _indicators = _sections(app)
-    # 30 answers; the two satisfaction scales: 12×5+12×4+4×3+2×2 = 124 and 10×5+14×4+5×3+1×1 = 122;
-    # (124 + 122) / 60 = 4,1 of 5 = 82 %
-    assert [(h.value, h.previous) for h in sections["surveys"].headlines] == [(30, 0), (82.0, None)]
+    # 30 answers; the two satisfaction scales: 12×5, 12×4, 4×3, 2×2 and 10×5, 14×4, 5×3, 1×1; satisfied (4 or 5):
+    # 12 + 12 + 10 + 14 = 48 of 60 marks = 80 % (issue 20: it was the mean 246 / 60 = 4,1 of 5 = 82 %)
+    assert [(h.value, h.previous) for h in sections["surveys"].headlines] == [(30, 0), (80.0, None)]
     # decisions: two questions of the November meeting this year; last year, the two of the August meeting
     # (28 August, before this academic year began) — workspace/demo/chronicle.py — and the programme passport's
     # approval voted at that meeting (workspace/demo/passport.py), and the approval of last year's analysis
@@ -135,22 +139,70 @@ def test_indicators_plan_versus_fact(app, demo):
     _sections_, rows = _sections(app)
     expected = {
         "Доля проведённых мероприятий сетевого плана": (37.5, 75.0, 41.7),          # 37,5 of 90
-        "Число участий обучающихся в сетевых мероприятиях": (252, 198, 42.0),      # 252 of 600
-        "Удовлетворённость родителей сетевыми мероприятиями": (82.0, None, 102.5),  # 82 of 80
+        # pupils only (issue 20: the source was every participant, 252 with the 6 library staff): 246 of 600
+        "Число участий обучающихся в сетевых мероприятиях": (246, 198, 41.0),
+        "Удовлетворённость родителей сетевыми мероприятиями": (80.0, None, 100.0),  # 80 of 80 (48 of 60 marks 4–5)
         "Доля обучающихся, посетивших учреждения культуры не реже раза в четверть": (64, 58, 85.3),
         "Число совместных проектов с учреждениями культуры": (3, 2, 75.0),
         "Число призёров конкурсов и фестивалей партнёров": (None, 9, None),
+        # the five hand-entered indicators of the programme made from the template (see the next test):
+        # fact = this September's входная, previous = last May's итоговая, progress = fact / target
+        "Доля педагогов, применяющих в работе ресурсы партнёров сети": (58, 52, 82.9),           # 58 of 70
+        "Экспертная оценка деятельности сети советом": (4.1, 3.8, 102.5),                         # 4,1 of 4
+        "Доля педагогов, участвующих в инновационных проектах сети": (28, 24, 70.0),             # 28 of 40
+        "Число новых педагогических практик, представленных сетью": (1, 3, 20.0),                 # 1 of 5
+        "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": (71, 68, 94.7),  # 71 of 75
     }
     assert {title: (row.fact, row.previous, row.progress) for title, row in rows.items()} == expected
     met = [title for title, row in rows.items() if row.is_met]
-    assert met == ["Удовлетворённость родителей сетевыми мероприятиями"]
+    assert met == ["Удовлетворённость родителей сетевыми мероприятиями", "Экспертная оценка деятельности сети советом"]
+
+
+def test_the_programme_from_the_template_levels_and_changes(app, client, demo):
+    """The demo network's programme is the template of network interaction (workspace/monitoring/catalogue.py):
+    seven criteria; the two computed ones (events held, satisfaction) were already among the network's
+    indicators (same sources), so five hand-entered indicators were added, measured last year in September
+    (входная) and May (итоговая) and this year in September (workspace/demo/monitoring.py PROGRAMME_VALUES).
+
+    By hand, with the thresholds (высокий от / средний от) of the template:
+      indicator                         thr.     2025 Sep -> May (within)  2026 Sep   level now (last)   change
+      ресурсы партнёров, %              70/40    35 -> 52   (+17)          58         средний (средний)   58-52 = +6
+      экспертная оценка, баллы          4/3      3,2 -> 3,8 (+0,6)         4,1        высокий (средний)   +0,3
+      инновационные проекты, %          40/20    12 -> 24   (+12)          28         средний (средний)   +4
+      новые практики, шт.               5/2      0 -> 3     (+3)           1          низкий  (средний)   1-3 = -2
+      готовность педагогов, %           75/50    46 -> 68   (+22)          71         средний (средний)   +3
+    Levels this year: высокий 1, средний 3, низкий 1; last year (the May values): средний 5. The two computed
+    indicators of the demo carry no thresholds (they were made by hand before the template), so no level.
+    """
+    _sections_, rows = _sections(app)
+    programme = {title: row for title, row in rows.items() if row.indicator.level_middle is not None}
+    assert {title: (row.level, row.previous_level, row.change) for title, row in programme.items()} == {
+        "Доля педагогов, применяющих в работе ресурсы партнёров сети": ("middle", "middle", 6),
+        "Экспертная оценка деятельности сети советом": ("high", "middle", 0.3),
+        "Доля педагогов, участвующих в инновационных проектах сети": ("middle", "middle", 4),
+        "Число новых педагогических практик, представленных сетью": ("low", "middle", -2),
+        "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": ("middle", "middle", 3),
+    }
+    previous = AcademicYear.current().start_year - 1
+    assert [row.change_within(previous) for row in programme.values()] == [17, 0.6, 12, 3, 22]
+    assert [row.change_within(previous + 1) for row in programme.values()] == [None] * 5  # only September so far
+    criteria = {row.indicator.criterion for row in programme.values()}
+    assert len(criteria) == 5 and "Готовность педагогов к работе в сетевом режиме" in criteria
+
+    login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
+    page = client.get(f"/n/{NETWORK}/monitoring/").get_data(as_text=True)
+    assert "высокий — 1, средний — 3, низкий — 1" in page
+    assert "высокий — 0, средний — 5, низкий — 0" in page
+    for text in ("Критерий: Внешняя оценка деятельности", f"{AcademicYear(previous).label}, с входной: +17", "+0,3", "-2", "был средний",
+                 "Как считается", "Входная диагностика"):
+        assert text in page, text
 
 
 def test_the_dashboard_page_shows_the_same_numbers(app, client, demo):
     login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
     page = client.get(f"/n/{NETWORK}/monitoring/").get_data(as_text=True)
     assert "Мониторинг эффективности" in page
-    for text in ("37,5", "41,7 %", "252 чел.", "102,5 %", "82 %", "85,3 %"):
+    for text in ("37,5", "41,7 %", "252 чел.", "100 %", "80 %", "85,3 %"):
         assert text in page, text
     assert page.count('role="img"') >= 6
 
@@ -168,4 +220,13 @@ def test_the_survey_results_on_the_demo(app, client, demo):
     # Q4 (multiple, not required): 15, 10, 8, 6 chosen by 27 respondents (3 chose nothing)
     for text in ("36,7", "23,3", "средний балл: 4,1 из 5", "Ответили: 27", "Нужны семейные выходные в музеях."):
         assert text in page, text
-    assert "<strong>82 %</strong>" in page  # satisfaction of this survey
+    assert "<strong>80 %</strong>" in page  # satisfaction of this survey: 48 of 60 marks are 4 or 5 (was 82: mean × 20)
+
+
+def test_the_base_schools_own_dashboard_counts_the_events_it_leads(app, demo):
+    """Issue 20: СОШ №31's own dashboard read «Запланировано 0 / Проведено 0» for its 8-event plan, because it
+    counted only the sections it is the partner of. As the base of «sosh31-kultura» it leads every event of that
+    network's plan: this year 5 (МИБС) + 3 (драмтеатр) = 8 planned, 3 held (МИБС №1, №2, драмтеатр №1) → 37,5 %;
+    last year 2 + 2 = 4 planned, 3 held (one cancelled) → 75 %."""
+    sections, _indicators = _sections(app, "sosh31")
+    assert [(h.value, h.previous) for h in sections["events"].headlines] == [(8, 4), (3, 3), (37.5, 75.0)]

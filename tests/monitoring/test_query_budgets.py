@@ -10,12 +10,14 @@ from tests.conftest import csrf_token_from
 from workspace.plans.models import ItemStatus
 
 BUDGETS = {"dashboard": 12, "institution-dashboard": 12, "print": 12, "indicators": 3, "survey": 4, "results": 8,
-           "public-survey": 4, "answer": 8}
+           "results-round": 14, "public-survey": 4, "answer": 8}
 # On PostgreSQL a page that reads network-owned rows first sets the row-level-security context: one more
 # statement; the public link sets it twice (the token lookup outside the scope, then the survey's network).
 # /n/ pages: two (the URL resolution's unscoped one-statement read, then the request's scope).
 RLS_CONTEXT = {"dashboard": 2, "institution-dashboard": 1, "print": 2, "indicators": 2, "survey": 2, "results": 2,
-               "public-survey": 2, "answer": 2}
+               "results-round": 2, "public-survey": 2, "answer": 2}
+# A later round's results (issue 20) read the previous round (1) and its results (its questions, responses counted,
+# answers grouped by choice, respondents per question, texts: 5) besides its own.
 # What the network's dashboard reads: the user, the network with the membership and the seat (2, every network
 # page); the plan items of both years grouped by partner, day and status (1); the names of the members and of the
 # networks (1, one UNION ALL); the participants of both years grouped (1); the council's decisions grouped (1); the
@@ -52,6 +54,8 @@ def _populate(make, size: int):
     for n in range(max(size // 4, 1)):
         indicator = make.monitoring_indicator(network, f"Показатель {n}", position=n, target=10)
         make.indicator_value(indicator, 2026, n)
+        make.indicator_value(indicator, 2026, n, point="start")   # measurement points: still one statement
+        make.indicator_value(indicator, 2025, n + 1, point="final")
         make.monitoring_indicator(network, f"Вычисляемый {n}", source=("events_held_share", "participants",
                                                             "survey_satisfaction")[n % 3], target=50)
     _populate_areas(make, network, school, partners, size)
@@ -61,6 +65,10 @@ def _populate(make, size: int):
     single, multiple, scale, text = survey.questions
     for n in range(size):
         make.survey_response(survey, {single: 1 + n % 2, multiple: [1, 3], scale: 1 + n % 5, text: f"Ответ {n}"})
+    later = make.survey(network, "Анкета, раунд 2", previous_round=survey, questions=(("scale", "Довольны?", [], True),))
+    for n in range(size):
+        make.survey_response(later, {later.questions[0]: 1 + n % 5})
+    coordinator.later_round_id = later.id
     return coordinator, survey
 
 
@@ -85,7 +93,8 @@ def _populate_areas(make, network, school, partners, size: int):
 
 PAGES = {"dashboard": "/n/net/monitoring/?year=2026", "institution-dashboard": "/i/school/monitoring/?year=2026",
          "print": "/n/net/monitoring/print?year=2026", "indicators": "/n/net/monitoring/indicators",
-         "survey": "/n/net/surveys/{survey_id}", "results": "/n/net/surveys/{survey_id}/results"}
+         "survey": "/n/net/surveys/{survey_id}", "results": "/n/net/surveys/{survey_id}/results",
+         "results-round": "/n/net/surveys/{round_id}/results"}
 
 
 def _expected(app, page):
@@ -100,7 +109,7 @@ def _expected(app, page):
 def test_page_statement_count_is_pinned_and_flat(app, client, make, login_as, count_queries, page, size):
     coordinator, survey = _populate(make, size)
     login_as(coordinator)
-    url = PAGES[page].format(survey_id=survey.id)
+    url = PAGES[page].format(survey_id=survey.id, round_id=coordinator.later_round_id)
     client.get(url)
     with count_queries() as statements:
         response = client.get(url)

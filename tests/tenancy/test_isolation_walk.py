@@ -82,6 +82,7 @@ def _values_for(world, actor_key: str):
         "offer_id": a.offer.id,
         "conversation_id": a.conversation.id,
         "indicator_id": a.indicator.id,
+        "template_key": "network",  # the monitoring programme's templates are the product's, not a tenant's
         "survey_id": a.survey.id,
         "question_id": a.question.id,
         "survey_token": a.survey.token,
@@ -152,6 +153,7 @@ def _values_for(world, actor_key: str):
         "offer_id": [b.offer.id, 999999],
         "conversation_id": [b.conversation.id, 999999],
         "indicator_id": [b.indicator.id, 999999],
+        "template_key": ["no-such-template"],
         "survey_id": [b.survey.id, 999999],
         "question_id": [b.question.id, 999999],
         # The public survey link is the credential and is meant to be handed out: network B's open survey

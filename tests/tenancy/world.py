@@ -189,7 +189,9 @@ def build_world(make) -> World:
         side.conversation = make.conversation(side.need, side.offer, messages=((partner, f"Сообщение {mark}"),))
         side.indicator = make.monitoring_indicator(network, f"Показатель {mark}", target=10, criterion=f"Критерий {mark}")
         make.indicator_value(side.indicator, 2026, 7)
-        side.survey = make.survey(network, f"Анкета {mark}", questions=(
+        make.indicator_value(side.indicator, 2026, 5, point="start")  # входная диагностика (measurement points)
+        first_round = make.survey(network, f"Анкета {mark}, раунд 1", status="closed", start_year=2025)
+        side.survey = make.survey(network, f"Анкета {mark}", previous_round=first_round, questions=(
             ("single", f"Вопрос {mark}", [f"Вариант {mark}", "Другое"], False), ("text", "Предложения", [], False)))
         side.question = side.survey.questions[0]
         make.survey_response(side.survey, {side.survey.questions[0]: 1, side.survey.questions[1]: f"Ответ {mark}"})

@@ -11,9 +11,12 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, date, datetime
 
+from sqlalchemy import select
+
 from workspace.core.dates import AcademicYear
 from workspace.demo.plans import file_report
 from workspace.extensions import db
+from workspace.monitoring.catalogue import NETWORK_INTERACTION, apply_template
 from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
 from workspace.plans.editing import read_into
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
@@ -45,7 +48,8 @@ LAST_YEAR = [
 INDICATORS = [
     ("Доля проведённых мероприятий сетевого плана", "Выполнение плана сетевого взаимодействия", "%", 90,
      "events_held_share", {}),
-    ("Число участий обучающихся в сетевых мероприятиях", "Охват обучающихся", "чел.", 600, "participants", {}),
+    ("Число участий обучающихся в сетевых мероприятиях", "Охват обучающихся", "чел.", 600, "pupil_participants",
+     {}),
     ("Удовлетворённость родителей сетевыми мероприятиями", "Удовлетворённость участников", "%", 80,
      "survey_satisfaction", {}),
     ("Доля обучающихся, посетивших учреждения культуры не реже раза в четверть", "Доступность культурной среды",
@@ -54,6 +58,21 @@ INDICATORS = [
      {0: 3, 1: 2}),
     ("Число призёров конкурсов и фестивалей партнёров", "Результативность", "чел.", 15, "manual", {1: 9}),
 ]
+
+# The network's monitoring programme is made from the template of network interaction (workspace/monitoring/
+# catalogue.py): its two computed indicators are already above (same sources), the other five are added and
+# measured at points — (years back, point) → value: входная (September) and итоговая (May) last year, входная
+# this September. tests/monitoring/test_demo_figures.py computes their levels and changes by hand.
+PROGRAMME_VALUES = {
+    "Доля педагогов, применяющих в работе ресурсы партнёров сети": {
+        (1, "start"): 35, (1, "final"): 52, (0, "start"): 58},
+    "Экспертная оценка деятельности сети советом": {(1, "start"): 3.2, (1, "final"): 3.8, (0, "start"): 4.1},
+    "Доля педагогов, участвующих в инновационных проектах сети": {
+        (1, "start"): 12, (1, "final"): 24, (0, "start"): 28},
+    "Число новых педагогических практик, представленных сетью": {(1, "start"): 0, (1, "final"): 3, (0, "start"): 1},
+    "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": {
+        (1, "start"): 46, (1, "final"): 68, (0, "start"): 71},
+}
 
 SURVEY_QUESTIONS = [
     ("single", "В каких мероприятиях сети ваш ребёнок участвовал чаще всего?",
@@ -152,8 +171,20 @@ def load_monitoring(networks, institutions, year: AcademicYear, today: date) -> 
             db.session.add_all(MonitoringValue(network_id=owner.id, indicator_id=indicator.id,
                                                start_year=year.start_year - back, value=value)
                                for back, value in values.items())
+    _load_programme(network, year)
     _load_survey(network, year, today)
     _load_pupils_survey(networks["koshekhabl-set"], year, today)
+
+
+def _load_programme(network, year: AcademicYear) -> None:
+    """The network's programme from the template (the indicators of its computed sources are already there)
+    and the values of its five hand-entered indicators at their points."""
+    apply_template(network.id, NETWORK_INTERACTION)
+    indicators = dict(db.session.execute(select(MonitoringIndicator.title, MonitoringIndicator.id)
+                                         .where(MonitoringIndicator.network_id == network.id)).all())
+    db.session.add_all(MonitoringValue(network_id=network.id, indicator_id=indicators[title],
+                                       start_year=year.start_year - back, point=point, value=value)
+                       for title, values in PROGRAMME_VALUES.items() for (back, point), value in values.items())
 
 
 def _open_survey(network, year: AcademicYear, today: date, opened: date, title: str, audience, description: str,

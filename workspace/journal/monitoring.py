@@ -78,10 +78,10 @@ def attendance_section(scope: MonitoringScope) -> SectionContent:
         return percent(cell[0], cell[1]) or 0
     monthly = Figure(
         "attendance-by-month", _("Посещаемость сетевых групп по месяцам, %"), "lines", _("Месяц"),
-        month_labels(scope), [(scope.year.label, [share(cell) for cell in by_month[this]]),
-                               (scope.previous.label, [share(cell) for cell in by_month[last]])],
-        _("Доля отметок «присутствовал» среди всех отметок посещаемости занятий месяца; месяц без отметок "
-          "показан нулём."), "%")
+        month_labels(scope), [(scope.year.label, [percent(cell[0], cell[1]) for cell in by_month[this]]),
+                               (scope.previous.label, [percent(cell[0], cell[1]) for cell in by_month[last]])],
+        _("Доля отметок «присутствовал» среди всех отметок посещаемости занятий месяца; месяц без отметок — "
+          "«нет данных» (разрыв линии), а не 0 %."), "%")
     per_provider = Figure(
         "attendance-by-provider", _("Посещаемость по организациям, ведущим группы, %"), "bars", _("Организация"),
         [names.get(provider, "—") for provider in providers],

@@ -6,6 +6,15 @@ The dashboard is a list of **sections**, each filled by a **figure provider**; a
 from a named **computed source** or is entered by hand. Both are registered in
 ``workspace.monitoring.registry``, so an area adds its own without touching this package.
 
+The monitoring programme (issue 20): a network starts from a template of the real programmes' criteria
+(``workspace.monitoring.catalogue``: network interaction, seven criteria; personal development, five) and edits
+the copied indicators. An indicator has a method (a computed source with its stated formula; a hand-entered
+value, a diagnostic's aggregate or the council's expert rating), a target and level thresholds (высокий from
+``level_high``, средний from ``level_middle``). Hand-entered values are snapshots at measurement points
+(``MonitoringValue.point``: входная диагностика, промежуточный, итоговый замер); a year's fact is its latest
+point's value, and the dashboard shows every point of both years, the level, the change between the years
+and within a year. Per-pupil diagnostics are not held here: the network enters aggregates only.
+
 Provider interface
 ------------------
 

@@ -112,13 +112,26 @@ def bar_chart(key: str, title: str, description: str, categories: Sequence[str],
     return Markup("".join(parts))
 
 
+def _runs(points: list) -> list[list[tuple[float, float]]]:
+    """The unbroken runs of points between the gaps (None)."""
+    runs: list[list[tuple[float, float]]] = [[]]
+    for point in points:
+        if point is None:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(point)
+    return [run for run in runs if run]
+
+
 def line_chart(key: str, title: str, description: str, categories: Sequence[str],
                series: Sequence[tuple[str, Sequence[float]]]) -> Markup:
-    """Lines over ordered categories (months of the academic year), one line per series."""
+    """Lines over ordered categories (months of the academic year), one line per series; a None value (a month
+    without data) leaves a gap in the line and no point."""
     legend = _legend_height([name for name, _values in series])
     height = 196 + legend
     left, right, top_y, bottom = 40, WIDTH - 12, legend + 10, height - 30
-    top = _nice_max(max((value for _name, values in series for value in values), default=0))
+    top = _nice_max(max((value for _name, values in series for value in values if value is not None), default=0))
     count = max(len(categories), 1)
     step = (right - left) / max(count - 1, 1)
     parts = _open(key, title, description, height)
@@ -134,12 +147,17 @@ def line_chart(key: str, title: str, description: str, categories: Sequence[str]
                      f'{escape(_short(category, 6))}</text>')
     for position, (name, values) in enumerate(series):
         colour = PALETTE[position % len(PALETTE)]
-        points = [(left + index * step, bottom - (bottom - top_y) * value / top) for index, value in enumerate(values)]
+        points = [None if value is None else (left + index * step, bottom - (bottom - top_y) * value / top)
+                  for index, value in enumerate(values)]
         dash = DASHES[position % len(DASHES)]
         dash_attribute = f' stroke-dasharray="{dash}"' if dash else ""
-        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash_attribute} points="'
-                     + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>')
-        for (x, y), value, category in zip(points, values, categories):
+        for run in _runs(points):
+            parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash_attribute} points="'
+                         + " ".join(f"{x:.1f},{y:.1f}" for x, y in run) + '"/>')
+        for point, value, category in zip(points, values, categories):
+            if point is None:
+                continue
+            x, y = point
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}">'
                          f'<title>{escape(category)}, {escape(name)}: {format_number(value)}</title></circle>')
     parts.append("</svg>")

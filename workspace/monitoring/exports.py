@@ -11,6 +11,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from workspace.core.excel import column_widths, neutralise, set_up_print
+from workspace.monitoring.catalogue import LEVEL_LABELS, POINT_LABELS
+from workspace.monitoring.models import POINTS
 
 BOLD, PLAIN = "bold", "plain"
 CAPTION, NOTE = "caption", "note"   # a line of text above a table (bold, plain) that does not widen its column
@@ -46,12 +48,18 @@ def monitoring_workbook(title: str, scope, sections, indicators) -> bytes:
     ]
     header_row = None
     if indicators is not None:
+        years = (scope.previous, scope.year)
         lines.append((BOLD, [_("Показатель"), _("Критерий"), _("Единица"), _("План"),
                              _("Факт, %(year)s", year=scope.year.label),
-                             _("Факт, %(year)s", year=scope.previous.label), _("Выполнение, %"), _("Источник")]))
+                             _("Факт, %(year)s", year=scope.previous.label), _("Выполнение, %"), _("Источник"),
+                             _("Уровень"), _("Изменение за год"),
+                             *[f"{POINT_LABELS[point]}, {year.label}" for year in years for point in POINTS]]))
         header_row = len(lines)
         lines += [(PLAIN, [row.indicator.title, row.indicator.criterion, row.indicator.unit, row.indicator.target,
-                           row.fact, row.previous, row.progress, row.source_label]) for row in indicators]
+                           row.fact, row.previous, row.progress, row.source_label,
+                           str(LEVEL_LABELS[row.level]) if row.level else None, row.change,
+                           *[row.at(year.start_year, point) for year in years for point in POINTS]])
+                  for row in indicators]
     for entry, content in sections:
         lines += [(PLAIN, []), (BOLD, [str(entry.title)])]
         lines += [(PLAIN, [headline.label, headline.value, headline.previous, headline.unit])

@@ -9,7 +9,7 @@ from wtforms.validators import InputRequired, NumberRange, Optional
 from wtforms.widgets import TextInput
 
 from workspace.core.forms import max_length, required, strip
-from workspace.monitoring.models import MANUAL
+from workspace.monitoring.models import DIAGNOSTIC, EXPERT, MANUAL, POINTS
 
 
 class NumberField(DecimalField):
@@ -42,13 +42,33 @@ class IndicatorForm(FlaskForm):
     target = NumberField(_l("Целевое значение (план)"), places=None, validators=[Optional(), NumberRange(
         min=0, max=10 ** 9, message=_l("Введите число от 0 до миллиарда."))],
         render_kw={"inputmode": "decimal"})
-    source = SelectField(_l("Источник"))
+    source = SelectField(_l("Метод (как считается)"))
+    level_high = NumberField(_l("Высокий уровень — от"), places=None, validators=[Optional()],
+                             render_kw={"inputmode": "decimal"},
+                             description=_l("Значение не ниже этого порога — высокий уровень"))
+    level_middle = NumberField(_l("Средний уровень — от"), places=None, validators=[Optional()],
+                               render_kw={"inputmode": "decimal"},
+                               description=_l("Не ниже — средний, ниже — низкий. Пусто — уровни не считаются"))
     note = TextAreaField(_l("Пояснение"), validators=[max_length(2000)], filters=[strip])
     version = HiddenField()
 
     def __init__(self, sources: list[tuple[str, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.source.choices = [(MANUAL, str(_l("Вводится вручную за каждый учебный год")))] + sources
+        self.source.choices = [(MANUAL, str(_l("Вводится вручную за каждый замер"))),
+                               (DIAGNOSTIC, str(_l("Диагностика в классах: сеть вводит итог (долю, балл)"))),
+                               (EXPERT, str(_l("Экспертная оценка совета")))] + sources
+
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        high, middle = self.level_high.data, self.level_middle.data
+        if high is not None and middle is None:
+            self.level_middle.errors.append(_l("Укажите и порог среднего уровня."))
+            return False
+        if high is not None and middle is not None and middle > high:
+            self.level_middle.errors.append(_l("Порог среднего уровня не может быть выше порога высокого."))
+            return False
+        return True
 
 
 class ValueForm(FlaskForm):
@@ -57,4 +77,9 @@ class ValueForm(FlaskForm):
         NumberRange(min=0, max=10 ** 9, message=_l("Введите число от 0 до миллиарда."))],
         render_kw={"inputmode": "decimal"})
     start_year = HiddenField()
+    point = HiddenField()
     version = HiddenField()
+
+    @staticmethod
+    def point_of(value: str | None) -> str | None:
+        return value if value in POINTS else None

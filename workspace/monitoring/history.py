@@ -13,8 +13,11 @@ register_history_labels(
         "target": _l("Целевое значение"),
         "indicator_id": _l("Показатель"),
         "value": _l("Значение"),
+        "level_high": _l("Порог высокого уровня"),
+        "level_middle": _l("Порог среднего уровня"),
     },
     type_fields={
         ("MonitoringIndicator", "source"): _l("Как считается"),
+        ("MonitoringValue", "point"): _l("Замер"),
     },
 )

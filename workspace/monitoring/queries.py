@@ -1,13 +1,14 @@
 """Scoped loads of the monitoring area and the indicators' plan-versus-fact rows."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 from sqlalchemy import and_, select
 
 from workspace.extensions import db
-from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
+from workspace.monitoring.catalogue import METHOD_LABELS
+from workspace.monitoring.models import POINTS, MonitoringIndicator, MonitoringValue
 from workspace.monitoring.registry import SOURCES, MonitoringScope
 
 
@@ -15,9 +16,18 @@ def get_indicator_or_404(indicator_id: int) -> MonitoringIndicator:
     return db.first_or_404(select(MonitoringIndicator).where(MonitoringIndicator.id == indicator_id))
 
 
-def get_value(indicator: MonitoringIndicator, start_year: int) -> MonitoringValue | None:
+def get_value(indicator: MonitoringIndicator, start_year: int, point: str) -> MonitoringValue | None:
     return db.session.scalar(select(MonitoringValue).where(MonitoringValue.indicator_id == indicator.id,
-                                                           MonitoringValue.start_year == start_year))
+                                                           MonitoringValue.start_year == start_year,
+                                                           MonitoringValue.point == point))
+
+
+def latest(values: dict[str, float]) -> float | None:
+    """A year's fact: the value of its latest measurement point (итоговый before промежуточный before входная)."""
+    for point in reversed(POINTS):
+        if point in values:
+            return values[point]
+    return None
 
 
 @dataclass
@@ -27,6 +37,33 @@ class IndicatorRow:
     fact: float | None
     previous: float | None
     value_version: int  # of this year's hand-entered value; 0 when none yet
+    # hand-entered values by (start year, point) of both years (empty for a computed source)
+    points: dict[tuple[int, str], float] = field(default_factory=dict)
+
+    def at(self, start_year: int, point: str) -> float | None:
+        return self.points.get((start_year, point))
+
+    @property
+    def level(self) -> str | None:
+        """This year's level (высокий / средний / низкий) by the indicator's thresholds."""
+        return self.indicator.level_of(self.fact)
+
+    @property
+    def previous_level(self) -> str | None:
+        return self.indicator.level_of(self.previous)
+
+    @property
+    def change(self) -> float | None:
+        """This year's fact minus last year's."""
+        if self.fact is None or self.previous is None:
+            return None
+        return round(self.fact - self.previous, 1)
+
+    def change_within(self, start_year: int) -> float | None:
+        """The change within a year: its latest point minus its входная диагностика."""
+        values = {point: value for (year, point), value in self.points.items() if year == start_year}
+        first, last = values.get(POINTS[0]), latest({k: v for k, v in values.items() if k != POINTS[0]})
+        return None if first is None or last is None else round(last - first, 1)
 
     @property
     def progress(self) -> float | None:
@@ -45,24 +82,24 @@ def indicator_rows(scope: MonitoringScope) -> list[IndicatorRow]:
     indicators and their hand-entered values; computed sources share the sections' statements)."""
     years = [scope.year.start_year, scope.previous.start_year]
     rows = db.session.execute(
-        select(MonitoringIndicator, MonitoringValue.start_year, MonitoringValue.value, MonitoringValue.version)
+        select(MonitoringIndicator, MonitoringValue.start_year, MonitoringValue.point, MonitoringValue.value,
+               MonitoringValue.version)
         .outerjoin(MonitoringValue, and_(MonitoringValue.indicator_id == MonitoringIndicator.id,
                                          MonitoringValue.start_year.in_(years)))
         .order_by(MonitoringIndicator.position, MonitoringIndicator.id)).all()
     indicators: dict[int, MonitoringIndicator] = {}
-    manual: dict[int, dict[int, tuple[float, int]]] = {}
-    for indicator, start_year, value, version in rows:
+    manual: dict[int, dict[tuple[int, str], tuple[float, int]]] = {}
+    for indicator, start_year, point, value, version in rows:
         indicators[indicator.id] = indicator
         if start_year is not None:
-            manual.setdefault(indicator.id, {})[start_year] = (value, version)
+            manual.setdefault(indicator.id, {})[(start_year, point)] = (value, version)
     result = []
     for indicator in indicators.values():
-        values = manual.get(indicator.id, {})
-        this = values.get(scope.year.start_year)
-        last = values.get(scope.previous.start_year)
+        values = {key: value for key, (value, _version) in manual.get(indicator.id, {}).items()}
         if indicator.is_manual:
-            result.append(IndicatorRow(indicator, _("вводится вручную"), this[0] if this else None,
-                                       last[0] if last else None, this[1] if this else 0))
+            this = latest({point: v for (year, point), v in values.items() if year == scope.year.start_year})
+            last = latest({point: v for (year, point), v in values.items() if year == scope.previous.start_year})
+            result.append(IndicatorRow(indicator, str(METHOD_LABELS[indicator.source]), this, last, 0, values))
             continue
         source = SOURCES.get(indicator.source)
         if source is None:

@@ -37,6 +37,7 @@ class Figure:
     series: list[tuple[str, list[float]]]
     description: str = ""
     unit: str = ""
+    rows_url: str = ""  # a page listing the rows the figure counts («Строки, из которых посчитано»), if any
 
     @property
     def is_empty(self) -> bool:

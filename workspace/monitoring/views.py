@@ -18,10 +18,20 @@ from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.monitoring import bp
 from workspace.monitoring.access import editable_indicator_or_404, may_manage
+from workspace.monitoring.catalogue import (
+    LEVEL_LABELS,
+    METHOD_LABELS,
+    POINT_LABELS,
+    TEMPLATES,
+    level_counts,
+)
+from workspace.monitoring.catalogue import (
+    apply_template as copy_template,
+)
 from workspace.monitoring.charts import format_number
 from workspace.monitoring.exports import monitoring_workbook
 from workspace.monitoring.forms import IndicatorForm, ValueForm
-from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
+from workspace.monitoring.models import POINT_FINAL, POINTS, MonitoringIndicator, MonitoringValue
 from workspace.monitoring.queries import get_value, indicator_rows
 from workspace.monitoring.registry import MonitoringScope, build_sections, share_rows, source_choices
 
@@ -45,7 +55,8 @@ def _network_scope() -> MonitoringScope:
 def _context(scope: MonitoringScope, *, is_network: bool) -> dict:
     share_rows(scope, current_app.config["MONITORING_CACHE_SECONDS"])
     sections = build_sections(scope)
-    return {"scope": scope, "sections": sections, "years": _years(scope.year),
+    return {"scope": scope, "sections": sections, "years": _years(scope.year), "points": POINTS,
+            "point_labels": POINT_LABELS, "level_labels": LEVEL_LABELS, "level_counts": level_counts,
             "indicators": indicator_rows(scope) if is_network else None,
             "can_manage": is_network and can_manage_council(g.network), "is_network": is_network}
 
@@ -91,7 +102,8 @@ def _indicators_page(form: IndicatorForm, status: int = 200):
                                     .order_by(MonitoringIndicator.position, MonitoringIndicator.id)).all()
     labels = dict(source_choices())
     return render("monitoring/indicators.html", indicators=indicators, form=form, source_labels=labels,
-                  can_manage=may_manage(), status=status)
+                  can_manage=may_manage(), status=status, templates=TEMPLATES.values(),
+                  method_labels=METHOD_LABELS)
 
 
 @bp.route("/n/<network>/monitoring/indicators", methods=["GET", "POST"])
@@ -105,7 +117,8 @@ def list_indicators():
             db.session.add(MonitoringIndicator(
                 network_id=g.network.id, position=position, title=form.title.data, criterion=form.criterion.data or "",
                 unit=form.unit.data or "", target=_as_float(form.target.data), source=form.source.data,
-                note=form.note.data or ""))
+                note=form.note.data or "", level_high=_as_float(form.level_high.data),
+                level_middle=_as_float(form.level_middle.data)))
             flash(_("Показатель добавлен."), "success")
             return redirect(url_for("monitoring.list_indicators"))
         return _indicators_page(form, status=422)
@@ -131,6 +144,8 @@ def edit_indicator(indicator_id: int):
                                                                     form.unit.data or "")
             indicator.target, indicator.source = _as_float(form.target.data), form.source.data
             indicator.note = form.note.data or ""
+            indicator.level_high = _as_float(form.level_high.data)
+            indicator.level_middle = _as_float(form.level_middle.data)
             flash(_("Показатель сохранён."), "success")
             return redirect(url_for("monitoring.list_indicators"))
     else:
@@ -156,13 +171,48 @@ def delete_indicator(indicator_id: int):
     return redirect(url_for("monitoring.list_indicators"))
 
 
+def _template_or_404(key: str):
+    template = TEMPLATES.get(key)
+    if template is None:
+        abort(404)
+    require(may_manage())
+    return template
+
+
+@bp.get("/n/<network>/monitoring/templates/<template_key>")
+@login_required
+def confirm_template(template_key: str):
+    template = _template_or_404(template_key)
+    return confirm_page(
+        heading=_("Добавить показатели из шаблона?"),
+        question=_("«%(title)s»: критериев — %(criteria)d, показателей — %(indicators)d. Показатели с теми же "
+                   "критерием и названием, что уже есть в сети, не повторяются; после добавления их можно "
+                   "изменить или удалить.", title=template.title, criteria=len(template.criteria),
+                   indicators=template.indicator_count),
+        action=url_for("monitoring.apply_template", template_key=template_key), confirm_label=_("Добавить"),
+        cancel_url=url_for("monitoring.list_indicators"))
+
+
+@bp.post("/n/<network>/monitoring/templates/<template_key>")
+@login_required
+def apply_template(template_key: str):
+    """Copy a template's criteria and indicators into the network's own (those already there are skipped)."""
+    template = _template_or_404(template_key)
+    added = copy_template(g.network.id, template)
+    flash(_("Из шаблона добавлено показателей: %(n)d.", n=added), "success")
+    return redirect(url_for("monitoring.list_indicators"))
+
+
 @bp.route("/n/<network>/monitoring/indicators/<int:indicator_id>/value", methods=["GET", "POST"])
 @login_required
 def edit_value(indicator_id: int):
-    """The fact of a hand-entered indicator for one academic year."""
+    """The fact of a hand-entered indicator at one measurement point of an academic year."""
     indicator = editable_indicator_or_404(indicator_id, manual=True)
     year = _year() if request.method == "GET" else _posted_year()
-    stored = get_value(indicator, year.start_year)
+    point = ValueForm.point_of(request.values.get("point", POINT_FINAL))
+    if point is None:
+        abort(400)
+    stored = get_value(indicator, year.start_year, point)
     form = ValueForm()
     status = 200
     if request.method == "GET":
@@ -177,16 +227,18 @@ def edit_value(indicator_id: int):
             status = 409
         else:
             if stored is None:
-                db.session.add(MonitoringValue(network_id=g.network.id, indicator_id=indicator.id,
+                db.session.add(MonitoringValue(network_id=g.network.id, indicator_id=indicator.id, point=point,
                                                start_year=year.start_year, value=float(form.value.data)))
             else:
                 stored.value = float(form.value.data)
-            flash(_("Значение показателя за %(year)s сохранено.", year=year.label), "success")
+            flash(_("Значение показателя за %(year)s (%(point)s) сохранено.", year=year.label,
+                    point=str(POINT_LABELS[point]).lower()), "success")
             return redirect(url_for("monitoring.network_dashboard", year=year.start_year, _anchor="indicators"))
     else:
         status = 422
-    form.start_year.data = str(year.start_year)
-    return render("monitoring/edit_value.html", indicator=indicator, form=form, year=year, status=status)
+    form.start_year.data, form.point.data = str(year.start_year), point
+    return render("monitoring/edit_value.html", indicator=indicator, form=form, year=year, status=status,
+                  point_label=POINT_LABELS[point])
 
 
 def _posted_year() -> AcademicYear:

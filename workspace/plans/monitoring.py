@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
+from tenants.models import Network
 from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.monitoring.registry import (
@@ -43,7 +44,10 @@ def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, tuple[date, ...], 
         if scope.institution_id is not None:
             institution_id = scope.institution_id
             linked = select(PlanItemInstitution.item_id).where(PlanItemInstitution.institution_id == institution_id)
-            query = query.where(or_(PlanSection.partner_institution_id == institution_id, PlanItem.id.in_(linked)))
+            # the events it leads: every item of the networks it is the base of (their plans are its plans)
+            led = select(Network.id).where(Network.base_institution_id == institution_id)
+            query = query.where(or_(PlanSection.partner_institution_id == institution_id, PlanItem.id.in_(linked),
+                                    PlanItem.network_id.in_(led)))
         return [(year, owner_id, tuple(start for start, _end in decode_periods(periods, starts_on, ends_on)),
                  status.value, count)
                 for year, owner_id, starts_on, ends_on, periods, status, count in db.session.execute(query)]
@@ -140,15 +144,20 @@ def participation_rows(scope: MonitoringScope) -> list[tuple[date, int, int, tup
 
 
 def coverage_totals(scope: MonitoringScope) -> dict[int, dict[str, int]]:
-    """start_year → {"participants": n, "institutions": n}."""
-    totals = {year.start_year: {"participants": 0, "institutions": set()} for year in scope.years}
-    for day, _network, institution, _grade, count in participation_rows(scope):
+    """start_year → {"participants": n, "pupils": n, "others": n, "institutions": n}: pupils are the report's
+    rows with classes (a school's pupils by class), others the rows without classes (the partners' staff,
+    teachers, parents — a report does not tell them apart)."""
+    totals = {year.start_year: {"participants": 0, "pupils": 0, "others": 0, "institutions": set()}
+              for year in scope.years}
+    for day, _network, institution, grade, count in participation_rows(scope):
         year = scope.year_of(day)
         if year is not None:
             totals[year.start_year]["participants"] += count
+            totals[year.start_year]["pupils" if grade is not None else "others"] += count
             if count:
                 totals[year.start_year]["institutions"].add(institution)
-    return {year: {"participants": value["participants"], "institutions": len(value["institutions"])}
+    return {year: {**{key: value[key] for key in ("participants", "pupils", "others")},
+                   "institutions": len(value["institutions"])}
             for year, value in totals.items()}
 
 
@@ -185,12 +194,19 @@ def coverage_section(scope: MonitoringScope) -> SectionContent:
         [_classes_label(classes) for classes in grades],
         [(year_label, [by_grade[g][this] for g in grades]), (last_label, [by_grade[g][last] for g in grades])],
         _("Сумма участников из отчётов по классам (для школ), этот и прошлый учебный год."))
+    by_category = Figure(
+        "coverage-by-category", _("Участники мероприятий по категориям"), "bars", _("Категория"),
+        [_("Обучающиеся (строки отчёта с классами)"), _("Другие участники (строки без класса)")],
+        [(year_label, [totals[this]["pupils"], totals[this]["others"]]),
+         (last_label, [totals[last]["pupils"], totals[last]["others"]])],
+        _("Обучающиеся — участники строк отчёта, где указан класс; другие — строки без класса: сотрудники "
+          "партнёров, педагоги, родители (отчёт их не различает). Прежде все участники считались обучающимися."))
     return SectionContent(
         headlines=[Headline(_("Участников мероприятий"), totals[this]["participants"], totals[last]["participants"],
                             _("чел.")),
                    Headline(_("Учреждений, чьи участники были на мероприятиях"), totals[this]["institutions"],
                             totals[last]["institutions"])],
-        figures=[by_institution, by_class],
+        figures=[by_institution, by_class, by_category],
         note=_("Считаются участия по отчётам о мероприятиях: один обучающийся на двух мероприятиях — два участия. "
                "Охват уникальных обучающихся появится вместе с сетевыми группами и журналом."))
 
@@ -206,5 +222,7 @@ register_indicator_source("events_held_share", _l("Доля проведённы
                           position=30)
 register_indicator_source("participants", _l("Участников мероприятий (по отчётам)"), "чел.",
                           by_year(coverage_totals, "participants"), position=40)
+register_indicator_source("pupil_participants", _l("Участий обучающихся в мероприятиях (строки отчётов с классами)"),
+                          "чел.", by_year(coverage_totals, "pupils"), position=45)
 register_indicator_source("institutions_involved", _l("Учреждений, чьи участники были на мероприятиях"), "шт.",
                           by_year(coverage_totals, "institutions"), position=50)

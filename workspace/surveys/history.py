@@ -14,6 +14,8 @@ register_history_labels(
         "is_satisfaction": _l("Вопрос об удовлетворённости"),
         "options": _l("Варианты ответа"),
         "survey_id": _l("Анкета"),
+        "round_number": _l("Раунд"),
+        "previous_round_id": _l("Предыдущий раунд"),
     },
     type_fields={
         ("SurveyQuestion", "position"): _l("Порядковый номер"),

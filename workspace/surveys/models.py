@@ -56,8 +56,14 @@ SCALE = (1, 2, 3, 4, 5)
 
 
 class Survey(NetworkOwned, CreatedAtMixin, db.Model):
+    """A survey; a repeated one is a new **round** (раунд): a copy of the previous round's questions, linked to
+    it by ``previous_round_id`` so the results compare the two."""
+
     __tablename__ = "surveys"
-    __table_args__ = (UniqueConstraint("id", "network_id"),)
+    __table_args__ = (
+        UniqueConstraint("id", "network_id"),
+        ForeignKeyConstraint(["previous_round_id", "network_id"], ["surveys.id", "surveys.network_id"]),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(400))
@@ -70,6 +76,8 @@ class Survey(NetworkOwned, CreatedAtMixin, db.Model):
     token: Mapped[str | None] = mapped_column(String(64), unique=True)
     opened_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    round_number: Mapped[int] = mapped_column(Integer, default=1)
+    previous_round_id: Mapped[int | None] = mapped_column(Integer, index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -1,6 +1,7 @@
 """The surveys' figure provider and the satisfaction source of the monitoring dashboard."""
 from __future__ import annotations
 
+from flask import g, has_request_context, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -15,19 +16,19 @@ from workspace.monitoring.registry import (
     register_monitoring_section,
 )
 from workspace.surveys.models import QuestionKind, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse, SurveyStatus
-from workspace.surveys.queries import satisfaction_percent
+from workspace.surveys.queries import SATISFIED, satisfaction_percent
 
 
 def survey_rows(scope: MonitoringScope) -> list[tuple[int, str, int, int, int, int]]:
-    """(id, title, start_year, responses, sum of satisfaction marks, number of them) of the published
+    """(id, title, start_year, responses, satisfied marks (4–5), number of satisfaction marks) of the published
     surveys of both years: one statement."""
     def compute():
         responses = (select(func.count(SurveyResponse.id)).where(SurveyResponse.survey_id == Survey.id)
                      .correlate(Survey).scalar_subquery())
-        marks = (select(func.coalesce(func.sum(SurveyAnswer.choice), 0))
+        marks = (select(func.count(SurveyAnswer.id))
                  .join(SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)
                  .where(SurveyQuestion.survey_id == Survey.id, SurveyQuestion.is_satisfaction.is_(True),
-                        SurveyQuestion.kind == QuestionKind.SCALE, SurveyAnswer.choice.is_not(None))
+                        SurveyQuestion.kind == QuestionKind.SCALE, SurveyAnswer.choice.in_(SATISFIED))
                  .correlate(Survey).scalar_subquery())
         marked = (select(func.count(SurveyAnswer.id))
                   .join(SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)
@@ -44,15 +45,22 @@ def survey_rows(scope: MonitoringScope) -> list[tuple[int, str, int, int, int, i
 
 
 def satisfaction_by_year(scope: MonitoringScope) -> tuple[float | None, float | None]:
-    """The satisfaction score of each year: the mean of every «удовлетворённость» mark of the year's
-    surveys (pooled over surveys), as a percentage of 5."""
+    """The satisfaction of each year: the share of satisfied marks (4 or 5 of 5) among every
+    «удовлетворённость» mark of the year's surveys (pooled over surveys)."""
     result = []
     for year in scope.years:
         marks = [(total, number) for _id, _title, start_year, _count, total, number in survey_rows(scope)
                  if start_year == year.start_year]
         number = sum(n for _total, n in marks)
-        result.append(satisfaction_percent(sum(t for t, _n in marks) / number) if number else None)
+        result.append(satisfaction_percent(sum(t for t, _n in marks), number))
     return result[0], result[1]
+
+
+def _surveys_url(scope: MonitoringScope) -> str:
+    """The network's list of surveys (the rows counted), on a network's dashboard requested in a browser."""
+    if scope.institution_id is None and has_request_context() and getattr(g, "network", None) is not None:
+        return url_for("surveys.list_surveys")
+    return ""
 
 
 def surveys_section(scope: MonitoringScope) -> SectionContent:
@@ -64,8 +72,10 @@ def surveys_section(scope: MonitoringScope) -> SectionContent:
         "surveys", _("Анкетирование: ответы и удовлетворённость, %(year)s", year=scope.year.label), "bars",
         _("Анкета"), [row[1] for row in rows],
         [(_("Ответов"), [row[3] for row in rows]),
-         (_("Удовлетворённость, %"), [satisfaction_percent(row[4] / row[5]) if row[5] else 0 for row in rows])],
-        _("Число анкет и удовлетворённость (средний балл вопросов об удовлетворённости в процентах от 5)."))
+         (_("Удовлетворённость, %"), [satisfaction_percent(row[4], row[5]) or 0 for row in rows])],
+        _("Число ответов и удовлетворённость: доля ответов «4» и «5» по шкале 1–5 среди всех ответов на "
+          "вопросы об удовлетворённости."),
+        rows_url=_surveys_url(scope))
     return SectionContent(
         headlines=[Headline(_("Ответов на анкеты"), responses[scope.year.start_year],
                             responses[scope.previous.start_year]),

@@ -43,13 +43,18 @@ class QuestionResult:
         return round(100 * count / self.answered, 1) if self.answered else 0.0
 
 
-def satisfaction_percent(mean: float | None) -> float | None:
-    """The mean of a 1–5 scale as a percentage of the top mark: 4,2 of 5 → 84 %."""
-    return None if mean is None else round(100 * mean / 5, 1)
+SATISFIED = (4, 5)  # the marks of a 1–5 scale that count as «удовлетворён»
+
+
+def satisfaction_percent(satisfied: int, marks: int) -> float | None:
+    """The share of satisfied answers (4 or 5 on a 1–5 scale) among every mark of the satisfaction
+    questions: 24 of 30 → 80 %. (Not the mean × 20: then the lowest mark alone would read 20 %.)"""
+    return round(100 * satisfied / marks, 1) if marks else None
 
 
 def survey_results(survey: Survey) -> tuple[int, list[QuestionResult], float | None]:
-    """(responses, per-question results, satisfaction %) in four statements whatever the answers."""
+    """(responses, per-question results, satisfaction %: the share of 4–5 marks of the satisfaction
+    questions) in four statements whatever the answers."""
     questions = questions_of(survey)
     total = db.session.scalar(select(func.count(SurveyResponse.id)).where(SurveyResponse.survey_id == survey.id))
     counts: dict[int, dict[int, int]] = defaultdict(dict)
@@ -72,7 +77,7 @@ def survey_results(survey: Survey) -> tuple[int, list[QuestionResult], float | N
             .where(SurveyQuestion.survey_id == survey.id, SurveyAnswer.text.is_not(None))
             .order_by(SurveyAnswer.id)):
         texts[question_id].append(text)
-    results, satisfaction_sum, satisfaction_count = [], 0, 0
+    results, satisfied_count, satisfaction_count = [], 0, 0
     for question in questions:
         result = QuestionResult(question, answered.get(question.id, 0))
         by_choice = counts.get(question.id, {})
@@ -85,10 +90,9 @@ def survey_results(survey: Survey) -> tuple[int, list[QuestionResult], float | N
             if marks:
                 result.mean = round(sum(value * by_choice.get(value, 0) for value in SCALE) / marks, 2)
                 if question.is_satisfaction:
-                    satisfaction_sum += sum(value * by_choice.get(value, 0) for value in SCALE)
+                    satisfied_count += sum(by_choice.get(value, 0) for value in SATISFIED)
                     satisfaction_count += marks
         else:
             result.texts = texts.get(question.id, [])
         results.append(result)
-    mean = satisfaction_sum / satisfaction_count if satisfaction_count else None
-    return total, results, satisfaction_percent(mean)
+    return total, results, satisfaction_percent(satisfied_count, satisfaction_count)

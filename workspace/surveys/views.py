@@ -166,11 +166,54 @@ def close_survey(survey_id: int):
     return redirect(url_for("surveys.show_results", survey_id=survey.id))
 
 
+def _source_round_or_404(survey_id: int) -> Survey:
+    """A published (open or closed) survey a manager may repeat as a new round."""
+    survey = get_survey_or_404(survey_id)
+    require(may_manage())
+    require(survey.status != SurveyStatus.DRAFT)
+    return survey
+
+
+@bp.get("/n/<network>/surveys/<int:survey_id>/round")
+@login_required
+def confirm_new_round(survey_id: int):
+    survey = _source_round_or_404(survey_id)
+    return confirm_page(
+        heading=_("Провести новый раунд анкеты?"),
+        question=_("Будет создан черновик «%(title)s» (раунд %(number)d) с теми же вопросами; его можно поправить и "
+                   "опубликовать, а результаты сравнить с этим раундом.", title=survey.title,
+                   number=survey.round_number + 1),
+        action=url_for("surveys.new_round", survey_id=survey.id), confirm_label=_("Создать раунд"),
+        cancel_url=url_for("surveys.show_survey", survey_id=survey.id))
+
+
+@bp.post("/n/<network>/surveys/<int:survey_id>/round")
+@login_required
+def new_round(survey_id: int):
+    """Copy a published survey and its questions into a new draft: the next round, this academic year."""
+    survey = _source_round_or_404(survey_id)
+    copy = Survey(network_id=g.network.id, title=survey.title, description=survey.description,
+                  audience=survey.audience, start_year=AcademicYear.current().start_year,
+                  status=SurveyStatus.DRAFT, round_number=survey.round_number + 1, previous_round_id=survey.id)
+    db.session.add(copy)
+    db.session.flush()
+    db.session.add_all(SurveyQuestion(network_id=g.network.id, survey_id=copy.id, position=question.position,
+                                      kind=question.kind, text=question.text, options=question.options,
+                                      is_required=question.is_required, is_satisfaction=question.is_satisfaction)
+                       for question in questions_of(survey))
+    flash(_("Создан раунд %(number)d: проверьте вопросы и опубликуйте.", number=copy.round_number), "success")
+    return redirect(url_for("surveys.show_survey", survey_id=copy.id))
+
+
 @bp.get("/n/<network>/surveys/<int:survey_id>/results")
 @login_required
 def show_results(survey_id: int):
     survey = get_survey_or_404(survey_id)
     total, results, satisfaction = survey_results(survey)
+    previous = None
+    if survey.previous_round_id is not None:  # the comparison with the previous round: six statements more
+        earlier = db.first_or_404(select(Survey).where(Survey.id == survey.previous_round_id))
+        previous = (earlier, *survey_results(earlier))
     figures = {}
     for number, result in enumerate(results, start=1):
         if result.counts:
@@ -179,4 +222,4 @@ def show_results(survey_id: int):
                 [option for option, _count in result.counts], [(_("Ответов"), [count for _o, count in result.counts])],
                 _("Число ответивших, выбравших каждый вариант."))
     return render("surveys/results.html", survey=survey, total=total, results=results, figures=figures,
-                  satisfaction=satisfaction)
+                  satisfaction=satisfaction, previous=previous, can_manage=may_manage())
