@@ -3,7 +3,7 @@ of a value (входная, промежуточная, итоговая) — a 
 (the round's number and the previous round it copies)
 
 Revision ID: 0035_monitoring_programme
-Revises: 0034_programme_passport
+Revises: 0039_yearly_analysis
 Create Date: 2026-12-04 20:45:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0035_monitoring_programme'
-down_revision = "0034_programme_passport"
+down_revision = "0039_yearly_analysis"
 branch_labels = None
 depends_on = None
 
