@@ -291,3 +291,24 @@ def test_next_years_copy_keeps_the_events_partner_rows_and_forms(client, make, l
                                            PlanItem.status).order_by(PlanItem.id)).all()
     assert [tuple(copy)[1:3] for copy in copies] == [(row.id, "Спектакли"), (row.id, "Спектакли")]
     assert copies[1].plan_id != source and copies[1].status.value == "planned"
+
+
+def test_an_imported_partners_plan_realises_the_partners_row(client, make, login_as, read):
+    """A plan imported into a partner's section links each event to the partner's (only) row of the model, with the
+    form its title names."""
+    from pathlib import Path
+
+    from tenants.models import Network
+    from tests.plans.test_plan_import import _import
+    from tests.plans.test_plan_import import _network as _import_network
+    _school, library, plan, coordinator = _import_network(make, 2019)
+    with read():
+        network = db.session.scalar(select(Network).where(Network.slug == "kultura"))
+    row = make.model_row(network, institution=library, forms="Библиотечные уроки\nКнижные выставки")
+    login_as(coordinator)
+    _import(client, plan, (Path(__file__).parents[1] / "plans" / "fixtures" / "plan_library_2019-2020.xlsx")
+            .read_bytes())
+    with read():
+        linked = db.session.execute(select(PlanItem.interaction_row_id, PlanItem.interaction_form)).all()
+    assert len(linked) == 12 and {row_id for row_id, _form in linked} == {row.id}
+    assert all(form in ("", "Библиотечные уроки", "Книжные выставки") for _row_id, form in linked)

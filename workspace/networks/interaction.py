@@ -191,3 +191,22 @@ def interaction_text(item) -> str:
         return ""
     name = row_names().get(item.interaction_row_id, "—")
     return f"{name} — {item.interaction_form}" if item.interaction_form else name
+
+
+def member_rows_by_institution() -> dict[int, tuple[int, list[str]]]:
+    """institution id → (row id, forms) for each member institution with exactly one row in the model: the row an
+    imported event of that partner's plan section realises."""
+    found: dict[int, list[tuple[int, list[str]]]] = {}
+    for row_id, institution_id, forms in db.session.execute(
+            select(InteractionRow.id, InteractionRow.institution_id, InteractionRow.forms)
+            .where(InteractionRow.network_id == g.network.id, InteractionRow.institution_id.is_not(None))):
+        found.setdefault(institution_id, []).append(
+            (row_id, [line.strip() for line in forms.splitlines() if line.strip()]))
+    return {institution_id: rows[0] for institution_id, rows in found.items() if len(rows) == 1}
+
+
+def form_named_in(forms: list[str], text: str) -> str:
+    """The one form the event's title contains word for word («Экскурсии» in «Экскурсии в музей»), else empty."""
+    folded = text.casefold()
+    named = [form for form in forms if form.casefold() in folded]
+    return named[0] if len(named) == 1 else ""

@@ -31,6 +31,7 @@ from workspace.core.spreadsheets import Sheet, clean_text
 from workspace.core.word_tables import read_table_file
 from workspace.core.words import plural
 from workspace.extensions import db
+from workspace.networks.interaction import form_named_in, member_rows_by_institution
 from workspace.plans.editing import network_people_and_institutions, read_into, relink
 from workspace.plans.models import Plan, PlanItem, PlanSection
 from workspace.reading.audience import read_audience, split_audience_from_title
@@ -171,6 +172,7 @@ def save_preview(plan: Plan, preview: Preview) -> int:
                     or 0)
     positions: dict[int, int] = {}
     named = network_people_and_institutions()
+    model_rows = member_rows_by_institution()  # a partner's section realises the partner's row of the model
     saved = 0
     for row in preview.rows:
         section = existing.get(row.section)
@@ -191,6 +193,9 @@ def save_preview(plan: Plan, preview: Preview) -> int:
                         title=row.title)
         for name in ("audience", "timing", "responsible", "report_form"):
             read_into(item, name, getattr(row, name), year)
+        if section.partner_institution_id in model_rows:
+            row_id, forms = model_rows[section.partner_institution_id]
+            item.interaction_row_id, item.interaction_form = row_id, form_named_in(forms, row.title)
         db.session.add(item)
         db.session.flush()
         relink(item, named)
