@@ -217,3 +217,19 @@ def test_register_lists_the_schools_pupils_documents_only(make, app):
     assert w.enrollments_a[0].pupil_name in page and w.enrollments_b[0].pupil_name in page
     client = _as(app, w.teacher_a)
     assert client.get("/i/school-a/journal/certificates").status_code == 403
+
+
+def test_half_year_report_shows_the_schools_attestation_results(make, app):
+    from tests.journal.test_exports import sheet_text
+    w = mixed_group(make)
+    intermediate = make.attestation(w.programme, kind="intermediate", form="exhibition", held_on=date(2026, 12, 20))
+    make.attestation_result(intermediate, w.enrollments_a[0], "fail")
+    make.attestation_result(intermediate, w.enrollments_b[0], "pass")
+    client = _as(app, w.coordinator_a)
+    page = client.get("/i/school-a/journal/report?half=2026-1").get_data(as_text=True)
+    assert "промежуточная, выставка 20.12.2026: не зачтено" in page
+    assert "зачтено" not in page.replace("не зачтено", "")  # school B's pupil's result is not here
+    sheet = sheet_text(client.get("/i/school-a/journal/report.xlsx?half=2026-1").data)
+    assert "промежуточная, выставка 20.12.2026: не зачтено" in sheet
+    other_half = client.get("/i/school-a/journal/report?half=2026-2").get_data(as_text=True)
+    assert "20.12.2026: не зачтено" not in other_half
