@@ -84,3 +84,22 @@ def test_the_lesson_page_is_flat(app, make, client, login_as, count_queries, pup
     assert response.status_code == 200
     assert response.get_data(as_text=True).count('name="view" value="lesson"') == pupils
     assert len(statements) == _expected(app, LESSON), "\n".join(statements)
+
+
+REGISTER = 5  # the user; its networks; the count and the rows (documents of the school's pupils); the networks' slugs
+
+
+@pytest.mark.parametrize("documents", [2, 20])
+def test_the_schools_register_is_flat(app, make, client, login_as, count_queries, documents):
+    w = mixed_group(make, pupils_a=documents, pupils_b=1, lessons=0)
+    for number, enrollment in enumerate(w.enrollments_a + w.enrollments_b, start=1):
+        make.certificate(enrollment, w.group, w.programme, number=number)
+    login_as(w.coordinator_a)
+    url = "/i/school-a/journal/certificates"
+    client.get(url)
+    with count_queries() as statements:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.get_data(as_text=True).count("/n/net/journal/certificates/") == min(documents, 20)
+    assert len(statements) == REGISTER + (1 if app.extensions["test_connection"].dialect.name == "postgresql"
+                                          else 0), "\n".join(statements)
