@@ -7,12 +7,14 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
+from workspace.core.access import require
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.programmes import bp
 from workspace.programmes.access import editable_programme_or_404
 from workspace.programmes.forms import AttestationEditForm
 from workspace.programmes.models import Attestation, AttestationForm, AttestationKind
+from workspace.programmes.queries import get_programme_or_404, is_provider_manager
 from workspace.programmes.views import _page_context
 
 
@@ -33,9 +35,10 @@ def add_attestation(programme_id: int):
 @bp.route("/<int:programme_id>/attestations/<int:attestation_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_attestation(programme_id: int, attestation_id: int):
-    programme = editable_programme_or_404(programme_id)
+    programme = get_programme_or_404(programme_id)
     attestation = db.first_or_404(select(Attestation).where(Attestation.id == attestation_id,
                                                             Attestation.programme_id == programme.id))
+    require(is_provider_manager(programme))  # loaded through its programme first: a foreign one is 404
     back = url_for("programmes.show_programme", programme_id=programme.id, _anchor="attestations")
     if request.method == "GET":
         return confirm_page(heading=_("Удалить аттестацию?"),
