@@ -233,3 +233,17 @@ def test_half_year_report_shows_the_schools_attestation_results(make, app):
     assert "промежуточная, выставка 20.12.2026: не зачтено" in sheet
     other_half = client.get("/i/school-a/journal/report?half=2026-2").get_data(as_text=True)
     assert "20.12.2026: не зачтено" not in other_half
+
+
+def test_statement_wording_agrees_with_the_pupil_and_the_hours(app):
+    from workspace.journal.certificates import statement_text
+    with app.test_request_context():
+        for name, hours, expected in (
+                ("Петрова Анна Сергеевна", 72, "Выдана Петровой Анне Сергеевне (6А) в том, что она прошла обучение "
+                                               "по программе «Робототехника» в объёме 72 часов."),
+                ("Иванов Пётр Алексеевич", 21, "Выдана Иванову Петру Алексеевичу (6А) в том, что он прошёл обучение "
+                                               "по программе «Робототехника» в объёме 21 часа."),
+                ("Иванов Пётр Алексеевич", 1, "в объёме 1 часа.")):
+            certificate = Certificate(kind=CertificateKind.STATEMENT, year=2027, number=1, pupil_name=name,
+                                      class_label="6А", programme_title="Робототехника", hours=hours)
+            assert expected in statement_text(certificate)

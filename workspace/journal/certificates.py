@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 
 from workspace.core.dates import ru_date
 from workspace.core.documents import a4_blank
-from workspace.core.words import name_gender, plural, quoted
+from workspace.core.words import decline_name, name_gender, plural, quoted
 from workspace.extensions import db
 from workspace.journal.models import Attendance, Certificate, CertificateCounter, CertificateKind, Mark
 from workspace.journal.scales import GRADE_LABELS, grade_value
@@ -80,14 +80,15 @@ def certificate_lines(certificate: Certificate, provider_name: str) -> list[tupl
 
 
 def completed(pupil_name: str) -> str:
-    """«прошёл» or «прошла», as the pupil's name says."""
-    return _("прошла") if name_gender(pupil_name) == "femn" else _("прошёл")
+    """«он прошёл» or «она прошла», as the pupil's name says."""
+    return _("она прошла") if name_gender(pupil_name) == "femn" else _("он прошёл")
 
 
 def statement_text(certificate: Certificate) -> str:
     """The body of a справка об обучении: «… прошёл обучение по программе «…» в объёме 72 часов»."""
-    pupil = certificate.pupil_name + (f", {certificate.class_label}" if certificate.class_label else "")
-    return _("Выдана %(pupil)s в том, что он(а) %(completed)s обучение по программе %(programme)s в объёме "
+    pupil = decline_name(certificate.pupil_name, "datv") + (
+        f" ({certificate.class_label})" if certificate.class_label else "")
+    return _("Выдана %(pupil)s в том, что %(completed)s обучение по программе %(programme)s в объёме "
              "%(hours)s.", pupil=pupil, completed=completed(certificate.pupil_name),
              programme=quoted(certificate.programme_title), hours=plural(certificate.hours, "час", case="gent"))
 
