@@ -96,9 +96,13 @@ def _attestations_of(programme: Programme, lessons: list[Lesson], made: dict) ->
     if not lessons:
         return []
     intermediate, final = ATTESTATION_FORMS.get(programme.title, (AttestationForm.CREDIT, AttestationForm.CREDIT))
+    first_half = [lesson for lesson in lessons if lesson.held_on.month >= 9
+                  and lesson.held_on.year == lessons[0].held_on.year and lesson.held_on < lessons[-1].held_on]
+    # the half-year attestation: the last lesson before the winter holidays (else the middle one)
+    middle = (first_half[-1] if first_half else lessons[len(lessons) // 2]).held_on
     attestations = [Attestation(network_id=programme.network_id, programme_id=programme.id,
                                 kind=AttestationKind.INTERMEDIATE, form=intermediate,
-                                held_on=lessons[len(lessons) // 2].held_on),
+                                held_on=middle),
                     Attestation(network_id=programme.network_id, programme_id=programme.id,
                                 kind=AttestationKind.FINAL, form=final, held_on=lessons[-1].held_on)]
     db.session.add_all(attestations)
