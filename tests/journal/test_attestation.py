@@ -247,3 +247,11 @@ def test_statement_wording_agrees_with_the_pupil_and_the_hours(app):
             certificate = Certificate(kind=CertificateKind.STATEMENT, year=2027, number=1, pupil_name=name,
                                       class_label="6А", programme_title="Робототехника", hours=hours)
             assert expected in statement_text(certificate)
+
+
+def test_the_journal_leads_a_schools_managers_to_its_register(make, app):
+    w = mixed_group(make)
+    page = _as(app, w.coordinator_a).get("/n/net/journal/").get_data(as_text=True)
+    assert 'href="/i/school-a/journal/certificates"' in page and 'href="/i/school-a/journal/report"' in page
+    page = _as(app, w.teacher).get("/n/net/journal/").get_data(as_text=True)
+    assert "/journal/certificates" not in page

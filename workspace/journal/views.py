@@ -7,6 +7,7 @@ from flask import abort, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from tenants.permissions import MANAGERS, has_role
 from workspace.core.rendering import render
 from workspace.extensions import htmx
 from workspace.journal import bp
@@ -84,7 +85,10 @@ def grid_context(group_id: int) -> dict:
 @bp.get(f"{PREFIX}/")
 @login_required
 def list_groups():
-    return render("journal/groups.html", groups=visible_groups())
+    """The network's groups; the institution's managers also find their school's report and the register of
+    documents of completion (their own institution's pages)."""
+    institution = current_user.institution if has_role(*MANAGERS) else None
+    return render("journal/groups.html", groups=visible_groups(), own_institution=institution)
 
 
 @bp.get(f"{PREFIX}/groups/<int:group_id>")
