@@ -219,6 +219,8 @@ def builders(app) -> SimpleNamespace:
         mark=wrap(journal_factories.create_mark),
         fill_marks=wrap(journal_factories.fill_marks),
         certificate=wrap(journal_factories.create_certificate),
+        attestation=wrap(journal_factories.create_attestation),
+        attestation_result=wrap(journal_factories.create_result),
         material=wrap(bank.create_material),
         normative_document=wrap(bank.create_document),
         request=wrap(bank.create_request),

@@ -165,9 +165,9 @@ def check_agreements_one_ends_soon_and_the_active_ones_are_in_force(loaded):
 
 
 def check_certificates_only_after_the_last_lesson_and_only_to_those_who_passed(loaded):
-    from workspace.journal.models import Attendance, Certificate, Lesson, Mark
+    from workspace.journal.models import Attendance, Certificate, CertificateKind, Lesson, Mark
     from workspace.programmes.models import Enrollment, EnrollmentStatus, GradeScale, Group, Programme
-    certificates = db.session.scalars(select(Certificate)).all()
+    certificates = db.session.scalars(select(Certificate).where(Certificate.kind == CertificateKind.CERTIFICATE)).all()
     if loaded.month in (9, 10, 11, 12, 1, 2):
         assert certificates == []
     if loaded.month in (7, 8):
@@ -217,7 +217,28 @@ def check_the_outbox_holds_the_letters_people_got(loaded):
     assert all(letter.address in people for letter in letters)
 
 
+def check_attestation_results_only_when_held_and_a_statement_for_a_failed_final(loaded):
+    from workspace.journal.models import AttestationResult, Certificate, CertificateKind
+    from workspace.programmes.models import Attestation, AttestationKind, Programme
+    programmes = db.session.scalar(select(func.count(Programme.id)))
+    assert db.session.scalar(select(func.count(Attestation.id))) >= programmes  # every demo programme has its forms
+    held = db.session.execute(select(Attestation.held_on).join(
+        AttestationResult, AttestationResult.attestation_id == Attestation.id)).scalars().all()
+    assert all(day < loaded for day in held)
+    statements = db.session.scalars(select(Certificate).where(Certificate.kind == CertificateKind.STATEMENT)).all()
+    for statement in statements:
+        final = db.session.scalar(select(AttestationResult.result).join(
+            Attestation, Attestation.id == AttestationResult.attestation_id).where(
+            AttestationResult.enrollment_id == statement.enrollment_id, Attestation.kind == AttestationKind.FINAL))
+        assert final in ("fail", "2") and statement.label.startswith("С-")
+    if loaded.month in (7, 8):
+        assert statements  # one pupil «не зачтено» with a справка об обучении
+    if loaded.month == 12 and loaded.day == 31:
+        assert "fail" in db.session.scalars(select(AttestationResult.result)).all()
+
+
 CHECKS = [
+    check_attestation_results_only_when_held_and_a_statement_for_a_failed_final,
     check_networks_are_in_force_and_every_network_has_a_plan_of_the_year,
     check_events_are_held_only_in_the_past_and_each_held_one_has_its_report,
     check_marks_only_on_lessons_already_held_and_lessons_of_each_programme_fit_it,

@@ -1,5 +1,5 @@
 """A network group with a journal in the e2e database (until the demo's programmes are merged):
-the school's teacher teaches three of its pupils; three lessons; no marks yet."""
+the school's teacher teaches three of its pupils; three lessons and a final attestation; no marks yet."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
@@ -11,6 +11,9 @@ from workspace.accounts.models import User
 from workspace.extensions import db
 from workspace.journal.models import Lesson
 from workspace.programmes.models import (
+    Attestation,
+    AttestationForm,
+    AttestationKind,
     Direction,
     Enrollment,
     EnrollmentRequest,
@@ -52,5 +55,7 @@ def create_journal_group() -> dict:
                                   pupil_name=f"{surname} {name}", class_label="6А", status=EnrollmentStatus.ENROLLED))
     for day in (date(2026, 9, 8), date(2026, 9, 15), date(2026, 9, 22)):
         db.session.add(Lesson(network_id=network.id, group_id=group.id, held_on=day, topic="Тема", hours=1))
+    db.session.add(Attestation(network_id=network.id, programme_id=programme.id, kind=AttestationKind.FINAL,
+                               form=AttestationForm.PROJECT, held_on=date(2026, 9, 29)))
     db.session.commit()
     return {"journal_group": group.id}

@@ -59,3 +59,25 @@ def test_a_cyrillic_key_and_a_click(open_page, live_server):
     cell.nth(2).locator("a").click()
     expect(cell.nth(2)).to_have_text("н")
     assert_no_reload(page)
+
+
+def test_attestation_results_by_keystroke(open_page, live_server):
+    """The attestation column sits after the lessons: the arrow key reaches it, «з» sets «зачтено», a digit a
+    mark of the scale, an attendance key is refused (the cell stays), no reload."""
+    page = _grid(open_page, live_server)
+    row = page.locator("table.journal tbody tr").nth(1)
+    row.locator("a[data-cell]").nth(2).focus()
+    page.keyboard.press("ArrowRight")
+    result = row.locator("td.attest")
+    expect(result.locator("a")).to_be_focused()
+    result.locator("a").dispatch_event("keydown", {"key": "з", "bubbles": True})
+    expect(result).to_have_text("зч")
+    expect(row.locator("td.attest a")).to_be_focused()
+    page.keyboard.press("4")
+    expect(result).to_have_text("4")
+    page.keyboard.press("n")
+    page.wait_for_timeout(300)
+    expect(result).to_have_text("4")
+    assert_no_reload(page)
+    page.reload()
+    expect(page.locator("table.journal tbody tr").nth(1).locator("td.attest")).to_have_text("4")

@@ -32,7 +32,7 @@ def test_provider_issues_numbered_certificates_for_a_group(make, client, login_a
     page = client.get(url).get_data(as_text=True)
     assert "программа освоена, средний балл 5,0" in page
     chosen = [e.id for e in w.enrollments_a + w.enrollments_b[:1]]
-    response = post_form(client, url, {"enrollment_id": chosen})
+    response = post_form(client, url, {"enrollment_id": chosen, "confirm": "yes"})
     assert response.status_code == 302
     issued = _certificates(read)
     year = date.today().year
@@ -42,7 +42,7 @@ def test_provider_issues_numbered_certificates_for_a_group(make, client, login_a
         statuses = dict(db.session.execute(select(Enrollment.id, Enrollment.status)).all())
     assert all(statuses[i] is EnrollmentStatus.COMPLETED for i in chosen)
     # the rest later: numbering continues
-    post_form(client, url, {"enrollment_id": [w.enrollments_b[1].id]})
+    post_form(client, url, {"enrollment_id": [w.enrollments_b[1].id], "confirm": "yes"})
     assert [number for number, *_ in _certificates(read)] == [1, 2, 3, 4]
 
 
@@ -50,10 +50,10 @@ def test_tampered_or_repeated_enrollment_ids_change_nothing(make, client, login_
     w = mixed_group(make)
     login_as(w.provider_coordinator)
     url = f"/n/net/journal/groups/{w.group.id}/certificates"
-    post_form(client, url, {"enrollment_id": [w.enrollments_a[0].id]})
+    post_form(client, url, {"enrollment_id": [w.enrollments_a[0].id], "confirm": "yes"})
     before = _certificates(read)
     for bad in ([w.enrollments_a[0].id], [999999], ["x"], [], [w.enrollments_b[0].id, 999999]):
-        response = post_form(client, url, {"enrollment_id": bad})
+        response = post_form(client, url, {"enrollment_id": bad, "confirm": "yes"})
         assert response.status_code == 422, bad
         assert "ещё не выдан документ" in response.get_data(as_text=True)
     assert _certificates(read) == before
@@ -63,7 +63,7 @@ def test_printable_page_docx_and_register(make, client, login_as):
     w = mixed_group(make)
     login_as(w.provider_coordinator)
     post_form(client, f"/n/net/journal/groups/{w.group.id}/certificates",
-              {"enrollment_id": [e.id for e in w.enrollments_a + w.enrollments_b]})
+              {"enrollment_id": [e.id for e in w.enrollments_a + w.enrollments_b], "confirm": "yes"})
     register = client.get("/i/cdo/journal/certificates").get_data(as_text=True)
     assert "Алексеев0" in register and "Борисов1" in register and "-0004" in register
     found = client.get("/i/cdo/journal/certificates?q=борисов1").get_data(as_text=True)

@@ -6,11 +6,11 @@ import pytest
 from tests.conftest import login
 from tests.programmes.helpers import build
 
-BUDGETS = {"programmes": 5, "programme": 9, "pupils": 5, "request": 10, "school-request": 5, "timetable": 4,
+BUDGETS = {"programmes": 5, "programme": 10, "pupils": 5, "request": 10, "school-request": 5, "timetable": 4,
            "inbox": 4, "applications": 6, "catalog": 5, "load": 3}
 # Where they go (after the user and, for /n/ pages, the network with membership and seat in one statement):
 #   programme (as the provider's coordinator): the programme, its provider's name, places taken, groups with
-#       teachers, their slots, places taken per group, the provider's teachers for the group form;
+#       teachers, their slots, places taken per group, the provider's teachers for the group form, the attestations;
 #   request: the request with its programme, the pupils (copies) with groups, the groups, the school's and the
 #       sender's names, places taken, per group, the "read" entry appended to the school's history, and the
 #       reads of its pupils, one row per pupil in one INSERT (pupils.reads.record_pupil_reads).

@@ -74,6 +74,7 @@ class Canaries:
     programme: object = None
     group: object = None
     lesson: object = None
+    attestation: object = None                        # the programme's final attestation (results of pa1, pb1)
     network_institutions: frozenset = frozenset()     # members of network A
     analysis_id: int = 0                              # network A's analysis of 2025/2026 with its markers
 
@@ -279,6 +280,7 @@ def build_canary_world(make, app) -> Canaries:
     canaries.programme = make.programme(a.network, a.partner, "Общая программа робототехники")
     canaries.group = make.group(canaries.programme, "Общая группа", teacher=provider_teacher, place="Читальный зал")
     canaries.lesson = make.lesson(canaries.group, date(2026, 9, 15), "Первое общее занятие")
+    canaries.attestation = make.attestation(canaries.programme, held_on=date(2026, 12, 20))
     for key in ("pa1", "pa2", "pb1"):
         home = plan[key][0]
         note = _token("Заявление")
@@ -439,6 +441,10 @@ def _run_flows(canaries, app, login, a2_users, provider_teacher, db, Enrollment,
     for key, code in (("pa1", "5"), ("pb1", "absent")):
         url = f"/n/{network}/journal/groups/{group.id}/marks/{canaries.lesson.id}/{canaries.enrollments[key]}"
         assert teacher.post(url, data={"set": code}).status_code == 302
+    for key in ("pa1", "pb1"):  # and enters their final attestation (passed: certificates follow)
+        url = (f"/n/{network}/journal/groups/{group.id}/attestations/{canaries.attestation.id}/"
+               f"{canaries.enrollments[key]}")
+        assert teacher.post(url, data={"set": "pass"}).status_code == 302
 
     # Certificates: PB1's issued through HTTP by the provider; PA1's carries a result marker.
     response = provider.post(f"/n/{network}/journal/groups/{group.id}/certificates",

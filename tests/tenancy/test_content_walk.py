@@ -88,6 +88,9 @@ def _overlays(canaries) -> list[tuple[str | None, dict]]:
                  (("journal",), {"group_id": c.group.id, "lesson_id": c.lesson.id})]
     overlays += [(("journal",), {"group_id": c.group.id, "lesson_id": c.lesson.id, "enrollment_id": enrollment_id})
                  for enrollment_id in c.enrollments.values()]
+    overlays += [(("journal",), {"group_id": c.group.id, "attestation_id": c.attestation.id,
+                                 "enrollment_id": enrollment_id}) for enrollment_id in c.enrollments.values()]
+    overlays += [(("programmes",), {"programme_id": c.programme.id, "attestation_id": c.attestation.id})]
     overlays += [(("programmes",), {"programme_id": c.programme.id}),
                  (("programmes",), {"programme_id": c.programme.id, "group_id": c.group.id}),
                  (("public_programmes",), {"programme_id": c.programme.id})]

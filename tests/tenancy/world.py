@@ -62,6 +62,7 @@ class Side:
     journal_lesson: object = None
     journal_enrollment: object = None
     journal_certificate: object = None
+    journal_attestation: object = None  # the programme's final attestation, the pupil's result «зачтено»
     material: object = None         # the bank: a material of the school with one file
     material_file_id: int = 0
     document: object = None         # the register: a regulation with one version
@@ -104,6 +105,8 @@ def _add_journal(make, side: Side, mark: str) -> None:
     side.journal_lesson = make.lesson(side.journal_group, date(2026, 9, 8), f"Тема {mark}")
     make.mark(side.journal_lesson, side.journal_enrollment, "present", "5")
     side.journal_certificate = make.certificate(side.journal_enrollment, side.journal_group, programme)
+    side.journal_attestation = make.attestation(programme)
+    make.attestation_result(side.journal_attestation, side.journal_enrollment, "pass")
 
 
 def build_world(make) -> World:

@@ -9,14 +9,24 @@ import random
 from collections import Counter
 from datetime import date, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from workspace.extensions import db
 from workspace.journal.certificates import take_numbers
 from workspace.journal.lessons import lesson_dates
-from workspace.journal.models import Attendance, Certificate, Lesson, Mark
+from workspace.journal.models import Attendance, AttestationResult, Certificate, CertificateKind, Lesson, Mark
 from workspace.journal.scales import grade_value
-from workspace.programmes.models import Enrollment, EnrollmentStatus, GradeScale, Group, Programme, ScheduleSlot
+from workspace.programmes.models import (
+    Attestation,
+    AttestationForm,
+    AttestationKind,
+    Enrollment,
+    EnrollmentStatus,
+    GradeScale,
+    Group,
+    Programme,
+    ScheduleSlot,
+)
 
 # The lesson topics of each demo programme, in the order the programme teaches them over the year.
 PROGRAMME_TOPICS = {
@@ -66,11 +76,69 @@ GRADES = {GradeScale.FIVE_POINT: ("5", "5", "4", "4", "4", "3"), GradeScale.PASS
           GradeScale.LEVELS: ("high", "medium", "medium", "low")}
 
 
+# The forms of attestation of each demo programme: (intermediate, final).
+ATTESTATION_FORMS = {
+    "Робототехника": (AttestationForm.COMPETITION, AttestationForm.PROJECT),
+    "Юный эколог": (AttestationForm.TEST, AttestationForm.PROJECT),
+    "Адыгейская вышивка": (AttestationForm.EXHIBITION, AttestationForm.EXHIBITION),
+    "Шахматы": (AttestationForm.COMPETITION, AttestationForm.COMPETITION),
+    "Программирование на Python": (AttestationForm.TEST, AttestationForm.PROJECT),
+    "Театральная студия «Маска»": (AttestationForm.CONCERT, AttestationForm.CONCERT),
+    "Юный инженер-исследователь": (AttestationForm.CREDIT, AttestationForm.PROJECT),
+}
+
+
+def _attestations_of(programme: Programme, lessons: list[Lesson], made: dict) -> list[Attestation]:
+    """The programme's intermediate attestation at the middle lesson and its final one at the last (made once per
+    programme, by its first group's lessons)."""
+    if programme.id in made:
+        return made[programme.id]
+    if not lessons:
+        return []
+    intermediate, final = ATTESTATION_FORMS.get(programme.title, (AttestationForm.CREDIT, AttestationForm.CREDIT))
+    first_half = [lesson for lesson in lessons if lesson.held_on.month >= 9
+                  and lesson.held_on.year == lessons[0].held_on.year and lesson.held_on < lessons[-1].held_on]
+    # the half-year attestation: the last lesson before the winter holidays (else the middle one)
+    middle = (first_half[-1] if first_half else lessons[len(lessons) // 2]).held_on
+    attestations = [Attestation(network_id=programme.network_id, programme_id=programme.id,
+                                kind=AttestationKind.INTERMEDIATE, form=intermediate,
+                                held_on=middle),
+                    Attestation(network_id=programme.network_id, programme_id=programme.id,
+                                kind=AttestationKind.FINAL, form=final, held_on=lessons[-1].held_on)]
+    db.session.add_all(attestations)
+    db.session.flush()
+    made[programme.id] = attestations
+    return attestations
+
+
+def _attestation_results(group, programme, attestations, presence: dict, today: date, failed: set) -> None:
+    """Results of the attestations already held: «не зачтено» to a pupil who missed more than half of the
+    lessons, and, once per kind in the whole demo, to the group's least diligent pupil (the demo shows both)."""
+    if not presence:
+        return
+    rng = random.Random(group.id * 7)
+    grades = {GradeScale.FIVE_POINT: ("5", "4", "4", "3"), GradeScale.PASS_FAIL: ("pass",),
+              GradeScale.LEVELS: ("high", "medium", "medium", "low")}[programme.grade_scale]
+    laziest = min(presence, key=lambda enrollment: presence[enrollment][0])
+    for attestation in attestations:
+        if attestation.held_on >= today:
+            continue
+        forced = attestation.kind not in failed
+        failed.add(attestation.kind)
+        for (enrollment_id, home_id), (present, held) in presence.items():
+            fails = 2 * present < held or (forced and (enrollment_id, home_id) == laziest)
+            db.session.add(AttestationResult(
+                network_id=group.network_id, attestation_id=attestation.id, enrollment_id=enrollment_id,
+                group_id=group.id, home_institution_id=home_id, result="fail" if fails else rng.choice(grades)))
+
+
 def load_journal_demo(groups, today: date | None = None) -> tuple[int, int]:
     """Lessons for each group (from its schedule, else Tuesdays and Thursdays) over its programme's
     period, and a mark for every enrolled pupil at every lesson already held. Returns (lessons, marks)."""
     today = today or date.today()
     lessons_made = marks_made = 0
+    made: dict = {}
+    failed: set = set()
     for group in groups:
         rng = random.Random(group.id)
         programme = db.session.scalar(select(Programme).where(Programme.id == group.programme_id))
@@ -96,8 +164,10 @@ def load_journal_demo(groups, today: date | None = None) -> tuple[int, int]:
             Enrollment.group_id == group.id,
             Enrollment.status.in_((EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED)))).all()
         grades = GRADES[programme.grade_scale]
+        presence: dict = {}
         for enrollment_id, home_id in enrollments:
             diligence = rng.uniform(0.75, 0.97)
+            present = held = 0
             for lesson in lessons:
                 if lesson.held_on >= today:
                     break
@@ -109,16 +179,26 @@ def load_journal_demo(groups, today: date | None = None) -> tuple[int, int]:
                                     group_id=group.id, home_institution_id=home_id, attendance=attendance,
                                     grade=grade))
                 marks_made += 1
+                held += 1
+                present += attendance is Attendance.PRESENT
+            presence[(enrollment_id, home_id)] = (present, held)
+        _attestation_results(group, programme, _attestations_of(programme, lessons, made), presence, today, failed)
     db.session.flush()
     return lessons_made, marks_made
 
 
+def _finals(group_id: int) -> dict[int, str]:
+    """The final attestation's result per enrollment of a group."""
+    return dict(db.session.execute(
+        select(AttestationResult.enrollment_id, AttestationResult.result)
+        .join(Attestation, Attestation.id == AttestationResult.attestation_id)
+        .where(AttestationResult.group_id == group_id, Attestation.kind == AttestationKind.FINAL)).all())
+
+
 def issue_certificates_demo(groups, today: date) -> int:
     """Once a group's last lesson is over, its provider issues the documents of completion the next working
-    day — a certificate only to a pupil who passed: attended at least half of the lessons and, on a pass/fail
-    scale, got «зачтено» (the others would get a «справка об обучении», which the demo does not make)."""
-
-
+    day, as its final attestation says: a certificate to a pupil who passed it, a «справка об обучении» (numbered
+    in its own series) to one who did not."""
     issued = 0
     for group in groups:
         programme = db.session.scalar(select(Programme).where(Programme.id == group.programme_id))
@@ -129,31 +209,32 @@ def issue_certificates_demo(groups, today: date) -> int:
         issued_on = last + timedelta(days=3 if last.weekday() == 4 else 1)
         if issued_on >= today:
             continue
-        lessons = db.session.scalar(select(func.count(Lesson.id)).where(Lesson.group_id == group.id))
-        passed = []
+        finals = _finals(group.id)
+        documents: dict = {CertificateKind.CERTIFICATE: [], CertificateKind.STATEMENT: []}
         for enrollment in db.session.scalars(select(Enrollment).where(
                 Enrollment.group_id == group.id, Enrollment.status == EnrollmentStatus.ENROLLED)
                 .order_by(Enrollment.pupil_name)):
-            marks = db.session.execute(select(Mark.attendance, Mark.grade)
-                                       .where(Mark.enrollment_id == enrollment.id)).all()
-            present = sum(1 for attendance, _grade in marks if attendance is Attendance.PRESENT)
-            grades = Counter(grade for _attendance, grade in marks if grade)
-            attested = programme.grade_scale is not GradeScale.PASS_FAIL or grades["pass"] >= grades["fail"]
-            if 2 * present >= lessons and attested:
-                passed.append((enrollment, _result(programme.grade_scale, grades)))
-        if not passed:
-            continue
+            final = finals.get(enrollment.id)
+            if final is None:
+                continue
+            if final in ("fail", "2"):
+                documents[CertificateKind.STATEMENT].append((enrollment, "не зачтено" if final == "fail" else "2"))
+                continue
+            grades = Counter(grade for (grade,) in db.session.execute(
+                select(Mark.grade).where(Mark.enrollment_id == enrollment.id, Mark.grade.is_not(None))))
+            documents[CertificateKind.CERTIFICATE].append((enrollment, _result(programme.grade_scale, grades)))
         teacher = db.session.scalar(select(Group.teacher_id).where(Group.id == group.id))
-        for number, (enrollment, result) in zip(
-                take_numbers(group.provider_institution_id, issued_on.year, len(passed)), passed):
-            db.session.add(Certificate(
-                network_id=group.network_id, provider_institution_id=group.provider_institution_id,
-                home_institution_id=enrollment.home_institution_id, enrollment_id=enrollment.id,
-                group_id=group.id, year=issued_on.year, number=number, pupil_name=enrollment.pupil_name,
-                class_label=enrollment.class_label, programme_title=programme.title, hours=programme.hours,
-                result=result, issued_on=issued_on, issued_by_id=teacher))
-            enrollment.status = EnrollmentStatus.COMPLETED
-            issued += 1
+        for kind, rows in documents.items():
+            for number, (enrollment, result) in zip(
+                    take_numbers(group.provider_institution_id, issued_on.year, len(rows), kind), rows):
+                db.session.add(Certificate(
+                    network_id=group.network_id, kind=kind, provider_institution_id=group.provider_institution_id,
+                    home_institution_id=enrollment.home_institution_id, enrollment_id=enrollment.id,
+                    group_id=group.id, year=issued_on.year, number=number, pupil_name=enrollment.pupil_name,
+                    class_label=enrollment.class_label, programme_title=programme.title, hours=programme.hours,
+                    result=result, issued_on=issued_on, issued_by_id=teacher))
+                enrollment.status = EnrollmentStatus.COMPLETED
+                issued += 1
     db.session.flush()
     return issued
 

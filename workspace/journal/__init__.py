@@ -6,5 +6,5 @@ from flask import Blueprint
 
 bp = Blueprint("journal", __name__)
 
-from workspace.journal import certificate_views, lesson_views, report_views, views  # noqa: E402,F401
+from workspace.journal import attestation_views, certificate_views, lesson_views, report_views, views  # noqa: E402,F401
 from workspace.journal import history, monitoring  # noqa: E402,F401  (hub registrations)

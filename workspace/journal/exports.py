@@ -25,9 +25,10 @@ def group_workbook(group, lessons, rows, cell_text, with_school: bool = True) ->
 def report_workbook(school_name: str, period, rows) -> bytes:
     header = [_("Обучающийся"), _("Класс"), _("Программа"), _("Группа"), _("Организация"), _("Статус"),
               _("Занятий"), _("Присутствовал"), _("Отсутствовал"), _("Уважительная причина"), _("Посещаемость, %"),
-              _("Успеваемость")]
+              _("Успеваемость"), _("Аттестация")]
     lines = ([row.pupil_name, row.class_label, row.programme_title, row.group_name, row.provider, label(row.status),
-              row.lessons, row.present, row.absent, row.excused, row.percent, row.progress] for row in rows)
+              row.lessons, row.present, row.absent, row.excused, row.percent, row.progress, row.attestation]
+             for row in rows)
     caption = _("Посещаемость и успеваемость обучающихся %(school)s в сетевых группах, %(period)s",
                 school=school_name, period=period.label)
     return grid_workbook_bytes(_("Отчёт"), header, lines, caption=caption)

@@ -75,6 +75,7 @@ class PupilRow:
     home_institution_id: int
     pupil_id: int = 0
     cells: dict[int, tuple[Attendance | None, str | None]] = field(default_factory=dict)
+    results: dict[int, str] = field(default_factory=dict)  # attestation id → result (journal.attestation)
     present: int = 0
     marked: int = 0
 

@@ -19,5 +19,9 @@ register_history_labels(
     type_fields={
         ("Lesson", "held_on"): _l("Дата занятия"),
         ("Certificate", "number"): _l("Номер"),
+        ("Certificate", "kind"): _l("Вид документа"),
+        ("CertificateCounter", "kind"): _l("Вид документа"),
+        ("AttestationResult", "attestation_id"): _l("Аттестация"),
+        ("AttestationResult", "result"): _l("Результат аттестации"),
     },
 )

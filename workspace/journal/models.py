@@ -91,6 +91,36 @@ class Mark(NetworkOwned, db.Model):
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
 
+class AttestationResult(NetworkOwned, db.Model):
+    """A pupil's (enrollment's) result of one attestation of the programme: «pass»/«fail» or a grade of the
+    programme's scale (``journal.scales``). Copies ``group_id`` and ``home_institution_id`` as a mark does."""
+
+    __tablename__ = "attestation_results"
+    __table_args__ = (
+        ForeignKeyConstraint(["attestation_id", "network_id"], ["attestations.id", "attestations.network_id"],
+                             ondelete="CASCADE"),
+        ForeignKeyConstraint(["enrollment_id", "network_id"], ["enrollments.id", "enrollments.network_id"],
+                             ondelete="CASCADE"),
+        UniqueConstraint("attestation_id", "enrollment_id"),
+        Index("ix_attestation_results_group_id", "group_id"),
+        Index("ix_attestation_results_enrollment_id", "enrollment_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attestation_id: Mapped[int] = mapped_column(Integer)
+    enrollment_id: Mapped[int] = mapped_column(Integer)
+    group_id: Mapped[int] = mapped_column(Integer)
+    home_institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"), index=True)
+    result: Mapped[str] = mapped_column(String(10))
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class CertificateKind(enum.Enum):
+    CERTIFICATE = "certificate"   # сертификат (свидетельство) об обучении
+    STATEMENT = "statement"       # справка об обучении: the final attestation not passed
+
+
 class Certificate(NetworkOwned, CreatedAtMixin, db.Model):
     """A document of completion (документ об обучении). Numbered per provider and calendar year:
     ``number`` runs 1, 2, 3… within (provider, year); shown as «2027-0001». The pupil's name, class,
@@ -100,12 +130,15 @@ class Certificate(NetworkOwned, CreatedAtMixin, db.Model):
     __table_args__ = (
         ForeignKeyConstraint(["enrollment_id", "network_id"], ["enrollments.id", "enrollments.network_id"],
                              ondelete="CASCADE"),
-        UniqueConstraint("provider_institution_id", "year", "number"),
+        UniqueConstraint("provider_institution_id", "kind", "year", "number"),
         UniqueConstraint("enrollment_id"),
         Index("ix_certificates_provider_institution_id_issued_on", "provider_institution_id", "issued_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[CertificateKind] = mapped_column(db_enum(CertificateKind, "certificate_kind"),
+                                                  default=CertificateKind.CERTIFICATE,
+                                                  server_default=CertificateKind.CERTIFICATE.value)
     provider_institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"))
     home_institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"), index=True)
     enrollment_id: Mapped[int] = mapped_column(Integer)
@@ -123,7 +156,8 @@ class Certificate(NetworkOwned, CreatedAtMixin, db.Model):
 
     @property
     def label(self) -> str:
-        return f"{self.year}-{self.number:04d}"
+        prefix = "С-" if self.kind is CertificateKind.STATEMENT else ""
+        return f"{prefix}{self.year}-{self.number:04d}"
 
     def audit_label(self) -> str:
         return f"№ {self.label} {self.pupil_name}"
@@ -144,9 +178,12 @@ class CertificateCounter(InstitutionOwned, db.Model):
     provider run on even where one network cannot see the certificates of another."""
 
     __tablename__ = "certificate_counters"
-    __table_args__ = (UniqueConstraint("institution_id", "year"),)
+    __table_args__ = (UniqueConstraint("institution_id", "kind", "year"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[CertificateKind] = mapped_column(db_enum(CertificateKind, "certificate_kind"),
+                                                  default=CertificateKind.CERTIFICATE,
+                                                  server_default=CertificateKind.CERTIFICATE.value)
     year: Mapped[int] = mapped_column(SmallInteger)
     last_number: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -155,4 +192,6 @@ register({
     Attendance.PRESENT: _l("присутствовал"),
     Attendance.ABSENT: _l("отсутствовал"),
     Attendance.EXCUSED: _l("уважительная причина"),
+    CertificateKind.CERTIFICATE: _l("сертификат об обучении"),
+    CertificateKind.STATEMENT: _l("справка об обучении"),
 })

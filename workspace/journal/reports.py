@@ -11,10 +11,12 @@ from sqlalchemy import func, select
 
 from tenants.models import Institution
 from workspace.core.dates import AcademicYear
+from workspace.core.labels import label
 from workspace.extensions import db
-from workspace.journal.models import Attendance, Lesson, Mark
+from workspace.journal.attestation import result_label
+from workspace.journal.models import Attendance, AttestationResult, Lesson, Mark
 from workspace.journal.scales import GRADE_LABELS, grade_value, percent
-from workspace.programmes.models import Enrollment, EnrollmentStatus, GradeScale, Group, Programme
+from workspace.programmes.models import Attestation, Enrollment, EnrollmentStatus, GradeScale, Group, Programme
 
 REPORTED = (EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED, EnrollmentStatus.WITHDRAWN)
 
@@ -83,6 +85,11 @@ class ReportRow:
     absent: int = 0
     excused: int = 0
     grades: dict[str, int] = field(default_factory=dict)
+    attestations: list[str] = field(default_factory=list)  # «итоговая, защита проекта 20.05.2027: зачтено»
+
+    @property
+    def attestation(self) -> str:
+        return "; ".join(self.attestations)
 
     @property
     def marked(self) -> int:
@@ -104,7 +111,8 @@ class ReportRow:
 
 
 def school_report(institution_id: int, period: HalfYear) -> list[ReportRow]:
-    """Three statements: the school's enrollments in groups, lessons per group in the period, marks counted."""
+    """Four statements: the school's enrollments in groups, lessons per group in the period, marks counted, the
+    results of attestations held in the period."""
     provider = Institution.__table__.alias("provider")
     rows: dict[int, ReportRow] = {}
     by_group: dict[int, list[ReportRow]] = defaultdict(list)
@@ -144,4 +152,20 @@ def school_report(institution_id: int, period: HalfYear) -> list[ReportRow]:
             row.excused += count
         if grade:
             row.grades[grade] = row.grades.get(grade, 0) + count
+    _add_attestations(institution_id, period, rows)
     return list(rows.values())
+
+
+def _add_attestations(institution_id: int, period: HalfYear, rows: dict[int, ReportRow]) -> None:
+    """Statement 4: the school's pupils' results of the attestations held in the period."""
+    for enrollment_id, kind, form, title, held_on, result in db.session.execute(
+            select(AttestationResult.enrollment_id, Attestation.kind, Attestation.form, Attestation.title,
+                   Attestation.held_on, AttestationResult.result)
+            .join(Attestation, Attestation.id == AttestationResult.attestation_id)
+            .where(AttestationResult.home_institution_id == institution_id,
+                   Attestation.held_on.between(period.starts_on, period.ends_on))
+            .order_by(Attestation.held_on, Attestation.id)):
+        row = rows.get(enrollment_id)
+        if row is not None:
+            what = title or label(form)
+            row.attestations.append(f"{label(kind)}, {what} {held_on:%d.%m.%Y}: {result_label(result)}")

@@ -56,3 +56,19 @@ def row_cells_html(row, lessons, can_edit: bool, cell_url: str, texts: dict) -> 
     cells, row_id = row.cells, row.id
     return Markup("".join(_cell_str(row_id, lesson.id, *_text_and_class(cells.get(lesson.id), texts), can_edit,
                                     cell_url) for lesson in lessons))
+
+
+def attestation_cell_html(row_id: int, attestation_id: int, result: str | None, can_edit: bool, url: str) -> Markup:
+    """One attestation result cell (``a{row}-{attestation}``): «зч»/«нз» or the grade; a click opens its form."""
+    text = escape(GRADE_SHORT.get(result or "", result or ""))
+    css = "mark graded attest" + (" failed" if result in ("fail", "2") else "")
+    if can_edit:
+        return Markup(f'<td id="a{row_id}-{attestation_id}" class="{css}"><a href="{url}/{attestation_id}/{row_id}" '
+                      f'data-cell>{text}</a></td>')
+    return Markup(f'<td id="a{row_id}-{attestation_id}" class="{css}">{text}</td>')
+
+
+def row_results_html(row, attestations, can_edit: bool, url: str) -> Markup:
+    results = row.results
+    return Markup("".join(attestation_cell_html(row.id, column.id, results.get(column.id), can_edit, url)
+                          for column in attestations))

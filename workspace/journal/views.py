@@ -7,10 +7,12 @@ from flask import abort, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from tenants.permissions import MANAGERS, has_role
 from workspace.core.rendering import render
 from workspace.extensions import htmx
 from workspace.journal import bp
 from workspace.journal.access import markable_cell_or_404
+from workspace.journal.attestation import load_attestations, result_label
 from workspace.journal.grid import (
     Access,
     access_to,
@@ -22,7 +24,7 @@ from workspace.journal.grid import (
 )
 from workspace.journal.models import Attendance
 from workspace.journal.queries import visible_groups
-from workspace.journal.rows import cell_html, row_cells_html
+from workspace.journal.rows import cell_html, row_cells_html, row_results_html
 from workspace.journal.scales import GRADE_KEYS_HELP, GRADE_LABELS, GRADES, keys_attribute
 
 PREFIX = "/n/<network>/journal"
@@ -49,15 +51,33 @@ def visible_rows(head, lessons, lesson_id: int | None = None) -> tuple[Access, l
     return access, rows
 
 
+def _attestation_columns(head, access, rows) -> list:
+    """Statement 3: the programme's attestations with the results of the rows read (a council seat: counts)."""
+    home = current_user.institution_id if access is Access.OWN_ROWS else None
+    return load_attestations(head, rows if access is not Access.AGGREGATES else [], home_institution_id=home)
+
+
+def _grid_keys(head) -> str:
+    """The grid's keys with those of attestation results (з or 1 — зачтено, 0 — не зачтено) where still free."""
+    keys = keys_attribute(head.grade_scale)
+    taken = {pair.rsplit(":", 1)[0] for pair in keys.split(",")}
+    extra = [f"{key}:{code}" for key, code in (("з", "pass"), ("1", "pass"), ("0", "fail")) if key not in taken]
+    return ",".join([keys, *extra])
+
+
 def grid_context(group_id: int) -> dict:
     head, lessons = load_head_and_lessons(group_id)
     access, rows = visible_rows(head, lessons)
+    attestations = _attestation_columns(head, access, rows)
+    can_attest = access in (Access.EDIT, Access.FULL)
     present = sum(lesson.present for lesson in lessons)
     marked = sum(lesson.marked for lesson in lessons)
     return {"group": head, "lessons": lessons, "rows": rows, "access": access, "Access": Access,
             "can_edit": access is Access.EDIT, "overall": round(100 * present / marked) if marked else None,
-            "cell_url": _cell_url(head),
-            "keys": keys_attribute(head.grade_scale), "grade_keys_help": GRADE_KEYS_HELP[head.grade_scale],
+            "cell_url": _cell_url(head), "attestations": attestations, "can_attest": can_attest,
+            "result_url": url_for("journal.show_grid", group_id=head.id) + "/attestations",
+            "row_results_html": row_results_html, "result_label": result_label,
+            "keys": _grid_keys(head), "grade_keys_help": GRADE_KEYS_HELP[head.grade_scale],
             "row_cells_html": row_cells_html, "texts": {},
             "hours_held": sum(lesson.hours for lesson in lessons)}
 
@@ -65,7 +85,10 @@ def grid_context(group_id: int) -> dict:
 @bp.get(f"{PREFIX}/")
 @login_required
 def list_groups():
-    return render("journal/groups.html", groups=visible_groups())
+    """The network's groups; the institution's managers also find their school's report and the register of
+    documents of completion (their own institution's pages)."""
+    institution = current_user.institution if has_role(*MANAGERS) else None
+    return render("journal/groups.html", groups=visible_groups(), own_institution=institution)
 
 
 @bp.get(f"{PREFIX}/groups/<int:group_id>")

@@ -19,7 +19,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from workspace.core.forms import max_length, required, strip
 from workspace.core.labels import choices
-from workspace.programmes.models import WEEKDAYS, Direction, GradeScale
+from workspace.programmes.models import WEEKDAYS, AttestationForm, AttestationKind, Direction, GradeScale
 from workspace.pupils.models import grade_of
 
 
@@ -189,3 +189,22 @@ class PublicApplicationForm(FlaskForm):
     def validate_class_label(self, field):
         if grade_of(field.data) is None:
             raise ValidationError(_l("Класс пишется с номера от 1 до 11, например «5А»."))
+
+
+class AttestationEditForm(FlaskForm):
+    """A form and date of attestation of a programme (the programme page, the provider's managers)."""
+
+    kind = SelectField(_l("Вид аттестации"))
+    form = SelectField(_l("Форма"))
+    title = StringField(_l("Название (для формы «другое» — обязательно)"), validators=[max_length(200)],
+                        filters=[strip])
+    held_on = DateField(_l("Дата"), validators=[InputRequired(_l("Укажите дату."))])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = choices(AttestationKind)
+        self.form.choices = choices(AttestationForm)
+
+    def validate_title(self, field):
+        if self.form.data == AttestationForm.OTHER.value and not field.data:
+            raise ValidationError(_l("Для формы «другое» напишите, что это за аттестация."))

@@ -11,6 +11,7 @@ register_history_labels(
         "Application": _l("Заявление родителя"),
         "EnrollmentRequest": _l("Заявка школы"),
         "Enrollment": _l("Зачисление"),
+        "Attestation": _l("Аттестация по программе"),
     },
     fields={
         "has_consent": _l("Согласие на обработку персональных данных"),
@@ -36,5 +37,8 @@ register_history_labels(
     },
     type_fields={
         ("Enrollment", "group_id"): _l("Группа"),
+        ("Attestation", "kind"): _l("Вид аттестации"),
+        ("Attestation", "form"): _l("Форма аттестации"),
+        ("Attestation", "held_on"): _l("Дата аттестации"),
     },
 )

@@ -303,6 +303,59 @@ def provider_of(session: Session, programme_id: int) -> int | None:
     return session.connection().scalar(select(table.c.provider_institution_id).where(table.c.id == programme_id))
 
 
+class AttestationKind(enum.Enum):
+    INTERMEDIATE = "intermediate"
+    FINAL = "final"
+
+
+class AttestationForm(enum.Enum):
+    CREDIT = "credit"
+    PROJECT = "project"
+    EXHIBITION = "exhibition"
+    COMPETITION = "competition"
+    CONCERT = "concert"
+    TEST = "test"
+    OTHER = "other"
+
+
+class Attestation(NetworkOwned, CreatedAtMixin, db.Model):
+    """A form and date of intermediate or final attestation of a programme (зачёт, защита проекта…), set by
+    the provider's managers on the programme page. Its results per pupil are ``journal.AttestationResult``."""
+
+    __tablename__ = "attestations"
+    __table_args__ = (
+        ForeignKeyConstraint(["programme_id", "network_id"], ["programmes.id", "programmes.network_id"],
+                             ondelete="CASCADE"),
+        UniqueConstraint("id", "network_id"),
+        Index("ix_attestations_programme_id", "programme_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[AttestationKind] = mapped_column(db_enum(AttestationKind, "attestation_kind"))
+    form: Mapped[AttestationForm] = mapped_column(db_enum(AttestationForm, "attestation_form"))
+    title: Mapped[str] = mapped_column(String(200), default="")  # «другое»: what it is
+    held_on: Mapped[date] = mapped_column(Date)
+
+    def audit_label(self) -> str:
+        return f"{self.held_on:%d.%m.%Y} {self.title}".strip()
+
+    def audit_subject(self):
+        return Programme, self.programme_id
+
+
+register({
+    AttestationKind.INTERMEDIATE: _l("промежуточная"),
+    AttestationKind.FINAL: _l("итоговая"),
+    AttestationForm.CREDIT: _l("зачёт"),
+    AttestationForm.PROJECT: _l("защита проекта"),
+    AttestationForm.EXHIBITION: _l("выставка"),
+    AttestationForm.COMPETITION: _l("соревнование"),
+    AttestationForm.CONCERT: _l("концерт"),
+    AttestationForm.TEST: _l("тестирование"),
+    AttestationForm.OTHER: _l("другое"),
+})
+
 register({
     Direction.TECHNICAL: _l("техническая"),
     Direction.NATURAL_SCIENCE: _l("естественнонаучная"),

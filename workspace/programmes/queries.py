@@ -26,6 +26,7 @@ from workspace.programmes.models import (
     HOLDING_PLACE,
     Application,
     ApplicationStatus,
+    Attestation,
     Direction,
     Enrollment,
     EnrollmentRequest,
@@ -279,3 +280,9 @@ def desk_reminders(institution_id: int) -> list:
                for kind, status in (("declined", EnrollmentStatus.DECLINED), ("waiting", EnrollmentStatus.WAITING))]
     both = union_all(applications, requests, *decided).subquery()
     return db.session.execute(select(both).order_by(both.c.kind, both.c.slug)).all()
+
+
+def attestations_of(programme_id: int) -> list[Attestation]:
+    """A programme's forms and dates of attestation, by date."""
+    return list(db.session.scalars(select(Attestation).where(Attestation.programme_id == programme_id)
+                                   .order_by(Attestation.held_on, Attestation.id)))

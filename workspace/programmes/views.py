@@ -18,9 +18,10 @@ from workspace.programmes import (
     inbox_views,  # noqa: F401  (routes on the same blueprint)
 )
 from workspace.programmes.access import editable_group_or_404, editable_programme_or_404, editable_slot_or_404
-from workspace.programmes.forms import GroupForm, ProgrammeForm, SlotForm
+from workspace.programmes.forms import AttestationEditForm, GroupForm, ProgrammeForm, SlotForm
 from workspace.programmes.models import WEEKDAYS, Direction, GradeScale, Group, Programme, ScheduleSlot
 from workspace.programmes.queries import (
+    attestations_of,
     can_offer_programmes,
     enrolled_counts,
     get_programme_or_404,
@@ -75,7 +76,7 @@ def new_programme():
 
 
 def _page_context(programme: Programme, group_form: GroupForm | None = None, slot_forms: dict | None = None,
-                  teachers: list | None = None) -> dict:
+                  teachers: list | None = None, attestation_form: AttestationEditForm | None = None) -> dict:
     groups = groups_with_slots([programme.id]).get(programme.id, [])
     manage = is_provider_manager(programme)
     if manage and teachers is None:
@@ -88,6 +89,8 @@ def _page_context(programme: Programme, group_form: GroupForm | None = None, slo
         "group_form": group_form or (GroupForm(teachers, formdata=None, capacity=programme.capacity) if manage else None),
         "slot_forms": slot_forms or ({group.id: SlotForm(prefix=f"g{group.id}", formdata=None)
                                      for group, _t, _s in groups} if manage else {}),
+        "attestations": attestations_of(programme.id),
+        "attestation_form": attestation_form or (AttestationEditForm(prefix="att", formdata=None) if manage else None),
     }
 
 
