@@ -3,7 +3,7 @@ results of them, and the kind of a document of completion (certificate or спр
 its own series); network-owned, with row-level security on PostgreSQL
 
 Revision ID: 0037_attestation
-Revises: 0034_programme_passport
+Revises: 0035_monitoring_programme
 Create Date: 2026-12-04 20:50:00.000000
 
 """
@@ -30,7 +30,7 @@ CREATE POLICY owner_isolation ON "attestation_results" USING ((SELECT workspace_
 
 # revision identifiers, used by Alembic.
 revision = '0037_attestation'
-down_revision = "0034_programme_passport"
+down_revision = "0035_monitoring_programme"
 branch_labels = None
 depends_on = None
 
