@@ -17,8 +17,8 @@ from tenants.scoping import unscoped
 from tests.fixtures import agreements as agreement_factories
 from tests.fixtures import bank, compile_cache, database, factories, mail, projects
 from tests.fixtures import chronicle as chronicle_factories
-from tests.fixtures import growth as growth_factories
 from tests.fixtures import cycle as cycle_factories
+from tests.fixtures import growth as growth_factories
 from tests.fixtures import journal as journal_factories
 from tests.fixtures import monitoring as monitoring_factories
 from tests.fixtures import passport as passport_factories
