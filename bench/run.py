@@ -245,7 +245,7 @@ class Endpoint:
     method: str
     path: str  # {inst}, {net}, {member}, {plan}, {item}, {project} filled in per run
     user: str  # coordinator | admin | operator
-    htmx_target: str | None = None  # "notes", "member-{member}" or "item-{item}-responsible"
+    htmx_target: str | None = None  # "notes", "model-row-{member}" or "item-{item}-responsible"
     list_page: bool = True  # a read of up to 200 rows: the ≥ 50 % throughput target applies
     # The plan cell save runs bench/wrk/cell.lua with one connection per wrk thread (each thread
     # saves its own item with the version it tracks; a 409 is counted as an expected answer).
@@ -276,8 +276,9 @@ ENDPOINTS = (
     Endpoint("inst_history", "institution history", "GET", "/i/{inst}/history", "admin"),
     Endpoint("net_history", "network history", "GET", "/n/{net}/history", "coordinator"),
     Endpoint("operator", "operator console /operator/", "GET", "/operator/", "operator"),
-    Endpoint("member_edit", "htmx: member-row edit form", "GET", "/n/{net}/members/{member}/edit", "coordinator",
-             htmx_target="member-{member}"),
+    # A partner's row of the interaction model (issue 19 moved the forms and the effect from the membership to it).
+    Endpoint("member_edit", "htmx: model-row edit form", "GET", "/n/{net}/model/{member}/edit", "coordinator",
+             htmx_target="model-row-{member}"),
     Endpoint("note_add", "htmx write: add a note", "POST", "/i/{inst}/notes", "coordinator",
              htmx_target="notes", list_page=False),
     Endpoint("plans", "plans list /n/‹slug›/plans/", "GET", "/n/{net}/plans/", "coordinator"),
@@ -324,6 +325,17 @@ ENDPOINTS = (
     Endpoint("bank_search", "htmx: bank active search", "GET", "/n/{net}/bank/?q=%D0%BA%D0%B2%D0%B5%D1%81%D1%82",
              "coordinator", htmx_target="materials"),
     Endpoint("requests", "request table /n/‹slug›/requests/", "GET", "/n/{net}/requests/", "coordinator"),
+    # The programme cycle (issue 19): the passport, the interaction model, the yearly analyses, the generated documents,
+    # the networks of the institution; pupils' growth and the register of documents (issue 20).
+    Endpoint("passport", "programme passport /n/‹slug›/passport/", "GET", "/n/{net}/passport/", "coordinator"),
+    Endpoint("model", "interaction model /n/‹slug›/model/", "GET", "/n/{net}/model/", "coordinator"),
+    Endpoint("analyses", "yearly analyses /n/‹slug›/analysis/", "GET", "/n/{net}/analysis/", "coordinator"),
+    Endpoint("documents", "network documents /n/‹slug›/documents/", "GET", "/n/{net}/documents/", "coordinator"),
+    Endpoint("my_networks", "institution's networks /i/‹slug›/networks/", "GET", "/i/{inst}/networks/", "coordinator"),
+    Endpoint("achievements", "pupils' achievements /i/‹slug›/growth/achievements", "GET",
+             "/i/{inst}/growth/achievements", "coordinator"),
+    Endpoint("certificates", "register of documents /i/‹slug›/journal/certificates", "GET",
+             "/i/{inst}/journal/certificates", "coordinator"),
 )
 CELL_PATH = "/n/{net}/plans/{plan}/items/%d/cells/responsible"
 CELL_TEXT = "Иванова И. И., заместитель директора по ВР (правка"
@@ -339,6 +351,7 @@ class RunContext:
     network_slug: str = ""
     member_id: int = 0
     soak_members: list[int] = field(default_factory=list)
+    soak_rows: str = ""  # id:partner:forms (urlencoded),... of the rows the soak saves
     plan_id: int = 0
     plan_items: list[int] = field(default_factory=list)  # items of that plan the cell save edits
     agreement_id: int = 0  # an agreement of the bench institution in that network
@@ -388,9 +401,14 @@ def _look_up(ctx: RunContext) -> None:
             "SELECT n.id, n.slug FROM networks n JOIN memberships m ON m.network_id = n.id "
             "JOIN institutions i ON i.id = n.base_institution_id WHERE i.slug = :slug "
             "GROUP BY n.id, n.slug ORDER BY COUNT(m.id) DESC, n.id LIMIT 1"), {"slug": BENCH_INSTITUTION}).one()
-        ctx.soak_members = list(connection.execute(text(
-            "SELECT id FROM memberships WHERE network_id = :n AND role <> 'base' ORDER BY id LIMIT 8"),
-            {"n": network_id}).scalars())
+        rows = connection.execute(text(
+            "SELECT r.id, r.institution_id, r.forms FROM interaction_rows r JOIN networks n ON n.id = r.network_id "
+            "WHERE r.network_id = :n AND r.institution_id IS NOT NULL AND r.institution_id <> n.base_institution_id "
+            "ORDER BY r.id LIMIT 8"), {"n": network_id}).all()
+        ctx.soak_members = [row.id for row in rows]
+        # the soak saves each row with its partner and forms as they are (a form chosen by plan items cannot go)
+        ctx.soak_rows = ",".join(f"{row.id}:member-{row.institution_id}:{urllib.parse.quote_plus(row.forms or '')}"
+                                 for row in rows)
         ctx.member_id = ctx.soak_members[0]
         ctx.plan_id = connection.execute(text(
             "SELECT id FROM plans WHERE network_id = :n ORDER BY start_year DESC LIMIT 1"), {"n": network_id}).scalar()
@@ -433,7 +451,7 @@ def _versions(ctx: RunContext) -> str:
     engine = create_engine(normalise_database_url(ctx.owner_url))
     with engine.connect() as connection:
         ids = ",".join(str(i) for i in ctx.soak_members)
-        rows = connection.execute(text(f"SELECT id, version FROM memberships WHERE id IN ({ids})")).all()
+        rows = connection.execute(text(f"SELECT id, version FROM interaction_rows WHERE id IN ({ids})")).all()
     engine.dispose()
     return ",".join(f"{i}:{v}" for i, v in rows)
 
@@ -611,12 +629,12 @@ def page_weight(ctx: RunContext) -> dict:
     fragment = browser.request("POST", f"/i/{BENCH_INSTITUTION}/notes", gzip_ok=True,
                                headers={"HX-Request": "true", "HX-Target": "notes"},
                                form={"body": "Заметка для замера фрагмента", "csrf_token": ctx.csrf})
-    edit = browser.get(f"/n/{ctx.network_slug}/members/{ctx.member_id}/edit", gzip_ok=True,
-                       headers={"HX-Request": "true", "HX-Target": f"member-{ctx.member_id}"})
+    edit = browser.get(f"/n/{ctx.network_slug}/model/{ctx.member_id}/edit", gzip_ok=True,
+                       headers={"HX-Request": "true", "HX-Target": f"model-row-{ctx.member_id}"})
     boosted = browser.get(f"/n/{ctx.network_slug}/", gzip_ok=True,
                           headers={"HX-Request": "true", "HX-Boosted": "true", "HX-Target": "body"})
     for what, answer in (("htmx fragment: note added (#notes)", fragment),
-                         ("htmx fragment: member-row edit form", edit),
+                         ("htmx fragment: model-row edit form", edit),
                          ("boosted navigation: network page (HTML only)", boosted)):
         plain = answer.plain()
         later.append({"what": what, "status": answer.status, "raw": len(plain),
@@ -637,7 +655,7 @@ def soak(ctx: RunContext, seconds: int, probe: int) -> dict:
     """~70 % of the mix's saturation throughput, paced by wrk's delay() with feedback, for `seconds`."""
     url = f"http://127.0.0.1:{ctx.app_port}/"
     base_env = {"BENCH_INST": BENCH_INSTITUTION, "BENCH_NET": ctx.network_slug,
-                "BENCH_MEMBERS": ",".join(map(str, ctx.soak_members)),
+                "BENCH_MEMBERS": ",".join(map(str, ctx.soak_members)), "BENCH_ROWS": ctx.soak_rows,
                 "BENCH_CSRF": urllib.parse.quote_plus(ctx.csrf),
                 "BENCH_TEXT": urllib.parse.quote_plus("Правка из нагрузочного теста")}
     cookie = ctx.browsers["coordinator"].cookie_header

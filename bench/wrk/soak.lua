@@ -2,13 +2,14 @@
 -- Run with one connection per thread (-t N -c N): each thread then has exactly one request in
 -- flight, so response() always answers the last request() and the row versions can be tracked.
 --
--- Environment: BENCH_INST, BENCH_NET (slugs), BENCH_MEMBERS (membership ids, comma-separated),
+-- Environment: BENCH_INST, BENCH_NET (slugs), BENCH_MEMBERS (interaction-model row ids, comma-separated),
+-- BENCH_ROWS (id:partner:urlencoded forms,... — each row is saved with its partner and forms unchanged),
 -- BENCH_CSRF (urlencoded token), BENCH_TEXT (urlencoded text prefix), BENCH_DELAY_MS (mean pause
 -- before each request; 0 = as fast as possible), BENCH_VERSIONS (id:version,... at the start),
 -- BENCH_TARGET_RPS and BENCH_THREADS: every WINDOW seconds each thread corrects its pause so that
 -- its own rate is target / threads, whatever the latency does meanwhile.
 --
--- A 409 on the member-row save is an expected answer (somebody else saved the row first): the
+-- A 409 on the model-row save is an expected answer (somebody else saved the row first): the
 -- fresh version is read from the returned form and used next time.
 local inst = os.getenv("BENCH_INST")
 local net = os.getenv("BENCH_NET")
@@ -51,6 +52,11 @@ function init(args)
     local id, version = string.match(pair, "(%d+):(%d+)")
     if id and versions[id] then versions[id] = tonumber(version) end
   end
+  rows = {}
+  for triple in string.gmatch(os.getenv("BENCH_ROWS") or "", "[^,]+") do
+    local id, partner, forms = string.match(triple, "(%d+):([^:]+):(.*)")
+    if id then rows[id] = {partner = partner, forms = forms} end
+  end
   last, last_member = nil, nil
   pause = delay_ms
   window_start, window_count = os.time(), 0
@@ -83,11 +89,13 @@ function request()
     return wrk.format("POST", "/i/" .. inst .. "/notes", h, body)
   else
     last_member = mine[1 + (n % #mine)]
-    local h = headers_with({["HX-Request"] = "true", ["HX-Target"] = "member-" .. last_member,
+    local h = headers_with({["HX-Request"] = "true", ["HX-Target"] = "model-row-" .. last_member,
                             ["Content-Type"] = FORM["Content-Type"]})
-    local body = "interaction_forms=" .. text .. "+" .. index .. "-" .. n ..
-                 "&social_effect=" .. text .. "&version=" .. versions[last_member] .. "&csrf_token=" .. csrf
-    return wrk.format("POST", "/n/" .. net .. "/members/" .. last_member .. "/edit", h, body)
+    local row = rows[last_member] or {partner = "", forms = ""}
+    local body = "partner=" .. row.partner .. "&forms=" .. row.forms ..
+                 "&social_effect=" .. text .. "+" .. index .. "-" .. n ..
+                 "&version=" .. versions[last_member] .. "&csrf_token=" .. csrf
+    return wrk.format("POST", "/n/" .. net .. "/model/" .. last_member .. "/edit", h, body)
   end
 end
 
