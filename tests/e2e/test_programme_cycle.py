@@ -105,6 +105,9 @@ def _plan_workbook() -> bytes:
 
 def _invite(page, search: str, name: str, role: str) -> None:
     page.get_by_label("Найти учреждение по названию").fill(search)
+    # «Найти» (the form's own submit) rather than the live search: a value filled the instant the page was swapped
+    # in can land before htmx watches the field («input changed»), and then no list comes
+    page.get_by_role("button", name="Найти").click()
     choice = page.get_by_role("radio", name=name)
     expect(choice).to_be_visible()
     choice.check()
@@ -148,3 +151,58 @@ def test_a_school_runs_the_programme_year_from_an_empty_deployment(open_as):
     page.reload()
     expect(page.get_by_text("ожидает")).to_have_count(0)
     shot(page, "02-accepted")
+
+    # 3. the council: a founded network has no seats; the base's coordinator seats the director as chair,
+    #    herself as secretary and the partners' heads as members
+    council = open_as(COORDINATOR, network + "council/")
+    for person, role in (("Сергеева Наталья Петровна — МБОУ «СОШ №12»", "chair"),
+                         ("Иванова Ольга Николаевна — МБОУ «СОШ №12»", "secretary"),
+                         (f"Белова Татьяна Андреевна — {LIBRARY}", "member"),
+                         (f"Лебедева Анна Павловна — {MUSEUM}", "member"),
+                         (f"Гучетль Аскер Хамидович — {SPORT}", "member")):
+        council.get_by_role("link", name="Добавить члена совета").click()
+        council.get_by_role("combobox", name="Сотрудник учреждения-участника").select_option(label=person)
+        council.locator("#staff-role").select_option(role)
+        council.get_by_role("button", name="Добавить").click()
+        expect(council.locator(".flashes")).to_contain_text("Место в совете добавлено.")
+    seats = council.locator("main")
+    for person in ("Сергеева Наталья Петровна", "Белова Татьяна Андреевна", "Гучетль Аскер Хамидович"):
+        expect(seats).to_contain_text(person)
+    shot(council, "03-council")
+
+    # 4. the passport: name, goal and period come from the network; the coordinator adds the rest
+    passport = open_as(COORDINATOR, network + "passport/")
+    expect(passport.get_by_text("Паспорт программы ещё не заполнен.")).to_be_visible()
+    passport.get_by_role("link", name="Заполнить паспорт программы").click()
+    expect(passport.get_by_label("Наименование программы")).to_have_value(NETWORK_NAME)
+    passport.get_by_label("Разработчик").fill("Администрация МБОУ «СОШ №12»")
+    passport.get_by_label("Исполнители").fill("Педагогический коллектив школы, партнёры сети")
+    passport.get_by_label("Задачи").fill("Расширить формы внеурочной деятельности\nВовлечь родителей в жизнь школы")
+    passport.get_by_label("Для обучающихся").fill("Рост числа участников мероприятий")
+    passport.get_by_label("Для родителей").fill("Участие в совместных делах школы")
+    passport.get_by_role("button", name="Сохранить").click()
+    expect(passport.locator(".flashes")).to_contain_text("Паспорт программы создан с четырьмя этапами.")
+    expect(passport.locator("#passport")).to_contain_text("Администрация МБОУ «СОШ №12»")
+    expect(passport.get_by_text("Подготовительный").first).to_be_visible()
+    shot(passport, "04-passport")
+
+    # 5. the interaction model: the members' rows, then the parents and the traffic police (no account of their own)
+    model = open_as(COORDINATOR, network + "model/")
+    shot(model, "05a-model")
+    model.get_by_role("link", name="Добавить партнёра").click()
+    model.get_by_label("Социальный партнёр").select_option(label="Родители")
+    model.get_by_label("Формы взаимодействия (каждая с новой строки)").fill("Родительский лекторий\nСемейные праздники")
+    model.get_by_label("Социальный эффект").fill("Родители — участники образовательного процесса")
+    model.get_by_role("button", name="Сохранить").click()
+    expect(model.locator(".flashes")).to_contain_text("Строка модели добавлена.")
+    model.get_by_role("link", name="Добавить партнёра").click()
+    model.get_by_label("Социальный партнёр").select_option(label="Ведомство, служба")
+    model.get_by_label("Наименование партнёра (если он не участник сети)").fill(AGENCY)
+    model.get_by_label("Формы взаимодействия (каждая с новой строки)").fill("Беседы по безопасности дорожного движения")
+    model.get_by_label("Социальный эффект").fill("Нет ДТП с участием обучающихся")
+    model.get_by_role("button", name="Сохранить").click()
+    expect(model.locator(".flashes")).to_contain_text("Строка модели добавлена.")
+    rows = model.locator("table.model tbody tr")
+    for name in (PARENTS, AGENCY):
+        expect(rows.filter(has_text=name)).to_have_count(1)
+    shot(model, "05-model")
