@@ -96,6 +96,9 @@ def _plan_workbook() -> bytes:
         (4, "Музейный урок «Ремёсла края»", "5", "ноябрь", "Учителя технологии", "Справка"),
         (f"Раздел 3. Совместно с {SPORT}",),
         (5, "Весенний кросс", "5-9", "апрель", "Учителя физкультуры", "Протокол"),
+        ("Раздел 4. Работа с родителями и ведомствами",),
+        (6, "Родительский лекторий «Безопасные каникулы»", "1-9", "ноябрь", "Социальный педагог", "Протокол"),
+        (7, "Беседа инспектора ГИБДД «Дорога домой»", "1-4", "сентябрь", "Классные руководители", "Справка"),
     ):
         sheet.append(row)
     data = io.BytesIO()
@@ -189,6 +192,14 @@ def test_a_school_runs_the_programme_year_from_an_empty_deployment(open_as):
     # 5. the interaction model: the members' rows, then the parents and the traffic police (no account of their own)
     model = open_as(COORDINATOR, network + "model/")
     shot(model, "05a-model")
+    for partner, forms, effect in ((LIBRARY, "Библиотечный урок\nНеделя детской книги", "Читающая школа"),
+                                   (MUSEUM, "Экскурсия\nМузейный урок", "Знание истории своего края")):
+        model.get_by_role("link", name="Добавить партнёра").click()
+        model.get_by_label("Социальный партнёр").select_option(label=partner)
+        model.get_by_label("Формы взаимодействия (каждая с новой строки)").fill(forms)
+        model.get_by_label("Социальный эффект").fill(effect)
+        model.get_by_role("button", name="Сохранить").click()
+        expect(model.locator(".flashes")).to_contain_text("Строка модели добавлена.")
     model.get_by_role("link", name="Добавить партнёра").click()
     model.get_by_label("Социальный партнёр").select_option(label="Родители")
     model.get_by_label("Формы взаимодействия (каждая с новой строки)").fill("Родительский лекторий\nСемейные праздники")
@@ -203,6 +214,47 @@ def test_a_school_runs_the_programme_year_from_an_empty_deployment(open_as):
     model.get_by_role("button", name="Сохранить").click()
     expect(model.locator(".flashes")).to_contain_text("Строка модели добавлена.")
     rows = model.locator("table.model tbody tr")
-    for name in (PARENTS, AGENCY):
+    for name in (LIBRARY, MUSEUM, PARENTS, AGENCY):
         expect(rows.filter(has_text=name)).to_have_count(1)
     shot(model, "05-model")
+
+    # 6. the plan of the year, imported from Excel: a section per partner, the members' sections realise their rows
+    plan = open_as(COORDINATOR, network + "plans/")
+    plan.get_by_role("button", name="Создать план").click()
+    expect(plan.locator(".flashes")).to_contain_text("План создан.")
+    plan.get_by_role("link", name="Загрузить из Excel или Word").click()
+    plan.get_by_label("Файл Excel (.xlsx)").set_input_files(files=[{
+        "name": "plan.xlsx", "buffer": _plan_workbook(),
+        "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}])
+    plan.get_by_role("button", name="Загрузить и посмотреть").click()
+    expect(plan.get_by_role("heading", level=1)).to_have_text("Предпросмотр загрузки")
+    expect(plan.locator("table.preview tbody tr")).to_have_count(7)
+    shot(plan, "06a-preview")
+    plan.get_by_role("button", name="Сохранить в план").click()
+    expect(plan.locator(".flashes")).to_contain_text("Загружено мероприятий: 7.")
+    plan_url = plan.url
+    # the parents' and ГИБДД's events are linked to their rows by hand (the import links only members' sections)
+    for title, choice in (("Родительский лекторий", f"{PARENTS} — Родительский лекторий"),
+                          ("Беседа инспектора ГИБДД", f"{AGENCY} — Беседы по безопасности дорожного движения")):
+        row = plan.locator("tbody tr").filter(has_text=title)
+        row.get_by_role("link", name=re.compile("^изменить\\s*:\\s*партнёр и форма")).click()
+        row.get_by_label("Новое значение").select_option(label=choice)
+        row.get_by_role("button", name="Сохранить").click()
+        expect(row).to_contain_text(choice.split(" — ")[0])
+    shot(plan, "06-plan")
+
+    # 7. the year runs: the five events of September–November get their reports, which marks them held
+    for title, institution, count in (("Библиотечный урок", LIBRARY, "25"), ("Экскурсия", MUSEUM, "48"),
+                                      ("Музейный урок", MUSEUM, "27"), ("Родительский лекторий", "МБОУ «СОШ №12»", "60"),
+                                      ("Беседа инспектора ГИБДД", "МБОУ «СОШ №12»", "90")):
+        plan.goto(plan_url)
+        plan.locator("tbody tr").filter(has_text=title).get_by_role("link", name=re.compile("^Отчёт о проведении")).click()
+        expect(plan.get_by_role("heading", level=1)).to_have_text("Отчёт о проведении")
+        plan.get_by_label("Кратко о мероприятии").fill(f"{title}: проведено по плану.")
+        plan.get_by_label("Учреждение, строка 1").select_option(label=institution)
+        plan.get_by_label("Человек, строка 1").fill(count)
+        plan.get_by_role("button", name="Сохранить отчёт").click()
+        expect(plan.locator(".flashes")).to_contain_text("Отчёт сохранён, мероприятие отмечено как проведённое.")
+    shot(plan, "07-report")
+    plan.goto(plan_url)
+    shot(plan, "07-plan-held")
