@@ -106,6 +106,15 @@ def _plan_workbook() -> bytes:
     return data.getvalue()
 
 
+def _partner_card(page, partner: str):
+    return page.locator("#partners article", has=page.get_by_role("heading", name=partner, exact=True))
+
+
+def _vote(page) -> None:
+    page.locator("[id^='vote-']").first.get_by_role("button", name="За", exact=True).click()
+    expect(page.locator("[id^='vote-']").first).to_contain_text("Ваш голос: За.")
+
+
 def _invite(page, search: str, name: str, role: str) -> None:
     page.get_by_label("Найти учреждение по названию").fill(search)
     # «Найти» (the form's own submit) rather than the live search: a value filled the instant the page was swapped
@@ -244,17 +253,96 @@ def test_a_school_runs_the_programme_year_from_an_empty_deployment(open_as):
     shot(plan, "06-plan")
 
     # 7. the year runs: the five events of September–November get their reports, which marks them held
-    for title, institution, count in (("Библиотечный урок", LIBRARY, "25"), ("Экскурсия", MUSEUM, "48"),
-                                      ("Музейный урок", MUSEUM, "27"), ("Родительский лекторий", "МБОУ «СОШ №12»", "60"),
-                                      ("Беседа инспектора ГИБДД", "МБОУ «СОШ №12»", "90")):
+    school = "МБОУ «СОШ №12»"
+    for title, institution, grades, count in (
+            ("Библиотечный урок", school, "5-6", "25"), ("Экскурсия", school, "7-8", "48"),
+            ("Музейный урок", school, "5", "27"), ("Родительский лекторий", school, "", "60"),
+            ("Беседа инспектора ГИБДД", school, "1-4", "90")):
         plan.goto(plan_url)
         plan.locator("tbody tr").filter(has_text=title).get_by_role("link", name=re.compile("^Отчёт о проведении")).click()
         expect(plan.get_by_role("heading", level=1)).to_have_text("Отчёт о проведении")
         plan.get_by_label("Кратко о мероприятии").fill(f"{title}: проведено по плану.")
         plan.get_by_label("Учреждение, строка 1").select_option(label=institution)
+        plan.get_by_label("Класс, строка 1").fill(grades)
         plan.get_by_label("Человек, строка 1").fill(count)
         plan.get_by_role("button", name="Сохранить отчёт").click()
         expect(plan.locator(".flashes")).to_contain_text("Отчёт сохранён, мероприятие отмечено как проведённое.")
     shot(plan, "07-report")
     plan.goto(plan_url)
     shot(plan, "07-plan-held")
+
+    # 8. the analysis of the year: the figures come from the plan and the reports
+    analysis = open_as(COORDINATOR, network + "documents/")
+    analysis.get_by_role("link", name="Аналитические справки").click()
+    expect(analysis.get_by_role("heading", level=1)).to_have_text("Аналитические справки о реализации программы")
+    analysis.get_by_label("Учебный год").select_option(str(YEAR.start_year))
+    analysis.get_by_role("button", name="Подготовить справку").click()
+    expect(analysis.get_by_role("heading", level=1)).to_have_text(f"Аналитическая справка за {YEAR.label} учебный год")
+    expect(analysis.locator("#approval")).to_contain_text(
+        f"Нет вывода или решения: {LIBRARY}, {MUSEUM}, {PARENTS}, {AGENCY}, {SPORT}.")
+    expect(analysis.get_by_text("Всего в сетевом плане на год 7 мероприятий, проведено 5 мероприятий (71,4 %).")
+           ).to_be_visible()
+    for partner, planned, share, participants in (
+            (LIBRARY, "Запланировано 2 мероприятия, проведено 1 мероприятие.", "50 %", "25 участников"),
+            (MUSEUM, "Запланировано 2 мероприятия, проведено 2 мероприятия.", "100 %", "75 участников"),
+            (PARENTS, "Запланировано 1 мероприятие, проведено 1 мероприятие.", "100 %", "60 участников"),
+            (AGENCY, "Запланировано 1 мероприятие, проведено 1 мероприятие.", "100 %", "90 участников"),
+            (SPORT, "Запланировано 1 мероприятие, проведено 0 мероприятий.", "0 %",
+             "Участников по отчётам о проведённых мероприятиях нет.")):
+        card = _partner_card(analysis, partner)
+        expect(card).to_contain_text(planned)
+        expect(card).to_contain_text(f"Доля проведённых мероприятий — {share}.")
+        expect(card).to_contain_text(participants)
+    shot(analysis, "08a-analysis")
+
+    # 9. the conclusions and decisions: the sports school, with nothing held, is dropped
+    for partner, decision in ((LIBRARY, "Продолжить сотрудничество"), (MUSEUM, "Продолжить сотрудничество"),
+                              (PARENTS, "Продолжить сотрудничество"), (AGENCY, "Изменить форму взаимодействия"),
+                              (SPORT, "Прекратить сотрудничество")):
+        _partner_card(analysis, partner).get_by_role("link", name="Вывод и решение").click()
+        expect(analysis.get_by_role("heading", level=1)).to_have_text(partner)
+        analysis.get_by_role("radio", name=decision).check()
+        analysis.get_by_label("Вывод", exact=True).fill(f"{decision}: по итогам года.")
+        analysis.get_by_role("button", name="Сохранить").click()
+        expect(analysis.locator(".flashes")).to_contain_text(f"Вывод и решение по партнёру {partner} сохранены.")
+        expect(_partner_card(analysis, partner)).to_contain_text(f"Решение: {decision}")
+    analysis.get_by_role("link", name="Изменить общий вывод").click()
+    analysis.get_by_role("textbox", name="Общий вывод").fill(
+        "Программа года выполнена на 71 %; спортивная школа исключается из плана следующего года.")
+    analysis.get_by_role("button", name="Сохранить").click()
+    expect(analysis.locator("#conclusion")).to_contain_text("спортивная школа исключается")
+    analysis.get_by_text("Отправить на утверждение в совет").click()
+    analysis.get_by_label("Комментарий для совета").fill("Итоги года")
+    analysis.get_by_role("button", name="Отправить на утверждение").click()
+    expect(analysis.locator("#approval")).to_contain_text("На согласовании в координационном совете")
+    expect(analysis.get_by_role("link", name="Вывод и решение")).to_have_count(0)
+    shot(analysis, "09-submitted")
+
+    # 10. the council's e-vote: the chair opens it, every seat votes, the chair closes it
+    chair = open_as(DIRECTOR, network + "council/")
+    chair.get_by_role("link", name=re.compile("Открыть заочное голосование.*Аналитическая справка")).click()
+    chair.get_by_label("Голосование открыто по (включительно)").fill((TODAY + timedelta(days=7)).isoformat())
+    chair.get_by_role("button", name="Открыть голосование").click()
+    expect(chair.get_by_role("heading", level=1)).to_contain_text("Заочное голосование №")
+    meeting = chair.url.replace(chair.url.split("/n/")[0], "")
+    _vote(chair)
+    for voter in (COORDINATOR, *HEADS.values()):
+        _vote(open_as(voter, meeting))
+    chair.reload()
+    expect(chair.locator("[id^='vote-']").first).to_contain_text("Проголосовали 5 из 5")
+    chair.get_by_role("link", name=re.compile("^Закрыть голосование")).click()
+    chair.get_by_role("button", name="Закрыть голосование и записать решение").click()
+    expect(chair.locator(".decision")).to_contain_text("Утвердить.")
+    expect(chair.locator(".decision")).to_contain_text("За 5, против 0, воздержались 0")
+    shot(chair, "10-decision")
+
+    analysis.reload()
+    expect(analysis.locator("#approval")).to_contain_text("Утверждена, протокол №")
+    expect(analysis.get_by_role("link", name="Изменить общий вывод")).to_have_count(0)
+    shot(analysis, "10-approved")
+
+    # 11. next year's plan starts from the approved analysis: the sports school's section is left out
+    plans = open_as(COORDINATOR, network + "plans/")
+    plans.get_by_role("link", name="Скопировать план прошлого года").click()
+    print(plans.locator("main").inner_text())
+    shot(plans, "11-copy")
