@@ -348,7 +348,7 @@ def test_a_school_runs_the_programme_year_from_an_empty_deployment(open_as):
     copy_note = plans.locator("#copy-analysis")
     expect(copy_note).to_contain_text(
         f"План начинается с утверждённой аналитической справки за {YEAR.label} учебный год.")
-    expect(copy_note).to_contain_text(f"сотрудничество прекращается с партнёрами: {SPORT}")
+    expect(copy_note).to_contain_text(f"сотрудничество прекращается с партнёром: {SPORT} — его разделы и мероприятия не переносятся (1 раздел, 1 мероприятие).")
     expect(plans.get_by_text(f"{NEXT.label} учебный год, копия плана {YEAR.label}: 3 раздела, 6 мероприятий.")
            ).to_be_visible()
     shot(plans, "11-copy")
