@@ -109,7 +109,7 @@ def test_prepared_decided_approved_and_next_years_plan_keeps_and_drops_partners(
     copy = f"/n/{c.network.slug}/plans/copy?source_plan_id={c.plan.id}&start_year=2027"
     preview = client.get(copy).get_data(as_text=True)
     assert "План начинается с утверждённой аналитической справки за 2026/2027 учебный год." in preview
-    assert "сотрудничество прекращается с партнёрами: Драмтеатр — их разделы (1) и мероприятия (2)" in preview
+    assert "сотрудничество прекращается с партнёром: Драмтеатр — его разделы и мероприятия не переносятся (1 раздел, 2 мероприятия)" in preview
     assert post_form(client, f"/n/{c.network.slug}/plans/copy", {"source_plan_id": c.plan.id, "start_year": 2027},
                      page_url=copy).status_code == 302
     with read():

@@ -74,7 +74,7 @@ def test_each_row_is_a_line_and_an_ended_agency_leaves_next_years_plan(app, clie
         db.session.execute(db.update(YearlyAnalysis).values(status=AnalysisStatus.APPROVED))
     copy = f"/n/{c.network.slug}/plans/copy"
     preview = client.get(f"{copy}?source_plan_id={c.plan.id}&start_year=2027").get_data(as_text=True)
-    assert "сотрудничество прекращается с партнёрами: ОГИБДД по г. Новокузнецку — их разделы (0) и мероприятия (1)" \
+    assert "сотрудничество прекращается с партнёром: ОГИБДД по г. Новокузнецку — его разделы и мероприятия не переносятся (1 мероприятие)" \
         in preview
     assert post_form(client, copy, {"source_plan_id": c.plan.id, "start_year": 2027},
                      page_url=f"{copy}?source_plan_id={c.plan.id}&start_year=2027").status_code == 302

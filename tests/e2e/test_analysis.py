@@ -88,7 +88,7 @@ def test_the_year_is_analysed_approved_and_next_years_plan_starts_from_it(open_p
     author.goto(NETWORK + f"plans/copy?source_plan_id={live_server.ids['plan']}&start_year={YEAR.start_year + 1}")
     expect(author.locator("#copy-analysis")).to_contain_text(
         f"План начинается с утверждённой аналитической справки за {YEAR.label} учебный год.")
-    expect(author.locator("#copy-analysis")).to_contain_text("сотрудничество прекращается с партнёрами: Театр металлургов")
+    expect(author.locator("#copy-analysis")).to_contain_text("сотрудничество прекращается с партнёром: Театр металлургов")
     _fits(author)
     author.get_by_role("button", name=re.compile("^Создать план на")).click()
     expect(author.locator(".flashes")).to_contain_text("создан как копия плана")
