@@ -89,9 +89,10 @@ PAGES = {"desk": "/i/school/", "network": "/n/net/", "council": "/n/net/council/
 PAGES["plan-copy"] = "/n/net/plans/copy"
 BUDGETS["plan-copy"] = 6
 # The interaction model (networks/interaction_views.py): its rows with their partners in one joined statement; a row's
-# page: the row, its events of the year, their participants (one statement each, whatever their number).
+# page: the row, its events of the year, their participants (one statement each, whatever their number). For the base's
+# managers the model page also reads the members, to offer a row to those that have none.
 PAGES["model"] = "/n/net/model/"
-BUDGETS["model"] = 3
+BUDGETS["model"] = 4
 RLS_CONTEXT["model"] = 2
 PAGES["model-row"] = "/n/net/model/{row_id}?year=2026"
 BUDGETS["model-row"] = 5

@@ -312,3 +312,22 @@ def test_an_imported_partners_plan_realises_the_partners_row(client, make, login
         linked = db.session.execute(select(PlanItem.interaction_row_id, PlanItem.interaction_form)).all()
     assert len(linked) == 12 and {row_id for row_id, _form in linked} == {row.id}
     assert all(form in ("", "Библиотечные уроки", "Книжные выставки") for _row_id, form in linked)
+
+
+def test_a_member_without_a_row_is_offered_to_the_base_with_the_partner_chosen(client, make, login_as):
+    school, theatre, _museum, network, _tm, _mm = _network(make)
+    library = make.institution("Библиотека", kind="library", slug="lib")
+    make.member(network, library, "social_partner")  # joined by an invitation: no row of the model yet
+    login_as(make.user(school, "coordinator"))
+    html = client.get("/n/kultura/model/").get_data(as_text=True)
+    offer = html.split('id="members-without-row"')[1].split("</section>")[0]
+    assert "Библиотека" in offer and "Драмтеатр" not in offer and "Школа №31" not in offer  # the others have rows
+    link = f"/n/kultura/model/new?partner=member-{library.id}"
+    assert link in offer
+    form = client.get(link).get_data(as_text=True)
+    assert f'<option selected value="member-{library.id}">' in form
+    assert 'selected value="member-' not in client.get("/n/kultura/model/new?partner=member-999").get_data(as_text=True)
+    with client.session_transaction() as session:
+        session.clear()
+    login_as(make.user(theatre, "coordinator"))  # a partner's managers do not add rows: no offer
+    assert 'id="members-without-row"' not in client.get("/n/kultura/model/").get_data(as_text=True)

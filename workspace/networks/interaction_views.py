@@ -49,7 +49,13 @@ def model_context() -> dict:
 @bp.get("/model/")
 @login_required
 def show_model():
-    return render("networks/model.html", **model_context())
+    context = model_context()
+    if context["can_edit_model"]:  # a partner that joined has no row yet: the base adds it from here
+        with_rows = {row.institution_id for row in context["rows"]}
+        context["members_without_row"] = [
+            (institution_id, name) for institution_id, name in member_choices(g.network)
+            if institution_id not in with_rows and institution_id != g.network.base_institution_id]
+    return render("networks/model.html", **context)
 
 
 @bp.get("/model/print")
@@ -80,6 +86,8 @@ def _apply(form: InteractionRowForm, row: InteractionRow) -> None:
 def new_model_row():
     network = interaction_model_editor()
     form = InteractionRowForm(_member_choices_for(None))
+    if request.method == "GET" and request.args.get("partner") in dict(form.partner.choices):
+        form.partner.data = request.args["partner"]  # «добавить строку» of a member that has none
     status = 200
     if form.validate_on_submit():
         row = InteractionRow(network_id=network.id, position=(db.session.scalar(
