@@ -2,7 +2,7 @@
 school lists them by pupil and period (its admin and coordinator), also on the pupil's page."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
