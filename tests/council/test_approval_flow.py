@@ -312,3 +312,17 @@ def test_chair_sets_the_rules_and_they_apply(client, make, read):
     _close(client, c, meeting, item)
     with read():
         assert db.session.scalar(select(Decision.outcome)) == Outcome.NO_QUORUM  # «all» needs the fourth seat
+
+
+def test_the_submit_page_warns_when_the_council_has_no_chair(client, make, read):
+    c = build_council(make)
+    _as(client, c.coordinator)
+    submit_page = _council_url(c, f"approvals/plan/{c.plan.id}/submit")
+    assert 'id="no-chair"' not in client.get(submit_page).get_data(as_text=True)  # the council has its chair
+    with read():
+        from tenants.models import Seat
+        db.session.delete(db.session.get(Seat, c.seats["chair"].id))  # a founded network starts with no council
+        db.session.commit()
+    html = client.get(submit_page).get_data(as_text=True)
+    assert 'id="no-chair"' in html and "В совете сети нет председателя" in html
+    assert f'href="/n/{c.network.slug}/council/"' in html.split('id="no-chair"')[1]

@@ -2,15 +2,18 @@
 for every kind in the registry (``/approvals/plan/7/submit``)."""
 from __future__ import annotations
 
-from flask import flash, redirect, url_for
+from flask import flash, g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
+from sqlalchemy import select
 
+from tenants.models import Seat, SeatRole
 from workspace.core.rendering import confirm_page, render
 from workspace.council import bp
 from workspace.council.access import submittable_subject_or_404
 from workspace.council.approval import ApprovalError, amend, get_subject_or_404, submit
 from workspace.council.forms import SubmitForm
+from workspace.extensions import db
 
 
 @bp.get("/approvals/<subject_type>/<int:subject_id>")
@@ -39,7 +42,10 @@ def submit_for_approval(subject_type: str, subject_id: int):
             return redirect(approvable.url(subject))
     elif form.errors:
         status = 422
-    return render("council/submit.html", form=form, title=approvable.label(subject),
+    # a network founded by a school starts with an empty council: say so before the question waits for nobody
+    has_chair = db.session.scalar(select(Seat.id).where(Seat.network_id == g.network.id,
+                                                        Seat.role == SeatRole.CHAIR).limit(1)) is not None
+    return render("council/submit.html", form=form, title=approvable.label(subject), has_chair=has_chair,
                   back_url=approvable.url(subject), subject_type=subject_type, subject_id=subject_id, status=status)
 
 
