@@ -32,7 +32,7 @@ INTERACTION_HEADER = "Партнёр и форма взаимодействия"
 HEADER = ("№ п/п", "Наименование мероприятия", "Классы", "Сроки", "Ответственные", "Форма отчётности",
           INTERACTION_HEADER, "Статус")
 WIDTHS = (7, 42, 11, 15, 27, 20, 24, 14)                  # characters, on the sheet
-WIDTHS_MM = (10, 62, 22, 26, 42, 34, 36, 25)              # on a landscape A4 page within the margins (257 mm)
+WIDTHS_MM = (10, 62, 20, 24, 40, 32, 38, 31)              # on a landscape A4 page within the margins (257 mm)
 HEAD_POSITIONS = ("директор", "заведующ", "руководител", "начальник", "ректор", "президент")
 
 

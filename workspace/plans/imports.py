@@ -87,13 +87,14 @@ _DASHES = (" — ", " – ", " - ", ": ")
 
 def _split_partner(text: str, rows: list[ModelRow]) -> tuple[list[ModelRow], str]:
     """The rows whose partner the text names (the longest name first) and the rest of the text: the form."""
-    folded = " ".join(text.split()).casefold()
+    text = " ".join(text.split())
+    folded = text.casefold()
     for name in sorted({name for row in rows for name in row.names}, key=len, reverse=True):
         rest = None
         if folded == name:
             rest = ""
         else:
-            rest = next((folded[len(name) + len(dash):] for dash in _DASHES if folded.startswith(name + dash)), None)
+            rest = next((text[len(name) + len(dash):] for dash in _DASHES if folded.startswith(name + dash)), None)
         if rest is not None:
             return [row for row in rows if name in row.names], rest.strip()
     return [], ""
@@ -107,7 +108,7 @@ def match_interaction(text: str, rows: list[ModelRow]) -> tuple[tuple[int, str] 
         unknown = _("партнёр и форма «%(text)s» не найдены в модели взаимодействия — мероприятие не будет "
                     "связано с моделью", text=text)
         return None, "", unknown
-    with_form = [(row, form) for row in found for form in row.forms if form.casefold() == form_text]
+    with_form = [(row, form) for row in found for form in row.forms if form.casefold() == form_text.casefold()]
     if form_text and len(with_form) == 1:
         row, form = with_form[0]
         return (row.id, form), f"{row.name} — {form}", None
@@ -246,7 +247,9 @@ def save_preview(plan: Plan, preview: Preview) -> int:
                     or 0)
     positions: dict[int, int] = {}
     named = network_people_and_institutions()
-    section_rows = member_rows_by_institution()  # a partner's section realises the partner's row of the model
+    # A partner's section realises the partner's row of the model, unless the file says which row each event
+    # realises (a plan exported from here has the column «Партнёр и форма взаимодействия»: an empty cell is none).
+    section_rows = {} if any(row.interaction for row in preview.rows) else member_rows_by_institution()
     saved = 0
     for row in preview.rows:
         section = existing.get(row.section)
@@ -269,7 +272,7 @@ def save_preview(plan: Plan, preview: Preview) -> int:
             read_into(item, name, getattr(row, name), year)
         if row.link is not None:
             item.interaction_row_id, item.interaction_form = row.link
-        elif not row.interaction and section.partner_institution_id in section_rows:
+        elif section.partner_institution_id in section_rows:
             row_id, forms = section_rows[section.partner_institution_id]
             item.interaction_row_id, item.interaction_form = row_id, form_named_in(forms, row.title)
         db.session.add(item)
