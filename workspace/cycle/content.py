@@ -21,6 +21,15 @@ class PartnerSection:
     conclusion: str
 
 
+def period_words(analysis) -> str:
+    """«за 2025/2026 учебный год» or «за этап «Практический» (01.09.2025–31.05.2026)»: what the analysis covers, as
+    its title, page and documents say it."""
+    if not analysis.is_stage:
+        return _("за %(year)s учебный год", year=analysis.year.label)
+    return _("за этап «%(stage)s» (%(starts)s–%(ends)s)", stage=analysis.stage_title,
+             starts=ru_date(analysis.starts_on), ends=ru_date(analysis.ends_on))
+
+
 def number(value: float | None) -> str:
     if value is None:
         return "—"
