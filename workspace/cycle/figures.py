@@ -74,6 +74,7 @@ class YearFigures:
     planned: int = 0
     held: int = 0
     kept_at: datetime | None = None     # when the council's approval kept them; None: computed now
+    is_stage: bool = False              # of a passport's stage, not of an academic year
 
     def of(self, line) -> PartnerFigures:
         """A line's figures: its member institution's events (its sections', those linked to it, those realising
@@ -164,7 +165,7 @@ def period_figures(period: AnalysisPeriod) -> YearFigures:
     share_target = next((row.indicator.target for row in indicators
                          if row.indicator.source == SHARE_SOURCE and row.indicator.target), None)
     held = sum(1 for status in statuses.values() if status == ItemStatus.HELD)
-    return YearFigures(partners, rows, indicators, share_target, len(statuses), held)
+    return YearFigures(partners, rows, indicators, share_target, len(statuses), held, is_stage=period.is_stage)
 
 
 # ---------------------------------------------------------------- the figures as the council approved them
@@ -202,6 +203,7 @@ def snapshot(figures: YearFigures) -> str:
     """The figures as JSON, to be revived by ``revived`` (an approved analysis keeps them)."""
     return json.dumps({
         "planned": figures.planned, "held": figures.held, "share_target": figures.share_target,
+        "stage": figures.is_stage,
         "partners": {str(key): _kept(value) for key, value in figures.partners.items()},
         "rows": {str(key): _kept(value) for key, value in figures.rows.items()},
         "indicators": [[row.indicator.title, row.indicator.unit, row.indicator.target, row.indicator.source,
@@ -215,7 +217,8 @@ def revived(text: str) -> YearFigures:
     rows = {int(key): _revived_partner(value) for key, value in data.get("rows", {}).items()}
     indicators = [IndicatorRow(SimpleNamespace(title=title, unit=unit, target=target, source=source), label, fact,
                                None, 0) for title, unit, target, source, fact, label in data["indicators"]]
-    return YearFigures(partners, rows, indicators, data["share_target"], data["planned"], data["held"])
+    return YearFigures(partners, rows, indicators, data["share_target"], data["planned"], data["held"],
+                       is_stage=data.get("stage", False))
 
 
 def take_snapshot(analysis) -> None:

@@ -21,9 +21,16 @@ class NewAnalysisForm(FlaskForm):
         self.start_year.choices = [(year, f"{year}/{year + 1}") for year in years]
 
 
+def _number_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 class NewStageAnalysisForm(FlaskForm):
     """An analysis of a stage of the programme's passport: its dates are the period."""
-    stage_id = SelectField(_l("Этап программы"), coerce=int, validate_choice=True,
+    stage_id = SelectField(_l("Этап программы"), coerce=_number_or_none, validate_choice=False,
                            description=_l("Этапы паспорта программы с датами начала и окончания: в справку войдут "
                                           "мероприятия планов, попадающих в этот период."))
 
@@ -35,7 +42,9 @@ class NewStageAnalysisForm(FlaskForm):
 
     def validate_stage_id(self, field):
         stage = next((stage for stage in self.stages if stage.id == field.data), None)
-        if stage is not None and stage.starts_on > stage.ends_on:
+        if stage is None:
+            raise ValidationError(_l("Выберите этап из списка: этап паспорта с датами, справки за который ещё нет."))
+        if stage.starts_on > stage.ends_on:
             raise ValidationError(_l("В паспорте у этого этапа дата начала позже даты окончания: исправьте даты "
                                      "этапа в паспорте программы."))
 

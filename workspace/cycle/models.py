@@ -56,6 +56,7 @@ class AnalysisPeriod:
     starts_on: date
     ends_on: date
     plan_years: tuple[int, ...]
+    is_stage: bool = False
 
     @property
     def indicator_year(self) -> AcademicYear:
@@ -105,7 +106,7 @@ class YearlyAnalysis(NetworkOwned, CreatedAtMixin, db.Model):
             return AnalysisPeriod(year.starts_on, year.ends_on, (year.start_year,))
         first = AcademicYear.containing(self.starts_on).start_year
         last = AcademicYear.containing(self.ends_on).start_year
-        return AnalysisPeriod(self.starts_on, self.ends_on, tuple(range(first, max(first, last) + 1)))
+        return AnalysisPeriod(self.starts_on, self.ends_on, tuple(range(first, max(first, last) + 1)), True)
 
     def audit_label(self) -> str:
         if self.is_stage:

@@ -13,7 +13,7 @@ from workspace.core.rendering import render
 from workspace.council.approval import approval_history, approved_protocol
 from workspace.cycle import bp
 from workspace.cycle.access import editable_analysis_or_404, editable_line_or_404, may_edit, may_prepare
-from workspace.cycle.content import indicator_lines, partner_sections, totals_fact
+from workspace.cycle.content import indicator_lines, partner_sections, period_words, totals_fact
 from workspace.cycle.figures import analysis_figures, period_figures
 from workspace.cycle.forms import ConclusionForm, LineForm, NewAnalysisForm, NewStageAnalysisForm
 from workspace.cycle.models import AnalysisPartner, PartnerDecision, YearlyAnalysis
@@ -27,6 +27,12 @@ from workspace.cycle.queries import (
     plan_years,
 )
 from workspace.extensions import db
+
+
+@bp.context_processor
+def _period_words():
+    """«за 2025/2026 учебный год» / «за этап «Практический» (…)» in the area's pages."""
+    return {"period_words": period_words}
 
 
 def _free_years(analyses) -> list[int]:
