@@ -81,4 +81,4 @@ def test_plans_and_roadmaps_import_through_one_kind_each():
         assert kind.preview_template.endswith("/preview.html") and kind.upload_template.endswith("/import.html")
         assert {column.name for column in kind.columns} >= {"number", "title", "timing", "responsible"}
     assert [column.name for column in PLAN_IMPORT.columns] == ["section", "number", "title", "audience", "timing",
-                                                               "responsible", "report_form"]
+                                                               "responsible", "report_form", "interaction"]

@@ -12,7 +12,7 @@ from workspace.letters.outbox import queue_letter
 from workspace.networks.models import InteractionRow
 from workspace.plans.models import Plan
 
-BUDGETS = {"desk": 14, "network": 4, "council": 7, "staff": 4, "plan": 9, "plans": 3, "meeting": 12, "minutes": 8,
+BUDGETS = {"desk": 14, "network": 4, "council": 7, "staff": 4, "plan": 10, "plans": 3, "meeting": 12, "minutes": 8,
            "institution-history": 5, "network-history": 5}
 # Every /n/ page -2: the network, the membership and the seat are read in one statement (tenants/resolution.py).
 # Why the council approval raised some pages by a fixed number (never by the data):
@@ -32,6 +32,8 @@ BUDGETS = {"desk": 14, "network": 4, "council": 7, "staff": 4, "plan": 9, "plans
 #   network +1: the rows of the interaction model with their partners (one joined statement);
 #   plan +1: the partners' names of the interaction model's rows the items realise (one statement, read only when
 #        an item names a row: networks/interaction.py row_names);
+#   plan +1: the interaction model's rows and forms the «Добавить мероприятие» form offers (one statement, read only
+#        for a user who may add events to a shown section: plans/views.py item_form);
 #   history +1: the people, institutions and objects the page's entries name by id (one UNION statement,
 #        audit/display.py), so that an entry reads «Партнёр: Театр», not «partner_institution_id: 7».
 # On PostgreSQL a page that reads tenant- or network-owned rows first sets the transaction-local

@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 
 # Every request of a network first costs 2 statements: the user; the network with the membership and the seat.
-# list: the analyses, the years of the network's plans (2).
+# list: the analyses, the years of the network's plans, the passport's dated stages (3: a user who prepares).
 # page: the analysis, its lines, its rounds of approval (one joined statement); the figures: the plan's items with
 #       their partners, the participations, the agreements with their parties, the indicators with their values, and
 #       the one statement of the indicators' computed source here (the plan's rows: events_held_share) (8).
 # print and .docx: the analysis, the figures (5), the base institution's names, its head, the lines (9); the
 #       approval rounds once it is approved (+1, not here: a draft).
-BUDGETS = {"": 4, "{id}": 10, "{id}/print": 11, "{id}/analysis.docx": 11}
+BUDGETS = {"": 5, "{id}": 10, "{id}/print": 11, "{id}/analysis.docx": 11}
 # On PostgreSQL: +1, the transaction-local row-level-security context; +1 more: the URL resolution's unscoped
 # one-statement read sets its own context first.
 POSTGRES_EXTRA = {"": 2, "{id}": 2, "{id}/print": 2, "{id}/analysis.docx": 2}

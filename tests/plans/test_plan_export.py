@@ -21,7 +21,7 @@ from workspace.reading.reading import choose_sheet, find_table
 def _item(number, title, audience="5-7 классы", timing="сентябрь", status=ItemStatus.PLANNED, report_form="Отчёт"):
     return SimpleNamespace(number=number, title=title, audience=audience, timing=timing,
                            responsible="Иванова И. И., заместитель директора по ВР", report_form=report_form,
-                           status=status)
+                           status=status, interaction_row_id=None, interaction_form="")
 
 
 def _plan(status=PlanStatus.DRAFT):
@@ -51,8 +51,8 @@ HEADER_ROW = 4 + 1 + 3 + 2   # the approval block, a blank row, the title, a bla
 
 
 def _rows(sheet) -> dict[str, int]:
-    """The row of each text in column A or E (the title, the header, the sections, the items)."""
-    return {str(sheet.cell(row, column).value): row for row in range(1, sheet.max_row + 1) for column in (1, 2, 5)
+    """The row of each text in column A, B or F (the title, the header, the sections, the items)."""
+    return {str(sheet.cell(row, column).value): row for row in range(1, sheet.max_row + 1) for column in (1, 2, 6)
             if sheet.cell(row, column).value is not None}
 
 
@@ -61,9 +61,9 @@ def test_the_sheet_prints_as_a_signed_plan(app):
     with app.test_request_context("/"):
         sheet = _sheet(plan_workbook(plan, sections, heading=HEADING))
 
-    assert [sheet[f"E{row}"].value for row in range(1, 5)] == HEADING.approval
+    assert [sheet[f"F{row}"].value for row in range(1, 5)] == HEADING.approval
     merged = {str(cell_range) for cell_range in sheet.merged_cells.ranges}
-    assert {"E1:G1", "E4:G4", "A6:G6", "A7:G7", "A8:G8"} <= merged
+    assert {"F1:H1", "F4:H4", "A6:H6", "A7:H7", "A8:H8"} <= merged
     title = sheet["A6"]
     assert title.value == "План совместных мероприятий" and title.font.bold and title.alignment.horizontal == "center"
     assert sheet["A8"].value == "на 2025/2026 учебный год"
@@ -76,13 +76,13 @@ def test_the_sheet_prints_as_a_signed_plan(app):
 
     rows = _rows(sheet)
     section = sheet.cell(rows["1. МБОУ «СОШ №1»"], 1)
-    assert section.font.bold and f"A{section.row}:G{section.row}" in merged
+    assert section.font.bold and f"A{section.row}:H{section.row}" in merged
     for row in (rows["Конкурс чтецов «Живое слово»"], rows["Неделя детской книги"]):
         for cell in sheet[row]:
             assert not cell.font.bold, cell.coordinate
             assert cell.alignment.wrap_text and cell.alignment.vertical == "top", cell.coordinate
             assert all(getattr(cell.border, side).style == "thin" for side in ("left", "right", "top", "bottom"))
-    widths = [sheet.column_dimensions[letter].width for letter in "ABCDEFG"]
+    widths = [sheet.column_dimensions[letter].width for letter in "ABCDEFGH"]
     assert widths[1] == max(widths) and all(width >= 7 for width in widths)
 
 
@@ -95,7 +95,7 @@ def test_the_sheet_is_set_up_for_a_landscape_a4_with_page_numbers(app):
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
     assert sheet.oddFooter.center.text == "Страница &P из &N"
     last = sheet.max_row
-    assert sheet.print_area == f"'План'!$A$1:$G${last}" and sheet[f"B{last}"].value == "Неделя детской книги"
+    assert sheet.print_area == f"'План'!$A$1:$H${last}" and sheet[f"B{last}"].value == "Неделя детской книги"
 
 
 def test_a_number_is_a_number_and_texts_stay_text(app):
@@ -115,7 +115,7 @@ def test_a_number_is_a_number_and_texts_stay_text(app):
     assert sheet[f"C{formula}"].value is None and sheet[f"C{formula}"].alignment.wrap_text
     assert sheet[f"F{gift}"].value == "'-сводка"
     assert sheet[f"E{first}"].value == sheet[f"E{gift}"].value == "Иванова И. И., заместитель директора по ВР"
-    assert [sheet[f"G{row}"].value for row in (first, formula, gift, book)] == [
+    assert [sheet[f"H{row}"].value for row in (first, formula, gift, book)] == [
         labels[ItemStatus.PLANNED], labels[ItemStatus.HELD], labels[ItemStatus.HELD], labels[ItemStatus.CANCELLED]]
 
 
@@ -123,7 +123,7 @@ def test_approved_plan_carries_the_councils_protocol(app):
     plan, sections = _plan(PlanStatus.APPROVED)
     with app.test_request_context("/"):
         sheet = _sheet(plan_workbook(plan, sections, approval=("7", "29.08.2025")))
-    assert [sheet[f"E{row}"].value for row in (1, 2, 3)] == [
+    assert [sheet[f"F{row}"].value for row in (1, 2, 3)] == [
         "УТВЕРЖДЕНО", "решением координационного совета,", "протокол № 7 от 29.08.2025"]
     assert "УТВЕРЖДАЮ" not in _rows(sheet)
 
@@ -132,7 +132,7 @@ def test_a_draft_is_signed_by_the_head_not_by_a_protocol(app):
     plan, sections = _plan(PlanStatus.DRAFT)
     with app.test_request_context("/"):
         sheet = _sheet(plan_workbook(plan, sections, approval=("7", "29.08.2025")))
-    assert sheet["E1"].value == "УТВЕРЖДАЮ" and "протокол № 7 от 29.08.2025" not in _rows(sheet)
+    assert sheet["F1"].value == "УТВЕРЖДАЮ" and "протокол № 7 от 29.08.2025" not in _rows(sheet)
 
 
 def test_exported_plan_reads_back_through_the_importer(app):

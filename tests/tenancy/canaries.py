@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from datetime import date
+from types import SimpleNamespace
 
 from sqlalchemy import select
 
@@ -77,6 +78,7 @@ class Canaries:
     attestation: object = None                        # the programme's final attestation (results of pa1, pb1)
     network_institutions: frozenset = frozenset()     # members of network A
     analysis_id: int = 0                              # network A's analysis of 2025/2026 with its markers
+    stage_analysis_id: int = 0                        # network A's analysis of a passport's stage with its markers
 
 
 _numbers = itertools.count(1)
@@ -315,6 +317,12 @@ def build_canary_world(make, app) -> Canaries:
     canaries.analysis_id = make.analysis(a.network, 2025, conclusion=conclusion,
                                          lines=((a.partner, "change_form", partner_conclusion),)).id
     for text, kind in ((conclusion, "analysis's conclusion"), (partner_conclusion, "analysis's partner conclusion")):
+        canaries.markers.append(Marker(text, kind, "network", "", (members,)))
+    stage, stage_conclusion = _token("Этап"), _token("Итог этапа")
+    canaries.stage_analysis_id = make.analysis(
+        a.network, 2025, conclusion=stage_conclusion, stage=SimpleNamespace(
+            id=None, title=stage, starts_on=date(2025, 9, 1), ends_on=date(2026, 5, 31))).id
+    for text, kind in ((stage, "stage analysis's stage"), (stage_conclusion, "stage analysis's conclusion")):
         canaries.markers.append(Marker(text, kind, "network", "", (members,)))
 
     _run_flows(canaries, app, login, a2_users, provider_teacher, db, Enrollment, EnrollmentRequest, make)

@@ -105,7 +105,7 @@ def _overlays(canaries) -> list[tuple[str | None, dict]]:
     overlays += [(("operator",), {"institution_id": institution.id})
                  for key, institution in c.institutions.items() if key in ("a", "a2", "partner", "bridge")]
     overlays += [(("operator",), {"network_id": world.a.network.id})]
-    overlays += [(("cycle",), {"analysis_id": c.analysis_id})]
+    overlays += [(("cycle",), {"analysis_id": c.analysis_id}), (("cycle",), {"analysis_id": c.stage_analysis_id})]
     return overlays
 
 

@@ -168,7 +168,7 @@ def _values_for(world, actor_key: str):
         # The passport is one per network (its routes take no id); its stages are reached by id.
         "passport_stage_id": [b.passport_stage.id, 999999],
         # the yearly analysis and its partner's line (one argument varied at a time: A's analysis with B's line)
-        "analysis_id": [b.analysis.id, 999999],
+        "analysis_id": [b.analysis.id, b.stage_analysis.id, 999999],
         "analysis_line_id": [b.analysis_line_id, 999999],
         "row_id": [b.model_row.id, 999999],
         # A school of another network, or none. (That the provider and another school of the same network answer
@@ -303,7 +303,7 @@ def _foreign_subjects(world) -> dict[str, list[int]]:
     b = world.b
     return {"plan": [b.plan.id, 999999], "plan_section": [b.section.id, 999999],
             "project": [b.project.id, 999999], "passport": [b.passport.id, 999999],
-            "analysis": [b.analysis.id, 999999]}
+            "analysis": [b.analysis.id, b.stage_analysis.id, 999999]}
 
 
 @pytest.mark.parametrize("actor_key", ["admin", "coordinator", "partner"])

@@ -40,6 +40,9 @@ CASES = {
     # school, a pupil of another group, not a number, another network's programme or network as the link: 422, nothing
     # written); the routes' ids: the isolation walk (achievement_id, group_id, programme_id, pupil_id)
     ("AchievementForm", "pupil_ids"), ("GroupAchievementForm", "enrollment_ids"),
+    # tests/cycle/test_stage_analysis.py (another network's stage, a stage analysed already, one without dates, not a
+    # number: 422, nothing written)
+    ("NewStageAnalysisForm", "stage_id"),
 }
 
 

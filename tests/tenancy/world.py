@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from types import SimpleNamespace
 
 from tests.fixtures.hostile import valid_xlsx
 
@@ -83,6 +84,7 @@ class Side:
     flag: object = None             # the school's flag on its pupil («одарённый»)
     analysis: object = None         # the yearly analysis (a draft) with the partner's line
     analysis_line_id: int = 0
+    stage_analysis: object = None   # the analysis of the passport's dated stage (a draft)
 
 
 @dataclass
@@ -204,11 +206,14 @@ def build_world(make) -> World:
             network, make.institution(f"Приглашённое учреждение {mark}", kind="theatre", slug=f"invited-{key}"))
         side.passport = make.passport(network, f"Паспорт {mark}", goal=f"Цель паспорта {mark}",
                                       results_parents=f"Результат для родителей {mark}", documents=(side.document,),
-                                      stages=((f"Этап {mark}", None, None, f"Содержание этапа {mark}"),))
+                                      stages=((f"Этап {mark}", None, None, f"Содержание этапа {mark}"),
+                                              (f"Этап с датами {mark}", date(2026, 9, 1), date(2027, 5, 31), "")))
         side.passport_stage = make.passport_stage_of(side.passport)
         side.analysis = make.analysis(network, 2026, conclusion=f"Общий вывод {mark}",
                                       lines=((partner, "continue", f"Вывод по партнёру {mark}"),))
         side.analysis_line_id = side.analysis.line_ids[0]
+        side.stage_analysis = make.analysis(network, 2026, conclusion=f"Вывод за этап {mark}", stage=SimpleNamespace(
+            id=None, title=f"Этап с датами {mark}", starts_on=date(2026, 9, 1), ends_on=date(2027, 5, 31)))
         sides[key] = side
     bridge_coordinator = make.user(bridge, "coordinator", full_name="Координатор моста", email="coordinator@bridge.test")
     bridge_note = make.note(bridge, "Заметка моста — только для моста", bridge_coordinator)

@@ -12,6 +12,7 @@ from tenants.permissions import is_base_manager
 from workspace.core.access import refuse_locked
 from workspace.council.approval import approvables
 from workspace.council.models import ApprovalStatus
+from workspace.cycle.content import period_words
 from workspace.cycle.figures import drop_snapshot, take_snapshot
 from workspace.cycle.models import AnalysisStatus, YearlyAnalysis
 from workspace.extensions import db
@@ -24,6 +25,9 @@ def _load(analysis_id: int) -> YearlyAnalysis | None:
 
 
 def analysis_title(analysis: YearlyAnalysis) -> str:
+    if analysis.is_stage:
+        return _("Аналитическая справка о реализации программы сетевого взаимодействия %(period)s",
+                 period=period_words(analysis))
     return _("Аналитическая справка о реализации программы сетевого взаимодействия за %(year)s учебный год",
              year=analysis.year.label)
 

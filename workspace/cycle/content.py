@@ -21,16 +21,26 @@ class PartnerSection:
     conclusion: str
 
 
+def period_words(analysis) -> str:
+    """«за 2025/2026 учебный год» or «за этап «Практический» (01.09.2025–31.05.2026)»: what the analysis covers, as
+    its title, page and documents say it."""
+    if not analysis.is_stage:
+        return _("за %(year)s учебный год", year=analysis.year.label)
+    return _("за этап «%(stage)s» (%(starts)s–%(ends)s)", stage=analysis.stage_title,
+             starts=ru_date(analysis.starts_on), ends=ru_date(analysis.ends_on))
+
+
 def number(value: float | None) -> str:
     if value is None:
         return "—"
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
 
 
-def events_fact(figures: PartnerFigures) -> str:
+def events_fact(figures: PartnerFigures, stage: bool = False) -> str:
     event = _("мероприятие")
     if not figures.planned:
-        return _("В плане года мероприятий с партнёром не было.")
+        return _("В планах этапа мероприятий с партнёром не было.") if stage \
+            else _("В плане года мероприятий с партнёром не было.")
     text = _("Запланировано %(planned)s, проведено %(held)s", planned=plural(figures.planned, event),
              held=plural(figures.held, event))
     if figures.cancelled:
@@ -58,9 +68,10 @@ def participants_fact(figures: PartnerFigures) -> str:
              total=plural(figures.participants_total, participant), parts=parts)
 
 
-def agreements_fact(figures: PartnerFigures) -> str:
+def agreements_fact(figures: PartnerFigures, stage: bool = False) -> str:
     if not figures.agreements:
-        return _("Действующих в учебном году договоров с партнёром не было.")
+        return _("Действующих в период этапа договоров с партнёром не было.") if stage \
+            else _("Действующих в учебном году договоров с партнёром не было.")
     texts = [_("№ %(number)s от %(date)s %(title)s (%(status)s, срок до %(ends)s)", number=agreement.number,
                date=ru_date(agreement.signed_on), title=quoted(agreement.title),
                status=label(agreement.effective_status()).lower(), ends=ru_date(agreement.ends_on))
@@ -72,8 +83,9 @@ def partner_sections(lines, figures: YearFigures) -> list[PartnerSection]:
     sections = []
     for line in lines:
         partner = figures.of(line)
-        facts = [events_fact(partner), share_fact(partner, figures.share_target), participants_fact(partner),
-                 agreements_fact(partner) if line.institution_id is not None else None]  # no account, no agreement
+        facts = [events_fact(partner, figures.is_stage), share_fact(partner, figures.share_target),
+                 participants_fact(partner),
+                 agreements_fact(partner, figures.is_stage) if line.institution_id is not None else None]  # no account, no agreement
         sections.append(PartnerSection(line, [fact for fact in facts if fact],
                                        label(line.decision) if line.decision else _("решение не принято"),
                                        line.conclusion or ""))
@@ -83,8 +95,12 @@ def partner_sections(lines, figures: YearFigures) -> list[PartnerSection]:
 def totals_fact(figures: YearFigures) -> str:
     event = _("мероприятие")
     share = round(100 * figures.held / figures.planned, 1) if figures.planned else None
-    text = _("Всего в сетевом плане на год %(planned)s, проведено %(held)s", planned=plural(figures.planned, event),
-             held=plural(figures.held, event))
+    if figures.is_stage:
+        text = _("Всего в сетевых планах этапа %(planned)s, проведено %(held)s",
+                 planned=plural(figures.planned, event), held=plural(figures.held, event))
+    else:
+        text = _("Всего в сетевом плане на год %(planned)s, проведено %(held)s",
+                 planned=plural(figures.planned, event), held=plural(figures.held, event))
     return text + (_(" (%(share)s %%).", share=number(share)) if share is not None else ".")
 
 

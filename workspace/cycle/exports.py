@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 
 from workspace.core.documents import a4_blank, add_grid, add_grid_row, add_page_numbers, document_bytes
 from workspace.core.words import quoted
+from workspace.cycle.content import period_words
 from workspace.paperwork.blanks import signature
 from workspace.plans.exports import approval_lines
 
@@ -25,6 +26,10 @@ def approval_block(protocol) -> list[str]:
 
 
 def title_lines(analysis, network_name: str) -> list[str]:
+    if analysis.is_stage:
+        return [_("АНАЛИТИЧЕСКАЯ СПРАВКА"),
+                _("о реализации программы сетевого взаимодействия %(name)s %(period)s", name=quoted(network_name),
+                  period=period_words(analysis))]
     return [_("АНАЛИТИЧЕСКАЯ СПРАВКА"),
             _("о реализации программы сетевого взаимодействия %(name)s за %(year)s учебный год",
               name=quoted(network_name), year=analysis.year.label)]
@@ -87,4 +92,6 @@ def analysis_document(context: dict) -> bytes:
 
 
 def export_filename(analysis) -> str:
+    if analysis.is_stage:
+        return f"analysis-stage-{analysis.starts_on:%Y%m%d}-{analysis.ends_on:%Y%m%d}.docx"
     return f"analysis-{analysis.start_year}-{analysis.start_year + 1}.docx"

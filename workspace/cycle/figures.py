@@ -19,7 +19,7 @@ from sqlalchemy import delete, select
 
 from workspace.agreements.models import Agreement, AgreementParty, AgreementStatus
 from workspace.core.dates import AcademicYear
-from workspace.cycle.models import AnalysisSnapshot, AnalysisStatus
+from workspace.cycle.models import AnalysisPeriod, AnalysisSnapshot, AnalysisStatus
 from workspace.extensions import db
 from workspace.monitoring.queries import IndicatorRow, indicator_rows
 from workspace.monitoring.registry import MonitoringScope
@@ -74,6 +74,7 @@ class YearFigures:
     planned: int = 0
     held: int = 0
     kept_at: datetime | None = None     # when the council's approval kept them; None: computed now
+    is_stage: bool = False              # of a passport's stage, not of an academic year
 
     def of(self, line) -> PartnerFigures:
         """A line's figures: its member institution's events (its sections', those linked to it, those realising
@@ -83,8 +84,9 @@ class YearFigures:
         return self.rows.get(line.interaction_row_id) or PartnerFigures()
 
 
-def _items_by_partner(year: AcademicYear) -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, ItemStatus]]:
-    """institution → its items of the year's plan (its section's, those it is linked to, those realising its row of
+def _items_by_partner(period: AnalysisPeriod) -> tuple[dict[int, set[int]], dict[int, set[int]],
+                                                      dict[int, ItemStatus]]:
+    """institution → its items of the period's plans (its section's, those it is linked to, those realising its row of
     the interaction model); row → the items realising it; item → status."""
     items: dict[int, set[int]] = defaultdict(set)
     by_row: dict[int, set[int]] = defaultdict(set)
@@ -95,7 +97,7 @@ def _items_by_partner(year: AcademicYear) -> tuple[dict[int, set[int]], dict[int
             .join(Plan, Plan.id == PlanItem.plan_id).join(PlanSection, PlanSection.id == PlanItem.section_id)
             .outerjoin(PlanItemInstitution, PlanItemInstitution.item_id == PlanItem.id)
             .outerjoin(InteractionRow, InteractionRow.id == PlanItem.interaction_row_id)
-            .where(Plan.network_id == g.network.id, Plan.start_year == year.start_year)):
+            .where(Plan.network_id == g.network.id, Plan.start_year.in_(period.plan_years))):
         statuses[item_id] = status
         for institution_id in (section_partner, linked, row_institution):
             if institution_id is not None:
@@ -105,27 +107,27 @@ def _items_by_partner(year: AcademicYear) -> tuple[dict[int, set[int]], dict[int
     return items, by_row, statuses
 
 
-def _participations(year: AcademicYear) -> dict[int, dict[str, int]]:
-    """item → level → participations, from the reports of the year's plan's items."""
+def _participations(period: AnalysisPeriod) -> dict[int, dict[str, int]]:
+    """item → level → participations, from the reports of the period's plans' items."""
     result: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for item_id, grade_from, grade_to, count in db.session.execute(
             select(EventReport.item_id, EventParticipation.grade_from, EventParticipation.grade_to,
                    EventParticipation.count)
             .join(EventReport, EventReport.id == EventParticipation.report_id)
             .join(PlanItem, PlanItem.id == EventReport.item_id).join(Plan, Plan.id == PlanItem.plan_id)
-            .where(Plan.network_id == g.network.id, Plan.start_year == year.start_year)):
+            .where(Plan.network_id == g.network.id, Plan.start_year.in_(period.plan_years))):
         result[item_id][level_of(grade_from, grade_to)] += count or 0
     return result
 
 
-def _agreements(year: AcademicYear) -> dict[int, list]:
-    """institution → the signed agreements it is a party to whose term overlaps the year."""
+def _agreements(period: AnalysisPeriod) -> dict[int, list]:
+    """institution → the signed agreements it is a party to whose term overlaps the period."""
     result: dict[int, list] = defaultdict(list)
     for institution_id, agreement in db.session.execute(
             select(AgreementParty.institution_id, Agreement)
             .join(Agreement, Agreement.id == AgreementParty.agreement_id)
             .where(Agreement.network_id == g.network.id, Agreement.status.in_(SIGNED),
-                   Agreement.starts_on <= year.ends_on, Agreement.ends_on >= year.starts_on)
+                   Agreement.starts_on <= period.ends_on, Agreement.ends_on >= period.starts_on)
             .order_by(Agreement.signed_on, Agreement.id)):
         result[institution_id].append(agreement)
     return result
@@ -145,18 +147,25 @@ def _partner_figures(item_ids, statuses, participations, agreements) -> PartnerF
 
 
 def year_figures(year: AcademicYear) -> YearFigures:
-    items, by_row, statuses = _items_by_partner(year)
-    participations = _participations(year)
-    agreements = _agreements(year)
+    return period_figures(AnalysisPeriod(year.starts_on, year.ends_on, (year.start_year,)))
+
+
+def period_figures(period: AnalysisPeriod) -> YearFigures:
+    """The figures of an academic year or of a passport's stage: the events of the plans falling into the period,
+    the agreements in force during it, the monitoring indicators of its last academic year."""
+    items, by_row, statuses = _items_by_partner(period)
+    participations = _participations(period)
+    agreements = _agreements(period)
     partners = {institution_id: _partner_figures(items.get(institution_id, ()), statuses, participations,
                                                  agreements.get(institution_id, []))
                 for institution_id in set(items) | set(agreements)}
     rows = {row_id: _partner_figures(item_ids, statuses, participations, []) for row_id, item_ids in by_row.items()}
-    indicators = indicator_rows(MonitoringScope(network_ids=[g.network.id], institution_id=None, year=year))
+    indicators = indicator_rows(MonitoringScope(network_ids=[g.network.id], institution_id=None,
+                                                year=period.indicator_year))
     share_target = next((row.indicator.target for row in indicators
                          if row.indicator.source == SHARE_SOURCE and row.indicator.target), None)
     held = sum(1 for status in statuses.values() if status == ItemStatus.HELD)
-    return YearFigures(partners, rows, indicators, share_target, len(statuses), held)
+    return YearFigures(partners, rows, indicators, share_target, len(statuses), held, is_stage=period.is_stage)
 
 
 # ---------------------------------------------------------------- the figures as the council approved them
@@ -194,6 +203,7 @@ def snapshot(figures: YearFigures) -> str:
     """The figures as JSON, to be revived by ``revived`` (an approved analysis keeps them)."""
     return json.dumps({
         "planned": figures.planned, "held": figures.held, "share_target": figures.share_target,
+        "stage": figures.is_stage,
         "partners": {str(key): _kept(value) for key, value in figures.partners.items()},
         "rows": {str(key): _kept(value) for key, value in figures.rows.items()},
         "indicators": [[row.indicator.title, row.indicator.unit, row.indicator.target, row.indicator.source,
@@ -207,14 +217,15 @@ def revived(text: str) -> YearFigures:
     rows = {int(key): _revived_partner(value) for key, value in data.get("rows", {}).items()}
     indicators = [IndicatorRow(SimpleNamespace(title=title, unit=unit, target=target, source=source), label, fact,
                                None, 0) for title, unit, target, source, fact, label in data["indicators"]]
-    return YearFigures(partners, rows, indicators, data["share_target"], data["planned"], data["held"])
+    return YearFigures(partners, rows, indicators, data["share_target"], data["planned"], data["held"],
+                       is_stage=data.get("stage", False))
 
 
 def take_snapshot(analysis) -> None:
     """Keep the figures of ``analysis`` as they are now (its approval), replacing an older snapshot."""
     drop_snapshot(analysis)
     db.session.add(AnalysisSnapshot(network_id=analysis.network_id, analysis_id=analysis.id,
-                                    figures=snapshot(year_figures(analysis.year)), taken_at=datetime.now(UTC)))
+                                    figures=snapshot(period_figures(analysis.period)), taken_at=datetime.now(UTC)))
 
 
 def drop_snapshot(analysis) -> None:
@@ -230,4 +241,4 @@ def analysis_figures(analysis) -> YearFigures:
             figures = revived(kept.figures)
             figures.kept_at = kept.taken_at
             return figures
-    return year_figures(analysis.year)
+    return period_figures(analysis.period)

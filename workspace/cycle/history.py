@@ -15,6 +15,10 @@ register_history_labels(
     type_fields={
         ("YearlyAnalysis", "start_year"): _l("Учебный год"),
         ("YearlyAnalysis", "conclusion"): _l("Общий вывод"),
+        ("YearlyAnalysis", "stage_id"): _l("Этап программы"),
+        ("YearlyAnalysis", "stage_title"): _l("Название этапа"),
+        ("YearlyAnalysis", "starts_on"): _l("Начало периода"),
+        ("YearlyAnalysis", "ends_on"): _l("Окончание периода"),
         ("AnalysisPartner", "conclusion"): _l("Вывод"),
         ("AnalysisPartner", "name"): _l("Партнёр"),
         ("AnalysisPartner", "institution_id"): _l("Учреждение"),

@@ -8,10 +8,22 @@ as passport stages do: a tampered id cannot hang a line of one network under ano
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import DateTime, ForeignKey, ForeignKeyConstraint, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
@@ -37,12 +49,41 @@ class PartnerDecision(enum.Enum):
     END = "end"
 
 
+@dataclass(frozen=True)
+class AnalysisPeriod:
+    """What an analysis covers: its dates, the academic years whose plans fall into them, and the year whose
+    monitoring indicators it shows (the last one)."""
+    starts_on: date
+    ends_on: date
+    plan_years: tuple[int, ...]
+    is_stage: bool = False
+
+    @property
+    def indicator_year(self) -> AcademicYear:
+        return AcademicYear(self.plan_years[-1])
+
+
 class YearlyAnalysis(NetworkOwned, CreatedAtMixin, db.Model):
+    """An analysis of an academic year (one per network and year: what next year's plan starts from), or of a stage
+    of the programme's passport (этап «Практический»): then ``starts_on``/``ends_on`` are the stage's dates as they
+    were when it was prepared, ``stage_title`` its name, and its figures count the events of the plans falling into
+    the period. ``start_year`` is the academic year the period starts in."""
+
     __tablename__ = "yearly_analyses"
-    __table_args__ = (UniqueConstraint("network_id", "start_year"), UniqueConstraint("id", "network_id"))
+    __table_args__ = (
+        Index("uq_yearly_analyses_network_id_start_year", "network_id", "start_year", unique=True,
+              sqlite_where=text("starts_on IS NULL"), postgresql_where=text("starts_on IS NULL")),
+        UniqueConstraint("network_id", "stage_id"),
+        UniqueConstraint("id", "network_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     start_year: Mapped[int] = mapped_column(Integer)     # the academic year start_year/start_year+1
+    # a stage's analysis: the passport's stage (workspace/passport/models.py) and its name and dates as prepared
+    stage_id: Mapped[int | None] = mapped_column(ForeignKey("passport_stages.id", ondelete="SET NULL"))
+    stage_title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
     conclusion: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[AnalysisStatus] = mapped_column(db_enum(AnalysisStatus, "analysis_status"),
                                                    default=AnalysisStatus.DRAFT)
@@ -54,7 +95,22 @@ class YearlyAnalysis(NetworkOwned, CreatedAtMixin, db.Model):
     def year(self) -> AcademicYear:
         return AcademicYear(self.start_year)
 
+    @property
+    def is_stage(self) -> bool:
+        return self.starts_on is not None
+
+    @property
+    def period(self) -> AnalysisPeriod:
+        if not self.is_stage:
+            year = self.year
+            return AnalysisPeriod(year.starts_on, year.ends_on, (year.start_year,))
+        first = AcademicYear.containing(self.starts_on).start_year
+        last = AcademicYear.containing(self.ends_on).start_year
+        return AnalysisPeriod(self.starts_on, self.ends_on, tuple(range(first, max(first, last) + 1)), True)
+
     def audit_label(self) -> str:
+        if self.is_stage:
+            return f"Аналитическая справка за этап «{self.stage_title}»"
         return f"Аналитическая справка за {self.start_year}/{self.start_year + 1} учебный год"
 
 

@@ -8,12 +8,21 @@ from tenants.models import Institution, Membership
 from workspace.cycle.models import AnalysisPartner, AnalysisStatus, YearlyAnalysis
 from workspace.extensions import db
 from workspace.networks.models import PARTNER_KIND_LABELS, InteractionRow
+from workspace.passport.models import PassportStage
 from workspace.plans.models import Plan
 
 
 def analyses_of_network() -> list[YearlyAnalysis]:
     return list(db.session.scalars(select(YearlyAnalysis).where(YearlyAnalysis.network_id == g.network.id)
-                                   .order_by(YearlyAnalysis.start_year.desc())))
+                                   .order_by(YearlyAnalysis.start_year.desc(), YearlyAnalysis.starts_on.is_not(None),
+                                             YearlyAnalysis.starts_on.desc())))
+
+
+def dated_stages() -> list[PassportStage]:
+    """The stages of the network's passport with both dates, in order: those an analysis can be prepared for."""
+    return list(db.session.scalars(select(PassportStage).where(
+        PassportStage.network_id == g.network.id, PassportStage.starts_on.is_not(None),
+        PassportStage.ends_on.is_not(None)).order_by(PassportStage.position, PassportStage.id)))
 
 
 def plan_years() -> list[int]:
@@ -69,4 +78,5 @@ def approved_analysis(start_year: int) -> YearlyAnalysis | None:
     """The network's approved analysis of the academic year, if any: what next year's plan starts from."""
     return db.session.scalar(select(YearlyAnalysis).where(YearlyAnalysis.network_id == g.network.id,
                                                           YearlyAnalysis.start_year == start_year,
+                                                          YearlyAnalysis.starts_on.is_(None),   # a year's, not a stage's
                                                           YearlyAnalysis.status == AnalysisStatus.APPROVED))

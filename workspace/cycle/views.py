@@ -7,17 +7,19 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from workspace.core.access import require
+from workspace.core.dates import AcademicYear
 from workspace.core.locking import is_stale
 from workspace.core.rendering import render
 from workspace.council.approval import approval_history, approved_protocol
 from workspace.cycle import bp
 from workspace.cycle.access import editable_analysis_or_404, editable_line_or_404, may_edit, may_prepare
-from workspace.cycle.content import indicator_lines, partner_sections, totals_fact
-from workspace.cycle.figures import analysis_figures, year_figures
-from workspace.cycle.forms import ConclusionForm, LineForm, NewAnalysisForm
+from workspace.cycle.content import indicator_lines, partner_sections, period_words, totals_fact
+from workspace.cycle.figures import analysis_figures, period_figures
+from workspace.cycle.forms import ConclusionForm, LineForm, NewAnalysisForm, NewStageAnalysisForm
 from workspace.cycle.models import AnalysisPartner, PartnerDecision, YearlyAnalysis
 from workspace.cycle.queries import (
     analyses_of_network,
+    dated_stages,
     get_analysis_or_404,
     interaction_rows,
     lines_of,
@@ -27,17 +29,35 @@ from workspace.cycle.queries import (
 from workspace.extensions import db
 
 
+@bp.context_processor
+def _period_words():
+    """«за 2025/2026 учебный год» / «за этап «Практический» (…)» in the area's pages."""
+    return {"period_words": period_words}
+
+
 def _free_years(analyses) -> list[int]:
-    taken = {analysis.start_year for analysis in analyses}
+    taken = {analysis.start_year for analysis in analyses if not analysis.is_stage}
     return [year for year in plan_years() if year not in taken]
+
+
+def _free_stages(analyses) -> list:
+    """The passport's dated stages that have no analysis yet."""
+    taken = {analysis.stage_id for analysis in analyses if analysis.stage_id is not None}
+    return [stage for stage in dated_stages() if stage.id not in taken]
+
+
+def _list_page(analyses, form=None, stage_form=None, status=200):
+    if may_prepare():
+        form = form or NewAnalysisForm(_free_years(analyses), formdata=None)
+        stage_form = stage_form or NewStageAnalysisForm(_free_stages(analyses), formdata=None, prefix="stage")
+    return render("cycle/list.html", analyses=analyses, form=form, stage_form=stage_form, network=g.network,
+                  status=status)
 
 
 @bp.get("/")
 @login_required
 def list_analyses():
-    analyses = analyses_of_network()
-    form = NewAnalysisForm(_free_years(analyses)) if may_prepare() else None
-    return render("cycle/list.html", analyses=analyses, form=form, network=g.network)
+    return _list_page(analyses_of_network())
 
 
 def sync_lines(analysis: YearlyAnalysis) -> None:
@@ -79,14 +99,33 @@ def create_analysis():
     analyses = analyses_of_network()
     form = NewAnalysisForm(_free_years(analyses))
     if not form.validate_on_submit():
-        return render("cycle/list.html", analyses=analyses, form=form, network=g.network, status=422)
-    analysis = YearlyAnalysis(network_id=g.network.id, start_year=form.start_year.data)
+        return _list_page(analyses, form=form, status=422)
+    return _created(YearlyAnalysis(network_id=g.network.id, start_year=form.start_year.data))
+
+
+def _created(analysis: YearlyAnalysis):
     db.session.add(analysis)
     db.session.flush()
     sync_lines(analysis)
     flash(_("Аналитическая справка создана: показатели рассчитаны по данным сети. Напишите выводы и решения по "
             "каждому партнёру."), "success")
     return redirect(url_for("cycle.show_analysis", analysis_id=analysis.id))
+
+
+@bp.post("/stages")
+@login_required
+def create_stage_analysis():
+    """An analysis of a stage of the passport: the stage's name and dates are kept as they are now."""
+    require(may_prepare())
+    analyses = analyses_of_network()
+    stages = _free_stages(analyses)
+    form = NewStageAnalysisForm(stages, prefix="stage")
+    if not form.validate_on_submit():
+        return _list_page(analyses, stage_form=form, status=422)
+    stage = next(stage for stage in stages if stage.id == form.stage_id.data)
+    return _created(YearlyAnalysis(network_id=g.network.id, stage_id=stage.id, stage_title=stage.title,
+                                   starts_on=stage.starts_on, ends_on=stage.ends_on,
+                                   start_year=AcademicYear.containing(stage.starts_on).start_year))
 
 
 def page_context(analysis: YearlyAnalysis, **overrides) -> dict:
@@ -157,5 +196,5 @@ def edit_line(analysis_id: int, analysis_line_id: int):
             return redirect(url_for("cycle.show_analysis", analysis_id=analysis.id, _anchor=f"line-{line.id}"))
     elif form.errors:
         status = 422
-    facts = partner_sections([line], year_figures(analysis.year))[0].facts
+    facts = partner_sections([line], period_figures(analysis.period))[0].facts
     return render("cycle/edit_line.html", form=form, analysis=analysis, line=line, facts=facts, status=status)

@@ -43,6 +43,9 @@ def apply_new_item(plan: Plan, section: PlanSection, form) -> PlanItem:
     year = AcademicYear(plan.start_year)
     for field in ("title", "audience", "timing", "responsible", "report_form"):
         read_into(item, field, getattr(form, field).data or "", year)
+    chosen = getattr(form, "chosen_interaction", None)   # the plan's add-form names the model's row and form
+    if chosen is not None:
+        item.interaction_row_id, item.interaction_form = chosen()
     db.session.add(item)
     db.session.flush()
     relink(item)

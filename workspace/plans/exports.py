@@ -25,11 +25,14 @@ from workspace.core.documents import a4_blank, add_grid, add_grid_row, add_page_
 from workspace.core.excel import LINE_HEIGHT, neutralise, row_height, set_up_print
 from workspace.core.labels import label
 from workspace.extensions import db
+from workspace.networks.interaction import row_names
 from workspace.plans.models import Plan, PlanStatus
 
-HEADER = ("№ п/п", "Наименование мероприятия", "Классы", "Сроки", "Ответственные", "Форма отчётности", "Статус")
-WIDTHS = (7, 46, 12, 16, 30, 22, 15)                      # characters, on the sheet
-WIDTHS_MM = (10, 70, 26, 28, 50, 38, 35)                  # on a landscape A4 page within the margins (257 mm)
+INTERACTION_HEADER = "Партнёр и форма взаимодействия"   # read back by the importer (reading.reading, «interaction»)
+HEADER = ("№ п/п", "Наименование мероприятия", "Классы", "Сроки", "Ответственные", "Форма отчётности",
+          INTERACTION_HEADER, "Статус")
+WIDTHS = (7, 42, 11, 15, 27, 20, 24, 14)                  # characters, on the sheet
+WIDTHS_MM = (10, 62, 20, 24, 40, 32, 38, 31)              # on a landscape A4 page within the margins (257 mm)
 HEAD_POSITIONS = ("директор", "заведующ", "руководител", "начальник", "ректор", "президент")
 
 
@@ -94,6 +97,22 @@ def plan_heading(plan: Plan, section=None, approval: tuple[str, str] | None = No
     lines.append(_("на %(year)s учебный год", year=years))
     return Heading(approval=approval_lines(approval, base.short_name, _head_of(network.base_institution_id)),
                    title=lines, author=base.full_name)
+
+
+def interaction_names() -> dict[int, str]:
+    """The partners' names of the current network's interaction model by row id; none without a network (a bench,
+    a unit test)."""
+    if not has_request_context() or g.get("network") is None:
+        return {}
+    return row_names()
+
+
+def interaction_cell(item, names: dict[int, str]) -> str:
+    """«Драмтеатр — Спектакли»: the row's partner and the form, as the importer reads it back; empty for none."""
+    if item.interaction_row_id is None:
+        return ""
+    name = names.get(item.interaction_row_id, "")
+    return f"{name} — {item.interaction_form}" if name and item.interaction_form else name
 
 
 def _number(value):
@@ -185,9 +204,11 @@ def _prepare(sheet, header_row: int, last_row: int) -> None:
 
 
 def plan_workbook(plan: Plan, sections, approval: tuple[str, str] | None = None, heading: Heading | None = None,
-                  section=None) -> bytes:
+                  section=None, names: dict[int, str] | None = None) -> bytes:
     """``sections``: [(section, items)]; ``approval``: (protocol number, date) once approved; ``heading``: what
-    stands above the table (built from the current network when not given); ``section``: the one exported."""
+    stands above the table (built from the current network when not given); ``section``: the one exported;
+    ``names``: the interaction model's partners by row id (the current network's when not given)."""
+    names = interaction_names() if names is None else names
     if plan.status != PlanStatus.APPROVED and section is None:
         approval = None
     heading = heading or plan_heading(plan, section, approval)
@@ -200,31 +221,32 @@ def plan_workbook(plan: Plan, sections, approval: tuple[str, str] | None = None,
     row = 0
     for index, line in enumerate(heading.approval):        # E:G, top right; «УТВЕРЖДАЮ» bold
         row += 1
-        sheet.append([None, None, None, None, cell(line, cells.bold if index == 0 else cells.plain)])
-        sheet.merged_cells.add(f"E{row}:G{row}")
+        sheet.append([None, None, None, None, None, cell(line, cells.bold if index == 0 else cells.plain)])
+        sheet.merged_cells.add(f"F{row}:H{row}")
     sheet.append([])
     row += 1
-    for line in heading.title:                             # A:G, centred
+    for line in heading.title:                             # A:H, centred
         row += 1
         sheet.append([cell(line, cells.title)])
-        sheet.merged_cells.add(f"A{row}:G{row}")
+        sheet.merged_cells.add(f"A{row}:H{row}")
     sheet.append([])
     row += 2
     sheet.row_dimensions[row].height = 2 * LINE_HEIGHT + 3
     sheet.append([cell(name, cells.header) for name in HEADER])
     for plan_section, items in sections:
         row += 1
-        sheet.append([cell(plan_section.title, cells.section), *cells.blanks(6, cells.section)])
-        sheet.merged_cells.add(f"A{row}:G{row}")
+        sheet.append([cell(plan_section.title, cells.section), *cells.blanks(len(HEADER) - 1, cells.section)])
+        sheet.merged_cells.add(f"A{row}:H{row}")
         for item in items:
             row += 1
+            link = interaction_cell(item, names)
             height = row_height((item.number, item.title, item.audience, item.timing, item.responsible,
-                                 item.report_form), WIDTHS)
+                                 item.report_form, link), WIDTHS)
             if height:
                 sheet.row_dimensions[row].height = height
             sheet.append([cell(_number(item.number), cells.number), cell(item.title), cells.repeating(item.audience),
                           cells.repeating(item.timing), cells.repeating(item.responsible),
-                          cells.repeating(item.report_form), cells.status(item.status)])
+                          cells.repeating(item.report_form), cells.repeating(link), cells.status(item.status)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -232,9 +254,10 @@ def plan_workbook(plan: Plan, sections, approval: tuple[str, str] | None = None,
 
 # ---- Word ------------------------------------------------------------------------------------------------
 
-def plan_document(plan: Plan, sections, heading: Heading) -> bytes:
+def plan_document(plan: Plan, sections, heading: Heading, names: dict[int, str] | None = None) -> bytes:
     """The plan as a .docx: A4 landscape with the ГОСТ margins, the approval block at the top right, the title,
     the table whose header row repeats on each page, page numbers from the second page."""
+    names = interaction_names() if names is None else names
     document = a4_blank(heading.author, " ".join(heading.title), font_size=12, landscape=True)
     add_page_numbers(document)
     block = document.add_paragraph()
@@ -259,7 +282,8 @@ def plan_document(plan: Plan, sections, heading: Heading) -> bytes:
         for item in items:
             status = statuses.get(item.status) or statuses.setdefault(item.status, label(item.status))
             add_grid_row(table, [item.number, item.title, item.audience, item.timing, item.responsible,
-                                 item.report_form, status], widths, font_size=11, centred=(0,))
+                                 item.report_form, interaction_cell(item, names), status], widths, font_size=11,
+                         centred=(0,))
     return document_bytes(document)
 
 

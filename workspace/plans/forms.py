@@ -98,12 +98,49 @@ class SectionForm(FlaskForm):
         self.partner_institution_id.choices = [(0, str(_l("— без партнёра —")))] + partners
 
 
+def interaction_choices(options) -> list[tuple[str, str]]:
+    """The choices of an event's partner and form: «<row id>:<form>», «<row id>» for the row without a form, empty
+    for none. ``options`` are the network's rows: (id, partner's name, forms)."""
+    result = [("", _("— не связано с моделью —"))]
+    unchosen = _("форма не выбрана")
+    for row_id, name, forms in options:
+        result.append((str(row_id), f"{name}: {unchosen}"))
+        result.extend((f"{row_id}:{form}", f"{name} — {form}") for form in forms)
+    return result
+
+
+def check_interaction(field) -> None:
+    """The choice is one of the model's rows and its forms (a tampered or stale value is refused in Russian)."""
+    if (field.data or "") not in {value for value, _label in field.choices}:
+        raise ValidationError(_l("Выберите партнёра и форму из списка модели взаимодействия."))
+
+
+def chosen_interaction(value: str | None) -> tuple[int | None, str]:
+    """(row id, form) of a checked choice."""
+    if not value:
+        return None, ""
+    row_id, _sep, form = value.partition(":")
+    return int(row_id), form
+
+
 class ItemForm(FlaskForm):
     title = TextAreaField(_l("Мероприятие"), validators=[required(), max_length(2000)], filters=[strip])
     audience = StringField(_l("Участники (классы)"), validators=[max_length(200)], filters=[strip])
     timing = StringField(_l("Сроки"), validators=[max_length(200)], filters=[strip])
     responsible = StringField(_l("Ответственные"), validators=[max_length(1000)], filters=[strip])
     report_form = StringField(_l("Форма отчётности"), validators=[max_length(1000)], filters=[strip])
+    interaction = SelectField(_l("Социальный партнёр и форма взаимодействия"), validate_choice=False,
+                              description=_l("Какую строку модели взаимодействия реализует мероприятие"))
+
+    def __init__(self, options=(), *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.interaction.choices = interaction_choices(options)
+
+    def validate_interaction(self, field):
+        check_interaction(field)
+
+    def chosen_interaction(self) -> tuple[int | None, str]:
+        return chosen_interaction(self.interaction.data)
 
 
 CELL_FIELDS = ("title", "audience", "timing", "responsible", "report_form", "interaction", "status")
@@ -133,30 +170,21 @@ class StatusCellForm(FlaskForm):
 
 
 class InteractionCellForm(FlaskForm):
-    """Which row of the interaction model the event realises, and which of its forms: «<row id>:<form>», «<row id>»
-    for the row without a form, empty for none. ``options`` are the network's rows: (id, partner's name, forms)."""
+    """Which row of the interaction model the event realises, and which of its forms (see interaction_choices)."""
     value = SelectField(_l("Социальный партнёр и форма взаимодействия"), validate_choice=False)
     version = HiddenField()
 
     def __init__(self, options, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.field_name = "interaction"
-        self.value.choices = [("", _("— не связано с моделью —"))]
-        unchosen = _("форма не выбрана")
-        for row_id, name, forms in options:
-            self.value.choices.append((str(row_id), f"{name}: {unchosen}"))
-            self.value.choices.extend((f"{row_id}:{form}", f"{name} — {form}") for form in forms)
+        self.value.choices = interaction_choices(options)
 
     def validate_value(self, field):
-        if (field.data or "") not in {value for value, _label in field.choices}:
-            raise ValidationError(_l("Выберите партнёра и форму из списка модели взаимодействия."))
+        check_interaction(field)
 
     def chosen(self) -> tuple[int | None, str]:
         """(row id, form) of the choice."""
-        if not self.value.data:
-            return None, ""
-        row_id, _sep, form = self.value.data.partition(":")
-        return int(row_id), form
+        return chosen_interaction(self.value.data)
 
     @staticmethod
     def value_of(item) -> str:

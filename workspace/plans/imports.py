@@ -31,7 +31,12 @@ from workspace.core.spreadsheets import Sheet, clean_text
 from workspace.core.word_tables import read_table_file
 from workspace.core.words import plural
 from workspace.extensions import db
-from workspace.networks.interaction import form_named_in, member_rows_by_institution
+from workspace.networks.interaction import (
+    form_named_in,
+    member_rows_by_institution,
+    partner_name,
+    rows_of_current_network,
+)
 from workspace.plans.editing import network_people_and_institutions, read_into, relink
 from workspace.plans.models import Plan, PlanItem, PlanSection
 from workspace.reading.audience import read_audience, split_audience_from_title
@@ -43,7 +48,8 @@ MAX_PLAN_ROWS = 5000
 COLUMNS = (PreviewColumn("section", _l("Раздел")), PreviewColumn("number", "№", "number"),
            PreviewColumn("title", _l("Мероприятие"), "long"), PreviewColumn("audience", _l("Классы")),
            PreviewColumn("timing", _l("Сроки")), PreviewColumn("responsible", _l("Ответственные")),
-           PreviewColumn("report_form", _l("Форма отчётности")))
+           PreviewColumn("report_form", _l("Форма отчётности")),
+           PreviewColumn("interaction", _l("Партнёр и форма взаимодействия")))
 
 
 @dataclass
@@ -57,6 +63,65 @@ class PlanRow(PreviewRow):
     report_form: str
     grades: tuple[int | None, int | None] = (None, None)
     section_partner: str = ""   # the member institution the section's title names, proposed as its partner
+    interaction: str = ""       # «Драмтеатр — Спектакли»: the interaction model's partner and form, as exported
+    link: tuple[int, str] | None = None   # (row id, form) the text names in the model, when it names one
+    link_text: str = ""         # the link as the model names it, shown in «Прочитано»
+
+
+@dataclass(frozen=True)
+class ModelRow:
+    id: int
+    names: tuple[str, ...]      # the partner's names, case-folded: short (or typed) and full
+    name: str
+    forms: tuple[str, ...]
+
+
+def model_rows() -> list[ModelRow]:
+    """The network's interaction model as the importer matches it (one statement)."""
+    return [ModelRow(row.id, tuple(dict.fromkeys((partner_name(row).casefold(), partner_name(row, True).casefold()))),
+                     partner_name(row), tuple(row.form_list)) for row in rows_of_current_network()]
+
+
+_DASHES = (" — ", " – ", " - ", ": ")
+
+
+def _split_partner(text: str, rows: list[ModelRow]) -> tuple[list[ModelRow], str]:
+    """The rows whose partner the text names (the longest name first) and the rest of the text: the form."""
+    text = " ".join(text.split())
+    folded = text.casefold()
+    for name in sorted({name for row in rows for name in row.names}, key=len, reverse=True):
+        rest = None
+        if folded == name:
+            rest = ""
+        else:
+            rest = next((text[len(name) + len(dash):] for dash in _DASHES if folded.startswith(name + dash)), None)
+        if rest is not None:
+            return [row for row in rows if name in row.names], rest.strip()
+    return [], ""
+
+
+def match_interaction(text: str, rows: list[ModelRow]) -> tuple[tuple[int, str] | None, str, str | None]:
+    """(row id, form) the text names, the link as the model names it, and a doubt: the partner matched by its name,
+    the form by its text (case aside); an unknown partner links nothing, an unknown form links the partner alone."""
+    found, form_text = _split_partner(text, rows)
+    if not found:
+        unknown = _("партнёр и форма «%(text)s» не найдены в модели взаимодействия — мероприятие не будет "
+                    "связано с моделью", text=text)
+        return None, "", unknown
+    with_form = [(row, form) for row in found for form in row.forms if form.casefold() == form_text.casefold()]
+    if form_text and len(with_form) == 1:
+        row, form = with_form[0]
+        return (row.id, form), f"{row.name} — {form}", None
+    row = found[0]
+    if len(found) > 1 and not with_form:
+        ambiguous = _("в модели взаимодействия несколько строк «%(name)s» — выберите строку в плане после "
+                      "сохранения", name=row.name)
+        return None, "", ambiguous
+    if form_text:
+        no_form = _("форма «%(form)s» не найдена у партнёра «%(name)s» — мероприятие будет связано с партнёром "
+                    "без формы", form=form_text, name=row.name)
+        return (row.id, ""), row.name, no_form
+    return (row.id, ""), row.name, None
 
 
 def read_plan_file(content: bytes) -> list[Sheet]:
@@ -100,8 +165,10 @@ def check_title_and_timing(row, timing, *, untitled: str, unread: str, missing: 
         row.doubts.append(timing.warning)
 
 
-def check_row(row: PlanRow, year: AcademicYear, members: list[Candidate]) -> PlanRow:
-    """(Re)read a row: dates from the timing, grades from the audience, institutions by name."""
+def check_row(row: PlanRow, year: AcademicYear, members: list[Candidate],
+              links: list[ModelRow] | None = None) -> PlanRow:
+    """(Re)read a row: dates from the timing, grades from the audience, institutions by name, the interaction
+    model's partner and form by their names."""
     check_title_and_timing(row, read_timing(row.timing, year), untitled=_("нет названия мероприятия"),
                            unread=_("сроки «%(text)s» не прочитаны — останутся текстом", text=row.timing),
                            missing=_("сроки не указаны"))
@@ -112,6 +179,11 @@ def check_row(row: PlanRow, year: AcademicYear, members: list[Candidate]) -> Pla
     row.institutions = find_institutions(row.responsible, members)
     partner = section_partner(row.section, members)
     row.section_partner = partner.short_name if partner else ""
+    row.link, row.link_text = None, ""
+    if row.interaction:
+        row.link, row.link_text, doubt = match_interaction(row.interaction, links or [])
+        if doubt:
+            row.doubts.append(doubt)
     for name, value in (("title", row.title), ("audience", row.audience), ("timing", row.timing)):
         if len(value) > {"title": 2000, "audience": 200, "timing": 200}[name]:
             row.errors.append(_("слишком длинный текст"))
@@ -134,6 +206,7 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
         return Preview([], sheet_index, names, _("В плане больше %(items)s.", items=plural(MAX_PLAN_ROWS, item_noun, case="gent")))
     caption = table.caption or _("Мероприятия")   # the title line, never the stamp
     members = candidates()
+    links = model_rows()
     rows = []
     for raw in table.items:
         title = clean_text(raw.title)
@@ -145,8 +218,9 @@ def preview_from_sheets(sheets: list[Sheet], year: AcademicYear, sheet_index: in
         rows.append(check_row(PlanRow(
             line=raw.line, section=clean_text(raw.section) or caption, number=clean_text(raw.number),
             title=title, audience=audience, timing=clean_text(raw.timing), responsible=responsible,
-            report_form=clean_text(raw.report_form), other=list(raw.extra.items())),
-            year, members))
+            report_form=clean_text(raw.report_form), interaction=clean_text(raw.interaction),
+            other=list(raw.extra.items())),
+            year, members, links))
     return Preview(rows, sheet_index, names, skipped=table.stamps + table.footnotes)
 
 
@@ -157,7 +231,8 @@ def _choose(sheets: list[Sheet]) -> int | None:
 def preview_from_form(form, year: AcademicYear) -> Preview:
     """The preview as the user corrected it."""
     members = candidates()
-    return Preview([check_row(PlanRow(line=line, **values, **marks), year, members)
+    links = model_rows()
+    return Preview([check_row(PlanRow(line=line, **values, **marks), year, members, links)
                     for line, values, marks in marked_rows_from_form(
                         form, {column.name: 2000 for column in COLUMNS}, MAX_PLAN_ROWS)], None, [])
 
@@ -172,7 +247,9 @@ def save_preview(plan: Plan, preview: Preview) -> int:
                     or 0)
     positions: dict[int, int] = {}
     named = network_people_and_institutions()
-    model_rows = member_rows_by_institution()  # a partner's section realises the partner's row of the model
+    # A partner's section realises the partner's row of the model, unless the file says which row each event
+    # realises (a plan exported from here has the column «Партнёр и форма взаимодействия»: an empty cell is none).
+    section_rows = {} if any(row.interaction for row in preview.rows) else member_rows_by_institution()
     saved = 0
     for row in preview.rows:
         section = existing.get(row.section)
@@ -193,8 +270,10 @@ def save_preview(plan: Plan, preview: Preview) -> int:
                         title=row.title)
         for name in ("audience", "timing", "responsible", "report_form"):
             read_into(item, name, getattr(row, name), year)
-        if section.partner_institution_id in model_rows:
-            row_id, forms = model_rows[section.partner_institution_id]
+        if row.link is not None:
+            item.interaction_row_id, item.interaction_form = row.link
+        elif section.partner_institution_id in section_rows:
+            row_id, forms = section_rows[section.partner_institution_id]
             item.interaction_row_id, item.interaction_form = row_id, form_named_in(forms, row.title)
         db.session.add(item)
         db.session.flush()

@@ -14,7 +14,7 @@ from workspace.core.labels import label
 from workspace.core.locking import is_stale
 from workspace.core.ordering import move_among
 from workspace.core.pagination import Page
-from workspace.core.rendering import confirm_page, partial_requested, render
+from workspace.core.rendering import confirm_page, partial_requested, per_request, render
 from workspace.council.approval import approval_histories, approval_history, approved_protocol
 from workspace.council.forms import SubmitForm
 from workspace.extensions import db, htmx
@@ -133,7 +133,9 @@ def _plan_context(plan: Plan, section_form: SectionForm | None = None, section_i
         "can_submit": is_base_manager(g.network),
         "approval_rounds": history, "protocol": approved_protocol(history), "submit_form": SubmitForm(),
         "section_form": section_form or SectionForm(partners),
-        "item_forms": {section.id: item_form(section.id, formdata=None) for section, _items in sections},
+        # the add-forms (and the interaction model's rows they offer) only where the user may add
+        "item_forms": {section.id: item_form(section.id, formdata=None) for section, _items in sections
+                       if section.id in may_edit and is_editable(plan, section)},
         "links": links_of(plan.id, section_ids=shown_ids) if section_page is not None else links_of(plan.id),
         # Item URLs are built from this prefix: a long plan would otherwise call url_for thousands of times.
         "plan_items_url": url_for("plans.show_plan", plan_id=plan.id) + "/items/",
@@ -143,8 +145,9 @@ def _plan_context(plan: Plan, section_form: SectionForm | None = None, section_i
 
 
 def item_form(section_id: int, **kwargs) -> ItemForm:
-    """One add-form per section: field ids stay unique on the page."""
-    return ItemForm(prefix=f"s{section_id}", **kwargs)
+    """One add-form per section: field ids stay unique on the page; the interaction model's rows are read once per
+    request."""
+    return ItemForm(per_request(interaction_options), prefix=f"s{section_id}", **kwargs)
 
 
 @bp.get("/<int:plan_id>")

@@ -38,7 +38,7 @@ from workspace.core.dates import AcademicYear
 from workspace.reading.audience import Audience, read_audience, split_audience_from_title
 from workspace.reading.timing import Timing, read_timing
 
-KEYS = ("number", "title", "audience", "timing", "responsible", "report_form", "partner")
+KEYS = ("number", "title", "audience", "timing", "responsible", "report_form", "partner", "interaction")
 LABELS = {
     "number": "№",
     "title": "Мероприятие",
@@ -47,6 +47,7 @@ LABELS = {
     "responsible": "Ответственные",
     "report_form": "Форма отчётности",
     "partner": "Партнёр",
+    "interaction": "Партнёр и форма взаимодействия",
 }
 
 NO_HEADER = ("Не найдена строка заголовков таблицы: нужны столбцы «Мероприятие» (или «Наименование "
@@ -70,6 +71,7 @@ class RawItem:
     partner: str | None = None
     section: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    interaction: str | None = None   # the interaction model's partner and form («Драмтеатр — Спектакли»)
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,7 @@ _HEADS: dict[str, list[tuple[str, float]]] = {
 }
 _HEAD_RE = {key: [(re.compile(pattern), weight) for pattern, weight in heads] for key, heads in _HEADS.items()}
 _FORM_OF = re.compile(r"(?:отчет|результат|итог|представлени)\w*")
+_INTERACTION = re.compile(r"взаимодейств\w*")   # «Партнёр и форма взаимодействия», «Форма взаимодействия»
 _MAX_HEADER_WORDS = 7
 
 
@@ -201,6 +204,8 @@ def _text_meanings(value: str) -> dict[str, float]:
         words = words[1:]
     head, rest = words[0], words[1:]
     scores: dict[str, float] = {}
+    if re.fullmatch(r"(?:форм[аы]?|партнер\w*)", head) and any(_INTERACTION.fullmatch(word) for word in rest):
+        return {"interaction": 1.0}
     if re.fullmatch(r"форм[аы]?", head):
         if any(_FORM_OF.fullmatch(word) for word in rest):
             scores["report_form"] = 1.0
@@ -523,14 +528,15 @@ def _item(index: int, cells: list[str | None], layout: _Layout, section: str | N
     return RawItem(line=index + 1, number=values.get("number"), title=values.get("title"),
                    audience=values.get("audience"), timing=values.get("timing"),
                    responsible=values.get("responsible"), report_form=values.get("report_form"),
-                   partner=values.get("partner"), section=section, extra=extra)
+                   partner=values.get("partner"), section=section, extra=extra,
+                   interaction=values.get("interaction"))
 
 
 def _numbered_section_candidate(item: RawItem) -> bool:
     """«I | Организационная работа | | |» or «1. | Организационная работа | | |» (refined by 1.1 …)."""
     if item.number is None or item.title is None or item.extra:
         return False
-    others = (item.audience, item.timing, item.responsible, item.report_form, item.partner)
+    others = (item.audience, item.timing, item.responsible, item.report_form, item.partner, item.interaction)
     return all(value is None for value in others)
 
 
@@ -580,7 +586,7 @@ def _settle_sections(entries, title_at: int, footnotes: list[str]) -> tuple[list
 def _with_section(item: RawItem, section: str | None) -> RawItem:
     return RawItem(line=item.line, number=item.number, title=item.title, audience=item.audience,
                    timing=item.timing, responsible=item.responsible, report_form=item.report_form,
-                   partner=item.partner, section=section, extra=item.extra)
+                   partner=item.partner, section=section, extra=item.extra, interaction=item.interaction)
 
 
 # --- sheets ---------------------------------------------------------------------------------
