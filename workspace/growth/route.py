@@ -58,9 +58,10 @@ class Portfolio:
 
 
 def route_diagnostics(pupil: Pupil) -> list:
-    """Diagnostics of the pupil, as rows with ``.day`` (a date), ``.title`` and ``.level`` — to be given by the
-    diagnostics of the monitoring area (criteria, levels, measurement points). Nothing yet: empty."""
-    return []
+    """Diagnostics of the pupil entered by the home school (``workspace.monitoring.diagnostics``), as rows with
+    ``.day`` (the measurement point's date), ``.title`` (the indicator), ``.level``, ``.score`` and ``.note``."""
+    from workspace.monitoring.diagnostics import pupil_diagnostics
+    return pupil_diagnostics(pupil.id)
 
 
 def _enrollments(pupil: Pupil):

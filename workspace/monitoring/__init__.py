@@ -71,3 +71,4 @@ bp = Blueprint("monitoring", __name__)
 
 from workspace.monitoring import views  # noqa: E402,F401
 from workspace.monitoring import history  # noqa: E402,F401  (hub registrations)
+from workspace.monitoring import diagnostic_views, diagnostics  # noqa: E402,F401  (school diagnostics, section)
