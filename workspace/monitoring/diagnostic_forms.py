@@ -40,8 +40,7 @@ class ClassResultForm(FlaskForm):
 
 class PupilResultForm(FlaskForm):
     pupil_id = SelectField(_l("Обучающийся"), coerce=int, validate_choice=True)
-    level = SelectField(_l("Уровень"), choices=[("", "—"), ("high", _l("высокий")), ("middle", _l("средний")),
-                                                ("low", _l("низкий"))])
+    level = SelectField(_l("Уровень"))
     score = NumberField(_l("Балл"), places=None, validators=[Optional(), NumberRange(
         min=0, max=10 ** 6, message=_l("Введите число от 0 до миллиона."))], render_kw={"inputmode": "decimal"})
     note = TextAreaField(_l("Комментарий"), validators=[max_length(1000)], filters=[strip],
@@ -50,6 +49,8 @@ class PupilResultForm(FlaskForm):
     def __init__(self, pupils: list[tuple[int, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.pupil_id.choices = [(0, "—")] + pupils
+        self.level.choices = [("", "—"), ("high", str(_l("высокий"))), ("middle", str(_l("средний"))),
+                              ("low", str(_l("низкий")))]
 
     def validate(self, extra_validators=None) -> bool:
         if not super().validate(extra_validators):

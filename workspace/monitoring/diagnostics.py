@@ -80,8 +80,11 @@ class Sums:
 
 # ---------------------------------------------------------------- the school's writes
 
-def refresh_total(indicator: MonitoringIndicator, start_year: int, point: str) -> None:
-    """Recount the school's total at a point from its rows (two statements and a write)."""
+def refresh_total(indicator: MonitoringIndicator, start_year: int, point: str,
+                  institution_id: int | None = None) -> None:
+    """Recount the school's total at a point from its rows (two statements and a write); the school is the
+    request's institution unless named (the demo loader)."""
+    institution_id = institution_id or g.institution.id
     db.session.flush()
     sums = db.session.execute(
         select(func.coalesce(func.sum(DiagnosticEntry.assessed), 0), func.coalesce(func.sum(DiagnosticEntry.high), 0),
@@ -89,10 +92,10 @@ def refresh_total(indicator: MonitoringIndicator, start_year: int, point: str) -
                func.coalesce(func.sum(case((DiagnosticEntry.score.is_(None), 0), else_=DiagnosticEntry.assessed)), 0),
                func.coalesce(func.sum(DiagnosticEntry.score * DiagnosticEntry.assessed), 0.0),
                func.count(DiagnosticEntry.id))
-        .where(DiagnosticEntry.indicator_id == indicator.id, DiagnosticEntry.start_year == start_year,
-               DiagnosticEntry.point == point)).one()
+        .where(DiagnosticEntry.institution_id == institution_id, DiagnosticEntry.indicator_id == indicator.id,
+               DiagnosticEntry.start_year == start_year, DiagnosticEntry.point == point)).one()
     total = db.session.scalar(select(DiagnosticTotal).where(
-        DiagnosticTotal.indicator_id == indicator.id, DiagnosticTotal.institution_id == g.institution.id,
+        DiagnosticTotal.indicator_id == indicator.id, DiagnosticTotal.institution_id == institution_id,
         DiagnosticTotal.start_year == start_year, DiagnosticTotal.point == point))
     if not sums[6]:
         if total is not None:
@@ -100,7 +103,7 @@ def refresh_total(indicator: MonitoringIndicator, start_year: int, point: str) -
         return
     if total is None:
         total = DiagnosticTotal(network_id=indicator.network_id, indicator_id=indicator.id,
-                                institution_id=g.institution.id, start_year=start_year, point=point)
+                                institution_id=institution_id, start_year=start_year, point=point)
         db.session.add(total)
     (total.assessed, total.high, total.middle, total.low, total.scored, total.score_sum) = (
         int(sums[0]), int(sums[1]), int(sums[2]), int(sums[3]), int(sums[4]), float(sums[5]))
