@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import csrf_token_from, post_form
+from tests.monitoring.test_demo_figures import demo  # noqa: F401  (the living demo, loaded as of 4 December)
 from workspace.extensions import db
 from workspace.monitoring.diagnostic_models import DiagnosticEntry, DiagnosticTotal
 
@@ -32,7 +33,7 @@ def world(make):
         "council": make.user(None, None, email="parent@council.test"),
     }
     make.seat(network, people["council"], "chair")
-    return {"indicator": indicator, "pupil": pupil, "people": people, "network": network}
+    return {"indicator": indicator, "pupil": pupil, "people": people, "network": network, "school": school}
 
 
 def _logout(client):
@@ -161,3 +162,57 @@ def test_history_names_the_fields_in_russian(client, login_as, world):
     from workspace.audit import labels
     for field in ("assessed", "high", "middle", "low", "score", "note", "class_label", "pupil_id", "kind"):
         assert labels.field(field, "DiagnosticEntry") != field
+
+
+def test_a_tampered_pupil_is_refused(client, login_as, world, make, read):
+    foreign = make.pupil(make.institution("Школа №9а", slug="school9a"), "Чужой", "Пётр")
+    login_as(world["people"]["coordinator"])
+    for value in (str(foreign.id), "999999", "abc"):
+        response = _add_pupil(client, world, {"pupil_id": value, "level": "high", "score": "", "note": NOTE})
+        assert response.status_code == 422, value
+    with read():
+        assert db.session.scalar(select(func.count(DiagnosticEntry.id))) == 0
+        assert db.session.scalar(select(func.count(DiagnosticTotal.id))) == 0
+
+
+@pytest.mark.parametrize("size", [2, 30])
+def test_statement_counts_are_pinned_and_flat(client, login_as, world, make, count_queries, size):
+    """The school's list: user, institution's networks (2), indicators (1), rows counted by point (1) = 4. A point's
+    page: user, networks (2), the indicator (1), its rows with the pupils' names (1), the registry for the pupil
+    choice (1) = 5. Both whatever the number of rows."""
+    school = world["school"]
+    for n in range(size):
+        pupil = make.pupil(school, f"Ученик{n}", class_label="7Б")
+        make.diagnostic_entry(world["indicator"], school, pupil=pupil, level=("high", "low")[n % 2], with_total=False)
+    login_as(world["people"]["coordinator"])
+    for url, expected in (("/i/school7/diagnostics/?year=2026", 4), (_point_url(world), 5)):
+        client.get(url)
+        with count_queries() as statements:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert len(statements) == expected, "\n".join(statements)
+
+
+def test_the_demo_creativity_diagnostic_against_a_computation_by_hand(app, demo):
+    """СОШ №31's entries (workspace/demo/monitoring.py, CREATIVITY_CLASSES and CREATIVITY_PUPILS), the dashboard's
+    year 2026/2027 against 2025/2026; the share at high and middle level = (high + middle) ÷ (high + middle + low):
+
+    2025/26 входная: 7А 5/9/11, 7Б 4/8/12 → high 9, middle 17, low 23 → 26 ÷ 49 = 53,06… → 53,1 % (средний: 35 ≤ … < 55)
+    2025/26 итоговая: 7А 8/11/6, 7Б 7/10/7, pupils high and middle → high 16, middle 22, low 13 → 38 ÷ 51 = 74,5 %
+    2026/27 входная: 8А 9/11/6, 8Б 7/10/6, a pupil low → high 16, middle 21, low 13 → 37 ÷ 50 = 74,0 % (высокий ≥ 55)
+
+    This year's fact 74,0 against last year's 74,5: change −0,5; within 2025/26: 74,5 − 53,1 = +21,4.
+    """
+    from tests.monitoring.test_demo_figures import _sections
+    sections, indicators = _sections(app)
+    row = indicators["Доля обучающихся с высоким и средним уровнем креативности"]
+    assert row.at(2025, "start") == 53.1 and row.at(2025, "final") == 74.5 and row.at(2026, "start") == 74.0
+    assert (row.fact, row.previous, row.change, row.change_within(2025)) == (74.0, 74.5, -0.5, 21.4)
+    assert (row.level, row.previous_level) == ("high", "high") and row.indicator.level_of(53.1) == "middle"
+    figure = next(figure for figure in sections["diagnostics"].figures if figure.title == row.indicator.title)
+    assert figure.categories == ["МБОУ «СОШ №31»", "Сеть"]
+    assert [values for _label, values in figure.series] == [
+        [53.1, 53.1], [None, None], [74.5, 74.5], [74.0, 74.0], [None, None], [None, None]]
+    school_sections, _rows = _sections(app, "sosh31")
+    own = next(figure for figure in school_sections["diagnostics"].figures if figure.title == row.indicator.title)
+    assert own.categories == ["МБОУ «СОШ №31»"] and own.series[0][1] == [53.1]

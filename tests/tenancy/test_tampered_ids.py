@@ -40,6 +40,9 @@ CASES = {
     # school, a pupil of another group, not a number, another network's programme or network as the link: 422, nothing
     # written); the routes' ids: the isolation walk (achievement_id, group_id, programme_id, pupil_id)
     ("AchievementForm", "pupil_ids"), ("GroupAchievementForm", "enrollment_ids"),
+    # tests/monitoring/test_diagnostics.py (test_a_tampered_pupil_is_refused: a pupil of another school, a missing one,
+    # not a number: 422, nothing written); the routes' ids: the isolation walk (diagnostic_id, diagnostic_entry_id)
+    ("PupilResultForm", "pupil_id"),
 }
 
 

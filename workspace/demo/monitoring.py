@@ -16,10 +16,13 @@ from sqlalchemy import select
 from workspace.core.dates import AcademicYear
 from workspace.demo.plans import file_report
 from workspace.extensions import db
-from workspace.monitoring.catalogue import NETWORK_INTERACTION, apply_template
+from workspace.monitoring.catalogue import NETWORK_INTERACTION, PERSONAL_DEVELOPMENT, apply_template
+from workspace.monitoring.diagnostic_models import KIND_CLASS, KIND_PUPIL, DiagnosticEntry
+from workspace.monitoring.diagnostics import refresh_total
 from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
 from workspace.plans.editing import read_into
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
+from workspace.pupils.models import Pupil
 from workspace.surveys.models import (
     QuestionKind,
     Survey,
@@ -264,11 +267,6 @@ CREATIVITY_PUPILS = {
 
 
 def _load_diagnostics(network, school_id: int, year: AcademicYear) -> None:
-    from workspace.monitoring.catalogue import PERSONAL_DEVELOPMENT
-    from workspace.monitoring.diagnostic_models import KIND_CLASS, KIND_PUPIL, DiagnosticEntry
-    from workspace.monitoring.diagnostics import refresh_total
-    from workspace.pupils.models import Pupil
-
     criterion, title = CREATIVITY
     item = next(item for name, items in PERSONAL_DEVELOPMENT.criteria if name == criterion for item in items
                 if item.title == title)

@@ -107,23 +107,23 @@ def _pupil_choices() -> list[tuple[int, str]]:
             for row in rows]
 
 
-@bp.get("/i/<institution>/diagnostics/<int:indicator_id>/<point>")
+@bp.get("/i/<institution>/diagnostics/<int:diagnostic_id>/<point>")
 @login_required
-def show_diagnostic(indicator_id: int, point: str):
-    indicator = diagnostic_indicator_or_404(indicator_id)
+def show_diagnostic(diagnostic_id: int, point: str):
+    indicator = diagnostic_indicator_or_404(diagnostic_id)
     return _page(indicator, _year(), _point(point))
 
 
 def _done(indicator, year, point, message):
     flash(message, "success")
-    return redirect(url_for("monitoring.show_diagnostic", indicator_id=indicator.id, point=point,
+    return redirect(url_for("monitoring.show_diagnostic", diagnostic_id=indicator.id, point=point,
                             year=year.start_year))
 
 
-@bp.post("/i/<institution>/diagnostics/<int:indicator_id>/<point>/classes")
+@bp.post("/i/<institution>/diagnostics/<int:diagnostic_id>/<point>/classes")
 @login_required
-def add_class_result(indicator_id: int, point: str):
-    indicator = diagnostic_indicator_or_404(indicator_id)
+def add_class_result(diagnostic_id: int, point: str):
+    indicator = diagnostic_indicator_or_404(diagnostic_id)
     point = _point(point)
     require_role(*MANAGERS)
     year = _year()
@@ -147,10 +147,10 @@ def add_class_result(indicator_id: int, point: str):
     return _page(indicator, year, point, class_form=form, status=422)
 
 
-@bp.post("/i/<institution>/diagnostics/<int:indicator_id>/<point>/pupils")
+@bp.post("/i/<institution>/diagnostics/<int:diagnostic_id>/<point>/pupils")
 @login_required
-def add_pupil_result(indicator_id: int, point: str):
-    indicator = diagnostic_indicator_or_404(indicator_id)
+def add_pupil_result(diagnostic_id: int, point: str):
+    indicator = diagnostic_indicator_or_404(diagnostic_id)
     point = _point(point)
     require_role(*MANAGERS)
     year = _year()
@@ -172,25 +172,26 @@ def add_pupil_result(indicator_id: int, point: str):
     return _page(indicator, year, point, pupil_form=form, status=422)
 
 
-@bp.get("/i/<institution>/diagnostics/<int:indicator_id>/entries/<int:entry_id>/delete")
+@bp.get("/i/<institution>/diagnostics/<int:diagnostic_id>/entries/<int:diagnostic_entry_id>/delete")
 @login_required
-def confirm_delete_diagnostic(indicator_id: int, entry_id: int):
-    indicator = diagnostic_indicator_or_404(indicator_id)
-    entry = entry_or_404(indicator, entry_id)
-    back = url_for("monitoring.show_diagnostic", indicator_id=indicator.id, point=entry.point,
+def confirm_delete_diagnostic(diagnostic_id: int, diagnostic_entry_id: int):
+    indicator = diagnostic_indicator_or_404(diagnostic_id)
+    entry = entry_or_404(indicator, diagnostic_entry_id)
+    back = url_for("monitoring.show_diagnostic", diagnostic_id=indicator.id, point=entry.point,
                    year=entry.start_year)
     question = (_("Результаты класса %(label)s", label=entry.class_label) if entry.kind == KIND_CLASS
                 else _("Результат обучающегося"))
     return confirm_page(heading=_("Удалить результат диагностики?"), question=question,
-                        action=url_for("monitoring.delete_diagnostic", indicator_id=indicator.id, entry_id=entry.id),
+                        action=url_for("monitoring.delete_diagnostic", diagnostic_id=indicator.id,
+                                       diagnostic_entry_id=entry.id),
                         confirm_label=_("Удалить"), cancel_url=back)
 
 
-@bp.post("/i/<institution>/diagnostics/<int:indicator_id>/entries/<int:entry_id>/delete")
+@bp.post("/i/<institution>/diagnostics/<int:diagnostic_id>/entries/<int:diagnostic_entry_id>/delete")
 @login_required
-def delete_diagnostic(indicator_id: int, entry_id: int):
-    indicator = diagnostic_indicator_or_404(indicator_id)
-    entry = entry_or_404(indicator, entry_id)
+def delete_diagnostic(diagnostic_id: int, diagnostic_entry_id: int):
+    indicator = diagnostic_indicator_or_404(diagnostic_id)
+    entry = entry_or_404(indicator, diagnostic_entry_id)
     year, point = AcademicYear(entry.start_year), entry.point
     db.session.delete(entry)
     refresh_total(indicator, year.start_year, point)

@@ -21,7 +21,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, select
 
+from workspace.core.dates import AcademicYear
 from workspace.extensions import db
+from workspace.monitoring.catalogue import LEVEL_LABELS, POINT_LABELS
+from workspace.monitoring.charts import format_number
 from workspace.monitoring.diagnostic_models import KIND_PUPIL, DiagnosticEntry, DiagnosticTotal
 from workspace.monitoring.models import DIAGNOSTIC, POINTS, MonitoringIndicator
 from workspace.monitoring.registry import (
@@ -112,15 +115,18 @@ def refresh_total(indicator: MonitoringIndicator, start_year: int, point: str,
 # ---------------------------------------------------------------- what the dashboards read
 
 def _totals(scope: MonitoringScope) -> list:
-    """The totals of both years in the scope (an institution's dashboard: its own only): one statement per request."""
+    """The totals of both years in the scope (an institution's dashboard: its own only) with their indicator's title
+    and unit: one statement per request, shared by the section and the indicators' values."""
     memo = g.setdefault("_diagnostic_totals", {})
     key = (tuple(sorted(scope.network_ids)), scope.institution_id, scope.year.start_year)
     if key not in memo:
         statement = (select(DiagnosticTotal.indicator_id, DiagnosticTotal.institution_id, DiagnosticTotal.start_year,
                             DiagnosticTotal.point, DiagnosticTotal.assessed, DiagnosticTotal.high,
                             DiagnosticTotal.middle, DiagnosticTotal.low, DiagnosticTotal.scored,
-                            DiagnosticTotal.score_sum)
-                     .where(DiagnosticTotal.network_id.in_(scope.network_ids),
+                            DiagnosticTotal.score_sum, MonitoringIndicator.title, MonitoringIndicator.unit,
+                            MonitoringIndicator.position)
+                     .join(MonitoringIndicator, MonitoringIndicator.id == DiagnosticTotal.indicator_id)
+                     .where(MonitoringIndicator.source == DIAGNOSTIC,DiagnosticTotal.network_id.in_(scope.network_ids),
                             DiagnosticTotal.start_year.in_([year.start_year for year in scope.years])))
         if scope.institution_id is not None:
             statement = statement.where(DiagnosticTotal.institution_id == scope.institution_id)
@@ -152,7 +158,6 @@ def diagnostic_values(scope: MonitoringScope, indicators) -> dict[int, dict[tupl
 
 
 def _columns(scope: MonitoringScope) -> list[tuple[int, str, str]]:
-    from workspace.monitoring.catalogue import POINT_LABELS
     return [(year.start_year, point, f"{year.label}: {str(POINT_LABELS[point]).lower()}")
             for year in reversed(scope.years) for point in POINTS]
 
@@ -164,19 +169,18 @@ def _shown(value: float | None, entered: bool):
 
 
 def diagnostics_section(scope: MonitoringScope) -> SectionContent:
-    """Per diagnostic indicator: a table of institutions (and the network) by measurement point."""
-    indicators = [row for row in _indicators(scope)]
-    if not indicators:
-        return SectionContent()
+    """Per diagnostic indicator with entries: a table of institutions (and the network) by measurement point."""
     rows = _totals(scope)
+    if not rows:
+        return SectionContent()
     names = scope.institution_names()
     columns = _columns(scope)
+    indicators: dict[int, list] = {}
+    for row in sorted(rows, key=lambda row: (row.position, row.indicator_id)):
+        indicators.setdefault(row.indicator_id, []).append(row)
     figures = []
-    for indicator in indicators:
-        own = [row for row in rows if row.indicator_id == indicator.id]
-        if not own:
-            continue
-        scored = is_scored(indicator)
+    for indicator_id, own in indicators.items():
+        scored = own[0].unit.strip().lower().startswith("балл")
         schools = sorted({row.institution_id for row in own}, key=lambda key: names.get(key, ""))
         by_key = {(row.institution_id, row.start_year, row.point): row for row in own}
         categories = [names.get(key, "—") for key in schools]
@@ -194,24 +198,13 @@ def diagnostics_section(scope: MonitoringScope) -> SectionContent:
             totals = network_sums(own)
             categories.append(str(_("Сеть")))
             for index, (year, point, _label) in enumerate(columns):
-                sums = totals.get((indicator.id, year, point))
+                sums = totals.get((indicator_id, year, point))
                 series[index][1].append(_shown(sums.value(scored) if sums else None, sums is not None))
-        figures.append(Figure(key=f"diagnostic-{indicator.id}", title=indicator.title, chart="table",
+        figures.append(Figure(key=f"diagnostic-{indicator_id}", title=own[0].title, chart="table",
                               category_label=str(_("Учреждение")), categories=categories, series=series,
-                              unit=indicator.unit, description=str(FORMULA)))
+                              unit=own[0].unit, description=str(FORMULA)))
     return SectionContent(figures=figures, note=str(_(
         "Результаты по обучающимся видит только их школа; здесь — итоги по учреждениям без имён.")))
-
-
-def _indicators(scope: MonitoringScope) -> list[MonitoringIndicator]:
-    memo = g.setdefault("_diagnostic_indicators", {})
-    key = tuple(sorted(scope.network_ids))
-    if key not in memo:
-        memo[key] = db.session.scalars(
-            select(MonitoringIndicator).where(MonitoringIndicator.source == DIAGNOSTIC,
-                                              MonitoringIndicator.network_id.in_(scope.network_ids))
-            .order_by(MonitoringIndicator.position, MonitoringIndicator.id)).all()
-    return memo[key]
 
 
 register_monitoring_section("diagnostics", _l("Диагностика обучающихся"), diagnostics_section, position=65)
@@ -231,9 +224,6 @@ class RouteDiagnostic:
 
 def pupil_diagnostics(pupil_id: int) -> list[RouteDiagnostic]:
     """The pupil's own rows in the home school (one statement), oldest first."""
-    from workspace.core.dates import AcademicYear
-    from workspace.monitoring.catalogue import LEVEL_LABELS
-    from workspace.monitoring.charts import format_number
     months = {"start": (9, 15), "middle": (1, 15), "final": (5, 15)}
     rows = db.session.execute(
         select(DiagnosticEntry, MonitoringIndicator.title)
