@@ -193,7 +193,8 @@ def test_statement_counts_are_pinned_and_flat(client, login_as, world, make, cou
         assert len(statements) == expected, "\n".join(statements)
 
 
-def test_the_demo_creativity_diagnostic_against_a_computation_by_hand(app, demo):
+@pytest.mark.usefixtures("demo")
+def test_the_demo_creativity_diagnostic_against_a_computation_by_hand(app):
     """СОШ №31's entries (workspace/demo/monitoring.py, CREATIVITY_CLASSES and CREATIVITY_PUPILS), the dashboard's
     year 2026/2027 against 2025/2026; the share at high and middle level = (high + middle) ÷ (high + middle + low):
 
