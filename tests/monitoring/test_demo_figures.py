@@ -158,7 +158,8 @@ def test_indicators_plan_versus_fact(app, demo):
     }
     assert {title: (row.fact, row.previous, row.progress) for title, row in rows.items()} == expected
     met = [title for title, row in rows.items() if row.is_met]
-    assert met == ["Удовлетворённость родителей сетевыми мероприятиями", "Экспертная оценка деятельности сети советом"]
+    assert met == ["Удовлетворённость родителей сетевыми мероприятиями", "Экспертная оценка деятельности сети советом",
+                   "Доля обучающихся с высоким и средним уровнем креативности"]
 
 
 def test_the_programme_from_the_template_levels_and_changes(app, client, demo):

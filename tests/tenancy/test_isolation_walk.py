@@ -179,8 +179,9 @@ def _values_for(world, actor_key: str):
         "school_id": [b.school.id, 999999],
         # a pupil's achievement: network B's (the provider's and the school's own), or none
         "achievement_id": [b.achievement.id, b.school_achievement.id, 999999],
-        # another network's diagnostic indicator, or a hand-entered one of network A (no diagnostics to enter)
-        "diagnostic_id": [b.diagnostic.id, a.indicator.id, 999999],
+        # another network's diagnostic indicator (the bridge is in network B: B's is its own), or a hand-entered one
+        # of network A (no diagnostics to enter)
+        "diagnostic_id": ([] if actor_key == "bridge" else [b.diagnostic.id]) + [a.indicator.id, 999999],
         "diagnostic_entry_id": [b.diagnostic_entry.id, 999999],
         "point": ["no-such-point"],
     }
