@@ -227,6 +227,7 @@ def builders(app) -> SimpleNamespace:
         conversation=wrap(bank.create_conversation),
         monitoring_indicator=wrap(monitoring_factories.create_indicator),
         indicator_value=wrap(monitoring_factories.create_indicator_value),
+        diagnostic_entry=wrap(monitoring_factories.create_diagnostic_entry),
         survey=wrap(monitoring_factories.create_survey),
         survey_response=wrap(monitoring_factories.create_survey_response),
         participation=wrap(monitoring_factories.create_participation),

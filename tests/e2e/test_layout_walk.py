@@ -145,7 +145,7 @@ def _walk_coordinator(page, ids, size, problems):
              ("documents", NETWORK + "documents/"), ("regulation", NETWORK + "documents/regulation"),
              ("institution-networks", DESK + "networks/"), ("new-network", DESK + "networks/new"),
              ("achievements", DESK + "growth/achievements"), ("new-achievement", DESK + "growth/achievements/new"),
-             ("analyses", NETWORK + "analysis/")]
+             ("analyses", NETWORK + "analysis/"), ("diagnostics", DESK + "diagnostics/")]
     for where, path in pages:
         _visit(page, path, role, size, where, problems)
         if where == "council":
@@ -159,6 +159,9 @@ def _walk_coordinator(page, ids, size, problems):
             _visit(page, portfolio, role, size, "portfolio", problems)
             _visit(page, _first_link(page, r"/growth/achievements/\d+/edit$"), role, size, "edit-achievement", problems)
             _visit(page, portfolio + "/flags", role, size, "pupil-flags", problems)
+        elif where == "diagnostics":  # the school's diagnostic at this year's входная диагностика (classes, pupils)
+            _visit(page, _first_link(page, r"/diagnostics/\d+/start$"), role, size, "diagnostic-point",
+                   problems)
         elif where == "analyses":  # last year's approved analysis, and its printable page
             analysis = _first_link(page, r"/analysis/\d+$")
             _visit(page, analysis, role, size, "analysis", problems)

@@ -148,8 +148,9 @@ def test_erasure_deletes_the_pupils_growth(app, make, read, csrf_off):
     assert "Победитель соревнований «РобоФест»" not in page
 
 
-PORTFOLIO = 7  # the user; the networks of the school (menu); the pupil; the achievements with what they are
-#                linked to and who recorded them; the enrollments; the certificates; the flags
+PORTFOLIO = 8  # the user; the networks of the school (menu); the pupil; the achievements with what they are
+#                linked to and who recorded them; the enrollments; the certificates; the flags; the diagnostics
+#                (workspace/monitoring/diagnostics.pupil_diagnostics)
 ACHIEVEMENTS = 4  # the user; the networks (menu); the total; one page of achievements with their pupils
 RLS_CONTEXT = 1
 DAY = date(2026, 10, 1)

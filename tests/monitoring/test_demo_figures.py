@@ -22,6 +22,7 @@ from tests.conftest import login
 from workspace.core.dates import AcademicYear
 from workspace.demo.data import DEMO_PASSWORD
 from workspace.demo.loader import load_demo
+from workspace.demo.monitoring import CREATIVITY
 from workspace.extensions import db
 
 NETWORK = "sosh31-kultura"
@@ -152,10 +153,13 @@ def test_indicators_plan_versus_fact(app, demo):
         "Доля педагогов, участвующих в инновационных проектах сети": (28, 24, 70.0),             # 28 of 40
         "Число новых педагогических практик, представленных сетью": (1, 3, 20.0),                 # 1 of 5
         "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": (71, 68, 94.7),  # 71 of 75
+        # СОШ №31's creativity diagnostic, computed from its entries (tests/monitoring/test_diagnostics.py): 74 of 55
+        "Доля обучающихся с высоким и средним уровнем креативности": (74.0, 74.5, 134.5),
     }
     assert {title: (row.fact, row.previous, row.progress) for title, row in rows.items()} == expected
     met = [title for title, row in rows.items() if row.is_met]
-    assert met == ["Удовлетворённость родителей сетевыми мероприятиями", "Экспертная оценка деятельности сети советом"]
+    assert met == ["Удовлетворённость родителей сетевыми мероприятиями", "Экспертная оценка деятельности сети советом",
+                   "Доля обучающихся с высоким и средним уровнем креативности"]
 
 
 def test_the_programme_from_the_template_levels_and_changes(app, client, demo):
@@ -175,7 +179,8 @@ def test_the_programme_from_the_template_levels_and_changes(app, client, demo):
     indicators of the demo carry no thresholds (they were made by hand before the template), so no level.
     """
     _sections_, rows = _sections(app)
-    programme = {title: row for title, row in rows.items() if row.indicator.level_middle is not None}
+    programme = {title: row for title, row in rows.items() if row.indicator.level_middle is not None
+                 and title != CREATIVITY[1]}  # the school's diagnostic: tests/monitoring/test_diagnostics.py
     assert {title: (row.level, row.previous_level, row.change) for title, row in programme.items()} == {
         "Доля педагогов, применяющих в работе ресурсы партнёров сети": ("middle", "middle", 6),
         "Экспертная оценка деятельности сети советом": ("high", "middle", 0.3),
@@ -191,8 +196,9 @@ def test_the_programme_from_the_template_levels_and_changes(app, client, demo):
 
     login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
     page = client.get(f"/n/{NETWORK}/monitoring/").get_data(as_text=True)
-    assert "высокий — 1, средний — 3, низкий — 1" in page
-    assert "высокий — 0, средний — 5, низкий — 0" in page
+    # with the creativity diagnostic (высокий this year, 74,0, and last year, 74,5)
+    assert "высокий — 2, средний — 3, низкий — 1" in page
+    assert "высокий — 1, средний — 5, низкий — 0" in page
     for text in ("Критерий: Внешняя оценка деятельности", f"{AcademicYear(previous).label}, с входной: +17", "+0,3", "-2", "был средний",
                  "Как считается", "Входная диагностика"):
         assert text in page, text

@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import csrf_token_from
 from workspace.plans.models import ItemStatus
 
-BUDGETS = {"dashboard": 12, "institution-dashboard": 12, "print": 12, "indicators": 3, "survey": 4, "results": 8,
+BUDGETS = {"dashboard": 13, "institution-dashboard": 13, "print": 13, "indicators": 3, "survey": 4, "results": 8,
            "results-round": 14, "public-survey": 4, "answer": 8}
 # On PostgreSQL a page that reads network-owned rows first sets the row-level-security context: one more
 # statement; the public link sets it twice (the token lookup outside the scope, then the survey's network).
@@ -26,8 +26,9 @@ RLS_CONTEXT = {"dashboard": 2, "institution-dashboard": 1, "print": 2, "indicato
 # the projects of both years with their indicators outer-joined (1); the journal's marks grouped by day, provider and
 # attendance (1). Computed indicators reuse the sections' rows. The institution's dashboard: the user, the
 # institution's networks, then the same grouped reads without the network's indicators, plus its active pupils by
-# grade (1). The answer: the token, the survey, its questions, «already answered?», the marker, the response and the
-# answers (one executemany).
+# grade (1). Both dashboards: the schools' diagnostic totals with their indicators (1, shared by the section and the
+# indicators' values; an institution's: its own). The answer: the token, the survey, its questions, «already
+# answered?», the marker, the response and the answers (one executemany).
 
 
 def _populate(make, size: int):
@@ -155,7 +156,7 @@ def test_dashboard_reuses_its_rows_for_a_while_and_says_when_they_were_read(app,
         with count_queries() as statements:
             again = client.get("/n/net/monitoring/").get_data(as_text=True)
         assert len(first_statements) == _expected(app, "dashboard")
-        assert len(statements) == _expected(app, "dashboard") - 9, "\n".join(statements)
+        assert len(statements) == _expected(app, "dashboard") - 9, "\n".join(statements)  # the totals: read again
         assert "данные на " in again and _without_tokens(again) == _without_tokens(first)
         registry._SHARED.clear()  # expired: read again
         with count_queries() as statements:

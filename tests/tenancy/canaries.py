@@ -72,6 +72,7 @@ class Canaries:
     certificates: dict = field(default_factory=dict)  # pupil key -> Certificate id
     notes: dict = field(default_factory=dict)         # institution key -> Note id
     achievements: list = field(default_factory=list)  # ids of the pupils' achievements (the provider's, the school's)
+    diagnostic_entries: list = field(default_factory=list)  # ids of school A's diagnostic rows (a class, pa1)
     programme: object = None
     group: object = None
     lesson: object = None
@@ -113,7 +114,8 @@ def _token(word: str) -> str:
 # achievement     a pupil's achievement (its title, its scan's name) → the pupils' home schools (every role: the
 #                 registry is theirs) and the managers of the institution that recorded it (a provider records
 #                 for its group: the group's teacher, the council and every other member read nothing).
-# flag            the school's flag on its pupil («одарённый», «ОВЗ») and its note → the home school only.
+# flag            the school's flag on its pupil («одарённый», «ОВЗ») and its note; the school's diagnostic rows
+#                 (a class's label, a pupil's note) → the home school only (the network reads totals, no names).
 # network         a draft plan section, a free-text survey answer → users of network A's member institutions and
 #                 its council seats (network objects; the survey's answers are anonymous and read by the
 #                 network's monitoring). Nobody outside network A.
@@ -327,7 +329,36 @@ def build_canary_world(make, app) -> Canaries:
 
     _run_flows(canaries, app, login, a2_users, provider_teacher, db, Enrollment, EnrollmentRequest, make)
     _growth_flows(canaries, app, login)
+    _diagnostic_flows(canaries, app, login)
     return canaries
+
+
+def _diagnostic_flows(canaries, app, login) -> None:
+    """School A enters, through HTTP, a class's results (its label a marker) and PA1's result with a note (a marker)
+    for network A's diagnostic indicator at this year's входная диагностика: both are the home school's alone (the
+    network reads per-school totals without names)."""
+    from tenants.scoping import unscoped
+    from workspace.extensions import db
+    from workspace.monitoring.diagnostic_models import DiagnosticEntry
+
+    a = canaries.world.a
+    app.config["WTF_CSRF_ENABLED"] = False
+    school = app.test_client()
+    login(school, a.users["coordinator"].email)
+    base = f"/i/{a.school.slug}/diagnostics/{a.diagnostic.id}/start"
+    label, note = _token("Кл"), _token("Диагностика")
+    canaries.markers.append(Marker(label, "the school's class label in a diagnostic", "flag", "a"))
+    canaries.markers.append(Marker(note, "the school's diagnostic note on pa1", "flag", "a"))
+    response = school.post(f"{base}/classes", data={"class_label": label, "assessed": "6", "high": "2",
+                                                    "middle": "2", "low": "2"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    response = school.post(f"{base}/pupils", data={"pupil_id": str(canaries.pupils["pa1"].id), "level": "middle",
+                                                   "score": "7", "note": note})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    with app.app_context(), unscoped():
+        canaries.diagnostic_entries = list(db.session.scalars(select(DiagnosticEntry.id).where(
+            DiagnosticEntry.institution_id == canaries.institutions["a"].id, DiagnosticEntry.note.in_((note, "")))))
+    app.config["WTF_CSRF_ENABLED"] = True
 
 
 def _growth_flows(canaries, app, login) -> None:

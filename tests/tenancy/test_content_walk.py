@@ -98,6 +98,7 @@ def _overlays(canaries) -> list[tuple[str | None, dict]]:
     overlays += [(("group_growth",), {"programme_id": c.programme.id, "group_id": c.group.id})]
     overlays += [(("group_growth",), {"programme_id": c.programme.id, "group_id": c.group.id,
                                       "achievement_id": achievement_id}) for achievement_id in c.achievements]
+    overlays += [(("monitoring",), {"diagnostic_entry_id": entry_id}) for entry_id in c.diagnostic_entries]
     overlays += [(programmes, {"request_id": request_id}) for request_id in c.requests.values()]
     requests_of = {"pa1": "a", "pa2": "a", "pb1": "a2"}
     overlays += [(programmes, {"request_id": c.requests[requests_of[key]], "enrollment_id": enrollment_id})

@@ -95,6 +95,9 @@ def _values_for(world, actor_key: str):
         "row_id": a.model_row.id,  # a row of the network's interaction model
         "school_id": a.school.id,  # the network's documents: the school of an order or of an agreement
         "achievement_id": a.achievement.id,  # the partner's record of the school's pupil (the school reads it)
+        "diagnostic_id": a.diagnostic.id,  # a diagnostic indicator of the network (each school enters its own)
+        "diagnostic_entry_id": a.diagnostic_entry.id,  # the school's row for its pupil
+        "point": "start",
     }
     # The bridge belongs to both networks: what it must not reach is the schools' private space.
     foreign_institution = a.school if actor_key == "bridge" else b.school
@@ -176,6 +179,11 @@ def _values_for(world, actor_key: str):
         "school_id": [b.school.id, 999999],
         # a pupil's achievement: network B's (the provider's and the school's own), or none
         "achievement_id": [b.achievement.id, b.school_achievement.id, 999999],
+        # another network's diagnostic indicator (the bridge is in network B: B's is its own), or a hand-entered one
+        # of network A (no diagnostics to enter)
+        "diagnostic_id": ([] if actor_key == "bridge" else [b.diagnostic.id]) + [a.indicator.id, 999999],
+        "diagnostic_entry_id": [b.diagnostic_entry.id, 999999],
+        "point": ["no-such-point"],
     }
     if actor_key == "bridge":
         foreign["membership_id"] = [999999]
@@ -277,7 +285,7 @@ def test_own_pages_show_nothing_foreign(app, client, world, csrf_off, actor_key)
         pupil = world.a.pupil
         forbidden += [pupil.parent_phone, pupil.parent_email, pupil.parent_name, pupil.birth_on.strftime("%d.%m.%Y")]
         # The school's flags and its own achievements stay in the school (the partner reads only what it recorded).
-        forbidden += [world.a.flag.note, world.a.school_achievement.title]
+        forbidden += [world.a.flag.note, world.a.school_achievement.title, world.a.diagnostic_entry.note]
         if actor_key != "partner":
             forbidden.append(world.a.achievement.title)
     opened = 0

@@ -43,6 +43,9 @@ CASES = {
     # tests/cycle/test_stage_analysis.py (another network's stage, a stage analysed already, one without dates, not a
     # number: 422, nothing written)
     ("NewStageAnalysisForm", "stage_id"),
+    # tests/monitoring/test_diagnostics.py (test_a_tampered_pupil_is_refused: a pupil of another school, a missing one,
+    # not a number: 422, nothing written); the routes' ids: the isolation walk (diagnostic_id, diagnostic_entry_id)
+    ("PupilResultForm", "pupil_id"),
 }
 
 

@@ -72,6 +72,8 @@ class Side:
     offer: object = None            # and their conversation
     conversation: object = None
     indicator: object = None        # a hand-entered monitoring indicator with a value
+    diagnostic: object = None       # a diagnostic indicator (method «diagnostic») …
+    diagnostic_entry: object = None  # … and the school's row for its pupil, with a note (the school's alone)
     survey: object = None           # an open survey with questions and one answer
     question: object = None
     draft_survey_token: str = ""    # the token of a draft (unpublished) survey: its link must not open
@@ -195,6 +197,9 @@ def build_world(make) -> World:
         side.indicator = make.monitoring_indicator(network, f"Показатель {mark}", target=10, criterion=f"Критерий {mark}")
         make.indicator_value(side.indicator, 2026, 7)
         make.indicator_value(side.indicator, 2026, 5, point="start")  # входная диагностика (measurement points)
+        side.diagnostic = make.monitoring_indicator(network, f"Диагностика {mark}", source="diagnostic", position=2)
+        side.diagnostic_entry = make.diagnostic_entry(side.diagnostic, school, pupil=side.pupil,
+                                                      note=f"Диагностика ребёнка {mark}")
         first_round = make.survey(network, f"Анкета {mark}, раунд 1", status="closed", start_year=2025)
         side.survey = make.survey(network, f"Анкета {mark}", previous_round=first_round, questions=(
             ("single", f"Вопрос {mark}", [f"Вариант {mark}", "Другое"], False), ("text", "Предложения", [], False)))

@@ -16,10 +16,13 @@ from sqlalchemy import select
 from workspace.core.dates import AcademicYear
 from workspace.demo.plans import file_report
 from workspace.extensions import db
-from workspace.monitoring.catalogue import NETWORK_INTERACTION, apply_template
+from workspace.monitoring.catalogue import NETWORK_INTERACTION, PERSONAL_DEVELOPMENT, apply_template
+from workspace.monitoring.diagnostic_models import KIND_CLASS, KIND_PUPIL, DiagnosticEntry
+from workspace.monitoring.diagnostics import refresh_total
 from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
 from workspace.plans.editing import read_into
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
+from workspace.pupils.models import Pupil
 from workspace.surveys.models import (
     QuestionKind,
     Survey,
@@ -172,6 +175,7 @@ def load_monitoring(networks, institutions, year: AcademicYear, today: date) -> 
                                                start_year=year.start_year - back, value=value)
                                for back, value in values.items())
     _load_programme(network, year)
+    _load_diagnostics(network, institutions["sosh31"].id, year)
     _load_survey(network, year, today)
     _load_pupils_survey(networks["koshekhabl-set"], year, today)
 
@@ -244,3 +248,46 @@ def _load_pupils_survey(network, year: AcademicYear, today: date) -> None:
             answers.append((wish, None, PUPILS_TEXTS[i]))
         db.session.add_all(SurveyAnswer(network_id=network.id, response_id=response.id, question_id=question.id,
                                         choice=choice, text=text) for question, choice, text in answers)
+
+
+# The creativity diagnostic of the personal-development template, held in СОШ №31 by class at September and May of
+# last year and September of this one, with a few pupils entered one by one (their levels count as one pupil each):
+# (years back, point) → [(class, assessed, high, middle, low, mean score)], [(pupil's place in the school's registry,
+# level, score, note)]. tests/monitoring/test_diagnostics.py checks the network's values computed by hand from these.
+CREATIVITY = ("Развитие креативных способностей", "Доля обучающихся с высоким и средним уровнем креативности")
+CREATIVITY_CLASSES = {
+    (1, "start"): [("7А", 25, 5, 9, 11, 4.1), ("7Б", 24, 4, 8, 12, None)],
+    (1, "final"): [("7А", 25, 8, 11, 6, 4.6), ("7Б", 24, 7, 10, 7, None)],
+    (0, "start"): [("8А", 26, 9, 11, 6, None), ("8Б", 23, 7, 10, 6, None)],
+}
+CREATIVITY_PUPILS = {
+    (1, "final"): [(0, "high", 9.0, "Победитель школьного конкурса изобретателей"), (1, "middle", 6.5, "")],
+    (0, "start"): [(2, "low", 3.0, "Рекомендовано занятие в кружке «Робототехника»")],
+}
+
+
+def _load_diagnostics(network, school_id: int, year: AcademicYear) -> None:
+    criterion, title = CREATIVITY
+    item = next(item for name, items in PERSONAL_DEVELOPMENT.criteria if name == criterion for item in items
+                if item.title == title)
+    position = db.session.scalar(select(db.func.max(MonitoringIndicator.position))
+                                 .where(MonitoringIndicator.network_id == network.id)) or 0
+    indicator = MonitoringIndicator(network_id=network.id, position=position + 1, title=item.title,
+                                    criterion=criterion, unit=item.unit, target=item.target, source=item.source,
+                                    level_high=item.level_high, level_middle=item.level_middle, note=item.note)
+    db.session.add(indicator)
+    db.session.flush()
+    pupils = db.session.scalars(select(Pupil.id).where(Pupil.institution_id == school_id).order_by(Pupil.id)).all()
+    for (back, point), classes in CREATIVITY_CLASSES.items():
+        start_year = year.start_year - back
+        for label, assessed, high, middle, low, score in classes:
+            db.session.add(DiagnosticEntry(institution_id=school_id, network_id=network.id, indicator_id=indicator.id,
+                                           start_year=start_year, point=point, kind=KIND_CLASS, class_label=label,
+                                           assessed=assessed, high=high, middle=middle, low=low, score=score))
+        for place, level, score, note in CREATIVITY_PUPILS.get((back, point), []):
+            db.session.add(DiagnosticEntry(institution_id=school_id, network_id=network.id, indicator_id=indicator.id,
+                                           start_year=start_year, point=point, kind=KIND_PUPIL,
+                                           pupil_id=pupils[place], assessed=1, high=int(level == "high"),
+                                           middle=int(level == "middle"), low=int(level == "low"), score=score,
+                                           note=note))
+        refresh_total(indicator, start_year, point, institution_id=school_id)

@@ -20,6 +20,7 @@ from workspace.extensions import db
 from workspace.growth.models import AchievementResult
 from workspace.growth.queries import school_achievements
 from workspace.journal.models import Certificate
+from workspace.monitoring.diagnostics import pupil_diagnostics
 from workspace.programmes.models import Enrollment, Group, Programme
 from workspace.pupils.models import Pupil
 
@@ -58,9 +59,9 @@ class Portfolio:
 
 
 def route_diagnostics(pupil: Pupil) -> list:
-    """Diagnostics of the pupil, as rows with ``.day`` (a date), ``.title`` and ``.level`` — to be given by the
-    diagnostics of the monitoring area (criteria, levels, measurement points). Nothing yet: empty."""
-    return []
+    """Diagnostics of the pupil entered by the home school (``workspace.monitoring.diagnostics``), as rows with
+    ``.day`` (the measurement point's date), ``.title`` (the indicator), ``.level``, ``.score`` and ``.note``."""
+    return pupil_diagnostics(pupil.id)
 
 
 def _enrollments(pupil: Pupil):

@@ -13,7 +13,9 @@ value, a diagnostic's aggregate or the council's expert rating), a target and le
 ``level_high``, средний from ``level_middle``). Hand-entered values are snapshots at measurement points
 (``MonitoringValue.point``: входная диагностика, промежуточный, итоговый замер); a year's fact is its latest
 point's value, and the dashboard shows every point of both years, the level, the change between the years
-and within a year. Per-pupil diagnostics are not held here: the network enters aggregates only.
+and within a year. Diagnostics are entered by the home school per class or per pupil
+(``diagnostic_models``, ``diagnostic_views``); the network reads per-school totals only and the indicator's value
+at a point is computed from them (the formula: ``workspace.monitoring.diagnostics``).
 
 Provider interface
 ------------------
@@ -71,3 +73,4 @@ bp = Blueprint("monitoring", __name__)
 
 from workspace.monitoring import views  # noqa: E402,F401
 from workspace.monitoring import history  # noqa: E402,F401  (hub registrations)
+from workspace.monitoring import diagnostic_views, diagnostics  # noqa: E402,F401  (school diagnostics, section)

@@ -86,7 +86,7 @@ TEMPLATES = {template.key: template for template in (NETWORK_INTERACTION, PERSON
 
 METHOD_LABELS = {
     MANUAL: _l("вводится вручную"),
-    DIAGNOSTIC: _l("диагностика (итог по классам вводит сеть)"),
+    DIAGNOSTIC: _l("диагностика: школы вносят по классам и обучающимся, сеть видит итоги"),
     EXPERT: _l("экспертная оценка совета"),
 }
 

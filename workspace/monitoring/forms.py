@@ -55,7 +55,7 @@ class IndicatorForm(FlaskForm):
     def __init__(self, sources: list[tuple[str, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.source.choices = [(MANUAL, str(_l("Вводится вручную за каждый замер"))),
-                               (DIAGNOSTIC, str(_l("Диагностика в классах: сеть вводит итог (долю, балл)"))),
+                               (DIAGNOSTIC, str(_l("Диагностика: школы вносят результаты по классам и обучающимся"))),
                                (EXPERT, str(_l("Экспертная оценка совета")))] + sources
 
     def validate(self, extra_validators=None) -> bool:

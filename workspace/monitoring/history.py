@@ -7,6 +7,7 @@ register_history_labels(
     object_types={
         "MonitoringIndicator": _l("Показатель мониторинга"),
         "MonitoringValue": _l("Значение показателя"),
+        "DiagnosticEntry": _l("Результат диагностики"),
     },
     fields={
         "criterion": _l("Критерий"),
@@ -19,5 +20,16 @@ register_history_labels(
     type_fields={
         ("MonitoringIndicator", "source"): _l("Как считается"),
         ("MonitoringValue", "point"): _l("Замер"),
+        ("DiagnosticEntry", "point"): _l("Замер"),
+        ("DiagnosticEntry", "start_year"): _l("Учебный год"),
+        ("DiagnosticEntry", "kind"): _l("По классу или по обучающемуся"),
+        ("DiagnosticEntry", "class_label"): _l("Класс"),
+        ("DiagnosticEntry", "pupil_id"): _l("Обучающийся"),
+        ("DiagnosticEntry", "assessed"): _l("Оценено обучающихся"),
+        ("DiagnosticEntry", "high"): _l("Высокий уровень, чел."),
+        ("DiagnosticEntry", "middle"): _l("Средний уровень, чел."),
+        ("DiagnosticEntry", "low"): _l("Низкий уровень, чел."),
+        ("DiagnosticEntry", "score"): _l("Балл"),
+        ("DiagnosticEntry", "note"): _l("Комментарий"),
     },
 )

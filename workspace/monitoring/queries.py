@@ -8,6 +8,7 @@ from sqlalchemy import and_, select
 
 from workspace.extensions import db
 from workspace.monitoring.catalogue import METHOD_LABELS
+from workspace.monitoring.diagnostics import diagnostic_values
 from workspace.monitoring.models import POINTS, MonitoringIndicator, MonitoringValue
 from workspace.monitoring.registry import SOURCES, MonitoringScope
 
@@ -94,8 +95,10 @@ def indicator_rows(scope: MonitoringScope) -> list[IndicatorRow]:
         if start_year is not None:
             manual.setdefault(indicator.id, {})[(start_year, point)] = (value, version)
     result = []
+    computed = diagnostic_values(scope, indicators.values())  # schools' diagnostics replace the typed values
     for indicator in indicators.values():
         values = {key: value for key, (value, _version) in manual.get(indicator.id, {}).items()}
+        values.update(computed.get(indicator.id, {}))
         if indicator.is_manual:
             this = latest({point: v for (year, point), v in values.items() if year == scope.year.start_year})
             last = latest({point: v for (year, point), v in values.items() if year == scope.previous.start_year})
