@@ -19,5 +19,6 @@ register_history_labels(
     type_fields={
         ("MonitoringIndicator", "source"): _l("Как считается"),
         ("MonitoringValue", "point"): _l("Замер"),
+        ("MonitoringIndicator", "interaction_row_id"): _l("Строка модели взаимодействия, эффект которой измеряет"),
     },
 )
