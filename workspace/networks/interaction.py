@@ -15,6 +15,9 @@ from workspace.core.dates import AcademicYear
 from workspace.core.labels import label
 from workspace.core.rendering import per_request
 from workspace.extensions import db
+from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
+from workspace.monitoring.queries import latest
+from workspace.monitoring.registry import SOURCES, MonitoringScope
 from workspace.networks.models import PARTNER_KIND_LABELS, InteractionRow, PartnerKind
 from workspace.plans.models import ItemStatus, Plan, PlanItem
 from workspace.plans.report_models import EventParticipation, EventReport
@@ -167,10 +170,6 @@ def monitoring_indicators_of_row(row: InteractionRow, year: AcademicYear) -> lis
     """The monitoring indicators (workspace.monitoring) the network tied to this row on the indicator's form, each
     with its target and its fact for ``year`` as the monitoring dashboard counts it: the latest measurement point
     entered by hand, or the network's figure of a computed source. One statement, and a computed source's own."""
-    from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
-    from workspace.monitoring.queries import latest
-    from workspace.monitoring.registry import SOURCES, MonitoringScope
-
     found = db.session.execute(
         select(MonitoringIndicator, MonitoringValue.point, MonitoringValue.value)
         .outerjoin(MonitoringValue, and_(MonitoringValue.indicator_id == MonitoringIndicator.id,
