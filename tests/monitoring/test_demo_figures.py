@@ -129,7 +129,8 @@ def test_surveys_and_council(app, demo):
     sections, _indicators = _sections(app)
     # 30 answers; the two satisfaction scales: 12×5, 12×4, 4×3, 2×2 and 10×5, 14×4, 5×3, 1×1; satisfied (4 or 5):
     # 12 + 12 + 10 + 14 = 48 of 60 marks = 80 % (issue 20: it was the mean 246 / 60 = 4,1 of 5 = 82 %)
-    assert [(h.value, h.previous) for h in sections["surveys"].headlines] == [(30, 0), (80.0, None)]
+    # last year (issue 20 part 3: round 1 of the same survey, 2025/26): 24 answers, 32 of 48 marks 4–5 = 66,7 %
+    assert [(h.value, h.previous) for h in sections["surveys"].headlines] == [(30, 24), (80.0, 66.7)]
     # decisions: two questions of the November meeting this year; last year, the two of the August meeting
     # (28 August, before this academic year began) — workspace/demo/chronicle.py — and the programme passport's
     # approval voted at that meeting (workspace/demo/passport.py), and the approval of last year's analysis
@@ -143,17 +144,18 @@ def test_indicators_plan_versus_fact(app, demo):
         "Доля проведённых мероприятий сетевого плана": (37.5, 75.0, 41.7),          # 37,5 of 90
         # pupils only (issue 20: the source was every participant, 252 with the 6 library staff): 246 of 600
         "Число участий обучающихся в сетевых мероприятиях": (246, 198, 41.0),
-        "Удовлетворённость родителей сетевыми мероприятиями": (80.0, None, 100.0),  # 80 of 80 (48 of 60 marks 4–5)
+        "Удовлетворённость родителей сетевыми мероприятиями": (80.0, 66.7, 100.0),  # 80 of 80 (48 of 60 marks 4–5)
         "Доля обучающихся, посетивших учреждения культуры не реже раза в четверть": (64, 58, 85.3),
         "Число совместных проектов с учреждениями культуры": (3, 2, 75.0),
         "Число призёров конкурсов и фестивалей партнёров": (None, 9, None),
         # the five hand-entered indicators of the programme made from the template (see the next test):
-        # fact = this September's входная, previous = last May's итоговая, progress = fact / target
-        "Доля педагогов, применяющих в работе ресурсы партнёров сети": (58, 52, 82.9),           # 58 of 70
-        "Экспертная оценка деятельности сети советом": (4.1, 3.8, 102.5),                         # 4,1 of 4
-        "Доля педагогов, участвующих в инновационных проектах сети": (28, 24, 70.0),             # 28 of 40
-        "Число новых педагогических практик, представленных сетью": (1, 3, 20.0),                 # 1 of 5
-        "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": (71, 68, 94.7),  # 71 of 75
+        # fact = this December's промежуточный замер (issue 20 part 3: it was September's входная, the latest point
+        # before the December point was added), previous = last May's итоговая, progress = fact / target
+        "Доля педагогов, применяющих в работе ресурсы партнёров сети": (63, 52, 90.0),           # 63 of 70
+        "Экспертная оценка деятельности сети советом": (4.2, 3.8, 105.0),                         # 4,2 of 4
+        "Доля педагогов, участвующих в инновационных проектах сети": (33, 24, 82.5),             # 33 of 40
+        "Число новых педагогических практик, представленных сетью": (2, 3, 40.0),                 # 2 of 5
+        "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": (73, 68, 97.3),  # 73 of 75
     }
     assert {title: (row.fact, row.previous, row.progress) for title, row in rows.items()} == expected
     met = [title for title, row in rows.items() if row.is_met]
@@ -164,38 +166,40 @@ def test_the_programme_from_the_template_levels_and_changes(app, client, demo):
     """The demo network's programme is the template of network interaction (workspace/monitoring/catalogue.py):
     seven criteria; the two computed ones (events held, satisfaction) were already among the network's
     indicators (same sources), so five hand-entered indicators were added, measured last year in September
-    (входная) and May (итоговая) and this year in September (workspace/demo/monitoring.py PROGRAMME_VALUES).
+    (входная) and May (итоговая) and this year in September and December (промежуточный, issue 20 part 3: the
+    December point changed the facts below from September's to December's; workspace/demo/monitoring.py
+    PROGRAMME_VALUES, MIDDLE_VALUES).
 
     By hand, with the thresholds (высокий от / средний от) of the template:
-      indicator                         thr.     2025 Sep -> May (within)  2026 Sep   level now (last)   change
-      ресурсы партнёров, %              70/40    35 -> 52   (+17)          58         средний (средний)   58-52 = +6
-      экспертная оценка, баллы          4/3      3,2 -> 3,8 (+0,6)         4,1        высокий (средний)   +0,3
-      инновационные проекты, %          40/20    12 -> 24   (+12)          28         средний (средний)   +4
-      новые практики, шт.               5/2      0 -> 3     (+3)           1          низкий  (средний)   1-3 = -2
-      готовность педагогов, %           75/50    46 -> 68   (+22)          71         средний (средний)   +3
-    Levels this year: высокий 1, средний 3, низкий 1; last year (the May values): средний 5. The two computed
+      indicator                   thr.   2025 Sep -> May (within)  2026 Sep -> Dec (within)  level now (last)   change
+      ресурсы партнёров, %        70/40  35 -> 52   (+17)          58 -> 63   (+5)           средний (средний)   63-52 = +11
+      экспертная оценка, баллы    4/3    3,2 -> 3,8 (+0,6)         4,1 -> 4,2 (+0,1)         высокий (средний)   +0,4
+      инновационные проекты, %    40/20  12 -> 24   (+12)          28 -> 33   (+5)           средний (средний)   +9
+      новые практики, шт.         5/2    0 -> 3     (+3)           1 -> 2     (+1)           средний (средний)   2-3 = -1
+      готовность педагогов, %     75/50  46 -> 68   (+22)          71 -> 73   (+2)           средний (средний)   +5
+    Levels this year: высокий 1, средний 4, низкий 0; last year (the May values): средний 5. The two computed
     indicators of the demo carry no thresholds (they were made by hand before the template), so no level.
     """
     _sections_, rows = _sections(app)
     programme = {title: row for title, row in rows.items() if row.indicator.level_middle is not None}
     assert {title: (row.level, row.previous_level, row.change) for title, row in programme.items()} == {
-        "Доля педагогов, применяющих в работе ресурсы партнёров сети": ("middle", "middle", 6),
-        "Экспертная оценка деятельности сети советом": ("high", "middle", 0.3),
-        "Доля педагогов, участвующих в инновационных проектах сети": ("middle", "middle", 4),
-        "Число новых педагогических практик, представленных сетью": ("low", "middle", -2),
-        "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": ("middle", "middle", 3),
+        "Доля педагогов, применяющих в работе ресурсы партнёров сети": ("middle", "middle", 11),
+        "Экспертная оценка деятельности сети советом": ("high", "middle", 0.4),
+        "Доля педагогов, участвующих в инновационных проектах сети": ("middle", "middle", 9),
+        "Число новых педагогических практик, представленных сетью": ("middle", "middle", -1),
+        "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": ("middle", "middle", 5),
     }
     previous = AcademicYear.current().start_year - 1
     assert [row.change_within(previous) for row in programme.values()] == [17, 0.6, 12, 3, 22]
-    assert [row.change_within(previous + 1) for row in programme.values()] == [None] * 5  # only September so far
+    assert [row.change_within(previous + 1) for row in programme.values()] == [5, 0.1, 5, 1, 2]  # Sep -> Dec
     criteria = {row.indicator.criterion for row in programme.values()}
     assert len(criteria) == 5 and "Готовность педагогов к работе в сетевом режиме" in criteria
 
     login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
     page = client.get(f"/n/{NETWORK}/monitoring/").get_data(as_text=True)
-    assert "высокий — 1, средний — 3, низкий — 1" in page
+    assert "высокий — 1, средний — 4, низкий — 0" in page
     assert "высокий — 0, средний — 5, низкий — 0" in page
-    for text in ("Критерий: Внешняя оценка деятельности", f"{AcademicYear(previous).label}, с входной: +17", "+0,3", "-2", "был средний",
+    for text in ("Критерий: Внешняя оценка деятельности", f"{AcademicYear(previous).label}, с входной: +17", "+0,4", "-1", "был средний",
                  "Как считается", "Входная диагностика"):
         assert text in page, text
 
@@ -216,13 +220,20 @@ def test_the_survey_results_on_the_demo(app, client, demo):
     from workspace.surveys.models import Survey
     login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
     with app.app_context(), unscoped():
-        survey_id = db.session.scalar(select(Survey.id))
+        survey_id = db.session.scalar(select(Survey.id).where(Survey.round_number == 2))
     page = client.get(f"/n/{NETWORK}/surveys/{survey_id}/results").get_data(as_text=True)
     # Q1: 11, 9, 7, 3 of 30 → 36,7 %, 30 %, 23,3 %, 10 %; the scales' means 124/30 = 4,13 and 122/30 = 4,07;
     # Q4 (multiple, not required): 15, 10, 8, 6 chosen by 27 respondents (3 chose nothing)
     for text in ("36,7", "23,3", "средний балл: 4,1 из 5", "Ответили: 27", "Нужны семейные выходные в музеях."):
         assert text in page, text
     assert "<strong>80 %</strong>" in page  # satisfaction of this survey: 48 of 60 marks are 4 or 5 (was 82: mean × 20)
+    # the comparison of rounds (issue 20 part 3: the demo's parents' survey ran in 2025/26 too): round 1 had 24
+    # answers, satisfied 7 + 9 + 6 + 10 = 32 of 48 marks = 66,7 %; round 2: 30 answers, 80 %
+    rounds = page[page.index('id="rounds"'):]
+    rounds = rounds[:rounds.index("</table>")]
+    previous = AcademicYear.current().start_year - 1
+    for text in ("Сравнение раундов", "Раунд 1", f"{previous}/{previous + 1}", ">24<", "66,7", "Раунд 2", ">30<", ">80<"):
+        assert text in rounds, text
 
 
 def test_the_base_schools_own_dashboard_counts_the_events_it_leads(app, demo):
