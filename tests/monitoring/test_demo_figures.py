@@ -243,3 +243,31 @@ def test_the_base_schools_own_dashboard_counts_the_events_it_leads(app, demo):
     last year 2 + 2 = 4 planned, 3 held (one cancelled) → 75 %."""
     sections, _indicators = _sections(app, "sosh31")
     assert [(h.value, h.previous) for h in sections["events"].headlines] == [(8, 4), (3, 3), (37.5, 75.0)]
+
+
+def test_every_counted_figure_links_the_rows_behind_it(app, client, demo):
+    """Issue 20 part 3: «Как считается» of each figure links «Строки, из которых посчитано». The demo's rows,
+    counted by hand: the coverage rows are this year's 5 + 4 + 5 = 14 rows of the three reports (HELD_THIS_YEAR)
+    and last year's 1 + 2 + 1 = 4 (LAST_YEAR); the МИБС's own dashboard lists only its own row (6 staff)."""
+    login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
+    page = client.get(f"/n/{NETWORK}/monitoring/").get_data(as_text=True)
+    year = AcademicYear.current().start_year
+    for key in ("events-by-partner", "events-by-month", "events-status-shares", "coverage-by-institution",
+                "coverage-by-class", "coverage-by-category", "agreements-by-kind", "agreements-by-status"):
+        assert f"/n/{NETWORK}/monitoring/rows/{key}?year={year}" in page, key
+    rows = client.get(f"/n/{NETWORK}/monitoring/rows/coverage-by-category?year={year}").get_data(as_text=True)
+    assert "Строки, из которых посчитано: 18" in rows
+    for text in ("Родители", "Педагоги", "Другие взрослые", ">14<", ">52<", "9 кл."):
+        assert text in rows, text
+    events = client.get(f"/n/{NETWORK}/monitoring/rows/events-by-partner?year={year}").get_data(as_text=True)
+    assert "Строки, из которых посчитано: 12" in events  # 8 events this year, 4 last year
+    agreements = client.get(f"/n/{NETWORK}/monitoring/rows/agreements-by-kind?year={year}").get_data(as_text=True)
+    assert "Договоры, из которых посчитано" in agreements
+    assert client.get(f"/n/{NETWORK}/monitoring/rows/no-such-figure").status_code == 404
+
+    client = app.test_client()
+    login(client, "koordinator@mibs.example", DEMO_PASSWORD)
+    own = client.get(f"/i/mibs/monitoring/rows/coverage-by-category?year={year}").get_data(as_text=True)
+    assert "Строки, из которых посчитано: 1" in own and ">6<" in own and ">52<" not in own
+    dashboard = client.get("/i/mibs/monitoring/").get_data(as_text=True)
+    assert f"/i/mibs/monitoring/rows/coverage-by-category?year={year}" in dashboard

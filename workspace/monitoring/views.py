@@ -30,6 +30,7 @@ from workspace.monitoring.catalogue import (
 )
 from workspace.monitoring.charts import format_number
 from workspace.monitoring.exports import monitoring_workbook
+from workspace.monitoring.figure_rows import link_rows
 from workspace.monitoring.forms import IndicatorForm, ValueForm
 from workspace.monitoring.models import POINT_FINAL, POINTS, MonitoringIndicator, MonitoringValue
 from workspace.monitoring.queries import get_value, indicator_rows
@@ -56,6 +57,7 @@ def _network_scope() -> MonitoringScope:
 def _context(scope: MonitoringScope, *, is_network: bool) -> dict:
     share_rows(scope, current_app.config["MONITORING_CACHE_SECONDS"])
     sections = build_sections(scope)
+    link_rows(sections, scope)
     return {"scope": scope, "sections": sections, "years": _years(scope.year), "points": POINTS,
             "point_labels": POINT_LABELS, "level_labels": LEVEL_LABELS, "level_counts": level_counts,
             "indicators": indicator_rows(scope) if is_network else None,

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
 from tenants.models import Network
+from workspace.core.dates import AcademicYear
 from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.monitoring.registry import (
@@ -18,9 +20,11 @@ from workspace.monitoring.registry import (
     Figure,
     Headline,
     MonitoringScope,
+    RowsTable,
     SectionContent,
     by_year,
     month_labels,
+    register_figure_rows,
     register_indicator_source,
     register_monitoring_section,
 )
@@ -48,17 +52,65 @@ def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, tuple[date, ...], 
                  .where(Plan.start_year.in_([scope.year.start_year, scope.previous.start_year]))
                  .group_by(Plan.start_year, owner, PlanItem.starts_on, PlanItem.ends_on, PlanItem.periods,
                            PlanItem.status))
-        if scope.institution_id is not None:
-            institution_id = scope.institution_id
-            linked = select(PlanItemInstitution.item_id).where(PlanItemInstitution.institution_id == institution_id)
-            # the events it leads: every item of the networks it is the base of (their plans are its plans)
-            led = select(Network.id).where(Network.base_institution_id == institution_id)
-            query = query.where(or_(PlanSection.partner_institution_id == institution_id, PlanItem.id.in_(linked),
-                                    PlanItem.network_id.in_(led)))
+        query = _institutions_items(query, scope)
         return [(year, owner_id, tuple(start for start, _end in decode_periods(periods, starts_on, ends_on)),
                  status.value, count)
                 for year, owner_id, starts_on, ends_on, periods, status, count in db.session.execute(query)]
     return scope.cached("plan_rows", compute)
+
+
+def _institutions_items(query, scope: MonitoringScope):
+    """On an institution's dashboard, the items of its sections, linked to it, or of the networks it is the base
+    of (their plans are its plans); on a network's, all."""
+    if scope.institution_id is None:
+        return query
+    institution_id = scope.institution_id
+    linked = select(PlanItemInstitution.item_id).where(PlanItemInstitution.institution_id == institution_id)
+    led = select(Network.id).where(Network.base_institution_id == institution_id)
+    return query.where(or_(PlanSection.partner_institution_id == institution_id, PlanItem.id.in_(linked),
+                           PlanItem.network_id.in_(led)))
+
+
+def events_rows(scope: MonitoringScope) -> RowsTable:
+    """The plan's events of both years the events figures count: one statement."""
+    query = _institutions_items(
+        select(Plan.start_year, PlanItem.number, PlanItem.title, PlanItem.timing, PlanSection.partner_institution_id,
+               PlanItem.network_id, PlanItem.status)
+        .join(Plan, Plan.id == PlanItem.plan_id).join(PlanSection, PlanSection.id == PlanItem.section_id)
+        .where(Plan.start_year.in_([scope.year.start_year, scope.previous.start_year]))
+        .order_by(Plan.start_year.desc(), PlanItem.starts_on.is_(None), PlanItem.starts_on, PlanItem.id), scope)
+    names = _owner_names(scope)
+    rows = [[AcademicYear(year).label, f"{number}. {title}" if number else title, timing,
+             names.get(network_id if scope.institution_id else partner, "—"), label(status)]
+            for year, number, title, timing, partner, network_id, status in db.session.execute(query)]
+    return RowsTable(_("Мероприятия сетевого плана, из которых посчитано"),
+                     [_("Учебный год"), _("Мероприятие"), _("Сроки"),
+                      _("Сеть") if scope.institution_id else _("Партнёр"), _("Состояние")], rows,
+                     _("Каждое мероприятие плана считается запланированным; проведённым — с отметкой «Проведено» "
+                       "(её ставит отчёт о проведении)."))
+
+
+def coverage_rows(scope: MonitoringScope) -> RowsTable:
+    """The participants rows of the reports of both years the coverage figures count: one statement. Numbers
+    by institution, category and classes — no names."""
+    query = (select(EventReport.held_from, PlanItem.title, EventParticipation.institution_id,
+                    EventParticipation.category, EventParticipation.grade_from, EventParticipation.grade_to,
+                    EventParticipation.count)
+             .join(EventReport, EventReport.id == EventParticipation.report_id)
+             .join(PlanItem, PlanItem.id == EventReport.item_id)
+             .where(EventReport.held_from >= scope.previous.starts_on, EventReport.held_from <= scope.year.ends_on)
+             .order_by(EventReport.held_from.desc(), EventReport.id, EventParticipation.id))
+    if scope.institution_id is not None:
+        query = query.where(EventParticipation.institution_id == scope.institution_id)
+    institutions = scope.institution_names()
+    categories = category_labels()
+    rows = [[format_date(day, "dd.MM.yyyy"), title, institutions.get(institution_id, "—"),
+             categories.get(category, category), classes_label(grade_from, grade_to) or "—", count]
+            for day, title, institution_id, category, grade_from, grade_to, count in db.session.execute(query)]
+    return RowsTable(_("Участники мероприятий: строки отчётов о проведении"),
+                     [_("Проведено"), _("Мероприятие"), _("Учреждение"), _("Кто"), _("Класс"), _("Человек")], rows,
+                     _("Строки отчётов о проведённых мероприятиях этого и прошлого учебного года: учреждение, "
+                       "категория участников, класс и число — без имён."))
 
 
 def _owner_names(scope: MonitoringScope) -> dict[int | None, str]:
@@ -226,6 +278,8 @@ def coverage_section(scope: MonitoringScope) -> SectionContent:
                "Охват уникальных обучающихся появится вместе с сетевыми группами и журналом."))
 
 
+register_figure_rows(("events-by-partner", "events-by-month", "events-status-shares"), events_rows)
+register_figure_rows(("coverage-by-institution", "coverage-by-class", "coverage-by-category"), coverage_rows)
 register_monitoring_section("events", _l("Мероприятия сетевого плана"), events_section, position=10)
 register_monitoring_section("coverage", _l("Охват участников мероприятий"), coverage_section, position=20)
 register_indicator_source("events_planned", _l("Мероприятий запланировано (сетевой план)"), "шт.",
