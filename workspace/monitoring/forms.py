@@ -49,7 +49,7 @@ class IndicatorForm(FlaskForm):
     level_middle = NumberField(_l("Средний уровень — от"), places=None, validators=[Optional()],
                                render_kw={"inputmode": "decimal"},
                                description=_l("Не ниже — средний, ниже — низкий. Пусто — уровни не считаются"))
-    interaction_row = SelectField(_l("Измеряет эффект строки модели взаимодействия"),
+    interaction_row = SelectField(_l("Измеряет эффект строки модели взаимодействия"), default="",
                                   description=_l("Показатель появится на странице этой строки модели"))
     note = TextAreaField(_l("Пояснение"), validators=[max_length(2000)], filters=[strip])
     version = HiddenField()
