@@ -253,8 +253,10 @@ def test_every_counted_figure_links_the_rows_behind_it(app, client, demo):
     page = client.get(f"/n/{NETWORK}/monitoring/").get_data(as_text=True)
     year = AcademicYear.current().start_year
     for key in ("events-by-partner", "events-by-month", "events-status-shares", "coverage-by-institution",
-                "coverage-by-class", "coverage-by-category", "agreements-by-kind", "agreements-by-status"):
+                "coverage-by-class", "coverage-by-category", "agreements-by-kind", "agreements-by-status",
+                "projects-by-status", "attendance-by-month", "council-decisions"):
         assert f"/n/{NETWORK}/monitoring/rows/{key}?year={year}" in page, key
+    assert f'/n/{NETWORK}/surveys/' in page  # the surveys' figure links the list of surveys (its own rows)
     rows = client.get(f"/n/{NETWORK}/monitoring/rows/coverage-by-category?year={year}").get_data(as_text=True)
     assert "Строки, из которых посчитано: 18" in rows
     for text in ("Родители", "Педагоги", "Другие взрослые", ">14<", ">52<", "9 кл."):
@@ -263,6 +265,9 @@ def test_every_counted_figure_links_the_rows_behind_it(app, client, demo):
     assert "Строки, из которых посчитано: 12" in events  # 8 events this year, 4 last year
     agreements = client.get(f"/n/{NETWORK}/monitoring/rows/agreements-by-kind?year={year}").get_data(as_text=True)
     assert "Договоры, из которых посчитано" in agreements
+    # the council: this year's two decisions and last year's four (see test_surveys_and_council)
+    council = client.get(f"/n/{NETWORK}/monitoring/rows/council-decisions?year={year}").get_data(as_text=True)
+    assert "Строки, из которых посчитано: 6" in council
     assert client.get(f"/n/{NETWORK}/monitoring/rows/no-such-figure").status_code == 404
 
     client = app.test_client()

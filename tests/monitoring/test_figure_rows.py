@@ -52,3 +52,11 @@ def test_the_rows_page_is_read_only_and_scoped(app, client, world):  # noqa: F81
     own = client.get("/i/school7/monitoring/rows/agreements-by-kind?year=2026").get_data(as_text=True)
     assert ">А1<" in own and ">А3<" not in own and ">А5<" not in own
     assert client.get("/i/museum/monitoring/rows/agreements-by-kind").status_code == 404
+
+
+def test_projects_rows_list_the_projects_counted(app, world):  # noqa: F811
+    table = _rows(app, world, "projects-by-status")
+    # П1 approved this year, П2 approved last year, П3 (the school's) on approval, and a draft — by its state only
+    assert sorted(row[1] for row in table.rows) == ["На согласовании", "Утверждён", "Утверждён", "Черновик"]
+    assert "черновик" in [row[0] for row in table.rows]
+    assert ["П1 Музейные уроки", "Утверждён"] in [row[:2] for row in table.rows]
