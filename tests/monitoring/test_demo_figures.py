@@ -254,7 +254,7 @@ def test_every_counted_figure_links_the_rows_behind_it(app, client, demo):
     year = AcademicYear.current().start_year
     for key in ("events-by-partner", "events-by-month", "events-status-shares", "coverage-by-institution",
                 "coverage-by-class", "coverage-by-category", "agreements-by-kind", "agreements-by-status",
-                "projects-by-status", "attendance-by-month", "council-decisions"):
+                "projects-by-status", "attendance-by-month", "council-decisions", "pupils-by-school"):
         assert f"/n/{NETWORK}/monitoring/rows/{key}?year={year}" in page, key
     assert f'/n/{NETWORK}/surveys/' in page  # the surveys' figure links the list of surveys (its own rows)
     rows = client.get(f"/n/{NETWORK}/monitoring/rows/coverage-by-category?year={year}").get_data(as_text=True)

@@ -59,3 +59,13 @@ def test_projects_rows_list_the_projects_counted(app, world):  # noqa: F811
     assert sorted(row[1] for row in table.rows) == ["На согласовании", "Утверждён", "Утверждён", "Черновик"]
     assert "черновик" in [row[0] for row in table.rows]
     assert ["П1 Музейные уроки", "Утверждён"] in [row[:2] for row in table.rows]
+
+
+def test_pupils_rows_are_numbers_by_programme_school_and_class(app, world):  # noqa: F811
+    table = _rows(app, world, "pupils-by-school")
+    # this year: two pupils of school №7 (5А, 5Б) and one of school №9 (6А) in the robotics programme; last year
+    # two of school №7 (5А, 7А) completed the reading programme — numbers only, the pupils unnamed
+    assert sum(row[3] for row in table.rows) == 3 and sum(row[4] for row in table.rows) == 2
+    text = repr(table.rows)
+    for surname in ("Алексеев", "Борисов", "Васильев", "Егоров"):
+        assert surname not in text
