@@ -276,3 +276,19 @@ def test_every_counted_figure_links_the_rows_behind_it(app, client, demo):
     assert "Строки, из которых посчитано: 1" in own and ">6<" in own and ">52<" not in own
     dashboard = client.get("/i/mibs/monitoring/").get_data(as_text=True)
     assert f"/i/mibs/monitoring/rows/coverage-by-category?year={year}" in dashboard
+
+
+def test_the_parents_row_shows_the_indicator_measuring_its_effect(app, client, demo):
+    """Issue 20 part 3: the demo ties the parents' satisfaction to the model's parents row; the row's page shows
+    it with its target: 80 % of 80 (48 of 60 marks 4–5, see test_surveys_and_council)."""
+    from sqlalchemy import select
+
+    from tenants.models import Network
+    from tenants.scoping import unscoped
+    from workspace.networks.models import InteractionRow, PartnerKind
+    with app.app_context(), unscoped():
+        row_id = db.session.scalar(select(InteractionRow.id).join(Network, Network.id == InteractionRow.network_id)
+                                   .where(Network.slug == NETWORK, InteractionRow.kind == PartnerKind.PARENTS))
+    login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
+    page = client.get(f"/n/{NETWORK}/model/{row_id}").get_data(as_text=True)
+    assert "<dt>Удовлетворённость родителей сетевыми мероприятиями</dt><dd>80 % / цель 80</dd>" in page

@@ -18,6 +18,7 @@ from workspace.demo.plans import file_report
 from workspace.extensions import db
 from workspace.monitoring.catalogue import NETWORK_INTERACTION, apply_template
 from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
+from workspace.networks.models import InteractionRow, PartnerKind
 from workspace.plans.editing import read_into
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
 from workspace.surveys.models import (
@@ -188,8 +189,21 @@ def load_monitoring(networks, institutions, year: AcademicYear, today: date) -> 
                                                start_year=year.start_year - back, value=value)
                                for back, value in values.items())
     _load_programme(network, year, today)
+    _link_parents_row(network)
     _load_survey(network, year, today)
     _load_pupils_survey(networks["koshekhabl-set"], year, today)
+
+
+def _link_parents_row(network) -> None:
+    """The parents' satisfaction measures the effect of the model's parents row (issue 20 part 3): its page shows
+    the indicator with its target and fact."""
+    row_id = db.session.scalar(select(InteractionRow.id).where(InteractionRow.network_id == network.id,
+                                                               InteractionRow.kind == PartnerKind.PARENTS))
+    indicator = db.session.scalar(select(MonitoringIndicator).where(
+        MonitoringIndicator.network_id == network.id,
+        MonitoringIndicator.title == "Удовлетворённость родителей сетевыми мероприятиями"))
+    if row_id is not None and indicator is not None:
+        indicator.interaction_row_id = row_id
 
 
 def _load_programme(network, year: AcademicYear, today: date) -> None:
