@@ -97,7 +97,7 @@ PAGES["model"] = "/n/net/model/"
 BUDGETS["model"] = 4
 RLS_CONTEXT["model"] = 2
 PAGES["model-row"] = "/n/net/model/{row_id}?year=2026"
-BUDGETS["model-row"] = 5
+BUDGETS["model-row"] = 6  # + the monitoring indicators tied to the row (issue 20 part 3)
 RLS_CONTEXT["model-row"] = 2
 RLS_CONTEXT["plan-copy"] = 2
 

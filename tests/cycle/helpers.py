@@ -10,7 +10,7 @@ from tests.conftest import _building
 from tests.council.helpers import build_council
 from workspace.extensions import db
 from workspace.plans.models import ItemStatus
-from workspace.plans.report_models import EventParticipation
+from workspace.plans.report_models import OTHERS, PUPILS, EventParticipation
 
 
 @dataclass
@@ -21,13 +21,14 @@ class Year:
     agreement: object
 
 
-def _held(app, make, item, day: date, participants: list[tuple[object, int | None, int | None, int]]):
+def _held(app, make, item, day: date, participants: list[tuple]):
     report = make.report(item, day, summary="Проведено")
     with _building(app):
         db.session.merge(item).status = ItemStatus.HELD
         db.session.add_all(EventParticipation(network_id=item.network_id, report_id=report.id,
-                                          institution_id=institution.id, grade_from=first, grade_to=last, count=count)
-                           for institution, first, last, count in participants)
+                                          institution_id=institution.id, grade_from=first, grade_to=last, count=count,
+                                          category=who[0] if who else PUPILS if first is not None else OTHERS)
+                           for institution, first, last, count, *who in participants)
 
 
 def build_year(app, make, slug: str = "kultura") -> Year:
@@ -39,7 +40,8 @@ def build_year(app, make, slug: str = "kultura") -> Year:
                                                                      ("Библиотечный урок", "октябрь"),
                                                                      ("Квест по сказкам", "ноябрь"),
                                                                      ("Встреча с писателем", "май")), start=2)]
-    _held(app, make, library_items[0], date(2027, 4, 20), [(c.school, 5, 9, 40), (c.school, None, None, 5)])
+    _held(app, make, library_items[0], date(2027, 4, 20), [(c.school, 5, 9, 40), (c.school, None, None, 2, "parents"),
+                                                                  (c.school, None, None, 3, "teachers")])
     _held(app, make, library_items[1], date(2027, 3, 25), [(c.school, 1, 4, 25)])
     _held(app, make, library_items[2], date(2026, 10, 14), [(c.school, 7, 7, 28)])
     with _building(app):

@@ -17,9 +17,14 @@ from workspace.extensions import db
 
 @pytest.mark.parametrize("grades, level", [((1, 4), "primary"), ((3, 3), "primary"), ((5, None), "basic"),
                                            ((7, 9), "basic"), ((10, 11), "secondary"), ((4, 5), "mixed"),
-                                           ((None, None), "other")])
+                                           ((None, None), "no_class")])
 def test_participants_are_counted_by_level_of_education(grades, level):
     assert level_of(*grades) == level
+
+
+@pytest.mark.parametrize("category, level", [("parents", "parents"), ("teachers", "teachers"), ("others", "other")])
+def test_adults_are_counted_by_their_category(category, level):
+    assert level_of(None, None, category) == level
 
 
 def test_the_base_prepares_the_others_read(client, make, read):

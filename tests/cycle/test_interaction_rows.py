@@ -30,7 +30,7 @@ def _rows(app, make, year):
     lecture = make.item(common, "Родительский лекторий", "ноябрь")
     make.item(common, "Семейный праздник", "май", position=2)
     traffic = make.item(common, "Неделя безопасности дорожного движения", "сентябрь", position=3)
-    _held(app, make, lecture, date(2026, 11, 20), [(c.school, None, None, 40)])
+    _held(app, make, lecture, date(2026, 11, 20), [(c.school, None, None, 40, "parents")])
     _held(app, make, traffic, date(2026, 9, 15), [(c.school, 5, 9, 60)])
     with _building(app):
         for item in db.session.scalars(select(PlanItem).where(PlanItem.section_id == common.id)):
@@ -57,7 +57,7 @@ def test_each_row_is_a_line_and_an_ended_agency_leaves_next_years_plan(app, clie
     page = client.get(analysis_url(c, str(analysis.id))).get_data(as_text=True)
     parents = page[page.index("Родители обучающихся</h3>"):page.index("ОГИБДД по г. Новокузнецку</h3>")]
     assert "Запланировано 2 мероприятия, проведено 1 мероприятие." in parents
-    assert "По отчётам о проведённых мероприятиях — 40 участников (без деления на классы" in parents
+    assert "По отчётам о проведённых мероприятиях — 40 участников (родители — 40)" in parents
     assert "договор" not in parents  # a partner without an account signs no agreement in the product
     agency = page[page.index("ОГИБДД по г. Новокузнецку</h3>"):page.index("Драмтеатр</h3>")]
     assert "Запланировано 1 мероприятие, проведено 1 мероприятие." in agency

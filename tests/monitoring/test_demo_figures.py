@@ -86,18 +86,20 @@ def test_events_planned_and_held_by_partner_and_month(app, demo):
 def test_coverage_by_institution_and_class(app, demo):
     sections, _indicators = _sections(app)
     coverage = sections["coverage"]
-    assert [(h.value, h.previous) for h in coverage.headlines] == [(252, 198), (2, 1)]
+    # issue 20 part 3: the demo's reports of this year name parents and teachers too (workspace/demo/plans.py,
+    # HELD_THIS_YEAR): pupils 52 + 48 + 27 + 25 + 30 + 24 + 22 + 18 = 246, parents 14 + 9 = 23, teachers
+    # 4 + 3 + 3 = 10, other adults 6 (МИБС staff) → 285 in all (it was 252: pupils and the 6 staff); last year's
+    # reports (before categories) had pupils only: 56 + 50 + 47 + 45 = 198
+    assert [(h.value, h.previous) for h in coverage.headlines] == [(285, 198), (246, 198), (23, 0), (10, 0), (2, 1)]
     by_institution = _figure(coverage, "coverage-by-institution")
-    assert by_institution.rows == [[SCHOOL, 246, 198], [MIBS, 6, 0]]
+    assert by_institution.rows == [[SCHOOL, 246 + 23 + 10, 198], [MIBS, 6, 0]]
     by_class = _figure(coverage, "coverage-by-class")
-    assert by_class.categories[-1] == "без класса"
+    assert "без класса" not in by_class.categories   # pupils only: every demo pupils row names its class
     this, last = (values for _name, values in by_class.series)
-    assert this == [0, 52, 48, 27, 25, 30, 0, 24, 22, 18, 6]       # 2 … 11 класс, без класса
-    assert last == [50, 47, 0, 56, 0, 0, 45, 0, 0, 0, 0]
-    # by category (issue 20: the 6 library staff are no longer counted as pupils): this year pupils
-    # 52 + 48 + 27 + 25 + 30 + 24 + 22 + 18 = 246 and others 6 (МИБС staff, no class); last year 198 and 0
+    assert this == [0, 52, 48, 27, 25, 30, 0, 24, 22, 18]       # 2 … 11 класс
+    assert last == [50, 47, 0, 56, 0, 0, 45, 0, 0, 0]
     assert _figure(coverage, "coverage-by-category").rows == [
-        ["Обучающиеся (строки отчёта с классами)", 246, 198], ["Другие участники (строки без класса)", 6, 0]]
+        ["Обучающиеся", 246, 198], ["Родители", 23, 0], ["Педагоги", 10, 0], ["Другие взрослые", 6, 0]]
 
 
 def test_agreements_projects_pupils_and_attendance(app, demo):
@@ -128,7 +130,8 @@ def test_surveys_and_council(app, demo):
     sections, _indicators = _sections(app)
     # 30 answers; the two satisfaction scales: 12×5, 12×4, 4×3, 2×2 and 10×5, 14×4, 5×3, 1×1; satisfied (4 or 5):
     # 12 + 12 + 10 + 14 = 48 of 60 marks = 80 % (issue 20: it was the mean 246 / 60 = 4,1 of 5 = 82 %)
-    assert [(h.value, h.previous) for h in sections["surveys"].headlines] == [(30, 0), (80.0, None)]
+    # last year (issue 20 part 3: round 1 of the same survey, 2025/26): 24 answers, 32 of 48 marks 4–5 = 66,7 %
+    assert [(h.value, h.previous) for h in sections["surveys"].headlines] == [(30, 24), (80.0, 66.7)]
     # decisions: two questions of the November meeting this year; last year, the two of the August meeting
     # (28 August, before this academic year began) — workspace/demo/chronicle.py — and the programme passport's
     # approval voted at that meeting (workspace/demo/passport.py), and the approval of last year's analysis
@@ -142,17 +145,18 @@ def test_indicators_plan_versus_fact(app, demo):
         "Доля проведённых мероприятий сетевого плана": (37.5, 75.0, 41.7),          # 37,5 of 90
         # pupils only (issue 20: the source was every participant, 252 with the 6 library staff): 246 of 600
         "Число участий обучающихся в сетевых мероприятиях": (246, 198, 41.0),
-        "Удовлетворённость родителей сетевыми мероприятиями": (80.0, None, 100.0),  # 80 of 80 (48 of 60 marks 4–5)
+        "Удовлетворённость родителей сетевыми мероприятиями": (80.0, 66.7, 100.0),  # 80 of 80 (48 of 60 marks 4–5)
         "Доля обучающихся, посетивших учреждения культуры не реже раза в четверть": (64, 58, 85.3),
         "Число совместных проектов с учреждениями культуры": (3, 2, 75.0),
         "Число призёров конкурсов и фестивалей партнёров": (None, 9, None),
         # the five hand-entered indicators of the programme made from the template (see the next test):
-        # fact = this September's входная, previous = last May's итоговая, progress = fact / target
-        "Доля педагогов, применяющих в работе ресурсы партнёров сети": (58, 52, 82.9),           # 58 of 70
-        "Экспертная оценка деятельности сети советом": (4.1, 3.8, 102.5),                         # 4,1 of 4
-        "Доля педагогов, участвующих в инновационных проектах сети": (28, 24, 70.0),             # 28 of 40
-        "Число новых педагогических практик, представленных сетью": (1, 3, 20.0),                 # 1 of 5
-        "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": (71, 68, 94.7),  # 71 of 75
+        # fact = this December's промежуточный замер (issue 20 part 3: it was September's входная, the latest point
+        # before the December point was added), previous = last May's итоговая, progress = fact / target
+        "Доля педагогов, применяющих в работе ресурсы партнёров сети": (63, 52, 90.0),           # 63 of 70
+        "Экспертная оценка деятельности сети советом": (4.2, 3.8, 105.0),                         # 4,2 of 4
+        "Доля педагогов, участвующих в инновационных проектах сети": (33, 24, 82.5),             # 33 of 40
+        "Число новых педагогических практик, представленных сетью": (2, 3, 40.0),                 # 2 of 5
+        "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": (73, 68, 97.3),  # 73 of 75
         # СОШ №31's creativity diagnostic, computed from its entries (tests/monitoring/test_diagnostics.py): 74 of 55
         "Доля обучающихся с высоким и средним уровнем креативности": (74.0, 74.5, 134.5),
     }
@@ -166,40 +170,42 @@ def test_the_programme_from_the_template_levels_and_changes(app, client, demo):
     """The demo network's programme is the template of network interaction (workspace/monitoring/catalogue.py):
     seven criteria; the two computed ones (events held, satisfaction) were already among the network's
     indicators (same sources), so five hand-entered indicators were added, measured last year in September
-    (входная) and May (итоговая) and this year in September (workspace/demo/monitoring.py PROGRAMME_VALUES).
+    (входная) and May (итоговая) and this year in September and December (промежуточный, issue 20 part 3: the
+    December point changed the facts below from September's to December's; workspace/demo/monitoring.py
+    PROGRAMME_VALUES, MIDDLE_VALUES).
 
     By hand, with the thresholds (высокий от / средний от) of the template:
-      indicator                         thr.     2025 Sep -> May (within)  2026 Sep   level now (last)   change
-      ресурсы партнёров, %              70/40    35 -> 52   (+17)          58         средний (средний)   58-52 = +6
-      экспертная оценка, баллы          4/3      3,2 -> 3,8 (+0,6)         4,1        высокий (средний)   +0,3
-      инновационные проекты, %          40/20    12 -> 24   (+12)          28         средний (средний)   +4
-      новые практики, шт.               5/2      0 -> 3     (+3)           1          низкий  (средний)   1-3 = -2
-      готовность педагогов, %           75/50    46 -> 68   (+22)          71         средний (средний)   +3
-    Levels this year: высокий 1, средний 3, низкий 1; last year (the May values): средний 5. The two computed
+      indicator                   thr.   2025 Sep -> May (within)  2026 Sep -> Dec (within)  level now (last)   change
+      ресурсы партнёров, %        70/40  35 -> 52   (+17)          58 -> 63   (+5)           средний (средний)   63-52 = +11
+      экспертная оценка, баллы    4/3    3,2 -> 3,8 (+0,6)         4,1 -> 4,2 (+0,1)         высокий (средний)   +0,4
+      инновационные проекты, %    40/20  12 -> 24   (+12)          28 -> 33   (+5)           средний (средний)   +9
+      новые практики, шт.         5/2    0 -> 3     (+3)           1 -> 2     (+1)           средний (средний)   2-3 = -1
+      готовность педагогов, %     75/50  46 -> 68   (+22)          71 -> 73   (+2)           средний (средний)   +5
+    Levels this year: высокий 1, средний 4, низкий 0; last year (the May values): средний 5. The two computed
     indicators of the demo carry no thresholds (they were made by hand before the template), so no level.
     """
     _sections_, rows = _sections(app)
     programme = {title: row for title, row in rows.items() if row.indicator.level_middle is not None
                  and title != CREATIVITY[1]}  # the school's diagnostic: tests/monitoring/test_diagnostics.py
     assert {title: (row.level, row.previous_level, row.change) for title, row in programme.items()} == {
-        "Доля педагогов, применяющих в работе ресурсы партнёров сети": ("middle", "middle", 6),
-        "Экспертная оценка деятельности сети советом": ("high", "middle", 0.3),
-        "Доля педагогов, участвующих в инновационных проектах сети": ("middle", "middle", 4),
-        "Число новых педагогических практик, представленных сетью": ("low", "middle", -2),
-        "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": ("middle", "middle", 3),
+        "Доля педагогов, применяющих в работе ресурсы партнёров сети": ("middle", "middle", 11),
+        "Экспертная оценка деятельности сети советом": ("high", "middle", 0.4),
+        "Доля педагогов, участвующих в инновационных проектах сети": ("middle", "middle", 9),
+        "Число новых педагогических практик, представленных сетью": ("middle", "middle", -1),
+        "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": ("middle", "middle", 5),
     }
     previous = AcademicYear.current().start_year - 1
     assert [row.change_within(previous) for row in programme.values()] == [17, 0.6, 12, 3, 22]
-    assert [row.change_within(previous + 1) for row in programme.values()] == [None] * 5  # only September so far
+    assert [row.change_within(previous + 1) for row in programme.values()] == [5, 0.1, 5, 1, 2]  # Sep -> Dec
     criteria = {row.indicator.criterion for row in programme.values()}
     assert len(criteria) == 5 and "Готовность педагогов к работе в сетевом режиме" in criteria
 
     login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
     page = client.get(f"/n/{NETWORK}/monitoring/").get_data(as_text=True)
-    # with the creativity diagnostic (высокий this year, 74,0, and last year, 74,5)
-    assert "высокий — 2, средний — 3, низкий — 1" in page
+    # with the creativity diagnostic (высокий this year, 74,0, and last year, 74,5) and December's points
+    assert "высокий — 2, средний — 4, низкий — 0" in page
     assert "высокий — 1, средний — 5, низкий — 0" in page
-    for text in ("Критерий: Внешняя оценка деятельности", f"{AcademicYear(previous).label}, с входной: +17", "+0,3", "-2", "был средний",
+    for text in ("Критерий: Внешняя оценка деятельности", f"{AcademicYear(previous).label}, с входной: +17", "+0,4", "-1", "был средний",
                  "Как считается", "Входная диагностика"):
         assert text in page, text
 
@@ -208,7 +214,7 @@ def test_the_dashboard_page_shows_the_same_numbers(app, client, demo):
     login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
     page = client.get(f"/n/{NETWORK}/monitoring/").get_data(as_text=True)
     assert "Мониторинг эффективности" in page
-    for text in ("37,5", "41,7 %", "252 чел.", "100 %", "80 %", "85,3 %"):
+    for text in ("37,5", "41,7 %", "285 чел.", "100 %", "80 %", "85,3 %"):
         assert text in page, text
     assert page.count('role="img"') >= 6
 
@@ -220,13 +226,20 @@ def test_the_survey_results_on_the_demo(app, client, demo):
     from workspace.surveys.models import Survey
     login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
     with app.app_context(), unscoped():
-        survey_id = db.session.scalar(select(Survey.id))
+        survey_id = db.session.scalar(select(Survey.id).where(Survey.round_number == 2))
     page = client.get(f"/n/{NETWORK}/surveys/{survey_id}/results").get_data(as_text=True)
     # Q1: 11, 9, 7, 3 of 30 → 36,7 %, 30 %, 23,3 %, 10 %; the scales' means 124/30 = 4,13 and 122/30 = 4,07;
     # Q4 (multiple, not required): 15, 10, 8, 6 chosen by 27 respondents (3 chose nothing)
     for text in ("36,7", "23,3", "средний балл: 4,1 из 5", "Ответили: 27", "Нужны семейные выходные в музеях."):
         assert text in page, text
     assert "<strong>80 %</strong>" in page  # satisfaction of this survey: 48 of 60 marks are 4 or 5 (was 82: mean × 20)
+    # the comparison of rounds (issue 20 part 3: the demo's parents' survey ran in 2025/26 too): round 1 had 24
+    # answers, satisfied 7 + 9 + 6 + 10 = 32 of 48 marks = 66,7 %; round 2: 30 answers, 80 %
+    rounds = page[page.index('id="rounds"'):]
+    rounds = rounds[:rounds.index("</table>")]
+    previous = AcademicYear.current().start_year - 1
+    for text in ("Сравнение раундов", "Раунд 1", f"{previous}/{previous + 1}", ">24<", "66,7", "Раунд 2", ">30<", ">80<"):
+        assert text in rounds, text
 
 
 def test_the_base_schools_own_dashboard_counts_the_events_it_leads(app, demo):
@@ -236,3 +249,52 @@ def test_the_base_schools_own_dashboard_counts_the_events_it_leads(app, demo):
     last year 2 + 2 = 4 planned, 3 held (one cancelled) → 75 %."""
     sections, _indicators = _sections(app, "sosh31")
     assert [(h.value, h.previous) for h in sections["events"].headlines] == [(8, 4), (3, 3), (37.5, 75.0)]
+
+
+def test_every_counted_figure_links_the_rows_behind_it(app, client, demo):
+    """Issue 20 part 3: «Как считается» of each figure links «Строки, из которых посчитано». The demo's rows,
+    counted by hand: the coverage rows are this year's 5 + 4 + 5 = 14 rows of the three reports (HELD_THIS_YEAR)
+    and last year's 1 + 2 + 1 = 4 (LAST_YEAR); the МИБС's own dashboard lists only its own row (6 staff)."""
+    login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
+    page = client.get(f"/n/{NETWORK}/monitoring/").get_data(as_text=True)
+    year = AcademicYear.current().start_year
+    for key in ("events-by-partner", "events-by-month", "events-status-shares", "coverage-by-institution",
+                "coverage-by-class", "coverage-by-category", "agreements-by-kind", "agreements-by-status",
+                "projects-by-status", "attendance-by-month", "council-decisions", "pupils-by-school"):
+        assert f"/n/{NETWORK}/monitoring/rows/{key}?year={year}" in page, key
+    assert f'/n/{NETWORK}/surveys/' in page  # the surveys' figure links the list of surveys (its own rows)
+    rows = client.get(f"/n/{NETWORK}/monitoring/rows/coverage-by-category?year={year}").get_data(as_text=True)
+    assert "Строки, из которых посчитано: 18" in rows
+    for text in ("Родители", "Педагоги", "Другие взрослые", ">14<", ">52<", "9 кл."):
+        assert text in rows, text
+    events = client.get(f"/n/{NETWORK}/monitoring/rows/events-by-partner?year={year}").get_data(as_text=True)
+    assert "Строки, из которых посчитано: 12" in events  # 8 events this year, 4 last year
+    agreements = client.get(f"/n/{NETWORK}/monitoring/rows/agreements-by-kind?year={year}").get_data(as_text=True)
+    assert "Договоры, из которых посчитано" in agreements
+    # the council: this year's two decisions and last year's four (see test_surveys_and_council)
+    council = client.get(f"/n/{NETWORK}/monitoring/rows/council-decisions?year={year}").get_data(as_text=True)
+    assert "Строки, из которых посчитано: 6" in council
+    assert client.get(f"/n/{NETWORK}/monitoring/rows/no-such-figure").status_code == 404
+
+    client = app.test_client()
+    login(client, "koordinator@mibs.example", DEMO_PASSWORD)
+    own = client.get(f"/i/mibs/monitoring/rows/coverage-by-category?year={year}").get_data(as_text=True)
+    assert "Строки, из которых посчитано: 1" in own and ">6<" in own and ">52<" not in own
+    dashboard = client.get("/i/mibs/monitoring/").get_data(as_text=True)
+    assert f"/i/mibs/monitoring/rows/coverage-by-category?year={year}" in dashboard
+
+
+def test_the_parents_row_shows_the_indicator_measuring_its_effect(app, client, demo):
+    """Issue 20 part 3: the demo ties the parents' satisfaction to the model's parents row; the row's page shows
+    it with its target: 80 % of 80 (48 of 60 marks 4–5, see test_surveys_and_council)."""
+    from sqlalchemy import select
+
+    from tenants.models import Network
+    from tenants.scoping import unscoped
+    from workspace.networks.models import InteractionRow, PartnerKind
+    with app.app_context(), unscoped():
+        row_id = db.session.scalar(select(InteractionRow.id).join(Network, Network.id == InteractionRow.network_id)
+                                   .where(Network.slug == NETWORK, InteractionRow.kind == PartnerKind.PARENTS))
+    login(client, "zam.vr@sosh31.example", DEMO_PASSWORD)
+    page = client.get(f"/n/{NETWORK}/model/{row_id}").get_data(as_text=True)
+    assert "<dt>Удовлетворённость родителей сетевыми мероприятиями</dt><dd>80 % / цель 80</dd>" in page

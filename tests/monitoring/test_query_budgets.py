@@ -9,7 +9,9 @@ import pytest
 from tests.conftest import csrf_token_from
 from workspace.plans.models import ItemStatus
 
-BUDGETS = {"dashboard": 13, "institution-dashboard": 13, "print": 13, "indicators": 3, "survey": 4, "results": 8,
+# indicators: 4 — the form offers the rows of the interaction model an indicator may measure (issue 20 part 3);
+# dashboards 13 — the pupils' diagnostics section reads the schools' totals
+BUDGETS = {"dashboard": 13, "institution-dashboard": 13, "print": 13, "indicators": 4, "survey": 4, "results": 8,
            "results-round": 14, "public-survey": 4, "answer": 8}
 # On PostgreSQL a page that reads network-owned rows first sets the row-level-security context: one more
 # statement; the public link sets it twice (the token lookup outside the scope, then the survey's network).

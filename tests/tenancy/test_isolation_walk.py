@@ -84,6 +84,7 @@ def _values_for(world, actor_key: str):
         "conversation_id": a.conversation.id,
         "indicator_id": a.indicator.id,
         "template_key": "network",  # the monitoring programme's templates are the product's, not a tenant's
+        "figure_key": "coverage-by-category",  # a dashboard figure's rows: the product's key, the tenant's rows
         "survey_id": a.survey.id,
         "question_id": a.question.id,
         "survey_token": a.survey.token,
@@ -159,6 +160,7 @@ def _values_for(world, actor_key: str):
         "conversation_id": [b.conversation.id, 999999],
         "indicator_id": [b.indicator.id, 999999],
         "template_key": ["no-such-template"],
+        "figure_key": ["no-such-figure"],
         "survey_id": [b.survey.id, 999999],
         "question_id": [b.question.id, 999999],
         # The public survey link is the credential and is meant to be handed out: network B's open survey

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -16,9 +17,11 @@ from workspace.monitoring.registry import (
     Figure,
     Headline,
     MonitoringScope,
+    RowsTable,
     SectionContent,
     by_year,
     overlaps,
+    register_figure_rows,
     register_indicator_source,
     register_monitoring_section,
 )
@@ -91,6 +94,28 @@ def agreements_section(scope: MonitoringScope) -> SectionContent:
           "действия (для расторгнутого — до даты расторжения) пересекается с учебным годом."))
 
 
+def agreements_rows(scope: MonitoringScope) -> RowsTable:
+    """Every agreement of the scope the agreements figures count (a draft without its title: only its writers
+    read a draft): one statement."""
+    query = (select(Agreement.number, Agreement.title, Agreement.kind, Agreement.status, Agreement.starts_on,
+                    Agreement.ends_on, Agreement.terminated_on)
+             .order_by(Agreement.starts_on.desc(), Agreement.id))
+    if scope.institution_id is not None:
+        parties = select(AgreementParty.agreement_id).where(AgreementParty.institution_id == scope.institution_id)
+        query = query.where(Agreement.id.in_(parties))
+    rows = []
+    for number, title, kind, status, starts_on, ends_on, terminated_on in db.session.execute(query):
+        in_force = [year.label for year in scope.years
+                    if _in_force((kind.value, status.value, starts_on, ends_on, terminated_on, 1), year)]
+        rows.append([number or "—", _("черновик") if status is AgreementStatus.DRAFT else title, label(kind),
+                     label(status), f"{format_date(starts_on, 'dd.MM.yyyy')} — {format_date(ends_on, 'dd.MM.yyyy')}",
+                     ", ".join(in_force) or "—"])
+    return RowsTable(_("Договоры, из которых посчитано"),
+                     [_("Номер"), _("Договор"), _("Вид"), _("Состояние"), _("Срок действия"), _("Действовал в году")],
+                     rows, _("Договоры сети (на панели учреждения — те, стороной которых оно является)."))
+
+
+register_figure_rows(("agreements-by-kind", "agreements-by-status"), agreements_rows)
 register_monitoring_section("agreements", _l("Договоры о сотрудничестве"), agreements_section, position=30)
 register_indicator_source("agreements_active", _l("Действующих договоров"), "шт.", by_year(agreement_totals),
                           position=80)

@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from workspace.core.labels import label
-from workspace.council.models import Decision, Outcome
+from workspace.council.models import AgendaItem, Decision, Outcome
 from workspace.extensions import db
 from workspace.monitoring.registry import (
     Figure,
     Headline,
     MonitoringScope,
+    RowsTable,
     SectionContent,
     by_year,
+    register_figure_rows,
     register_indicator_source,
     register_monitoring_section,
 )
@@ -41,6 +44,20 @@ def decision_totals(scope: MonitoringScope) -> dict[int, int]:
     return totals
 
 
+def council_decision_rows(scope: MonitoringScope) -> RowsTable:
+    """The council's decisions of both years the figure counts, with their question: one statement."""
+    query = (select(Decision.decided_on, AgendaItem.title, Decision.outcome, Decision.votes_for,
+                    Decision.votes_against, Decision.votes_abstain)
+             .join(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
+             .where(Decision.decided_on >= scope.previous.starts_on, Decision.decided_on <= scope.year.ends_on)
+             .order_by(Decision.decided_on.desc(), Decision.id))
+    rows = [[format_date(day, "dd.MM.yyyy"), title, label(outcome), votes_for, votes_against, abstained]
+            for day, title, outcome, votes_for, votes_against, abstained in db.session.execute(query)]
+    return RowsTable(_("Решения совета, из которых посчитано"),
+                     [_("Дата решения"), _("Вопрос повестки"), _("Решение"), _("За"), _("Против"), _("Воздержались")],
+                     rows)
+
+
 def council_section(scope: MonitoringScope) -> SectionContent:
     counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for day, outcome, count in decision_rows(scope):
@@ -59,6 +76,7 @@ def council_section(scope: MonitoringScope) -> SectionContent:
     return SectionContent(headlines=[Headline(_("Решений совета"), totals[this], totals[last])], figures=[figure])
 
 
+register_figure_rows(("council-decisions",), council_decision_rows)
 register_monitoring_section("council", _l("Координационный совет"), council_section, position=80)
 register_indicator_source("council_decisions", _l("Решений координационного совета"), "шт.", by_year(decision_totals),
                           position=60)

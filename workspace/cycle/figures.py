@@ -25,7 +25,7 @@ from workspace.monitoring.queries import IndicatorRow, indicator_rows
 from workspace.monitoring.registry import MonitoringScope
 from workspace.networks.models import InteractionRow
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
-from workspace.plans.report_models import EventParticipation, EventReport
+from workspace.plans.report_models import PARENTS, PUPILS, TEACHERS, EventParticipation, EventReport
 
 SIGNED = (AgreementStatus.ACTIVE, AgreementStatus.EXPIRED, AgreementStatus.TERMINATED)
 # The levels of education participants are counted by (a report counts them by classes): key, first, last class.
@@ -35,12 +35,17 @@ SHARE_SOURCE = "events_held_share"   # the monitoring source a partner's own sha
 
 def level_labels() -> dict[str, str]:
     return {"primary": _("1–4 классы"), "basic": _("5–9 классы"), "secondary": _("10–11 классы"),
-            "mixed": _("разные уровни"), "other": _("без деления на классы (педагоги, родители, гости)")}
+            "mixed": _("разные уровни"), "no_class": _("обучающиеся, класс не указан"),
+            "parents": _("родители"), "teachers": _("педагоги"),
+            "other": _("другие взрослые (сотрудники партнёров, гости)")}
 
 
-def level_of(grade_from: int | None, grade_to: int | None) -> str:
+def level_of(grade_from: int | None, grade_to: int | None, category: str = PUPILS) -> str:
+    """The level of education of a report's pupils row; the adults by their category (migration 0041)."""
+    if category != PUPILS:
+        return {PARENTS: "parents", TEACHERS: "teachers"}.get(category, "other")
     if grade_from is None:
-        return "other"
+        return "no_class"
     grade_to = grade_to or grade_from
     for key, first, last in LEVELS:
         if first <= grade_from and grade_to <= last:
@@ -110,13 +115,13 @@ def _items_by_partner(period: AnalysisPeriod) -> tuple[dict[int, set[int]], dict
 def _participations(period: AnalysisPeriod) -> dict[int, dict[str, int]]:
     """item → level → participations, from the reports of the period's plans' items."""
     result: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for item_id, grade_from, grade_to, count in db.session.execute(
+    for item_id, grade_from, grade_to, count, category in db.session.execute(
             select(EventReport.item_id, EventParticipation.grade_from, EventParticipation.grade_to,
-                   EventParticipation.count)
+                   EventParticipation.count, EventParticipation.category)
             .join(EventReport, EventReport.id == EventParticipation.report_id)
             .join(PlanItem, PlanItem.id == EventReport.item_id).join(Plan, Plan.id == PlanItem.plan_id)
             .where(Plan.network_id == g.network.id, Plan.start_year.in_(period.plan_years))):
-        result[item_id][level_of(grade_from, grade_to)] += count or 0
+        result[item_id][level_of(grade_from, grade_to, category)] += count or 0
     return result
 
 

@@ -20,6 +20,7 @@ from workspace.monitoring.catalogue import NETWORK_INTERACTION, PERSONAL_DEVELOP
 from workspace.monitoring.diagnostic_models import KIND_CLASS, KIND_PUPIL, DiagnosticEntry
 from workspace.monitoring.diagnostics import refresh_total
 from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
+from workspace.networks.models import InteractionRow, PartnerKind
 from workspace.plans.editing import read_into
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
 from workspace.pupils.models import Pupil
@@ -76,6 +77,16 @@ PROGRAMME_VALUES = {
     "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": {
         (1, "start"): 46, (1, "final"): 68, (0, "start"): 71},
 }
+# The промежуточный замер of this year, taken in early December (issue 20 part 3): loaded when the demo's day is in
+# December or later, so the dashboard shows three points — September, December of this year, and last May.
+MIDDLE_VALUES = {
+    "Доля педагогов, применяющих в работе ресурсы партнёров сети": 63,
+    "Экспертная оценка деятельности сети советом": 4.2,
+    "Доля педагогов, участвующих в инновационных проектах сети": 33,
+    "Число новых педагогических практик, представленных сетью": 2,
+    "Доля педагогов с высоким и средним уровнем готовности к сетевой работе": 73,
+}
+MIDDLE_TAKEN = (12, 1)  # (month, day) the промежуточный замер is taken
 
 SURVEY_QUESTIONS = [
     ("single", "В каких мероприятиях сети ваш ребёнок участвовал чаще всего?",
@@ -88,9 +99,15 @@ SURVEY_QUESTIONS = [
 ]
 RESPONDENTS = 30
 # answers of respondent i (0…29): single choice and the two scales as lists, multiple choice by rule, texts by index
+# (this year's round 2; last year's round 1 had 24 answers, LAST_ROUND_* below)
 SINGLE = [1] * 11 + [2] * 9 + [3] * 7 + [4] * 3
 ORGANISATION = [5] * 12 + [4] * 12 + [3] * 4 + [2] * 2
 USEFULNESS = [5] * 10 + [4] * 14 + [3] * 5 + [1] * 1
+# Round 1 of the same survey, 2025/26 (closed in May): 24 answers — satisfied (4 or 5) 7 + 9 + 6 + 10 = 32 of 48
+LAST_ROUND_RESPONDENTS = 24
+LAST_ROUND_SINGLE = [1] * 10 + [2] * 8 + [3] * 4 + [4] * 2
+LAST_ROUND_ORGANISATION = [5] * 7 + [4] * 9 + [3] * 6 + [2] * 2
+LAST_ROUND_USEFULNESS = [5] * 6 + [4] * 10 + [3] * 6 + [1] * 2
 TEXTS = {
     0: "Больше спектаклей по школьной программе для старших классов.",
     4: "Хотелось бы заранее знать расписание мероприятий на месяц.",
@@ -174,30 +191,50 @@ def load_monitoring(networks, institutions, year: AcademicYear, today: date) -> 
             db.session.add_all(MonitoringValue(network_id=owner.id, indicator_id=indicator.id,
                                                start_year=year.start_year - back, value=value)
                                for back, value in values.items())
-    _load_programme(network, year)
+    _load_programme(network, year, today)
+    _link_parents_row(network)
     _load_diagnostics(network, institutions["sosh31"].id, year)
     _load_survey(network, year, today)
     _load_pupils_survey(networks["koshekhabl-set"], year, today)
 
 
-def _load_programme(network, year: AcademicYear) -> None:
+def _link_parents_row(network) -> None:
+    """The parents' satisfaction measures the effect of the model's parents row (issue 20 part 3): its page shows
+    the indicator with its target and fact."""
+    row_id = db.session.scalar(select(InteractionRow.id).where(InteractionRow.network_id == network.id,
+                                                               InteractionRow.kind == PartnerKind.PARENTS))
+    indicator = db.session.scalar(select(MonitoringIndicator).where(
+        MonitoringIndicator.network_id == network.id,
+        MonitoringIndicator.title == "Удовлетворённость родителей сетевыми мероприятиями"))
+    if row_id is not None and indicator is not None:
+        indicator.interaction_row_id = row_id
+
+
+def _load_programme(network, year: AcademicYear, today: date) -> None:
     """The network's programme from the template (the indicators of its computed sources are already there)
-    and the values of its five hand-entered indicators at their points."""
+    and the values of its five hand-entered indicators at their points; this year's промежуточный замер once
+    December has come."""
     apply_template(network.id, NETWORK_INTERACTION)
     indicators = dict(db.session.execute(select(MonitoringIndicator.title, MonitoringIndicator.id)
                                          .where(MonitoringIndicator.network_id == network.id)).all())
     db.session.add_all(MonitoringValue(network_id=network.id, indicator_id=indicators[title],
                                        start_year=year.start_year - back, point=point, value=value)
                        for title, values in PROGRAMME_VALUES.items() for (back, point), value in values.items())
+    if today >= year.date_of(*MIDDLE_TAKEN):
+        db.session.add_all(MonitoringValue(network_id=network.id, indicator_id=indicators[title],
+                                           start_year=year.start_year, point="middle", value=value)
+                           for title, value in MIDDLE_VALUES.items())
 
 
 def _open_survey(network, year: AcademicYear, today: date, opened: date, title: str, audience, description: str,
-                 question_rows) -> tuple:
-    """A survey opened on ``opened`` (a draft if that day is still ahead) with its questions."""
+                 question_rows, previous_round=None) -> tuple:
+    """A survey opened on ``opened`` (a draft if that day is still ahead) with its questions; the next round of
+    ``previous_round`` when given."""
     survey = Survey(network_id=network.id, title=title, audience=audience, start_year=year.start_year,
                     status=SurveyStatus.OPEN if opened <= today else SurveyStatus.DRAFT,
                     token=secrets.token_urlsafe(24), opened_at=_at(opened) if opened <= today else None,
-                    description=description)
+                    description=description, round_number=previous_round.round_number + 1 if previous_round else 1,
+                    previous_round_id=previous_round.id if previous_round else None)
     db.session.add(survey)
     db.session.flush()
     questions = [SurveyQuestion(network_id=network.id, survey_id=survey.id, position=position,
@@ -209,25 +246,48 @@ def _open_survey(network, year: AcademicYear, today: date, opened: date, title: 
     return survey, questions
 
 
+def _answer(network, survey, submitted_on: date, answers) -> None:
+    response = SurveyResponse(network_id=network.id, survey_id=survey.id, submitted_on=submitted_on)
+    db.session.add(response)
+    db.session.flush()
+    db.session.add_all(SurveyAnswer(network_id=network.id, response_id=response.id, question_id=question.id,
+                                    choice=choice, text=text) for question, choice, text in answers)
+
+
+PARENTS_SURVEY = ("Удовлетворённость родителей сетевыми мероприятиями",
+                  "Уважаемые родители! Анкета анонимная и займёт пять минут. Ваши ответы помогут школе и партнёрам "
+                  "сделать мероприятия интереснее.")
+
+
+def _load_last_round(network, year: AcademicYear) -> Survey:
+    """Round 1 of the parents' survey, 2025/26: opened in April, closed in May, 24 answers."""
+    previous = AcademicYear(year.start_year - 1)
+    survey, questions = _open_survey(network, previous, previous.date_of(4, 1), previous.date_of(4, 1),
+                                     PARENTS_SURVEY[0], SurveyAudience.PARENTS, PARENTS_SURVEY[1], SURVEY_QUESTIONS)
+    survey.status, survey.closed_at = SurveyStatus.CLOSED, _at(previous.date_of(5, 20))
+    single, organisation, usefulness, _formats_question, _proposals = questions
+    for i in range(LAST_ROUND_RESPONDENTS):
+        _answer(network, survey, previous.date_of(4, 2 + i % 25),
+                [(single, LAST_ROUND_SINGLE[i], None), (organisation, LAST_ROUND_ORGANISATION[i], None),
+                 (usefulness, LAST_ROUND_USEFULNESS[i], None)])
+    return survey
+
+
 def _load_survey(network, year: AcademicYear, today: date) -> None:
+    """The parents' survey in two rounds: last year's (round 1) and this year's copy of it (round 2)."""
+    last_round = _load_last_round(network, year)
     survey, questions = _open_survey(
-        network, year, today, year.date_of(9, 25), "Удовлетворённость родителей сетевыми мероприятиями",
-        SurveyAudience.PARENTS, "Уважаемые родители! Анкета анонимная и займёт пять минут. Ваши ответы помогут "
-                                "школе и партнёрам сделать мероприятия интереснее.", SURVEY_QUESTIONS)
+        network, year, today, year.date_of(9, 25), PARENTS_SURVEY[0], SurveyAudience.PARENTS, PARENTS_SURVEY[1],
+        SURVEY_QUESTIONS, previous_round=last_round)
     single, organisation, usefulness, formats, proposals = questions
     for i in range(RESPONDENTS):
         if year.date_of(10, 1 + i % 28) > today:  # the parents answer in October
             continue
-        response = SurveyResponse(network_id=network.id, survey_id=survey.id,
-                                  submitted_on=year.date_of(10, 1 + i % 28))
-        db.session.add(response)
-        db.session.flush()
         answers = [(single, SINGLE[i], None), (organisation, ORGANISATION[i], None), (usefulness, USEFULNESS[i], None)]
         answers += [(formats, choice, None) for choice in _formats(i)]
         if i in TEXTS:
             answers.append((proposals, None, TEXTS[i]))
-        db.session.add_all(SurveyAnswer(network_id=network.id, response_id=response.id, question_id=question.id,
-                                        choice=choice, text=text) for question, choice, text in answers)
+        _answer(network, survey, year.date_of(10, 1 + i % 28), answers)
 
 
 def _load_pupils_survey(network, year: AcademicYear, today: date) -> None:

@@ -13,14 +13,16 @@ from workspace.demo import data
 from workspace.extensions import db
 from workspace.plans.editing import read_into
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection
-from workspace.plans.report_models import EventParticipation, EventReport
+from workspace.plans.report_models import OTHERS, PUPILS, EventParticipation, EventReport
 
 # The СОШ №31 network: items held, by (partner slug, item position): (month, day), participants:
-# (institution slug, grade or None, count)
+# (institution slug, grade — or a category of adults: "parents", "teachers", None for «другие взрослые» — count)
 HELD_THIS_YEAR = {
-    ("mibs", 1): ((9, 1), [("sosh31", 3, 52), ("sosh31", 4, 48), ("mibs", None, 6)]),
-    ("mibs", 2): ((10, 15), [("sosh31", 5, 27), ("sosh31", 6, 25), ("sosh31", 7, 30)]),
-    ("dramteatr", 1): ((11, 20), [("sosh31", 9, 24), ("sosh31", 10, 22), ("sosh31", 11, 18)]),
+    ("mibs", 1): ((9, 1), [("sosh31", 3, 52), ("sosh31", 4, 48), ("sosh31", "parents", 14),
+                           ("sosh31", "teachers", 4), ("mibs", None, 6)]),
+    ("mibs", 2): ((10, 15), [("sosh31", 5, 27), ("sosh31", 6, 25), ("sosh31", 7, 30), ("sosh31", "teachers", 3)]),
+    ("dramteatr", 1): ((11, 20), [("sosh31", 9, 24), ("sosh31", 10, 22), ("sosh31", 11, 18),
+                                  ("sosh31", "parents", 9), ("sosh31", "teachers", 3)]),
 }
 
 SUMMARIES = ("Мероприятие проведено по плану.",
@@ -29,15 +31,21 @@ SUMMARIES = ("Мероприятие проведено по плану.",
 
 
 def file_report(network, item, held_from: date, held_to: date, participants, author_id=None, summary=None) -> None:
-    """An event report with its participants: (institution id, grade or None, count)."""
+    """An event report with its participants: (institution id, grade or category, count) — a class number is
+    pupils, "parents" or "teachers" those adults, None the other adults (the partner's staff, guests)."""
     report = EventReport(network_id=network.id, item_id=item.id, held_from=held_from, held_to=held_to,
                          summary=summary or SUMMARIES[0], author_id=author_id)
     db.session.add(report)
     db.session.flush()
-    db.session.add_all(EventParticipation(network_id=network.id, report_id=report.id, grade_from=grade,
-                                          grade_to=grade, count=count,
-                                          institution_id=institution_id)
+    db.session.add_all(EventParticipation(network_id=network.id, report_id=report.id, count=count,
+                                          institution_id=institution_id, **_who(grade))
                        for institution_id, grade, count in participants)
+
+
+def _who(grade: int | str | None) -> dict:
+    if isinstance(grade, int):
+        return {"grade_from": grade, "grade_to": grade, "category": PUPILS}
+    return {"grade_from": None, "grade_to": None, "category": grade or OTHERS}
 
 
 def load_plans(networks: dict, institutions: dict, users: dict, year: AcademicYear, today: date) -> None:
@@ -81,8 +89,9 @@ def load_plans(networks: dict, institutions: dict, users: dict, year: AcademicYe
                                 author, SUMMARIES[item.id % len(SUMMARIES)])
 
 
-def _participants(slug: str, item, institutions: dict, partner: str) -> list[tuple[int, int | None, int]]:
-    """Pupils of the network's schools class by class (at most four classes), and the partner's staff."""
+def _participants(slug: str, item, institutions: dict, partner: str) -> list[tuple[int, int | str | None, int]]:
+    """Pupils of the network's schools class by class (at most four classes), their teachers (one for every two
+    classes, at least one) and, at every third event, parents; and the partner's staff."""
     low, high = item.grade_from or 5, item.grade_to or (item.grade_from or 5) + 2
     grades = list(range(low, high + 1))[:4]
     rows = []
@@ -90,6 +99,9 @@ def _participants(slug: str, item, institutions: dict, partner: str) -> list[tup
         for grade in grades:
             count = (21 + (item.id * 7 + grade * 3) % 9) if n == 0 else (5 + (item.id + grade) % 6)
             rows.append((institutions[school].id, grade, count))
+        rows.append((institutions[school].id, "teachers", max(1, len(grades) // 2)))
+        if item.id % 3 == 0:
+            rows.append((institutions[school].id, "parents", 4 + item.id % 5))
     if partner not in data.EVENT_SCHOOLS[slug]:
         rows.append((institutions[partner].id, None, 3 + item.id % 4))
     return rows

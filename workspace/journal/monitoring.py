@@ -7,18 +7,20 @@ from collections import defaultdict
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from workspace.extensions import db
-from workspace.journal.models import Lesson, Mark
+from workspace.journal.models import Attendance, Lesson, Mark
 from workspace.monitoring.registry import (
     MONTHS,
     Figure,
     Headline,
     MonitoringScope,
+    RowsTable,
     SectionContent,
     month_labels,
     percent,
+    register_figure_rows,
     register_indicator_source,
     register_monitoring_section,
 )
@@ -42,6 +44,37 @@ def attendance_rows(scope: MonitoringScope) -> list[tuple[int, int, int, str, in
         return [(int(calendar_year) - (int(month) < 9), int(month), provider, attendance.value, count)
                 for calendar_year, month, provider, attendance, count in db.session.execute(query)]
     return scope.cached("attendance_rows", compute)
+
+
+def attendance_group_rows(scope: MonitoringScope) -> RowsTable:
+    """The network groups whose marks the attendance figures count, by academic year: marks and «присутствовал»
+    per group — sums only, never a pupil. One statement, the same filter as attendance_rows."""
+    calendar_year, month = func.extract("year", Lesson.held_on), func.extract("month", Lesson.held_on)
+    present = func.sum(case((Mark.attendance == Attendance.PRESENT, 1), else_=0))
+    query = (select(calendar_year, month, Group.name, Group.provider_institution_id, func.count(Mark.id), present)
+             .join(Lesson, and_(Lesson.id == Mark.lesson_id, Lesson.network_id == Mark.network_id))
+             .join(Group, and_(Group.id == Mark.group_id, Group.network_id == Mark.network_id))
+             .where(Mark.attendance.is_not(None), Lesson.held_on >= scope.previous.starts_on,
+                    Lesson.held_on <= scope.year.ends_on)
+             .group_by(calendar_year, month, Group.id, Group.name, Group.provider_institution_id))
+    if scope.institution_id is not None:
+        query = query.where(or_(Mark.home_institution_id == scope.institution_id,
+                                Group.provider_institution_id == scope.institution_id))
+    totals: dict[tuple[int, str, int], list[int]] = defaultdict(lambda: [0, 0])
+    for year, month_of, name, provider, marked, attended in db.session.execute(query):
+        cell = totals[(int(year) - (int(month_of) < 9), name, provider)]
+        cell[0], cell[1] = cell[0] + int(marked), cell[1] + int(attended or 0)
+    names = scope.institution_names()
+    rows = [[f"{start_year}/{start_year + 1}", name, names.get(provider, "—"), marked, attended,
+             percent(attended, marked)]
+            for (start_year, name, provider), (marked, attended)
+            in sorted(totals.items(), key=lambda item: (-item[0][0], item[0][1]))]
+    return RowsTable(_("Сетевые группы, из журналов которых посчитана посещаемость"),
+                     [_("Учебный год"), _("Группа"), _("Организация"), _("Отметок посещаемости"),
+                      _("Присутствовал"), _("Посещаемость, %")], rows,
+                     _("Суммы отметок по группам, без имён обучающихся.") if scope.institution_id is None else
+                     _("Для школы — отметки её обучающихся, для организации — отметки в её группах; суммы по "
+                       "группам, без имён."))
 
 
 def attendance_totals(scope: MonitoringScope) -> dict[int, dict[str, int]]:
@@ -99,6 +132,7 @@ def attendance_section(scope: MonitoringScope) -> SectionContent:
           "Отсутствие по уважительной причине тоже считается пропуском."))
 
 
+register_figure_rows(("attendance-by-month", "attendance-by-provider"), attendance_group_rows)
 register_monitoring_section("attendance", _l("Посещаемость сетевых групп"), attendance_section, position=50)
 register_indicator_source("attendance_percent", _l("Посещаемость сетевых групп"), "%",
                           lambda scope: tuple(_attendance_share(attendance_totals(scope)[year.start_year])

@@ -72,5 +72,6 @@ bp = Blueprint("monitoring", __name__)
 
 
 from workspace.monitoring import views  # noqa: E402,F401
+from workspace.monitoring import figure_rows  # noqa: E402,F401  (the rows behind a figure)
 from workspace.monitoring import history  # noqa: E402,F401  (hub registrations)
 from workspace.monitoring import diagnostic_views, diagnostics  # noqa: E402,F401  (school diagnostics, section)

@@ -49,11 +49,19 @@ class IndicatorForm(FlaskForm):
     level_middle = NumberField(_l("Средний уровень — от"), places=None, validators=[Optional()],
                                render_kw={"inputmode": "decimal"},
                                description=_l("Не ниже — средний, ниже — низкий. Пусто — уровни не считаются"))
+    interaction_row = SelectField(_l("Измеряет эффект строки модели взаимодействия"), default="",
+                                  description=_l("Показатель появится на странице этой строки модели"))
     note = TextAreaField(_l("Пояснение"), validators=[max_length(2000)], filters=[strip])
     version = HiddenField()
 
-    def __init__(self, sources: list[tuple[str, str]], *args, **kwargs):
+    def __init__(self, sources: list[tuple[str, str]], *args, rows: list[tuple[int, str]] = (), **kwargs):
+        """``rows``: (id, partner's name) of the network's rows of the interaction model, the only ones offered."""
         super().__init__(*args, **kwargs)
+        self.interaction_row.choices = [("", str(_l("— не связан —")))] + [(str(row_id), name)
+                                                                          for row_id, name in rows]
+        obj = kwargs.get("obj")
+        if obj is not None and not self.is_submitted():
+            self.interaction_row.data = str(obj.interaction_row_id or "")
         self.source.choices = [(MANUAL, str(_l("Вводится вручную за каждый замер"))),
                                (DIAGNOSTIC, str(_l("Диагностика: школы вносят результаты по классам и обучающимся"))),
                                (EXPERT, str(_l("Экспертная оценка совета")))] + sources
@@ -69,6 +77,11 @@ class IndicatorForm(FlaskForm):
             self.level_middle.errors.append(_l("Порог среднего уровня не может быть выше порога высокого."))
             return False
         return True
+
+    @property
+    def interaction_row_id(self) -> int | None:
+        """The chosen row (validated among the offered choices), None for none."""
+        return int(self.interaction_row.data) if self.interaction_row.data else None
 
 
 class ValueForm(FlaskForm):

@@ -31,5 +31,6 @@ register_history_labels(
         ("DiagnosticEntry", "low"): _l("Низкий уровень, чел."),
         ("DiagnosticEntry", "score"): _l("Балл"),
         ("DiagnosticEntry", "note"): _l("Комментарий"),
+        ("MonitoringIndicator", "interaction_row_id"): _l("Строка модели взаимодействия, эффект которой измеряет"),
     },
 )

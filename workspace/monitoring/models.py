@@ -7,7 +7,7 @@ a composite foreign key, as plan items do.
 """
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKeyConstraint, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, ForeignKeyConstraint, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
@@ -42,6 +42,10 @@ class MonitoringIndicator(NetworkOwned, CreatedAtMixin, db.Model):
     # «средний», below it «низкий» (no thresholds: no level)
     level_high: Mapped[float | None] = mapped_column(Float)
     level_middle: Mapped[float | None] = mapped_column(Float)
+    # the row of the interaction model (workspace.networks) whose social effect it measures; the form offers
+    # the network's own rows only
+    interaction_row_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interaction_rows.id", ondelete="SET NULL"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

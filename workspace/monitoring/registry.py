@@ -209,6 +209,25 @@ def build_sections(scope: MonitoringScope) -> list[tuple[SectionEntry, SectionCo
             for entry in sorted(SECTIONS.values(), key=lambda e: (e.position, e.key))]
 
 
+@dataclass
+class RowsTable:
+    """What a figure counted: a heading, the columns and the rows (the last column usually the number)."""
+    title: str
+    columns: list[str]
+    rows: list[list] = field(default_factory=list)
+    note: str = ""
+
+
+RowsProvider = Callable[[MonitoringScope], RowsTable]
+ROWS: dict[str, RowsProvider] = {}
+
+
+def register_figure_rows(keys: tuple[str, ...], provider: RowsProvider) -> None:
+    """``provider(scope)`` lists the rows the figures ``keys`` count (a fixed number of statements)."""
+    for key in keys:
+        ROWS[key] = provider
+
+
 # ---------------------------------------------------------------- helpers the providers share
 
 MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)  # the months of an academic year, in order

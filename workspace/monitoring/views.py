@@ -30,10 +30,12 @@ from workspace.monitoring.catalogue import (
 )
 from workspace.monitoring.charts import format_number
 from workspace.monitoring.exports import monitoring_workbook
+from workspace.monitoring.figure_rows import link_rows
 from workspace.monitoring.forms import IndicatorForm, ValueForm
 from workspace.monitoring.models import POINT_FINAL, POINTS, MonitoringIndicator, MonitoringValue
 from workspace.monitoring.queries import get_value, indicator_rows
 from workspace.monitoring.registry import MonitoringScope, build_sections, share_rows, source_choices
+from workspace.networks.interaction import interaction_options
 
 
 def _year() -> AcademicYear:
@@ -55,6 +57,7 @@ def _network_scope() -> MonitoringScope:
 def _context(scope: MonitoringScope, *, is_network: bool) -> dict:
     share_rows(scope, current_app.config["MONITORING_CACHE_SECONDS"])
     sections = build_sections(scope)
+    link_rows(sections, scope)
     return {"scope": scope, "sections": sections, "years": _years(scope.year), "points": POINTS,
             "point_labels": POINT_LABELS, "level_labels": LEVEL_LABELS, "level_counts": level_counts,
             "indicators": indicator_rows(scope) if is_network else None,
@@ -97,11 +100,17 @@ def export_report():
 
 # ---------------------------------------------------------------- indicators
 
+def _model_rows() -> list[tuple[int, str]]:
+    """(row id, partner's name) of the network's interaction model: what an indicator may measure the effect of."""
+    return [(row_id, name) for row_id, name, _forms in interaction_options()]
+
+
 def _indicators_page(form: IndicatorForm, status: int = 200):
     indicators = db.session.scalars(select(MonitoringIndicator)
                                     .order_by(MonitoringIndicator.position, MonitoringIndicator.id)).all()
     labels = dict(source_choices())
     return render("monitoring/indicators.html", indicators=indicators, form=form, source_labels=labels,
+                  row_names=dict(form.interaction_row.choices[1:]),
                   can_manage=may_manage(), status=status, templates=TEMPLATES.values(),
                   method_labels=METHOD_LABELS)
 
@@ -109,7 +118,7 @@ def _indicators_page(form: IndicatorForm, status: int = 200):
 @bp.route("/n/<network>/monitoring/indicators", methods=["GET", "POST"])
 @login_required
 def list_indicators():
-    form = IndicatorForm(source_choices())
+    form = IndicatorForm(source_choices(), rows=_model_rows())
     if request.method == "POST":
         require(may_manage())
         if form.validate_on_submit():
@@ -118,7 +127,7 @@ def list_indicators():
                 network_id=g.network.id, position=position, title=form.title.data, criterion=form.criterion.data or "",
                 unit=form.unit.data or "", target=_as_float(form.target.data), source=form.source.data,
                 note=form.note.data or "", level_high=_as_float(form.level_high.data),
-                level_middle=_as_float(form.level_middle.data)))
+                level_middle=_as_float(form.level_middle.data), interaction_row_id=form.interaction_row_id))
             flash(_("Показатель добавлен."), "success")
             return redirect(url_for("monitoring.list_indicators"))
         return _indicators_page(form, status=422)
@@ -129,7 +138,7 @@ def list_indicators():
 @login_required
 def edit_indicator(indicator_id: int):
     indicator = editable_indicator_or_404(indicator_id)
-    form = IndicatorForm(source_choices(), obj=indicator if request.method == "GET" else None)
+    form = IndicatorForm(source_choices(), obj=indicator if request.method == "GET" else None, rows=_model_rows())
     status = 200
     if request.method == "GET":
         form.version.data = str(indicator.version)
@@ -146,6 +155,7 @@ def edit_indicator(indicator_id: int):
             indicator.note = form.note.data or ""
             indicator.level_high = _as_float(form.level_high.data)
             indicator.level_middle = _as_float(form.level_middle.data)
+            indicator.interaction_row_id = form.interaction_row_id
             flash(_("Показатель сохранён."), "success")
             return redirect(url_for("monitoring.list_indicators"))
     else:

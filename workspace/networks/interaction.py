@@ -15,6 +15,9 @@ from workspace.core.dates import AcademicYear
 from workspace.core.labels import label
 from workspace.core.rendering import per_request
 from workspace.extensions import db
+from workspace.monitoring.models import MonitoringIndicator, MonitoringValue
+from workspace.monitoring.queries import latest
+from workspace.monitoring.registry import SOURCES, MonitoringScope
 from workspace.networks.models import PARTNER_KIND_LABELS, InteractionRow, PartnerKind
 from workspace.plans.models import ItemStatus, Plan, PlanItem
 from workspace.plans.report_models import EventParticipation, EventReport
@@ -154,9 +157,8 @@ class EffectIndicator:
 
 
 def effect_indicators(row: InteractionRow, year: AcademicYear, data: RowYear | None = None) -> list[EffectIndicator]:
-    """The indicators that measure a row's social effect in a year. Today the computed ones (events planned and
-    held, participants from the event reports); the monitoring indicators the coordinator ties to a row are to be
-    connected here (see monitoring_indicators_of_row)."""
+    """The indicators that measure a row's social effect in a year: the computed ones (events planned and held,
+    participants from the event reports) and the monitoring indicators tied to the row (monitoring_indicators_of_row)."""
     data = data or row_year(row, year)
     return [EffectIndicator(_("Мероприятий запланировано"), data.planned),
             EffectIndicator(_("Мероприятий проведено"), data.held),
@@ -165,9 +167,31 @@ def effect_indicators(row: InteractionRow, year: AcademicYear, data: RowYear | N
 
 
 def monitoring_indicators_of_row(row: InteractionRow, year: AcademicYear) -> list[EffectIndicator]:
-    """The monitoring indicators (workspace.monitoring) that measure this row's effect, with their targets: not
-    connected yet — the monitoring area has no link from an indicator to a row of the model. Returns none."""
-    return []
+    """The monitoring indicators (workspace.monitoring) the network tied to this row on the indicator's form, each
+    with its target and its fact for ``year`` as the monitoring dashboard counts it: the latest measurement point
+    entered by hand, or the network's figure of a computed source. One statement, and a computed source's own."""
+    found = db.session.execute(
+        select(MonitoringIndicator, MonitoringValue.point, MonitoringValue.value)
+        .outerjoin(MonitoringValue, and_(MonitoringValue.indicator_id == MonitoringIndicator.id,
+                                         MonitoringValue.start_year == year.start_year))
+        .where(MonitoringIndicator.network_id == row.network_id, MonitoringIndicator.interaction_row_id == row.id)
+        .order_by(MonitoringIndicator.position, MonitoringIndicator.id)).all()
+    indicators: dict[int, object] = {}
+    values: dict[int, dict[str, float]] = {}
+    for indicator, point, value in found:
+        indicators[indicator.id] = indicator
+        if point is not None:
+            values.setdefault(indicator.id, {})[point] = value
+    scope = MonitoringScope(network_ids=[row.network_id], institution_id=None, year=year)
+    result = []
+    for indicator in indicators.values():
+        if indicator.is_manual:
+            fact = latest(values.get(indicator.id, {}))
+        else:
+            source = SOURCES.get(indicator.source)
+            fact = source.compute(scope)[0] if source is not None else None
+        result.append(EffectIndicator(indicator.title, fact, indicator.unit, indicator.target))
+    return result
 
 
 def interaction_options() -> list[tuple[int, str, list[str]]]:

@@ -23,5 +23,6 @@ register_history_labels(
     type_fields={
         ("PlanSection", "position"): _l("Порядковый номер"),
         ("PlanItem", "position"): _l("Порядковый номер"),
+        ("EventParticipation", "category"): _l("Категория участников"),
     },
 )

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
 from tenants.models import Network
+from workspace.core.dates import AcademicYear
 from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.monitoring.registry import (
@@ -18,15 +20,24 @@ from workspace.monitoring.registry import (
     Figure,
     Headline,
     MonitoringScope,
+    RowsTable,
     SectionContent,
     by_year,
     month_labels,
+    register_figure_rows,
     register_indicator_source,
     register_monitoring_section,
 )
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
 from workspace.plans.periods import decode_periods
-from workspace.plans.report_models import EventParticipation, EventReport, classes_label
+from workspace.plans.report_models import (
+    CATEGORIES,
+    PUPILS,
+    EventParticipation,
+    EventReport,
+    category_labels,
+    classes_label,
+)
 
 
 def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, tuple[date, ...], str, int]]:
@@ -41,17 +52,65 @@ def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, tuple[date, ...], 
                  .where(Plan.start_year.in_([scope.year.start_year, scope.previous.start_year]))
                  .group_by(Plan.start_year, owner, PlanItem.starts_on, PlanItem.ends_on, PlanItem.periods,
                            PlanItem.status))
-        if scope.institution_id is not None:
-            institution_id = scope.institution_id
-            linked = select(PlanItemInstitution.item_id).where(PlanItemInstitution.institution_id == institution_id)
-            # the events it leads: every item of the networks it is the base of (their plans are its plans)
-            led = select(Network.id).where(Network.base_institution_id == institution_id)
-            query = query.where(or_(PlanSection.partner_institution_id == institution_id, PlanItem.id.in_(linked),
-                                    PlanItem.network_id.in_(led)))
+        query = _institutions_items(query, scope)
         return [(year, owner_id, tuple(start for start, _end in decode_periods(periods, starts_on, ends_on)),
                  status.value, count)
                 for year, owner_id, starts_on, ends_on, periods, status, count in db.session.execute(query)]
     return scope.cached("plan_rows", compute)
+
+
+def _institutions_items(query, scope: MonitoringScope):
+    """On an institution's dashboard, the items of its sections, linked to it, or of the networks it is the base
+    of (their plans are its plans); on a network's, all."""
+    if scope.institution_id is None:
+        return query
+    institution_id = scope.institution_id
+    linked = select(PlanItemInstitution.item_id).where(PlanItemInstitution.institution_id == institution_id)
+    led = select(Network.id).where(Network.base_institution_id == institution_id)
+    return query.where(or_(PlanSection.partner_institution_id == institution_id, PlanItem.id.in_(linked),
+                           PlanItem.network_id.in_(led)))
+
+
+def events_rows(scope: MonitoringScope) -> RowsTable:
+    """The plan's events of both years the events figures count: one statement."""
+    query = _institutions_items(
+        select(Plan.start_year, PlanItem.number, PlanItem.title, PlanItem.timing, PlanSection.partner_institution_id,
+               PlanItem.network_id, PlanItem.status)
+        .join(Plan, Plan.id == PlanItem.plan_id).join(PlanSection, PlanSection.id == PlanItem.section_id)
+        .where(Plan.start_year.in_([scope.year.start_year, scope.previous.start_year]))
+        .order_by(Plan.start_year.desc(), PlanItem.starts_on.is_(None), PlanItem.starts_on, PlanItem.id), scope)
+    names = _owner_names(scope)
+    rows = [[AcademicYear(year).label, f"{number}. {title}" if number else title, timing,
+             names.get(network_id if scope.institution_id else partner, "—"), label(status)]
+            for year, number, title, timing, partner, network_id, status in db.session.execute(query)]
+    return RowsTable(_("Мероприятия сетевого плана, из которых посчитано"),
+                     [_("Учебный год"), _("Мероприятие"), _("Сроки"),
+                      _("Сеть") if scope.institution_id else _("Партнёр"), _("Состояние")], rows,
+                     _("Каждое мероприятие плана считается запланированным; проведённым — с отметкой «Проведено» "
+                       "(её ставит отчёт о проведении)."))
+
+
+def coverage_rows(scope: MonitoringScope) -> RowsTable:
+    """The participants rows of the reports of both years the coverage figures count: one statement. Numbers
+    by institution, category and classes — no names."""
+    query = (select(EventReport.held_from, PlanItem.title, EventParticipation.institution_id,
+                    EventParticipation.category, EventParticipation.grade_from, EventParticipation.grade_to,
+                    EventParticipation.count)
+             .join(EventReport, EventReport.id == EventParticipation.report_id)
+             .join(PlanItem, PlanItem.id == EventReport.item_id)
+             .where(EventReport.held_from >= scope.previous.starts_on, EventReport.held_from <= scope.year.ends_on)
+             .order_by(EventReport.held_from.desc(), EventReport.id, EventParticipation.id))
+    if scope.institution_id is not None:
+        query = query.where(EventParticipation.institution_id == scope.institution_id)
+    institutions = scope.institution_names()
+    categories = category_labels()
+    rows = [[format_date(day, "dd.MM.yyyy"), title, institutions.get(institution_id, "—"),
+             categories.get(category, category), classes_label(grade_from, grade_to) or "—", count]
+            for day, title, institution_id, category, grade_from, grade_to, count in db.session.execute(query)]
+    return RowsTable(_("Участники мероприятий: строки отчётов о проведении"),
+                     [_("Проведено"), _("Мероприятие"), _("Учреждение"), _("Кто"), _("Класс"), _("Человек")], rows,
+                     _("Строки отчётов о проведённых мероприятиях этого и прошлого учебного года: учреждение, "
+                       "категория участников, класс и число — без имён."))
 
 
 def _owner_names(scope: MonitoringScope) -> dict[int | None, str]:
@@ -125,39 +184,40 @@ def _share(total: dict[str, int]) -> float | None:
     return round(100 * total["held"] / total["planned"], 1) if total["planned"] else None
 
 
-def participation_rows(scope: MonitoringScope) -> list[tuple[date, int, int, tuple[int, int] | None, int]]:
-    """(held_from, network_id, institution_id, classes, participants) of the reports of both years; classes is
-    (first, last) — (5, 5) for one class, (1, 4) for a range — or None."""
+def participation_rows(scope: MonitoringScope) -> list[tuple[date, int, int, tuple[int, int] | None, str, int]]:
+    """(held_from, network_id, institution_id, classes, category, participants) of the reports of both years;
+    classes is (first, last) — (5, 5) for one class, (1, 4) for a range — or None; category is pupils, parents,
+    teachers or others (report_models.CATEGORIES)."""
     def compute():
         query = (select(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
-                        EventParticipation.grade_from, EventParticipation.grade_to, func.sum(EventParticipation.count))
+                        EventParticipation.grade_from, EventParticipation.grade_to, EventParticipation.category,
+                        func.sum(EventParticipation.count))
                  .join(EventReport, EventReport.id == EventParticipation.report_id)
                  .where(EventReport.held_from >= scope.previous.starts_on, EventReport.held_from <= scope.year.ends_on)
                  .group_by(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
-                           EventParticipation.grade_from, EventParticipation.grade_to))
+                           EventParticipation.grade_from, EventParticipation.grade_to, EventParticipation.category))
         if scope.institution_id is not None:
             query = query.where(EventParticipation.institution_id == scope.institution_id)
         return [(day, network_id, institution_id, (grade_from, grade_to or grade_from) if grade_from else None,
-                 int(count or 0))
-                for day, network_id, institution_id, grade_from, grade_to, count in db.session.execute(query)]
+                 category, int(count or 0))
+                for day, network_id, institution_id, grade_from, grade_to, category, count
+                in db.session.execute(query)]
     return scope.cached("participation_rows", compute)
 
 
 def coverage_totals(scope: MonitoringScope) -> dict[int, dict[str, int]]:
-    """start_year → {"participants": n, "pupils": n, "others": n, "institutions": n}: pupils are the report's
-    rows with classes (a school's pupils by class), others the rows without classes (the partners' staff,
-    teachers, parents — a report does not tell them apart)."""
-    totals = {year.start_year: {"participants": 0, "pupils": 0, "others": 0, "institutions": set()}
-              for year in scope.years}
-    for day, _network, institution, grade, count in participation_rows(scope):
+    """start_year → {"participants": n, "pupils": n, "parents": n, "teachers": n, "others": n, "institutions": n}:
+    each participants row of a report names its category (pupils by class, parents, teachers, other adults)."""
+    keys = ("participants", *CATEGORIES)
+    totals = {year.start_year: {**dict.fromkeys(keys, 0), "institutions": set()} for year in scope.years}
+    for day, _network, institution, _grade, category, count in participation_rows(scope):
         year = scope.year_of(day)
         if year is not None:
             totals[year.start_year]["participants"] += count
-            totals[year.start_year]["pupils" if grade is not None else "others"] += count
+            totals[year.start_year][category if category in CATEGORIES else "others"] += count
             if count:
                 totals[year.start_year]["institutions"].add(institution)
-    return {year: {**{key: value[key] for key in ("participants", "pupils", "others")},
-                   "institutions": len(value["institutions"])}
+    return {year: {**{key: value[key] for key in keys}, "institutions": len(value["institutions"])}
             for year, value in totals.items()}
 
 
@@ -171,12 +231,13 @@ def coverage_section(scope: MonitoringScope) -> SectionContent:
     this, last = scope.year.start_year, scope.previous.start_year
     by_owner: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     by_grade: dict[tuple[int, int] | None, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for day, network_id, institution_id, grade, count in rows:
+    for day, network_id, institution_id, grade, category, count in rows:
         year = scope.year_of(day)
         if year is None:
             continue
         by_owner[network_id if scope.institution_id else institution_id][year.start_year] += count
-        by_grade[grade][year.start_year] += count
+        if category == PUPILS:
+            by_grade[grade][year.start_year] += count
     names = scope.network_names() if scope.institution_id else scope.institution_names()
     owners = sorted(by_owner, key=lambda owner: names.get(owner, ""))
     grades = sorted(by_grade, key=lambda classes: (classes is None, classes or (0, 0)))
@@ -193,17 +254,23 @@ def coverage_section(scope: MonitoringScope) -> SectionContent:
         "coverage-by-class", _("Участники мероприятий по классам"), "bars", _("Класс"),
         [_classes_label(classes) for classes in grades],
         [(year_label, [by_grade[g][this] for g in grades]), (last_label, [by_grade[g][last] for g in grades])],
-        _("Сумма участников из отчётов по классам (для школ), этот и прошлый учебный год."))
+        _("Сумма обучающихся из отчётов по классам («без класса» — строки обучающихся, где класс не указан), "
+          "этот и прошлый учебный год."))
+    names = category_labels()
     by_category = Figure(
         "coverage-by-category", _("Участники мероприятий по категориям"), "bars", _("Категория"),
-        [_("Обучающиеся (строки отчёта с классами)"), _("Другие участники (строки без класса)")],
-        [(year_label, [totals[this]["pupils"], totals[this]["others"]]),
-         (last_label, [totals[last]["pupils"], totals[last]["others"]])],
-        _("Обучающиеся — участники строк отчёта, где указан класс; другие — строки без класса: сотрудники "
-          "партнёров, педагоги, родители (отчёт их не различает). Прежде все участники считались обучающимися."))
+        [names[category] for category in CATEGORIES],
+        [(year_label, [totals[this][category] for category in CATEGORIES]),
+         (last_label, [totals[last][category] for category in CATEGORIES])],
+        _("Каждая строка отчёта о проведении называет, кто участвовал: обучающиеся (по классам), родители, педагоги "
+          "или другие взрослые (сотрудники партнёров, гости). Строки отчётов, заполненных до разделения на "
+          "категории, с классом считаются обучающимися, без класса — другими взрослыми."))
     return SectionContent(
         headlines=[Headline(_("Участников мероприятий"), totals[this]["participants"], totals[last]["participants"],
                             _("чел.")),
+                   Headline(_("Из них обучающихся"), totals[this]["pupils"], totals[last]["pupils"], _("чел.")),
+                   Headline(_("Родителей"), totals[this]["parents"], totals[last]["parents"], _("чел.")),
+                   Headline(_("Педагогов"), totals[this]["teachers"], totals[last]["teachers"], _("чел.")),
                    Headline(_("Учреждений, чьи участники были на мероприятиях"), totals[this]["institutions"],
                             totals[last]["institutions"])],
         figures=[by_institution, by_class, by_category],
@@ -211,6 +278,8 @@ def coverage_section(scope: MonitoringScope) -> SectionContent:
                "Охват уникальных обучающихся появится вместе с сетевыми группами и журналом."))
 
 
+register_figure_rows(("events-by-partner", "events-by-month", "events-status-shares"), events_rows)
+register_figure_rows(("coverage-by-institution", "coverage-by-class", "coverage-by-category"), coverage_rows)
 register_monitoring_section("events", _l("Мероприятия сетевого плана"), events_section, position=10)
 register_monitoring_section("coverage", _l("Охват участников мероприятий"), coverage_section, position=20)
 register_indicator_source("events_planned", _l("Мероприятий запланировано (сетевой план)"), "шт.",
@@ -222,7 +291,11 @@ register_indicator_source("events_held_share", _l("Доля проведённы
                           position=30)
 register_indicator_source("participants", _l("Участников мероприятий (по отчётам)"), "чел.",
                           by_year(coverage_totals, "participants"), position=40)
-register_indicator_source("pupil_participants", _l("Участий обучающихся в мероприятиях (строки отчётов с классами)"),
+register_indicator_source("pupil_participants", _l("Участий обучающихся в мероприятиях (по отчётам)"),
                           "чел.", by_year(coverage_totals, "pupils"), position=45)
+register_indicator_source("parent_participants", _l("Участий родителей в мероприятиях (по отчётам)"),
+                          "чел.", by_year(coverage_totals, "parents"), position=46)
+register_indicator_source("teacher_participants", _l("Участий педагогов в мероприятиях (по отчётам)"),
+                          "чел.", by_year(coverage_totals, "teachers"), position=47)
 register_indicator_source("institutions_involved", _l("Учреждений, чьи участники были на мероприятиях"), "шт.",
                           by_year(coverage_totals, "institutions"), position=50)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import Date, ForeignKey, ForeignKeyConstraint, Integer, SmallInteger, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, ForeignKeyConstraint, Integer, SmallInteger, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
@@ -12,6 +12,15 @@ from workspace.core.models import CreatedAtMixin
 from workspace.core.stored_files import StoredFile
 from workspace.extensions import db
 from workspace.plans.models import PlanItem
+
+# Who took part (категории участников): pupils are counted by classes, the adults as a number per institution.
+PUPILS, PARENTS, TEACHERS, OTHERS = "pupils", "parents", "teachers", "others"
+CATEGORIES = (PUPILS, PARENTS, TEACHERS, OTHERS)
+
+
+def category_labels() -> dict[str, str]:
+    """category → its Russian name, in the order of CATEGORIES."""
+    return {PUPILS: _("Обучающиеся"), PARENTS: _("Родители"), TEACHERS: _("Педагоги"), OTHERS: _("Другие взрослые")}
 
 
 class EventReport(NetworkOwned, CreatedAtMixin, db.Model):
@@ -41,8 +50,9 @@ class EventReport(NetworkOwned, CreatedAtMixin, db.Model):
 
 
 class EventParticipation(NetworkOwned, db.Model):
-    """How many took part, counted by institution and (for schools) by a range of classes: ``grade_from`` to
-    ``grade_to``, both equal for one class («7»), both None for a row without classes (migration 0031)."""
+    """How many took part, counted by institution, category (pupils, parents, teachers, other adults — migration
+    0041; rows without classes written before it are «others») and, for pupils, by a range of classes:
+    ``grade_from`` to ``grade_to``, both equal for one class («7»), both None for a row without classes."""
 
     __tablename__ = "event_participations"
     __table_args__ = (
@@ -56,6 +66,11 @@ class EventParticipation(NetworkOwned, db.Model):
     grade_from: Mapped[int | None] = mapped_column(SmallInteger)
     grade_to: Mapped[int | None] = mapped_column(SmallInteger)
     count: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(16), default=PUPILS, server_default=PUPILS)
+
+    @property
+    def category_label(self) -> str:
+        return category_labels().get(self.category, self.category)
 
     @property
     def classes(self) -> str:

@@ -22,7 +22,7 @@ from workspace.plans.access import (
 from workspace.plans.models import ItemStatus
 from workspace.plans.queries import member_institutions
 from workspace.plans.report_forms import ReportFileForm, ReportForm
-from workspace.plans.report_models import EventFile, EventReport
+from workspace.plans.report_models import EventFile, EventReport, category_labels
 from workspace.plans.reports import (
     MAX_ROWS,
     blank_rows,
@@ -44,7 +44,7 @@ def _page(plan, item, section, report, form, file_form=None, participant_errors=
     return render("plans/report.html", plan=plan, item=item, section=section, report=report, form=form,
                   file_form=file_form or ReportFileForm(formdata=None), participants=participants,
                   participant_rows=rows, row_count=row_count or blank_rows(len(participants)),
-                  members=member_institutions(),
+                  members=member_institutions(), categories=category_labels(),
                   files=files_of(report), participant_errors=participant_errors,
                   can_edit=may_file_report(section, item), status=status)
 

@@ -12,7 +12,7 @@ from workspace.extensions import db
 from workspace.plans.models import PlanItem
 from workspace.plans.periods import decode_periods
 from workspace.plans.report_forms import PARTICIPANT_ROWS
-from workspace.plans.report_models import EventFile, EventParticipation, EventReport
+from workspace.plans.report_models import CATEGORIES, PUPILS, EventFile, EventParticipation, EventReport
 
 MAX_COUNT = 100_000
 MAX_ROWS = 200  # participants rows read from one form
@@ -26,7 +26,8 @@ class ParticipantRow:
     grade_from: int | None
     grade_to: int | None
     count: int | None
-    raw: tuple[str, str, str]
+    raw: tuple[str, str, str, str]  # institution, grade, count, category as typed
+    category: str = PUPILS
 
 
 def get_report(item_id: int) -> EventReport | None:
@@ -48,32 +49,44 @@ def files_of(report: EventReport | None) -> list[tuple]:
 
 
 def read_participants(form, members: set[int], rows: int) -> tuple[list[ParticipantRow], list[str]]:
-    """Rows p-N-institution / p-N-grade / p-N-count; blank rows are skipped, bad ones named."""
+    """Rows p-N-institution / p-N-category / p-N-grade / p-N-count; blank rows are skipped, bad ones named. The
+    category defaults to pupils (a form without the field, as before migration 0041); classes are for pupils."""
     result, errors = [], []
     for index in range(min(rows, MAX_ROWS)):
-        raw = tuple((form.get(f"p-{index}-{name}") or "").strip() for name in ("institution", "grade", "count"))
-        if not any(raw) or raw == ("", "", ""):
+        raw = tuple((form.get(f"p-{index}-{name}") or "").strip()
+                    for name in ("institution", "grade", "count", "category"))
+        if not any(raw[:3]):
             continue
-        institution, grade, count = raw
         row = ParticipantRow(None, None, None, None, raw)
-        line = index + 1
-        if not institution.isdigit() or int(institution) not in members:
-            errors.append(_("Участники, строка %(n)d: выберите учреждение из списка.", n=line))
-        else:
-            row.institution_id = int(institution)
-        if grade:
-            classes = read_classes(grade)
-            if classes is None:
-                errors.append(_("Участники, строка %(n)d: класс — число от 1 до 11 или классы через дефис, "
-                                "например «1-4».", n=line))
-            else:
-                row.grade_from, row.grade_to = classes
-        if not count.isdigit() or not 0 < int(count) <= MAX_COUNT:
-            errors.append(_("Участники, строка %(n)d: укажите число участников.", n=line))
-        else:
-            row.count = int(count)
+        errors.extend(_read_row(row, index + 1, members))
         result.append(row)
     return result, errors
+
+
+def _read_row(row: ParticipantRow, line: int, members: set[int]) -> list[str]:
+    institution, grade, count, category = row.raw
+    errors = []
+    if not institution.isdigit() or int(institution) not in members:
+        errors.append(_("Участники, строка %(n)d: выберите учреждение из списка.", n=line))
+    else:
+        row.institution_id = int(institution)
+    row.category = category or PUPILS
+    if row.category not in CATEGORIES:
+        errors.append(_("Участники, строка %(n)d: выберите, кто участвовал.", n=line))
+    if grade and row.category != PUPILS:
+        errors.append(_("Участники, строка %(n)d: класс указывают только для обучающихся.", n=line))
+    elif grade:
+        classes = read_classes(grade)
+        if classes is None:
+            errors.append(_("Участники, строка %(n)d: класс — число от 1 до 11 или классы через дефис, "
+                            "например «1-4».", n=line))
+        else:
+            row.grade_from, row.grade_to = classes
+    if not count.isdigit() or not 0 < int(count) <= MAX_COUNT:
+        errors.append(_("Участники, строка %(n)d: укажите число участников.", n=line))
+    else:
+        row.count = int(count)
+    return errors
 
 
 def read_classes(text: str) -> tuple[int, int] | None:
@@ -93,8 +106,7 @@ def replace_participants(report: EventReport, rows: list[ParticipantRow]) -> Non
     for row in rows:
         db.session.add(EventParticipation(network_id=report.network_id, report_id=report.id,
                                           institution_id=row.institution_id, grade_from=row.grade_from,
-                                          grade_to=row.grade_to,
-                                          count=row.count))
+                                          grade_to=row.grade_to, count=row.count, category=row.category))
 
 
 def offered_dates(item: PlanItem, today: date) -> tuple[date | None, date | None]:

@@ -14,9 +14,11 @@ from workspace.monitoring.registry import (
     Figure,
     Headline,
     MonitoringScope,
+    RowsTable,
     SectionContent,
     by_year,
     percent,
+    register_figure_rows,
     register_indicator_source,
     register_monitoring_section,
 )
@@ -45,6 +47,34 @@ def coverage_pupil_rows(scope: MonitoringScope) -> list[tuple[int, str, int, int
         return [(home, class_label, int(this or 0), int(last or 0))
                 for home, class_label, this, last in db.session.execute(query)]
     return scope.cached("coverage_pupil_rows", compute)
+
+
+def coverage_programme_rows(scope: MonitoringScope) -> RowsTable:
+    """The programmes whose enrolments the pupils' figures count, by home school and class: numbers of pupils
+    only — no pupil is named here, whoever reads it. One statement, the same filter as coverage_pupil_rows (a
+    pupil in two programmes is in two rows, once in the figures)."""
+    def in_year(year):
+        return case((and_(or_(Programme.starts_on.is_(None), Programme.starts_on <= year.ends_on),
+                          or_(Programme.ends_on.is_(None), Programme.ends_on >= year.starts_on)),
+                     Enrollment.pupil_id))
+
+    query = (select(Programme.title, Enrollment.home_institution_id, Enrollment.class_label,
+                    func.count(in_year(scope.year).distinct()), func.count(in_year(scope.previous).distinct()))
+             .join(Programme, and_(Programme.id == Enrollment.programme_id,
+                                   Programme.network_id == Enrollment.network_id))
+             .where(Enrollment.status.in_([EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED]))
+             .group_by(Programme.id, Programme.title, Enrollment.home_institution_id, Enrollment.class_label)
+             .order_by(Programme.title, Enrollment.home_institution_id, Enrollment.class_label))
+    if scope.institution_id is not None:
+        query = query.where(or_(Enrollment.home_institution_id == scope.institution_id,
+                                Programme.provider_institution_id == scope.institution_id))
+    names = scope.institution_names()
+    rows = [[title, names.get(home, "—"), class_label or "—", int(this or 0), int(last or 0)]
+            for title, home, class_label, this, last in db.session.execute(query) if this or last]
+    return RowsTable(_("Программы, зачисления в которые посчитаны"),
+                     [_("Программа"), _("Школа"), _("Класс"), scope.year.label, scope.previous.label], rows,
+                     _("Число зачисленных (и окончивших) обучающихся по программам, школам и классам — без имён. "
+                       "Обучающийся двух программ здесь в двух строках, в диаграммах — один раз."))
 
 
 def own_pupils(scope: MonitoringScope) -> dict[int | None, int]:
@@ -107,6 +137,7 @@ def pupils_section(scope: MonitoringScope) -> SectionContent:
     return SectionContent(headlines=headlines, figures=[per_school, by_class], note=note)
 
 
+register_figure_rows(("pupils-by-class", "pupils-by-school"), coverage_programme_rows)
 register_monitoring_section("pupils", _l("Охват обучающихся сетевыми программами"), pupils_section, position=25)
 register_indicator_source("pupils_covered", _l("Обучающихся охвачено сетевыми программами"), "чел.",
                           by_year(pupil_totals), position=70)

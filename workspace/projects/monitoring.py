@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, or_, select
@@ -15,10 +16,12 @@ from workspace.monitoring.registry import (
     Figure,
     Headline,
     MonitoringScope,
+    RowsTable,
     SectionContent,
     by_year,
     overlaps,
     percent,
+    register_figure_rows,
     register_indicator_source,
     register_monitoring_section,
 )
@@ -70,6 +73,19 @@ def project_indicator_rows(scope: MonitoringScope) -> list[tuple[str, str, str, 
             and ends_on >= scope.year.starts_on]
 
 
+def projects_rows_table(scope: MonitoringScope) -> RowsTable:
+    """The projects the figures count (a draft without its title), from the section's own statement."""
+    seen: dict[int, list] = {}
+    for project_id, title, status, starts_on, ends_on, *_indicator in _project_table(scope):
+        seen.setdefault(project_id, [
+            _("черновик") if status is ProjectStatus.DRAFT else title, label(status),
+            f"{format_date(starts_on, 'dd.MM.yyyy')} — {format_date(ends_on, 'dd.MM.yyyy')}",
+            ", ".join(year.label for year in scope.years if overlaps(starts_on, ends_on, year))])
+    return RowsTable(_("Сетевые проекты, из которых посчитано"),
+                     [_("Проект"), _("Состояние"), _("Сроки"), _("Идёт в учебном году")], list(seen.values()),
+                     _("Проекты, срок которых пересекается с этим или прошлым учебным годом."))
+
+
 def projects_section(scope: MonitoringScope) -> SectionContent:
     counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for status, starts_on, ends_on, count in project_rows(scope):
@@ -103,6 +119,7 @@ def projects_section(scope: MonitoringScope) -> SectionContent:
         note="" if scope.institution_id is None else _("Проекты, которые учреждение ведёт или в которых участвует."))
 
 
+register_figure_rows(("projects-by-status", "projects-indicators"), projects_rows_table)
 register_monitoring_section("projects", _l("Сетевые проекты"), projects_section, position=40)
 register_indicator_source("projects_approved", _l("Утверждённых сетевых проектов"), "шт.", by_year(project_totals),
                           position=90)
