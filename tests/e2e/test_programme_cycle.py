@@ -278,7 +278,7 @@ def test_a_school_runs_the_programme_year_from_an_empty_deployment(open_as):
     analysis.get_by_role("link", name="Аналитические справки").click()
     expect(analysis.get_by_role("heading", level=1)).to_have_text("Аналитические справки о реализации программы")
     analysis.get_by_label("Учебный год").select_option(str(YEAR.start_year))
-    analysis.get_by_role("button", name="Подготовить справку").click()
+    analysis.get_by_role("button", name="Подготовить справку", exact=True).click()
     expect(analysis.get_by_role("heading", level=1)).to_have_text(f"Аналитическая справка за {YEAR.label} учебный год")
     expect(analysis.locator("#approval")).to_contain_text(
         f"Нет вывода или решения: {LIBRARY}, {MUSEUM}, {PARENTS}, {AGENCY}, {SPORT}.")
