@@ -46,7 +46,7 @@ def test_the_year_is_analysed_approved_and_next_years_plan_starts_from_it(open_p
     author.get_by_role("link", name="Аналитические справки").click()
     expect(author.get_by_role("heading", level=1)).to_have_text("Аналитические справки о реализации программы")
     author.get_by_label("Учебный год").select_option(str(YEAR.start_year))
-    author.get_by_role("button", name="Подготовить справку").click()
+    author.get_by_role("button", name="Подготовить справку", exact=True).click()
     expect(author.get_by_role("heading", level=1)).to_have_text(f"Аналитическая справка за {YEAR.label} учебный год")
     expect(author.locator("#indicators")).to_contain_text("Всего в сетевом плане на год")
     expect(author.locator("#approval")).to_contain_text("Нет вывода или решения")
