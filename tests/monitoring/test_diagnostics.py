@@ -162,6 +162,13 @@ def test_history_names_the_fields_in_russian(client, login_as, world):
     from workspace.audit import labels
     for field in ("assessed", "high", "middle", "low", "score", "note", "class_label", "pupil_id", "kind"):
         assert labels.field(field, "DiagnosticEntry") != field
+    login_as(world["people"]["coordinator"])
+    assert _add_class(client, world, {"class_label": "7Б", "assessed": "6", "high": "2", "middle": "2", "low": "2",
+                                      "score": ""}).status_code == 302
+    history = client.get("/i/school7/history").get_data(as_text=True)
+    # the stored words read as the pages name them, not «class» / «start»
+    assert "по классу" in history and "Входная диагностика" in history
+    assert "→ class" not in history and "→ start" not in history
 
 
 def test_a_tampered_pupil_is_refused(client, login_as, world, make, read):

@@ -2,6 +2,8 @@
 from flask_babel import lazy_gettext as _l
 
 from workspace.audit.labels import register_history_labels
+from workspace.monitoring.catalogue import POINT_LABELS
+from workspace.monitoring.diagnostic_models import KIND_CLASS, KIND_PUPIL
 
 register_history_labels(
     object_types={
@@ -33,4 +35,6 @@ register_history_labels(
         ("DiagnosticEntry", "note"): _l("Комментарий"),
         ("MonitoringIndicator", "interaction_row_id"): _l("Строка модели взаимодействия, эффект которой измеряет"),
     },
+    # the stored words of a measurement point and of a diagnostic row's kind, as the pages name them
+    values={"point": POINT_LABELS, "kind": {KIND_CLASS: _l("по классу"), KIND_PUPIL: _l("по обучающемуся")}},
 )
