@@ -94,6 +94,8 @@ def test_prepared_decided_approved_and_next_years_plan_keeps_and_drops_partners(
     _as(client, c.coordinator)
     page = client.get(analysis_url(c, str(analysis.id))).get_data(as_text=True)
     assert "Утверждена, протокол № 1" in page and "Вывод и решение" not in page
+    rounds = page.split("История согласования")[1]  # the round of a справка (feminine), not the council's «Утверждён»
+    assert "· Утверждена" in rounds and "Утверждён<" not in rounds and "· Утверждён\n" not in rounds
     locked = _decide(client, c, analysis, lines["МБУ «МИБС»"], "end", "—", version=2)
     assert locked.status_code == 403 and "утверждена координационным советом" in locked.get_data(as_text=True)
     assert "УТВЕРЖДЕНО" in client.get(analysis_url(c, f"{analysis.id}/print")).get_data(as_text=True)
