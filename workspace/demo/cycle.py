@@ -4,32 +4,19 @@ partner — the library continues, the drama theatre changes the form, the theat
 overall conclusion; approved by the council at its August meeting (№ 1 of the year), like the passport."""
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from tenants.models import Institution, Membership, Network, Seat
-from workspace.accounts.models import User
+from tenants.models import Institution, Membership, Network
 from workspace.core.dates import AcademicYear
-from workspace.council.models import (
-    AgendaItem,
-    Approval,
-    ApprovalStatus,
-    Choice,
-    Decision,
-    MajorityRule,
-    Meeting,
-    Outcome,
-    QuorumRule,
-    Vote,
-)
 from workspace.cycle.approval import analysis_title
 from workspace.cycle.models import AnalysisPartner, AnalysisStatus, PartnerDecision, YearlyAnalysis
+from workspace.demo.approvals import approve_at_first_meeting
 from workspace.extensions import db
 from workspace.networks.models import PARTNER_KIND_LABELS, InteractionRow
 
 NETWORK = "sosh31-kultura"
-SUBMITTED_BY = "zam.vr@sosh31.example"
 # partner slug → (decision, conclusion); a member not named continues with a short conclusion
 DECISIONS = {
     "mibs": (PartnerDecision.CONTINUE,
@@ -92,32 +79,11 @@ def _partners(network: Network) -> list[tuple[int | None, int | None, str, str]]
 
 
 def _approve(network: Network, analysis: YearlyAnalysis) -> None:
-    """The council's first meeting of the year approves the analysis: a question added to it, every seat «за»."""
-    meeting = db.session.scalar(select(Meeting).where(Meeting.network_id == network.id, Meeting.number == 1,
-                                                      Meeting.closed_at.is_not(None)))
-    if meeting is None:  # no meeting held before the load day: the analysis waits as a draft
+    """The council's first meeting of the year approves the analysis (no meeting held before the load day: it waits
+    as a draft)."""
+    if not approve_at_first_meeting(
+            network, "analysis", analysis.id, analysis_title(analysis), days_before=6,
+            comment="Итоги учебного года по каждому партнёру и решения на следующий год.",
+            discussion="Заместитель директора по ВР представила аналитическую справку; решения по партнёрам обсуждены, "
+                       "замечаний нет."):
         analysis.status = AnalysisStatus.DRAFT
-        return
-    author = db.session.scalar(select(User).where(User.email == SUBMITTED_BY))
-    submitted = meeting.held_on - timedelta(days=6)
-    approval = Approval(network_id=network.id, subject_type="analysis", subject_id=analysis.id, round=1,
-                        title=analysis_title(analysis), status=ApprovalStatus.APPROVED,
-                        comment="Итоги учебного года по каждому партнёру и решения на следующий год.",
-                        created_at=datetime(submitted.year, submitted.month, submitted.day, 9, 0, tzinfo=UTC),
-                        submitted_by_id=author.id, submitted_by_name=author.full_name)
-    db.session.add(approval)
-    db.session.flush()
-    position = (db.session.scalar(select(func.count(AgendaItem.id)).where(AgendaItem.meeting_id == meeting.id))
-                or 0) + 1
-    item = AgendaItem(network_id=network.id, meeting_id=meeting.id, position=position,
-                      title=f"Об утверждении: {approval.title}", approval_id=approval.id, closed_at=meeting.closed_at,
-                      discussion="Заместитель директора по ВР представила аналитическую справку; решения по "
-                                 "партнёрам обсуждены, замечаний нет.")
-    db.session.add(item)
-    db.session.flush()
-    seats = list(db.session.scalars(select(Seat.id).where(Seat.network_id == network.id).order_by(Seat.id)))
-    db.session.add_all(Vote(network_id=network.id, agenda_item_id=item.id, seat_id=seat_id, choice=Choice.FOR,
-                            cast_at=meeting.closed_at) for seat_id in seats)
-    db.session.add(Decision(network_id=network.id, agenda_item_id=item.id, outcome=Outcome.APPROVED,
-                            votes_for=len(seats), seats=len(seats), quorum=QuorumRule.MORE_THAN_HALF,
-                            majority=MajorityRule.SIMPLE_OF_CAST, decided_on=meeting.held_on))

@@ -4,32 +4,19 @@ over the network's period, results for pupils, teachers and parents, resources, 
 approved by the council at its August meeting (№ 1 of the year), the question voted and decided like the others."""
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from tenants.models import Institution, Membership, Network, Seat
-from workspace.accounts.models import User
+from tenants.models import Institution, Membership, Network
 from workspace.bank.models import NormativeDocument
 from workspace.core.dates import AcademicYear
-from workspace.council.models import (
-    AgendaItem,
-    Approval,
-    ApprovalStatus,
-    Choice,
-    Decision,
-    MajorityRule,
-    Meeting,
-    Outcome,
-    QuorumRule,
-    Vote,
-)
+from workspace.demo.approvals import approve_at_first_meeting
 from workspace.extensions import db
 from workspace.passport.approval import passport_title
 from workspace.passport.models import PassportGround, PassportStage, PassportStatus, ProgrammePassport
 
 NETWORK = "sosh31-kultura"
-SUBMITTED_BY = "zam.vr@sosh31.example"
 LAW = "Федеральный закон от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»"
 TEXT = {
     "grounds": f"{LAW}\nФедеральный государственный образовательный стандарт основного общего образования "
@@ -98,30 +85,10 @@ def load_passport(today: date) -> None:
 
 
 def _approve(network: Network, passport: ProgrammePassport) -> None:
-    """The council's first meeting of the year approves the passport: a question added to it, every seat «за»."""
-    meeting = db.session.scalar(select(Meeting).where(Meeting.network_id == network.id, Meeting.number == 1,
-                                                      Meeting.closed_at.is_not(None)))
-    if meeting is None:  # no meeting held before the load day: the passport waits on approval
+    """The council's first meeting of the year approves the passport (no meeting held before the load day: it waits
+    as a draft)."""
+    if not approve_at_first_meeting(
+            network, "passport", passport.id, passport_title(passport), days_before=5,
+            comment="Паспорт программы на весь период реализации.",
+            discussion="Выступила заместитель директора по ВР; паспорт программы обсуждён, замечаний нет."):
         passport.status = PassportStatus.DRAFT
-        return
-    author = db.session.scalar(select(User).where(User.email == SUBMITTED_BY))
-    submitted = meeting.held_on - timedelta(days=5)
-    approval = Approval(network_id=network.id, subject_type="passport", subject_id=passport.id, round=1,
-                        title=passport_title(passport),
-                        status=ApprovalStatus.APPROVED, comment="Паспорт программы на весь период реализации.",
-                        created_at=datetime(submitted.year, submitted.month, submitted.day, 9, 0, tzinfo=UTC),
-                        submitted_by_id=author.id, submitted_by_name=author.full_name)
-    db.session.add(approval)
-    db.session.flush()
-    position = len(db.session.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)).all()) + 1
-    item = AgendaItem(network_id=network.id, meeting_id=meeting.id, position=position,
-                      title=f"Об утверждении: {approval.title}", approval_id=approval.id, closed_at=meeting.closed_at,
-                      discussion="Выступила заместитель директора по ВР; паспорт программы обсуждён, замечаний нет.")
-    db.session.add(item)
-    db.session.flush()
-    seats = list(db.session.scalars(select(Seat.id).where(Seat.network_id == network.id).order_by(Seat.id)))
-    db.session.add_all(Vote(network_id=network.id, agenda_item_id=item.id, seat_id=seat_id, choice=Choice.FOR,
-                            cast_at=meeting.closed_at) for seat_id in seats)
-    db.session.add(Decision(network_id=network.id, agenda_item_id=item.id, outcome=Outcome.APPROVED,
-                            votes_for=len(seats), seats=len(seats), quorum=QuorumRule.MORE_THAN_HALF,
-                            majority=MajorityRule.SIMPLE_OF_CAST, decided_on=meeting.held_on))
