@@ -183,10 +183,12 @@ def test_a_tampered_pupil_is_refused(client, login_as, world, make, read):
 
 
 @pytest.mark.parametrize("size", [2, 30])
-def test_statement_counts_are_pinned_and_flat(client, login_as, world, make, count_queries, size):
+def test_statement_counts_are_pinned_and_flat(app, client, login_as, world, make, count_queries, size):
     """The school's list: user, institution's networks (2), indicators (1), rows counted by point (1) = 4. A point's
     page: user, networks (2), the indicator (1), its rows with the pupils' names (1), the registry for the pupil
-    choice (1) = 5. Both whatever the number of rows."""
+    choice (1) = 5. Both whatever the number of rows; on PostgreSQL one more, the row-level-security context set
+    before the first owned read."""
+    extra = 1 if app.extensions["test_connection"].dialect.name == "postgresql" else 0
     school = world["school"]
     for n in range(size):
         pupil = make.pupil(school, f"Ученик{n}", class_label="7Б")
@@ -197,7 +199,7 @@ def test_statement_counts_are_pinned_and_flat(client, login_as, world, make, cou
         with count_queries() as statements:
             response = client.get(url)
         assert response.status_code == 200
-        assert len(statements) == expected, "\n".join(statements)
+        assert len(statements) == expected + extra, "\n".join(statements)
 
 
 @pytest.mark.usefixtures("demo")
