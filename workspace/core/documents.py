@@ -151,3 +151,22 @@ def document_bytes(document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def add_approval_and_title(document, approval: list[str], title: list[str], *, indent_mm: float) -> None:
+    """The grant of approval at the right of the first page («УТВЕРЖДЕНО» bold, one line under another, from
+    ``indent_mm``), when there is one, then the title centred in bold, 12 pt after its last line."""
+    if approval:
+        block = document.add_paragraph()
+        block.paragraph_format.left_indent = Mm(indent_mm)
+        block.paragraph_format.space_after = Pt(12)
+        for index, line in enumerate(approval):
+            run = block.add_run(line)
+            run.bold = index == 0
+            if index < len(approval) - 1:
+                run.add_break()
+    for index, line in enumerate(title):
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(0 if index < len(title) - 1 else 12)
+        paragraph.add_run(line).bold = True

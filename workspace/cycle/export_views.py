@@ -12,11 +12,12 @@ from workspace.core.words import initials
 from workspace.council.approval import approval_history, approved_protocol
 from workspace.cycle import bp
 from workspace.cycle.content import indicator_header, indicator_table, partner_sections, totals_fact
-from workspace.cycle.exports import analysis_document, approval_block, export_filename, title_lines
+from workspace.cycle.exports import analysis_document, export_filename, title_lines
 from workspace.cycle.figures import analysis_figures
 from workspace.cycle.models import AnalysisStatus
 from workspace.cycle.queries import base_names, get_analysis_or_404, lines_of
 from workspace.paperwork.queries import heads_of
+from workspace.plans.exports import approval_block
 
 
 def _document_context(analysis_id: int) -> dict:

@@ -5,24 +5,24 @@ facts, conclusion and decision, the overall conclusion, the signature of the bas
 from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 from flask_babel import gettext as _
 
-from workspace.core.documents import a4_blank, add_grid, add_grid_row, add_page_numbers, document_bytes
+from workspace.core.documents import (
+    a4_blank,
+    add_approval_and_title,
+    add_grid,
+    add_grid_row,
+    add_page_numbers,
+    document_bytes,
+)
 from workspace.core.words import quoted
 from workspace.cycle.content import period_words
 from workspace.paperwork.blanks import signature
-from workspace.plans.exports import approval_lines
+from workspace.plans.exports import approval_block
 
 INDICATOR_WIDTHS_MM = (62, 14, 16, 16, 20, 42)   # 170 mm: a portrait A4 page within the ГОСТ margins
 APPROVAL_INDENT_MM = 95
-
-
-def approval_block(protocol) -> list[str]:
-    if protocol is None:
-        return []
-    number, day = protocol
-    return approval_lines((number, day.strftime("%d.%m.%Y")), "", None)
 
 
 def title_lines(analysis, network_name: str) -> list[str]:
@@ -46,18 +46,7 @@ def _paragraph(document, text: str, *, bold: bool = False, centred: bool = False
 
 def _head(document, author: str, protocol, title: list[str]) -> None:
     _paragraph(document, author, bold=True)
-    block = approval_block(protocol)
-    if block:
-        paragraph = document.add_paragraph()
-        paragraph.paragraph_format.left_indent = Mm(APPROVAL_INDENT_MM)
-        paragraph.paragraph_format.space_after = Pt(12)
-        for index, line in enumerate(block):
-            run = paragraph.add_run(line)
-            run.bold = index == 0
-            if index < len(block) - 1:
-                run.add_break()
-    for index, line in enumerate(title):
-        _paragraph(document, line, bold=True, centred=True, after=0 if index < len(title) - 1 else 12)
+    add_approval_and_title(document, approval_block(protocol), title, indent_mm=APPROVAL_INDENT_MM)
 
 
 def analysis_document(context: dict) -> bytes:

@@ -13,9 +13,10 @@ from workspace.council.approval import approval_history, approved_protocol
 from workspace.extensions import db
 from workspace.passport import bp
 from workspace.passport.content import passport_rows
-from workspace.passport.exports import approval_block, export_filename, passport_document, title_lines
+from workspace.passport.exports import export_filename, passport_document, title_lines
 from workspace.passport.models import PassportStatus
 from workspace.passport.queries import get_passport_or_404, grounds_of, stages_of
+from workspace.plans.exports import approval_block
 
 
 def _document_context() -> dict:

@@ -3,26 +3,22 @@
 «Паспорт программы» as a two-column table (heading — content), page numbers from the second page."""
 from __future__ import annotations
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
 from flask_babel import gettext as _
 
-from workspace.core.documents import a4_blank, add_grid, add_grid_row, add_page_numbers, document_bytes
+from workspace.core.documents import (
+    a4_blank,
+    add_approval_and_title,
+    add_grid,
+    add_grid_row,
+    add_page_numbers,
+    document_bytes,
+)
 from workspace.core.words import quoted
 from workspace.passport.content import Row
-from workspace.plans.exports import approval_lines
+from workspace.plans.exports import approval_block
 
 WIDTHS_MM = (50, 120)        # a portrait A4 page within the ГОСТ margins: 170 mm
 APPROVAL_INDENT_MM = 95      # the approval block on the right 75 mm of the line
-
-
-def approval_block(protocol) -> list[str]:
-    """«УТВЕРЖДЕНО / решением координационного совета, / протокол № 2 от 28.08.2026» once the council approved the
-    passport (``protocol``: its number and date), nothing before."""
-    if protocol is None:
-        return []
-    number, day = protocol
-    return approval_lines((number, day.strftime("%d.%m.%Y")), "", None)
 
 
 def title_lines(passport) -> list[str]:
@@ -35,21 +31,7 @@ def passport_document(author: str, passport, rows: list[Row], protocol) -> bytes
     add_page_numbers(document)
     author_line = document.add_paragraph()
     author_line.add_run(author).bold = True
-    block = approval_block(protocol)
-    if block:
-        paragraph = document.add_paragraph()
-        paragraph.paragraph_format.left_indent = Mm(APPROVAL_INDENT_MM)
-        paragraph.paragraph_format.space_after = Pt(12)
-        for index, line in enumerate(block):
-            run = paragraph.add_run(line)
-            run.bold = index == 0
-            if index < len(block) - 1:
-                run.add_break()
-    for index, line in enumerate(title):
-        paragraph = document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_after = Pt(0 if index < len(title) - 1 else 12)
-        paragraph.add_run(line).bold = True
+    add_approval_and_title(document, approval_block(protocol), title, indent_mm=APPROVAL_INDENT_MM)
     widths = list(WIDTHS_MM)
     table = add_grid(document, [_("Раздел паспорта"), _("Содержание")], widths)
     for row in rows:

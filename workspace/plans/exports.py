@@ -9,8 +9,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
 from flask import g, has_request_context
 from flask_babel import gettext as _
 from openpyxl import Workbook
@@ -21,7 +19,14 @@ from sqlalchemy import select
 from tenants.models import Institution
 from workspace.accounts.models import StaffRole, User
 from workspace.core.dates import AcademicYear
-from workspace.core.documents import a4_blank, add_grid, add_grid_row, add_page_numbers, document_bytes
+from workspace.core.documents import (
+    a4_blank,
+    add_approval_and_title,
+    add_grid,
+    add_grid_row,
+    add_page_numbers,
+    document_bytes,
+)
 from workspace.core.excel import LINE_HEIGHT, neutralise, row_height, set_up_print
 from workspace.core.labels import label
 from workspace.extensions import db
@@ -73,6 +78,15 @@ def approval_lines(approval: tuple[str, str] | None, base_short_name: str, head:
     signature = initials_name(head[1]) if head else "_" * 18
     return [_("УТВЕРЖДАЮ"), f"{position} {base_short_name}".strip(), f"__________ {signature}",
             _("«___» __________ 20___ г.")]
+
+
+def approval_block(protocol) -> list[str]:
+    """«УТВЕРЖДЕНО / решением координационного совета, / протокол № 2 от 28.08.2026» once the council approved an
+    object (``protocol``: its number and date, as council.approval.approved_protocol gives it), nothing before."""
+    if protocol is None:
+        return []
+    number, day = protocol
+    return approval_lines((number, day.strftime("%d.%m.%Y")), "", None)
 
 
 def plan_heading(plan: Plan, section=None, approval: tuple[str, str] | None = None) -> Heading:
@@ -260,20 +274,7 @@ def plan_document(plan: Plan, sections, heading: Heading, names: dict[int, str] 
     names = interaction_names() if names is None else names
     document = a4_blank(heading.author, " ".join(heading.title), font_size=12, landscape=True)
     add_page_numbers(document)
-    block = document.add_paragraph()
-    block.paragraph_format.left_indent = Mm(175)                 # the right 82 mm of the 257 mm line
-    block.paragraph_format.space_after = Pt(12)
-    for index, line in enumerate(heading.approval):
-        run = block.add_run(line)
-        if index == 0:
-            run.bold = True
-        if index < len(heading.approval) - 1:
-            run.add_break()
-    for index, line in enumerate(heading.title):
-        paragraph = document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_after = Pt(0 if index < len(heading.title) - 1 else 12)
-        paragraph.add_run(line).bold = True
+    add_approval_and_title(document, heading.approval, heading.title, indent_mm=175)  # the right 82 mm of 257
     widths = list(WIDTHS_MM)
     table = add_grid(document, list(HEADER), widths, font_size=11)
     statuses: dict = {}
