@@ -32,7 +32,10 @@ NETWORK_NAME = "Культурно-образовательная среда ш�
 
 
 def mark_window(page) -> None:
-    """Set a flag on ``window``: it survives htmx swaps and dies with a full page load."""
+    """Set a flag on ``window``: it survives htmx swaps and dies with a full page load. Waits for the page's load
+    first: htmx binds its triggers on DOMContentLoaded, and an input typed before that is lost (a loaded machine
+    shows the heading well before)."""
+    page.wait_for_load_state("load")
     page.evaluate("window.__e2eNoReload = true")
 
 
