@@ -76,6 +76,11 @@ def test_the_school_lists_reads_by_pupil_and_period(app, make, client, login_as)
     one = w.enrollments_a[0].pupil_id
     html = client.get(f"/i/school-a/pupils/reads?pupil={one}").get_data(as_text=True)
     assert "Алексеев0 Пётр" in html and "Алексеев1" not in html.split('id="read-rows"')[1]
+    rows = client.get("/i/school-a/pupils/reads?q=алексеев1").get_data(as_text=True).split('id="read-rows"')[1]
+    assert "Алексеев1 Пётр" in rows and "Алексеев0" not in rows
+    html = client.get("/i/school-a/pupils/reads?q=Сидоров").get_data(as_text=True)
+    assert "Алексеев" not in html.split('id="read-rows"')[1]
+    assert 'value="Сидоров"' in html and "<option" not in html  # no list of every pupil of the school
     tomorrow = (today + timedelta(days=1)).isoformat()
     html = client.get(f"/i/school-a/pupils/reads?from={tomorrow}").get_data(as_text=True)
     assert "За выбранный период другие учреждения не просматривали" in html

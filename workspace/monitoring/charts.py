@@ -8,6 +8,7 @@ styles) chosen to stay apart in grey print; each series also has its own stroke 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -20,6 +21,7 @@ LEGEND = 24
 LEGEND_ROW = 16
 
 
+@lru_cache(maxsize=4096)  # a dashboard formats ~1 500 figures, most of them small integers seen before
 def format_number(value: float) -> str:
     """1234.5 → «1 234,5»: Russian figures on the chart."""
     rounded = round(value, 1)

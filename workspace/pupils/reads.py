@@ -20,6 +20,7 @@ from sqlalchemy import Select, insert, select
 from tenants.models import Institution
 from workspace.audit.recorder import actor
 from workspace.core.models import utcnow
+from workspace.core.text import matches_search_text
 from workspace.extensions import db
 from workspace.pupils.models import Pupil, PupilRead
 
@@ -33,6 +34,8 @@ READ_KINDS = {
     "achievements": _l("Достижения группы: ФИО и класс"),
 }
 
+_INSERT_READ = insert(PupilRead.__table__)
+
 
 def record_pupil_reads(kind: str, object_id: int | None, pupils: Iterable[tuple[int, int]]) -> int:
     """Append a read of each (home_institution_id, pupil_id) not of the reader's own institution, in one
@@ -44,10 +47,12 @@ def record_pupil_reads(kind: str, object_id: int | None, pupils: Iterable[tuple[
         return 0
     reader_id, reader_name = actor()
     now = utcnow()
-    db.session.connection().execute(insert(PupilRead.__table__).values([
+    # executemany of one cached statement (SQLAlchemy sends it as batched multi-row INSERTs): a VALUES list
+    # built per request would be compiled anew each time, ~4 ms for a journal grid of 30 pupils
+    db.session.connection().execute(_INSERT_READ, [
         {"institution_id": home_id, "pupil_id": pupil_id, "reader_id": reader_id, "reader_name": reader_name,
          "reader_institution_id": reader_institution_id, "kind": kind, "object_id": object_id, "read_at": now}
-        for home_id, pupil_id in rows]))
+        for home_id, pupil_id in rows])
     return len(rows)
 
 
@@ -64,8 +69,10 @@ def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, 
     return (start(first) if first else None), upper
 
 
-def reads_query(pupil_id: int | None = None, first: date | None = None, last: date | None = None) -> Select:
-    """Reads of the school's pupils (the scope keeps both tables to the school), newest first."""
+def reads_query(pupil_id: int | None = None, first: date | None = None, last: date | None = None,
+                name: str = "") -> Select:
+    """Reads of the school's pupils (the scope keeps both tables to the school), newest first; ``name``: only
+    the pupils whose name or class it matches (word starts, any word form)."""
     statement = (select(PupilRead.id, PupilRead.read_at, PupilRead.reader_name, Institution.short_name.label("reader_institution"),
                         PupilRead.kind, PupilRead.object_id, Pupil.id.label("pupil_id"), Pupil.surname, Pupil.name,
                         Pupil.patronymic, Pupil.class_label)
@@ -74,6 +81,8 @@ def reads_query(pupil_id: int | None = None, first: date | None = None, last: da
                  .order_by(PupilRead.read_at.desc(), PupilRead.id.desc()))
     if pupil_id is not None:
         statement = statement.where(PupilRead.pupil_id == pupil_id)
+    if name:
+        statement = statement.where(matches_search_text(Pupil, name))
     lower, upper = day_bounds(first, last)
     if lower is not None:
         statement = statement.where(PupilRead.read_at >= lower)
