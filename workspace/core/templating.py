@@ -16,6 +16,23 @@ from workspace.core import labels, words
 from workspace.core.dates import AcademicYear, long_date, month_name, ru_date, ru_datetime
 from workspace.core.navigation import main_nav
 
+_ID_MARK = 987654321987  # stands for the id while a URL pattern is built once
+
+
+def id_url(endpoint: str, name: str, value: int, **values) -> str:
+    """``url_for(endpoint, **{name: value}, **values)`` for a row of a long list: the URL is built once per request
+    and endpoint with a mark in place of the integer id, then each row only puts its id in (~1 µs instead of the
+    ~12 µs of url_for, which a table of 100 rows × 4 links pays 400 times)."""
+    patterns = g.setdefault("_id_urls", {})
+    key = (endpoint, name, *sorted(values.items()))
+    pattern = patterns.get(key)
+    if pattern is None:
+        head, mark, tail = url_for(endpoint, **{name: _ID_MARK}, **values).partition(str(_ID_MARK))
+        if not mark:
+            raise ValueError(f"{endpoint}: {name} is not a part of its URL")
+        pattern = patterns[key] = (head, tail)
+    return f"{pattern[0]}{int(value)}{pattern[1]}"
+
 
 def init_templating(app: Flask) -> None:
     static_root = app.static_folder
@@ -32,7 +49,7 @@ def init_templating(app: Flask) -> None:
         ru_date=ru_date, ru_datetime=ru_datetime, long_date=long_date, month_name=month_name,
         label=labels.label, plural=words.plural, noun_for=words.noun_for, quoted=words.quoted_html, nest_quotes=words.nest_quotes,
     )
-    app.jinja_env.globals.update(static_url=static_url, main_nav=main_nav)
+    app.jinja_env.globals.update(static_url=static_url, main_nav=main_nav, id_url=id_url)
     app.jinja_env.add_extension("jinja2.ext.do")
 
     def _translations():
