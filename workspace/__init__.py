@@ -78,12 +78,14 @@ def create_app(config: Config | None = None) -> Flask:
 
     from tenants.resolution import init_resolution
     from workspace.core.database import init_database
+    from workspace.core.statement_count import init_statement_count
     from workspace.core.errors import init_errors
     from workspace.core.security import init_input_guard, init_security_headers
     from workspace.core.static_files import init_static_compression
     from workspace.core.templating import init_templating
 
     init_database(app)
+    init_statement_count(app)
     init_resolution(app)
     init_security_headers(app)
     init_input_guard(app)

@@ -74,6 +74,7 @@ class Config:
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.PREFERRED_URL_SCHEME = "https" if self.SESSION_COOKIE_SECURE else "http"
         self.BEHIND_PROXY = _flag("BEHIND_PROXY")
+        self.COUNT_STATEMENTS = _flag("COUNT_STATEMENTS")  # the benchmark's X-SQL-Statements header
         self.RATELIMIT_REDIS_URL = os.environ.get("RATELIMIT_REDIS_URL", "")
         self.PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
         # How long the monitoring dashboards reuse the rows they read (per process; 0: read on every view).
