@@ -7,13 +7,14 @@ import hashlib
 from functools import lru_cache
 
 from flask import Flask, g, request, url_for
-from flask_babel import get_locale, get_translations
+from flask_babel import get_locale
 from flask_login import current_user
 from jinja2 import pass_eval_context
 from markupsafe import Markup
 
 from workspace.core import labels, words
 from workspace.core.dates import AcademicYear, long_date, month_name, ru_date, ru_datetime
+from workspace.core.i18n import catalog
 from workspace.core.navigation import main_nav
 
 _ID_MARK = 987654321987  # stands for the id while a URL pattern is built once
@@ -52,22 +53,16 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.globals.update(static_url=static_url, main_nav=main_nav, id_url=id_url)
     app.jinja_env.add_extension("jinja2.ext.do")
 
-    def _translations():
-        """The request's catalog: kept on g by workspace.extensions.RequestDomain after its first lookup
-        (Flask-Babel resolves the locale and its cache on every call, ~20 µs)."""
-        found = g.get("_translations")
-        return found if found is not None else get_translations()
-
     app.jinja_env.install_gettext_callables(
-        lambda string: _translations().ugettext(string),
-        lambda singular, plural, n: _translations().ungettext(singular, plural, n),
+        lambda string: catalog().ugettext(string),
+        lambda singular, plural, n: catalog().ungettext(singular, plural, n),
         newstyle=True)
 
     # The same newstyle gettext in one call: Jinja's own _() resolves "gettext" in the context and calls
     # through two more context.call() layers (~15 µs a call; a page makes 50–150 of them).
     @pass_eval_context
     def _gettext(eval_ctx, string: str, **variables):
-        translated = _translations().ugettext(string)
+        translated = catalog().ugettext(string)
         if eval_ctx.autoescape:
             translated = Markup(translated)
         return words.nest_quotes(translated % variables)  # always a format string, as Jinja's newstyle gettext
@@ -75,7 +70,7 @@ def init_templating(app: Flask) -> None:
     @pass_eval_context
     def _ngettext(eval_ctx, singular: str, plural: str, num: int, **variables):
         variables.setdefault("num", num)
-        translated = _translations().ungettext(singular, plural, num)
+        translated = catalog().ungettext(singular, plural, num)
         if eval_ctx.autoescape:
             translated = Markup(translated)
         return words.nest_quotes(translated % variables)
