@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import has_request_context
 from sqlalchemy import event
 
-from workspace.core.statement_count import HEADER, init_statement_count
+from workspace.core.statement_count import CONTEXT_HEADER, CONTEXT_PREFIX, HEADER, init_statement_count
 
 
 def test_production_pages_do_not_tell_how_they_read(app, client, make, login_as):
@@ -34,3 +34,6 @@ def test_the_header_tells_the_statements_of_a_request_when_configured(app, clien
     # the test's session commits by releasing its savepoint, after the header is written (a real commit is no statement)
     before_commit = [statement for statement in seen if not statement.startswith("RELEASE SAVEPOINT")]
     assert int(response.headers[HEADER]) == len(before_commit) > 3
+    context = [statement for statement in before_commit if statement.startswith(CONTEXT_PREFIX)]
+    postgres = app.extensions["test_connection"].dialect.name == "postgresql"
+    assert int(response.headers[CONTEXT_HEADER]) == len(context) == (1 if postgres else 0)
