@@ -53,11 +53,11 @@ from workspace.council.models import (
     QuorumRule,
 )
 from workspace.council.queries import (
+    agenda_and_decisions,
     agenda_of,
-    decisions_of,
     get_meeting_or_404,
     next_meeting_number,
-    present_seat_ids,
+    seats_and_present,
     seats_of_current_network,
 )
 from workspace.council.rules import has_quorum
@@ -71,7 +71,7 @@ from workspace.council.voting import (
     rules_of_network,
     seat_count,
     tallies,
-    votes_of_seat,
+    tallies_and_choices,
 )
 from workspace.extensions import db
 
@@ -187,17 +187,16 @@ def _question_about(approval) -> str:
 # ---- the meeting page ---------------------------------------------------------------------------------
 
 def _meeting_context(meeting: Meeting, **forms) -> dict:
-    items = agenda_of(meeting)
+    items, decisions = agenda_and_decisions(meeting)
     item_ids = [item.id for item in items]
     manager = can_manage_council(g.network)
     is_open = _is_open(meeting)
+    counts, my_votes = tallies_and_choices(item_ids, g.seat)
     context = {
-        "meeting": meeting, "items": items, "tallies": tallies(item_ids), "decisions": decisions_of(item_ids),
-        "my_votes": votes_of_seat(item_ids, g.seat), "seats_total": seat_count(), "rules": rules_of_network(),
-        "can_manage": manager, "can_vote": g.seat is not None, "meeting_open": is_open,
+        "meeting": meeting, "items": items, "tallies": counts, "decisions": decisions, "my_votes": my_votes,
+        "rules": rules_of_network(), "can_manage": manager, "can_vote": g.seat is not None, "meeting_open": is_open,
         "vote_form": VoteForm(formdata=None), "decision_text": decision_text,
     }
-    decisions = context["decisions"]
     context["state"] = meeting_state(
         meeting, questions=len(items), decided=len(decisions), today=date.today(),
         without_quorum=sum(1 for decision in decisions.values() if decision.outcome == Outcome.NO_QUORUM))
@@ -205,12 +204,14 @@ def _meeting_context(meeting: Meeting, **forms) -> dict:
     if manager and is_open:
         context["agenda_form"] = forms.get("agenda_form") or AgendaItemForm(_waiting_choices(), formdata=None)
     if manager and not meeting.is_e_vote and not meeting.is_cancelled:
-        seats = seats_of_current_network()
-        present = present_seat_ids(meeting, item_ids)
+        seats, present = seats_and_present(meeting, item_ids)
+        context["seats_total"] = len(seats)  # the seats are read anyway: no count of its own
         form = forms.get("attendance_form") or AttendanceForm(_seat_choices(seats), formdata=None)
         if not form.seat_ids.data:
             form.seat_ids.data = sorted(present)
         context["attendance_form"] = form
+    else:
+        context["seats_total"] = seat_count()
     return context
 
 
@@ -288,7 +289,8 @@ def vote(meeting_id: int, agenda_item_id: int):
 
 
 def _vote_context(item: AgendaItem) -> dict:
-    return {"tally": tallies([item.id])[item.id], "my_vote": votes_of_seat([item.id], g.seat).get(item.id),
+    counts, mine = tallies_and_choices([item.id], g.seat)
+    return {"tally": counts[item.id], "my_vote": mine.get(item.id),
             "seats_total": seat_count(), "can_vote": g.seat is not None, "vote_form": VoteForm(formdata=None),
             "can_manage": can_manage_council(g.network)}
 
@@ -368,12 +370,11 @@ def mark_attendance(meeting_id: int):
 # ---- minutes ------------------------------------------------------------------------------------------
 
 def _minutes_context(meeting: Meeting) -> dict:
-    items = agenda_of(meeting)
+    items, decisions = agenda_and_decisions(meeting)
     item_ids = [item.id for item in items]
-    seats = seats_of_current_network()
-    present = present_seat_ids(meeting, item_ids)
+    seats, present = seats_and_present(meeting, item_ids)
     return {
-        "meeting": meeting, "items": items, "tallies": tallies(item_ids), "decisions": decisions_of(item_ids),
+        "meeting": meeting, "items": items, "tallies": tallies(item_ids), "decisions": decisions,
         "seats": seats, "present": [seat for seat in seats if seat.id in present],
         "chair": next((seat for seat in seats if seat.role == SeatRole.CHAIR), None),
         "secretary": next((seat for seat in seats if seat.role == SeatRole.SECRETARY), None),

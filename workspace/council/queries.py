@@ -20,6 +20,18 @@ def seats_of_current_network() -> list[Seat]:
     return sorted(seats, key=lambda seat: (ROLE_ORDER[seat.role], seat.user.full_name))
 
 
+def seats_and_present(meeting, item_ids: list[int]) -> tuple[list[Seat], set[int]]:
+    """The council's seats (as ``seats_of_current_network``) and the ids of those marked present at the meeting
+    or who voted on any of its questions: one statement."""
+    marked = select(Attendance.seat_id).where(Attendance.meeting_id == meeting.id)
+    voted = select(Vote.seat_id).where(Vote.agenda_item_id.in_(item_ids or [-1]))
+    rows = db.session.execute(
+        select(Seat, or_(Seat.id.in_(marked), Seat.id.in_(voted)).label("present"))
+        .options(joinedload(Seat.user).joinedload(User.institution))).all()
+    seats = sorted((seat for seat, _present in rows), key=lambda seat: (ROLE_ORDER[seat.role], seat.user.full_name))
+    return seats, {seat.id for seat, present in rows if present}
+
+
 def get_seat_or_404(seat_id: int) -> Seat:
     return db.first_or_404(select(Seat).where(Seat.id == seat_id)
                            .options(selectinload(Seat.user)))
@@ -59,11 +71,13 @@ def agenda_of(meeting) -> list:
                                    .order_by(AgendaItem.position, AgendaItem.id)))
 
 
-def decisions_of(item_ids: list[int]) -> dict:
-    if not item_ids:
-        return {}
-    return {decision.agenda_item_id: decision
-            for decision in db.session.scalars(select(Decision).where(Decision.agenda_item_id.in_(item_ids)))}
+def agenda_and_decisions(meeting) -> tuple[list[AgendaItem], dict[int, Decision]]:
+    """The meeting's questions in order and the decision taken on each (by question id): one statement."""
+    rows = db.session.execute(select(AgendaItem, Decision)
+                              .outerjoin(Decision, Decision.agenda_item_id == AgendaItem.id)
+                              .where(AgendaItem.meeting_id == meeting.id)
+                              .order_by(AgendaItem.position, AgendaItem.id)).all()
+    return [item for item, _decision in rows], {item.id: decision for item, decision in rows if decision is not None}
 
 
 def meetings_of_network(today) -> list[tuple]:
@@ -85,13 +99,6 @@ def meetings_of_network(today) -> list[tuple]:
 
 def next_meeting_number() -> int:
     return (db.session.scalar(select(func.max(Meeting.number))) or 0) + 1
-
-
-def present_seat_ids(meeting, item_ids: list[int]) -> set[int]:
-    """Seats marked present or who voted on any question of the meeting: one statement."""
-    marked = select(Attendance.seat_id).where(Attendance.meeting_id == meeting.id)
-    voted = select(Vote.seat_id).where(Vote.agenda_item_id.in_(item_ids or [-1]))
-    return set(db.session.scalars(select(Seat.id).where(or_(Seat.id.in_(marked), Seat.id.in_(voted)))))
 
 
 def open_questions_for(seats: list[Seat], today) -> list:

@@ -6,7 +6,7 @@ from datetime import date
 
 from flask import g
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from tenants.models import Seat
@@ -44,21 +44,24 @@ def seat_count() -> int:
 
 def tallies(item_ids: list[int]) -> dict[int, Tally]:
     """Vote counts per agenda item: one grouped statement."""
+    return tallies_and_choices(item_ids, None)[0]
+
+
+def tallies_and_choices(item_ids: list[int], seat: Seat | None) -> tuple[dict[int, Tally], dict[int, Choice]]:
+    """Vote counts per agenda item and the seat's own choice on each (none without a seat): one grouped
+    statement."""
     counts: dict[int, dict[Choice, int]] = defaultdict(dict)
+    mine: dict[int, Choice] = {}
     if item_ids:
-        for item_id, choice, n in db.session.execute(
-                select(Vote.agenda_item_id, Vote.choice, func.count())
+        own = (func.max(case((Vote.seat_id == seat.id, 1), else_=0)) if seat is not None else literal(0))
+        for item_id, choice, n, is_mine in db.session.execute(
+                select(Vote.agenda_item_id, Vote.choice, func.count(), own)
                 .where(Vote.agenda_item_id.in_(item_ids)).group_by(Vote.agenda_item_id, Vote.choice)):
             counts[item_id][choice] = n
-    return {item_id: Tally(counts[item_id].get(Choice.FOR, 0), counts[item_id].get(Choice.AGAINST, 0),
-                           counts[item_id].get(Choice.ABSTAIN, 0)) for item_id in item_ids}
-
-
-def votes_of_seat(item_ids: list[int], seat: Seat | None) -> dict[int, Choice]:
-    if seat is None or not item_ids:
-        return {}
-    return dict(db.session.execute(select(Vote.agenda_item_id, Vote.choice)
-                                   .where(Vote.agenda_item_id.in_(item_ids), Vote.seat_id == seat.id)).all())
+            if is_mine:
+                mine[item_id] = choice
+    return ({item_id: Tally(counts[item_id].get(Choice.FOR, 0), counts[item_id].get(Choice.AGAINST, 0),
+                            counts[item_id].get(Choice.ABSTAIN, 0)) for item_id in item_ids}, mine)
 
 
 def cast_vote(item: AgendaItem, meeting: Meeting, seat: Seat, choice: Choice, today: date) -> Vote:
