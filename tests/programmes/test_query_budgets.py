@@ -6,14 +6,16 @@ import pytest
 from tests.conftest import login
 from tests.programmes.helpers import build
 
-BUDGETS = {"programmes": 5, "programme": 10, "pupils": 5, "request": 10, "school-request": 5, "timetable": 4,
+BUDGETS = {"programmes": 5, "programme": 8, "pupils": 5, "request": 8, "school-request": 5, "timetable": 4,
            "inbox": 4, "applications": 6, "catalog": 5, "load": 3}
 # Where they go (after the user and, for /n/ pages, the network with membership and seat in one statement):
-#   programme (as the provider's coordinator): the programme, its provider's name, places taken, groups with
-#       teachers, their slots, places taken per group, the provider's teachers for the group form, the attestations;
-#   request: the request with its programme, the pupils (copies) with groups, the groups, the school's and the
-#       sender's names, places taken, per group, the "read" entry appended to the school's history, and the
-#       reads of its pupils, one row per pupil in one INSERT (pupils.reads.record_pupil_reads).
+#   programme (as the provider's coordinator): the programme, its provider's name with the places taken (one
+#       statement), groups with teachers and places taken per group, their slots, the provider's teachers for the
+#       group form, the attestations;
+#   request: the request with its programme, the pupils (copies) with groups, the groups with places taken per
+#       group, the school's and the sender's names with the places taken (one statement), the "read" entry appended
+#       to the school's history, and the reads of its pupils, one row per pupil in one INSERT
+#       (pupils.reads.record_pupil_reads).
 # On PostgreSQL a page that reads owned rows first sets the row-level-security context: one more statement.
 RLS_CONTEXT = {page: 1 for page in BUDGETS}
 for page in ("programmes", "programme", "request", "inbox", "load"):  # /n/: the resolution's unscoped read

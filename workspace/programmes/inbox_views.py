@@ -12,8 +12,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from tenants.models import Institution
-from workspace.accounts.models import User
 from workspace.audit.reads import record_read
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
@@ -30,10 +28,12 @@ from workspace.programmes.queries import (
     enrollments_of_request,
     first_waiting_ahead,
     group_counts,
+    groups_and_places,
     is_provider_admin,
     is_provider_manager,
     next_waiting_position,
     provider_requests,
+    request_parties,
     taken_places,
 )
 from workspace.pupils.reads import record_pupil_reads
@@ -50,10 +50,9 @@ def list_requests():
 def _request_context(enrollment_request: EnrollmentRequest, programme: Programme, decline_form=None,
                      declining: int | None = None) -> dict:
     rows = enrollments_of_request(enrollment_request.id)
-    groups = list(db.session.scalars(select(Group).where(Group.programme_id == programme.id).order_by(Group.name)))
-    school = db.session.scalar(select(Institution.short_name).where(Institution.id == enrollment_request.home_institution_id))
-    sender = db.session.scalar(select(User.full_name).where(User.id == enrollment_request.sent_by_id)) \
-        if enrollment_request.sent_by_id else None
+    groups_taken = groups_and_places(programme.id)
+    groups = [group for group, _taken in groups_taken]
+    school, sender, taken = request_parties(enrollment_request, programme)
     record_read(owner_institution_id=enrollment_request.home_institution_id, object_type="pupil",
                 object_ids=[enrollment.pupil_id for enrollment, _g in rows],
                 label=_("Заявка № %(n)d: ФИО и класс", n=enrollment_request.id))
@@ -61,7 +60,7 @@ def _request_context(enrollment_request: EnrollmentRequest, programme: Programme
                        ((enrollment.home_institution_id, enrollment.pupil_id) for enrollment, _g in rows))
     return {"request_": enrollment_request, "programme": programme, "rows": rows, "groups": groups,
             "school": school, "sender": sender, "can_decide": is_provider_manager(programme),
-            "taken": taken_places(programme.id), "group_taken": group_counts([group.id for group in groups]),
+            "taken": taken, "group_taken": {group.id: places for group, places in groups_taken},
             "decline_form": decline_form or DeclineForm(formdata=None), "declining": declining}
 
 

@@ -124,21 +124,53 @@ def teachers_of(institution_id: int) -> list[tuple[int, str]]:
         .order_by(User.full_name))]
 
 
-def groups_with_slots(programme_ids: list[int]) -> dict[int, list[tuple[Group, str, list[ScheduleSlot]]]]:
-    """programme id → [(group, teacher's name, slots)] in two statements."""
+def _held_places(column):
+    """SQL: the places taken (enrollments holding one) of the programme or group ``column`` names, correlated."""
+    return (select(func.count()).select_from(Enrollment)
+            .where(Enrollment.status.in_(HOLDING_PLACE), column).scalar_subquery())
+
+
+def groups_with_slots(programme_ids: list[int]) -> dict[int, list[tuple[Group, str, list[ScheduleSlot], int]]]:
+    """programme id → [(group, teacher's name, slots, places taken)] in two statements."""
     if not programme_ids:
         return {}
-    groups = db.session.execute(select(Group, User.full_name).outerjoin(User, User.id == Group.teacher_id)
+    groups = db.session.execute(select(Group, User.full_name, _held_places(Enrollment.group_id == Group.id))
+                                .outerjoin(User, User.id == Group.teacher_id)
                                 .where(Group.programme_id.in_(programme_ids)).order_by(Group.name, Group.id)).all()
     slots: dict[int, list[ScheduleSlot]] = defaultdict(list)
     if groups:
-        for slot in db.session.scalars(select(ScheduleSlot).where(ScheduleSlot.group_id.in_([gr.id for gr, _n in groups]))
+        for slot in db.session.scalars(select(ScheduleSlot).where(ScheduleSlot.group_id.in_([gr.id for gr, _n, _t in groups]))
                                        .order_by(ScheduleSlot.weekday, ScheduleSlot.starts_at)):
             slots[slot.group_id].append(slot)
     result: dict[int, list] = defaultdict(list)
-    for group, teacher in groups:
-        result[group.programme_id].append((group, teacher or "", slots[group.id]))
+    for group, teacher, taken in groups:
+        result[group.programme_id].append((group, teacher or "", slots[group.id], taken))
     return result
+
+
+def groups_and_places(programme_id: int) -> list[tuple[Group, int]]:
+    """The programme's groups by name, each with its places taken: one statement."""
+    return [tuple(row) for row in db.session.execute(
+        select(Group, _held_places(Enrollment.group_id == Group.id))
+        .where(Group.programme_id == programme_id).order_by(Group.name))]
+
+
+def request_parties(enrollment_request, programme: Programme) -> tuple[str, str | None, int]:
+    """A request's school (short name), who sent it (None when unknown) and the places taken in its programme:
+    one statement."""
+    sender = (select(User.full_name).where(User.id == enrollment_request.sent_by_id).scalar_subquery()
+              if enrollment_request.sent_by_id else null())
+    row = db.session.execute(select(Institution.short_name, sender,
+                                    _held_places(Enrollment.programme_id == programme.id))
+                             .where(Institution.id == enrollment_request.home_institution_id)).first()
+    return (row[0], row[1], row[2]) if row else ("", None, 0)
+
+
+def provider_and_places(programme: Programme) -> tuple[str, int]:
+    """The programme's provider's short name and the places taken in the programme: one statement."""
+    row = db.session.execute(select(Institution.short_name, _held_places(Enrollment.programme_id == programme.id))
+                             .where(Institution.id == programme.provider_institution_id)).first()
+    return (row[0], row[1]) if row else ("", 0)
 
 
 def get_group_or_404(programme: Programme, group_id: int) -> Group:

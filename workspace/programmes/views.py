@@ -23,12 +23,11 @@ from workspace.programmes.models import WEEKDAYS, Direction, GradeScale, Group, 
 from workspace.programmes.queries import (
     attestations_of,
     can_offer_programmes,
-    enrolled_counts,
     get_programme_or_404,
-    group_counts,
     groups_with_slots,
     is_provider_manager,
     programme_list,
+    provider_and_places,
     providers_in_network,
     teachers_of,
 )
@@ -81,14 +80,13 @@ def _page_context(programme: Programme, group_form: GroupForm | None = None, slo
     manage = is_provider_manager(programme)
     if manage and teachers is None:
         teachers = teachers_of(programme.provider_institution_id)
+    provider_name, taken = provider_and_places(programme)
     return {
-        "programme": programme, "groups": groups, "can_manage": manage,
-        "provider_name": dict(providers_in_network(g.network.id)).get(programme.provider_institution_id, ""),
-        "taken": enrolled_counts([programme.id]).get(programme.id, 0),
-        "group_taken": group_counts([group.id for group, _t, _s in groups]) if manage else {},
+        "programme": programme, "groups": groups, "can_manage": manage, "provider_name": provider_name,
+        "taken": taken,
         "group_form": group_form or (GroupForm(teachers, formdata=None, capacity=programme.capacity) if manage else None),
         "slot_forms": slot_forms or ({group.id: SlotForm(prefix=f"g{group.id}", formdata=None)
-                                     for group, _t, _s in groups} if manage else {}),
+                                     for group, _t, _s, _n in groups} if manage else {}),
         "attestations": attestations_of(programme.id),
         "attestation_form": attestation_form or (AttestationEditForm(prefix="att", formdata=None) if manage else None),
     }
