@@ -105,3 +105,19 @@ def test_only_the_operator_suspends(client, make, login_as, read):
     assert client.get(f"/operator/institutions/{school.id}/resume").status_code == 404
     with read():
         assert not db.session.scalar(select(Institution.is_suspended).where(Institution.id == school.id))
+
+
+def test_the_console_shows_the_first_networks_and_links_every_network_on_pages(console, make, count_queries):
+    school = make.institution("СОШ № 8", slug="sosh8")
+    for n in range(25):
+        make.network(school, name=f"Сеть {n:02d}", slug=f"net{n:02d}")
+    console.get("/operator/")
+    with count_queries() as statements:
+        index = text(console.get("/operator/"))
+    # the user, a page of institutions and their total, the first networks and their total: whatever their number
+    # (the operator reads no tenant-owned rows here: no row-level-security context on PostgreSQL either)
+    assert len(statements) == 5, "\n".join(statements)
+    assert "Сеть 19" in index and "Сеть 20" not in index and "Все сети: 25" in index
+    page = text(console.get("/operator/networks/"))
+    assert "Сеть 00" in page and "Сеть 24" in page and "Всего: 25" in page
+    assert console.get("/operator/networks/?page=9").status_code == 200

@@ -3,7 +3,7 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tenants.models import Institution, InstitutionKind, MemberRole, Membership, Network
 from workspace.accounts.invitations import invite, send_invitation
@@ -33,14 +33,26 @@ def index():
         page = search_institutions(query)
     else:
         page = paginate(select(Institution).order_by(Institution.short_name, Institution.id))
-    # every network with who started it (the operator or a manager of its base institution), archived ones last
-    networks = db.session.execute(
-        select(Network, User.full_name.label("creator"), Institution.short_name.label("base_name"))
-        .join(Institution, Institution.id == Network.base_institution_id)
-        .outerjoin(User, User.id == Network.created_by_id)
-        .order_by(Network.is_archived, Network.name)).all()
-    return render("operator/index.html", page=page, networks=networks, query=query,
+    networks = db.session.execute(_networks_statement().limit(NETWORKS_SHOWN)).all()
+    total = db.session.scalar(select(func.count(Network.id))) if len(networks) == NETWORKS_SHOWN else len(networks)
+    return render("operator/index.html", page=page, networks=networks, networks_total=total, query=query,
                   partials={"institutions": "operator/_institutions.html"})
+
+
+NETWORKS_SHOWN = 20  # on the console; every network on its own paginated page (a region has 200)
+
+
+def _networks_statement():
+    """Every network with who started it (the operator or a manager of its base institution), archived ones last."""
+    return (select(Network, User.full_name.label("creator"), Institution.short_name.label("base_name"))
+            .join(Institution, Institution.id == Network.base_institution_id)
+            .outerjoin(User, User.id == Network.created_by_id)
+            .order_by(Network.is_archived, Network.name, Network.id))
+
+
+@bp.get("/networks/")
+def list_networks():
+    return render("operator/networks.html", page=paginate(_networks_statement(), scalars=False))
 
 
 @bp.route("/institutions/new", methods=["GET", "POST"])
