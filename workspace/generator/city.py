@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import insert, inspect, text
+from sqlalchemy import inspect, text
 
 from tenants.entry import enter_command_line
 from tenants.models import Institution, InstitutionKind, MemberRole, Membership, Network, Seat, SeatRole
@@ -17,6 +17,8 @@ from workspace.core.dates import AcademicYear
 from workspace.core.text import search_text
 from workspace.desk.models import Note
 from workspace.extensions import db
+from workspace.generator import bulk
+from workspace.generator import monitoring as _monitoring
 from workspace.generator import names as N
 from workspace.generator import programmes as _programmes
 from workspace.generator import projects as _projects
@@ -37,7 +39,6 @@ BENCH_LOGINS = {
     "admin": f"bench.admin@{BENCH_INSTITUTION}.example",
     "operator": "bench.operator@uo.example",
 }
-BATCH = 5_000
 
 
 class DatabaseNotEmpty(RuntimeError):
@@ -66,6 +67,10 @@ SCALES = {
     "city": Scale("city", institutions=200, networks=20, members=(8, 30), staff=(7, 9), notes=100,
                   audit_entries=100_000, externals=40, plan_items=20_000, pupils=50_000, groups=2_000,
                   past_groups=2_000),
+    # ten cities: every total ×10, every per-unit figure (network size, staff, notes per institution) the same
+    "region": Scale("region", institutions=2_000, networks=200, members=(8, 30), staff=(7, 9), notes=100,
+                    audit_entries=1_000_000, externals=400, plan_items=200_000, pupils=500_000, groups=20_000,
+                    past_groups=20_000),
 }
 
 # Shares of institution kinds in a city of 200 (every kind present).
@@ -160,12 +165,10 @@ class City:
         return self._next_id[name]
 
     def insert(self, model, rows: list[dict]) -> None:
-        """Core executemany in batches: no ORM flush, no audit listener, explicit ids."""
+        """COPY on PostgreSQL, Core executemany in batches elsewhere (``bulk``): no ORM flush, no audit
+        listener, explicit ids."""
         table = model.__table__
-        for start in range(0, len(rows), BATCH):
-            chunk = rows[start:start + BATCH]
-            db.session.execute(insert(table), chunk)
-            self.progress(len(chunk))
+        bulk.write(db.session, table, rows, self.progress)
         self.counts[table.name] = self.counts.get(table.name, 0) + len(rows)
 
     def past(self, days: float) -> datetime:
@@ -450,6 +453,8 @@ def build_networks(city: City) -> None:
         name = f"{theme}: {base.short_name}" if index == 0 else theme
         if index >= len(N.NETWORK_THEMES):
             name = f"{theme} ({N.DISTRICTS[index % len(N.DISTRICTS)]} район)"
+            if index >= 3 * len(N.NETWORK_THEMES):  # a region: the names above repeat after 60 networks
+                name = f"{theme} ({N.DISTRICTS[index % len(N.DISTRICTS)]} район, {index // len(N.NETWORK_THEMES)})"
         size = scale.members[1] if index == 0 else rng.randint(scale.members[0], scale.members[1] - 1)
         others = [p for p in city.places if p is not base]
         partners = rng.sample(others, k=min(len(others), size - 1))
@@ -781,7 +786,7 @@ AREAS: list[Area] = [
     # ~12 pupils × the lessons held: ~68 a year at two a week, ~20 of this year's by late autumn
     Area("journal", lambda s: s.groups * 12 * 20 + s.past_groups * 12 * 68, _build_journal),
     Area("bank", lambda s: s.networks * 100, build_bank),
-    Area("monitoring", lambda s: s.networks * (max(s.plan_items // 100, 10) * 5 + 20), _build_monitoring),
+    Area("monitoring", lambda s: s.networks * (_monitoring.responses_per_network(s) * 5 + 20), _build_monitoring),
     Area("agreements", _agreements.rows_estimate, _agreements.build_agreements),
     Area("projects", _projects.rows, _projects.build_projects),
     Area("audit_history", lambda s: s.audit_entries, build_audit_history),
