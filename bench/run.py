@@ -467,7 +467,8 @@ def prepare(ctx: RunContext) -> float:
     run([PY, "-m", "flask", "--app", "wsgi", "db", "upgrade"], owner_env)
     say(f"{ctx.database}/{ctx.scale}: generating")
     started = time.perf_counter()
-    run([PY, "-m", "flask", "--app", "wsgi", "generate", "--scale", ctx.scale, "--seed", "1"], owner_env)
+    run([PY, "-m", "flask", "--app", "wsgi", "generate", "--scale", ctx.scale, "--seed", "1"], owner_env,
+        timeout=3600 if ctx.scale == "region" else 600)  # region: minutes, longer on a busy machine
     seconds = time.perf_counter() - started
     if ctx.database == "postgres":
         run([PY, "-m", "flask", "--app", "wsgi", "db-app-role", APP_ROLE], owner_env)

@@ -1,6 +1,7 @@
 """The city generator: scales, the per-area functions and the fast row writer (see the package doc)."""
 from __future__ import annotations
 
+import gc
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -211,6 +212,8 @@ class Area:
     name: str
     rows: Callable[[Scale], int]  # an estimate, for the progress bar
     build: Callable[[City], None]
+    # its biggest tables: loaded on PostgreSQL before their foreign keys and indexes are back (bulk.checks_after)
+    bulk_tables: tuple[str, ...] = ()
 
 
 # -- institutions -----------------------------------------------------------------------------
@@ -779,17 +782,19 @@ AREAS: list[Area] = [
     Area("people", lambda s: s.institutions * (sum(s.staff) // 2) + s.externals + 3, build_people),
     Area("networks", lambda s: s.networks * (1 + sum(s.members) // 2), build_networks),
     Area("councils", lambda s: s.networks * 8, build_councils),
-    Area("notes", lambda s: s.institutions * s.notes, build_notes),
+    Area("notes", lambda s: s.institutions * s.notes, build_notes, ("notes",)),
     Area("plans", lambda s: int(s.plan_items * 1.4) + s.networks * 20, build_plans),
-    Area("pupils", lambda s: s.pupils, _programmes.build_pupils),
-    Area("programmes", lambda s: (s.groups + s.past_groups) * 30, _programmes.build_programmes),
+    Area("pupils", lambda s: s.pupils, _programmes.build_pupils, ("pupils",)),
+    Area("programmes", lambda s: (s.groups + s.past_groups) * 30, _programmes.build_programmes,
+         ("applications", "enrollments")),
     # ~12 pupils × the lessons held: ~68 a year at two a week, ~20 of this year's by late autumn
-    Area("journal", lambda s: s.groups * 12 * 20 + s.past_groups * 12 * 68, _build_journal),
+    Area("journal", lambda s: s.groups * 12 * 20 + s.past_groups * 12 * 68, _build_journal, ("marks", "lessons")),
     Area("bank", lambda s: s.networks * 100, build_bank),
     Area("monitoring", lambda s: s.networks * (_monitoring.responses_per_network(s) * 5 + 20), _build_monitoring),
     Area("agreements", _agreements.rows_estimate, _agreements.build_agreements),
     Area("projects", _projects.rows, _projects.build_projects),
-    Area("audit_history", lambda s: s.audit_entries, build_audit_history),
+    Area("audit_history", lambda s: s.audit_entries, build_audit_history,
+         ("institution_audit_entries", "network_audit_entries")),
 ]
 
 WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "notes", "plans",
@@ -833,10 +838,12 @@ def generate(scale: Scale | str, seed: int = 1, progress: Callable[[int], None] 
     set_password(holder, BENCH_PASSWORD)  # hashed once (argon2 is slow on purpose), shared by every account
     city.password_hash = holder.password_hash
     dialect = db.session.get_bind().dialect.name
+    gc.disable()  # millions of rows held in lists: the cyclic collector would walk them again and again
     try:
         with enter_command_line():  # Core inserts bypass the ORM hooks: the RLS context is set once, here
             for area in AREAS:
-                area.build(city)
+                with bulk.checks_after(db.session, area.bulk_tables):
+                    area.build(city)
             if dialect == "postgresql":  # explicit ids: move the sequences past them
                 for table in WRITTEN_TABLES:
                     db.session.execute(text(
@@ -846,6 +853,8 @@ def generate(scale: Scale | str, seed: int = 1, progress: Callable[[int], None] 
     except BaseException:
         db.session.rollback()
         raise
+    finally:
+        gc.enable()
     if dialect == "postgresql":
         # What autovacuum does soon after a bulk load: statistics for the planner and the visibility
         # map (without it every count(*) visits the heap row by row instead of an index-only scan).

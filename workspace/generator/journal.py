@@ -134,6 +134,5 @@ def build_journal(city) -> None:
     (a list of ``JournalGroupSpec``); without them nothing is written."""
     specs = getattr(city, "journal_groups", [])
     if specs:
-        with bulk.checks_after(db.session, ("marks", "lessons")):  # checked once the rows are in: much faster
-            counts = generate_journal(db.session, city.rng, specs, today=city.today, progress=city.progress)
+        counts = generate_journal(db.session, city.rng, specs, today=city.today, progress=city.progress)
         city.counts.update(counts)
