@@ -4,6 +4,7 @@
     .venv/bin/python bench/run.py                      # demo + city, SQLite + PostgreSQL, soak 300 s
     .venv/bin/python bench/run.py --quick              # 2 s per figure, 20 s soak, prints only
     .venv/bin/python bench/run.py --scales demo --databases sqlite --seconds 3 --soak-seconds 0
+    .venv/bin/python bench/run.py --scales city,region --databases postgres   # region ÷ city (PostgreSQL only)
 
 For each database and scale it creates a fresh database (a temporary SQLite file, or the PostgreSQL
 database ``workspace_bench_<scale>``), migrates it, generates the city (``flask generate``), starts
@@ -51,7 +52,7 @@ DOC = ROOT / "docs" / "performance.md"
 NOTES_MARKER = "<!-- Everything below this line is written by hand and kept by bench/run.py. -->"
 
 sys.path.insert(0, str(ROOT))
-from workspace.generator.city import BENCH_INSTITUTION, BENCH_LOGINS, BENCH_PASSWORD  # noqa: E402
+from workspace.generator.city import BENCH_INSTITUTION, BENCH_LOGINS, BENCH_PASSWORD, SCALES  # noqa: E402
 
 PY = sys.executable
 PG_SERVER = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432").rstrip("/")
@@ -467,7 +468,8 @@ def prepare(ctx: RunContext) -> float:
     run([PY, "-m", "flask", "--app", "wsgi", "db", "upgrade"], owner_env)
     say(f"{ctx.database}/{ctx.scale}: generating")
     started = time.perf_counter()
-    run([PY, "-m", "flask", "--app", "wsgi", "generate", "--scale", ctx.scale, "--seed", "1"], owner_env)
+    run([PY, "-m", "flask", "--app", "wsgi", "generate", "--scale", ctx.scale, "--seed", "1"], owner_env,
+        timeout=3600 if ctx.scale == "region" else 600)  # region: minutes, longer on a busy machine
     seconds = time.perf_counter() - started
     if ctx.database == "postgres":
         run([PY, "-m", "flask", "--app", "wsgi", "db-app-role", APP_ROLE], owner_env)
@@ -1069,18 +1071,19 @@ def _sql(pair: dict) -> str:
     return f"{pair['statements']}" + (f" ({context} RLS)" if context else "")
 
 
-def growth_table(results: dict, databases: list[str]) -> tuple[str, list[str]]:
-    """city p50 ÷ demo p50 per page, raw and relative to the baseline beside each measurement
-    (the baseline's cost does not depend on the data, so the relative figure removes the drift of
-    the machine between the two measurements, minutes apart)."""
+def growth_table(results: dict, databases: list[str], small: str = "demo",
+                 big: str = "city") -> tuple[str, list[str]]:
+    """``big`` p50 ÷ ``small`` p50 per page (city ÷ demo, region ÷ city), raw and relative to the baseline
+    beside each measurement (the baseline's cost does not depend on the data, so the relative figure removes
+    the drift of the machine between the two measurements, minutes apart)."""
     header, rows, misses = ["page / action"], [], []
     for database in databases:
         name = DB_NAMES[database]
-        header += [f"{name} demo p50", f"{name} city p50", "city ÷ demo", "relative to baseline"]
+        header += [f"{name} {small} p50", f"{name} {big} p50", f"{big} ÷ {small}", "relative to baseline"]
     for endpoint in (None, *ENDPOINTS):
         row = ["**baseline**" if endpoint is None else endpoint.label]
         for database in databases:
-            demo, city = results[database].get("demo"), results[database].get("city")
+            demo, city = results[database].get(small), results[database].get(big)
             if not demo or not city or "pages" not in demo or "pages" not in city:
                 row += ["–"] * 4
                 continue
@@ -1097,7 +1100,7 @@ def growth_table(results: dict, databases: list[str]) -> tuple[str, list[str]]:
             row += [ms(dp["c1"]["p50_us"]), ms(cp["c1"]["p50_us"]), f"{raw:.2f}",
                     f"{relative:.2f}" + (" ✗" if relative > 1.5 else "")]
             if relative > 1.5:
-                misses.append(f"{endpoint.label} on {DB_NAMES[database]}: city p50 is {relative:.2f} × demo "
+                misses.append(f"{endpoint.label} on {DB_NAMES[database]}: {big} p50 is {relative:.2f} × {small} "
                               f"relative to the baseline ({raw:.2f} × raw; target ≤ 1.5)")
         rows.append(row)
     return table(header, rows), misses
@@ -1106,7 +1109,7 @@ def growth_table(results: dict, databases: list[str]) -> tuple[str, list[str]]:
 def weight_tables(results: dict, databases: list[str]) -> tuple[str, list[str]]:
     parts, misses = [], []
     for database in databases:
-        for scale in ("demo", "city"):
+        for scale in SCALES:
             outcome = results[database].get(scale)
             if not outcome or "weight" not in outcome:
                 continue
@@ -1240,12 +1243,14 @@ def report(results: dict, info: dict, args, databases: list[str], scales: list[s
         "",
         "## Data",
         "",
-        "`flask --app wsgi generate --scale demo|city --seed 1` (workspace/generator). City: 200 institutions, "
+        "`flask --app wsgi generate --scale demo|city|region --seed 1` (workspace/generator). City: 200 institutions, "
         "20 networks of 8–30 members, ~1 650 users, ~20 000 notes, 20 000 plan items (one draft plan of 1 000 "
         "items per network) with ~3 600 event reports, 100 000 history entries, ~50 000 pupils, 2 000 network "
         "groups this year and 2 000 of last year (~270 000 lessons, ~2.2 million journal marks), 100 agreements, "
         "100 projects, 500 bank materials, 500 requests, 20 surveys with 4 000 answers; demo: 10 institutions, "
-        "2 networks, ~60 users, ~300 notes, 50 plan items, 300 pupils, 18 groups, 2 000 history entries. "
+        "2 networks, ~60 users, ~300 notes, 50 plan items, 300 pupils, 18 groups, 2 000 history entries; "
+        "region (PostgreSQL only): ten cities — 2 000 institutions, 200 networks of the same sizes, ~500 000 pupils, "
+        "~22 million marks, 1 000 000 history entries, the same bench institution, plan, journal group shape. "
         f"Measured as the bench coordinator/admin of {BENCH_INSTITUTION} (base of the biggest network), the "
         "bench operator, and the teacher of the journal group nearest 30 pupils × 40 lessons.",
         "",
@@ -1256,10 +1261,13 @@ def report(results: dict, info: dict, args, databases: list[str], scales: list[s
     ]
     for database in databases:
         out += ["", f"## Pages — {DB_NAMES[database]}", "", page_table(results, database, scales)]
-    growth, growth_misses = ("", [])
-    if len(scales) > 1:
-        growth, growth_misses = growth_table(results, databases)
-        out += ["", "## Growth: city ÷ demo (p50 at concurrency 1; target ≤ 1.5)", "", growth]
+    growth_misses = []
+    for small, big in (("demo", "city"), ("city", "region")):
+        if small in scales and big in scales:
+            shown = [d for d in databases if big != "region" or d == "postgres"]  # region: PostgreSQL only
+            growth, misses = growth_table(results, shown, small, big)
+            growth_misses += misses
+            out += ["", f"## Growth: {big} ÷ {small} (p50 at concurrency 1; target ≤ 1.5)", "", growth]
     weights, weight_misses = weight_tables(results, databases)
     out += ["", "## Page weight (first visit of the desk; target ≤ 100 KB compressed)", "", weights]
     soak_text, soak_misses = soak_section(results)
@@ -1286,6 +1294,13 @@ def write_doc(text: str, path: Path) -> None:
     if not kept.strip():
         kept = "\n\n## Notes\n\n(Analysis of the latest figures: causes of the misses above.)\n"
     path.write_text(text + "\n" + NOTES_MARKER + kept)
+
+
+def _check_selection(parser, scales: list[str], databases: list[str]) -> None:
+    if not set(scales) <= set(SCALES) or not set(databases) <= {"sqlite", "postgres"}:
+        parser.error("scales: demo,city,region; databases: sqlite,postgres")
+    if "region" in scales and "postgres" not in databases:
+        say("region scale: measured on PostgreSQL only (add --databases postgres); skipped on SQLite")
 
 
 def main() -> int:
@@ -1321,8 +1336,7 @@ def main() -> int:
         parser.error("unknown pages: " + ", ".join(sorted(args.pages - keys)) + "; known: " + ", ".join(sorted(keys)))
     scales = [s.strip() for s in args.scales.split(",") if s.strip()]
     databases = [d.strip() for d in args.databases.split(",") if d.strip()]
-    if not set(scales) <= {"demo", "city"} or not set(databases) <= {"sqlite", "postgres"}:
-        parser.error("scales: demo,city; databases: sqlite,postgres")
+    _check_selection(parser, scales, databases)
     if shutil.which("wrk") is None:
         print("wrk is not installed. On Debian/Ubuntu: apt-get install -y wrk "
               "(elsewhere: https://github.com/wg/wrk).", file=sys.stderr)
@@ -1354,6 +1368,9 @@ def main() -> int:
             excel = excel_measurements()
         for database in databases:
             for scale in scales:
+                if scale == "region" and database != "postgres":
+                    say("sqlite/region: skipped — the region scale is measured on PostgreSQL only")
+                    continue
                 results[database][scale] = run_one(database, scale, args)
     except KeyboardInterrupt:
         say("interrupted: servers stopped")

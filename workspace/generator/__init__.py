@@ -1,8 +1,9 @@
-"""A realistic city for performance work: `flask --app wsgi generate --scale demo|city --seed 1`.
+"""A realistic city for performance work: `flask --app wsgi generate --scale demo|city|region --seed 1`.
 
-It fills an EMPTY, migrated database (SQLite or PostgreSQL) in one transaction, with Core
-``executemany`` inserts and explicit primary keys (no ORM flushes, so the audit listener does not
-run: the history is generated explicitly as rows, like everything else). Everything except the
+It fills an EMPTY, migrated database (SQLite or PostgreSQL) in one transaction, with COPY on
+PostgreSQL and Core ``executemany`` inserts elsewhere (``bulk``), explicit primary keys (no ORM
+flushes, so the audit listener does not run: the history is generated explicitly as rows, like
+everything else). Everything except the
 dates is a pure function of the seed: names, e-mails, slugs, who sits where. Dates are spread
 backwards from the day of generation, so the data always looks current. On PostgreSQL the written
 tables are then vacuumed and analysed, as autovacuum would soon do after a bulk load; on SQLite the
@@ -12,7 +13,9 @@ Scales (``SCALES``): *city* is a municipality — 200 institutions of every kind
 8–30 members (some institutions in several), ~8 staff per institution in every role, councils
 with external members, ~100 internal notes per institution, 20 000 plan items and ~100 000 audit
 entries;
-*demo* is the same shape at a tenth of the size.
+*demo* is the same shape at a tenth of the size; *region* is ten cities (2 000 institutions, 200
+networks of the same sizes, 500 000 pupils, ~22 million marks, 1 000 000 history entries; PostgreSQL:
+a few minutes), with the same bench institution, plan, agreement, project and journal group shapes.
 
 Areas
 -----

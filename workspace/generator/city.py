@@ -1,12 +1,13 @@
 """The city generator: scales, the per-area functions and the fast row writer (see the package doc)."""
 from __future__ import annotations
 
+import gc
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import insert, inspect, text
+from sqlalchemy import inspect, text
 
 from tenants.entry import enter_command_line
 from tenants.models import Institution, InstitutionKind, MemberRole, Membership, Network, Seat, SeatRole
@@ -17,6 +18,8 @@ from workspace.core.dates import AcademicYear
 from workspace.core.text import search_text
 from workspace.desk.models import Note
 from workspace.extensions import db
+from workspace.generator import bulk
+from workspace.generator import monitoring as _monitoring
 from workspace.generator import names as N
 from workspace.generator import programmes as _programmes
 from workspace.generator import projects as _projects
@@ -37,7 +40,6 @@ BENCH_LOGINS = {
     "admin": f"bench.admin@{BENCH_INSTITUTION}.example",
     "operator": "bench.operator@uo.example",
 }
-BATCH = 5_000
 
 
 class DatabaseNotEmpty(RuntimeError):
@@ -66,6 +68,10 @@ SCALES = {
     "city": Scale("city", institutions=200, networks=20, members=(8, 30), staff=(7, 9), notes=100,
                   audit_entries=100_000, externals=40, plan_items=20_000, pupils=50_000, groups=2_000,
                   past_groups=2_000),
+    # ten cities: every total ×10, every per-unit figure (network size, staff, notes per institution) the same
+    "region": Scale("region", institutions=2_000, networks=200, members=(8, 30), staff=(7, 9), notes=100,
+                    audit_entries=1_000_000, externals=400, plan_items=200_000, pupils=500_000, groups=20_000,
+                    past_groups=20_000),
 }
 
 # Shares of institution kinds in a city of 200 (every kind present).
@@ -160,12 +166,10 @@ class City:
         return self._next_id[name]
 
     def insert(self, model, rows: list[dict]) -> None:
-        """Core executemany in batches: no ORM flush, no audit listener, explicit ids."""
+        """COPY on PostgreSQL, Core executemany in batches elsewhere (``bulk``): no ORM flush, no audit
+        listener, explicit ids."""
         table = model.__table__
-        for start in range(0, len(rows), BATCH):
-            chunk = rows[start:start + BATCH]
-            db.session.execute(insert(table), chunk)
-            self.progress(len(chunk))
+        bulk.write(db.session, table, rows, self.progress)
         self.counts[table.name] = self.counts.get(table.name, 0) + len(rows)
 
     def past(self, days: float) -> datetime:
@@ -208,6 +212,8 @@ class Area:
     name: str
     rows: Callable[[Scale], int]  # an estimate, for the progress bar
     build: Callable[[City], None]
+    # its biggest tables: loaded on PostgreSQL before their foreign keys and indexes are back (bulk.checks_after)
+    bulk_tables: tuple[str, ...] = ()
 
 
 # -- institutions -----------------------------------------------------------------------------
@@ -450,6 +456,8 @@ def build_networks(city: City) -> None:
         name = f"{theme}: {base.short_name}" if index == 0 else theme
         if index >= len(N.NETWORK_THEMES):
             name = f"{theme} ({N.DISTRICTS[index % len(N.DISTRICTS)]} район)"
+            if index >= 3 * len(N.NETWORK_THEMES):  # a region: the names above repeat after 60 networks
+                name = f"{theme} ({N.DISTRICTS[index % len(N.DISTRICTS)]} район, {index // len(N.NETWORK_THEMES)})"
         size = scale.members[1] if index == 0 else rng.randint(scale.members[0], scale.members[1] - 1)
         others = [p for p in city.places if p is not base]
         partners = rng.sample(others, k=min(len(others), size - 1))
@@ -774,17 +782,19 @@ AREAS: list[Area] = [
     Area("people", lambda s: s.institutions * (sum(s.staff) // 2) + s.externals + 3, build_people),
     Area("networks", lambda s: s.networks * (1 + sum(s.members) // 2), build_networks),
     Area("councils", lambda s: s.networks * 8, build_councils),
-    Area("notes", lambda s: s.institutions * s.notes, build_notes),
+    Area("notes", lambda s: s.institutions * s.notes, build_notes, ("notes",)),
     Area("plans", lambda s: int(s.plan_items * 1.4) + s.networks * 20, build_plans),
-    Area("pupils", lambda s: s.pupils, _programmes.build_pupils),
-    Area("programmes", lambda s: (s.groups + s.past_groups) * 30, _programmes.build_programmes),
+    Area("pupils", lambda s: s.pupils, _programmes.build_pupils, ("pupils",)),
+    Area("programmes", lambda s: (s.groups + s.past_groups) * 30, _programmes.build_programmes,
+         ("applications", "enrollments")),
     # ~12 pupils × the lessons held: ~68 a year at two a week, ~20 of this year's by late autumn
-    Area("journal", lambda s: s.groups * 12 * 20 + s.past_groups * 12 * 68, _build_journal),
+    Area("journal", lambda s: s.groups * 12 * 20 + s.past_groups * 12 * 68, _build_journal, ("marks", "lessons")),
     Area("bank", lambda s: s.networks * 100, build_bank),
-    Area("monitoring", lambda s: s.networks * (max(s.plan_items // 100, 10) * 5 + 20), _build_monitoring),
+    Area("monitoring", lambda s: s.networks * (_monitoring.responses_per_network(s) * 5 + 20), _build_monitoring),
     Area("agreements", _agreements.rows_estimate, _agreements.build_agreements),
     Area("projects", _projects.rows, _projects.build_projects),
-    Area("audit_history", lambda s: s.audit_entries, build_audit_history),
+    Area("audit_history", lambda s: s.audit_entries, build_audit_history,
+         ("institution_audit_entries", "network_audit_entries")),
 ]
 
 WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "notes", "plans",
@@ -828,10 +838,12 @@ def generate(scale: Scale | str, seed: int = 1, progress: Callable[[int], None] 
     set_password(holder, BENCH_PASSWORD)  # hashed once (argon2 is slow on purpose), shared by every account
     city.password_hash = holder.password_hash
     dialect = db.session.get_bind().dialect.name
+    gc.disable()  # millions of rows held in lists: the cyclic collector would walk them again and again
     try:
         with enter_command_line():  # Core inserts bypass the ORM hooks: the RLS context is set once, here
             for area in AREAS:
-                area.build(city)
+                with bulk.checks_after(db.session, area.bulk_tables):
+                    area.build(city)
             if dialect == "postgresql":  # explicit ids: move the sequences past them
                 for table in WRITTEN_TABLES:
                     db.session.execute(text(
@@ -841,6 +853,8 @@ def generate(scale: Scale | str, seed: int = 1, progress: Callable[[int], None] 
     except BaseException:
         db.session.rollback()
         raise
+    finally:
+        gc.enable()
     if dialect == "postgresql":
         # What autovacuum does soon after a bulk load: statistics for the planner and the visibility
         # map (without it every count(*) visits the heap row by row instead of an index-only scan).

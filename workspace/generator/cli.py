@@ -1,4 +1,4 @@
-"""`flask --app wsgi generate --scale demo|city --seed 1`."""
+"""`flask --app wsgi generate --scale demo|city|region --seed 1`."""
 from __future__ import annotations
 
 import time
@@ -20,7 +20,8 @@ from workspace.generator.city import (
 
 @click.command("generate")
 @click.option("--scale", type=click.Choice(sorted(SCALES)), default="city", show_default=True,
-              help="demo: ~10 institutions; city: 200 institutions, 20 networks, 100 000 history entries.")
+              help="demo: ~10 institutions; city: 200 institutions, 20 networks, 100 000 history entries; "
+                   "region: 10 × city (PostgreSQL: written with COPY).")
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same city (dates aside).")
 @with_appcontext
 def generate_command(scale: str, seed: int) -> None:

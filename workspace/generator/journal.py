@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 
 from workspace.extensions import db
+from workspace.generator import bulk
 from workspace.journal.lessons import is_holiday
 from workspace.journal.models import Lesson
 
@@ -91,9 +92,7 @@ def generate_journal(session, rng: random.Random, groups: list[JournalGroupSpec]
                 held.append(lesson_id)
             lesson_id += 1
         held_of[spec.group_id] = held
-    for start in range(0, len(lesson_rows), 5_000):
-        session.execute(Lesson.__table__.insert(), lesson_rows[start:start + 5_000])
-        progress(min(5_000, len(lesson_rows) - start))
+    bulk.write(session, Lesson.__table__, lesson_rows, progress)
     marks = (row for spec in groups for row in _marks_of(rng, spec, held_of[spec.group_id], stamp))
     written = _write_marks(session, marks, progress)
     # Lessons carry explicit ids: on PostgreSQL the caller moves the sequence past them (city.generate does it
@@ -105,9 +104,10 @@ BATCH = 50_000
 
 
 def _write_marks(session, rows, progress) -> int:
-    """The driver's executemany in batches of 50 000, never all rows in memory: psycopg 3 pipelines it on
-    PostgreSQL (COPY would be faster but PostgreSQL refuses COPY FROM into a table under row-level security),
-    sqlite3 runs it in C."""
+    """Streamed, never all rows in memory: one COPY on PostgreSQL (``bulk``), elsewhere the driver's executemany
+    in batches of 50 000 (sqlite3 runs it in C)."""
+    if bulk.uses_copy(session):
+        return bulk.copy_tuples(session, "marks", list(MARK_COLUMNS), rows, progress)
     connection = session.connection()
     raw = connection.connection.driver_connection
     placeholder = "%s" if connection.dialect.name == "postgresql" else "?"

@@ -1,6 +1,6 @@
 """The monitoring of a generated city: per network six indicators (three computed, three entered by hand
-for this year and the last) and one open parents' survey with answers (``scale.plan_items // 100`` responses
-per network: 10 000 answers at city scale), written as core inserts like the other areas."""
+for this year and the last) and one open parents' survey with answers (``responses_per_network``: 200 responses
+per network at city scale, ~15 000 answers), written as core inserts like the other areas."""
 from __future__ import annotations
 
 import secrets
@@ -29,12 +29,17 @@ PROPOSALS = ("Больше мероприятий для старших клас
              "Нужны семейные мероприятия.")
 
 
+def responses_per_network(scale) -> int:
+    """A fifth of a network's plan items (200 at city and region scale), at least 10."""
+    return max(scale.plan_items // max(scale.networks, 1) // 5, 10)
+
+
 def build_monitoring(city) -> None:
     if not city.networks:
         return
     rng = city.rng
     year = AcademicYear.containing(city.today)
-    responses_per_network = max(city.scale.plan_items // 100, 10)
+    per_network = responses_per_network(city.scale)
     indicators, values, surveys, questions, responses, answers = [], [], [], [], [], []
     for group in city.networks:
         for position, (title, unit, target, source) in enumerate(INDICATORS, start=1):
@@ -60,7 +65,7 @@ def build_monitoring(city) -> None:
             questions.append({"id": question_id, "network_id": group.id, "survey_id": survey_id, "position": position,
                               "kind": kind, "text": text, "options": options, "is_required": True,
                               "is_satisfaction": satisfaction})
-        for _n in range(responses_per_network):
+        for _n in range(per_network):
             response_id = city.new_id(SurveyResponse)
             responses.append({"id": response_id, "network_id": group.id, "survey_id": survey_id,
                               "submitted_on": city.today - timedelta(days=rng.randint(0, 40))})

@@ -24,7 +24,7 @@ from workspace.projects.models import (
 )
 from workspace.reading.timing import read_timing
 
-PROJECTS_PER_NETWORK = {"demo": 2, "city": 5}
+PROJECTS_PER_NETWORK = {"demo": 2, "city": 5, "region": 5}
 TASKS_PER_PROJECT = 12
 TABLES = ("projects", "project_participants", "project_stages", "project_tasks", "project_task_institutions",
           "project_indicators", "project_comments")
