@@ -1,4 +1,5 @@
-"""What the desk reads: a fixed number of statements, whatever the size of the networks."""
+"""The desk's network cards built from its rows, and the note a handler acts on (what the desk lists, in one
+statement: workspace/desk/lists.py)."""
 from __future__ import annotations
 
 from collections import defaultdict
