@@ -12,19 +12,14 @@ from workspace.letters.outbox import queue_letter
 from workspace.networks.models import InteractionRow
 from workspace.plans.models import Plan
 
-BUDGETS = {"desk": 14, "network": 4, "council": 7, "staff": 4, "plan": 10, "plans": 3, "meeting": 8, "minutes": 6,
+BUDGETS = {"desk": 3, "network": 4, "council": 7, "staff": 4, "plan": 10, "plans": 3, "meeting": 8, "minutes": 6,
            "institution-history": 5, "network-history": 5}
 # Every /n/ page -2: the network, the membership and the seat are read in one statement (tenants/resolution.py).
+# The desk: the user, the institution's networks (the URL resolution), then everything it lists in ONE statement
+#   (workspace/desk/lists.py: the seats, the questions waiting for the user's vote, the documents waiting for the
+#   council, the next events, the reports due, the agreements, the programmes' applications and requests, the mentions,
+#   the request-table conversations, the invitations, the network cards and the notes, as the parts of one UNION ALL).
 # Why the council approval raised some pages by a fixed number (never by the data):
-#   desk +1: the open questions waiting for the user's vote («Голосования совета», one statement for all seats);
-#        +1: the reports due, from the event reports;
-#        +1: the agreements ending within 30 days or awaiting the institution's acceptance (one statement);
-#        +1: new parents' applications and requests waiting for the provider, from the programmes area;
-#        +1: the user's mentions in project discussions (projects/queries.py mentions_for, one statement);
-#        +1: documents submitted to the councils the user chairs or is secretary of («Ждут решения совета»,
-#            council/approval.py waiting_approvals_for, one statement; none for a user without such a seat);
-#        +1: request-table conversations waiting for the institution's answer («Заявки»,
-#            requests_table/queries.py desk_conversations, one statement);
 #   council +4: meetings and e-votes with their counts, requests waiting for a decision, the voting rules,
 #        the questions waiting for my vote;
 #   plan +1: the plan's approval rounds with their hearings and decisions (one joined statement);
@@ -177,10 +172,8 @@ def test_letter_pages_statement_count_is_pinned_and_flat(app, client, make, logi
     assert len(statements) == LETTER_BUDGETS[url], "\n".join(statements)
 
 
-# The head's (admin's) desk: one statement more than a coordinator's, the invitations into networks waiting for the
-# head's answer (networks/founding.py pending_invitations_for, one joined statement, whatever their number). The
-# invited institution is in no network yet: its desk reads no network cards (10 = the desk's 9 for such an
-# institution + the invitations).
+# The head's (admin's) desk: the invitations into networks waiting for the head's answer are one more part of the
+# desk's one statement (workspace/desk/lists.py), whatever their number; the invited institution is in no network yet.
 @pytest.mark.parametrize("size", [2, 40])
 def test_the_heads_desk_reads_the_waiting_invitations_in_one_statement(app, client, make, login_as, count_queries,
                                                                        read, size):
@@ -201,5 +194,5 @@ def test_the_heads_desk_reads_the_waiting_invitations_in_one_statement(app, clie
     with count_queries() as statements:
         response = client.get("/i/invited/")
     assert response.status_code == 200 and "Новая сеть 1" in response.get_data(as_text=True)
-    expected = 10 + (RLS_CONTEXT["desk"] if app.extensions["test_connection"].dialect.name == "postgresql" else 0)
+    expected = 3 + (RLS_CONTEXT["desk"] if app.extensions["test_connection"].dialect.name == "postgresql" else 0)
     assert len(statements) == expected, "\n".join(statements)

@@ -9,48 +9,45 @@ from flask_login import current_user, login_required
 
 from tenants.permissions import MANAGERS, can_answer_invitation, can_start_network, has_role, require_role
 from workspace.accounts.models import StaffRole
-from workspace.agreements.queries import reminders as agreement_reminders
 from workspace.core.rendering import confirm_page, partial_requested, render
-from workspace.council.approval import waiting_approvals_for
-from workspace.council.queries import open_questions_for
 from workspace.desk import bp
 from workspace.desk.forms import NoteForm
+from workspace.desk.lists import desk_parameters, read_desk, recent_notes
 from workspace.desk.models import Note
-from workspace.desk.queries import get_note_or_404, network_cards, recent_notes, reports_due, seats_of, upcoming_events
+from workspace.desk.queries import get_note_or_404, network_cards
 from workspace.extensions import db
-from workspace.journal.queries import lessons_today
-from workspace.networks.founding import pending_invitations_for
-from workspace.programmes.queries import desk_reminders
-from workspace.projects.queries import mentions_for
-from workspace.requests_table.queries import desk_conversations
 
 NOTES_PARTIALS = {"notes": "desk/_notes.html"}
 
 
-def _notes_context(form: NoteForm | None = None) -> dict:
-    return {"notes": recent_notes(), "note_form": form or NoteForm(), "can_write_notes": has_role(*MANAGERS)}
+def _notes_context(form: NoteForm | None = None, notes: list | None = None) -> dict:
+    return {"notes": recent_notes() if notes is None else notes, "note_form": form or NoteForm(),
+            "can_write_notes": has_role(*MANAGERS)}
+
+
+def _desk_lists(manager: bool, teacher: bool = False, head: bool = False) -> dict[str, list]:
+    """Everything the desk lists, in one statement (workspace/desk/lists.py)."""
+    parameters = desk_parameters(current_user.id, g.institution.id, g.network_ids, date.today())
+    return read_desk(parameters, manager=manager, teacher=teacher, head=head)
 
 
 @bp.get("/")
 @login_required
 def show_desk():
-    seats = seats_of(current_user.id)
+    manager, teacher = has_role(*MANAGERS), has_role(StaffRole.TEACHER)
+    lists = _desk_lists(manager, teacher, can_answer_invitation())
     return render(
         "desk/page.html",
-        cards=network_cards(g.network_ids, g.institution.id),
-        seats=seats, my_questions=open_questions_for(seats, date.today()),
-        events=upcoming_events(date.today()),
-        reports=reports_due(date.today(), g.institution.id, current_user.id, manager=has_role(*MANAGERS)),
-        agreement_reminders=agreement_reminders(g.institution.id, date.today()) if has_role(*MANAGERS) else [],
-        mentions=mentions_for(current_user.id, g.network_ids),
-        programme_reminders=desk_reminders(g.institution.id) if has_role(*MANAGERS) else None,
-        lessons_today=lessons_today() if has_role(StaffRole.TEACHER) else None,
-        council_waiting=waiting_approvals_for(seats),
-        conversations=desk_conversations(g.institution.id) if has_role(*MANAGERS) else [],
+        cards=network_cards(lists["networks"], lists["members"], g.institution.id),
+        seats=lists["seats"], my_questions=lists["questions"], events=lists["events"], reports=lists["reports"],
+        agreement_reminders=lists["agreements"], mentions=lists["mentions"],
+        programme_reminders=lists["programmes"] if manager else None,
+        lessons_today=lists["lessons"] if teacher else None,
+        council_waiting=lists["council_waiting"], conversations=lists["conversations"],
         # the invitations into networks wait for the head's answer: only the head sees them here
-        invitations=pending_invitations_for(g.institution.id) if can_answer_invitation() else [],
+        invitations=lists["invitations"],
         can_answer=True, can_start=can_start_network(),
-        **_notes_context(),
+        **_notes_context(notes=lists["notes"]),
     )
 
 
@@ -60,11 +57,11 @@ def add_note():
     require_role(*MANAGERS)
     form = NoteForm()
     if not form.validate_on_submit():
+        lists = _desk_lists(manager=False)
         return render("desk/page.html", partials=NOTES_PARTIALS, status=422,
-                      cards=network_cards(g.network_ids, g.institution.id), seats=seats_of(current_user.id),
-                      my_questions=open_questions_for(seats_of(current_user.id), date.today()),
-                      events=upcoming_events(date.today()), reports=[], agreement_reminders=[],
-                      **_notes_context(form))
+                      cards=network_cards(lists["networks"], lists["members"], g.institution.id),
+                      seats=lists["seats"], my_questions=lists["questions"], events=lists["events"], reports=[],
+                      agreement_reminders=[], **_notes_context(form, lists["notes"]))
     db.session.add(Note(body=form.body.data, author_id=current_user.id))
     db.session.flush()
     flash(_("Заметка сохранена."), "success")
