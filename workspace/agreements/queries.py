@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from flask import abort, g
 from flask_login import current_user
 from sqlalchemy import and_, exists, or_, select
 
-from tenants.models import Institution, Membership, Network
+from tenants.models import Institution, Membership
 from tenants.permissions import MANAGERS, has_role
 from workspace.accounts.models import StaffRole, User
 from workspace.agreements.models import (
@@ -204,18 +204,3 @@ def number_taken(number: str, except_id: int | None = None) -> bool:
         statement = statement.where(Agreement.id != except_id)
     return db.session.scalar(statement.limit(1)) is not None
 
-
-def reminders(institution_id: int, today: date) -> list:
-    """For the desk of an admin or coordinator: agreements of the institution ending within 30 days,
-    and agreements on signing that wait for the institution's acceptance (one statement)."""
-    soon = today + timedelta(days=REMINDER_DAYS)
-    return list(db.session.execute(
-        select(Agreement.id, Agreement.number, Agreement.title, Agreement.ends_on, Agreement.status,
-               Network.slug.label("network_slug"), Network.name.label("network_name"))
-        .join(AgreementParty, and_(AgreementParty.agreement_id == Agreement.id,
-                                   AgreementParty.institution_id == institution_id))
-        .join(Network, Network.id == Agreement.network_id)
-        .where(or_(and_(Agreement.status == AgreementStatus.ACTIVE, Agreement.ends_on >= today,
-                        Agreement.ends_on <= soon),
-                   and_(Agreement.status == AgreementStatus.SIGNING, AgreementParty.accepted_at.is_(None))))
-        .order_by(Agreement.ends_on, Agreement.id).limit(20)))

@@ -25,7 +25,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import and_, func, or_, select
 
-from tenants.models import Network, SeatRole
 from workspace.core.labels import label
 from workspace.council.models import AgendaItem, Approval, ApprovalStatus, Decision, Meeting, Outcome
 from workspace.extensions import db
@@ -132,23 +131,6 @@ def waiting_approvals() -> list[Approval]:
     return list(db.session.scalars(
         select(Approval).where(Approval.status == ApprovalStatus.SUBMITTED, Approval.id.not_in(on_open_agenda))
         .order_by(Approval.created_at, Approval.id)))
-
-
-def waiting_approvals_for(seats: list) -> list:
-    """The chair's and the secretary's queue on the desk: documents submitted to the councils where these
-    seats lead, on no open agenda item yet (one statement; none when no such seat)."""
-    networks = {seat.network_id for seat in seats if seat.role in (SeatRole.CHAIR, SeatRole.SECRETARY)}
-    if not networks:
-        return []
-    on_open_agenda = select(AgendaItem.approval_id).where(AgendaItem.approval_id.is_not(None),
-                                                           AgendaItem.closed_at.is_(None))
-    return db.session.execute(
-        select(Approval.id, Approval.title, Approval.subject_type, Approval.subject_id, Approval.created_at,
-               Approval.submitted_by_name, Network.slug, Network.name)
-        .join(Network, Network.id == Approval.network_id)
-        .where(Approval.network_id.in_(networks), Approval.status == ApprovalStatus.SUBMITTED,
-               Approval.id.not_in(on_open_agenda))
-        .order_by(Approval.created_at, Approval.id)).all()
 
 
 def get_waiting_approval_or_404(approval_id: int) -> Approval:

@@ -120,8 +120,7 @@ def _questions() -> Select:
 
 
 def _council_waiting() -> Select:
-    """Documents submitted to the councils the user chairs or is secretary of, on no open agenda item yet
-    (council/approval.py waiting_approvals_for)."""
+    """Documents submitted to the councils the user chairs or is secretary of, on no open agenda item yet."""
     leading = select(Seat.network_id).where(Seat.user_id == USER, Seat.role.in_([SeatRole.CHAIR, SeatRole.SECRETARY]))
     on_open_agenda = select(AgendaItem.approval_id).where(AgendaItem.approval_id.is_not(None),
                                                            AgendaItem.closed_at.is_(None))
@@ -183,7 +182,7 @@ ProgrammeReminder = namedtuple("ProgrammeReminder", "kind slug n")
 
 def _agreements(limit: int = 20) -> Select:
     """Agreements of the institution ending soon, and those on signing that wait for its acceptance
-    (agreements/queries.py reminders)."""
+    (within agreements/queries.py REMINDER_DAYS)."""
     rows = (select(Agreement.id.label("id"), Agreement.number.label("t4"), Agreement.title.label("title"),
                    Agreement.ends_on.label("d2"), Agreement.status.label("t3"), Network.slug.label("t1"),
                    Network.name.label("t2"))
@@ -198,7 +197,7 @@ def _agreements(limit: int = 20) -> Select:
 
 
 def _mentions(limit: int = 5) -> Select:
-    """The latest mentions of the user in the discussions of their networks' projects (projects/queries.py)."""
+    """The latest mentions of the user in the discussions of their networks' projects."""
     rows = (select(ProjectMention.created_at.label("at"), Project.id.label("ref"), Project.title.label("title"),
                    Network.slug.label("t1"), ProjectComment.author_name.label("t3"), ProjectComment.body.label("t4"),
                    ProjectMention.id.label("id"))
@@ -213,8 +212,7 @@ def _mentions(limit: int = 5) -> Select:
 
 def _programmes() -> Select:
     """The school's new parents' applications, per network the pupils of requests to the institution's own
-    programmes waiting for a decision, the school's pupils a provider refused or put on its waiting list lately
-    (programmes/queries.py desk_reminders)."""
+    programmes waiting for a decision, the school's pupils a provider refused or put on its waiting list lately."""
     def kind(name: str):
         return literal_column(f"'{name}'", Text()).label("t3")
 
@@ -241,7 +239,7 @@ def _programmes() -> Select:
 
 def _conversations(limit: int = 8) -> Select:
     """The request-table conversations waiting for the institution's answer: the partner wrote last, or nobody
-    has written yet; those turned into a plan item or a roadmap task are done (requests_table/queries.py)."""
+    has written yet; those turned into a plan item or a roadmap task are done."""
     need, offer, last_message, partner = (aliased(ResourceRequest), aliased(ResourceRequest),
                                           aliased(ConversationMessage), aliased(Institution))
     latest = (select(ConversationMessage.conversation_id, func.max(ConversationMessage.id).label("last_id"),
@@ -280,7 +278,7 @@ def _invitations() -> Select:
 
 
 def _lessons() -> Select:
-    """Today's lessons of the groups the user teaches, across their networks (journal/queries.py lessons_today)."""
+    """Today's lessons of the groups the user teaches, across their networks."""
     rows = (select(Lesson.id.label("id"), Lesson.topic.label("title"), Group.id.label("ref"), Group.name.label("t2"),
                    Programme.title.label("t3"), Network.slug.label("t1"))
             .join(Group, Group.id == Lesson.group_id).join(Programme, Programme.id == Group.programme_id)

@@ -10,7 +10,7 @@ from flask import g
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from tenants.models import Institution, Network
+from tenants.models import Institution
 from tenants.permissions import MANAGERS, has_role
 from workspace.accounts.models import User
 from workspace.extensions import db
@@ -80,18 +80,6 @@ class TodayLesson:
     group_name: str
     programme: str
     network_slug: str
-
-
-def lessons_today(today: date | None = None) -> list[TodayLesson]:
-    """The desk: today's lessons of the groups the current user teaches, across their networks."""
-    if not g.get("network_ids"):
-        return []
-    return [TodayLesson(*row) for row in db.session.execute(
-        select(Lesson.id, Lesson.topic, Group.id, Group.name, Programme.title, Network.slug)
-        .join(Group, Group.id == Lesson.group_id).join(Programme, Programme.id == Group.programme_id)
-        .join(Network, Network.id == Group.network_id)
-        .where(Group.teacher_id == current_user.id, Lesson.held_on == (today or date.today()))
-        .order_by(Group.name))]
 
 
 @dataclass

@@ -10,22 +10,18 @@ networks). On top of it:
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
 
 from flask import abort, g
 from flask_login import current_user
-from sqlalchemy import Select, false, func, literal, null, or_, select, true, union_all
+from sqlalchemy import Select, false, func, null, or_, select, true
 
-from tenants.models import Institution, InstitutionKind, Membership, Network
+from tenants.models import Institution, InstitutionKind, Membership
 from tenants.permissions import MANAGERS, has_role
 from workspace.accounts.models import StaffRole, User
 from workspace.audit.privacy import register_subject_readers
-from workspace.core.models import utcnow
 from workspace.extensions import db
 from workspace.programmes.models import (
     HOLDING_PLACE,
-    Application,
-    ApplicationStatus,
     Attestation,
     Direction,
     Enrollment,
@@ -282,36 +278,6 @@ def taken_places(programme_id: int) -> int:
 
 
 DECISIONS_SHOWN_DAYS = 30  # how long the desk of a school tells of a provider's refusal or waiting list
-
-
-def desk_reminders(institution_id: int) -> list:
-    """What waits for a manager on the desk, in one statement: the school's new parents' applications
-    (kind "applications", no network), per network, pupils of requests to the institution's own
-    programmes still waiting for a decision (kind "requests"), and the school's pupils a provider refused
-    or put on its waiting list within the last days (kinds "declined" and "waiting")."""
-
-
-    applications = (select(literal("applications").label("kind"), null().label("slug"), func.count().label("n"))
-                    .select_from(Application)
-                    .where(Application.institution_id == institution_id, Application.status == ApplicationStatus.NEW)
-                    .having(func.count() > 0))
-    requests = (select(literal("requests").label("kind"), Network.slug.label("slug"), func.count().label("n"))
-                .select_from(Enrollment)
-                .join(Programme, Programme.id == Enrollment.programme_id)
-                .join(Network, Network.id == Enrollment.network_id)
-                .where(Programme.provider_institution_id == institution_id,
-                       Enrollment.status == EnrollmentStatus.REQUESTED)
-                .group_by(Network.slug))
-    since = utcnow() - timedelta(days=DECISIONS_SHOWN_DAYS)
-    # the school's pupils the providers put on a waiting list or refused lately (the school tells the parents)
-    decided = [select(literal(kind).label("kind"), null().label("slug"), func.count().label("n"))
-               .select_from(Enrollment)
-               .where(Enrollment.home_institution_id == institution_id, Enrollment.status == status,
-                      Enrollment.decided_at >= since)
-               .having(func.count() > 0)
-               for kind, status in (("declined", EnrollmentStatus.DECLINED), ("waiting", EnrollmentStatus.WAITING))]
-    both = union_all(applications, requests, *decided).subquery()
-    return db.session.execute(select(both).order_by(both.c.kind, both.c.slug)).all()
 
 
 def attestations_of(programme_id: int) -> list[Attestation]:

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Select, func, select
 
-from tenants.models import Institution, Network
+from tenants.models import Institution
 from workspace.accounts.models import User
 from workspace.extensions import db
 from workspace.projects.models import (
@@ -14,7 +13,6 @@ from workspace.projects.models import (
     ProjectComment,
     ProjectDocument,
     ProjectIndicator,
-    ProjectMention,
     ProjectParticipant,
     ProjectStage,
     ProjectTask,
@@ -146,18 +144,3 @@ def colleagues_of(project_id: int) -> list[tuple[int, str]]:
         .where(ProjectParticipant.project_id == project_id, User.is_enabled.is_(True))
         .order_by(User.full_name))]
 
-
-def mentions_for(user_id: int, network_ids: list[int], days: int = 30, limit: int = 5) -> list:
-    """The desk: the latest mentions of the user in the discussions of their networks' projects (one statement)."""
-    if not network_ids:
-        return []
-    since = datetime.now(UTC) - timedelta(days=days)
-    return list(db.session.execute(
-        select(ProjectMention.created_at, Project.id.label("project_id"), Project.title, Network.slug,
-               ProjectComment.author_name, ProjectComment.body)
-        .join(ProjectComment, ProjectComment.id == ProjectMention.comment_id)
-        .join(Project, Project.id == ProjectMention.project_id)
-        .join(Network, Network.id == Project.network_id)
-        .where(ProjectMention.user_id == user_id, ProjectMention.network_id.in_(network_ids),
-               ProjectMention.created_at >= since)
-        .order_by(ProjectMention.created_at.desc(), ProjectMention.id.desc()).limit(limit)))

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from flask import abort, g
 from flask_login import current_user
-from sqlalchemy import case, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import or_, select
 
-from tenants.models import Institution, Network
+from tenants.models import Institution
 from tenants.permissions import MANAGERS, has_role
 from workspace.accounts.models import User
 from workspace.core.pagination import Page, paginate
@@ -120,32 +119,3 @@ def editable_projects() -> list[tuple[int, str]]:
                               .order_by(Project.id.desc()))
     return [(row.id, row.title[:120]) for row in rows if can_edit_project(g.network, row)]
 
-
-def desk_conversations(institution_id: int, limit: int = 8) -> list:
-    """The request-table conversations of the institution that wait for its answer: the partner wrote last,
-    or nobody has written yet; those already turned into a plan item or a roadmap task are done. One statement.
-
-    Rows: id, slug, need title, offer title, partner name, messages, last message's time (or None)."""
-
-    need, offer, last_message, partner = (aliased(ResourceRequest), aliased(ResourceRequest),
-                                          aliased(ConversationMessage), aliased(Institution))
-    latest = (select(ConversationMessage.conversation_id, func.max(ConversationMessage.id).label("last_id"),
-                     func.count().label("n"))
-              .group_by(ConversationMessage.conversation_id).subquery())
-    partner_id = case((Conversation.need_institution_id == institution_id, Conversation.offer_institution_id),
-                      else_=Conversation.need_institution_id)
-    return db.session.execute(
-        select(Conversation.id, Network.slug, need.title.label("need_title"), offer.title.label("offer_title"),
-               partner.short_name.label("partner"), func.coalesce(latest.c.n, 0).label("messages"),
-               last_message.created_at.label("last_at"))
-        .join(Network, Network.id == Conversation.network_id)
-        .join(need, need.id == Conversation.need_id).join(offer, offer.id == Conversation.offer_id)
-        .join(partner, partner.id == partner_id)
-        .outerjoin(latest, latest.c.conversation_id == Conversation.id)
-        .outerjoin(last_message, last_message.id == latest.c.last_id)
-        .where(or_(Conversation.need_institution_id == institution_id,
-                   Conversation.offer_institution_id == institution_id),
-               Conversation.plan_item_id.is_(None), Conversation.project_task_id.is_(None),
-               or_(last_message.id.is_(None), last_message.institution_id != institution_id))
-        .order_by(func.coalesce(last_message.created_at, Conversation.created_at).desc(), Conversation.id.desc())
-        .limit(limit)).all()
