@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -52,6 +53,13 @@ def test_the_password_page_links_to_the_settings(client, make, login_as):
     assert "/settings/letters" in _page(client, "/account/password")[1]
 
 
+def _next_digest_time(app, now: datetime) -> datetime:
+    """MAIL_DIGEST_HOUR in the deployment's time zone, the first one after ``now`` (in UTC)."""
+    local = now.astimezone(ZoneInfo(app.config["BABEL_DEFAULT_TIMEZONE"]))
+    digest = local.replace(hour=app.config["MAIL_DIGEST_HOUR"], minute=0, second=0, microsecond=0)
+    return (digest if digest > local else digest + timedelta(days=1)).astimezone(UTC)
+
+
 def test_a_daily_digest_gathers_held_letters_into_one_and_sends_nothing_when_empty(app, make, outbox, kinds):
     user = make.user(None, None, email="reader@school.test")
     quiet = make.user(None, None, email="quiet@school.test")
@@ -62,12 +70,13 @@ def test_a_daily_digest_gathers_held_letters_into_one_and_sends_nothing_when_emp
             assert letter.status == HELD
         db.session.commit()
     assert outbox == []  # held for the digest
-    # 06:59 Moscow the next day: not yet; 07:00: the digest
-    tomorrow = datetime.now(UTC) + timedelta(days=1)
+    # the first 07:00 Moscow after the letters were queued (the same day before 07:00, else the next day):
+    # a minute before, not yet; at 07:00, the digest; five minutes later, nothing left to say
+    digest_at = _next_digest_time(app, datetime.now(UTC))
     with app.app_context():
-        assert compose_digests(tomorrow.replace(hour=3, minute=59)) == 0
-        assert compose_digests(tomorrow.replace(hour=4, minute=0)) == 1
-        assert compose_digests(tomorrow.replace(hour=4, minute=5)) == 0  # nothing left to say
+        assert compose_digests(digest_at - timedelta(minutes=1)) == 0
+        assert compose_digests(digest_at) == 1
+        assert compose_digests(digest_at + timedelta(minutes=5)) == 0
         db.session.remove()
     [digest] = outbox
     assert digest["to"] == "reader@school.test" and digest["subject"] == "Сводка за день"
