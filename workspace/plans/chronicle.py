@@ -19,25 +19,29 @@ THUMBNAILS = 4  # photos shown per event
 
 
 def events_held(with_before: bool, with_partner: bool) -> Select:
-    """Events with a report, newest last day first."""
-    statement = (select(EventReport.id.label("id"), EventReport.held_from.label("held_from"),
-                        EventReport.held_to.label("day"), EventReport.summary.label("summary"),
-                        EventReport.item_id.label("item_id"), PlanItem.title.label("title"),
-                        PlanItem.plan_id.label("plan_id"), PlanSection.partner_institution_id.label("institution_id"),
-                        Network.slug.label("slug"), Network.name.label("network_name"))
-                 .join(PlanItem, PlanItem.id == EventReport.item_id)
-                 .join(PlanSection, PlanSection.id == PlanItem.section_id)
-                 .join(Network, Network.id == EventReport.network_id)
-                 .where(EventReport.network_id.in_(NETWORK_IDS)))
+    """Events with a report, newest last day first: the reports are chosen and cut on their own (an index range
+    of each network, ``ix_event_reports_network_id_held_to``), then joined to their item, section and network
+    (every report has them: the joins keep every row)."""
+    chosen = select(EventReport.id, EventReport.held_from, EventReport.held_to, EventReport.summary,
+                    EventReport.item_id, EventReport.network_id).where(EventReport.network_id.in_(NETWORK_IDS))
     if with_before:
-        statement = statement.where(EventReport.held_to <= BEFORE_DAY)
+        chosen = chosen.where(EventReport.held_to <= BEFORE_DAY)
     if with_partner:
-        statement = statement.where(or_(
-            PlanSection.partner_institution_id == PARTNER_ID,
-            PlanItem.id.in_(select(PlanItemInstitution.item_id).where(PlanItemInstitution.institution_id == PARTNER_ID)),
+        chosen = chosen.where(or_(
+            EventReport.item_id.in_(select(PlanItem.id).join(PlanSection, PlanSection.id == PlanItem.section_id)
+                                    .where(PlanSection.partner_institution_id == PARTNER_ID)),
+            EventReport.item_id.in_(select(PlanItemInstitution.item_id)
+                                    .where(PlanItemInstitution.institution_id == PARTNER_ID)),
             EventReport.id.in_(select(EventParticipation.report_id)
                                .where(EventParticipation.institution_id == PARTNER_ID))))
-    return statement.order_by(EventReport.held_to.desc(), EventReport.id.desc()).limit(LIMIT)
+    reports = chosen.order_by(EventReport.held_to.desc(), EventReport.id.desc()).limit(LIMIT).subquery()
+    return (select(reports.c.id, reports.c.held_from, reports.c.held_to.label("day"), reports.c.summary,
+                   reports.c.item_id, PlanItem.title.label("title"), PlanItem.plan_id.label("plan_id"),
+                   PlanSection.partner_institution_id.label("institution_id"), Network.slug.label("slug"),
+                   Network.name.label("network_name"))
+            .join(PlanItem, PlanItem.id == reports.c.item_id)
+            .join(PlanSection, PlanSection.id == PlanItem.section_id)
+            .join(Network, Network.id == reports.c.network_id))
 
 
 def report_entries(rows) -> list[Entry]:
