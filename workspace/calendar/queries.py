@@ -100,16 +100,21 @@ def _period_bound_postgresql(element, compiler, **kw):
     return f"CAST({_period_bound_sqlite(element, compiler, **kw)} AS DATE)"
 
 
-def _periods_of(*conditions):
-    """A row per period (item_id, periods, number) of the items of several periods that meet ``conditions``
-    (on the item and its plan), walked by a recursive CTE: its cost is the number of those periods, nothing for
-    the items of one period (joining every item to a list of numbers cost a busy month 40 times its time)."""
+def _periods_of(filters: CalendarFilters, *conditions):
+    """A row per period (item_id, periods, number, network_name, position) of the items of several periods that
+    meet ``conditions`` (on the item and its plan) and the filters, walked by a recursive CTE: its cost is the
+    number of those periods, nothing for the items of one period (joining every item to a list of numbers cost a
+    busy month 40 times its time). It carries what the calendar sorts by, so that its rows are not joined to the
+    items again (SQLite then built a Bloom filter of every item of the city for that join: 3 ms a month)."""
     base = (select(PlanItem.id.label("item_id"), PlanItem.periods.label("periods"),
-                   literal_column("0", Integer).label("number"))
+                   literal_column("0", Integer).label("number"), Network.name.label("network_name"),
+                   PlanItem.position.label("position"))
             .join(Plan, Plan.id == PlanItem.plan_id)
-            .where(PlanItem.periods != literal_column("''"), *conditions)  # (written out: the partial index's term)
-            .cte("item_periods", recursive=True))
-    following = (select(base.c.item_id, base.c.periods, base.c.number + 1)
+            .join(PlanSection, PlanSection.id == PlanItem.section_id)
+            .join(Network, Network.id == PlanItem.network_id)
+            .where(PlanItem.periods != literal_column("''"), *conditions))  # (written out: the partial index's term)
+    base = _filtered(base, filters).cte("item_periods", recursive=True)
+    following = (select(base.c.item_id, base.c.periods, base.c.number + 1, base.c.network_name, base.c.position)
                  .where((base.c.number + 1) * PERIOD_WIDTH < func.length(base.c.periods)))
     return base.union_all(following)
 
@@ -168,12 +173,13 @@ def _dated(start_year: int, filters: CalendarFilters, window: tuple[date, date] 
 
     single = (rows(PlanItem.starts_on, PlanItem.ends_on).join(Plan, Plan.id == PlanItem.plan_id)
               .where(*conditions, PlanItem.periods == ""))
-    periods = _periods_of(*conditions)
+    periods = _periods_of(filters, *conditions)
     starts, ends = _bounds(periods)
-    several = rows(starts, ends).join(periods, periods.c.item_id == PlanItem.id)
+    several = select(periods.c.item_id.label("id"), starts.label("starts_on"), ends.label("ends_on"),
+                     periods.c.network_name, periods.c.position)
     if window is not None:
         several = several.where(starts <= window[1], ends >= window[0])
-    return union_all(_filtered(single, filters), _filtered(several, filters)).subquery("dated")
+    return union_all(_filtered(single, filters), several).subquery("dated")
 
 
 def events_of_year(start_year: int, filters: CalendarFilters, window: tuple[date, date] | None = None, *,
@@ -286,11 +292,13 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
 
     single = (month_rows(PlanItem.starts_on, PlanItem.ends_on).join(Plan, Plan.id == PlanItem.plan_id)
               .where(*common, PlanItem.periods == ""))
-    periods = _periods_of(*common)
+    periods = _periods_of(filters, *common)
     starts, ends = _bounds(periods)
-    several = month_rows(starts, ends).join(periods, periods.c.item_id == PlanItem.id).where(starts <= last,
-                                                                                            ends >= first)
-    items = union_all(_filtered(single, filters), _filtered(several, filters)).cte("month_items")
+    several = (select(periods.c.item_id.label("id"), starts.label("starts_on"), ends.label("ends_on"),
+                      periods.c.network_name, periods.c.position,
+                      (days_between(starts, ends) < LONG_AFTER_DAYS).label("is_short"))
+               .where(starts <= last, ends >= first))
+    items = union_all(_filtered(single, filters), several).cte("month_items")
     month_days = union_all(*(select(bindparam(f"day_{n}", type_=Date).label("day"))
                              for n in range(length))).cte("month_days")
     order = (items.c.starts_on, items.c.ends_on, items.c.network_name, items.c.position, items.c.id)
