@@ -5,8 +5,10 @@ entries of one day keep a stable order across pages (the SQL orders by the same 
 of the reports shown are read after the merge: one statement for the page, at most ``THUMBNAILS`` a report."""
 from __future__ import annotations
 
+from functools import cache
+
 from flask_babel import gettext as _
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 
 from tenants.models import Network
 from workspace.chronicle.registry import BEFORE_DAY, LIMIT, NETWORK_IDS, PARTNER_ID, Entry, register_chronicle_query
@@ -57,18 +59,23 @@ def report_entries(rows) -> list[Entry]:
     return entries
 
 
+@cache
+def _photos() -> Select:
+    """(report id, file id) of the first ``THUMBNAILS`` photos of the reports ``report_ids``: built once."""
+    numbered = (select(EventFile.report_id, EventFile.id,
+                       func.row_number().over(partition_by=EventFile.report_id, order_by=EventFile.id).label("number"))
+                .where(EventFile.report_id.in_(bindparam("report_ids", expanding=True)),
+                       EventFile.content_type.like("image/%"))
+                .subquery())
+    return (select(numbered.c.report_id, numbered.c.id).where(numbered.c.number <= THUMBNAILS)
+            .order_by(numbered.c.report_id, numbered.c.id))
+
+
 def add_photos(entries: list[Entry]) -> None:
     """The first photos of each report shown: one statement. A photo's address is its report's plus
     ``/files/<id>`` (plans.download_report_file), so no url_for per photo."""
     by_id = {entry.id: entry for entry in entries}
-    numbered = (select(EventFile.report_id, EventFile.id,
-                       func.row_number().over(partition_by=EventFile.report_id, order_by=EventFile.id).label("number"))
-                .where(EventFile.report_id.in_(list(by_id)), EventFile.content_type.like("image/%"))
-                .subquery())
-    rows = db.session.execute(select(numbered.c.report_id, numbered.c.id)
-                              .where(numbered.c.number <= THUMBNAILS)
-                              .order_by(numbered.c.report_id, numbered.c.id))
-    for report_id, file_id in rows:
+    for report_id, file_id in db.session.execute(_photos(), {"report_ids": list(by_id)}):
         entry = by_id[report_id]
         entry.thumbnails.append(f"{entry.url}/files/{file_id}")
 
