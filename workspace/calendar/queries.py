@@ -251,8 +251,7 @@ def month_events(start_year: int, filters: CalendarFilters, first: date, last: d
     length = (last - first).days + 1
     statement = _month_statement(length, filters.network_id is not None, filters.partner_id is not None,
                                  filters.grade is not None, day_shown, long_shown)
-    parameters = {"start_year": start_year, "first": first, "last": last, "network_id": filters.network_id,
-                  "partner_id": filters.partner_id, "grade": filters.grade,
+    parameters = {"start_year": start_year, "first": first, "last": last, **_filter_values(filters),
                   **{f"day_{n}": first + timedelta(days=n) for n in range(length)}}
     result, made = MonthEvents(), {}
     for *row, kind, day, total in db.session.execute(statement, parameters):
@@ -276,8 +275,7 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
     parameters (building it costs more than running it). The items are numbered on narrow rows (their sort
     keys); only the rows kept are joined to what an event shows."""
     first, last = bindparam("first", type_=Date), bindparam("last", type_=Date)
-    filters = CalendarFilters(**{name: bindparam(name, type_=Integer) if given else None for name, given in
-                                 (("network_id", by_network), ("partner_id", by_partner), ("grade", by_grade))})
+    filters = _bound_filters(by_network, by_partner, by_grade)
     # A row per item of one period that meets the month, and per period that meets it of the others («октябрь,
     # март» in October: the October one).
     common = (Plan.start_year == bindparam("start_year", type_=Integer), PlanItem.starts_on <= last,
@@ -346,11 +344,28 @@ def count_dated_events(start_year: int, filters: CalendarFilters) -> int:
 
 def unread_events(start_year: int, filters: CalendarFilters, limit: int) -> tuple[list[Event], int]:
     """The first items of the year whose timing could not be read, and how many there are. One statement."""
-    statement = (_events_statement(filters).add_columns(func.count().over())
-                 .where(Plan.start_year == start_year, PlanItem.starts_on.is_(None))
-                 .order_by(Network.name, PlanItem.position, PlanItem.id).limit(limit))
-    rows = db.session.execute(statement).all()
+    statement = _unread_statement(filters.network_id is not None, filters.partner_id is not None,
+                                  filters.grade is not None)
+    rows = db.session.execute(statement, {"start_year": start_year, "limit": limit, **_filter_values(filters)}).all()
     return [Event(*row[:-1]) for row in rows], (rows[0][-1] if rows else 0)
+
+
+@cache
+def _unread_statement(by_network: bool, by_partner: bool, by_grade: bool) -> Select:
+    """``unread_events``' statement for the filters given, built once with bound parameters."""
+    return (_events_statement(_bound_filters(by_network, by_partner, by_grade)).add_columns(func.count().over())
+            .where(Plan.start_year == bindparam("start_year", type_=Integer), PlanItem.starts_on.is_(None))
+            .order_by(Network.name, PlanItem.position, PlanItem.id).limit(bindparam("limit", type_=Integer)))
+
+
+def _bound_filters(by_network: bool, by_partner: bool, by_grade: bool) -> CalendarFilters:
+    """Filters of bound parameters (``network_id``, ``partner_id``, ``grade``) for a statement built once."""
+    return CalendarFilters(**{name: bindparam(name, type_=Integer) if given else None for name, given in
+                              (("network_id", by_network), ("partner_id", by_partner), ("grade", by_grade))})
+
+
+def _filter_values(filters: CalendarFilters) -> dict:
+    return {"network_id": filters.network_id, "partner_id": filters.partner_id, "grade": filters.grade}
 
 
 def dated_events() -> list[Event]:
