@@ -210,6 +210,8 @@ class MonthEvents:
     day_totals: dict[date, int] = field(default_factory=dict)
     agenda: dict[date, list[Event]] = field(default_factory=dict)
     agenda_totals: dict[date, int] = field(default_factory=dict)
+    unread: list[Event] = field(default_factory=list)   # the first items of the year whose timing was not read
+    unread_total: int = 0
 
     @property
     def has_events(self) -> bool:
@@ -238,19 +240,20 @@ def _days_between_postgresql(element, compiler, **kw):
     return f"({end} - {start})"
 
 
-_LONG, _DAY, _AGENDA = 0, 1, 2  # the parts of the month statement
+_LONG, _DAY, _AGENDA, _UNREAD = 0, 1, 2, 3  # the parts of the month statement
 
 
 def month_events(start_year: int, filters: CalendarFilters, first: date, last: date, *,
-                 day_shown: int, long_shown: int) -> MonthEvents:
+                 day_shown: int, long_shown: int, unread_shown: int) -> MonthEvents:
     """The month ``first``..``last`` as its grid shows it, cut in SQL so that a busy month reads no more rows
     than its page shows: the first ``long_shown`` items longer than a week and how many there are; of the
     shorter ones, the first ``day_shown`` of each day they cover (the grid) and of the day each first appears
     on inside the month (the agenda), with each day's total. The order is the calendar's everywhere: date,
-    end, network, position in the plan. One statement."""
+    end, network, position in the plan. And the first ``unread_shown`` items of the year whose timing could not
+    be read, with their total (what ``unread_events`` reads for the list view). One statement."""
     length = (last - first).days + 1
     statement = _month_statement(length, filters.network_id is not None, filters.partner_id is not None,
-                                 filters.grade is not None, day_shown, long_shown)
+                                 filters.grade is not None, day_shown, long_shown, unread_shown)
     parameters = {"start_year": start_year, "first": first, "last": last, **_filter_values(filters),
                   **{f"day_{n}": first + timedelta(days=n) for n in range(length)}}
     result, made = MonthEvents(), {}
@@ -262,6 +265,9 @@ def month_events(start_year: int, filters: CalendarFilters, first: date, last: d
         elif kind == _DAY:
             result.days.setdefault(day, []).append(event)
             result.day_totals[day] = total
+        elif kind == _UNREAD:
+            result.unread.append(event)
+            result.unread_total = total
         else:
             result.agenda.setdefault(day, []).append(event)
             result.agenda_totals[day] = total
@@ -270,7 +276,7 @@ def month_events(start_year: int, filters: CalendarFilters, first: date, last: d
 
 @cache
 def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: bool, day_shown: int,
-                     long_shown: int) -> Select:
+                     long_shown: int, unread_shown: int) -> Select:
     """``month_events``' statement for a month of ``length`` days and the filters given, built once with bound
     parameters (building it costs more than running it). The items are numbered on narrow rows (their sort
     keys); only the rows kept are joined to what an event shows."""
@@ -278,8 +284,8 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
     filters = _bound_filters(by_network, by_partner, by_grade)
     # A row per item of one period that meets the month, and per period that meets it of the others («октябрь,
     # март» in October: the October one).
-    common = (Plan.start_year == bindparam("start_year", type_=Integer), PlanItem.starts_on <= last,
-              PlanItem.ends_on >= first)
+    start_year = bindparam("start_year", type_=Integer)
+    common = (Plan.start_year == start_year, PlanItem.starts_on <= last, PlanItem.ends_on >= first)
 
     def month_rows(starts, ends):
         return (select(PlanItem.id, starts.label("starts_on"), ends.label("ends_on"),
@@ -326,9 +332,19 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
 
     covered = and_(items.c.starts_on <= month_days.c.day, items.c.ends_on >= month_days.c.day)
     first_day = case((items.c.starts_on < first, first), else_=items.c.starts_on)
+    # The items whose timing was not read: the first ones by network and position, with their total.
+    unread = _filtered(
+        select(literal(_UNREAD, Integer).label("kind"), first.label("day"),
+               func.row_number().over(order_by=(Network.name, PlanItem.position, PlanItem.id)).label("number"),
+               func.count().over().label("total"), PlanItem.id)
+        .join(Plan, Plan.id == PlanItem.plan_id)
+        .join(PlanSection, PlanSection.id == PlanItem.section_id)
+        .join(Network, Network.id == PlanItem.network_id)
+        .where(Plan.start_year == start_year, PlanItem.starts_on.is_(None)), filters).subquery()
     parts = union_all(select(long_part),
                       numbered(_DAY, month_days.c.day, (month_days, covered)),
-                      numbered(_AGENDA, first_day)).subquery()
+                      numbered(_AGENDA, first_day),
+                      select(unread).where(unread.c.number <= unread_shown)).subquery()
     return (_events_statement(CalendarFilters())
             .add_columns(parts.c.kind, parts.c.day, parts.c.total)
             .join(parts, parts.c.id == PlanItem.id)
