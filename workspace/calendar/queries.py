@@ -348,6 +348,9 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
     return (_events_statement(CalendarFilters())
             .add_columns(parts.c.kind, parts.c.day, parts.c.total)
             .join(parts, parts.c.id == PlanItem.id)
+            # (every part's items are of the year's plans: said again, so that the join reads those plans' items
+            # and not every item of the page's networks of all years)
+            .where(Plan.start_year == start_year)
             .order_by(parts.c.kind, parts.c.day, parts.c.number, PlanItem.starts_on, PlanItem.ends_on,
                       Network.name, PlanItem.position, PlanItem.id))
 
