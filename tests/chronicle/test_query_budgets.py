@@ -9,19 +9,20 @@ import pytest
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 20
 
 # chronicle: the user, then the network with membership and seat (URL resolution on /n/, one statement; on /i/
-# the networks), the partner filter's choices, then ONE statement per source (reports with photos, approvals,
-# meetings, agreements signed, projects approved, programmes published, new materials; the agreements' source
-# reads the user's seats for its visibility rule).
+# the networks), the partner filter's choices, then ONE statement for every source (a UNION ALL of reports,
+# approvals, meetings, agreements signed, projects approved, programmes published, new materials; the agreements'
+# visibility reads the user's seats in a subquery), then the photos of the reports shown.
+# (Was 11: one statement per source and the seats on their own; the sources became parts of one UNION ALL.)
 # search: the user, the institution's networks, then one statement per kind (plan items, plans, meetings,
 # institutions, people, projects, agreements, the request table, the programmes with the school's own pupils
 # (one UNION ALL), the bank's materials with the normative documents (one UNION ALL), programme passports).
-BUDGETS = {"chronicle": 11, "chronicle-next": 11, "institution-chronicle": 11, "institution-chronicle-next": 11,
+BUDGETS = {"chronicle": 5, "chronicle-next": 5, "institution-chronicle": 5, "institution-chronicle-next": 5,
            "search": 13, "search-dropdown": 13}
-# On PostgreSQL the first read of a network-owned table sets the row-level-security context: one more; the
-# chronicle's agreements source reads the user's seats across networks (an explicit unscoped read keyed by the
-# user), which switches the context there and back: two more; /n/ +1: the URL resolution's unscoped read sets
-# its own context before the request's scope.
-RLS_CONTEXT = {"chronicle": 4, "chronicle-next": 4, "institution-chronicle": 3, "institution-chronicle-next": 3,
+# On PostgreSQL the first read of a network-owned table sets the row-level-security context: one more; /n/ +1:
+# the URL resolution's unscoped read sets its own context before the request's scope. (The chronicle's two more,
+# the agreements' unscoped read of the seats switching the context there and back, are gone: the seats are a
+# subquery under the page's scope.)
+RLS_CONTEXT = {"chronicle": 2, "chronicle-next": 2, "institution-chronicle": 1, "institution-chronicle-next": 1,
                "search": 1, "search-dropdown": 1}
 
 

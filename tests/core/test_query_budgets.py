@@ -122,9 +122,10 @@ def test_page_statement_count_is_pinned_and_flat(app, client, make, login_as, co
 # The calendar (workspace/calendar): items of the plan on a month grid, in a list, across an institution's
 # networks; the same statements for 2 and for 40 items. Pinned apart from BUDGETS above so that the
 # page URLs can carry the month the populated items fall in.
-CALENDAR_BUDGETS = {"calendar": 6, "calendar-list": 7, "institution-calendar": 7}  # /n/: -2, one-statement resolution
-# +1 everywhere: the first items whose timing was not read, with their total (one statement, capped list);
-# list +1 more: it is paged (the total of dated items, then one page of them).
+CALENDAR_BUDGETS = {"calendar": 5, "calendar-list": 7, "institution-calendar": 6}  # /n/: -2, one-statement resolution
+# The month reads the first items whose timing was not read, with their total, in its one statement (was +1
+# apart: the month grid 6 → 5, the institution's 7 → 6); the list reads them apart (one statement, capped list),
+# and it is paged (the total of dated items, then one page of them).
 CALENDAR_RLS_CONTEXT = {"calendar": 2, "calendar-list": 2, "institution-calendar": 1}  # /n/: two contexts, see above
 CALENDAR_PAGES = {"calendar": "/n/net/calendar/?month=2026-10",
                   "calendar-list": "/n/net/calendar/?view=list&month=2026-10",

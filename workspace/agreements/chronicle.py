@@ -2,50 +2,63 @@
 
 Only what the current user may see: agreements of their institution, all of a network where they hold
 a council seat, and published ones. ``institution_id`` of an entry is the partner it concerns: the
-asked ``partner_id``, else the first party that is not the network's base institution."""
+asked ``partner_id``, else the first party that is not the network's base institution. A part of the
+chronicle's one statement (``register_chronicle_query``): the seats and the concerned party are subqueries."""
 from __future__ import annotations
 
-from datetime import datetime
+from functools import partial
 
-from flask import url_for
 from flask_babel import gettext as _
-from flask_login import current_user
-from sqlalchemy import exists, or_, select
+from sqlalchemy import Integer, Select, cast, exists, or_, select
 
-from tenants.models import Network
-from tenants.resolution import seat_network_ids
+from tenants.models import Network, Seat
 from workspace.agreements.models import Agreement, AgreementParty
-from workspace.agreements.queries import parties_of
-from workspace.chronicle.registry import register_chronicle_source
-from workspace.extensions import db
+from workspace.chronicle.registry import (
+    BEFORE,
+    LIMIT,
+    NETWORK_IDS,
+    PARTNER_ID,
+    USER_ID,
+    USER_INSTITUTION_ID,
+    Entry,
+    entries_of,
+    register_chronicle_query,
+)
 
 
-def entries(network_ids: list[int], before: datetime | None, limit: int,
-            partner_id: int | None) -> list[tuple[datetime, str, str, str, int | None]]:
-    if not network_ids or limit <= 0:
-        return []
-    seats = [network_id for network_id in seat_network_ids(current_user.id) if network_id in network_ids]
+def _first_other_party():
+    """The first party (by position) that is not the network's base institution."""
+    return (select(AgreementParty.institution_id)
+            .where(AgreementParty.agreement_id == Agreement.id,
+                   AgreementParty.institution_id != Network.base_institution_id)
+            .order_by(AgreementParty.position, AgreementParty.id).limit(1).scalar_subquery())
+
+
+def signed(with_before: bool, with_partner: bool) -> Select:
+    # the user's seats: read under the page's scope, which holds every network of the page
+    seats = select(Seat.network_id).where(Seat.user_id == USER_ID)
     mine = exists().where(AgreementParty.agreement_id == Agreement.id,
-                          AgreementParty.institution_id == current_user.institution_id)
-    statement = (select(Agreement, Network.slug, Network.base_institution_id)
+                          AgreementParty.institution_id == USER_INSTITUTION_ID)
+    concerned = cast(PARTNER_ID, Integer) if with_partner else _first_other_party()
+    statement = (select(Agreement.id.label("id"), Agreement.activated_at.label("at"), Agreement.title.label("title"),
+                        concerned.label("institution_id"), Network.slug.label("slug"))
                  .join(Network, Network.id == Agreement.network_id)
-                 .where(Agreement.network_id.in_(network_ids), Agreement.activated_at.is_not(None),
-                        or_(Agreement.is_published, mine, Agreement.network_id.in_(seats)))
-                 .order_by(Agreement.activated_at.desc(), Agreement.id.desc()).limit(limit))
-    if before is not None:
-        statement = statement.where(Agreement.activated_at < before)
-    if partner_id is not None:
+                 .where(Agreement.network_id.in_(NETWORK_IDS), Agreement.activated_at.is_not(None),
+                        or_(Agreement.is_published, mine, Agreement.network_id.in_(seats))))
+    if with_before:
+        statement = statement.where(Agreement.activated_at < BEFORE)
+    if with_partner:
         statement = statement.where(exists().where(AgreementParty.agreement_id == Agreement.id,
-                                                   AgreementParty.institution_id == partner_id))
-    rows = db.session.execute(statement).all()
-    parties = parties_of([agreement.id for agreement, _slug, _base in rows]) if rows else {}
-    result = []
-    for agreement, slug, base_id in rows:
-        concerned = partner_id or next((party.institution_id for party in parties.get(agreement.id, [])
-                                        if party.institution_id != base_id), None)
-        result.append((agreement.activated_at, _("Договор подписан"), agreement.title,
-                       url_for("agreements.show_agreement", network=slug, agreement_id=agreement.id), concerned))
-    return result
+                                                   AgreementParty.institution_id == PARTNER_ID))
+    return statement.order_by(Agreement.activated_at.desc(), Agreement.id.desc()).limit(LIMIT)
 
 
-register_chronicle_source("agreements", entries, position=40)
+def signed_entries(rows) -> list[Entry]:
+    kind = _("Договор подписан")
+    return [Entry(row.at, kind, row.title, "", row.institution_id, id=row.id,
+                  link=("agreements.show_agreement", {"network": row.slug, "agreement_id": row.id})) for row in rows]
+
+
+register_chronicle_query("agreements", signed, signed_entries, position=40)
+# the source on its own, as (when, kind label, title, url, institution id) tuples (the plain hook's form)
+entries = partial(entries_of, "agreements")

@@ -19,6 +19,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     ForeignKeyConstraint,
+    Index,
     Integer,
     String,
     Text,
@@ -51,7 +52,9 @@ class AgreementStatus(enum.Enum):
 
 class Agreement(NetworkOwned, CreatedAtMixin, db.Model):
     __tablename__ = "agreements"
-    __table_args__ = (UniqueConstraint("network_id", "number"), UniqueConstraint("id", "network_id"))
+    __table_args__ = (UniqueConstraint("network_id", "number"), UniqueConstraint("id", "network_id"),
+                      # the chronicle reads a network's newest first and stops at a page
+                      Index("ix_agreements_network_id_activated_at", "network_id", "activated_at", "id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(50))

@@ -1,35 +1,44 @@
-"""Chronicle hook: «Новый материал в банке» entries of the given networks, newest first."""
+"""Chronicle hook: «Новый материал в банке» entries of the given networks, newest first (a part of the
+chronicle's one statement, ``register_chronicle_query``)."""
 from __future__ import annotations
 
-from datetime import datetime
+from functools import partial
 
-from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from tenants.models import Network
 from workspace.bank.models import Material
-from workspace.chronicle.registry import register_chronicle_source
-from workspace.extensions import db
+from workspace.chronicle.registry import (
+    BEFORE,
+    LIMIT,
+    NETWORK_IDS,
+    PARTNER_ID,
+    Entry,
+    entries_of,
+    register_chronicle_query,
+)
 
 
-def entries(network_ids: list[int], before: datetime | None, limit: int,
-            partner_id: int | None) -> list[tuple[datetime, str, str, str, int | None]]:
-    """(when, kind label, title, url, author institution id) of materials added to the networks."""
-    if not network_ids:
-        return []
-    statement = (select(Material.id, Material.title, Material.created_at, Material.author_institution_id,
-                        Network.slug)
+def added(with_before: bool, with_partner: bool) -> Select:
+    """Materials added to the networks; ``partner_id`` keeps one author institution's."""
+    statement = (select(Material.id.label("id"), Material.title.label("title"), Material.created_at.label("at"),
+                        Material.author_institution_id.label("institution_id"), Network.slug.label("slug"))
                  .join(Network, Network.id == Material.network_id)
-                 .where(Material.network_id.in_(network_ids))
-                 .order_by(Material.created_at.desc(), Material.id.desc()).limit(limit))
-    if before is not None:
-        statement = statement.where(Material.created_at < before)
-    if partner_id is not None:
-        statement = statement.where(Material.author_institution_id == partner_id)
-    kind = _("Новый материал в банке")  # translated in the reader's locale (it was a bare Russian constant)
-    return [(row.created_at, kind, row.title, url_for("bank.show_material", network=row.slug, material_id=row.id),
-             row.author_institution_id) for row in db.session.execute(statement)]
+                 .where(Material.network_id.in_(NETWORK_IDS)))
+    if with_before:
+        statement = statement.where(Material.created_at < BEFORE)
+    if with_partner:
+        statement = statement.where(Material.author_institution_id == PARTNER_ID)
+    return statement.order_by(Material.created_at.desc(), Material.id.desc()).limit(LIMIT)
 
 
-register_chronicle_source("materials", entries, position=70)
+def added_entries(rows) -> list[Entry]:
+    kind = _("Новый материал в банке")  # translated in the reader's locale
+    return [Entry(row.at, kind, row.title, "", row.institution_id, id=row.id,
+                  link=("bank.show_material", {"network": row.slug, "material_id": row.id})) for row in rows]
+
+
+register_chronicle_query("materials", added, added_entries, position=70)
+# the source on its own, as (when, kind label, title, url, institution id) tuples (the plain hook's form)
+entries = partial(entries_of, "materials")

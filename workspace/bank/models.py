@@ -14,6 +14,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     ForeignKeyConstraint,
+    Index,
     Integer,
     SmallInteger,
     String,
@@ -56,7 +57,9 @@ def fold(text: str) -> str:
 
 class Material(NetworkOwned, CreatedAtMixin, db.Model):
     __tablename__ = "materials"
-    __table_args__ = (UniqueConstraint("id", "network_id"),)
+    __table_args__ = (UniqueConstraint("id", "network_id"),
+                      # the chronicle reads a network's newest first and stops at a page
+                      Index("ix_materials_network_id_created_at", "network_id", "created_at", "id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(400))

@@ -100,16 +100,21 @@ def _period_bound_postgresql(element, compiler, **kw):
     return f"CAST({_period_bound_sqlite(element, compiler, **kw)} AS DATE)"
 
 
-def _periods_of(*conditions):
-    """A row per period (item_id, periods, number) of the items of several periods that meet ``conditions``
-    (on the item and its plan), walked by a recursive CTE: its cost is the number of those periods, nothing for
-    the items of one period (joining every item to a list of numbers cost a busy month 40 times its time)."""
+def _periods_of(filters: CalendarFilters, *conditions):
+    """A row per period (item_id, periods, number, network_name, position) of the items of several periods that
+    meet ``conditions`` (on the item and its plan) and the filters, walked by a recursive CTE: its cost is the
+    number of those periods, nothing for the items of one period (joining every item to a list of numbers cost a
+    busy month 40 times its time). It carries what the calendar sorts by, so that its rows are not joined to the
+    items again (SQLite then built a Bloom filter of every item of the city for that join: 3 ms a month)."""
     base = (select(PlanItem.id.label("item_id"), PlanItem.periods.label("periods"),
-                   literal_column("0", Integer).label("number"))
+                   literal_column("0", Integer).label("number"), Network.name.label("network_name"),
+                   PlanItem.position.label("position"))
             .join(Plan, Plan.id == PlanItem.plan_id)
-            .where(PlanItem.periods != literal_column("''"), *conditions)  # (written out: the partial index's term)
-            .cte("item_periods", recursive=True))
-    following = (select(base.c.item_id, base.c.periods, base.c.number + 1)
+            .join(PlanSection, PlanSection.id == PlanItem.section_id)
+            .join(Network, Network.id == PlanItem.network_id)
+            .where(PlanItem.periods != literal_column("''"), *conditions))  # (written out: the partial index's term)
+    base = _filtered(base, filters).cte("item_periods", recursive=True)
+    following = (select(base.c.item_id, base.c.periods, base.c.number + 1, base.c.network_name, base.c.position)
                  .where((base.c.number + 1) * PERIOD_WIDTH < func.length(base.c.periods)))
     return base.union_all(following)
 
@@ -168,12 +173,13 @@ def _dated(start_year: int, filters: CalendarFilters, window: tuple[date, date] 
 
     single = (rows(PlanItem.starts_on, PlanItem.ends_on).join(Plan, Plan.id == PlanItem.plan_id)
               .where(*conditions, PlanItem.periods == ""))
-    periods = _periods_of(*conditions)
+    periods = _periods_of(filters, *conditions)
     starts, ends = _bounds(periods)
-    several = rows(starts, ends).join(periods, periods.c.item_id == PlanItem.id)
+    several = select(periods.c.item_id.label("id"), starts.label("starts_on"), ends.label("ends_on"),
+                     periods.c.network_name, periods.c.position)
     if window is not None:
         several = several.where(starts <= window[1], ends >= window[0])
-    return union_all(_filtered(single, filters), _filtered(several, filters)).subquery("dated")
+    return union_all(_filtered(single, filters), several).subquery("dated")
 
 
 def events_of_year(start_year: int, filters: CalendarFilters, window: tuple[date, date] | None = None, *,
@@ -204,6 +210,8 @@ class MonthEvents:
     day_totals: dict[date, int] = field(default_factory=dict)
     agenda: dict[date, list[Event]] = field(default_factory=dict)
     agenda_totals: dict[date, int] = field(default_factory=dict)
+    unread: list[Event] = field(default_factory=list)   # the first items of the year whose timing was not read
+    unread_total: int = 0
 
     @property
     def has_events(self) -> bool:
@@ -232,21 +240,21 @@ def _days_between_postgresql(element, compiler, **kw):
     return f"({end} - {start})"
 
 
-_LONG, _DAY, _AGENDA = 0, 1, 2  # the parts of the month statement
+_LONG, _DAY, _AGENDA, _UNREAD = 0, 1, 2, 3  # the parts of the month statement
 
 
 def month_events(start_year: int, filters: CalendarFilters, first: date, last: date, *,
-                 day_shown: int, long_shown: int) -> MonthEvents:
+                 day_shown: int, long_shown: int, unread_shown: int) -> MonthEvents:
     """The month ``first``..``last`` as its grid shows it, cut in SQL so that a busy month reads no more rows
     than its page shows: the first ``long_shown`` items longer than a week and how many there are; of the
     shorter ones, the first ``day_shown`` of each day they cover (the grid) and of the day each first appears
     on inside the month (the agenda), with each day's total. The order is the calendar's everywhere: date,
-    end, network, position in the plan. One statement."""
+    end, network, position in the plan. And the first ``unread_shown`` items of the year whose timing could not
+    be read, with their total (what ``unread_events`` reads for the list view). One statement."""
     length = (last - first).days + 1
     statement = _month_statement(length, filters.network_id is not None, filters.partner_id is not None,
-                                 filters.grade is not None, day_shown, long_shown)
-    parameters = {"start_year": start_year, "first": first, "last": last, "network_id": filters.network_id,
-                  "partner_id": filters.partner_id, "grade": filters.grade,
+                                 filters.grade is not None, day_shown, long_shown, unread_shown)
+    parameters = {"start_year": start_year, "first": first, "last": last, **_filter_values(filters),
                   **{f"day_{n}": first + timedelta(days=n) for n in range(length)}}
     result, made = MonthEvents(), {}
     for *row, kind, day, total in db.session.execute(statement, parameters):
@@ -257,6 +265,9 @@ def month_events(start_year: int, filters: CalendarFilters, first: date, last: d
         elif kind == _DAY:
             result.days.setdefault(day, []).append(event)
             result.day_totals[day] = total
+        elif kind == _UNREAD:
+            result.unread.append(event)
+            result.unread_total = total
         else:
             result.agenda.setdefault(day, []).append(event)
             result.agenda_totals[day] = total
@@ -265,17 +276,16 @@ def month_events(start_year: int, filters: CalendarFilters, first: date, last: d
 
 @cache
 def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: bool, day_shown: int,
-                     long_shown: int) -> Select:
+                     long_shown: int, unread_shown: int) -> Select:
     """``month_events``' statement for a month of ``length`` days and the filters given, built once with bound
     parameters (building it costs more than running it). The items are numbered on narrow rows (their sort
     keys); only the rows kept are joined to what an event shows."""
     first, last = bindparam("first", type_=Date), bindparam("last", type_=Date)
-    filters = CalendarFilters(**{name: bindparam(name, type_=Integer) if given else None for name, given in
-                                 (("network_id", by_network), ("partner_id", by_partner), ("grade", by_grade))})
+    filters = _bound_filters(by_network, by_partner, by_grade)
     # A row per item of one period that meets the month, and per period that meets it of the others («октябрь,
     # март» in October: the October one).
-    common = (Plan.start_year == bindparam("start_year", type_=Integer), PlanItem.starts_on <= last,
-              PlanItem.ends_on >= first)
+    start_year = bindparam("start_year", type_=Integer)
+    common = (Plan.start_year == start_year, PlanItem.starts_on <= last, PlanItem.ends_on >= first)
 
     def month_rows(starts, ends):
         return (select(PlanItem.id, starts.label("starts_on"), ends.label("ends_on"),
@@ -286,11 +296,13 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
 
     single = (month_rows(PlanItem.starts_on, PlanItem.ends_on).join(Plan, Plan.id == PlanItem.plan_id)
               .where(*common, PlanItem.periods == ""))
-    periods = _periods_of(*common)
+    periods = _periods_of(filters, *common)
     starts, ends = _bounds(periods)
-    several = month_rows(starts, ends).join(periods, periods.c.item_id == PlanItem.id).where(starts <= last,
-                                                                                            ends >= first)
-    items = union_all(_filtered(single, filters), _filtered(several, filters)).cte("month_items")
+    several = (select(periods.c.item_id.label("id"), starts.label("starts_on"), ends.label("ends_on"),
+                      periods.c.network_name, periods.c.position,
+                      (days_between(starts, ends) < LONG_AFTER_DAYS).label("is_short"))
+               .where(starts <= last, ends >= first))
+    items = union_all(_filtered(single, filters), several).cte("month_items")
     month_days = union_all(*(select(bindparam(f"day_{n}", type_=Date).label("day"))
                              for n in range(length))).cte("month_days")
     order = (items.c.starts_on, items.c.ends_on, items.c.network_name, items.c.position, items.c.id)
@@ -320,12 +332,25 @@ def _month_statement(length: int, by_network: bool, by_partner: bool, by_grade: 
 
     covered = and_(items.c.starts_on <= month_days.c.day, items.c.ends_on >= month_days.c.day)
     first_day = case((items.c.starts_on < first, first), else_=items.c.starts_on)
+    # The items whose timing was not read: the first ones by network and position, with their total.
+    unread = _filtered(
+        select(literal(_UNREAD, Integer).label("kind"), first.label("day"),
+               func.row_number().over(order_by=(Network.name, PlanItem.position, PlanItem.id)).label("number"),
+               func.count().over().label("total"), PlanItem.id)
+        .join(Plan, Plan.id == PlanItem.plan_id)
+        .join(PlanSection, PlanSection.id == PlanItem.section_id)
+        .join(Network, Network.id == PlanItem.network_id)
+        .where(Plan.start_year == start_year, PlanItem.starts_on.is_(None)), filters).subquery()
     parts = union_all(select(long_part),
                       numbered(_DAY, month_days.c.day, (month_days, covered)),
-                      numbered(_AGENDA, first_day)).subquery()
+                      numbered(_AGENDA, first_day),
+                      select(unread).where(unread.c.number <= unread_shown)).subquery()
     return (_events_statement(CalendarFilters())
             .add_columns(parts.c.kind, parts.c.day, parts.c.total)
             .join(parts, parts.c.id == PlanItem.id)
+            # (every part's items are of the year's plans: said again, so that the join reads those plans' items
+            # and not every item of the page's networks of all years)
+            .where(Plan.start_year == start_year)
             .order_by(parts.c.kind, parts.c.day, parts.c.number, PlanItem.starts_on, PlanItem.ends_on,
                       Network.name, PlanItem.position, PlanItem.id))
 
@@ -338,11 +363,28 @@ def count_dated_events(start_year: int, filters: CalendarFilters) -> int:
 
 def unread_events(start_year: int, filters: CalendarFilters, limit: int) -> tuple[list[Event], int]:
     """The first items of the year whose timing could not be read, and how many there are. One statement."""
-    statement = (_events_statement(filters).add_columns(func.count().over())
-                 .where(Plan.start_year == start_year, PlanItem.starts_on.is_(None))
-                 .order_by(Network.name, PlanItem.position, PlanItem.id).limit(limit))
-    rows = db.session.execute(statement).all()
+    statement = _unread_statement(filters.network_id is not None, filters.partner_id is not None,
+                                  filters.grade is not None)
+    rows = db.session.execute(statement, {"start_year": start_year, "limit": limit, **_filter_values(filters)}).all()
     return [Event(*row[:-1]) for row in rows], (rows[0][-1] if rows else 0)
+
+
+@cache
+def _unread_statement(by_network: bool, by_partner: bool, by_grade: bool) -> Select:
+    """``unread_events``' statement for the filters given, built once with bound parameters."""
+    return (_events_statement(_bound_filters(by_network, by_partner, by_grade)).add_columns(func.count().over())
+            .where(Plan.start_year == bindparam("start_year", type_=Integer), PlanItem.starts_on.is_(None))
+            .order_by(Network.name, PlanItem.position, PlanItem.id).limit(bindparam("limit", type_=Integer)))
+
+
+def _bound_filters(by_network: bool, by_partner: bool, by_grade: bool) -> CalendarFilters:
+    """Filters of bound parameters (``network_id``, ``partner_id``, ``grade``) for a statement built once."""
+    return CalendarFilters(**{name: bindparam(name, type_=Integer) if given else None for name, given in
+                              (("network_id", by_network), ("partner_id", by_partner), ("grade", by_grade))})
+
+
+def _filter_values(filters: CalendarFilters) -> dict:
+    return {"network_id": filters.network_id, "partner_id": filters.partner_id, "grade": filters.grade}
 
 
 def dated_events() -> list[Event]:

@@ -160,7 +160,6 @@ def _calendar_context(endpoint: str, network_ids: list[int], *, with_network_fil
         list_page.number = min(list_page.number, list_page.pages)
         dated = events_of_year(year.start_year, filters, limit=LIST_PAGE,
                                offset=(list_page.number - 1) * LIST_PAGE)
-    unread, unread_total = unread_events(year.start_year, filters, UNREAD_SHOWN)
     query = {key: value for key, value in (("partner", filters.partner_id), ("grade", filters.grade),
                                             ("net", filters.network_id)) if value is not None}
 
@@ -180,20 +179,23 @@ def _calendar_context(endpoint: str, network_ids: list[int], *, with_network_fil
     context = {
         "endpoint": endpoint, "view": view, "month": month, "year": year, "today": today,
         "filters": filters, "partners": partners, "networks": networks, "grades": GRADES,
-        "unread": unread, "unread_more": unread_total - len(unread), "link": link, "is_filtered": bool(query),
+        "link": link, "is_filtered": bool(query),
         "event_url": _event_urls(), "day_list_url": day_list_url, "day": day, "list_page": list_page,
         "previous_month": _shift_month(month, -1), "next_month": _shift_month(month, 1),
         "this_month": today.replace(day=1),
     }
     if view == "month":
         shown = month_events(year.start_year, filters, *_month_window(month), day_shown=DAY_SHOWN,
-                             long_shown=LONG_SHOWN)
+                             long_shown=LONG_SHOWN, unread_shown=UNREAD_SHOWN)
+        unread, unread_total = shown.unread, shown.unread_total  # read with the month: one statement
         context.update(long_events=shown.long_events, long_more=shown.long_total - len(shown.long_events),
                        weeks=_weeks(month, today, shown), agenda=_agenda(shown), month_has_events=shown.has_events)
     else:
+        unread, unread_total = unread_events(year.start_year, filters, UNREAD_SHOWN)
         context.update(groups=_by_month(dated),
                        previous_year=AcademicYear(year.start_year - 1).starts_on,
                        next_year=AcademicYear(year.start_year + 1).starts_on)
+    context.update(unread=unread, unread_more=unread_total - len(unread))
     return context
 
 

@@ -110,7 +110,9 @@ class Meeting(NetworkOwned, CreatedAtMixin, db.Model):
     """A council meeting (заседание) or an e-vote (заочное голосование)."""
 
     __tablename__ = "meetings"
-    __table_args__ = (UniqueConstraint("id", "network_id"), UniqueConstraint("network_id", "number"))
+    __table_args__ = (UniqueConstraint("id", "network_id"), UniqueConstraint("network_id", "number"),
+                      # the chronicle reads a network's newest first and stops at a page
+                      Index("ix_meetings_network_id_held_on", "network_id", "held_on", "id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[MeetingKind] = mapped_column(db_enum(MeetingKind, "meeting_kind"), default=MeetingKind.MEETING)
@@ -226,6 +228,8 @@ class Decision(NetworkOwned, CreatedAtMixin, db.Model):
         ForeignKeyConstraint(["agenda_item_id", "network_id"], ["agenda_items.id", "agenda_items.network_id"],
                              ondelete="CASCADE"),
         UniqueConstraint("agenda_item_id"),
+        # the chronicle reads a network's newest first and stops at a page (workspace.chronicle.registry)
+        Index("ix_decisions_network_id_decided_on", "network_id", "decided_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

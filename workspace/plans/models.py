@@ -106,8 +106,11 @@ class PlanItem(NetworkOwned, CreatedAtMixin, db.Model):
         # and stopped at the first few, instead of sorting every item of the user's networks
         Index("ix_plan_items_status_starts_on", "status", "starts_on"),
         Index("ix_plan_items_status_ends_on", "status", "ends_on"),
-        # the calendar walks the periods of the few items of several (workspace.calendar.queries._periods_of)
-        Index("ix_plan_items_several_periods", "starts_on", sqlite_where=text("periods != ''"),
+        # the calendar reads a plan's items that meet a month (starts_on <= its last day, ends_on >= its first:
+        # both in the index), its undated ones (starts_on IS NULL), and walks the periods of the few items of
+        # several (workspace.calendar.queries._periods_of): within one plan, never across every network's items
+        Index("ix_plan_items_plan_id_starts_on", "plan_id", "starts_on", "ends_on"),
+        Index("ix_plan_items_several_periods", "plan_id", "starts_on", sqlite_where=text("periods != ''"),
               postgresql_where=text("periods != ''")),
     )
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import Date, ForeignKey, ForeignKeyConstraint, Integer, SmallInteger, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Date,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
@@ -30,6 +40,8 @@ class EventReport(NetworkOwned, CreatedAtMixin, db.Model):
                              ondelete="CASCADE"),
         UniqueConstraint("item_id"),
         UniqueConstraint("id", "network_id"),
+        # the chronicle reads a network's newest first and stops at a page (workspace.chronicle.registry)
+        Index("ix_event_reports_network_id_held_to", "network_id", "held_to", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

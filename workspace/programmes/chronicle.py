@@ -1,37 +1,45 @@
-"""Chronicle hook of the programmes area: programmes published in the networks."""
+"""Chronicle hook of the programmes area: programmes published in the networks (a part of the chronicle's one
+statement, ``register_chronicle_query``)."""
 from __future__ import annotations
 
-from datetime import datetime
+from functools import partial
 
-from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from tenants.models import Network
-from workspace.chronicle.registry import register_chronicle_source
-from workspace.extensions import db
+from workspace.chronicle.registry import (
+    BEFORE,
+    LIMIT,
+    NETWORK_IDS,
+    PARTNER_ID,
+    Entry,
+    entries_of,
+    register_chronicle_query,
+)
 from workspace.programmes.models import Programme
 
 
-def entries(network_ids: list[int], before: datetime | None, limit: int,
-            partner_id: int | None) -> list[tuple[datetime, str, str, str, int | None]]:
-    """(when, kind label, title, url, provider institution id), newest first. ``partner_id`` keeps one
-    provider's programmes."""
-    if not network_ids or limit <= 0:
-        return []
-    statement = (select(Programme.id, Programme.title, Programme.published_at, Programme.provider_institution_id,
-                        Network.slug)
+def published(with_before: bool, with_partner: bool) -> Select:
+    """Published programmes, newest first; ``partner_id`` keeps one provider's programmes."""
+    statement = (select(Programme.id.label("id"), Programme.title.label("title"), Programme.published_at.label("at"),
+                        Programme.provider_institution_id.label("institution_id"), Network.slug.label("slug"))
                  .join(Network, Network.id == Programme.network_id)
-                 .where(Programme.network_id.in_(network_ids), Programme.is_published.is_(True),
-                        Programme.published_at.is_not(None))
-                 .order_by(Programme.published_at.desc(), Programme.id.desc()).limit(limit))
-    if before is not None:
-        statement = statement.where(Programme.published_at < before)
-    if partner_id is not None:
-        statement = statement.where(Programme.provider_institution_id == partner_id)
-    return [(row.published_at, _("Опубликована сетевая программа"), row.title,
-             url_for("programmes.show_programme", network=row.slug, programme_id=row.id), row.provider_institution_id)
-            for row in db.session.execute(statement)]
+                 .where(Programme.network_id.in_(NETWORK_IDS), Programme.is_published.is_(True),
+                        Programme.published_at.is_not(None)))
+    if with_before:
+        statement = statement.where(Programme.published_at < BEFORE)
+    if with_partner:
+        statement = statement.where(Programme.provider_institution_id == PARTNER_ID)
+    return statement.order_by(Programme.published_at.desc(), Programme.id.desc()).limit(LIMIT)
 
 
-register_chronicle_source("programmes", entries, position=60)
+def published_entries(rows) -> list[Entry]:
+    kind = _("Опубликована сетевая программа")
+    return [Entry(row.at, kind, row.title, "", row.institution_id, id=row.id,
+                  link=("programmes.show_programme", {"network": row.slug, "programme_id": row.id})) for row in rows]
+
+
+register_chronicle_query("programmes", published, published_entries, position=60)
+# the source on its own, as (when, kind label, title, url, institution id) tuples (the plain hook's form)
+entries = partial(entries_of, "programmes")

@@ -92,7 +92,9 @@ ACTIVE = (EnrollmentStatus.REQUESTED, EnrollmentStatus.ENROLLED, EnrollmentStatu
 class Programme(NetworkOwned, CreatedAtMixin, db.Model):
     __tablename__ = "programmes"
     __table_args__ = (UniqueConstraint("id", "network_id"),
-                      Index("ix_programmes_network_id_title", "network_id", "title"))
+                      Index("ix_programmes_network_id_title", "network_id", "title"),
+                      # the chronicle reads a network's newest first and stops at a page
+                      Index("ix_programmes_network_id_published_at", "network_id", "published_at", "id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     provider_institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id", ondelete="CASCADE"),
