@@ -78,6 +78,7 @@ def create_app(config: Config | None = None) -> Flask:
 
     from tenants.resolution import init_resolution
     from workspace.core.database import init_database
+    from workspace.core.i18n import init_i18n
     from workspace.core.statement_count import init_statement_count
     from workspace.core.errors import init_errors
     from workspace.core.security import init_input_guard, init_security_headers
@@ -86,6 +87,7 @@ def create_app(config: Config | None = None) -> Flask:
 
     init_database(app)
     init_statement_count(app)
+    init_i18n(app)
     init_resolution(app)
     init_security_headers(app)
     init_input_guard(app)

@@ -26,3 +26,23 @@ def test_ngettext_agrees_the_noun_with_the_number(app):
     with app.test_request_context("/"):
         assert ngettext("%(num)d заседание", "%(num)d заседания", 3) == flask_babel.ngettext(
             "%(num)d заседание", "%(num)d заседания", 3)
+
+
+def test_wtforms_own_messages_come_from_a_catalog_loaded_once_per_language(app, monkeypatch):
+    from babel import support
+    from flask_wtf.i18n import translations
+
+    from workspace.core.i18n import _wtforms_catalog
+
+    _wtforms_catalog.cache_clear()
+    loads = []
+    original = support.Translations.load
+    monkeypatch.setattr(support.Translations, "load",
+                        lambda *a, **k: loads.append(k.get("domain")) or original(*a, **k))
+    for _round in range(3):
+        with app.test_request_context("/"):
+            app.preprocess_request()
+            assert translations.gettext("Not a valid choice.") == "Неверный вариант."
+            with flask_babel.force_locale("en"):
+                assert translations.gettext("Not a valid choice.") == "Not a valid choice."
+    assert loads.count("wtforms") == 2  # once for Russian, once for English: not once per request

@@ -10,9 +10,13 @@ templates get the same catalog (workspace.core.templating).
 """
 from __future__ import annotations
 
+from functools import cache
+
 import flask_babel
-from flask import g, has_request_context
+from babel import support
+from flask import Flask, g, has_request_context, request
 from flask_babel.speaklater import LazyString
+from wtforms.i18n import messages_path
 
 
 def forced_locale() -> bool:
@@ -43,3 +47,29 @@ def ngettext(singular: str, plural: str, num: int, **variables) -> str:
 
 def lazy_gettext(string: str, **variables) -> LazyString:
     return LazyString(gettext, string, **variables)
+
+
+@cache
+def _wtforms_catalog(locale: str):
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+class _WtformsMessages:
+    """WTForms' own messages («Not a valid choice») in the request's language. Flask-WTF loads their catalog from
+    disk on every request that validates a form (~1 ms) unless the request already holds one: this object, whose
+    catalog is loaded once per language and process."""
+
+    def ugettext(self, string: str) -> str:
+        return _wtforms_catalog(str(flask_babel.get_locale())).ugettext(string)
+
+    def ungettext(self, singular: str, plural: str, n: int) -> str:
+        return _wtforms_catalog(str(flask_babel.get_locale())).ungettext(singular, plural, n)
+
+
+WTFORMS_MESSAGES = _WtformsMessages()
+
+
+def init_i18n(app: Flask) -> None:
+    @app.before_request
+    def _wtforms_messages():
+        request.wtforms_translations = WTFORMS_MESSAGES  # read by flask_wtf.i18n before it would load its own
