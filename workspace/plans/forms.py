@@ -3,8 +3,10 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from markupsafe import Markup, escape
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import ValidationError
+from wtforms.widgets import Select
 
 from workspace.core.dates import AcademicYear
 from workspace.core.forms import max_length, required, strip
@@ -98,6 +100,19 @@ class SectionForm(FlaskForm):
         self.partner_institution_id.choices = [(0, str(_l("— без партнёра —")))] + partners
 
 
+class LongSelect(Select):
+    """wtforms' select, its plain options written in one f-string: the same HTML for the interaction model's
+    hundred-odd choices, at a tenth of the cost of ``html_params`` per option."""
+
+    @classmethod
+    def render_option(cls, choice, **kwargs):
+        if kwargs or choice.render_kw or not isinstance(choice.value, str):
+            return super().render_option(choice, **kwargs)
+        selected = "selected " if choice.selected else ""
+        return Markup(f'<option {selected}value="{escape(choice.value)}">{escape(choice.label or choice.value)}'
+                      '</option>')
+
+
 def interaction_choices(options) -> list[tuple[str, str]]:
     """The choices of an event's partner and form: «<row id>:<form>», «<row id>» for the row without a form, empty
     for none. ``options`` are the network's rows: (id, partner's name, forms)."""
@@ -130,7 +145,7 @@ class ItemForm(FlaskForm):
     responsible = StringField(_l("Ответственные"), validators=[max_length(1000)], filters=[strip])
     report_form = StringField(_l("Форма отчётности"), validators=[max_length(1000)], filters=[strip])
     interaction = SelectField(_l("Социальный партнёр и форма взаимодействия"), validate_choice=False,
-                              description=_l("Какую строку модели взаимодействия реализует мероприятие"))
+                              widget=LongSelect(), description=_l("Какую строку модели взаимодействия реализует мероприятие"))
 
     def __init__(self, options=(), *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -171,7 +186,7 @@ class StatusCellForm(FlaskForm):
 
 class InteractionCellForm(FlaskForm):
     """Which row of the interaction model the event realises, and which of its forms (see interaction_choices)."""
-    value = SelectField(_l("Социальный партнёр и форма взаимодействия"), validate_choice=False)
+    value = SelectField(_l("Социальный партнёр и форма взаимодействия"), validate_choice=False, widget=LongSelect())
     version = HiddenField()
 
     def __init__(self, options, *args, **kwargs):
