@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from flask import g
+from flask import abort, g
 from sqlalchemy import func, literal, select, union_all
 
 from tenants.models import Institution, Membership
@@ -55,19 +55,45 @@ def section_outline(plan: Plan) -> list[tuple[PlanSection, int, int]]:
     return [(section, total, held) for section, total, held in rows]
 
 
-def items_of_sections(plan: Plan, section_ids: list[int], offset: int = 0,
-                      limit: int | None = None) -> dict[int, list[PlanItem]]:
-    """The items of some sections in their order, one page of them when ``limit`` is given (one statement)."""
+def plan_and_outline_or_404(plan_id: int) -> tuple[Plan, list[tuple[PlanSection, int, int]]]:
+    """The plan and its outline (``section_outline``) in one statement; 404 for a plan not seen."""
+    rows = db.session.execute(
+        select(Plan, PlanSection, func.count(PlanItem.id), func.count(PlanItem.id).filter(PlanItem.status == "held"))
+        .outerjoin(PlanSection, PlanSection.plan_id == Plan.id)
+        .outerjoin(PlanItem, PlanItem.section_id == PlanSection.id)
+        .where(Plan.id == plan_id)
+        .group_by(Plan.id, PlanSection.id).order_by(PlanSection.position, PlanSection.id)).all()
+    if not rows:
+        abort(404)
+    return rows[0][0], [(section, total, held) for _plan, section, total, held in rows if section is not None]
+
+
+def items_and_links(plan: Plan, section_ids: list[int], offset: int = 0,
+                    limit: int | None = None) -> tuple[dict[int, list[PlanItem]], dict[int, list[str]]]:
+    """The items of some sections in their order (one page of them when ``limit`` is given) with the ``links_of``
+    those items, in one statement: the page of items joined to the
+    names linked to them (an item comes once per name, in the names' order)."""
     by_section: dict[int, list[PlanItem]] = {section_id: [] for section_id in section_ids}
+    links: dict[int, list[str]] = defaultdict(list)
     if not section_ids:
-        return by_section
-    statement = (select(PlanItem).where(PlanItem.plan_id == plan.id, PlanItem.section_id.in_(section_ids))
-                 .order_by(PlanItem.position, PlanItem.id).offset(offset))
+        return by_section, links
+    page = (select(PlanItem.id).where(PlanItem.plan_id == plan.id, PlanItem.section_id.in_(section_ids))
+            .order_by(PlanItem.position, PlanItem.id).offset(offset))
     if limit is not None:
-        statement = statement.limit(limit)
-    for item in db.session.scalars(statement):
-        by_section[item.section_id].append(item)
-    return by_section
+        page = page.limit(limit)
+    page = page.subquery()
+    names = _links((PlanItem.plan_id == plan.id) & PlanItem.section_id.in_(section_ids))
+    last = None
+    for item, name in db.session.execute(
+            select(PlanItem, names.c.name).join(page, page.c.id == PlanItem.id)
+            .outerjoin(names, names.c.item_id == PlanItem.id)
+            .order_by(PlanItem.position, PlanItem.id, names.c.kind, names.c.name)):
+        if item is not last:
+            by_section[item.section_id].append(item)
+            last = item
+        if name is not None:
+            links[item.id].append(name)
+    return by_section, links
 
 
 def member_institutions() -> list[tuple[int, str]]:
@@ -86,6 +112,16 @@ def links_of(plan_id: int, item_id: int | None = None, section_ids: list[int] | 
         by_item = (PlanItem.plan_id == plan_id) & PlanItem.section_id.in_(section_ids)
     else:
         by_item = PlanItem.plan_id == plan_id
+    links: dict[int, list[str]] = defaultdict(list)
+    both = _links(by_item)
+    for item, _kind, name in db.session.execute(select(both).order_by(both.c.item_id, both.c.kind, both.c.name)):
+        links[item].append(name)
+    return links
+
+
+def _links(by_item):
+    """(item_id, kind, name) of the institutions (kind 0), then the colleagues (kind 1), linked to the items
+    ``by_item`` picks: a subquery."""
     institutions = (select(PlanItemInstitution.item_id.label("item_id"), literal(0).label("kind"),
                            Institution.short_name.label("name"))
                     .join(Institution, Institution.id == PlanItemInstitution.institution_id)
@@ -93,8 +129,4 @@ def links_of(plan_id: int, item_id: int | None = None, section_ids: list[int] | 
     people = (select(PlanItemPerson.item_id.label("item_id"), literal(1).label("kind"), User.full_name.label("name"))
               .join(User, User.id == PlanItemPerson.user_id)
               .join(PlanItem, PlanItem.id == PlanItemPerson.item_id).where(by_item))
-    both = union_all(institutions, people).subquery()
-    links: dict[int, list[str]] = defaultdict(list)
-    for item, _kind, name in db.session.execute(select(both).order_by(both.c.item_id, both.c.kind, both.c.name)):
-        links[item].append(name)
-    return links
+    return union_all(institutions, people).subquery()
