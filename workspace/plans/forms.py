@@ -16,6 +16,19 @@ from workspace.plans.models import ItemStatus
 FIRST_PLAN_YEAR = 2010  # the oldest archive a network loads: plans of any academic year since 2010/2011
 
 
+class LongSelect(Select):
+    """wtforms' select, its plain options written in one f-string: the same HTML for the interaction model's
+    hundred-odd choices, at a tenth of the cost of ``html_params`` per option."""
+
+    @classmethod
+    def render_option(cls, choice, **kwargs):
+        if kwargs or choice.render_kw or not isinstance(choice.value, (str, int)) or isinstance(choice.value, bool):
+            return super().render_option(choice, **kwargs)
+        selected = "selected " if choice.selected else ""
+        return Markup(f'<option {selected}value="{escape(choice.value)}">{escape(choice.label or choice.value)}'
+                      '</option>')
+
+
 def plan_years() -> list[int]:
     """The academic years a plan may be made for, newest first: from 2010/2011 to the next year."""
     return list(range(AcademicYear.current().start_year + 1, FIRST_PLAN_YEAR - 1, -1))
@@ -93,24 +106,11 @@ class CopyPlanForm(FlaskForm):
 class SectionForm(FlaskForm):
     title = StringField(_l("Название раздела"), validators=[required(), max_length(400)], filters=[strip],
                         description=_l("Например: «План мероприятий с МБУ «МИБС»»"))
-    partner_institution_id = SelectField(_l("Партнёр"), coerce=int)
+    partner_institution_id = SelectField(_l("Партнёр"), coerce=int, widget=LongSelect())
 
     def __init__(self, partners: list[tuple[int, str]], *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.partner_institution_id.choices = [(0, str(_l("— без партнёра —")))] + partners
-
-
-class LongSelect(Select):
-    """wtforms' select, its plain options written in one f-string: the same HTML for the interaction model's
-    hundred-odd choices, at a tenth of the cost of ``html_params`` per option."""
-
-    @classmethod
-    def render_option(cls, choice, **kwargs):
-        if kwargs or choice.render_kw or not isinstance(choice.value, str):
-            return super().render_option(choice, **kwargs)
-        selected = "selected " if choice.selected else ""
-        return Markup(f'<option {selected}value="{escape(choice.value)}">{escape(choice.label or choice.value)}'
-                      '</option>')
 
 
 def interaction_choices(options) -> list[tuple[str, str]]:
@@ -145,7 +145,8 @@ class ItemForm(FlaskForm):
     responsible = StringField(_l("Ответственные"), validators=[max_length(1000)], filters=[strip])
     report_form = StringField(_l("Форма отчётности"), validators=[max_length(1000)], filters=[strip])
     interaction = SelectField(_l("Социальный партнёр и форма взаимодействия"), validate_choice=False,
-                              widget=LongSelect(), description=_l("Какую строку модели взаимодействия реализует мероприятие"))
+                              widget=LongSelect(),
+                              description=_l("Какую строку модели взаимодействия реализует мероприятие"))
 
     def __init__(self, options=(), *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -68,10 +68,18 @@ def plan_and_outline_or_404(plan_id: int) -> tuple[Plan, list[tuple[PlanSection,
     return rows[0][0], [(section, total, held) for _plan, section, total, held in rows if section is not None]
 
 
+# What a plan's row shows (plans/rows.py), read as column tuples: the page is read-only, and a hundred ORM objects
+# cost more to load and to read attribute by attribute than the rows drawn from them.
+ROW_COLUMNS = (PlanItem.id, PlanItem.section_id, PlanItem.number, PlanItem.title, PlanItem.audience,
+               PlanItem.grade_from, PlanItem.grade_to, PlanItem.timing, PlanItem.starts_on, PlanItem.ends_on,
+               PlanItem.periods, PlanItem.timing_is_read, PlanItem.responsible, PlanItem.report_form,
+               PlanItem.status, PlanItem.interaction_row_id, PlanItem.interaction_form)
+
+
 def items_and_links(plan: Plan, section_ids: list[int], offset: int = 0,
-                    limit: int | None = None) -> tuple[dict[int, list[PlanItem]], dict[int, list[str]]]:
-    """The items of some sections in their order (one page of them when ``limit`` is given) with the ``links_of``
-    those items, in one statement: the page of items joined to the
+                    limit: int | None = None) -> tuple[dict[int, list], dict[int, list[str]]]:
+    """The items of some sections in their order (one page of them when ``limit`` is given), as rows of
+    ``ROW_COLUMNS``, with the ``links_of`` those items, in one statement: the page of items joined to the
     names linked to them (an item comes once per name, in the names' order)."""
     by_section: dict[int, list[PlanItem]] = {section_id: [] for section_id in section_ids}
     links: dict[int, list[str]] = defaultdict(list)
@@ -84,15 +92,15 @@ def items_and_links(plan: Plan, section_ids: list[int], offset: int = 0,
     page = page.subquery()
     names = _links((PlanItem.plan_id == plan.id) & PlanItem.section_id.in_(section_ids))
     last = None
-    for item, name in db.session.execute(
-            select(PlanItem, names.c.name).join(page, page.c.id == PlanItem.id)
+    for row in db.session.execute(
+            select(*ROW_COLUMNS, names.c.name).join(page, page.c.id == PlanItem.id)
             .outerjoin(names, names.c.item_id == PlanItem.id)
             .order_by(PlanItem.position, PlanItem.id, names.c.kind, names.c.name)):
-        if item is not last:
-            by_section[item.section_id].append(item)
-            last = item
-        if name is not None:
-            links[item.id].append(name)
+        if row.id != last:
+            by_section[row.section_id].append(row)
+            last = row.id
+        if row.name is not None:
+            links[row.id].append(row.name)
     return by_section, links
 
 

@@ -2,7 +2,8 @@
 
 A section page holds up to 100 items of seven cells, each with its edit link: as Jinja macros that was about
 0.25 ms a row. The templates ``plans/_item_row.html`` and ``plans/_item_cell.html`` call these functions, so
-a row added or a cell saved through htmx comes out the same as on the page."""
+a row added or a cell saved through htmx comes out the same as on the page. An ``item`` is a ``PlanItem`` or, on
+the page, a row of ``workspace.plans.queries.ROW_COLUMNS`` (the same names)."""
 from __future__ import annotations
 
 from jinja2 import pass_context
