@@ -17,7 +17,9 @@ from workspace.projects.models import Project, ProjectTask
 # comment: project, participants (the right to take part), INSERT comment, its audit entry, colleagues who may
 #       be mentioned, INSERT mention, the comments shown (7); per mentioned colleague their user row, the comment
 #       and the project read again through scoped SELECTs, their choice of letters and INSERT of the letter (+5).
-BUDGETS = {"list": 5, "page": 11, "cell": 6, "comment": 14}
+# page -1 (issue 21): the project comes with its participants (one joined statement, queries.py
+#       project_and_participants_or_404).
+BUDGETS = {"list": 5, "page": 10, "cell": 6, "comment": 14}
 # On PostgreSQL: +1 everywhere, the transaction-local row-level-security context; a write that leaves an
 # audit entry +1 more, the entry's id taken from its sequence before the INSERT (the recorder's nextval).
 # +1 more everywhere: the URL resolution's unscoped one-statement read sets its own context first.

@@ -35,9 +35,9 @@ from workspace.projects.progress import progress_of
 from workspace.projects.queries import (
     comments_of,
     documents_of,
-    get_project_or_404,
     indicators_of,
     participants_of,
+    project_and_participants_or_404,
     projects_statement,
     stages_of,
     tasks_with_links,
@@ -89,8 +89,9 @@ def _is_base() -> bool:
     return is_base_manager(g.network)
 
 
-def page_context(project, **overrides) -> dict:
-    participants = participants_of(project.id)
+def page_context(project, participants: list[tuple[int, str]] | None = None, **overrides) -> dict:
+    """What the project page shows; ``participants`` when they were read with the project."""
+    participants = participants_of(project.id) if participants is None else participants
     participant_ids = {institution_id for institution_id, _name in participants}
     stages = stages_of(project.id)
     tasks, links = tasks_with_links(project.id)
@@ -127,7 +128,8 @@ def page_context(project, **overrides) -> dict:
 @bp.get("/<int:project_id>")
 @login_required
 def show_project(project_id: int):
-    return render("projects/page.html", **page_context(get_project_or_404(project_id)))
+    project, participants = project_and_participants_or_404(project_id)
+    return render("projects/page.html", **page_context(project, participants))
 
 
 def _stale(form, project) -> bool:
