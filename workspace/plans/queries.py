@@ -25,6 +25,18 @@ def get_item_or_404(plan: Plan, item_id: int) -> PlanItem:
     return db.first_or_404(select(PlanItem).where(PlanItem.id == item_id, PlanItem.plan_id == plan.id))
 
 
+def item_with_plan_or_404(plan_id: int, item_id: int) -> tuple[Plan, PlanItem, PlanSection]:
+    """An item with its plan and its section, in one statement (``get_plan_or_404``, ``get_item_or_404`` and
+    ``get_section_or_404`` in turn): 404 when any of them is not seen."""
+    row = db.session.execute(
+        select(Plan, PlanItem, PlanSection).join(PlanItem, PlanItem.plan_id == Plan.id)
+        .join(PlanSection, (PlanSection.id == PlanItem.section_id) & (PlanSection.plan_id == Plan.id))
+        .where(Plan.id == plan_id, PlanItem.id == item_id)).first()
+    if row is None:
+        abort(404)
+    return row[0], row[1], row[2]
+
+
 def plans_of_network() -> list[tuple[Plan, int, int]]:
     """Each plan with its numbers of items planned and held."""
     rows = db.session.execute(

@@ -47,7 +47,7 @@ from workspace.plans.permissions import can_edit_plan_section
 from workspace.plans.queries import (
     get_item_or_404,
     get_plan_or_404,
-    get_section_or_404,
+    item_with_plan_or_404,
     items_and_links,
     links_of,
     member_institutions,
@@ -280,13 +280,11 @@ def _cell_text(item: PlanItem, field: str) -> str:
 @login_required
 def show_cell(plan_id: int, item_id: int, field: str):
     """The cell as shown (the «Отмена» of an in-place edit)."""
-    plan = get_plan_or_404(plan_id)
-    item = get_item_or_404(plan, item_id)
+    plan, item, section = item_with_plan_or_404(plan_id, item_id)
     if field not in CELL_FIELDS:
         abort(404)
     if not htmx:
         return redirect(_item_url(plan, item))
-    section = get_section_or_404(plan, item.section_id)
     return render("plans/_item_cell.html", item=item, plan=plan, field=field, links=links_of(plan.id, item.id),
                   can_edit=may_edit_cell(plan, section, field))
 
