@@ -5,7 +5,7 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 
 from flask import abort
-from sqlalchemy import Select, func, select
+from sqlalchemy import DateTime, Integer, Select, cast, func, literal, null, select, union_all
 
 from tenants.models import Institution, Network
 from workspace.accounts.models import User
@@ -114,13 +114,27 @@ def indicators_of(project_id: int) -> list[ProjectIndicator]:
                                    .order_by(ProjectIndicator.position, ProjectIndicator.id)))
 
 
-def documents_of(project_id: int) -> list:
-    """Column tuples: the files' contents are not read for the list."""
-    return list(db.session.execute(
-        select(ProjectDocument.id, ProjectDocument.filename, ProjectDocument.size, ProjectDocument.created_at,
-               ProjectDocument.author_id)
-        .where(ProjectDocument.project_id == project_id).order_by(ProjectDocument.created_at.desc(),
-                                                                 ProjectDocument.id.desc())))
+def documents_and_materials(project_id: int) -> tuple[list, list[tuple[int, str]]]:
+    """The project's documents (column tuples: the files' contents are not read for the list), newest first, and
+    (id, title) of the bank's materials that came from the project, newest first, at most 50: one UNION
+    statement."""
+    from workspace.bank.models import Material  # noqa: PLC0415  (bank.sources names the projects' models)
+
+    materials = (select(Material.id, Material.title)
+                 .where(Material.source_kind == "project", Material.source_id == project_id)
+                 .order_by(Material.id.desc()).limit(50).subquery())
+    both = union_all(
+        select(literal(0).label("kind"), ProjectDocument.id, ProjectDocument.filename, ProjectDocument.size,
+               ProjectDocument.created_at, ProjectDocument.author_id).where(ProjectDocument.project_id == project_id),
+        select(literal(1), materials.c.id, materials.c.title, cast(null(), Integer), cast(null(), DateTime),
+               cast(null(), Integer))).subquery()
+    documents, bank = [], []
+    for row in db.session.execute(select(both).order_by(both.c.kind, both.c.created_at.desc(), both.c.id.desc())):
+        if row.kind == 0:
+            documents.append(row)
+        else:
+            bank.append((row.id, row.filename))
+    return documents, bank
 
 
 def comments_of(project_id: int, limit: int = COMMENTS_SHOWN) -> list[ProjectComment]:

@@ -34,7 +34,7 @@ from workspace.projects.permissions import can_create_project, can_edit_project,
 from workspace.projects.progress import progress_of
 from workspace.projects.queries import (
     comments_of,
-    documents_of,
+    documents_and_materials,
     indicators_of,
     participants_of,
     project_and_participants_or_404,
@@ -99,14 +99,13 @@ def page_context(project, participants: list[tuple[int, str]] | None = None, **o
     history = approval_history("project", project.id)
     editor = can_edit_project(g.network, project)
     stage_choices = [(stage.id, stage.title) for stage in stages]
-    # a real cycle: bank.sources names projects' models, so the projects package (and its views) loads first
-    from workspace.bank.sources import materials_from  # noqa: PLC0415
+    documents, bank_materials = documents_and_materials(project.id)
     context = {
         "project": project, "participants": participants, "participant_ids": participant_ids,
         "lead_name": next((name for i, name in participants if i == project.lead_institution_id), ""),
         "stages": stages, "stage_names": dict(stage_choices), "tasks": tasks, "links": links,
-        "indicators": indicators, "documents": documents_of(project.id), "comments": comments_of(project.id),
-        "bank_materials": materials_from("project", project.id),
+        "indicators": indicators, "documents": documents, "comments": comments_of(project.id),
+        "bank_materials": bank_materials,
         "resource_kinds": [(kind, RESOURCE_LABELS[kind], project.resources(kind)) for kind in RESOURCE_KINDS],
         "is_editor": editor, "can_edit": may_edit(project),
         "can_take_part": can_take_part(g.network, project, participant_ids),
