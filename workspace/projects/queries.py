@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import NamedTuple
 
 from flask import abort
-from sqlalchemy import DateTime, Integer, Select, cast, func, literal, null, select, union_all
+from sqlalchemy import Date, DateTime, Integer, Select, case, cast, func, literal, null, select, union_all
 
 from tenants.models import Institution, Network
 from workspace.accounts.models import User
@@ -63,16 +64,40 @@ def participants_of(project_id: int) -> list[tuple[int, str]]:
         .where(ProjectParticipant.project_id == project_id).order_by(Institution.short_name))]
 
 
-def project_and_participants_or_404(project_id: int) -> tuple[Project, list[tuple[int, str]]]:
-    """The project and ``participants_of`` it in one statement (a row per participant); 404 for a project not seen."""
+class _Stage(NamedTuple):
+    """A stage as the project page reads it (``project_participants_stages_or_404``)."""
+
+    id: int
+    title: str
+    position: int
+    starts_on: date | None
+    ends_on: date | None
+
+
+def project_participants_stages_or_404(project_id: int) -> tuple[Project, list[tuple[int, str]], list]:
+    """The project, ``participants_of`` it and its stages (column tuples of id, title, position, starts_on,
+    ends_on: ``stages_of`` as the page reads them) in one statement: the project joined to the UNION of its
+    participants (kind 0) and its stages (kind 1). 404 for a project not seen."""
+    parts = union_all(
+        select(literal(0).label("kind"), ProjectParticipant.project_id, Institution.id,
+               Institution.short_name.label("title"), cast(null(), Integer).label("position"),
+               cast(null(), Date).label("starts_on"), cast(null(), Date).label("ends_on"))
+        .join(Institution, Institution.id == ProjectParticipant.institution_id)
+        .where(ProjectParticipant.project_id == project_id),
+        select(literal(1), ProjectStage.project_id, ProjectStage.id, ProjectStage.title, ProjectStage.position,
+               ProjectStage.starts_on, ProjectStage.ends_on).where(ProjectStage.project_id == project_id),
+    ).subquery()
     rows = db.session.execute(
-        select(Project, Institution.id, Institution.short_name)
-        .outerjoin(ProjectParticipant, ProjectParticipant.project_id == Project.id)
-        .outerjoin(Institution, Institution.id == ProjectParticipant.institution_id)
-        .where(Project.id == project_id).order_by(Institution.short_name)).all()
+        select(Project, parts.c.kind, parts.c.id, parts.c.title, parts.c.position, parts.c.starts_on,
+               parts.c.ends_on)
+        .outerjoin(parts, parts.c.project_id == Project.id).where(Project.id == project_id)
+        # participants by name, stages by position (each as its own query ordered them)
+        .order_by(parts.c.kind, parts.c.position, case((parts.c.kind == 0, parts.c.title)), parts.c.id)).all()
     if not rows:
         abort(404)
-    return rows[0][0], [(institution_id, name) for _project, institution_id, name in rows if institution_id is not None]
+    participants = [(row.id, row.title) for row in rows if row.kind == 0]
+    stages = [_Stage(row.id, row.title, row.position, row.starts_on, row.ends_on) for row in rows if row.kind == 1]
+    return rows[0][0], participants, stages
 
 
 def stages_of(project_id: int) -> list[ProjectStage]:

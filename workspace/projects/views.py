@@ -37,7 +37,7 @@ from workspace.projects.queries import (
     documents_and_materials,
     indicators_of,
     participants_of,
-    project_and_participants_or_404,
+    project_participants_stages_or_404,
     projects_statement,
     stages_of,
     tasks_with_links,
@@ -89,11 +89,10 @@ def _is_base() -> bool:
     return is_base_manager(g.network)
 
 
-def page_context(project, participants: list[tuple[int, str]] | None = None, **overrides) -> dict:
-    """What the project page shows; ``participants`` when they were read with the project."""
-    participants = participants_of(project.id) if participants is None else participants
+def page_context(project, participants_and_stages: tuple | None = None, **overrides) -> dict:
+    """What the project page shows; ``participants_and_stages`` when they were read with the project."""
+    participants, stages = participants_and_stages or (participants_of(project.id), stages_of(project.id))
     participant_ids = {institution_id for institution_id, _name in participants}
-    stages = stages_of(project.id)
     tasks, links = tasks_with_links(project.id)
     indicators = indicators_of(project.id)
     history = approval_history("project", project.id)
@@ -127,8 +126,8 @@ def page_context(project, participants: list[tuple[int, str]] | None = None, **o
 @bp.get("/<int:project_id>")
 @login_required
 def show_project(project_id: int):
-    project, participants = project_and_participants_or_404(project_id)
-    return render("projects/page.html", **page_context(project, participants))
+    project, participants, stages = project_participants_stages_or_404(project_id)
+    return render("projects/page.html", **page_context(project, (participants, stages)))
 
 
 def _stale(form, project) -> bool:
