@@ -1,8 +1,10 @@
 """Writing plan items: every edit keeps the typed text and re-reads it into dates and grades."""
 from __future__ import annotations
 
+from functools import cache
+
 from flask import g
-from sqlalchemy import String, delete, func, literal, select, union_all
+from sqlalchemy import Integer, String, bindparam, delete, func, literal, select, union_all
 
 from tenants.models import Institution, Membership
 from workspace.accounts.models import User
@@ -52,17 +54,24 @@ def apply_new_item(plan: Plan, section: PlanSection, form) -> PlanItem:
     return item
 
 
+@cache
+def _named_statement():
+    """Member institutions and their active staff in one UNION statement, built once with a bound parameter."""
+    network_id = bindparam("network_id", type_=Integer)
+    both = union_all(
+        select(literal(0).label("kind"), Institution.id, Institution.short_name.label("name"), Institution.full_name)
+        .join(Membership, Membership.institution_id == Institution.id).where(Membership.network_id == network_id),
+        select(literal(1), User.id, User.full_name, literal(None, String))
+        .join(Membership, Membership.institution_id == User.institution_id)
+        .where(Membership.network_id == network_id, User.is_enabled.is_(True))).subquery()
+    return select(both)
+
+
 def network_people_and_institutions():
     """Who can be named among the responsible: member institutions and their active staff."""
 
-    both = union_all(
-        select(literal(0).label("kind"), Institution.id, Institution.short_name.label("name"), Institution.full_name)
-        .join(Membership, Membership.institution_id == Institution.id).where(Membership.network_id == g.network.id),
-        select(literal(1), User.id, User.full_name, literal(None, String))
-        .join(Membership, Membership.institution_id == User.institution_id)
-        .where(Membership.network_id == g.network.id, User.is_enabled.is_(True))).subquery()
     institutions, people = [], []
-    for kind, row_id, name, full_name in db.session.execute(select(both)):  # one statement for both
+    for kind, row_id, name, full_name in db.session.execute(_named_statement(), {"network_id": g.network.id}):
         if kind == 0:
             institutions.append(Candidate(row_id, name, full_name))
         else:
