@@ -33,6 +33,7 @@ class Texts:
             "task": _("задача"), "expected_result": _("ожидаемый результат"), "stage_id": _("этап"),
         }
         self.translate = _
+        self.escaped_names: dict[str, str] = {}  # field_names escaped, as the cells ask for them
 
 
 def short(text: str, length: int) -> str:
@@ -91,7 +92,9 @@ def cell(cell_id: str, body: str, flagged: bool, edit_url: str | None, field: st
     A screen reader hears which column of which row it edits: «изменить: сроки — Библиосумерки».
     ``short_title``: the row's title already shortened to 40 and escaped (a row's cells share it)."""
     if edit_url is not None:
-        what = str(escape(texts.field_names.get(field, field)))
+        what = texts.escaped_names.get(field)
+        if what is None:
+            what = texts.escaped_names[field] = str(escape(texts.field_names.get(field, field)))
         if short_title is None and row_title:
             short_title = str(escape(short(row_title, 40)))
         if short_title:
