@@ -12,7 +12,7 @@ from workspace.letters.outbox import queue_letter
 from workspace.networks.models import InteractionRow
 from workspace.plans.models import Plan
 
-BUDGETS = {"desk": 3, "network": 4, "council": 7, "staff": 4, "plan": 10, "plans": 3, "meeting": 8, "minutes": 6,
+BUDGETS = {"desk": 3, "network": 4, "council": 7, "staff": 4, "plan": 8, "plans": 3, "meeting": 8, "minutes": 6,
            "institution-history": 5, "network-history": 5}
 # Every /n/ page -2: the network, the membership and the seat are read in one statement (tenants/resolution.py).
 # The desk: the user, the institution's networks (the URL resolution), then everything it lists in ONE statement
@@ -29,6 +29,9 @@ BUDGETS = {"desk": 3, "network": 4, "council": 7, "staff": 4, "plan": 10, "plans
 #        an item names a row: networks/interaction.py row_names);
 #   plan +1: the interaction model's rows and forms the «Добавить мероприятие» form offers (one statement, read only
 #        for a user who may add events to a shown section: plans/views.py item_form);
+#   plan -2 (issue 21): the plan comes with its outline of sections and their counts (one statement,
+#        plans/queries.py plan_and_outline_or_404), the page of items with the names linked to them (one joined
+#        statement, items_and_links).
 #   meeting -4, minutes -2: the questions come with their decisions (one joined statement), the vote counts with the
 #        user's own choices (one grouped statement), the seats with who was present (one statement), and a manager's
 #        page counts the seats it reads (council/queries.py agenda_and_decisions, seats_and_present; voting.py

@@ -10,14 +10,17 @@ from workspace.projects.models import Project, ProjectTask
 
 # Every request of a network first costs 2 statements: the user; the network with the membership and the seat.
 # list: members for the participant filter, the total, the page of projects with their task counts (3);
-# page: project, participants, stages, tasks with their linked institutions (one joined statement),
-#       indicators, documents (column tuples), comments shown, approval history, the bank's materials that came
-#       from the project (9);
+# page: project with its participants and stages, tasks with their linked institutions (one joined statement),
+#       indicators, documents (column tuples) with the bank's materials that came from the project, comments
+#       shown, approval history (6);
 # cell save: project, task, the version-checked UPDATE, its audit entry (4);
 # comment: project, participants (the right to take part), INSERT comment, its audit entry, colleagues who may
 #       be mentioned, INSERT mention, the comments shown (7); per mentioned colleague their user row, the comment
 #       and the project read again through scoped SELECTs, their choice of letters and INSERT of the letter (+5).
-BUDGETS = {"list": 5, "page": 11, "cell": 6, "comment": 14}
+# page -3 (issue 21): the project comes with its participants and its stages (one statement, queries.py
+#       project_participants_stages_or_404); the documents with the bank's materials that came from the project
+#       (one UNION statement, documents_and_materials).
+BUDGETS = {"list": 5, "page": 8, "cell": 6, "comment": 14}
 # On PostgreSQL: +1 everywhere, the transaction-local row-level-security context; a write that leaves an
 # audit entry +1 more, the entry's id taken from its sequence before the INSERT (the recorder's nextval).
 # +1 more everywhere: the URL resolution's unscoped one-statement read sets its own context first.

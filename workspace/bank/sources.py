@@ -7,7 +7,6 @@ from collections.abc import Callable
 from flask import url_for
 from sqlalchemy import select
 
-from workspace.bank.models import Material
 from workspace.core.dates import ru_date
 from workspace.extensions import db
 from workspace.plans.models import ItemStatus, PlanItem
@@ -53,11 +52,3 @@ def project_choices(limit: int = 200) -> list[tuple[int, str]]:
     """Joint projects of the network the material may have come from, newest first."""
     rows = db.session.execute(select(Project.id, Project.title).order_by(Project.id.desc()).limit(limit))
     return [(row.id, row.title[:120]) for row in rows]
-
-
-def materials_from(kind: str, source_id: int) -> list[tuple[int, str]]:
-    """(id, title) of the bank's materials that came from the object, newest first (one statement)."""
-    rows = db.session.execute(select(Material.id, Material.title)
-                              .where(Material.source_kind == kind, Material.source_id == source_id)
-                              .order_by(Material.id.desc()).limit(50))
-    return [(row.id, row.title) for row in rows]

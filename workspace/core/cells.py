@@ -33,6 +33,7 @@ class Texts:
             "task": _("задача"), "expected_result": _("ожидаемый результат"), "stage_id": _("этап"),
         }
         self.translate = _
+        self.escaped_names: dict[str, str] = {}  # field_names escaped, as the cells ask for them
 
 
 def short(text: str, length: int) -> str:
@@ -86,20 +87,28 @@ def linked(names, texts: Texts) -> str:
 
 
 def cell(cell_id: str, body: str, flagged: bool, edit_url: str | None, field: str, texts: Texts,
-         row_title: str = "") -> str:
+         row_title: str = "", short_title: str | None = None) -> str:
     """A cell; with ``edit_url`` its «изменить» link, which swaps in the cell's edit form through htmx.
-    A screen reader hears which column of which row it edits: «изменить: сроки — Библиосумерки»."""
+    A screen reader hears which column of which row it edits: «изменить: сроки — Библиосумерки».
+    ``short_title``: the row's title already shortened to 40 and escaped (a row's cells share it)."""
     if edit_url is not None:
-        what = texts.field_names.get(field, field)
-        if row_title:
-            what = f"{what} — {short(row_title, 40)}"
+        what = texts.escaped_names.get(field)
+        if what is None:
+            what = texts.escaped_names[field] = str(escape(texts.field_names.get(field, field)))
+        if short_title is None and row_title:
+            short_title = str(escape(short(row_title, 40)))
+        if short_title:
+            what = f"{what} — {short_title}"
         body += (f' <a class="cell-edit" href="{edit_url}" hx-get="{edit_url}" hx-target="#{cell_id}" '
-                 f'hx-swap="outerHTML">{texts.edit}<span class="visually-hidden">: {escape(what)}</span></a>')
+                 f'hx-swap="outerHTML">{texts.edit}<span class="visually-hidden">: {what}</span></a>')
     return f'<td id="{cell_id}" class="cell{" flagged" if flagged else ""}">{body}</td>'
 
 
-def move_and_delete(row_url: str, row_id: str, csrf: str, title: str, question: str, texts: Texts) -> str:
-    """The row's ↑ ↓ form and its «Удалить» link (htmx asks ``question`` first)."""
+def move_and_delete(row_url: str, row_id: str, csrf: str, title: str, question: str, texts: Texts,
+                    short_title: str | None = None) -> str:
+    """The row's ↑ ↓ form and its «Удалить» link (htmx asks ``question`` first); ``short_title`` as in ``cell``."""
+    if short_title is None:
+        short_title = str(escape(short(title, 40)))
     return (f'<form method="post" action="{row_url}/move" class="inline">'
             f'<input type="hidden" name="csrf_token" value="{escape(csrf)}">'
             f'<button type="submit" name="direction" value="up" class="link" title="{texts.up}">↑'
@@ -108,4 +117,4 @@ def move_and_delete(row_url: str, row_id: str, csrf: str, title: str, question: 
             f'<span class="visually-hidden"> {texts.down}</span></button></form> '
             f'<a href="{row_url}/delete" hx-post="{row_url}/delete" hx-target="#{row_id}" '
             f'hx-swap="delete" hx-confirm="{escape(question)}">{texts.delete}'
-            f'<span class="visually-hidden">: {escape(short(title, 40))}</span></a>')
+            f'<span class="visually-hidden">: {short_title}</span></a>')

@@ -16,7 +16,7 @@ from workspace.plans.approval import is_editable, require_editable
 from workspace.plans.forms import CELL_FIELDS
 from workspace.plans.models import Plan, PlanImport, PlanItem, PlanItemPerson, PlanSection
 from workspace.plans.permissions import can_edit_plan_section
-from workspace.plans.queries import get_item_or_404, get_plan_or_404, get_section_or_404
+from workspace.plans.queries import get_plan_or_404, get_section_or_404, item_with_plan_or_404
 from workspace.plans.report_models import EventFile, EventReport
 from workspace.plans.reports import get_report
 
@@ -66,9 +66,7 @@ def editable_item_or_404(plan_id: int, item_id: int,
                          field: str | None = None) -> tuple[Plan, PlanItem, PlanSection]:
     """An item to change, whole (``field`` None: move, delete) or one cell of it (an unknown cell is 404;
     the status cell stays open on a locked plan)."""
-    plan = get_plan_or_404(plan_id)
-    item = get_item_or_404(plan, item_id)
-    section = get_section_or_404(plan, item.section_id)
+    plan, item, section = item_with_plan_or_404(plan_id, item_id)
     if field is not None and field not in CELL_FIELDS:
         abort(404)
     require(can_edit_plan_section(g.network, section.partner_institution_id))
@@ -89,9 +87,7 @@ def may_file_report(section: PlanSection, item: PlanItem) -> bool:
 
 def report_item_or_404(plan_id: int, item_id: int, *, for_edit: bool = False) -> tuple[Plan, PlanItem, PlanSection]:
     """The item whose report is read (any member) or, ``for_edit``, filed (``may_file_report``)."""
-    plan = get_plan_or_404(plan_id)
-    item = get_item_or_404(plan, item_id)
-    section = get_section_or_404(plan, item.section_id)
+    plan, item, section = item_with_plan_or_404(plan_id, item_id)
     if for_edit:
         require(may_file_report(section, item))
     return plan, item, section

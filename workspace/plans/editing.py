@@ -1,8 +1,10 @@
 """Writing plan items: every edit keeps the typed text and re-reads it into dates and grades."""
 from __future__ import annotations
 
+from functools import cache
+
 from flask import g
-from sqlalchemy import delete, func, select
+from sqlalchemy import Integer, String, bindparam, delete, func, literal, select, union_all
 
 from tenants.models import Institution, Membership
 from workspace.accounts.models import User
@@ -52,24 +54,41 @@ def apply_new_item(plan: Plan, section: PlanSection, form) -> PlanItem:
     return item
 
 
+@cache
+def _named_statement():
+    """Member institutions and their active staff in one UNION statement, built once with a bound parameter."""
+    network_id = bindparam("network_id", type_=Integer)
+    both = union_all(
+        select(literal(0).label("kind"), Institution.id, Institution.short_name.label("name"), Institution.full_name)
+        .join(Membership, Membership.institution_id == Institution.id).where(Membership.network_id == network_id),
+        select(literal(1), User.id, User.full_name, literal(None, String))
+        .join(Membership, Membership.institution_id == User.institution_id)
+        .where(Membership.network_id == network_id, User.is_enabled.is_(True))).subquery()
+    return select(both)
+
+
 def network_people_and_institutions():
     """Who can be named among the responsible: member institutions and their active staff."""
 
-    institutions = [Candidate(row.id, row.short_name, row.full_name) for row in db.session.execute(
-        select(Institution.id, Institution.short_name, Institution.full_name)
-        .join(Membership, Membership.institution_id == Institution.id).where(Membership.network_id == g.network.id))]
-    people = [Person(row.id, row.full_name) for row in db.session.execute(
-        select(User.id, User.full_name).join(Membership, Membership.institution_id == User.institution_id)
-        .where(Membership.network_id == g.network.id, User.is_enabled.is_(True)))]
+    institutions, people = [], []
+    for kind, row_id, name, full_name in db.session.execute(_named_statement(), {"network_id": g.network.id}):
+        if kind == 0:
+            institutions.append(Candidate(row_id, name, full_name))
+        else:
+            people.append(Person(row_id, name))
     return institutions, people
 
 
 def relink(item: PlanItem, named=None) -> None:
     """Link the institutions and colleagues the responsible text names (replacing earlier links)."""
 
-    institutions, people = named or network_people_and_institutions()
-    db.session.execute(delete(PlanItemInstitution).where(PlanItemInstitution.item_id == item.id))
-    db.session.execute(delete(PlanItemPerson).where(PlanItemPerson.item_id == item.id))
+    # An empty text names no one: the network's institutions and people are not read for it. The link rows are
+    # never loaded as objects, so the DELETEs skip the session's synchronisation (its evaluation of the WHERE
+    # against the identity map cost more than the statements).
+    institutions, people = (named or network_people_and_institutions()) if item.responsible else ([], [])
+    for model in (PlanItemInstitution, PlanItemPerson):
+        db.session.execute(delete(model).where(model.item_id == item.id),
+                           execution_options={"synchronize_session": False})
     for institution_id in sorted({c.id for c in find_institutions(item.responsible, institutions)}):
         db.session.add(PlanItemInstitution(network_id=item.network_id, item_id=item.id, institution_id=institution_id))
     for user_id in sorted({p.id for p in find_people(item.responsible, people)}):

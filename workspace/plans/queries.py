@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 
-from flask import g
-from sqlalchemy import func, literal, select, union_all
+from flask import abort, g
+from sqlalchemy import Integer, bindparam, func, literal, select, union_all
 
 from tenants.models import Institution, Membership
 from workspace.accounts.models import User
@@ -23,6 +24,23 @@ def get_section_or_404(plan: Plan, section_id: int) -> PlanSection:
 
 def get_item_or_404(plan: Plan, item_id: int) -> PlanItem:
     return db.first_or_404(select(PlanItem).where(PlanItem.id == item_id, PlanItem.plan_id == plan.id))
+
+
+@cache
+def _item_statement():
+    """The statement of ``item_with_plan_or_404``, built once with bound parameters."""
+    return (select(Plan, PlanItem, PlanSection).join(PlanItem, PlanItem.plan_id == Plan.id)
+            .join(PlanSection, (PlanSection.id == PlanItem.section_id) & (PlanSection.plan_id == Plan.id))
+            .where(Plan.id == bindparam("plan_id", type_=Integer), PlanItem.id == bindparam("item_id", type_=Integer)))
+
+
+def item_with_plan_or_404(plan_id: int, item_id: int) -> tuple[Plan, PlanItem, PlanSection]:
+    """An item with its plan and its section, in one statement (``get_plan_or_404``, ``get_item_or_404`` and
+    ``get_section_or_404`` in turn): 404 when any of them is not seen."""
+    row = db.session.execute(_item_statement(), {"plan_id": plan_id, "item_id": item_id}).first()
+    if row is None:
+        abort(404)
+    return row[0], row[1], row[2]
 
 
 def plans_of_network() -> list[tuple[Plan, int, int]]:
@@ -55,19 +73,67 @@ def section_outline(plan: Plan) -> list[tuple[PlanSection, int, int]]:
     return [(section, total, held) for section, total, held in rows]
 
 
-def items_of_sections(plan: Plan, section_ids: list[int], offset: int = 0,
-                      limit: int | None = None) -> dict[int, list[PlanItem]]:
-    """The items of some sections in their order, one page of them when ``limit`` is given (one statement)."""
+@cache
+def _outline_statement():
+    """The statement of ``plan_and_outline_or_404``, built once with a bound parameter."""
+    return (select(Plan, PlanSection, func.count(PlanItem.id),
+                   func.count(PlanItem.id).filter(PlanItem.status == "held"))
+            .outerjoin(PlanSection, PlanSection.plan_id == Plan.id)
+            .outerjoin(PlanItem, PlanItem.section_id == PlanSection.id)
+            .where(Plan.id == bindparam("plan_id", type_=Integer))
+            .group_by(Plan.id, PlanSection.id).order_by(PlanSection.position, PlanSection.id))
+
+
+def plan_and_outline_or_404(plan_id: int) -> tuple[Plan, list[tuple[PlanSection, int, int]]]:
+    """The plan and its outline (``section_outline``) in one statement; 404 for a plan not seen."""
+    rows = db.session.execute(_outline_statement(), {"plan_id": plan_id}).all()
+    if not rows:
+        abort(404)
+    return rows[0][0], [(section, total, held) for _plan, section, total, held in rows if section is not None]
+
+
+# What a plan's row shows (plans/rows.py), read as column tuples: the page is read-only, and a hundred ORM objects
+# cost more to load and to read attribute by attribute than the rows drawn from them.
+ROW_COLUMNS = (PlanItem.id, PlanItem.section_id, PlanItem.number, PlanItem.title, PlanItem.audience,
+               PlanItem.grade_from, PlanItem.grade_to, PlanItem.timing, PlanItem.starts_on, PlanItem.ends_on,
+               PlanItem.periods, PlanItem.timing_is_read, PlanItem.responsible, PlanItem.report_form,
+               PlanItem.status, PlanItem.interaction_row_id, PlanItem.interaction_form)
+
+
+@cache
+def _items_statement(paged: bool):
+    """The statement of ``items_and_links``, built once (paged or not) with bound parameters."""
+    plan_id, section_ids = bindparam("plan_id", type_=Integer), bindparam("section_ids", expanding=True)
+    page = (select(PlanItem.id).where(PlanItem.plan_id == plan_id, PlanItem.section_id.in_(section_ids))
+            .order_by(PlanItem.position, PlanItem.id).offset(bindparam("offset", type_=Integer)))
+    if paged:
+        page = page.limit(bindparam("limit", type_=Integer))
+    page = page.subquery()
+    names = _links((PlanItem.plan_id == plan_id) & PlanItem.section_id.in_(section_ids))
+    return (select(*ROW_COLUMNS, names.c.name).join(page, page.c.id == PlanItem.id)
+            .outerjoin(names, names.c.item_id == PlanItem.id)
+            .order_by(PlanItem.position, PlanItem.id, names.c.kind, names.c.name))
+
+
+def items_and_links(plan: Plan, section_ids: list[int], offset: int = 0,
+                    limit: int | None = None) -> tuple[dict[int, list], dict[int, list[str]]]:
+    """The items of some sections in their order (one page of them when ``limit`` is given), as rows of
+    ``ROW_COLUMNS``, with the ``links_of`` those items, in one statement: the page of items joined to the
+    names linked to them (an item comes once per name, in the names' order)."""
     by_section: dict[int, list[PlanItem]] = {section_id: [] for section_id in section_ids}
+    links: dict[int, list[str]] = defaultdict(list)
     if not section_ids:
-        return by_section
-    statement = (select(PlanItem).where(PlanItem.plan_id == plan.id, PlanItem.section_id.in_(section_ids))
-                 .order_by(PlanItem.position, PlanItem.id).offset(offset))
-    if limit is not None:
-        statement = statement.limit(limit)
-    for item in db.session.scalars(statement):
-        by_section[item.section_id].append(item)
-    return by_section
+        return by_section, links
+    last = None
+    for row in db.session.execute(_items_statement(limit is not None),
+                                  {"plan_id": plan.id, "section_ids": section_ids, "offset": offset,
+                                   "limit": limit if limit is not None else -1}):
+        if row.id != last:
+            by_section[row.section_id].append(row)
+            last = row.id
+        if row.name is not None:
+            links[row.id].append(row.name)
+    return by_section, links
 
 
 def member_institutions() -> list[tuple[int, str]]:
@@ -86,6 +152,16 @@ def links_of(plan_id: int, item_id: int | None = None, section_ids: list[int] | 
         by_item = (PlanItem.plan_id == plan_id) & PlanItem.section_id.in_(section_ids)
     else:
         by_item = PlanItem.plan_id == plan_id
+    links: dict[int, list[str]] = defaultdict(list)
+    both = _links(by_item)
+    for item, _kind, name in db.session.execute(select(both).order_by(both.c.item_id, both.c.kind, both.c.name)):
+        links[item].append(name)
+    return links
+
+
+def _links(by_item):
+    """(item_id, kind, name) of the institutions (kind 0), then the colleagues (kind 1), linked to the items
+    ``by_item`` picks: a subquery."""
     institutions = (select(PlanItemInstitution.item_id.label("item_id"), literal(0).label("kind"),
                            Institution.short_name.label("name"))
                     .join(Institution, Institution.id == PlanItemInstitution.institution_id)
@@ -93,8 +169,4 @@ def links_of(plan_id: int, item_id: int | None = None, section_ids: list[int] | 
     people = (select(PlanItemPerson.item_id.label("item_id"), literal(1).label("kind"), User.full_name.label("name"))
               .join(User, User.id == PlanItemPerson.user_id)
               .join(PlanItem, PlanItem.id == PlanItemPerson.item_id).where(by_item))
-    both = union_all(institutions, people).subquery()
-    links: dict[int, list[str]] = defaultdict(list)
-    for item, _kind, name in db.session.execute(select(both).order_by(both.c.item_id, both.c.kind, both.c.name)):
-        links[item].append(name)
-    return links
+    return union_all(institutions, people).subquery()

@@ -2,7 +2,8 @@
 
 A section page holds up to 100 items of seven cells, each with its edit link: as Jinja macros that was about
 0.25 ms a row. The templates ``plans/_item_row.html`` and ``plans/_item_cell.html`` call these functions, so
-a row added or a cell saved through htmx comes out the same as on the page."""
+a row added or a cell saved through htmx comes out the same as on the page. An ``item`` is a ``PlanItem`` or, on
+the page, a row of ``workspace.plans.queries.ROW_COLUMNS`` (the same names)."""
 from __future__ import annotations
 
 from jinja2 import pass_context
@@ -56,7 +57,7 @@ def _timing(item: PlanItem, year: AcademicYear | None, texts: _Texts) -> tuple[s
 
 
 def _cell(item: PlanItem, field: str, can_edit: bool, base: str, links, status_editable, texts: _Texts,
-          year: AcademicYear | None = None) -> str:
+          year: AcademicYear | None = None, short_title: str | None = None) -> str:
     flagged = False
     if field == "status":
         body = texts.statuses[item.status]
@@ -76,7 +77,8 @@ def _cell(item: PlanItem, field: str, can_edit: bool, base: str, links, status_e
             body += cells.linked(links[item.id], texts.common)
     editable = can_edit or (field == "status" and status_editable and item.section_id in status_editable)
     drawn = cells.cell(f"item-{item.id}-{field}", body, flagged,
-                       f"{base}{item.id}/cells/{field}" if editable else None, field, texts.common, item.title)
+                       f"{base}{item.id}/cells/{field}" if editable else None, field, texts.common, item.title,
+                       short_title)
     return drawn.replace("<td ", f'<td data-label="{texts.labels[field]}" ', 1)
 
 
@@ -99,16 +101,18 @@ def item_cell_html(context, item: PlanItem, field: str, can_edit: bool, base: st
 def _row(item: PlanItem, can_edit: bool, base: str, links, status_editable, csrf: str, texts: _Texts,
          year: AcademicYear | None) -> str:
     item_url = f"{base}{item.id}"
-    row = "".join(_cell(item, field, can_edit, base, links, status_editable, texts, year) for field in CELL_FIELDS)
+    short_title = str(escape(cells.short(item.title, 40)))  # every cell's «изменить» and the actions name the row
+    row = "".join(_cell(item, field, can_edit, base, links, status_editable, texts, year, short_title)
+                  for field in CELL_FIELDS)
     actions = ""
     held = item.status == ItemStatus.HELD
     if held or can_edit:
         actions += (f'<a href="{item_url}/report">{texts.report_held if held else texts.report_new}'
-                    f'<span class="visually-hidden">: {escape(cells.short(item.title, 40))}</span></a> ')
+                    f'<span class="visually-hidden">: {short_title}</span></a> ')
     if can_edit:
         actions += cells.move_and_delete(item_url, f"item-{item.id}", csrf, item.title,
                                          texts.delete_question % {"title": cells.short(item.title, 60)},
-                                         texts.common)
+                                         texts.common, short_title)
     return (f'<tr id="item-{item.id}"><td class="item-number">{escape(item.number)}</td>{row}'
             f'<td class="row-actions">{actions}</td></tr>')
 

@@ -47,10 +47,11 @@ from workspace.plans.permissions import can_edit_plan_section
 from workspace.plans.queries import (
     get_item_or_404,
     get_plan_or_404,
-    get_section_or_404,
-    items_of_sections,
+    item_with_plan_or_404,
+    items_and_links,
     links_of,
     member_institutions,
+    plan_and_outline_or_404,
     plans_of_network,
     section_outline,
     sections_with_items,
@@ -90,25 +91,27 @@ SECTION_PAGE_ITEMS = 100  # and a long section in pages
 
 
 def _shown_sections(plan: Plan, outline: list, section_id: int | None, page_number: int | None):
-    """Which sections the page shows and which of their items: (sections with items, page or None)."""
+    """Which sections the page shows and which of their items: (sections with items, page or None, the
+    names linked to the items shown)."""
     total = sum(count for _section, count, _held in outline)
     if total <= LONG_PLAN_ITEMS:
-        items = items_of_sections(plan, [section.id for section, _count, _held in outline])
-        return [(section, items[section.id]) for section, _count, _held in outline], None
+        items, links = items_and_links(plan, [section.id for section, _count, _held in outline])
+        return [(section, items[section.id]) for section, _count, _held in outline], None, links
     chosen = next((row for row in outline if row[0].id == section_id), None) or outline[0]
     section, count, _held = chosen
     page = Page(items=[], number=1, size=SECTION_PAGE_ITEMS, total=count)
     page.number = min(max(1, page_number or 1), page.pages)
-    items = items_of_sections(plan, [section.id], (page.number - 1) * SECTION_PAGE_ITEMS, SECTION_PAGE_ITEMS)
-    return [(section, items[section.id])], page
+    items, links = items_and_links(plan, [section.id], (page.number - 1) * SECTION_PAGE_ITEMS, SECTION_PAGE_ITEMS)
+    return [(section, items[section.id])], page, links
 
 
-def _plan_context(plan: Plan, section_form: SectionForm | None = None, section_id: int | None = None) -> dict:
+def _plan_context(plan: Plan, section_form: SectionForm | None = None, section_id: int | None = None,
+                  outline: list | None = None) -> dict:
     """What the plan page shows. A long plan (a city's generated one, or years of partners' sections) shows
     one section at a time, a long section a page at a time: the page costs the same whatever the plan's size."""
-    outline = section_outline(plan)
-    sections, section_page = _shown_sections(plan, outline, section_id or request.args.get("section", type=int),
-                                             request.args.get("page", type=int))
+    outline = section_outline(plan) if outline is None else outline
+    sections, section_page, links = _shown_sections(
+        plan, outline, section_id or request.args.get("section", type=int), request.args.get("page", type=int))
     shown_ids = [section.id for section, _items in sections]
     partners = member_institutions()
     may_edit = {section.id for section, _items in sections
@@ -136,7 +139,7 @@ def _plan_context(plan: Plan, section_form: SectionForm | None = None, section_i
         # the add-forms (and the interaction model's rows they offer) only where the user may add
         "item_forms": {section.id: item_form(section.id, formdata=None) for section, _items in sections
                        if section.id in may_edit and is_editable(plan, section)},
-        "links": links_of(plan.id, section_ids=shown_ids) if section_page is not None else links_of(plan.id),
+        "links": links,
         # Item URLs are built from this prefix: a long plan would otherwise call url_for thousands of times.
         "plan_items_url": url_for("plans.show_plan", plan_id=plan.id) + "/items/",
         "held": sum(held for _section, _count, held in outline),
@@ -153,7 +156,8 @@ def item_form(section_id: int, **kwargs) -> ItemForm:
 @bp.get("/<int:plan_id>")
 @login_required
 def show_plan(plan_id: int):
-    return render("plans/page.html", **_plan_context(get_plan_or_404(plan_id)))
+    plan, outline = plan_and_outline_or_404(plan_id)
+    return render("plans/page.html", **_plan_context(plan, outline=outline))
 
 
 @bp.post("/<int:plan_id>/sections")
@@ -276,13 +280,11 @@ def _cell_text(item: PlanItem, field: str) -> str:
 @login_required
 def show_cell(plan_id: int, item_id: int, field: str):
     """The cell as shown (the «Отмена» of an in-place edit)."""
-    plan = get_plan_or_404(plan_id)
-    item = get_item_or_404(plan, item_id)
+    plan, item, section = item_with_plan_or_404(plan_id, item_id)
     if field not in CELL_FIELDS:
         abort(404)
     if not htmx:
         return redirect(_item_url(plan, item))
-    section = get_section_or_404(plan, item.section_id)
     return render("plans/_item_cell.html", item=item, plan=plan, field=field, links=links_of(plan.id, item.id),
                   can_edit=may_edit_cell(plan, section, field))
 

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
+from functools import cache
+from typing import NamedTuple
 
-from sqlalchemy import Select, func, select
+from flask import abort
+from sqlalchemy import Date, DateTime, Integer, Select, bindparam, case, cast, func, literal, null, select, union_all
 
 from tenants.models import Institution
 from workspace.accounts.models import User
@@ -60,6 +64,49 @@ def participants_of(project_id: int) -> list[tuple[int, str]]:
         .where(ProjectParticipant.project_id == project_id).order_by(Institution.short_name))]
 
 
+class _Stage(NamedTuple):
+    """A stage as the project page reads it (``project_participants_stages_or_404``)."""
+
+    id: int
+    title: str
+    position: int
+    starts_on: date | None
+    ends_on: date | None
+
+
+@cache
+def _project_parts_statement():
+    """The statement of ``project_participants_stages_or_404``, built once with a bound parameter (building the
+    UNION cost more than running it)."""
+    project_id = bindparam("project_id", type_=Integer)
+    parts = union_all(
+        select(literal(0).label("kind"), ProjectParticipant.project_id, Institution.id,
+               Institution.short_name.label("title"), cast(null(), Integer).label("position"),
+               cast(null(), Date).label("starts_on"), cast(null(), Date).label("ends_on"))
+        .join(Institution, Institution.id == ProjectParticipant.institution_id)
+        .where(ProjectParticipant.project_id == project_id),
+        select(literal(1), ProjectStage.project_id, ProjectStage.id, ProjectStage.title, ProjectStage.position,
+               ProjectStage.starts_on, ProjectStage.ends_on).where(ProjectStage.project_id == project_id),
+    ).subquery()
+    return (select(Project, parts.c.kind, parts.c.id, parts.c.title, parts.c.position, parts.c.starts_on,
+                   parts.c.ends_on)
+            .outerjoin(parts, parts.c.project_id == Project.id).where(Project.id == project_id)
+            # participants by name, stages by position (each as its own query ordered them)
+            .order_by(parts.c.kind, parts.c.position, case((parts.c.kind == 0, parts.c.title)), parts.c.id))
+
+
+def project_participants_stages_or_404(project_id: int) -> tuple[Project, list[tuple[int, str]], list]:
+    """The project, ``participants_of`` it and its stages (column tuples of id, title, position, starts_on,
+    ends_on: ``stages_of`` as the page reads them) in one statement: the project joined to the UNION of its
+    participants (kind 0) and its stages (kind 1). 404 for a project not seen."""
+    rows = db.session.execute(_project_parts_statement(), {"project_id": project_id}).all()
+    if not rows:
+        abort(404)
+    participants = [(row.id, row.title) for row in rows if row.kind == 0]
+    stages = [_Stage(row.id, row.title, row.position, row.starts_on, row.ends_on) for row in rows if row.kind == 1]
+    return rows[0][0], participants, stages
+
+
 def stages_of(project_id: int) -> list[ProjectStage]:
     return list(db.session.scalars(select(ProjectStage).where(ProjectStage.project_id == project_id)
                                    .order_by(ProjectStage.position, ProjectStage.id)))
@@ -99,13 +146,34 @@ def indicators_of(project_id: int) -> list[ProjectIndicator]:
                                    .order_by(ProjectIndicator.position, ProjectIndicator.id)))
 
 
-def documents_of(project_id: int) -> list:
-    """Column tuples: the files' contents are not read for the list."""
-    return list(db.session.execute(
-        select(ProjectDocument.id, ProjectDocument.filename, ProjectDocument.size, ProjectDocument.created_at,
-               ProjectDocument.author_id)
-        .where(ProjectDocument.project_id == project_id).order_by(ProjectDocument.created_at.desc(),
-                                                                 ProjectDocument.id.desc())))
+@cache
+def _documents_statement():
+    """The statement of ``documents_and_materials``, built once with a bound parameter."""
+    from workspace.bank.models import Material  # noqa: PLC0415  (bank.sources names the projects' models)
+
+    project_id = bindparam("project_id", type_=Integer)
+    materials = (select(Material.id, Material.title)
+                 .where(Material.source_kind == "project", Material.source_id == project_id)
+                 .order_by(Material.id.desc()).limit(50).subquery())
+    both = union_all(
+        select(literal(0).label("kind"), ProjectDocument.id, ProjectDocument.filename, ProjectDocument.size,
+               ProjectDocument.created_at, ProjectDocument.author_id).where(ProjectDocument.project_id == project_id),
+        select(literal(1), materials.c.id, materials.c.title, cast(null(), Integer), cast(null(), DateTime),
+               cast(null(), Integer))).subquery()
+    return select(both).order_by(both.c.kind, both.c.created_at.desc(), both.c.id.desc())
+
+
+def documents_and_materials(project_id: int) -> tuple[list, list[tuple[int, str]]]:
+    """The project's documents (column tuples: the files' contents are not read for the list), newest first, and
+    (id, title) of the bank's materials that came from the project, newest first, at most 50: one UNION
+    statement."""
+    documents, bank = [], []
+    for row in db.session.execute(_documents_statement(), {"project_id": project_id}):
+        if row.kind == 0:
+            documents.append(row)
+        else:
+            bank.append((row.id, row.filename))
+    return documents, bank
 
 
 def comments_of(project_id: int, limit: int = COMMENTS_SHOWN) -> list[ProjectComment]:

@@ -29,7 +29,8 @@ class _Texts:
         self.statuses = {status: str(escape(label(status))) for status in TaskStatus}
 
 
-def _cell(task, field: str, can_edit: bool, base: str, links, stage_names, texts: _Texts) -> str:
+def _cell(task, field: str, can_edit: bool, base: str, links, stage_names, texts: _Texts,
+          short_title: str | None = None) -> str:
     if field == "status":
         body = texts.statuses[task.status]
     elif field == "stage_id":
@@ -42,7 +43,8 @@ def _cell(task, field: str, can_edit: bool, base: str, links, stage_names, texts
         if field == "responsible" and links and links.get(task.id):
             body += cells.linked((name for _id, name in links[task.id]), texts.common)
     return cells.cell(f"task-{task.id}-{field}", body, field == "timing" and not task.timing_is_read,
-                      f"{base}{task.id}/cells/{field}" if can_edit else None, field, texts.common, task.title)
+                      f"{base}{task.id}/cells/{field}" if can_edit else None, field, texts.common, task.title,
+                      short_title)
 
 
 def task_cell_html(task, field: str, can_edit: bool, base: str, links=None, stage_names=None) -> Markup:
@@ -57,13 +59,15 @@ def task_rows_html(tasks, can_edit: bool, base: str, links, stage_names, status_
     rows = []
     for task in tasks:
         overdue = task.ends_on and task.ends_on < today and task.status in OPEN
-        row = "".join(_cell(task, field, can_edit, base, links, stage_names, texts) for field in ROW_FIELDS)
-        row += _cell(task, "status", task.id in status_editable, base, links, stage_names, texts)
+        short_title = str(escape(cells.short(task.title, 40)))  # the row's cells and its actions name it
+        row = "".join(_cell(task, field, can_edit, base, links, stage_names, texts, short_title)
+                      for field in ROW_FIELDS)
+        row += _cell(task, "status", task.id in status_editable, base, links, stage_names, texts, short_title)
         if can_edit:
             row += ('<td class="row-actions">'
                     + cells.move_and_delete(f"{base}{task.id}", f"task-{task.id}", csrf, task.title,
                                             texts.delete_question % {"title": cells.short(task.title, 60)},
-                                            texts.common)
+                                            texts.common, short_title)
                     + "</td>")
         rows.append(f'<tr id="task-{task.id}" class="{"overdue" if overdue else ""}">'
                     f'<td>{escape(task.number)}</td>{row}</tr>')

@@ -34,10 +34,10 @@ from workspace.projects.permissions import can_create_project, can_edit_project,
 from workspace.projects.progress import progress_of
 from workspace.projects.queries import (
     comments_of,
-    documents_of,
-    get_project_or_404,
+    documents_and_materials,
     indicators_of,
     participants_of,
+    project_participants_stages_or_404,
     projects_statement,
     stages_of,
     tasks_with_links,
@@ -89,23 +89,22 @@ def _is_base() -> bool:
     return is_base_manager(g.network)
 
 
-def page_context(project, **overrides) -> dict:
-    participants = participants_of(project.id)
+def page_context(project, participants_and_stages: tuple | None = None, **overrides) -> dict:
+    """What the project page shows; ``participants_and_stages`` when they were read with the project."""
+    participants, stages = participants_and_stages or (participants_of(project.id), stages_of(project.id))
     participant_ids = {institution_id for institution_id, _name in participants}
-    stages = stages_of(project.id)
     tasks, links = tasks_with_links(project.id)
     indicators = indicators_of(project.id)
     history = approval_history("project", project.id)
     editor = can_edit_project(g.network, project)
     stage_choices = [(stage.id, stage.title) for stage in stages]
-    # a real cycle: bank.sources names projects' models, so the projects package (and its views) loads first
-    from workspace.bank.sources import materials_from  # noqa: PLC0415
+    documents, bank_materials = documents_and_materials(project.id)
     context = {
         "project": project, "participants": participants, "participant_ids": participant_ids,
         "lead_name": next((name for i, name in participants if i == project.lead_institution_id), ""),
         "stages": stages, "stage_names": dict(stage_choices), "tasks": tasks, "links": links,
-        "indicators": indicators, "documents": documents_of(project.id), "comments": comments_of(project.id),
-        "bank_materials": materials_from("project", project.id),
+        "indicators": indicators, "documents": documents, "comments": comments_of(project.id),
+        "bank_materials": bank_materials,
         "resource_kinds": [(kind, RESOURCE_LABELS[kind], project.resources(kind)) for kind in RESOURCE_KINDS],
         "is_editor": editor, "can_edit": may_edit(project),
         "can_take_part": can_take_part(g.network, project, participant_ids),
@@ -127,7 +126,8 @@ def page_context(project, **overrides) -> dict:
 @bp.get("/<int:project_id>")
 @login_required
 def show_project(project_id: int):
-    return render("projects/page.html", **page_context(get_project_or_404(project_id)))
+    project, participants, stages = project_participants_stages_or_404(project_id)
+    return render("projects/page.html", **page_context(project, (participants, stages)))
 
 
 def _stale(form, project) -> bool:
