@@ -72,11 +72,13 @@ class Group:
 
 
 _kinds: dict[str, Kind] = {}
+_statements: dict[tuple, tuple] = {}  # (kinds, shape) -> the combined statement, its slots, its columns' names
 
 
 def register_search_kind(kind: str, label, statement: Statement, present: Present, *, position: int = 100) -> None:
     """Add (or replace) a kind of search results; groups are shown by ``position``."""
     _kinds[kind] = Kind(kind, label, statement, present, position)
+    _statements.clear()  # the statements built with the kind it replaces
 
 
 def registered_kinds() -> list[Kind]:
@@ -149,9 +151,6 @@ def _combined(subqueries: list) -> tuple[Select, list[list[int]], list[tuple[str
         return selects[0], positions, names
     every = union_all(*selects).subquery()
     return select(every).order_by(every.c.search_part, every.c.search_rank), positions, names
-
-
-_statements: dict[tuple, tuple] = {}
 
 
 def _statement(kinds: list[Kind], shape: SearchShape) -> tuple:
