@@ -148,7 +148,7 @@ def _combined(subqueries: list) -> tuple[Select, list[list[int]], list[tuple[str
                               *(slot.label(f"slot_{index}") for index, slot in enumerate(slots))))
     positions = [[slot + 2 for slot in own] for own in placed]
     if len(selects) == 1:
-        return selects[0], positions, names
+        return selects[0].order_by(subqueries[0].c.search_rank), positions, names
     every = union_all(*selects).subquery()
     return select(every).order_by(every.c.search_part, every.c.search_rank), positions, names
 
