@@ -80,9 +80,14 @@ class Agreement(NetworkOwned, CreatedAtMixin, db.Model):
         return f"№ {self.number} {self.title}"[:200]
 
     def effective_status(self, today: date | None = None) -> AgreementStatus:
-        if self.status is AgreementStatus.ACTIVE and self.ends_on < (today or date.today()):
-            return AgreementStatus.EXPIRED
-        return self.status
+        return effective_status(self.status, self.ends_on, today)
+
+
+def effective_status(status: AgreementStatus, ends_on: date, today: date | None = None) -> AgreementStatus:
+    """An active agreement whose term is over is expired (also for rows read as columns)."""
+    if status is AgreementStatus.ACTIVE and ends_on < (today or date.today()):
+        return AgreementStatus.EXPIRED
+    return status
 
 
 keep_search_text(Agreement, "number", "title", "subject")

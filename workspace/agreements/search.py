@@ -1,50 +1,52 @@
-"""Global search hook: agreements the current user may see, by title and number (subject too, for those
+"""Global search kind: agreements the current user may see, by title and number (subject too, for those
 who see the agreement in full). The request's scope is an institution context (``g.institution``,
-``g.network_ids``). Every word of the query is found in any form (``matches_search_text`` on the stored
-``Agreement.search_text``; its Python twin ``text_matches`` for the title alone, see ``workspace.core.text``)."""
+``g.network_ids``). Every word of the query is found in any form (the stored ``Agreement.search_text``; its Python twin ``text_matches`` for the title alone, see ``workspace.core.text``).
+One part of the search statement (``workspace.search.registry``): whether the user's institution is a party and
+whether the user holds a seat of the agreement's network come with each row."""
 from __future__ import annotations
 
-from flask import g, url_for
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import exists, select
 
-from tenants.models import Network
-from tenants.resolution import seat_network_ids
-from workspace.agreements.models import Agreement, AgreementParty
+from tenants.models import Network, Seat
+from workspace.agreements.models import Agreement, AgreementParty, effective_status
 from workspace.core.labels import label
-from workspace.core.text import matches_search_text, search_forms, text_matches
-from workspace.extensions import db
-from workspace.search.registry import register_search_kind
+from workspace.core.text import SearchShape, text_matches
+from workspace.search.registry import Part, network_ids, register_search_kind, search_kind, user_id, user_institution_id
+
+CANDIDATES = 4  # rows read per result asked: those the user sees in full or by title only are chosen among them
 
 
-def search(query: str, limit: int) -> list[tuple[str, str, str]]:
-    network_ids = list(g.get("network_ids") or [])
-    if not search_forms(query) or not network_ids or limit <= 0:
-        return []
-    rows = db.session.execute(
-        select(Agreement, Network.slug)
-        .join(Network, Network.id == Agreement.network_id)
-        .where(Agreement.network_id.in_(network_ids), matches_search_text(Agreement, query))
-        .order_by(Agreement.signed_on.desc(), Agreement.id.desc()).limit(limit * 4)).all()
-    if not rows:
-        return []
-    seats = set(seat_network_ids(current_user.id))
-    mine = set(db.session.scalars(select(AgreementParty.agreement_id).where(
-        AgreementParty.agreement_id.in_([agreement.id for agreement, _slug in rows]),
-        AgreementParty.institution_id == current_user.institution_id)))
+def agreements_statement(shape: SearchShape) -> Part:
+    is_party = exists().where(AgreementParty.agreement_id == Agreement.id,
+                              AgreementParty.institution_id == user_institution_id)
+    has_seat = exists().where(Seat.network_id == Agreement.network_id, Seat.user_id == user_id)
+    return Part(select(Agreement.id, Agreement.title, Agreement.number, Agreement.status, Agreement.ends_on,
+                       Agreement.is_published, Network.slug, is_party.label("is_party"), has_seat.label("has_seat"))
+                .join(Network, Network.id == Agreement.network_id)
+                .where(Agreement.network_id.in_(network_ids), shape.matches(Agreement.search_text)),
+                (Agreement.signed_on.desc(), Agreement.id.desc()), CANDIDATES)
+
+
+def present_agreements(rows, query: str, limit: int) -> list[tuple[str, str, str]]:
     results = []
-    for agreement, slug in rows:
-        url = url_for("agreements.show_agreement", network=slug, agreement_id=agreement.id)
-        if agreement.id in mine or agreement.network_id in seats:
-            results.append((agreement.title, _("Договор № %(number)s", number=agreement.number) + " · "
-                            + label(agreement.effective_status()), url))
-        elif agreement.is_published and text_matches(agreement.title, query):
-            results.append((agreement.title, _("Договор"), url))
+    for row in rows:
+        url = url_for("agreements.show_agreement", network=row.slug, agreement_id=row.id)
+        if row.is_party or row.has_seat:
+            results.append((row.title, _("Договор № %(number)s", number=row.number) + " · "
+                            + label(effective_status(row.status, row.ends_on)), url))
+        elif row.is_published and text_matches(row.title, query):
+            results.append((row.title, _("Договор"), url))
         if len(results) >= limit:
             break
     return results
 
 
-register_search_kind("agreements", _l("Договоры"), search, position=70)
+def search(query: str, limit: int) -> list[tuple[str, str, str]]:
+    """(title, subtitle, url) of the agreements found, at most ``limit``."""
+    return search_kind("agreements", query, limit)
+
+
+register_search_kind("agreements", _l("Договоры"), agreements_statement, present_agreements, position=70)

@@ -1,40 +1,39 @@
-"""Global search hook: materials and normative documents of the current user's networks."""
+"""Global search kind: materials and normative documents of the current user's networks (one part of the search
+statement, see ``workspace.search.registry``)."""
 from __future__ import annotations
 
-from flask import g, url_for
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import String, cast, literal_column, select, union_all
+from sqlalchemy import Integer, String, cast, literal_column, select, union_all
 
 from tenants.models import Network
 from workspace.bank.models import Direction, DocumentKind, Material, NormativeDocument
 from workspace.core.labels import label
-from workspace.core.text import matches_search_text, search_forms
-from workspace.extensions import db
-from workspace.search.registry import register_search_kind
+from workspace.core.text import SearchShape
+from workspace.search.registry import Part, network_ids, register_search_kind, search_kind
 
 
-def search(query: str, limit: int) -> list[tuple[str, str, str]]:
-    """(title, subtitle, url) of materials, then documents, whose text holds every word of ``query`` in any
-    form: one statement (a UNION ALL of both, newest first within each, limited as a whole).
+def materials_statement(shape: SearchShape) -> Part:
+    """Materials, then documents, whose text holds every word of ``query`` in any form: a UNION ALL of both,
+    newest first within each, limited as a whole.
 
-    The scope of the request (``g.network_ids`` in an institution context) limits the rows; materials are
+    The request's networks limits the rows; materials are
     matched on their stored ``search_text`` (materials: title, description, audience, tags; documents: number and
     title)."""
-    if not search_forms(query) or not g.get("network_ids") or limit <= 0:
-        return []
-    materials = (select(literal_column("0").label("part"), Material.id, Material.title,
+    materials = (select(literal_column("0", Integer).label("part"), Material.id, Material.title,
                         cast(Material.direction, String).label("tag"), Network.slug)
                  .join(Network, Network.id == Material.network_id)
-                 .where(Material.network_id.in_(g.network_ids),
-                        matches_search_text(Material, query)))
-    documents = (select(literal_column("1"), NormativeDocument.id, NormativeDocument.title,
+                 .where(Material.network_id.in_(network_ids), shape.matches(Material.search_text)))
+    documents = (select(literal_column("1", Integer), NormativeDocument.id, NormativeDocument.title,
                         cast(NormativeDocument.kind, String), Network.slug)
                  .join(Network, Network.id == NormativeDocument.network_id)
-                 .where(NormativeDocument.network_id.in_(g.network_ids),
-                        matches_search_text(NormativeDocument, query)))
+                 .where(NormativeDocument.network_id.in_(network_ids), shape.matches(NormativeDocument.search_text)))
     both = union_all(materials, documents).subquery()
-    rows = db.session.execute(select(both).order_by(both.c.part, both.c.id.desc()).limit(limit))
+    return Part(select(both), (both.c.part, both.c.id.desc()))
+
+
+def present_materials(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:
     results = []
     for row in rows:
         if row.part == 0:
@@ -46,4 +45,10 @@ def search(query: str, limit: int) -> list[tuple[str, str, str]]:
     return results
 
 
-register_search_kind("materials", _l("Банк практик и документы"), search, position=90)
+def search(query: str, limit: int) -> list[tuple[str, str, str]]:
+    """(title, subtitle, url) of the materials, then documents, found: at most ``limit``."""
+    return search_kind("materials", query, limit)
+
+
+register_search_kind("materials", _l("Банк практик и документы"), materials_statement, present_materials,
+                     position=90)

@@ -17,10 +17,13 @@ full-text prefix index (``to_tsvector('simple', search_text)`` with ``form:*``, 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
-from sqlalchemy import and_, event, false, or_
+from sqlalchemy import String, and_, bindparam, event, false, or_
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 MAX_QUERY_WORDS = 8   # a query's words beyond these are ignored: the statement stays small
 _WORD = re.compile(r"[^\W_]+|№")  # «№» is a word of its own: «№ 5», «№5» and «№» are searched
@@ -60,7 +63,9 @@ def search_forms(query: str | None) -> list[str]:
 
 def keep_search_text(model, *fields: str) -> None:
     """``model.search_text`` follows ``fields`` on every insert and update (a mapper listener). Bulk inserts,
-    which bypass listeners (the generator), write ``search_text(...)`` themselves."""
+    which bypass listeners (the generator), write ``search_text(...)`` themselves. On PostgreSQL the column has a
+    GIN index over ``to_tsvector('simple', search_text)`` (``ix_<table>_search_words``, made by migration 0043 for
+    every such table, outside the models: SQLite has no such index) for the prefix query of ``SearchShape.matches``."""
     length = getattr(model.__table__.c.search_text.type, "length", None)
 
     def _keep(_mapper, _connection, row) -> None:
@@ -94,3 +99,72 @@ def text_matches(text: str | None, query: str) -> bool:
     forms = search_forms(query)
     words = search_words(text)
     return bool(forms) and all(any(word.startswith(form) for word in words) for form in forms)
+
+
+class words_document(FunctionElement):  # noqa: N801  (reads as a SQL function)
+    """PostgreSQL: the words of a stored search column as a text-search document, the very expression its GIN index
+    holds (the configuration a literal, so that the planner matches the query's expression with the index's)."""
+
+    type = String()
+    inherit_cache = True
+    name = "to_tsvector"
+
+
+class words_query(FunctionElement):  # noqa: N801
+    """PostgreSQL: a text-search query of the 'simple' configuration (``to_tsquery``)."""
+
+    type = String()
+    inherit_cache = True
+    name = "to_tsquery"
+
+
+@compiles(words_document)
+@compiles(words_query)
+def _text_search_function(element, compiler, **kw):
+    return f"{element.name}('simple'::regconfig, {compiler.process(element.clauses, **kw)})"
+
+
+# Statements built once and reused: the forms of a query as bound parameters ---------------------------------------
+
+_INDEXED_FORM = re.compile(r"[0-9a-zа-я]+")  # what PostgreSQL's text-search parser keeps as one word, unchanged
+
+
+def _like_escaped(form: str) -> str:
+    return form.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
+@dataclass(frozen=True)
+class SearchShape:
+    """The shape of a query's WHERE clause, without its values: ``forms`` bound parameters ``search_form_<n>``
+    (and ``search_word_<n>``: the form after a space) and, on PostgreSQL (``indexed``), one full-text prefix query
+    ``search_tsquery`` («класс:* & форм:*», the forms PostgreSQL's parser keeps whole) that narrows the rows on the
+    GIN index over ``to_tsvector('simple', search_text)`` before the word starts are checked."""
+    forms: int
+    indexed: bool
+
+    def matches(self, *columns):
+        """WHERE every form begins a word of one of the stored search ``columns`` (see ``matches_any_search_text``)."""
+        if not self.forms:
+            return false()
+        starts = and_(*(or_(*(or_(column.like(bindparam(f"search_form_{n}", type_=String()) + "%", escape="/"),
+                                  column.like("%" + bindparam(f"search_word_{n}", type_=String()) + "%", escape="/"))
+                              for column in columns)) for n in range(self.forms)))
+        if not self.indexed or len(columns) != 1:
+            return starts
+        query = words_query(bindparam("search_tsquery", type_=String()))
+        return and_(words_document(columns[0]).bool_op("@@")(query), starts)
+
+
+def search_shape(query: str, dialect: str) -> SearchShape:
+    forms = search_forms(query)
+    return SearchShape(len(forms), dialect == "postgresql" and any(_INDEXED_FORM.fullmatch(f) for f in forms))
+
+
+def search_parameters(query: str) -> dict[str, str]:
+    """The values of a ``SearchShape``'s parameters for ``query``."""
+    forms = search_forms(query)
+    values = {"search_tsquery": " & ".join(f"{form}:*" for form in forms if _INDEXED_FORM.fullmatch(form))}
+    for n, form in enumerate(forms):
+        values[f"search_form_{n}"] = _like_escaped(form)
+        values[f"search_word_{n}"] = " " + _like_escaped(form)
+    return values

@@ -1,32 +1,28 @@
-"""Global search hook of the council: meetings and e-votes of the networks of the user's institution."""
+"""Global search kind of the council: meetings and e-votes of the networks of the user's institution, found by a
+question of their agenda or by their place (one part of the search statement, see ``workspace.search.registry``)."""
 from __future__ import annotations
 
-from flask import g, url_for
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from tenants.models import Network
 from workspace.core.dates import ru_date
-from workspace.core.text import matches_any_search_text
+from workspace.core.text import SearchShape
 from workspace.council.models import AgendaItem, Meeting, MeetingKind
-from workspace.extensions import db
-from workspace.search.registry import register_search_kind
+from workspace.search.registry import Part, network_ids, register_search_kind
 
 
-def _network_ids() -> list[int]:
-    return list(g.get("network_ids") or [])
+def meetings_statement(shape: SearchShape) -> Part:
+    return Part(select(Meeting.id, Meeting.kind, Meeting.number, Meeting.held_on, Meeting.cancelled_at,
+                       AgendaItem.title, Network.slug, Network.name)
+                .join(AgendaItem, AgendaItem.meeting_id == Meeting.id).join(Network, Network.id == Meeting.network_id)
+                .where(Meeting.network_id.in_(network_ids), shape.matches(AgendaItem.search_text, Meeting.search_text)),
+                (Meeting.held_on.desc(), Meeting.id.desc(), AgendaItem.position, AgendaItem.id))
 
 
-def search_meetings(query: str, limit: int) -> list[tuple[str, str, str]]:
-    """Council meetings and e-votes found by a question of their agenda or by their place."""
-    rows = db.session.execute(
-        select(Meeting.id, Meeting.kind, Meeting.number, Meeting.held_on, Meeting.cancelled_at, AgendaItem.title,
-               Network.slug, Network.name)
-        .join(AgendaItem, AgendaItem.meeting_id == Meeting.id).join(Network, Network.id == Meeting.network_id)
-        .where(Meeting.network_id.in_(_network_ids()),
-               matches_any_search_text((AgendaItem.search_text, Meeting.search_text), query))
-        .order_by(Meeting.held_on.desc(), Meeting.id.desc(), AgendaItem.position, AgendaItem.id).limit(limit))
+def present_meetings(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:
     results = []
     for row in rows:
         heading = (_("Заочное голосование № %(number)s", number=row.number) if row.kind == MeetingKind.E_VOTE
@@ -38,4 +34,4 @@ def search_meetings(query: str, limit: int) -> list[tuple[str, str, str]]:
     return results
 
 
-register_search_kind("meetings", _l("Заседания совета"), search_meetings, position=30)
+register_search_kind("meetings", _l("Заседания совета"), meetings_statement, present_meetings, position=30)

@@ -1,9 +1,9 @@
 """Global search hook of institutions and people: the user's own institution and the institutions of its
-networks, and their staff.
+networks, and their staff (two parts of the search statement, see ``workspace.search.registry``).
 
 Institutions and users are identity tables, not scoped: their filter — the user's own institution and the
 institutions of its networks — is explicit here. Other institutions' people are shown with name, position
-and institution only, never their e-mail (no network page shows it). One statement each, limited."""
+and institution only, never their e-mail (no network page shows it). """
 from __future__ import annotations
 
 from flask import g, url_for
@@ -12,34 +12,32 @@ from sqlalchemy import func, or_, select
 
 from tenants.models import Institution, Membership, Network
 from workspace.accounts.models import User
-from workspace.core.text import matches_search_text
-from workspace.extensions import db
-from workspace.search.registry import register_search_kind
-
-
-def _network_ids() -> list[int]:
-    return list(g.get("network_ids") or [])
+from workspace.core.text import SearchShape
+from workspace.search.registry import Part, institution_id, network_ids, register_search_kind
 
 
 def _first_membership():
     """For each institution of the user's networks, one membership (the lowest id): where its row is shown."""
     return (select(Membership.institution_id, func.min(Membership.id).label("membership_id"))
-            .where(Membership.network_id.in_(_network_ids())).group_by(Membership.institution_id).subquery())
+            .where(Membership.network_id.in_(network_ids)).group_by(Membership.institution_id).subquery())
 
 
-def search_people(query: str, limit: int) -> list[tuple[str, str, str]]:
-    own_id = g.institution.id
+def people_statement(shape: SearchShape) -> Part:
     first = _first_membership()
-    rows = db.session.execute(
+    return Part(
         select(User.id, User.full_name, User.position, User.email, User.institution_id, Institution.short_name,
                Membership.id.label("membership_id"), Network.slug)
         .join(Institution, Institution.id == User.institution_id)
         .outerjoin(first, first.c.institution_id == User.institution_id)
         .outerjoin(Membership, Membership.id == first.c.membership_id)
         .outerjoin(Network, Network.id == Membership.network_id)
-        .where(User.is_enabled.is_(True), or_(User.institution_id == own_id, first.c.membership_id.is_not(None)),
-               matches_search_text(User, query))
-        .order_by(User.institution_id != own_id, User.full_name, User.id).limit(limit))
+        .where(User.is_enabled.is_(True), or_(User.institution_id == institution_id, first.c.membership_id.is_not(None)),
+               shape.matches(User.search_text)),
+        (User.institution_id != institution_id, User.full_name, User.id))
+
+
+def present_people(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:
+    own_id = g.institution.id
     results = []
     for row in rows:
         if row.institution_id == own_id:
@@ -52,15 +50,18 @@ def search_people(query: str, limit: int) -> list[tuple[str, str, str]]:
     return results
 
 
-def search_institutions(query: str, limit: int) -> list[tuple[str, str, str]]:
+def institutions_statement(shape: SearchShape) -> Part:
     first = _first_membership()
-    rows = db.session.execute(
+    return Part(
         select(Institution.id, Institution.short_name, Institution.full_name, Institution.kind, Institution.city,
                Membership.id.label("membership_id"), Network.slug)
         .join(first, first.c.institution_id == Institution.id)
         .join(Membership, Membership.id == first.c.membership_id).join(Network, Network.id == Membership.network_id)
-        .where(matches_search_text(Institution, query))
-        .order_by(Institution.short_name, Institution.id).limit(limit))
+        .where(shape.matches(Institution.search_text)),
+        (Institution.short_name, Institution.id))
+
+
+def present_institutions(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:
     results = []
     for row in rows:
         if row.id == g.institution.id:
@@ -73,5 +74,5 @@ def search_institutions(query: str, limit: int) -> list[tuple[str, str, str]]:
     return results
 
 
-register_search_kind("institutions", _l("Учреждения"), search_institutions, position=40)
-register_search_kind("people", _l("Люди"), search_people, position=50)
+register_search_kind("institutions", _l("Учреждения"), institutions_statement, present_institutions, position=40)
+register_search_kind("people", _l("Люди"), people_statement, present_people, position=50)

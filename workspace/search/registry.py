@@ -1,18 +1,58 @@
-"""The registry of search kinds: each area registers (kind, label, function, position) from its own
-``workspace/<area>/search.py``; the page runs them all, in the order of their positions."""
+"""The registry of search kinds: each area registers (kind, label, statement, present, position) from its own
+``workspace/<area>/search.py``; the page asks the database for every kind in ONE statement and shows the groups
+in the order of their positions.
+
+A kind's ``statement(shape)`` builds (never runs) a ``Part``: a select of labelled columns and its order. It names
+no value of the request: the query's forms come from ``shape.matches(column, ...)`` and the request's networks,
+institution and user are the bound parameters below, so the statement of every kind for a query of one shape
+(how many forms) is built once and then only executed with new values. ``run_search`` takes each part's first
+rows (its order, the limit asked, a row number kept as the rank) and joins the parts with UNION ALL: each part's
+columns take slots of their family (typed NULL where a part has none, so both dialects agree on the types), the
+row says which part it is. The tenant-scoping hook scopes every part like any other nested select (its loader
+criteria reach into subqueries). A kind's ``present(rows, query, limit)`` turns its rows (named tuples of its own
+columns) into (title, subtitle, url), at most ``limit``."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import namedtuple
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-Hook = Callable[[str, int], list[tuple[str, str, str]]]
+from flask import g
+from flask_login import current_user
+from sqlalchemy import Enum, Integer, Select, String, bindparam, cast, func, literal_column, null, select, union_all
+from sqlalchemy.sql.sqltypes import NullType
+
+from workspace.core.text import SearchShape, search_parameters, search_shape
+from workspace.extensions import db
+
+
+@dataclass(frozen=True)
+class Part:
+    """What a kind asks the database: ``statement`` (labelled columns), its ``order_by``; it takes the rows asked
+    for (``LIMIT``), ``candidates`` times as many when ``present`` chooses among them."""
+    statement: Select
+    order_by: tuple
+    candidates: int = 1
+
+
+# The values of a request, as bound parameters of the statements a kind builds once (``run_search`` gives them):
+network_ids = bindparam("search_network_ids", expanding=True)      # g.network_ids
+institution_id = bindparam("search_institution_id", type_=Integer)  # g.institution.id
+user_id = bindparam("search_user_id", type_=Integer)                # current_user.id
+user_institution_id = bindparam("search_user_institution_id", type_=Integer)  # current_user.institution_id
+_row_limit = bindparam("search_limit", type_=Integer)
+
+Statement = Callable[[SearchShape], Part]
+Present = Callable[[Sequence, str, int], list[tuple[str, str, str]]]
 
 
 @dataclass(frozen=True)
 class Kind:
     kind: str
     label: object          # a lazy string: the group's heading
-    function: Hook
+    statement: Statement
+    present: Present
     position: int = 100    # groups are shown by position (ties: in the order of registration)
 
 
@@ -32,25 +72,129 @@ class Group:
 
 
 _kinds: dict[str, Kind] = {}
+_statements: dict[tuple, tuple] = {}  # (kinds, shape) -> the combined statement, its slots, its columns' names
 
 
-def register_search_kind(kind: str, label, function: Hook, *, position: int = 100) -> None:
+def register_search_kind(kind: str, label, statement: Statement, present: Present, *, position: int = 100) -> None:
     """Add (or replace) a kind of search results; groups are shown by ``position``."""
-    _kinds[kind] = Kind(kind, label, function, position)
+    _kinds[kind] = Kind(kind, label, statement, present, position)
+    _statements.clear()  # the statements built with the kind it replaces
 
 
 def registered_kinds() -> list[Kind]:
     return sorted(_kinds.values(), key=lambda kind: kind.position)
 
 
+@lru_cache(maxsize=256)
+def _row_class(names: tuple[str, ...]):
+    return namedtuple("SearchRow", names)
+
+
+def _ranked(part: Part):
+    """The part's first rows in its order, with their row number (``search_rank``)."""
+    rank = func.row_number().over(order_by=part.order_by).label("search_rank")
+    limit = _row_limit if part.candidates == 1 else _row_limit * part.candidates
+    return part.statement.add_columns(rank).order_by(*part.order_by).limit(limit).subquery()
+
+
+def _family(column) -> object:
+    """Columns of one family share a slot of the combined statement (both dialects unite them)."""
+    kind = column.type
+    if isinstance(kind, String) and not isinstance(kind, Enum):
+        return "text"
+    if isinstance(kind, Integer):
+        return "integer"
+    return type(kind), getattr(kind, "enum_class", None)
+
+
+def _typed_null(column):
+    return null() if isinstance(column.type, NullType) else cast(null(), column.type)
+
+
+def _slots(columns: list[list]) -> tuple[list[list[int]], list]:
+    """For every part, the slot of each of its columns, and the column that types each slot: a part's columns take
+    the slots of their family in turn, so the statement is as wide as the widest part of each family."""
+    first_of_slot: list = []
+    families: list = []
+    placed = []
+    for own in columns:
+        taken: set[int] = set()
+        positions = []
+        for column in own:
+            family = _family(column)
+            slot = next((index for index, owner in enumerate(families) if owner == family and index not in taken),
+                        None)
+            if slot is None:
+                slot = len(families)
+                families.append(family)
+                first_of_slot.append(column)
+            taken.add(slot)
+            positions.append(slot)
+        placed.append(positions)
+    return placed, first_of_slot
+
+
+def _combined(subqueries: list) -> tuple[Select, list[list[int]], list[tuple[str, ...]]]:
+    """One statement of every part: (part number, rank, slots); the slots of each part's columns."""
+    columns = [[column for column in subquery.c if column.key != "search_rank"] for subquery in subqueries]
+    names = [tuple(column.key for column in own) for own in columns]
+    placed, first_of_slot = _slots(columns)
+    selects = []
+    for number, subquery in enumerate(subqueries):
+        slots = [_typed_null(column) for column in first_of_slot]
+        for column, slot in zip(columns[number], placed[number]):
+            slots[slot] = column
+        selects.append(select(literal_column(str(number), Integer).label("search_part"), subquery.c.search_rank,
+                              *(slot.label(f"slot_{index}") for index, slot in enumerate(slots))))
+    positions = [[slot + 2 for slot in own] for own in placed]
+    if len(selects) == 1:
+        return selects[0].order_by(subqueries[0].c.search_rank), positions, names
+    every = union_all(*selects).subquery()
+    return select(every).order_by(every.c.search_part, every.c.search_rank), positions, names
+
+
+def _statement(kinds: list[Kind], shape: SearchShape) -> tuple:
+    """The combined statement of ``kinds`` for a query of ``shape``: built once, then reused with new values."""
+    key = (tuple(kind.kind for kind in kinds), shape)
+    if key not in _statements:
+        _statements[key] = _combined([_ranked(kind.statement(shape)) for kind in kinds])
+    return _statements[key]
+
+
+def _parameters(query: str, limit: int) -> dict:
+    institution = g.get("institution")
+    return {"search_network_ids": list(g.get("network_ids") or []),
+            "search_institution_id": institution.id if institution is not None else None,
+            "search_user_id": getattr(current_user, "id", None),
+            "search_user_institution_id": getattr(current_user, "institution_id", None),
+            "search_limit": limit, **search_parameters(query)}
+
+
+def _rows_by_kind(kinds: list[Kind], query: str, limit: int) -> list[tuple[Kind, list]]:
+    shape = search_shape(query, db.session.get_bind().dialect.name)
+    if not shape.forms or limit <= 0 or not kinds:
+        return []
+    statement, positions, names = _statement(kinds, shape)
+    rows: list[list] = [[] for _ in kinds]
+    for row in db.session.execute(statement, _parameters(query, limit)):
+        number = row[0]
+        rows[number].append(_row_class(names[number])._make([row[index] for index in positions[number]]))
+    return list(zip(kinds, rows))
+
+
 def run_search(query: str, limit: int, only: str | None = None) -> list[Group]:
-    """Every kind (or only one), each asked for ``limit + 1`` to know whether there are more: one call each."""
+    """Every kind (or only one), each asked for ``limit + 1`` to know whether there are more: one statement."""
+    kinds = [kind for kind in registered_kinds() if not only or kind.kind == only]
     groups = []
-    for kind in registered_kinds():
-        if only and kind.kind != only:
-            continue
-        rows = kind.function(query, limit + 1)
-        results = [Result(*row) for row in rows[:limit]]
+    for kind, rows in _rows_by_kind(kinds, query, limit + 1):
+        found = kind.present(rows, query, limit + 1) if rows else []
+        results = [Result(*result) for result in found[:limit]]
         if results:
-            groups.append(Group(kind.kind, kind.label, results, len(rows) > limit))
+            groups.append(Group(kind.kind, kind.label, results, len(found) > limit))
     return groups
+
+
+def search_kind(kind: str, query: str, limit: int) -> list[tuple[str, str, str]]:
+    """One kind's (title, subtitle, url), at most ``limit``: what the page shows of it."""
+    found = _rows_by_kind([_kinds[kind]], query, limit)
+    return _kinds[kind].present(found[0][1], query, limit)[:limit] if found and found[0][1] else []
