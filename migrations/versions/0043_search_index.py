@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0043_search_index'
-down_revision = "0041_participant_categories"
+down_revision = "0044_calendar_chronicle_indexes"
 branch_labels = None
 depends_on = None
 
