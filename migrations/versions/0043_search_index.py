@@ -3,7 +3,7 @@ table with a stored search column (``keep_search_text``), for its full-text pref
 the rows before their word starts are checked; SQLite keeps its LIKE over the stored words (nothing to create)
 
 Revision ID: 0043_search_index
-Revises: 0041_participant_categories
+Revises: 0044_calendar_chronicle_indexes
 Create Date: 2026-12-05 00:00:00.000000
 
 """
