@@ -9,7 +9,6 @@ to it but a read is refused here (403, with the reason), whichever area it goes 
 from __future__ import annotations
 
 from flask import Flask, abort, current_app, g, request
-from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import false, select
 
@@ -17,6 +16,7 @@ from tenants.models import Membership, Network, Seat
 from tenants.rls import apply_context
 from tenants.scoping import clear_scope, current_scope, set_scope, unscoped
 from workspace.core.access import refuse_locked
+from workspace.core.i18n import gettext as _
 from workspace.extensions import db, login_manager
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")

@@ -5,7 +5,7 @@ import logging
 
 from flask import Flask, has_request_context, session
 from flask_login import current_user
-from flask_babel import lazy_gettext as _l
+from workspace.core.i18n import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from workspace.config import ROOT, Config

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField
 
 from workspace.core.forms import EmailAddress, confirm_field, max_length, new_password_field, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 
 
 def email_field(label=None):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import current_app
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from tenants.models import Institution, Network
 from tenants.resolution import seat_network_ids
 from workspace.accounts.models import AccountToken, StaffRole, TokenPurpose, User
 from workspace.accounts.tokens import issue_token
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.links import public_url
 from workspace.extensions import db
 from workspace.letters.compose import letter_html

@@ -5,12 +5,12 @@ import enum
 import hashlib
 from datetime import datetime
 
-from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tenants.models import Institution  # noqa: F401  (the relationship target, registered with the mapper)
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum, utcnow
 from workspace.core.text import keep_search_text

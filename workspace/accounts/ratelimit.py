@@ -15,10 +15,10 @@ from datetime import UTC, datetime, timedelta
 
 import redis
 from flask import current_app
-from flask_babel import gettext as _
 from sqlalchemy import delete, func, or_, select, update
 
 from workspace.accounts.models import LoginAttempt
+from workspace.core.i18n import gettext as _
 from workspace.core.models import utcnow
 from workspace.extensions import db
 

@@ -5,7 +5,6 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -19,6 +18,7 @@ from workspace.accounts.models import TokenPurpose, User
 from workspace.accounts.passwords import check_password, set_password
 from workspace.accounts.ratelimit import forget_failures, record_failure, refusal
 from workspace.accounts.tokens import consume, find_token, issue_token, resets_exhausted
+from workspace.core.i18n import gettext as _
 from workspace.core.links import public_url
 from workspace.core.models import utcnow
 from workspace.core.rendering import render

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from flask_babel import gettext as _
 from sqlalchemy import Integer, Select, cast, exists, or_, select
 
 from tenants.models import Network, Seat
@@ -24,6 +23,7 @@ from workspace.chronicle.registry import (
     entries_of,
     register_chronicle_query,
 )
+from workspace.core.i18n import gettext as _
 
 
 def _first_other_party():

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask import Response, flash, g, redirect, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -20,6 +19,7 @@ from workspace.agreements.links import link_choices, parse_target
 from workspace.agreements.models import AgreementFile, AgreementLink
 from workspace.agreements.queries import files_of, get_agreement_or_404, get_file_or_404
 from workspace.agreements.views import page_context
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import confirm_page, render
 from workspace.core.stored_files import accept_file, send_stored_file
 from workspace.core.uploads import content_disposition

@@ -5,11 +5,11 @@ import io
 import re
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from flask_babel import gettext as _
 
 from tenants.queries import institution_name
 from workspace.core.dates import ru_date
 from workspace.core.documents import a4_blank
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

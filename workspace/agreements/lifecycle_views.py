@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from flask import flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
@@ -15,6 +14,7 @@ from workspace.agreements.access import ACCEPT, RETURN, TERMINATE, WRITE, agreem
 from workspace.agreements.forms import TerminateForm
 from workspace.agreements.letters import queue_signature_letters
 from workspace.agreements.models import AgreementStatus, Obligation
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
 from workspace.core.rendering import render

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import String, cast, literal, select, union_all
 
 from tenants.models import Institution
 from workspace.agreements.models import AgreementLink
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.extensions import db
 from workspace.plans.models import Plan, PlanSection
 from workspace.programmes.models import Programme

@@ -6,11 +6,11 @@ from collections import defaultdict
 from datetime import date
 
 from flask_babel import format_date
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from workspace.agreements.models import Agreement, AgreementKind, AgreementParty, AgreementStatus
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.monitoring.registry import (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import func, select
 
@@ -13,6 +12,7 @@ from workspace.agreements.forms import ObligationForm
 from workspace.agreements.models import Obligation
 from workspace.agreements.queries import get_agreement_or_404, get_obligation_or_404
 from workspace.agreements.views import page_context
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, partial_requested, render
 from workspace.extensions import db, htmx

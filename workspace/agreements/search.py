@@ -6,12 +6,12 @@ whether the user holds a seat of the agreement's network come with each row."""
 from __future__ import annotations
 
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import exists, select
 
 from tenants.models import Network, Seat
 from workspace.agreements.models import Agreement, AgreementParty, effective_status
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.text import SearchShape, text_matches
 from workspace.search.registry import Part, network_ids, register_search_kind, search_kind, user_id, user_institution_id

@@ -5,7 +5,6 @@ from datetime import date
 from itertools import zip_longest
 
 from flask import flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from workspace.agreements import bp
@@ -24,6 +23,7 @@ from workspace.agreements.queries import (
     parties_of,
 )
 from workspace.core.access import require
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate
 from workspace.core.rendering import confirm_page, render

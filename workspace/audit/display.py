@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 
-from flask_babel import gettext as _
 from sqlalchemy import Boolean, Date, DateTime, Enum, String, cast, literal, select, union_all
 
 from workspace.audit import labels
 from workspace.audit.privacy import IMPERSONAL_FIELDS, may_read_in_full
 from workspace.core.dates import ru_date, ru_datetime
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.extensions import db
 

@@ -5,7 +5,7 @@ several kinds share; every area adds the names of its own objects, fields and st
 ``workspace/<area>/history.py`` (imported by the area's ``__init__.py``) through ``register_history_labels``."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from workspace.core.i18n import lazy_gettext as _l
 
 OBJECT_TYPES = {
     "Institution": _l("Профиль учреждения"),

@@ -4,7 +4,6 @@ Written by the base institution's managers, read by the whole network."""
 from __future__ import annotations
 
 from flask import flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select, update
 
@@ -20,6 +19,7 @@ from workspace.bank.queries import (
     versions_of,
 )
 from workspace.core.access import require
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.core.stored_files import accept_file, send_stored_file

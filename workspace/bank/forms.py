@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
@@ -8,6 +7,7 @@ from wtforms.validators import Optional
 
 from workspace.bank.models import Direction, DocumentKind
 from workspace.core.forms import max_length, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import choices
 
 ACCEPT = "application/pdf,image/jpeg,image/png,image/webp,.docx,.xlsx,.pptx"  # checked by content: core/uploads

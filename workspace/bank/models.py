@@ -8,7 +8,6 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     Boolean,
     Date,
@@ -24,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
 from workspace.core.stored_files import StoredFile

@@ -3,12 +3,12 @@ statement, see ``workspace.search.registry``)."""
 from __future__ import annotations
 
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Integer, String, cast, literal_column, select, union_all
 
 from tenants.models import Network
 from workspace.bank.models import Direction, DocumentKind, Material, NormativeDocument
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.text import SearchShape
 from workspace.search.registry import Part, network_ids, register_search_kind, search_kind

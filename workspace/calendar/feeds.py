@@ -11,7 +11,6 @@ import secrets
 from datetime import timedelta
 
 from flask import abort, make_response
-from flask_babel import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 from sqlalchemy import select, update
@@ -21,6 +20,7 @@ from workspace.accounts.models import User, hash_token
 from workspace.calendar import bp
 from workspace.calendar.models import CalendarFeed
 from workspace.calendar.queries import Event, dated_events
+from workspace.core.i18n import gettext as _
 from workspace.core.links import public_url
 from workspace.core.models import utcnow
 from workspace.extensions import db

@@ -10,7 +10,6 @@ from functools import lru_cache
 from babel.dates import format_date as format_date_in
 from flask import flash, g, redirect, request, url_for
 from flask_babel import get_locale
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from tenants.queries import member_institutions
@@ -27,6 +26,7 @@ from workspace.calendar.queries import (
     unread_events,
 )
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
 from workspace.core.pagination import Page
 from workspace.core.rendering import confirm_page, render
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from flask import Flask, make_response, render_template
-from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.extensions import db, htmx
 
 MESSAGES = {

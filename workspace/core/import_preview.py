@@ -23,13 +23,13 @@ from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
 
 from flask import Response, abort, make_response, redirect, request, url_for
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.models import CreatedAtMixin
 from workspace.core.rendering import render
 from workspace.core.spreadsheets import Sheet, clean_text, read_upload

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from flask import current_app, g, request, url_for
 from flask_babel import get_locale
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup, escape
+
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 
 # (endpoint, label, what marks it current: endpoints, or prefixes ending in «.»)
 HOME_LINKS = (

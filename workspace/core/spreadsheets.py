@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import defusedxml  # noqa: F401  (openpyxl uses it for every XML part once it is installed)
 from defusedxml.common import DefusedXmlException
-from flask_babel import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
+from workspace.core.i18n import gettext as _
 from workspace.core.uploads import UploadRejected, check_declared_sizes
 from workspace.core.words import plural
 

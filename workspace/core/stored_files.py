@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Self
 
 from flask import Response
-from flask_babel import gettext as _
 from sqlalchemy import ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from workspace.core.i18n import gettext as _
 from workspace.core.models import CreatedAtMixin
 from workspace.core.uploads import (
     EXTENSIONS,

@@ -16,7 +16,8 @@ from xml.etree.ElementTree import ParseError
 
 from defusedxml.common import DefusedXmlException
 from defusedxml.ElementTree import fromstring as parse_xml_safely
-from flask_babel import gettext as _
+
+from workspace.core.i18n import gettext as _
 
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200

@@ -29,11 +29,11 @@ import re
 import zipfile
 
 from docx import Document
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.spreadsheets import MAX_UPLOAD_BYTES, Sheet, read_xlsx
 from workspace.core.uploads import UploadRejected, check_declared_sizes, check_xml_parts
 from workspace.core.words import plural

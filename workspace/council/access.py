@@ -7,12 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, g
-from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tenants.models import Seat, SeatRole
 from tenants.permissions import can_manage_council
 from workspace.core.access import refuse_locked, require
+from workspace.core.i18n import gettext as _
 from workspace.council.approval import Approvable, get_subject_or_404
 from workspace.council.models import AgendaItem, Decision
 from workspace.council.queries import get_agenda_item_or_404, get_meeting_or_404, get_seat_or_404

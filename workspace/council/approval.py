@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import abort, g
-from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import and_, func, or_, select
 
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.council.models import AgendaItem, Approval, ApprovalStatus, Decision, Meeting, Outcome
 from workspace.extensions import db

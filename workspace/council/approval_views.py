@@ -3,11 +3,11 @@ for every kind in the registry (``/approvals/plan/7/submit``)."""
 from __future__ import annotations
 
 from flask import flash, g, redirect, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
 from tenants.models import Seat, SeatRole
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import confirm_page, render
 from workspace.council import bp
 from workspace.council.access import submittable_subject_or_404

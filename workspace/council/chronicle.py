@@ -6,7 +6,6 @@ their ids, so that entries of one day keep a stable order across pages (the SQL 
 merge)."""
 from __future__ import annotations
 
-from flask_babel import gettext as _
 from sqlalchemy import Select, and_, select
 
 from tenants.models import Network
@@ -20,6 +19,7 @@ from workspace.chronicle.registry import (
     register_chronicle_query,
 )
 from workspace.core.dates import ru_date
+from workspace.core.i18n import gettext as _
 from workspace.council.models import AgendaItem, Approval, Decision, Meeting, MeetingKind, Outcome
 from workspace.plans.models import PlanSection
 

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 
 from tenants.models import SeatRole
 from workspace.accounts.forms import email_field
 from workspace.core.forms import max_length, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import choices
 
 

@@ -15,8 +15,6 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from icalendar import Alarm, Calendar, Event, vCalAddress, vText
 from markupsafe import escape
 from sqlalchemy import select
@@ -24,6 +22,8 @@ from sqlalchemy.orm import joinedload
 
 from tenants.models import Network, Seat
 from workspace.accounts.models import User
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.links import public_url
 from workspace.council.models import AgendaItem, Approval, ApprovalStatus, Decision, Meeting, Vote

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, flash, g, make_response, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import delete, func, select
 
@@ -13,6 +12,7 @@ from tenants.models import SeatRole
 from tenants.permissions import can_manage_council
 from tenants.queries import institution_name
 from workspace.core.access import require
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow

@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from flask_babel import gettext as _
 
 from workspace.core.dates import ru_date
 from workspace.core.documents import a4_blank, add_page_numbers
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.core.words import plural
 from workspace.council.voting import resolution_text

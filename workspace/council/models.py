@@ -9,11 +9,11 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, DateTime, ForeignKey, ForeignKeyConstraint, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label, register
 from workspace.core.models import CreatedAtMixin, db_enum, utcnow
 from workspace.core.text import keep_search_text

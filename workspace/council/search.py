@@ -3,12 +3,12 @@ question of their agenda or by their place (one part of the search statement, se
 from __future__ import annotations
 
 from flask import url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from tenants.models import Network
 from workspace.core.dates import ru_date
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.text import SearchShape
 from workspace.council.models import AgendaItem, Meeting, MeetingKind
 from workspace.search.registry import Part, network_ids, register_search_kind

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_babel import gettext as _
+from workspace.core.i18n import gettext as _
 
 
 def is_meeting_open(meeting, today: date) -> bool:

@@ -4,13 +4,13 @@ from __future__ import annotations
 from datetime import date
 
 from flask import flash, g, redirect, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from tenants.models import Seat, SeatRole
 from tenants.permissions import can_manage_council
 from workspace.accounts.invitations import email_taken, invite
 from workspace.core.access import require
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import confirm_page, render
 from workspace.council import bp
 from workspace.council.access import may_manage, removable_seat_or_404

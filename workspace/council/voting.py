@@ -5,11 +5,11 @@ from collections import defaultdict
 from datetime import date
 
 from flask import g
-from flask_babel import gettext as _
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from tenants.models import Seat
+from workspace.core.i18n import gettext as _
 from workspace.core.models import utcnow
 from workspace.council.approval import ApprovalError, apply_outcome
 from workspace.council.letters import queue_decision

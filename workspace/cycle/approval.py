@@ -5,11 +5,11 @@ prepares, submits and amends it: the base institution's admins and coordinators.
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tenants.permissions import is_base_manager
 from workspace.core.access import refuse_locked
+from workspace.core.i18n import gettext as _
 from workspace.council.approval import approvables
 from workspace.council.models import ApprovalStatus
 from workspace.cycle.content import period_words

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import gettext as _
-
 from workspace.core.dates import ru_date
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.core.words import plural, quoted
 from workspace.cycle.figures import PartnerFigures, YearFigures, level_labels

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from flask import Response, g
-from flask_babel import gettext as _
 from flask_login import login_required
 
 from workspace.core.documents import DOCX_MIMETYPE
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import render
 from workspace.core.uploads import content_disposition
 from workspace.core.words import initials

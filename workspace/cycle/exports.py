@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
-from flask_babel import gettext as _
 
 from workspace.core.documents import (
     a4_blank,
@@ -16,6 +15,7 @@ from workspace.core.documents import (
     add_page_numbers,
     document_bytes,
 )
+from workspace.core.i18n import gettext as _
 from workspace.core.words import quoted
 from workspace.cycle.content import period_words
 from workspace.paperwork.blanks import signature

@@ -14,11 +14,11 @@ from datetime import UTC, date, datetime
 from types import SimpleNamespace
 
 from flask import g
-from flask_babel import gettext as _
 from sqlalchemy import delete, select
 
 from workspace.agreements.models import Agreement, AgreementParty, AgreementStatus
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
 from workspace.cycle.models import AnalysisPeriod, AnalysisSnapshot, AnalysisStatus
 from workspace.extensions import db
 from workspace.monitoring.queries import IndicatorRow, indicator_rows

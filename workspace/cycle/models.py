@@ -11,7 +11,6 @@ import enum
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     Date,
     DateTime,
@@ -28,6 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
 from workspace.extensions import db

@@ -3,11 +3,11 @@ computed figures, the overall conclusion, each partner's conclusion and decision
 from __future__ import annotations
 
 from flask import flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 
 from workspace.core.access import require
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.rendering import render
 from workspace.council.approval import approval_history, approved_protocol

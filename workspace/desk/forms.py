@@ -1,8 +1,8 @@
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 
 from workspace.core.forms import max_length, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 
 
 class NoteForm(FlaskForm):

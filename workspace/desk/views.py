@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 from flask import flash, g, redirect, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from tenants.permissions import MANAGERS, can_answer_invitation, can_start_network, has_role, require_role
 from workspace.accounts.models import StaffRole
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import confirm_page, partial_requested, render
 from workspace.desk import bp
 from workspace.desk.forms import NoteForm

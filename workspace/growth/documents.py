@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from docx.shared import Pt
 from flask import g
-from flask_babel import gettext as _
 
 from workspace.core.dates import ru_date
 from workspace.core.documents import a4_document, add_table, document_bytes
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.core.words import plural
 from workspace.growth.route import Portfolio

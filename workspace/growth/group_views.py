@@ -6,9 +6,9 @@ for their home schools (``pupils.reads``)."""
 from __future__ import annotations
 
 from flask import flash, redirect, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import confirm_page, render
 from workspace.core.stored_files import send_stored_file
 from workspace.core.words import plural

@@ -1,8 +1,7 @@
 """How the history page names the objects and fields of pupils' growth (registered with the audit area). The
 history of an achievement, its scan and a flag is the home school's own (never the network's)."""
-from flask_babel import lazy_gettext as _l
-
 from workspace.audit.labels import register_history_labels
+from workspace.core.i18n import lazy_gettext as _l
 
 register_history_labels(
     object_types={

@@ -24,11 +24,11 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, ForeignKey, ForeignKeyConstraint, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import InstitutionOwned, NetworkOwned
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
 from workspace.core.stored_files import StoredFile

@@ -4,12 +4,12 @@ row-level policy says the same (migration 0036). Column tuples, a fixed number o
 from __future__ import annotations
 
 from flask import g
-from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import Select, select
 
 from tenants.models import Institution, Network
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
 from workspace.extensions import db
 from workspace.growth.models import Achievement, AchievementScan, FlagKind, PupilFlag
 from workspace.plans.models import Plan, PlanItem

@@ -2,9 +2,9 @@
 achievements, each the home school's to read), the scan stored with each."""
 from __future__ import annotations
 
-from flask_babel import gettext as _
 from flask_login import current_user
 
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.stored_files import accept_file
 from workspace.extensions import db

@@ -4,10 +4,10 @@ educational route and the flags; the portfolio as a .docx for the parents. Who: 
 from __future__ import annotations
 
 from flask import Response, flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 
 from workspace.core.documents import DOCX_MIMETYPE
+from workspace.core.i18n import gettext as _
 from workspace.core.pagination import paginate
 from workspace.core.rendering import confirm_page, render
 from workspace.core.stored_files import send_stored_file

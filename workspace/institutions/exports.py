@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from flask import g
-from flask_babel import gettext as _
 from sqlalchemy import select
 
 from workspace.accounts.models import User
 from workspace.core.excel import workbook_bytes
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.extensions import db
 

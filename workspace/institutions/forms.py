@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, SelectField, StringField, TextAreaField, URLField
 from wtforms.validators import URL, Optional
@@ -9,6 +8,7 @@ from tenants.models import InstitutionKind
 from workspace.accounts.forms import email_field
 from workspace.accounts.models import StaffRole
 from workspace.core.forms import EmailAddress, max_length, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import choices
 
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from flask import request
-from flask_babel import gettext as _
 
 from tenants.models import Institution, InstitutionKind
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 
 PROFILE_FIELDS = ("full_name", "short_name", "city", "address", "phone", "email", "website", "mission")

@@ -7,11 +7,11 @@ and institution only, never their e-mail (no network page shows it). """
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
 from tenants.models import Institution, Membership, Network
 from workspace.accounts.models import User
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.text import SearchShape
 from workspace.search.registry import Part, institution_id, network_ids, register_search_kind
 

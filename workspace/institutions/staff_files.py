@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from flask import flash, g, redirect, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from tenants.permissions import require_role
 from workspace.accounts.invitations import invite
 from workspace.accounts.models import StaffRole
 from workspace.core.excel import xlsx_response
+from workspace.core.i18n import gettext as _
 from workspace.core.import_preview import import_whole
 from workspace.institutions import bp
 from workspace.institutions.exports import staff_template, staff_workbook

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from flask import flash, g, redirect, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from tenants.permissions import has_role, require_role
 from workspace.accounts.invitations import email_taken, invite, send_invitation
 from workspace.accounts.models import StaffRole, User
+from workspace.core.i18n import gettext as _
 from workspace.core.pagination import paginate
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from flask import abort, g
-from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import and_, delete, select
 
+from workspace.core.i18n import gettext as _
 from workspace.extensions import db
 from workspace.journal.grid import LISTED, GroupHead, _head_columns, _upsert
 from workspace.journal.models import AttestationResult

@@ -3,10 +3,10 @@ a keystroke), by the group's teacher or the provider's admin and coordinators.""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from workspace.core.access import require
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import render
 from workspace.extensions import htmx
 from workspace.journal import bp

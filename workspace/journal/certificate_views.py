@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Response, flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
 from tenants.models import Institution, Network
 from tenants.permissions import MANAGERS, require_role
 from workspace.core.excel import workbook_bytes, xlsx_response
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.core.pagination import paginate
 from workspace.core.rendering import render

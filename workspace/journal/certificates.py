@@ -6,11 +6,11 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from workspace.core.dates import ru_date
 from workspace.core.documents import a4_blank
+from workspace.core.i18n import gettext as _
 from workspace.core.words import decline_name, name_gender, plural, quoted
 from workspace.extensions import db
 from workspace.journal.models import Attendance, Certificate, CertificateCounter, CertificateKind, Mark

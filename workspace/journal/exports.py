@@ -1,9 +1,8 @@
 """Excel of the journal: a group's grid and a school's half-year report (write-only, formulas neutralised)."""
 from __future__ import annotations
 
-from flask_babel import gettext as _
-
 from workspace.core.excel import grid_workbook_bytes
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 
 

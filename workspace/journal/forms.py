@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, IntegerField, StringField
 from wtforms.validators import InputRequired, NumberRange
 
 from workspace.core.forms import max_length, strip
+from workspace.core.i18n import lazy_gettext as _l
 
 
 class LessonForm(FlaskForm):

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from flask import abort, g, request
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from tenants.permissions import MANAGERS, require_role
 from workspace.core.excel import xlsx_response
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import render
 from workspace.journal import bp
 from workspace.journal.exports import group_workbook, report_workbook

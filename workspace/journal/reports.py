@@ -6,11 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from tenants.models import Institution
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.journal.attestation import result_label

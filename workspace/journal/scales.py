@@ -5,8 +5,7 @@ The cell save takes one code (``set``): an attendance code, a grade of the progr
 shows; keys are what app.js sends for a keystroke (the grid carries them in ``data-keys``)."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.journal.models import Attendance
 from workspace.programmes.models import GradeScale
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from tenants.permissions import MANAGERS, has_role
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import render
 from workspace.extensions import htmx
 from workspace.journal import bp

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
+from workspace.core.i18n import lazy_gettext as _l
 
 NOW, DAILY, WEEKLY, NEVER = "now", "daily", "weekly", "never"
 CHOICES = (NOW, DAILY, WEEKLY, NEVER)

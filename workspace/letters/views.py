@@ -3,10 +3,10 @@ essential (GET shows a confirmation, POST switches the kind off; RFC 8058 mail c
 from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import render
 from workspace.extensions import csrf, db
 from workspace.letters import bp

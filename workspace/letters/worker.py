@@ -19,12 +19,12 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from workspace.accounts.models import User
+from workspace.core.i18n import gettext as _
 from workspace.core.links import public_url
 from workspace.core.mail import PermanentMailError, TemporaryMailError, build_message, deliver
 from workspace.core.models import utcnow

@@ -22,7 +22,7 @@ Provider interface
 
 A provider is a plain function ``provider(scope: MonitoringScope) -> SectionContent``::
 
-    from flask_babel import lazy_gettext as _l
+    from workspace.core.i18n import lazy_gettext as _l
     from workspace.monitoring.registry import (Figure, Headline, SectionContent, by_year,
                                                register_indicator_source, register_monitoring_section)
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.extensions import db
 from workspace.monitoring.models import DIAGNOSTIC, EXPERT, HAND_ENTERED, MANUAL, MonitoringIndicator
 

@@ -1,12 +1,12 @@
 """Forms of the home school's diagnostics: a class's results and one pupil's."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, NumberRange, Optional
 
 from workspace.core.forms import max_length, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.monitoring.forms import NumberField
 
 _COUNT = [Optional(), NumberRange(min=0, max=2000, message=_l("Введите число от 0 до 2000."))]

@@ -5,12 +5,12 @@ the URL is checked against the user's own); the network reads only the totals (`
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
 from tenants.permissions import MANAGERS, has_role, require_role
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.monitoring import bp

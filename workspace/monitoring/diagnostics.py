@@ -17,11 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import g
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, select
 
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.extensions import db
 from workspace.monitoring.catalogue import LEVEL_LABELS, POINT_LABELS
 from workspace.monitoring.charts import format_number

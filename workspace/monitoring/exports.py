@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import io
 
-from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from workspace.core.excel import column_widths, neutralise, set_up_print
+from workspace.core.i18n import gettext as _
 from workspace.monitoring.catalogue import LEVEL_LABELS, POINT_LABELS
 from workspace.monitoring.models import POINTS
 

@@ -1,7 +1,6 @@
 """How the history page names the objects and fields of the monitoring indicators (registered with the audit area)."""
-from flask_babel import lazy_gettext as _l
-
 from workspace.audit.labels import register_history_labels
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.monitoring.catalogue import POINT_LABELS
 from workspace.monitoring.diagnostic_models import KIND_CLASS, KIND_PUPIL
 

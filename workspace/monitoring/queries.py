@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask_babel import gettext as _
 from sqlalchemy import and_, select
 
+from workspace.core.i18n import gettext as _
 from workspace.extensions import db
 from workspace.monitoring.catalogue import METHOD_LABELS
 from workspace.monitoring.diagnostics import diagnostic_values

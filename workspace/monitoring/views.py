@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask import abort, current_app, flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import func, select
 
@@ -13,6 +12,7 @@ from tenants.permissions import can_manage_council
 from workspace.core.access import require
 from workspace.core.dates import AcademicYear
 from workspace.core.excel import xlsx_response
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db

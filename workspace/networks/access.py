@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import abort, g
-from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -19,6 +18,7 @@ from tenants.permissions import (
     can_start_network,
 )
 from workspace.core.access import refuse_locked, require
+from workspace.core.i18n import gettext as _
 from workspace.extensions import db
 from workspace.networks.interaction import row_with_partner
 from workspace.networks.models import InteractionRow

@@ -6,13 +6,13 @@ import io
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
-from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from workspace.core.documents import a4_blank, add_grid, add_grid_row, add_page_numbers, document_bytes
 from workspace.core.excel import neutralise, row_height, set_up_print
+from workspace.core.i18n import gettext as _
 from workspace.networks.interaction import partner_kind_label, partner_name
 from workspace.networks.models import PartnerKind
 

@@ -1,4 +1,3 @@
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, ValidationError
@@ -6,6 +5,7 @@ from wtforms.validators import InputRequired, ValidationError
 from tenants.models import InstitutionKind, MemberRole
 from workspace.accounts.forms import email_field
 from workspace.core.forms import confirm_field, max_length, new_password_field, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import choices
 from workspace.networks.models import FORM_MAX_LENGTH, PARTNER_KIND_LABELS, PartnerKind
 

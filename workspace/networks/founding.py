@@ -7,13 +7,13 @@ import secrets
 from datetime import UTC, timedelta
 
 from flask import current_app
-from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from tenants.models import Institution, InvitationStatus, MemberRole, Membership, Network, NetworkInvitation, Seat
 from workspace.accounts.models import StaffRole, User, hash_token
 from workspace.accounts.passwords import set_password
+from workspace.core.i18n import gettext as _
 from workspace.core.links import public_url
 from workspace.core.models import utcnow
 from workspace.core.text import matches_search_text

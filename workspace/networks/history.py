@@ -1,9 +1,8 @@
 """How the history page names a network's invitations, its archive and the rows of its interaction model (registered
 with the audit area)."""
-from flask_babel import lazy_gettext as _l
-
 from workspace.audit.labels import register_history_labels
 from workspace.audit.recorder import NOISY_FIELDS
+from workspace.core.i18n import lazy_gettext as _l
 
 register_history_labels(
     object_types={"NetworkInvitation": _l("Приглашение в сеть"),

@@ -3,12 +3,12 @@ network started with the institution as its base."""
 from __future__ import annotations
 
 from flask import flash, g, redirect, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from tenants.models import Membership, Network
 from tenants.permissions import can_answer_invitation, can_start_network
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask import g
-from flask_babel import gettext as _
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm.attributes import set_committed_value
 
 from tenants.models import Institution, MemberRole, Membership
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.core.rendering import per_request
 from workspace.extensions import db

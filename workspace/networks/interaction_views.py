@@ -4,12 +4,12 @@ the year and the indicators of its effect; the printable table."""
 from __future__ import annotations
 
 from flask import flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import func, select
 
 from tenants.permissions import can_edit_interaction_model, can_edit_interaction_row
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, partial_requested, render
 from workspace.core.words import plural

@@ -3,12 +3,12 @@ admin), are signed in, and find the network's invitation on their desk to accept
 from __future__ import annotations
 
 from flask import flash, redirect, request, session, url_for
-from flask_babel import gettext as _
 from flask_login import login_user, logout_user
 from sqlalchemy import select
 
 from tenants.models import Institution, Network
 from workspace.accounts.invitations import email_taken
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import render
 from workspace.extensions import db
 from workspace.networks import join_bp as bp

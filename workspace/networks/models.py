@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import enum
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tenants.models import Institution
 from tenants.scoping import NetworkOwned
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
 from workspace.extensions import db

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from flask import flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from tenants.models import Institution, MemberRole
 from workspace.accounts.invitations import email_taken
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.networks import bp

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import re
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, ValidationError
@@ -10,6 +9,7 @@ from wtforms.validators import InputRequired, ValidationError
 from tenants.models import MemberRole
 from workspace.accounts.forms import email_field
 from workspace.core.forms import max_length, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import choices
 from workspace.institutions.forms import InstitutionProfileForm
 

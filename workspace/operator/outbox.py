@@ -3,10 +3,10 @@ body (a letter may name pupils for their parents); failed letters can be tried a
 from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.models import utcnow
 from workspace.core.pagination import paginate
 from workspace.core.rendering import render

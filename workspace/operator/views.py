@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from tenants.models import Institution, InstitutionKind, MemberRole, Membership, Network
 from workspace.accounts.invitations import invite, send_invitation
 from workspace.accounts.models import StaffRole, User
+from workspace.core.i18n import gettext as _
 from workspace.core.pagination import paginate
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db

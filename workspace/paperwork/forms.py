@@ -2,12 +2,12 @@
 generating a draft changes nothing, so there is nothing to protect with a CSRF token — as the plan copy's preview)."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField
 from wtforms.validators import InputRequired, ValidationError
 
 from workspace.core.forms import max_length, strip
+from workspace.core.i18n import lazy_gettext as _l
 
 NOBODY = 0
 NOT_STAFF = _l("Выберите сотрудника школы из списка.")

@@ -8,7 +8,6 @@ from datetime import date
 
 from flask import Response, g, request, url_for
 from flask_babel import force_locale
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
@@ -17,6 +16,7 @@ from tenants.models import Institution, InstitutionKind
 from workspace.accounts.models import StaffRole
 from workspace.core.dates import ru_date
 from workspace.core.documents import DOCX_MIMETYPE
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import render
 from workspace.core.uploads import content_disposition
 from workspace.core.words import plural

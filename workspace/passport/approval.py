@@ -8,11 +8,11 @@ edit the network plan as a whole — the base institution's admins and coordinat
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tenants.permissions import is_base_manager
 from workspace.core.access import refuse_locked
+from workspace.core.i18n import gettext as _
 from workspace.core.words import quoted
 from workspace.council.approval import approvables
 from workspace.council.models import ApprovalStatus

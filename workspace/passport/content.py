@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from flask_babel import gettext as _
-
 from workspace.bank.models import DocumentKind
 from workspace.core.dates import ru_date
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.core.words import plural, quoted
 from workspace.passport.models import RESOURCE_KINDS, RESOURCE_LABELS, RESULT_KINDS, RESULT_LABELS

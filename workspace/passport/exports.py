@@ -3,8 +3,6 @@
 «Паспорт программы» as a two-column table (heading — content), page numbers from the second page."""
 from __future__ import annotations
 
-from flask_babel import gettext as _
-
 from workspace.core.documents import (
     a4_blank,
     add_approval_and_title,
@@ -13,6 +11,7 @@ from workspace.core.documents import (
     add_page_numbers,
     document_bytes,
 )
+from workspace.core.i18n import gettext as _
 from workspace.core.words import quoted
 from workspace.passport.content import Row
 from workspace.plans.exports import approval_block

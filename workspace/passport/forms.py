@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from workspace.core.forms import max_length, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.passport.models import RESOURCE_KINDS, RESOURCE_LABELS, RESULT_KINDS, RESULT_LABELS
 
 DATE = "%Y-%m-%d"

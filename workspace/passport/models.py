@@ -10,12 +10,12 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, ForeignKeyConstraint, Integer, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, object_session
 
 from tenants.scoping import NetworkOwned
 from workspace.bank.models import NormativeDocument
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
 from workspace.core.text import keep_search_text

@@ -4,10 +4,10 @@ A stage's dates stay within the programme's period."""
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 
 from workspace.core.dates import ru_date
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.ordering import move_among
 from workspace.core.rendering import confirm_page, render

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from flask import flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.rendering import render
 from workspace.council.approval import approval_history, approved_protocol

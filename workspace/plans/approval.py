@@ -12,11 +12,11 @@ locks its own items the same way, through the same ``require_editable``.
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tenants.permissions import is_base_manager
 from workspace.core.access import refuse_locked
+from workspace.core.i18n import gettext as _
 from workspace.council.approval import approvables
 from workspace.council.models import ApprovalStatus
 from workspace.extensions import db

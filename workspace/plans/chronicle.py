@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from flask_babel import gettext as _
 from sqlalchemy import Select, bindparam, func, or_, select
 
 from tenants.models import Network
 from workspace.chronicle.registry import BEFORE_DAY, LIMIT, NETWORK_IDS, PARTNER_ID, Entry, register_chronicle_query
 from workspace.core.dates import ru_date
+from workspace.core.i18n import gettext as _
 from workspace.extensions import db
 from workspace.plans.models import PlanItem, PlanItemInstitution, PlanSection
 from workspace.plans.report_models import EventFile, EventParticipation, EventReport

@@ -4,11 +4,11 @@ plan in the request's one transaction. Who may: those who create plans."""
 from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 
 from workspace.core.access import require
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import render
 from workspace.core.words import plural
 from workspace.cycle.queries import approved_analysis

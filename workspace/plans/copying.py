@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import g
-from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tenants.models import Membership
 from workspace.accounts.models import User
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
 from workspace.core.words import plural
 from workspace.cycle.models import AnalysisPartner, PartnerDecision
 from workspace.extensions import db

@@ -10,7 +10,6 @@ import io
 from dataclasses import dataclass, field
 
 from flask import g, has_request_context
-from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -28,6 +27,7 @@ from workspace.core.documents import (
     document_bytes,
 )
 from workspace.core.excel import LINE_HEIGHT, neutralise, row_height, set_up_print
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.networks.interaction import row_names

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
@@ -10,6 +8,8 @@ from wtforms.widgets import Select
 
 from workspace.core.dates import AcademicYear
 from workspace.core.forms import max_length, required, strip
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import choices
 from workspace.plans.models import ItemStatus
 

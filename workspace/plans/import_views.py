@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import flash, g, redirect, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
 from workspace.core.import_preview import preview_step, upload_step
 from workspace.core.word_tables import TableFileUploadForm
 from workspace.extensions import db

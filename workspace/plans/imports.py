@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import g
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from tenants.models import Institution, Membership
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.import_preview import (
     ImportKind,
     Preview,

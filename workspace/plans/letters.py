@@ -16,13 +16,13 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import get_locale
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from markupsafe import escape
 from sqlalchemy import func, select
 
 from tenants.models import Network
 from workspace.accounts.models import StaffRole, User
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.links import public_url
 from workspace.core.words import addressed, plural
 from workspace.extensions import db

@@ -8,7 +8,6 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     Boolean,
     Date,
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql import text
 
 from tenants.scoping import NetworkOwned
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.import_preview import ImportDraft
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum

@@ -7,12 +7,12 @@ from collections import defaultdict
 from datetime import date
 
 from flask_babel import format_date
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
 from tenants.models import Network
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.monitoring.registry import (

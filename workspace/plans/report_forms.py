@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, HiddenField, TextAreaField
 from wtforms.validators import ValidationError
 
 from workspace.core.forms import max_length, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 
 PARTICIPANT_ROWS = 6
 # Kamchatka's date: no place of the network's users has a later one, so an event held «today» anywhere is never

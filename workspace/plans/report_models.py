@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_babel import gettext as _
 from sqlalchemy import (
     Date,
     ForeignKey,
@@ -18,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
+from workspace.core.i18n import gettext as _
 from workspace.core.models import CreatedAtMixin
 from workspace.core.stored_files import StoredFile
 from workspace.extensions import db

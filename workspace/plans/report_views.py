@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date
 
 from flask import flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.core.stored_files import accept_file, send_stored_file

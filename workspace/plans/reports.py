@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import gettext as _
 from sqlalchemy import delete, select
 
+from workspace.core.i18n import gettext as _
 from workspace.extensions import db
 from workspace.plans.models import PlanItem
 from workspace.plans.periods import decode_periods

@@ -5,10 +5,10 @@ Each is one part of the search statement (see ``workspace.search.registry``), ov
 from __future__ import annotations
 
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from tenants.models import Network
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.text import SearchShape
 from workspace.plans.models import Plan, PlanItem

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask import abort, flash, g, make_response, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import func, select
 
@@ -10,6 +9,7 @@ from tenants.permissions import is_base_manager
 from workspace.core.access import require
 from workspace.core.dates import AcademicYear, ru_date
 from workspace.core.excel import xlsx_response
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.core.locking import is_stale
 from workspace.core.ordering import move_among

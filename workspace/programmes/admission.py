@@ -1,9 +1,9 @@
 """Who may apply to a programme: the grades it is for, and one live application per child and programme."""
 from __future__ import annotations
 
-from flask_babel import gettext as _
 from sqlalchemy import select
 
+from workspace.core.i18n import gettext as _
 from workspace.extensions import db
 from workspace.programmes.models import Application, ApplicationStatus
 from workspace.pupils.models import grade_of

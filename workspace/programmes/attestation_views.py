@@ -3,11 +3,11 @@ deleted there by the provider's managers. Pupils' results are entered in the jou
 from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
 from workspace.core.access import require
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.programmes import bp

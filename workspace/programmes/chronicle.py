@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from flask_babel import gettext as _
 from sqlalchemy import Select, select
 
 from tenants.models import Network
@@ -17,6 +16,7 @@ from workspace.chronicle.registry import (
     entries_of,
     register_chronicle_query,
 )
+from workspace.core.i18n import gettext as _
 from workspace.programmes.models import Programme
 
 

@@ -1,7 +1,6 @@
 """Forms of the programmes area."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -18,6 +17,7 @@ from wtforms.validators import InputRequired, NumberRange, Optional, ValidationE
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from workspace.core.forms import max_length, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import choices
 from workspace.programmes.models import WEEKDAYS, AttestationForm, AttestationKind, Direction, GradeScale
 from workspace.pupils.models import grade_of

@@ -8,11 +8,11 @@ query (record_pupil_reads)."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from workspace.audit.reads import record_read
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
 from workspace.core.pagination import paginate

@@ -7,14 +7,14 @@ the school's history), the school reads its applications on its own; the letters
 """
 from __future__ import annotations
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from markupsafe import escape
 from sqlalchemy import func, select
 
 from tenants.models import Institution, Network
 from tenants.permissions import MANAGERS
 from workspace.accounts.models import User
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.links import public_url
 from workspace.core.words import plural
 from workspace.extensions import db

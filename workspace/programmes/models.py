@@ -16,7 +16,6 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime, time
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     Boolean,
     Date,
@@ -36,6 +35,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, synonym
 from sqlalchemy.orm.util import identity_key
 
 from tenants.scoping import InstitutionOwned, NetworkOwned
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
 from workspace.core.text import keep_search_text

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, case, func, or_, select
 
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.extensions import db
 from workspace.monitoring.registry import (
     Figure,

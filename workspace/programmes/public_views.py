@@ -12,11 +12,11 @@ import hashlib
 from datetime import date, timedelta
 
 from flask import abort, current_app, flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from tenants.entry import enter_public_network, enter_school_application
 from tenants.scoping import unscoped
+from workspace.core.i18n import gettext as _
 from workspace.core.models import utcnow
 from workspace.core.pagination import paginate
 from workspace.core.rendering import render

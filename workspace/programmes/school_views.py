@@ -8,12 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from tenants.models import Institution
 from tenants.permissions import MANAGERS, has_role, require_role
+from workspace.core.i18n import gettext as _
 from workspace.core.models import utcnow
 from workspace.core.pagination import paginate
 from workspace.core.rendering import render

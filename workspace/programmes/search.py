@@ -8,11 +8,11 @@ Every word of the query is found in any form (on the stored ``search_text`` colu
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Integer, String, cast, literal_column, or_, select, union_all
 
 from tenants.models import Institution, Network
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.text import SearchShape
 from workspace.programmes.models import Direction, Programme

@@ -4,10 +4,10 @@ its provider; only the provider's admin and coordinator change it."""
 from __future__ import annotations
 
 from flask import flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from workspace.core.access import require
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
 from workspace.core.pagination import paginate

@@ -9,10 +9,10 @@ the project back to draft; it is then approved again.
 from __future__ import annotations
 
 from flask import g, url_for
-from flask_babel import gettext as _
 from sqlalchemy import select
 
 from workspace.core.access import refuse_locked
+from workspace.core.i18n import gettext as _
 from workspace.council.approval import approvables
 from workspace.council.models import ApprovalStatus
 from workspace.extensions import db

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from flask_babel import gettext as _
 from sqlalchemy import Select, select
 
 from tenants.models import Network
@@ -19,6 +18,7 @@ from workspace.chronicle.registry import (
     entries_of,
     register_chronicle_query,
 )
+from workspace.core.i18n import gettext as _
 from workspace.council.models import AgendaItem, Approval, ApprovalStatus, Decision, Outcome
 from workspace.projects.models import Project, ProjectParticipant
 

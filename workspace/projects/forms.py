@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
@@ -8,6 +7,7 @@ from wtforms.validators import InputRequired, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from workspace.core.forms import max_length, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import choices
 from workspace.projects.models import RESOURCE_KINDS, RESOURCE_LABELS, Direction, TaskStatus
 

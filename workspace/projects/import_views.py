@@ -3,9 +3,9 @@ fixable) → saved whole."""
 from __future__ import annotations
 
 from flask import flash, g, redirect, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from workspace.core.i18n import gettext as _
 from workspace.core.import_preview import preview_step, upload_step
 from workspace.core.word_tables import TableFileUploadForm
 from workspace.projects import bp

@@ -7,13 +7,13 @@ queues one letter in the same transaction. Rows written outside a request (the d
 from __future__ import annotations
 
 from flask import g, has_request_context
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from markupsafe import escape
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from workspace.accounts.models import User
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.links import public_url
 from workspace.letters.kinds import NOW, register_letter_kind
 from workspace.letters.outbox import letter_language, queue_letter

@@ -6,10 +6,10 @@ from collections import defaultdict
 from datetime import date
 
 from flask_babel import format_date
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, or_, select
 
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.monitoring.registry import (

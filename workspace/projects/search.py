@@ -4,10 +4,10 @@ of the search statement (``workspace.search.registry``)."""
 from __future__ import annotations
 
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from tenants.models import Network
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.text import SearchShape
 from workspace.projects.models import Project

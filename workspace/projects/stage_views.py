@@ -3,10 +3,10 @@ renamed, dated, added, removed after a confirmation, reordered."""
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
 
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db

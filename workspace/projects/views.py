@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 from flask import flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from tenants.permissions import is_base_manager
 from workspace.core.access import require
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import choices
 from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from docx.shared import Pt
 from flask import g
-from flask_babel import gettext as _
 from sqlalchemy import select
 
 from tenants.models import Institution
 from workspace.core.dates import ru_date, ru_datetime
 from workspace.core.documents import a4_document, add_table, document_bytes
+from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.core.models import utcnow
 from workspace.extensions import db

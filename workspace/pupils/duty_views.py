@@ -4,10 +4,10 @@ everything held on the pupil as one .docx (/i/<school>/pupils/<id>/personal-data
 from __future__ import annotations
 
 from flask import Response, flash, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 
 from workspace.core.documents import DOCX_MIMETYPE
+from workspace.core.i18n import gettext as _
 from workspace.core.rendering import render
 from workspace.core.text import fold
 from workspace.pupils import bp

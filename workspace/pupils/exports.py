@@ -1,11 +1,11 @@
 """The pupils registry as Excel (column tuples, write-only, formulas neutralised)."""
 from __future__ import annotations
 
-from flask_babel import gettext as _
 from sqlalchemy import select
 
 from workspace.core.dates import ru_date
 from workspace.core.excel import workbook_bytes
+from workspace.core.i18n import gettext as _
 from workspace.extensions import db
 from workspace.pupils.models import Pupil
 

@@ -1,12 +1,12 @@
 """Forms of the pupils registry."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Optional, ValidationError
 
 from workspace.core.forms import EmailAddress, max_length, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.pupils.models import ConsentPurpose, grade_of
 

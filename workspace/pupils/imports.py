@@ -4,9 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from flask_babel import gettext as _
-
 from workspace.core.forms import is_email_address
+from workspace.core.i18n import gettext as _
 from workspace.core.import_preview import RowsImport
 from workspace.core.spreadsheets import Sheet, cell_of, clean_text, find_header, read_xlsx, rows_below
 from workspace.core.words import plural

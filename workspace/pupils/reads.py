@@ -13,12 +13,12 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import Select, insert, select
 
 from tenants.models import Institution
 from workspace.audit.recorder import actor
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.models import utcnow
 from workspace.core.text import matches_search_text
 from workspace.extensions import db

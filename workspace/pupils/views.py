@@ -7,11 +7,11 @@ school reaches these routes: /i/<slug>/ is entered only by the school's own user
 from __future__ import annotations
 
 from flask import flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 
 from tenants.permissions import MANAGERS, has_role, require_role
 from workspace.core.excel import xlsx_response
+from workspace.core.i18n import gettext as _
 from workspace.core.import_preview import import_whole
 from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from workspace.core.access import require
 from workspace.core.dates import ru_date
+from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
 from workspace.core.rendering import partial_requested, render

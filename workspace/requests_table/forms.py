@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
 from workspace.core.forms import max_length, required, strip
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import choices, label
 from workspace.requests_table.models import NEED_CATEGORIES, OFFER_CATEGORIES, RequestKind, RequestStatus
 

@@ -4,10 +4,10 @@ word of the query in any form (the stored ``search_text``); one part of the sear
 from __future__ import annotations
 
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from tenants.models import Institution, Network
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.text import SearchShape
 from workspace.requests_table.models import ResourceRequest

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from flask import g, has_request_context, url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from workspace.core.i18n import gettext as _
+from workspace.core.i18n import lazy_gettext as _l
 from workspace.extensions import db
 from workspace.monitoring.registry import (
     Figure,

@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, make_response, render_template, request
-from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from tenants.entry import enter_public_survey
+from workspace.core.i18n import gettext as _
 from workspace.core.words import plural
 from workspace.extensions import db
 from workspace.surveys import bp

@@ -4,13 +4,13 @@ from __future__ import annotations
 import secrets
 
 from flask import abort, flash, g, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import func, select
 
 from tenants.permissions import can_manage_council
 from workspace.core.access import require
 from workspace.core.dates import AcademicYear
+from workspace.core.i18n import gettext as _
 from workspace.core.links import public_url
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
