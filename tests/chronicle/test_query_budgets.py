@@ -13,11 +13,12 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 20
 # approvals, meetings, agreements signed, projects approved, programmes published, new materials; the agreements'
 # visibility reads the user's seats in a subquery), then the photos of the reports shown.
 # (Was 11: one statement per source and the seats on their own; the sources became parts of one UNION ALL.)
-# search: the user, the institution's networks, then one statement per kind (plan items, plans, meetings,
-# institutions, people, projects, agreements, the request table, the programmes with the school's own pupils
-# (one UNION ALL), the bank's materials with the normative documents (one UNION ALL), programme passports).
+# search: the user, the institution's networks, then ONE statement for every kind (plan items, plans, meetings,
+# institutions, people, projects, agreements, the request table, the programmes with the school's own pupils, the
+# bank's materials with the normative documents, programme passports: the parts of one UNION ALL,
+# workspace/search/registry.py). (Was 13: one statement per kind.)
 BUDGETS = {"chronicle": 5, "chronicle-next": 5, "institution-chronicle": 5, "institution-chronicle-next": 5,
-           "search": 13, "search-dropdown": 13}
+           "search": 3, "search-dropdown": 3}
 # On PostgreSQL the first read of a network-owned table sets the row-level-security context: one more; /n/ +1:
 # the URL resolution's unscoped read sets its own context before the request's scope. (The chronicle's two more,
 # the agreements' unscoped read of the seats switching the context there and back, are gone: the seats are a
