@@ -808,7 +808,8 @@ def _plan_fixture(items: int):
                                 audience=rng.choice(N.PLAN_AUDIENCES), timing=_timing_text(rng),
                                 responsible="Иванова И. И., заместитель директора по ВР",
                                 report_form=rng.choice(N.PLAN_REPORT_FORMS),
-                                status=rng.choice(list(ItemStatus))) for i in range(1, count + 1)]
+                                status=rng.choice(list(ItemStatus)),
+                                interaction_row_id=None, interaction_form="") for i in range(1, count + 1)]
         sections.append((section, rows))
     return plan, sections, year
 
