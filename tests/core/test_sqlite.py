@@ -61,8 +61,9 @@ def test_nested_savepoints_roll_back_only_their_part(sqlite_app):
 
 
 def test_write_requests_take_the_write_lock_at_their_first_write(sqlite_app):
-    """A read request runs in a plain BEGIN; a write request reads in autocommit and opens its transaction
-    with BEGIN IMMEDIATE right before its first write (the lock is not held during its reads)."""
+    """A request reads in autocommit and opens its transaction with BEGIN IMMEDIATE right before its first write
+    (the lock is not held during its reads, and a read transaction is never upgraded to a write: under contention
+    that failed at once with "database is locked", as eight teachers opening journal grids showed)."""
     with sqlite_app.app_context(), unscoped():
         school = factories.create_institution("Школа", slug="lock-school")
         user = factories.create_user(school, "coordinator")
@@ -80,8 +81,7 @@ def test_write_requests_take_the_write_lock_at_their_first_write(sqlite_app):
         login(client, email)
         statements.clear()
         client.get("/i/lock-school/")
-        begins = [s for s in statements if s.startswith("BEGIN")]
-        assert begins and all(b == "BEGIN" for b in begins)
+        assert statements and not [s for s in statements if s.startswith("BEGIN")]  # a page that only reads
         page = client.get("/i/lock-school/").get_data(as_text=True)
         statements.clear()
         client.post("/i/lock-school/notes", data={"body": "запись", "csrf_token": csrf_token_from(page)})

@@ -10,7 +10,7 @@ try:
 except ImportError:  # not on Windows: SQLite's own busy waiting only
     fcntl = None
 
-from flask import Flask, g, has_request_context, request
+from flask import Flask, g, has_request_context
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
@@ -20,7 +20,6 @@ from sqlalchemy.sql.functions import FunctionElement
 from workspace.core.errors import conflict_response
 from workspace.extensions import db
 
-WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT", "WITH")  # WITH: a CTE may write
 
 
@@ -31,7 +30,7 @@ class WriterQueue:
     SQLite itself lets a writer wait for the write lock by sleeping and retrying (1, 2, 5, 10 … 100 ms):
     under concurrent writes the lock sits free while the waiters sleep. The kernel wakes the next process
     the moment the lock is released. SQLite's own locking still guarantees correctness on its own, so
-    anything that writes without queueing (a command, a read request that writes) is merely slower.
+    anything that writes without queueing (a command) is merely slower.
     No-op for an in-memory database or where flock() does not exist."""
 
     def __init__(self, database: str | None) -> None:
@@ -57,8 +56,8 @@ class WriterQueue:
 def configure_sqlite(engine: Engine) -> None:
     """WAL, foreign keys and a busy timeout on every connection; the planner's statistics kept fresh.
 
-    pysqlite's own transaction handling is switched off so that BEGIN is ours. A write request reads in
-    autocommit (each statement sees what is committed, as under PostgreSQL's READ COMMITTED) until its first
+    pysqlite's own transaction handling is switched off so that BEGIN is ours. A request (a GET too: some record
+    what they showed) reads in autocommit (each statement sees what is committed, as under PostgreSQL's READ COMMITTED) until its first
     write, which opens the transaction with BEGIN IMMEDIATE: the write lock is held from the first write to
     the commit, not for the whole request (its log-in, its checks, its reads), and a transaction never
     upgrades a read snapshot to a write, which would fail at once with "database is locked" under
@@ -96,8 +95,10 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        if has_request_context() and request.method in WRITE_METHODS:
-            connection.info["write_pending"] = True  # BEGIN IMMEDIATE comes with the first write
+        if has_request_context():
+            # every request, a GET too (the journal records the reads of other schools' pupils): BEGIN IMMEDIATE
+            # comes with the first write; a read transaction upgraded to a write failed at once under contention
+            connection.info["write_pending"] = True
         else:
             connection.exec_driver_sql("BEGIN")
 
