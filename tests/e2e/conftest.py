@@ -10,15 +10,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from flask_migrate import upgrade
 from sqlalchemy import select
-from werkzeug.serving import WSGIRequestHandler, make_server
 
+from tests.e2e.serving import serving
 from tests.e2e.support import AGREEMENT_NUMBER, CHROMIUM, PASSWORD
 from workspace import create_app
 from workspace.config import TestConfig
@@ -42,11 +41,6 @@ def _unavailable(reason: str):
 class LiveServer:
     url: str
     ids: dict
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_request(self, *args, **kwargs):  # the test output needs no access log
-        pass
 
 
 def _demo_ids() -> dict:
@@ -96,16 +90,10 @@ def live_server(tmp_path_factory):
         db.engine.dispose()
     app = create_app(TestConfig(database.app_role_url(owner_url) if server_url else owner_url))
     app.config["CHRONICLE_PAGE_SIZE"] = 2  # the demo's few chronicle entries make several pages to scroll
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
-    app.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.server_port}"  # the links it shows point to itself
-    thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
-    thread.start()
     try:
-        yield LiveServer(url=f"http://127.0.0.1:{server.server_port}", ids=ids)
+        with serving(app, "e2e-server") as url:
+            yield LiveServer(url=url, ids=ids)
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
         with app.app_context():
             db.engine.dispose()
         if server_url:

@@ -5,12 +5,11 @@ Its own server (module scope) and its own log-ins: the session's ``live_server``
 networks would make «starting from empty» untrue."""
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 from flask_migrate import upgrade
-from werkzeug.serving import make_server
 
+from tests.e2e.serving import serving
 from tests.e2e.support import PASSWORD
 from workspace import create_app
 from workspace.config import TestConfig
@@ -65,7 +64,7 @@ def _populate() -> None:
         db.session.flush()
 
 
-def serve_empty_deployment(tmp_path_factory, quiet_handler):
+def serve_empty_deployment(tmp_path_factory):
     """Yield an EmptyServer; shut it down after (a generator for a fixture)."""
     from tests.fixtures import database
 
@@ -82,16 +81,10 @@ def serve_empty_deployment(tmp_path_factory, quiet_handler):
         db.session.remove()
         db.engine.dispose()
     app = create_app(TestConfig(database.app_role_url(owner_url) if server_url else owner_url))
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=quiet_handler)
-    app.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.server_port}"
-    thread = threading.Thread(target=server.serve_forever, name="e2e-empty-server", daemon=True)
-    thread.start()
     try:
-        yield EmptyServer(url=f"http://127.0.0.1:{server.server_port}")
+        with serving(app, "e2e-empty-server") as url:
+            yield EmptyServer(url=url)
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
         with app.app_context():
             db.engine.dispose()
         if server_url:

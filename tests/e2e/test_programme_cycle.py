@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.e2e.conftest import _QuietHandler, log_in_through_form
+from tests.e2e.conftest import log_in_through_form
 from tests.e2e.empty_deployment import serve_empty_deployment
 from tests.e2e.support import expect
 from workspace.core.dates import AcademicYear
@@ -43,7 +43,7 @@ PARENTS = "Родители (законные представители)"
 
 @pytest.fixture(scope="module")
 def empty_server(tmp_path_factory):
-    yield from serve_empty_deployment(tmp_path_factory, _QuietHandler)
+    yield from serve_empty_deployment(tmp_path_factory)
 
 
 @pytest.fixture
