@@ -28,8 +28,9 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
+
+from workspace.core.dates import local_today
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -124,7 +125,7 @@ def main() -> None:
     app = create_app(config)
     with app.app_context():
         upgrade()
-        load_demo(date.today())
+        load_demo(local_today())
         db.session.commit()
     page, email, colleagues = _setting(app)
     body = "Коллеги, посмотрите задачу: " + ", ".join(f"@{name}" for name in colleagues[:args.mentions])

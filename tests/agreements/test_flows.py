@@ -1,7 +1,7 @@
 """Create and edit with Russian validation, obligations in place, the signing flow, termination, expiry."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -10,6 +10,7 @@ from tests.agreements.helpers import build_scene
 from tests.conftest import login, post_form
 from workspace.agreements.models import Agreement, AgreementParty, AgreementStatus, Obligation
 from workspace.audit.models import NetworkAuditEntry
+from workspace.core.dates import local_today
 from workspace.extensions import db
 
 HX = {"HX-Request": "true"}
@@ -200,7 +201,7 @@ def test_submit_needs_obligations_and_return_withdraws_acceptances(client, login
 
 def test_expiry_is_computed_on_read(client, login_as, make, scene):
     ended = make.agreement(scene.network, [scene.school, scene.library], "Прошлогодний договор", status="active",
-                           starts_on=date.today() - timedelta(days=400), ends_on=date.today() - timedelta(days=1))
+                           starts_on=local_today() - timedelta(days=400), ends_on=local_today() - timedelta(days=1))
     make.agreement(scene.network, [scene.school, scene.library], "Действующий договор", status="active")
     login_as(scene.coordinator)
     assert "Истёк" in client.get(f"/n/net/agreements/{ended.id}").get_data(as_text=True)
@@ -304,7 +305,7 @@ def test_print_page_and_docx(client, login_as, make, scene):
 
 def test_desk_reminds_of_ending_and_awaiting(client, login_as, make, scene):
     make.agreement(scene.network, [scene.school, scene.library], "Скоро кончится", status="active",
-                   ends_on=date.today() + timedelta(days=10))
+                   ends_on=local_today() + timedelta(days=10))
     make.agreement(scene.network, [scene.school, scene.library], "Ещё долго", status="active")
     make.agreement(scene.network, [scene.school, scene.library], "Ждёт нас", status="signing",
                    accepted_by={scene.library: scene.library_admin})

@@ -1,11 +1,10 @@
 """The calendar pages: month grid and list, filters by partner and class, an institution across its networks."""
 from __future__ import annotations
 
-from datetime import date
-
 from lxml import html
 
 from tests.conftest import login, post_form
+from workspace.core.dates import local_today
 
 NOVEMBER = "?month=2026-11"
 
@@ -82,7 +81,7 @@ def test_month_view_marks_today_and_opens_on_the_current_month(client, make, log
     page = client.get("/n/kultura/calendar/").get_data(as_text=True)
     tree = html.fromstring(page)
     today = tree.xpath("//td[contains(@class, 'today')]//*[@aria-current='date']")
-    assert len(today) == 1 and today[0].text.strip() == str(date.today().day)
+    assert len(today) == 1 and today[0].text.strip() == str(local_today().day)
 
 
 def test_list_view_is_chronological_and_grouped_by_month(client, make, login_as):

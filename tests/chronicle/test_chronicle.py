@@ -8,6 +8,7 @@ import pytest
 
 from tests.tenancy.world import MARK_B, ROLES, build_world
 from workspace.chronicle.registry import Cursor
+from workspace.core.dates import local_today
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 20
 
@@ -40,7 +41,7 @@ def test_newest_first_with_reports_photos_decisions_and_meetings(client, make, l
     coordinator, network, plan, museum, theatre_section = _network(make)
     make.approved_section(theatre_section, "Раздел с театром утверждён", held_on=date(2026, 9, 20))
     make.meeting(network, 7, held_on=date(2026, 11, 5), place="Актовый зал")
-    make.meeting(network, 8, held_on=date.today() + timedelta(days=30), place="Будущее")
+    make.meeting(network, 8, held_on=local_today() + timedelta(days=30), place="Будущее")
     login_as(coordinator)
     page = client.get("/n/net/chronicle").get_data(as_text=True)
     assert _titles(page) == ["Событие 002", "Событие 001", "Событие 000"]

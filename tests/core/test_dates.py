@@ -1,8 +1,9 @@
-from datetime import UTC, date
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
-from workspace.core.dates import AcademicYear, ru_date
+from workspace.core.dates import AcademicYear, local_today, ru_date
 
 
 @pytest.mark.parametrize("day, start", [(date(2026, 9, 1), 2026), (date(2026, 8, 31), 2025),
@@ -47,3 +48,21 @@ def test_moments_are_shown_in_moscow_time(app):
     with app.test_request_context():
         assert ru_datetime(datetime(2026, 11, 22, 7, 5, tzinfo=UTC)) == "22.11.2026 10:05"
         assert ru_datetime(datetime(2026, 11, 22, 22, 30)) == "23.11.2026 01:30"  # naive = UTC (SQLite)
+
+
+def test_today_is_moscow_date_not_the_servers_utc_date():
+    assert local_today(datetime(2026, 12, 4, 20, 59, tzinfo=UTC)) == date(2026, 12, 4)
+    assert local_today(datetime(2026, 12, 4, 21, 0, tzinfo=UTC)) == date(2026, 12, 5)  # 00:00 in Moscow
+    assert local_today(datetime(2027, 8, 31, 22, 30, tzinfo=UTC)) == date(2027, 9, 1)
+    assert AcademicYear.containing(local_today(datetime(2027, 8, 31, 22, 30, tzinfo=UTC))).start_year == 2027
+
+
+def test_no_code_reads_the_servers_own_date():
+    """«Today» is Moscow's everywhere (a lesson at 00:30 Moscow is not in the future); ``date.today()`` is UTC's."""
+    root = Path(__file__).resolve().parents[2]
+    offenders = [f"{path.relative_to(root)}:{number}"
+                 for folder in ("workspace", "tenants")
+                 for path in sorted((root / folder).rglob("*.py"))
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if "date.today()" in line or "datetime.now()" in line]
+    assert offenders == []

@@ -3,7 +3,7 @@ decision → locked plan → amendment; minutes as a page and as a .docx."""
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 from docx import Document
 from openpyxl import load_workbook
@@ -12,11 +12,12 @@ from sqlalchemy import func, select
 from tests.conftest import csrf_token_from, login, post_form
 from tests.council.helpers import build_council
 from tests.fixtures.factories import PASSWORD
+from workspace.core.dates import local_today
 from workspace.council.models import AgendaItem, Approval, ApprovalStatus, Decision, Meeting, Outcome, Vote
 from workspace.extensions import db
 from workspace.plans.models import Plan, PlanItem, PlanStatus
 
-TODAY = date.today()
+TODAY = local_today()
 
 
 def _as(client, user):

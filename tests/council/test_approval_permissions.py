@@ -1,20 +1,21 @@
 """Who may submit, open votes, vote and close them; a seat of another network finds nothing."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from tests.conftest import csrf_token_from, post_form
 from tests.council.helpers import build_council
 from tests.council.test_approval_flow import _as, _council_url, _plan_url, _submit
+from workspace.core.dates import local_today
 from workspace.council.models import Approval, Meeting, Vote
 from workspace.extensions import db
 
 
 def _open_question(make, c):
     approval = make.approval(c.plan, c.coordinator)
-    meeting = make.meeting(c.network, 1, kind="e_vote", deadline_on=date.today() + timedelta(days=3))
+    meeting = make.meeting(c.network, 1, kind="e_vote", deadline_on=local_today() + timedelta(days=3))
     return meeting, make.agenda_item(meeting, "Об утверждении плана", approval)
 
 
@@ -47,7 +48,7 @@ def test_a_member_cannot_open_or_close_votes(client, make, read):
     token = csrf_token_from(page)
     assert "Назначить заседание" not in page
     for url, data in ((_council_url(c, "e-votes/new"), {"approval_id": 1, "number": 2,
-                                                         "deadline_on": date.today().isoformat()}),
+                                                         "deadline_on": local_today().isoformat()}),
                       (_council_url(c, f"meetings/{meeting.id}/agenda"), {"title": "Разное"}),
                       (_council_url(c, f"meetings/{meeting.id}/agenda/{item.id}/close"), {"if_not_carried": "returned"})):
         assert client.post(url, data={**data, "csrf_token": token}).status_code == 403

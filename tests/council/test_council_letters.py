@@ -4,7 +4,7 @@ author), an invitation to a meeting with its iCalendar and its update; nothing t
 nothing from a rolled-back request."""
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar
 from sqlalchemy import func, select
@@ -13,12 +13,13 @@ from tenants.entry import enter_command_line
 from tests.conftest import post_form
 from tests.council.helpers import build_council
 from tests.council.test_approval_flow import _as, _close, _council_url, _open_e_vote, _submit, _vote
+from workspace.core.dates import local_today
 from workspace.council.letters import remind_vote_closing
 from workspace.council.models import Meeting
 from workspace.extensions import db
 from workspace.letters.models import Letter
 
-TODAY = date.today()
+TODAY = local_today()
 
 
 def _seat_addresses(c) -> set[str]:

@@ -3,18 +3,19 @@ submit by the partner's coordinator → e-vote → votes → approved → that s
 an item's status still editable → amendment back to draft; who may submit; foreign ids."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from tests.conftest import csrf_token_from, login, post_form
 from tests.council.helpers import build_council
 from tests.fixtures.factories import PASSWORD
+from workspace.core.dates import local_today
 from workspace.council.models import Approval, ApprovalStatus
 from workspace.extensions import db
 from workspace.plans.models import PlanItem, PlanSection, PlanStatus
 
-TODAY = date.today()
+TODAY = local_today()
 
 
 def _as(client, user):

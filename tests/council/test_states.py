@@ -1,13 +1,14 @@
 """The council's list tells each meeting's state as the meeting's own page and minutes tell it."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import update
 
 from tenants.scoping import unscoped
 from tests.council.helpers import build_council
 from tests.council.test_approval_flow import _as, _close, _council_url, _open_e_vote, _submit, _vote
+from workspace.core.dates import local_today
 from workspace.core.models import utcnow
 from workspace.council.models import AgendaItem
 from workspace.extensions import db
@@ -35,7 +36,7 @@ def test_e_vote_without_quorum_is_not_listed_as_decided(client, make, read):
 
 def test_meeting_still_going_is_listed_as_going(app, client, make):
     c = build_council(make)
-    meeting = make.meeting(c.network, 3, held_on=date.today() - timedelta(days=2))
+    meeting = make.meeting(c.network, 3, held_on=local_today() - timedelta(days=2))
     item = make.agenda_item(meeting, "О плане работы")
     with app.app_context(), unscoped():
         # a question closed with no decision recorded, as the demo's meetings are

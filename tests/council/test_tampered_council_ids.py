@@ -2,21 +2,22 @@
 garbage — refused with 422 and nothing changes."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from tests.conftest import login, post_form
 from tests.fixtures.factories import PASSWORD
 from tests.fixtures.row_counts import row_counts
 from tests.tenancy.world import build_world
+from workspace.core.dates import local_today
 
 
 def test_e_vote_and_agenda_refuse_requests_they_must_not_offer(client, make, read):
     world = build_world(make)
     login(client, world.a.users["admin"].email, PASSWORD)  # chair of network A
     base = "/n/network-a/council"
-    meeting = make.meeting(world.a.network, 2, kind="meeting", held_on=date.today())
+    meeting = make.meeting(world.a.network, 2, kind="meeting", held_on=local_today())
     before = row_counts(read)
-    deadline = (date.today() + timedelta(days=5)).isoformat()
+    deadline = (local_today() + timedelta(days=5)).isoformat()
     for bad in (world.b.approval.id,   # another network's request
                 world.a.approval.id,   # already on an open agenda
                 999999, -1, "x"):

@@ -4,14 +4,14 @@ last year's plan drops the theatre the analysis ended."""
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 from docx import Document
 from sqlalchemy import func, select
 
 from tenants.scoping import unscoped
 from tests.conftest import login, post_form
-from workspace.core.dates import AcademicYear
+from workspace.core.dates import AcademicYear, local_today
 from workspace.council.models import AgendaItem, Approval, ApprovalStatus, Meeting
 from workspace.cycle.models import AnalysisPartner, AnalysisSnapshot, AnalysisStatus, YearlyAnalysis
 from workspace.demo.data import DEMO_PASSWORD
@@ -89,7 +89,7 @@ def test_the_demo_coordinator_amends_decides_gets_it_approved_and_next_years_pla
         approval_id = db.session.scalar(select(Approval.id).where(Approval.subject_type == "analysis",
                                                                   Approval.status == ApprovalStatus.SUBMITTED))
     _login(client, "direktor@sosh31.example")
-    deadline = (date.today() + timedelta(days=7)).isoformat()
+    deadline = (local_today() + timedelta(days=7)).isoformat()
     assert post_form(client, f"{network}/council/e-votes/new", {"approval_id": approval_id, "number": 9,
                                                                 "deadline_on": deadline}).status_code == 302
     with read():

@@ -6,12 +6,12 @@ as a copy starts from it and says which partner it leaves out."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from tests.e2e.support import ADMIN, COORDINATOR, NETWORK, axe_violations, expect, no_horizontal_scroll
-from workspace.core.dates import AcademicYear
+from workspace.core.dates import AcademicYear, local_today
 
 pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}
@@ -68,7 +68,7 @@ def test_the_year_is_analysed_approved_and_next_years_plan_starts_from_it(open_p
 
     chair = open_page(user=ADMIN, path=NETWORK + "council/")
     chair.get_by_role("link", name=re.compile("Открыть заочное голосование.*Аналитическая справка")).click()
-    chair.get_by_label("Голосование открыто по (включительно)").fill((date.today() + timedelta(days=7)).isoformat())
+    chair.get_by_label("Голосование открыто по (включительно)").fill((local_today() + timedelta(days=7)).isoformat())
     chair.get_by_role("button", name="Открыть голосование").click()
     expect(chair.get_by_role("heading", level=1)).to_contain_text("Заочное голосование №")
     meeting = chair.url

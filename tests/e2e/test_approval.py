@@ -4,7 +4,7 @@ then «Внести изменения» opens it again (which also leaves the d
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -18,6 +18,7 @@ from tests.e2e.support import (
     expect,
     mark_window,
 )
+from workspace.core.dates import local_today
 
 pytestmark = pytest.mark.e2e
 
@@ -46,7 +47,7 @@ def test_plan_is_submitted_voted_approved_locked_and_amended(open_page, live_ser
     # the chair opens an e-vote from the council page
     chair = open_page(user=ADMIN, path=NETWORK + "council/")
     chair.get_by_role("link", name=re.compile("Открыть заочное голосование.*Сетевой план")).click()
-    chair.get_by_label("Голосование открыто по (включительно)").fill((date.today() + timedelta(days=7)).isoformat())
+    chair.get_by_label("Голосование открыто по (включительно)").fill((local_today() + timedelta(days=7)).isoformat())
     chair.get_by_role("button", name="Открыть голосование").click()
     expect(chair.get_by_role("heading", level=1)).to_contain_text("Заочное голосование №")
     meeting_url = chair.url
@@ -77,7 +78,7 @@ def test_plan_is_submitted_voted_approved_locked_and_amended(open_page, live_ser
 
     # the plan is approved and locked
     author.goto(plan_path)
-    stamp = re.compile(r"Утверждён, протокол № \d+ от " + re.escape(date.today().strftime("%d.%m.%Y")))
+    stamp = re.compile(r"Утверждён, протокол № \d+ от " + re.escape(local_today().strftime("%d.%m.%Y")))
     expect(author.locator("#approval")).to_contain_text(stamp)
     expect(author.get_by_role("link", name=re.compile(r"^изменить\s*:\s*мероприятие"))).to_have_count(0)
     expect(author.get_by_text("Добавить мероприятие")).to_have_count(0)

@@ -16,21 +16,21 @@ from __future__ import annotations
 import io
 import os
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from tests.e2e.conftest import log_in_through_form
 from tests.e2e.empty_deployment import serve_empty_deployment
 from tests.e2e.support import expect
-from workspace.core.dates import AcademicYear
+from workspace.core.dates import AcademicYear, local_today
 
 pytestmark = pytest.mark.e2e
 
 SHOTS = os.environ.get("E2E_SHOTS")
 YEAR = AcademicYear.current()
 NEXT = AcademicYear(YEAR.start_year + 1)
-TODAY = date.today()
+TODAY = local_today()
 
 COORDINATOR = "zam.vr@sosh12.empty"
 DIRECTOR = "direktor@sosh12.empty"
@@ -167,7 +167,7 @@ def test_a_school_runs_the_programme_year_from_an_empty_deployment(open_as):
     # 3. the council: a founded network has no seats; the base's coordinator seats the director as chair,
     #    herself as secretary and the partners' heads as members
     council = open_as(COORDINATOR, network + "council/")
-    expect(council.get_by_text("В совет пока никто не входит.")).to_be_visible()
+    expect(council.get_by_text("В совет пока никто не входит. Без совета нельзя утвердить план")).to_be_visible()
     for person, role in (("Сергеева Наталья Петровна — МБОУ «СОШ №12»", "chair"),
                          ("Иванова Ольга Николаевна — МБОУ «СОШ №12»", "secretary"),
                          (f"Белова Татьяна Андреевна — {LIBRARY}", "member"),

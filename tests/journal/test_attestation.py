@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from tests.conftest import login, post_form
 from tests.journal.helpers import mixed_group
+from workspace.core.dates import local_today
 from workspace.extensions import db
 from workspace.journal.models import AttestationResult, Certificate, CertificateKind
 from workspace.programmes.models import Attestation
@@ -168,7 +169,7 @@ def test_issue_warns_and_needs_confirmation_and_gives_a_statement(make, app, rea
     assert response.status_code == 302
     with read():
         issued = {c.enrollment_id: c for c in db.session.scalars(select(Certificate))}
-    year = date.today().year
+    year = local_today().year
     assert issued[passed.id].kind is CertificateKind.CERTIFICATE and issued[passed.id].number == 1
     assert issued[failed.id].kind is CertificateKind.STATEMENT and issued[failed.id].number == 1
     assert issued[failed.id].label == f"С-{year}-0001" and issued[failed.id].result == "не зачтено"

@@ -3,7 +3,6 @@ in the provider's register with search and Excel; tampered enrollment ids change
 from __future__ import annotations
 
 import io
-from datetime import date
 
 from docx import Document
 from sqlalchemy import select
@@ -11,6 +10,7 @@ from sqlalchemy import select
 from tests.conftest import post_form
 from tests.journal.helpers import mixed_group
 from tests.journal.test_exports import sheet_text
+from workspace.core.dates import local_today
 from workspace.extensions import db
 from workspace.journal.models import Certificate
 from workspace.programmes.models import Enrollment, EnrollmentStatus
@@ -35,7 +35,7 @@ def test_provider_issues_numbered_certificates_for_a_group(make, client, login_a
     response = post_form(client, url, {"enrollment_id": chosen, "confirm": "yes"})
     assert response.status_code == 302
     issued = _certificates(read)
-    year = date.today().year
+    year = local_today().year
     assert [(number, y) for number, y, *_ in issued] == [(1, year), (2, year), (3, year)]
     assert "Выдано документов об обучении: 3." in client.get(url).get_data(as_text=True)
     with read():

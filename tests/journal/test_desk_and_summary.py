@@ -6,12 +6,13 @@ from datetime import date
 from flask import g, render_template
 
 from tests.journal.helpers import mixed_group
+from workspace.core.dates import local_today
 from workspace.journal.queries import pupil_summary
 
 
 def test_teacher_sees_todays_lessons_with_a_link_to_the_grid(make, client, login_as):
     w = mixed_group(make)
-    make.lesson(w.group, date.today(), "Сегодняшняя тема")
+    make.lesson(w.group, local_today(), "Сегодняшняя тема")
     login_as(w.teacher)
     html = client.get("/i/cdo/").get_data(as_text=True)
     assert "Мои занятия сегодня" in html and "Сегодняшняя тема" in html

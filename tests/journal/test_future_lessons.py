@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from tests.conftest import csrf_token_from
 from tests.journal.helpers import mixed_group
+from workspace.core.dates import local_today
 from workspace.extensions import db
 from workspace.journal.models import Mark
 
@@ -16,8 +17,8 @@ REFUSAL = "Занятие ещё не проведено: отметки ста�
 
 def _future(make):
     w = mixed_group(make, lessons=0)
-    w.lesson = make.lessons(w.group, 1, first=date.today() + timedelta(days=1))[0]
-    w.today = make.lessons(w.group, 1, first=date.today())[0]
+    w.lesson = make.lessons(w.group, 1, first=local_today() + timedelta(days=1))[0]
+    w.today = make.lessons(w.group, 1, first=local_today())[0]
     return w
 
 

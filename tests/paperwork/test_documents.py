@@ -3,13 +3,13 @@ and positions, the numerals agreeing), and that the order's list of pupils reach
 from __future__ import annotations
 
 import io
-from datetime import date
 
 import pytest
 from docx import Document
 
 from tests.conftest import login, shared_world
 from tests.paperwork.world import build
+from workspace.core.dates import local_today
 
 pytestmark = pytest.mark.shared_world
 world = shared_world(build)
@@ -167,7 +167,7 @@ def test_the_order_by_default_is_signed_by_the_director_who_keeps_the_control(cl
     assert "Директор Иванов Иван Иванович" in page and "2 программы, 24 обучающихся" in page
     text = _text(client.get(_order_url(world)))
     assert "Контроль за исполнением настоящего приказа оставляю за собой." in text
-    assert f"{date.today():%d.%m.%Y}\t№ _______" in text
+    assert f"{local_today():%d.%m.%Y}\t№ _______" in text
 
 
 def test_what_the_address_leaves_out_is_the_default(client, world):

@@ -3,18 +3,17 @@ page by the base, refused to the others, locked while on approval, returned with
 approved by an e-vote and read-only, amended (a new round, the approved one kept in the history)."""
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import select
 
 from tests.conftest import post_form
 from tests.council.test_approval_flow import _as, _close, _open_e_vote, _vote
 from tests.passport.helpers import PASSPORT_FORM, build, passport_url
+from workspace.core.dates import local_today
 from workspace.council.models import Approval, ApprovalStatus
 from workspace.extensions import db
 from workspace.passport.models import PassportStatus, ProgrammePassport
 
-TODAY = date.today().strftime("%d.%m.%Y")
+TODAY = local_today().strftime("%d.%m.%Y")
 
 
 def _submit_url(c, passport) -> str:

@@ -9,6 +9,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from tests.conftest import csrf_token_from, post_form
+from workspace.core.dates import local_today
 from workspace.extensions import db
 from workspace.plans.models import ItemStatus, PlanItem
 from workspace.plans.report_models import EventFile, EventParticipation, EventReport
@@ -288,7 +289,7 @@ def test_a_report_of_an_event_still_ahead_is_refused_and_the_item_stays_planned(
     from datetime import timedelta
     school, library, _outsider, plan, item = _setup(make)
     login_as(make.user(library, "coordinator"))
-    ahead = (date.today() + timedelta(days=2)).isoformat()  # ahead in every time zone of the country
+    ahead = (local_today() + timedelta(days=2)).isoformat()  # ahead in every time zone of the country
     response = post_form(client, _url(plan, item), {
         "held_from": ahead, "held_to": ahead, "summary": "Заранее", "version": "0", "rows": "6",
         "p-0-institution": school.id, "p-0-grade": "5", "p-0-count": "25"})

@@ -2,8 +2,6 @@
 the chair, voted, approved and locked (its tasks still progress), shown in the chronicle, amended."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import g
 from sqlalchemy import select
 
@@ -11,6 +9,7 @@ from tenants.scoping import set_scope
 from tests.conftest import post_form
 from tests.council.helpers import build_council
 from tests.council.test_approval_flow import _as, _close, _open_e_vote, _vote
+from workspace.core.dates import local_today
 from workspace.extensions import db
 from workspace.projects.models import Project, ProjectStatus
 
@@ -41,7 +40,7 @@ def test_project_is_approved_by_e_vote_locked_then_amended(app, client, make, re
 
     _as(client, c.librarian)
     page = client.get(url).get_data(as_text=True)
-    assert f"Утверждён, протокол № 1 от {date.today().strftime('%d.%m.%Y')}" in page and "Внести изменения" in page
+    assert f"Утверждён, протокол № 1 от {local_today().strftime('%d.%m.%Y')}" in page and "Внести изменения" in page
     assert "Добавить задачу" not in page
     assert post_form(client, f"{url}/tasks/{task.id}/cells/status", {"value": "done", "version": "1"},
                      page_url=url).status_code == 302  # carrying the project out stays open

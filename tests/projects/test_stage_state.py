@@ -1,12 +1,13 @@
 """A stage's state follows its tasks: never «завершён» while one of them is still under way."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import update
 
 from tenants.scoping import unscoped
 from tests.projects.test_project_pages import _network
+from workspace.core.dates import local_today
 from workspace.extensions import db
 from workspace.projects.models import ProjectStage
 
@@ -22,7 +23,7 @@ def test_a_past_stage_with_a_task_under_way_is_not_finished(app, client, make, l
     stage = make.project_stages(project)[0]
     with app.app_context(), unscoped():
         db.session.execute(update(ProjectStage).where(ProjectStage.id == stage.id).values(
-            starts_on=date.today() - timedelta(days=60), ends_on=date.today() - timedelta(days=1)))
+            starts_on=local_today() - timedelta(days=60), ends_on=local_today() - timedelta(days=1)))
         db.session.commit()
     make.task(project, "Анкетирование", stage=stage, status="in_progress")
     login_as(make.user(school, "coordinator"))
@@ -38,7 +39,7 @@ def test_a_stage_is_finished_when_its_tasks_are_done_even_before_its_end(app, cl
     stage = make.project_stages(project)[1]
     with app.app_context(), unscoped():
         db.session.execute(update(ProjectStage).where(ProjectStage.id == stage.id).values(
-            starts_on=date.today() - timedelta(days=5), ends_on=date.today() + timedelta(days=30)))
+            starts_on=local_today() - timedelta(days=5), ends_on=local_today() + timedelta(days=30)))
         db.session.commit()
     make.task(project, "Собеседование", stage=stage, status="done")
     login_as(make.user(school, "coordinator"))

@@ -2,12 +2,13 @@
 who left (like an erasure); live enrollments and pupils still at school are untouched."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from tests.programmes.helpers import build
 from tests.pupils.test_erasure import markers_in_database
+from workspace.core.dates import local_today
 from workspace.extensions import db
 from workspace.programmes.models import Enrollment
 from workspace.pupils.models import Pupil
@@ -38,9 +39,9 @@ def _world(make):
 
 def test_nothing_changes_within_the_period_and_the_dry_run_only_counts(app, make, read):
     _s, left, *_rest = _world(make)
-    soon = (date.today() + timedelta(days=2 * 365)).isoformat()
+    soon = (local_today() + timedelta(days=2 * 365)).isoformat()
     assert "0 finished enrollment(s), 0 pupil(s)" in _run(app, "--as-of", soon)
-    later = (date.today() + timedelta(days=4 * 365)).isoformat()
+    later = (local_today() + timedelta(days=4 * 365)).isoformat()
     output = _run(app, "--dry-run", "--as-of", later)
     assert "2 finished enrollment(s), 1 pupil(s)" in output and "Dry run: nothing changed." in output
     assert {m for _t, _c, m in markers_in_database(read, ["Выбывшийqr1", "qr3@left.test"])} == {
@@ -54,7 +55,7 @@ def test_past_the_period_the_expired_are_depersonalised_and_the_live_untouched(a
             select(Pupil).where(Pupil.id.in_([finished.id, live.id, left_live.id])))}
         live_copies = db.session.execute(select(Enrollment.id, Enrollment.pupil_name).where(
             Enrollment.pupil_id.in_([live.id, left_live.id]))).all()
-    later = (date.today() + timedelta(days=4 * 365)).isoformat()
+    later = (local_today() + timedelta(days=4 * 365)).isoformat()
     output = _run(app, "--as-of", later)
     assert "Depersonalised: 1 pupil(s), 2 enrollment(s)" in output
     assert markers_in_database(read, ["Выбывшийqr1", "qr2", "qr3@left.test", "Родительqr4"]) == set()

@@ -13,6 +13,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from tests.fixtures.hostile import valid_xlsx
+from workspace.core.dates import local_today
 
 ROLES = ("admin", "coordinator", "teacher", "staff")
 MARK_B = "ЧУЖОЕ-Б"
@@ -150,7 +151,7 @@ def build_world(make) -> World:
         make.deactivate(former)
         side.approval = make.approval(side.plan, side.users["coordinator"], comment=f"Комментарий {mark}",
                                       mark_submitted=False)
-        side.meeting = make.meeting(network, 1, kind="e_vote", deadline_on=date.today().replace(year=date.today().year + 1))
+        side.meeting = make.meeting(network, 1, kind="e_vote", deadline_on=local_today().replace(year=local_today().year + 1))
         side.agenda_item = make.agenda_item(side.meeting, f"Об утверждении {mark}", side.approval)
         make.vote(side.agenda_item, side.seat, "for")
         side.agreement = make.agreement(network, [school, partner], f"Договор {mark}", number=f"№-{mark}",

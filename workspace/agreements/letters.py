@@ -8,16 +8,15 @@ is reminded of until it ends or is terminated.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
-from flask import current_app
 from markupsafe import escape
 from sqlalchemy import select
 
 from tenants.models import Network
 from workspace.accounts.models import StaffRole, User
 from workspace.agreements.models import Agreement, AgreementParty, AgreementStatus
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.links import public_url
@@ -67,9 +66,6 @@ def queue_signature_letters(agreement: Agreement, network_slug: str) -> None:
             link_label = _("Открыть договор")
         _queue(SIGNATURE.key, user, subject, [greeting, lead], link, link_label)
 
-
-def local_today(now: datetime) -> date:
-    return now.astimezone(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
 
 
 def threshold_for(days_left: int) -> int | None:

@@ -2,8 +2,6 @@
 on read) or terminated with a reason. Publication can be switched by the parties at any stage."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, g, redirect, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -14,6 +12,7 @@ from workspace.agreements.access import ACCEPT, RETURN, TERMINATE, WRITE, agreem
 from workspace.agreements.forms import TerminateForm
 from workspace.agreements.letters import queue_signature_letters
 from workspace.agreements.models import AgreementStatus, Obligation
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.models import utcnow
@@ -102,7 +101,7 @@ def terminate_agreement(agreement_id: int):
     loaded = agreement_or_404(agreement_id, TERMINATE)
     form = TerminateForm()
     if request.method == "GET":
-        form.terminated_on.data = date.today()
+        form.terminated_on.data = local_today()
     elif form.validate_on_submit():
         loaded.agreement.status = AgreementStatus.TERMINATED
         loaded.agreement.termination_reason = form.reason.data

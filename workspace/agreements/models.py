@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import NetworkOwned
+from workspace.core.dates import local_today
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import register
 from workspace.core.models import CreatedAtMixin, db_enum
@@ -85,7 +86,7 @@ class Agreement(NetworkOwned, CreatedAtMixin, db.Model):
 
 def effective_status(status: AgreementStatus, ends_on: date, today: date | None = None) -> AgreementStatus:
     """An active agreement whose term is over is expired (also for rows read as columns)."""
-    if status is AgreementStatus.ACTIVE and ends_on < (today or date.today()):
+    if status is AgreementStatus.ACTIVE and ends_on < (today or local_today()):
         return AgreementStatus.EXPIRED
     return status
 

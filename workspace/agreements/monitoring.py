@@ -9,6 +9,7 @@ from flask_babel import format_date
 from sqlalchemy import func, select
 
 from workspace.agreements.models import Agreement, AgreementKind, AgreementParty, AgreementStatus
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
@@ -63,7 +64,7 @@ def agreements_section(scope: MonitoringScope) -> SectionContent:
     rows = agreement_rows(scope)
     by_kind: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     now: dict[str, int] = defaultdict(int)
-    today = date.today()
+    today = local_today()
     for row in rows:
         kind, status, _starts_on, ends_on, _terminated_on, count = row
         for year in scope.years:

@@ -6,8 +6,6 @@ of an unpublished agreement; a draft is not listed even when marked for publicat
 that one network (also the row-level-security context on PostgreSQL)."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort
 from sqlalchemy import select
 
@@ -15,6 +13,7 @@ from tenants.entry import enter_public_network
 from workspace.agreements import public_bp
 from workspace.agreements.models import Agreement, AgreementStatus
 from workspace.agreements.queries import parties_of
+from workspace.core.dates import local_today
 from workspace.core.rendering import render
 from workspace.extensions import db
 
@@ -35,4 +34,4 @@ def public_agreements(public_network: str):
     agreements = published_agreements()
     parties = parties_of([agreement.id for agreement in agreements]) if agreements else {}
     return render("agreements/public.html", public=network, agreements=agreements, parties=parties,
-                  today=date.today())
+                  today=local_today())

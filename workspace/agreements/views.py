@@ -1,7 +1,6 @@
 """Agreement pages: the network's list with filters, the create and edit forms, one agreement."""
 from __future__ import annotations
 
-from datetime import date
 from itertools import zip_longest
 
 from flask import flash, g, redirect, request, url_for
@@ -23,6 +22,7 @@ from workspace.agreements.queries import (
     parties_of,
 )
 from workspace.core.access import require
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.pagination import paginate
@@ -40,7 +40,7 @@ def _enum_arg(name: str, enum_cls):
 @bp.get("/")
 @login_required
 def list_agreements():
-    today = date.today()
+    today = local_today()
     members = member_institutions()
     status, kind = _enum_arg("status", AgreementStatus), _enum_arg("kind", AgreementKind)
     party = request.args.get("party", type=int)
@@ -158,7 +158,7 @@ def regulation(loaded: Loaded, obligations: dict) -> tuple[str, str, list[tuple]
 def page_context(loaded: Loaded, **overrides) -> dict:
     agreement = loaded.agreement
     context = {"loaded": loaded, "agreement": agreement, "parties": loaded.parties,
-               "effective_status": agreement.effective_status(), "today": date.today()}
+               "effective_status": agreement.effective_status(), "today": local_today()}
     if not loaded.full:
         return context
     obligations = obligations_of(agreement.id)

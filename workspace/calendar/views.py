@@ -25,7 +25,7 @@ from workspace.calendar.queries import (
     networks_by_id,
     unread_events,
 )
-from workspace.core.dates import AcademicYear
+from workspace.core.dates import AcademicYear, local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.pagination import Page
 from workspace.core.rendering import confirm_page, render
@@ -139,7 +139,7 @@ def _by_month(events: list[Event]) -> list[tuple[date, list[Event]]]:
 
 
 def _calendar_context(endpoint: str, network_ids: list[int], *, with_network_filter: bool) -> dict:
-    today = date.today()
+    today = local_today()
     view = "list" if request.args.get("view") == "list" else "month"
     month = _month_arg(today)
     year = AcademicYear.containing(month)

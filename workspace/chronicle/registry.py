@@ -27,6 +27,7 @@ from flask import url_for
 from flask_login import current_user
 from sqlalchemy import Date, DateTime, Integer, Select, bindparam, cast, literal_column, null, select, union_all
 
+from workspace.core.dates import local_today
 from workspace.extensions import db
 
 Source = Callable[..., list]
@@ -183,7 +184,7 @@ def _union(kinds: tuple[str, ...], with_before: bool, with_partner: bool) -> tup
 
 
 def _parameters(network_ids, before: datetime | None, limit: int, partner_id: int | None) -> dict:
-    values = {"chronicle_network_ids": list(network_ids), "chronicle_limit": limit, "chronicle_today": date.today(),
+    values = {"chronicle_network_ids": list(network_ids), "chronicle_limit": limit, "chronicle_today": local_today(),
               "chronicle_user_id": getattr(current_user, "id", None),
               "chronicle_user_institution_id": getattr(current_user, "institution_id", None)}
     if before is not None:

@@ -2,9 +2,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
+from flask import current_app, has_app_context
 from flask_babel import format_date, gettext, to_user_timezone
+
+DEFAULT_TIMEZONE = "Europe/Moscow"
+
+
+def local_today(now: datetime | None = None) -> date:
+    """The date on the deployment's clocks (Moscow by default), at ``now`` or this moment.
+
+    Never the server's own ``date.today``: its clock may run on UTC, whose date is yesterday's until 03:00 in Moscow.
+    """
+    name = current_app.config["BABEL_DEFAULT_TIMEZONE"] if has_app_context() else DEFAULT_TIMEZONE
+    return (now or datetime.now(UTC)).astimezone(ZoneInfo(name)).date()
 
 
 @dataclass(frozen=True, order=True)
@@ -19,7 +32,7 @@ class AcademicYear:
 
     @classmethod
     def current(cls) -> AcademicYear:
-        return cls.containing(date.today())
+        return cls.containing(local_today())
 
     @classmethod
     def parse(cls, text: str) -> AcademicYear:

@@ -15,7 +15,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 from docx.table import _Row
 
-from workspace.core.dates import ru_date
+from workspace.core.dates import local_today, ru_date
 from workspace.core.excel import ILLEGAL_XML
 
 TWIPS_PER_MM = 1440 / 25.4
@@ -49,7 +49,7 @@ def a4_document(author: str, title: str, on: date | None = None, font_size: int 
     """A new A4 document (``a4_blank``) with the author (institution) and date above the title, centred."""
     document = a4_blank(author, title, font_size)
     document.add_paragraph().add_run(author).bold = True
-    document.add_paragraph(ru_date(on or date.today()))
+    document.add_paragraph(ru_date(on or local_today()))
     heading = document.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     heading.add_run(title).bold = True

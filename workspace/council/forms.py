@@ -5,6 +5,7 @@ from wtforms import SelectField, StringField
 
 from tenants.models import SeatRole
 from workspace.accounts.forms import email_field
+from workspace.core.dates import local_today
 from workspace.core.forms import max_length, required, strip
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import choices
@@ -39,7 +40,6 @@ class ExternalSeatForm(FlaskForm, _SeatRoleMixin):
 
 # ---- approval, meetings, votes ------------------------------------------------------------------------
 
-from datetime import date  # noqa: E402
 
 from wtforms import DateField, HiddenField, IntegerField, RadioField, SelectMultipleField, TextAreaField  # noqa: E402
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError  # noqa: E402
@@ -105,7 +105,7 @@ class EVoteForm(FlaskForm):
         self.approval_id.choices = waiting
 
     def validate_deadline_on(self, field):
-        if field.data and field.data < date.today():
+        if field.data and field.data < local_today():
             raise ValidationError(_l("Срок голосования не может быть в прошлом."))
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from flask import current_app
 from icalendar import Alarm, Calendar, Event, vCalAddress, vText
@@ -22,6 +21,7 @@ from sqlalchemy.orm import joinedload
 
 from tenants.models import Network, Seat
 from workspace.accounts.models import User
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
@@ -106,14 +106,11 @@ def queue_vote_opened(meeting: Meeting, network: Network) -> int:
 
 # ---- 2. a vote closing tomorrow (a reminder job) ------------------------------------------------------
 
-def _moscow_today(now: datetime) -> date:
-    return now.astimezone(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
-
 
 def remind_vote_closing(now: datetime) -> int:
     """Every network's open e-votes whose deadline is tomorrow: a letter to each seat that has not voted on
     every open question yet, once per vote and seat (the dedupe key)."""
-    tomorrow = _moscow_today(now) + timedelta(days=1)
+    tomorrow = local_today(now) + timedelta(days=1)
     meetings = db.session.scalars(select(Meeting).where(Meeting.deadline_on == tomorrow,
                                                         Meeting.closed_at.is_(None)).order_by(Meeting.id)).all()
     queued = 0

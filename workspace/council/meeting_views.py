@@ -2,8 +2,6 @@
 decisions, what was said, attendance, minutes (printable page and .docx), and the voting rules."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, g, make_response, redirect, request, url_for
 from flask_login import login_required
 from sqlalchemy import delete, func, select
@@ -12,6 +10,7 @@ from tenants.models import SeatRole
 from tenants.permissions import can_manage_council
 from tenants.queries import institution_name
 from workspace.core.access import require
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.core.locking import is_stale
@@ -198,7 +197,7 @@ def _meeting_context(meeting: Meeting, **forms) -> dict:
         "vote_form": VoteForm(formdata=None), "decision_text": decision_text,
     }
     context["state"] = meeting_state(
-        meeting, questions=len(items), decided=len(decisions), today=date.today(),
+        meeting, questions=len(items), decided=len(decisions), today=local_today(),
         without_quorum=sum(1 for decision in decisions.values() if decision.outcome == Outcome.NO_QUORUM))
     context["can_cancel"] = manager and is_open and not meeting.is_e_vote and not decisions
     if manager and is_open:
@@ -216,7 +215,7 @@ def _meeting_context(meeting: Meeting, **forms) -> dict:
 
 
 def _is_open(meeting: Meeting) -> bool:
-    return is_meeting_open(meeting, date.today())
+    return is_meeting_open(meeting, local_today())
 
 
 def _seat_choices(seats) -> list[tuple[int, str]]:
@@ -231,8 +230,8 @@ def _role_name(role: SeatRole) -> str:
 @login_required
 def show_meeting(meeting_id: int):
     meeting = get_meeting_or_404(meeting_id)
-    if meeting.is_e_vote and meeting.closed_at is None and date.today() > meeting.deadline_on:
-        closed = close_expired(meeting, agenda_of(meeting), date.today())
+    if meeting.is_e_vote and meeting.closed_at is None and local_today() > meeting.deadline_on:
+        closed = close_expired(meeting, agenda_of(meeting), local_today())
         if closed:
             db.session.flush()
             flash(_("Срок голосования истёк: голосование закрыто, решение записано."), "info")
@@ -272,7 +271,7 @@ def vote(meeting_id: int, agenda_item_id: int):
     status = 200
     if form.validate_on_submit():
         try:
-            cast_vote(item, meeting, g.seat, Choice(form.choice.data), date.today())
+            cast_vote(item, meeting, g.seat, Choice(form.choice.data), local_today())
             db.session.flush()
         except ApprovalError as refused:
             error, status = str(refused), 409
@@ -307,7 +306,7 @@ def close_vote(meeting_id: int, agenda_item_id: int):
     form = CloseForm()
     if form.validate_on_submit():
         decision = close_item(item, meeting, if_not_carried=Outcome(form.if_not_carried.data),
-                              remarks=form.remarks.data, today=date.today())
+                              remarks=form.remarks.data, today=local_today())
         db.session.flush()
         flash(_("Голосование закрыто. Решение: %(text)s", text=decision_text(decision, item.approval_id is not None)),
               "success")

@@ -1,8 +1,6 @@
 """The coordination council of a network: its seats."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, g, redirect, url_for
 from flask_login import current_user, login_required
 
@@ -10,6 +8,7 @@ from tenants.models import Seat, SeatRole
 from tenants.permissions import can_manage_council
 from workspace.accounts.invitations import email_taken, invite
 from workspace.core.access import require
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.rendering import confirm_page, render
 from workspace.council import bp
@@ -33,10 +32,10 @@ def show_council():
 
     seat = g.get("seat")
     return render("council/page.html", network=g.network, seats=seats_of_current_network(),
-                  can_manage=can_manage_council(g.network), meetings=meetings_of_network(date.today()),
+                  can_manage=can_manage_council(g.network), meetings=meetings_of_network(local_today()),
                   waiting=waiting_approvals(), rules=rules_of_network(),
                   is_chair=seat is not None and seat.role == SeatRole.CHAIR,
-                  my_questions=open_questions_for([seat], date.today()) if seat else [])
+                  my_questions=open_questions_for([seat], local_today()) if seat else [])
 
 
 def _forms_page(staff_form: StaffSeatForm, external_form: ExternalSeatForm, status: int):

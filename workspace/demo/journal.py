@@ -11,6 +11,7 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import select
 
+from workspace.core.dates import local_today
 from workspace.extensions import db
 from workspace.journal.certificates import take_numbers
 from workspace.journal.lessons import lesson_dates
@@ -135,7 +136,7 @@ def _attestation_results(group, programme, attestations, presence: dict, today: 
 def load_journal_demo(groups, today: date | None = None) -> tuple[int, int]:
     """Lessons for each group (from its schedule, else Tuesdays and Thursdays) over its programme's
     period, and a mark for every enrolled pupil at every lesson already held. Returns (lessons, marks)."""
-    today = today or date.today()
+    today = today or local_today()
     lessons_made = marks_made = 0
     made: dict = {}
     failed: set = set()

@@ -9,7 +9,7 @@ from tenants.models import Institution, InstitutionKind, MemberRole, Membership,
 from tenants.scoping import unscoped
 from workspace.accounts.models import StaffRole, User
 from workspace.accounts.passwords import set_password
-from workspace.core.dates import AcademicYear
+from workspace.core.dates import AcademicYear, local_today
 from workspace.demo import data
 from workspace.demo.achievements import load_achievements
 from workspace.demo.agreements import load_agreements
@@ -48,7 +48,7 @@ def load_demo(today: date | None = None) -> bool:
     """Load the demo as a network would have filled it by ``today`` (the real date unless given): the networks'
     periods, plans, lessons, meetings and reports are placed in the academic year of that day, what is over is
     held and reported, what is ahead is planned. Return False if it was already loaded. Raises RealDataPresent."""
-    today = today or date.today()
+    today = today or local_today()
     year = AcademicYear.containing(today)
     state = demo_state()
     if state == "loaded":

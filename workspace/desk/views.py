@@ -1,13 +1,12 @@
 """The institution's desk: what waits for me, my networks, internal notes."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, g, redirect, url_for
 from flask_login import current_user, login_required
 
 from tenants.permissions import MANAGERS, can_answer_invitation, can_start_network, has_role, require_role
 from workspace.accounts.models import StaffRole
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.rendering import confirm_page, partial_requested, render
 from workspace.desk import bp
@@ -27,7 +26,7 @@ def _notes_context(form: NoteForm | None = None, notes: list | None = None) -> d
 
 def _desk_lists(manager: bool, teacher: bool = False, head: bool = False) -> dict[str, list]:
     """Everything the desk lists, in one statement (workspace/desk/lists.py)."""
-    parameters = desk_parameters(current_user.id, g.institution.id, g.network_ids, date.today())
+    parameters = desk_parameters(current_user.id, g.institution.id, g.network_ids, local_today())
     return read_desk(parameters, manager=manager, teacher=teacher, head=head)
 
 

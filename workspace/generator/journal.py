@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from workspace.core.dates import local_today
 from workspace.extensions import db
 from workspace.generator import bulk
 from workspace.journal.lessons import is_holiday
@@ -74,7 +75,7 @@ def _marks_of(rng: random.Random, spec: JournalGroupSpec, held: list[int], stamp
 
 def generate_journal(session, rng: random.Random, groups: list[JournalGroupSpec], today: date | None = None,
                      progress=None) -> dict[str, int]:
-    today = today or date.today()
+    today = today or local_today()
     progress = progress or (lambda _n: None)
     now = datetime.now(UTC).replace(microsecond=0)
     # the text each driver stores: SQLAlchemy's SQLite format (naive UTC), a timestamptz literal

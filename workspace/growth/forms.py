@@ -2,14 +2,13 @@
 the school's flags on a pupil."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, DateField, HiddenField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from workspace.core.dates import local_today
 from workspace.core.forms import max_length, required, strip
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import choices
@@ -22,7 +21,7 @@ class Checkboxes(SelectMultipleField):
 
 
 def _not_in_future(_form, field):
-    if field.data and field.data > date.today():
+    if field.data and field.data > local_today():
         raise ValidationError(_l("Дата достижения не может быть позже сегодняшнего дня."))
 
 

@@ -2,14 +2,13 @@
 page and .docx per certificate, and the provider's register (search, pages, Excel)."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Response, flash, g, redirect, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
 from tenants.models import Institution, Network
 from tenants.permissions import MANAGERS, require_role
+from workspace.core.dates import local_today
 from workspace.core.excel import workbook_bytes, xlsx_response
 from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
@@ -60,7 +59,7 @@ def _warning(waiting, states) -> dict | None:
 
 
 def _issue(head, waiting, results, states, finals) -> int:
-    today = date.today()
+    today = local_today()
     year = issue_year(today)
     statements = [row for row in waiting if states.get(row[0]) == "failed"]
     certificates = [row for row in waiting if states.get(row[0]) != "failed"]

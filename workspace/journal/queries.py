@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from tenants.models import Institution
 from tenants.permissions import MANAGERS, has_role
 from workspace.accounts.models import User
+from workspace.core.dates import local_today
 from workspace.extensions import db
 from workspace.journal.grid import LISTED
 from workspace.journal.models import Attendance, Lesson, Mark
@@ -42,7 +43,7 @@ LAST_GRADES = 5
 def pupil_summary(pupil_id: int, today: date | None = None) -> list[PupilJournal]:
     """Per enrollment of the pupil at the current institution (``g.institution``): programme, group,
     lessons held so far, attended, attendance %, the last grades. Three statements."""
-    today = today or date.today()
+    today = today or local_today()
     found: dict[int, PupilJournal] = {}
     groups: dict[int, list[PupilJournal]] = defaultdict(list)
     for enrollment_id, status, title, group_id, group_name in db.session.execute(

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from tenants.models import Institution
-from workspace.core.dates import AcademicYear
+from workspace.core.dates import AcademicYear, local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.extensions import db
@@ -39,7 +39,7 @@ class HalfYear:
 
     @classmethod
     def current(cls, today: date | None = None) -> HalfYear:
-        today = today or date.today()
+        today = today or local_today()
         return cls(AcademicYear.containing(today).start_year, 1 if today.month >= 9 else 2)
 
     @property

@@ -7,6 +7,7 @@ from flask import abort, flash, g, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from tenants.permissions import MANAGERS, has_role
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.rendering import render
 from workspace.extensions import htmx
@@ -113,7 +114,7 @@ def show_lesson(group_id: int):
     """One lesson of the group as a list of its pupils (the journal on a phone): for the teacher a row of
     large buttons per pupil, each a real form that saves through ``edit_mark``; others read as the grid."""
     head, lessons = load_head_and_lessons(group_id)
-    lesson = nearest_lesson(lessons, request.args.get("lesson", type=int), date.today())
+    lesson = nearest_lesson(lessons, request.args.get("lesson", type=int), local_today())
     access, rows = visible_rows(head, lessons, lesson_id=lesson.id if lesson else None)
     position = lessons.index(lesson) if lesson else 0
     return render("journal/lesson.html", group=head, lessons=lessons, lesson=lesson, rows=rows, access=access,
@@ -170,7 +171,7 @@ def edit_mark(group_id: int, lesson_id: int, enrollment_id: int):
         return render("journal/edit_mark.html", group=head, choices=choices, lesson_id=lesson_id,
                       enrollment_id=enrollment_id, error=None, subject=subject)
     code = request.form.get("set", "")
-    if code != "clear" and subject["held_on"] > date.today():  # a lesson yet to come takes no marks
+    if code != "clear" and subject["held_on"] > local_today():  # a lesson yet to come takes no marks
         refusal = _("Занятие ещё не проведено: отметки ставятся в день занятия или позже.")
         if htmx:
             response = render("journal/_cell_refused.html", status=422, message=refusal)

@@ -14,7 +14,7 @@ from werkzeug.datastructures import MultiDict
 
 from tenants.models import Institution, InstitutionKind
 from workspace.accounts.models import StaffRole
-from workspace.core.dates import ru_date
+from workspace.core.dates import local_today, ru_date
 from workspace.core.documents import DOCX_MIMETYPE
 from workspace.core.i18n import gettext as _
 from workspace.core.rendering import render
@@ -131,14 +131,14 @@ def _regulation_page(form: RequisitesForm, valid: bool, status: int = 200):
 @bp.get("/regulation")
 @login_required
 def prepare_regulation():
-    form, valid = _read(RequisitesForm, defaults={"signed_on": date.today()})
+    form, valid = _read(RequisitesForm, defaults={"signed_on": local_today()})
     return _regulation_page(form, valid, 200 if valid else 422)
 
 
 @bp.get("/regulation.docx")
 @login_required
 def export_regulation():
-    form, valid = _read(RequisitesForm, defaults={"signed_on": date.today()})
+    form, valid = _read(RequisitesForm, defaults={"signed_on": local_today()})
     if not valid:
         return _regulation_page(form, valid, 422)
     regulation_or_403()
@@ -159,7 +159,7 @@ def _staff_choices(school_id: int):
                 heads[0] if heads else current_user.id)
     coordinator = next((user_id for user_id, _name, _position, role in staff if role is StaffRole.COORDINATOR),
                        current_user.id)
-    return people, choices, {"signed_on": date.today(), "responsible_id": coordinator, "signatory_id": head,
+    return people, choices, {"signed_on": local_today(), "responsible_id": coordinator, "signatory_id": head,
                              "controller_id": NOBODY}
 
 
@@ -227,7 +227,7 @@ def _agreement_form(programme, school, provider):
     are its number and date."""
     record = agreement_record(programme.id, school.id, provider.id)
     defaults = ({"number": record.agreement.number, "signed_on": record.agreement.signed_on} if record is not None
-                else {"signed_on": date.today()})
+                else {"signed_on": local_today()})
     form, valid = _read(RequisitesForm, defaults=defaults)
     return record, form, valid
 

@@ -12,15 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from flask_babel import get_locale
 from markupsafe import escape
 from sqlalchemy import func, select
 
 from tenants.models import Network
 from workspace.accounts.models import StaffRole, User
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.links import public_url
@@ -47,9 +46,6 @@ class DueItem:
     stage: str
     ended: date
 
-
-def _today(now: datetime) -> date:
-    return now.astimezone(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
 
 
 def _due_items(today: date) -> list[DueItem]:
@@ -107,7 +103,7 @@ def _already_mailed(user_id: int) -> set[tuple[int, str]]:
 
 def find_missing_reports(now: datetime) -> int:
     """The reminder job; returns how many letters it queued."""
-    today = _today(now)
+    today = local_today(now)
     items = _due_items(today)
     if not items:
         return 0

@@ -1,11 +1,10 @@
 """The report on a held event: filed by those who edit the item's section, read by the network."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, g, redirect, request, url_for
 from flask_login import current_user, login_required
 
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
@@ -57,7 +56,7 @@ def edit_report(plan_id: int, item_id: int):
     if request.method == "GET":
         form = ReportForm(obj=report)
         if report is None:
-            form.held_from.data, form.held_to.data = offered_dates(item, date.today())
+            form.held_from.data, form.held_to.data = offered_dates(item, local_today())
         form.version.data = str(report.version) if report else "0"
         return _page(plan, item, section, report, form)
     form = ReportForm()

@@ -9,13 +9,14 @@ school's inbox with status «новое»; the school's coordinator matches it t
 from __future__ import annotations
 
 import hashlib
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask import abort, current_app, flash, g, redirect, request, url_for
 from sqlalchemy import func, select
 
 from tenants.entry import enter_public_network, enter_school_application
 from tenants.scoping import unscoped
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.models import utcnow
 from workspace.core.pagination import paginate
@@ -107,7 +108,7 @@ def public_programme(programme_id: int):
                 return redirect(url_for("public_programmes.public_programme", programme_id=programme.id))
             application = Application(
                 institution_id=form.school_id.data, programme_id=programme.id, network_id=g.catalog.id,
-                submitted_on=date.today(), has_consent=True, source=ApplicationSource.PUBLIC,
+                submitted_on=local_today(), has_consent=True, source=ApplicationSource.PUBLIC,
                 pupil_full_name=form.pupil_full_name.data, class_label=form.class_label.data.replace(" ", "").upper(),
                 parent_name=form.parent_name.data, parent_contact=form.parent_contact.data,
                 status=ApplicationStatus.NEW, client_hash=client_hash)

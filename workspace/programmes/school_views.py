@@ -5,14 +5,13 @@ Applications carry parents' contacts: only the school's admin and coordinator op
 and the timetable are read by every user of the school."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, g, redirect, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from tenants.models import Institution
 from tenants.permissions import MANAGERS, has_role, require_role
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.models import utcnow
 from workspace.core.pagination import paginate
@@ -67,7 +66,7 @@ def list_applications():
     require_role(*MANAGERS)
     form = ApplicationForm(pupil_choices(), published_programme_choices())
     if request.method == "GET":
-        form.submitted_on.data = date.today()
+        form.submitted_on.data = local_today()
     pupil = programme = None
     if form.validate_on_submit():
         pupil = get_pupil_or_404(form.pupil_id.data)

@@ -1,13 +1,12 @@
 """Project pages: the network's list of projects, a new project, one project's page and its description."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, g, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from tenants.permissions import is_base_manager
 from workspace.core.access import require
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.labels import choices
 from workspace.core.locking import is_stale
@@ -111,13 +110,13 @@ def page_context(project, participants_and_stages: tuple | None = None, **overri
         "status_editable": {task.id for task in tasks
                             if can_mark_task(g.network, project, {i for i, _n in links.get(task.id, [])},
                                              participant_ids)},
-        "progress": progress_of(project, stages, tasks, indicators, date.today()),
+        "progress": progress_of(project, stages, tasks, indicators, local_today()),
         "approval_rounds": history, "protocol": approved_protocol(history), "submit_form": SubmitForm(),
         "task_form": TaskForm(stage_choices, formdata=None), "comment_form": CommentForm(formdata=None),
         "indicator_form": IndicatorForm(formdata=None), "document_form": DocumentForm(formdata=None),
         "stage_form": StageForm(formdata=None),
         "tasks_url": url_for("projects.show_project", project_id=project.id) + "/tasks/",
-        "today": date.today(),
+        "today": local_today(),
     }
     context.update(overrides)
     return context

@@ -2,11 +2,10 @@
 form is the confirmation: it says what stops). The school's admin and coordinator only."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, redirect, request, url_for
 from flask_login import login_required
 
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.core.locking import is_stale
@@ -28,7 +27,7 @@ def new_consent(pupil_id: int):
     pupil = manageable_pupil_or_404(pupil_id)
     form = ConsentForm()
     if request.method == "GET":
-        form.given_on.data = date.today()
+        form.given_on.data = local_today()
         form.given_by.data = pupil.parent_name
     if form.validate_on_submit():
         purpose = ConsentPurpose(form.purpose.data)
@@ -49,7 +48,7 @@ def withdraw_consent(pupil_id: int, consent_id: int):
         return _to_pupil(pupil.id)
     form = WithdrawConsentForm()
     if request.method == "GET":
-        form.withdrawn_on.data = date.today()
+        form.withdrawn_on.data = local_today()
         form.withdrawn_by.data = consent.given_by
         form.version.data = consent.version
     if form.validate_on_submit():

@@ -7,14 +7,13 @@ a closed survey says so (410).
 """
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, make_response, render_template, request
 from flask_wtf import FlaskForm
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from tenants.entry import enter_public_survey
+from workspace.core.dates import local_today
 from workspace.core.i18n import gettext as _
 from workspace.core.words import plural
 from workspace.extensions import db
@@ -137,7 +136,7 @@ def submit_survey(survey_token: str):
                                             marker=marker(survey.id, respondent)))
     except IntegrityError:  # the same form sent twice at once
         return _page(survey, questions, message=_already(), done=True, status=409)
-    response = SurveyResponse(network_id=survey.network_id, survey_id=survey.id, submitted_on=date.today())
+    response = SurveyResponse(network_id=survey.network_id, survey_id=survey.id, submitted_on=local_today())
     db.session.add(response)
     db.session.flush()
     rows = []
