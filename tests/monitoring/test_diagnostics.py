@@ -147,6 +147,62 @@ def test_deleting_asks_first_and_recounts(client, login_as, world, read):
         assert db.session.scalar(select(func.count(DiagnosticTotal.id))) == 0
 
 
+def test_a_class_and_a_pupil_are_corrected_and_the_totals_follow(client, login_as, world, read):
+    login_as(world["people"]["coordinator"])
+    _add_class(client, world, {"class_label": "7А", "assessed": "10", "high": "3", "middle": "4", "low": "3",
+                               "score": ""})
+    _add_class(client, world, {"class_label": "7Б", "assessed": "5", "high": "1", "middle": "2", "low": "2",
+                               "score": ""})
+    _add_pupil(client, world, {"pupil_id": str(world["pupil"].id), "level": "low", "score": "", "note": ""})
+    with read():
+        class_a, class_b, pupil_row = db.session.scalars(select(DiagnosticEntry.id).order_by(DiagnosticEntry.id))
+    base = f"/i/school7/diagnostics/{world['indicator'].id}/entries"
+    point_page = client.get(_point_url(world)).get_data(as_text=True)
+    assert f'href="{base}/{class_a}/edit"' in point_page and f'href="{base}/{pupil_row}/edit"' in point_page
+    form = client.get(f"{base}/{class_a}/edit").get_data(as_text=True)
+    assert 'value="7А"' in form and 'value="10"' in form and "Исправить результат диагностики" in form
+
+    # a typo in the counts: 12 assessed, 5 high; then a pupil's level raised with a note
+    corrected = {"class_label": "7А", "assessed": "12", "high": "5", "middle": "4", "low": "3", "score": ""}
+    response = post_form(client, f"{base}/{class_a}/edit", corrected)
+    assert response.status_code == 302 and response.headers["Location"].endswith(_point_url(world))
+    response = post_form(client, f"{base}/{pupil_row}/edit",
+                         {"pupil_id": str(world["pupil"].id), "level": "middle", "score": "6,5", "note": NOTE})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    form = client.get(f"{base}/{pupil_row}/edit").get_data(as_text=True)
+    assert 'value="6,5"' in form and '<option selected value="middle">' in form  # as a Russian writes it, not «6.5»
+    with read():
+        total = db.session.execute(select(DiagnosticTotal.assessed, DiagnosticTotal.high, DiagnosticTotal.middle,
+                                          DiagnosticTotal.low)).one()
+        pupil_entry = db.session.execute(select(DiagnosticEntry.middle, DiagnosticEntry.low, DiagnosticEntry.score,
+                                                DiagnosticEntry.note).where(DiagnosticEntry.id == pupil_row)).one()
+    assert tuple(total) == (12 + 5 + 1, 5 + 1, 4 + 2 + 1, 3 + 2) and tuple(pupil_entry) == (1, 0, 6.5, NOTE)
+
+    # bad corrections change nothing: a sum that does not add up, the label of another class, another pupil
+    before = tuple(total)
+    for url, data, message in (
+            (f"{base}/{class_a}/edit", {**corrected, "high": "9"}, "Сумма по уровням должна равняться"),
+            (f"{base}/{class_a}/edit", {**corrected, "class_label": "7Б"}, "уже внесены"),
+            (f"{base}/{pupil_row}/edit", {"pupil_id": "999999", "level": "high", "score": "", "note": ""},
+             "Неверный вариант.")):
+        response = post_form(client, url, data)
+        assert response.status_code == 422, data
+        assert message in response.get_data(as_text=True), data
+    with read():
+        assert tuple(db.session.execute(select(DiagnosticTotal.assessed, DiagnosticTotal.high, DiagnosticTotal.middle,
+                                               DiagnosticTotal.low)).one()) == before
+
+    # the teacher reads but does not correct; nobody outside the school reaches the row
+    _logout(client)
+    login_as(world["people"]["teacher"])
+    assert "/edit" not in client.get(_point_url(world)).get_data(as_text=True)
+    assert client.get(f"{base}/{class_a}/edit").status_code == 403
+    for who in ("other", "museum"):
+        _logout(client)
+        login_as(world["people"][who])
+        assert client.get(f"{base}/{class_a}/edit").status_code == 404
+
+
 def test_tampered_ids_answer_404(client, login_as, world, make):
     other_network = make.network(make.institution("Чужая школа", slug="alien"), slug="alien-net")
     foreign = make.monitoring_indicator(other_network, title="Чужой", source="diagnostic")
@@ -156,6 +212,7 @@ def test_tampered_ids_answer_404(client, login_as, world, make):
         assert client.get(f"/i/school7/diagnostics/{indicator_id}/start").status_code == 404
     assert client.get(f"/i/school7/diagnostics/{world['indicator'].id}/june").status_code == 404
     assert client.get(f"/i/school7/diagnostics/{world['indicator'].id}/entries/999999/delete").status_code == 404
+    assert client.get(f"/i/school7/diagnostics/{world['indicator'].id}/entries/999999/edit").status_code == 404
 
 
 def test_history_names_the_fields_in_russian(client, login_as, world):

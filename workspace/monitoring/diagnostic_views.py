@@ -142,8 +142,8 @@ def add_class_result(diagnostic_id: int, point: str):
             refresh_total(indicator, year.start_year, point)
             return _done(indicator, year, point, _("Результаты класса %(label)s сохранены.",
                                                    label=form.class_label.data))
-        form.class_label.errors.append(_("Результаты этого класса в этом замере уже внесены: удалите их, чтобы "
-                                         "внести заново."))
+        form.class_label.errors.append(_("Результаты этого класса в этом замере уже внесены: исправьте их в "
+                                         "таблице выше."))
     return _page(indicator, year, point, class_form=form, status=422)
 
 
@@ -168,8 +168,57 @@ def add_pupil_result(diagnostic_id: int, point: str):
                 score=None if form.score.data is None else float(form.score.data), note=form.note.data or ""))
             refresh_total(indicator, year.start_year, point)
             return _done(indicator, year, point, _("Результат обучающегося сохранён."))
-        form.pupil_id.errors.append(_("Результат этого обучающегося в этом замере уже внесён."))
+        form.pupil_id.errors.append(_("Результат этого обучающегося в этом замере уже внесён: исправьте его в "
+                                      "таблице выше."))
     return _page(indicator, year, point, pupil_form=form, status=422)
+
+
+def _class_label_taken(indicator, entry: DiagnosticEntry, label: str) -> bool:
+    return db.session.scalar(select(DiagnosticEntry.id).where(
+        DiagnosticEntry.indicator_id == indicator.id, DiagnosticEntry.start_year == entry.start_year,
+        DiagnosticEntry.point == entry.point, DiagnosticEntry.kind == KIND_CLASS,
+        DiagnosticEntry.class_label == label, DiagnosticEntry.id != entry.id)) is not None
+
+
+def _entry_form(entry: DiagnosticEntry):
+    """The form of a row being corrected, filled from it on GET: a class's results, or a pupil's (the pupil fixed)."""
+    if entry.kind == KIND_CLASS:
+        return ClassResultForm(obj=entry if request.method == "GET" else None)
+    pupil = db.session.execute(select(Pupil.id, Pupil.surname, Pupil.name, Pupil.class_label)
+                               .where(Pupil.id == entry.pupil_id)).one()
+    label = f"{pupil.surname} {pupil.name}{f' ({pupil.class_label})' if pupil.class_label else ''}"
+    form = PupilResultForm([(pupil.id, label)], obj=entry if request.method == "GET" else None)
+    if request.method == "GET":
+        form.level.data = entry.level or ""
+    return form
+
+
+@bp.route("/i/<institution>/diagnostics/<int:diagnostic_id>/entries/<int:diagnostic_entry_id>/edit",
+          methods=["GET", "POST"])
+@login_required
+def edit_diagnostic(diagnostic_id: int, diagnostic_entry_id: int):
+    """Correct a class's or a pupil's result (the school's admin and coordinator); the totals follow."""
+    indicator = diagnostic_indicator_or_404(diagnostic_id)
+    entry = entry_or_404(indicator, diagnostic_entry_id)
+    year = AcademicYear(entry.start_year)
+    form = _entry_form(entry)
+    if form.validate_on_submit():
+        if entry.kind == KIND_CLASS and _class_label_taken(indicator, entry, form.class_label.data):
+            form.class_label.errors.append(_("Результаты этого класса в этом замере уже внесены."))
+        else:
+            if entry.kind == KIND_CLASS:
+                entry.class_label, entry.assessed = form.class_label.data, form.assessed.data
+                entry.high, entry.middle, entry.low = form.high.data or 0, form.middle.data or 0, form.low.data or 0
+            else:
+                level = form.level.data
+                entry.high, entry.middle, entry.low = int(level == "high"), int(level == "middle"), int(level == "low")
+                entry.note = form.note.data or ""
+            entry.score = None if form.score.data is None else float(form.score.data)
+            refresh_total(indicator, year.start_year, entry.point)
+            return _done(indicator, year, entry.point, _("Результат диагностики исправлен."))
+    return render("monitoring/edit_diagnostic.html", indicator=indicator, entry=entry, form=form, year=year,
+                  point_label=POINT_LABELS[entry.point], is_class=entry.kind == KIND_CLASS,
+                  status=422 if form.errors else 200)
 
 
 @bp.get("/i/<institution>/diagnostics/<int:diagnostic_id>/entries/<int:diagnostic_entry_id>/delete")

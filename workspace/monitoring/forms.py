@@ -31,6 +31,14 @@ class NumberField(DecimalField):
         else:
             self.data = None
 
+    def _value(self) -> str:
+        """The number as it was typed, or as a Russian writes it: «9», «6,5» (not «9.0», «6.5»)."""
+        if self.raw_data:
+            return self.raw_data[0]
+        if self.data is None:
+            return ""
+        return format(Decimal(str(self.data)).normalize(), "f").replace(".", ",")
+
 
 class IndicatorForm(FlaskForm):
     title = StringField(_l("Показатель"), validators=[required(), max_length(400)], filters=[strip],
