@@ -21,7 +21,7 @@ from workspace.cycle.content import period_words
 from workspace.paperwork.blanks import signature
 from workspace.plans.exports import approval_block
 
-INDICATOR_WIDTHS_MM = (62, 14, 16, 16, 20, 42)   # 170 mm: a portrait A4 page within the ГОСТ margins
+INDICATOR_WIDTHS_MM = (56, 17, 15, 15, 25, 42)   # 170 mm: a portrait A4 page within the ГОСТ margins
 APPROVAL_INDENT_MM = 95
 
 
