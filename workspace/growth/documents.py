@@ -54,7 +54,7 @@ def portfolio_docx(portfolio: Portfolio) -> bytes:
                   [[ru_date(row.achieved_on), row.title,
                     f"{label(row.kind)}, {label(row.level)}; {label(row.result)}", _linked(row), row.recorder]
                    for row in portfolio.achievements],
-                  widths_mm=[21, 43, 33, 42, 31])
+                  widths_mm=[25, 40, 36, 39, 30])
     else:
         document.add_paragraph(_("Сведений нет."))
     _heading(document, _("2. Индивидуальный образовательный маршрут"))
