@@ -29,3 +29,11 @@ def test_the_demo_model_has_parents_an_agency_and_linked_events(app):
                                                PlanItem.interaction_row_id.is_not(None))).all()
             forms = {row.id: row.form_list for row in rows}
             assert len(linked) >= 5 and all(form in forms[row_id] for row_id, form in linked)
+            # the parents' and the traffic police's rows are realised too: the theatre visit the parents went to
+            # (9 of them, workspace/demo/plans.py) and the road-safety lesson of the Day of Knowledge, both held
+            realised = {row_id: (title, status.value) for row_id, title, status in db.session.execute(
+                select(PlanItem.interaction_row_id, PlanItem.title, PlanItem.status)
+                .where(PlanItem.network_id == network.id,
+                       PlanItem.interaction_row_id.in_([rows[-2].id, rows[-1].id])))}
+            assert realised == {rows[-2].id: ("Посещение спектакля «Гроза» с обсуждением", "held"),
+                                rows[-1].id: ("Праздничные мероприятия, посвящённые Дню знаний", "held")}

@@ -1,6 +1,6 @@
 """The demo networks' interaction models: a row per partner institution (its forms from data.NETWORKS, one a line),
 and beside them rows of partners without an account (parents, the traffic police, МЧС); the plan's events in a
-partner's section realise that partner's row, with one of its forms."""
+partner's section realise that partner's row, with one of its forms (a few realise a parents' or an agency's row)."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -25,6 +25,16 @@ OTHER_PARTNERS = {
         ("agency", "ПСЧ МЧС России по Кошехабльскому району", "", "Дни пожарной безопасности\nЭкскурсии в пожарную часть",
          "Навыки безопасного поведения при пожаре"),
     ],
+}
+
+
+# (network slug, event title): (kind of the row it realises, its form) — events of a member's section that realise
+# the row of a partner without an account (the member's own figures still count them through its section)
+REALISED_BY_OTHERS = {
+    ("sosh31-kultura", "Посещение спектакля «Гроза» с обсуждением"):
+        ("parents", "Совместные посещения спектаклей и выставок"),
+    ("sosh31-kultura", "Праздничные мероприятия, посвящённые Дню знаний"):
+        ("agency", "Уроки безопасности дорожного движения"),
 }
 
 
@@ -56,7 +66,7 @@ def load_model(networks: dict, institutions: dict, members: dict) -> dict:
 
 def link_plan_items(networks: dict, institutions: dict, rows: dict) -> None:
     """Each event of a partner's section realises the partner's row (its forms in turn); an event for parents
-    (its title or audience names them) realises the parents' row."""
+    (its title or audience names them) realises the parents' row, and those of REALISED_BY_OTHERS the row named."""
     slug_of = {institution.id: slug for slug, institution in institutions.items()}
     network_slug = {network.id: slug for slug, network in networks.items()}
     items = db.session.execute(
@@ -67,6 +77,10 @@ def link_plan_items(networks: dict, institutions: dict, rows: dict) -> None:
         .order_by(PlanItem.network_id, PlanItem.section_id, PlanItem.position)).all()
     for item, partner_id in items:
         slug = network_slug[item.network_id]
+        other = REALISED_BY_OTHERS.get((slug, item.title))
+        if other is not None:
+            item.interaction_row_id, item.interaction_form = rows[(slug, other[0])].id, other[1]
+            continue
         text = f"{item.title} {item.audience}".casefold()
         row = rows.get((slug, "parents")) if "родител" in text else None
         row = row or rows.get((slug, slug_of.get(partner_id)))
