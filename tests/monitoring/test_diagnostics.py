@@ -243,7 +243,8 @@ def test_a_tampered_pupil_is_refused(client, login_as, world, make, read):
 def test_statement_counts_are_pinned_and_flat(app, client, login_as, world, make, count_queries, size):
     """The school's list: user, institution's networks (2), indicators (1), rows counted by point (1) = 4. A point's
     page: user, networks (2), the indicator (1), its rows with the pupils' names (1), the registry for the pupil
-    choice (1) = 5. Both whatever the number of rows; on PostgreSQL one more, the row-level-security context set
+    choice (1) = 5. Correcting a pupil's row: user, networks (1), the indicator, the row, the pupil's name = 5. All
+    whatever the number of rows; on PostgreSQL one more, the row-level-security context set
     before the first owned read."""
     extra = 1 if app.extensions["test_connection"].dialect.name == "postgresql" else 0
     school = world["school"]
@@ -251,7 +252,9 @@ def test_statement_counts_are_pinned_and_flat(app, client, login_as, world, make
         pupil = make.pupil(school, f"Ученик{n}", class_label="7Б")
         make.diagnostic_entry(world["indicator"], school, pupil=pupil, level=("high", "low")[n % 2], with_total=False)
     login_as(world["people"]["coordinator"])
-    for url, expected in (("/i/school7/diagnostics/?year=2026", 4), (_point_url(world), 5)):
+    entry = make.diagnostic_entry(world["indicator"], school, pupil=world["pupil"], level="high", with_total=False)
+    edit = f"/i/school7/diagnostics/{world['indicator'].id}/entries/{entry.id}/edit"
+    for url, expected in (("/i/school7/diagnostics/?year=2026", 4), (_point_url(world), 5), (edit, 5)):
         client.get(url)
         with count_queries() as statements:
             response = client.get(url)

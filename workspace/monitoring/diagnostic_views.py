@@ -103,8 +103,11 @@ def _pupil_choices() -> list[tuple[int, str]]:
     rows = db.session.execute(select(Pupil.id, Pupil.surname, Pupil.name, Pupil.class_label)
                               .where(Pupil.is_active.is_(True), Pupil.is_depersonalised.is_(False))
                               .order_by(Pupil.class_label, Pupil.surname, Pupil.name)).all()
-    return [(row.id, f"{row.surname} {row.name}{f' ({row.class_label})' if row.class_label else ''}")
-            for row in rows]
+    return [(row.id, _pupil_label(row)) for row in rows]
+
+
+def _pupil_label(row) -> str:
+    return f"{row.surname} {row.name}{f' ({row.class_label})' if row.class_label else ''}"
 
 
 @bp.get("/i/<institution>/diagnostics/<int:diagnostic_id>/<point>")
@@ -120,6 +123,17 @@ def _done(indicator, year, point, message):
                             year=year.start_year))
 
 
+def _class_entered(indicator: MonitoringIndicator, start_year: int, point: str, label: str,
+                   other_than: int | None = None) -> bool:
+    """Whether the class already has results at this point (other than the row ``other_than``)."""
+    statement = select(DiagnosticEntry.id).where(
+        DiagnosticEntry.indicator_id == indicator.id, DiagnosticEntry.start_year == start_year,
+        DiagnosticEntry.point == point, DiagnosticEntry.kind == KIND_CLASS, DiagnosticEntry.class_label == label)
+    if other_than is not None:
+        statement = statement.where(DiagnosticEntry.id != other_than)
+    return db.session.scalar(statement) is not None
+
+
 @bp.post("/i/<institution>/diagnostics/<int:diagnostic_id>/<point>/classes")
 @login_required
 def add_class_result(diagnostic_id: int, point: str):
@@ -129,11 +143,7 @@ def add_class_result(diagnostic_id: int, point: str):
     year = _year()
     form = ClassResultForm()
     if form.validate_on_submit():
-        taken = db.session.scalar(select(DiagnosticEntry.id).where(
-            DiagnosticEntry.indicator_id == indicator.id, DiagnosticEntry.start_year == year.start_year,
-            DiagnosticEntry.point == point, DiagnosticEntry.kind == KIND_CLASS,
-            DiagnosticEntry.class_label == form.class_label.data))
-        if taken is None:
+        if not _class_entered(indicator, year.start_year, point, form.class_label.data):
             db.session.add(DiagnosticEntry(
                 institution_id=g.institution.id, network_id=indicator.network_id, indicator_id=indicator.id,
                 start_year=year.start_year, point=point, kind=KIND_CLASS, class_label=form.class_label.data,
@@ -173,21 +183,13 @@ def add_pupil_result(diagnostic_id: int, point: str):
     return _page(indicator, year, point, pupil_form=form, status=422)
 
 
-def _class_label_taken(indicator, entry: DiagnosticEntry, label: str) -> bool:
-    return db.session.scalar(select(DiagnosticEntry.id).where(
-        DiagnosticEntry.indicator_id == indicator.id, DiagnosticEntry.start_year == entry.start_year,
-        DiagnosticEntry.point == entry.point, DiagnosticEntry.kind == KIND_CLASS,
-        DiagnosticEntry.class_label == label, DiagnosticEntry.id != entry.id)) is not None
-
-
 def _entry_form(entry: DiagnosticEntry):
     """The form of a row being corrected, filled from it on GET: a class's results, or a pupil's (the pupil fixed)."""
     if entry.kind == KIND_CLASS:
         return ClassResultForm(obj=entry if request.method == "GET" else None)
     pupil = db.session.execute(select(Pupil.id, Pupil.surname, Pupil.name, Pupil.class_label)
                                .where(Pupil.id == entry.pupil_id)).one()
-    label = f"{pupil.surname} {pupil.name}{f' ({pupil.class_label})' if pupil.class_label else ''}"
-    form = PupilResultForm([(pupil.id, label)], obj=entry if request.method == "GET" else None)
+    form = PupilResultForm([(pupil.id, _pupil_label(pupil))], obj=entry if request.method == "GET" else None)
     if request.method == "GET":
         form.level.data = entry.level or ""
     return form
@@ -203,7 +205,8 @@ def edit_diagnostic(diagnostic_id: int, diagnostic_entry_id: int):
     year = AcademicYear(entry.start_year)
     form = _entry_form(entry)
     if form.validate_on_submit():
-        if entry.kind == KIND_CLASS and _class_label_taken(indicator, entry, form.class_label.data):
+        if entry.kind == KIND_CLASS and _class_entered(indicator, entry.start_year, entry.point,
+                                                       form.class_label.data, other_than=entry.id):
             form.class_label.errors.append(_("Результаты этого класса в этом замере уже внесены."))
         else:
             if entry.kind == KIND_CLASS:
