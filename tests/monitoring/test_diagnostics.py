@@ -3,6 +3,8 @@
 the demo's values against a computation by hand."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -163,11 +165,14 @@ def test_a_class_and_a_pupil_are_corrected_and_the_totals_follow(client, login_a
     assert 'value="7А"' in form and 'value="10"' in form and "Исправить результат диагностики" in form
 
     # a typo in the counts: 12 assessed, 5 high; then a pupil's level raised with a note
-    corrected = {"class_label": "7А", "assessed": "12", "high": "5", "middle": "4", "low": "3", "score": ""}
+    assert 'name="version" value="1"' in form
+    corrected = {"class_label": "7А", "assessed": "12", "high": "5", "middle": "4", "low": "3", "score": "",
+                 "version": "1"}
     response = post_form(client, f"{base}/{class_a}/edit", corrected)
     assert response.status_code == 302 and response.headers["Location"].endswith(_point_url(world))
     response = post_form(client, f"{base}/{pupil_row}/edit",
-                         {"pupil_id": str(world["pupil"].id), "level": "middle", "score": "6,5", "note": NOTE})
+                         {"pupil_id": str(world["pupil"].id), "level": "middle", "score": "6,5", "note": NOTE,
+                          "version": "1"})
     assert response.status_code == 302, response.get_data(as_text=True)
     form = client.get(f"{base}/{pupil_row}/edit").get_data(as_text=True)
     assert 'value="6,5"' in form and '<option selected value="middle">' in form  # as a Russian writes it, not «6.5»
@@ -178,12 +183,16 @@ def test_a_class_and_a_pupil_are_corrected_and_the_totals_follow(client, login_a
                                                 DiagnosticEntry.note).where(DiagnosticEntry.id == pupil_row)).one()
     assert tuple(total) == (12 + 5 + 1, 5 + 1, 4 + 2 + 1, 3 + 2) and tuple(pupil_entry) == (1, 0, 6.5, NOTE)
 
-    # bad corrections change nothing: a sum that does not add up, the label of another class, another pupil
+    # bad corrections change nothing: a page opened before another's correction (its version is old), a sum that
+    # does not add up, the label of another class, another pupil
     before = tuple(total)
     for url, data, message in (
-            (f"{base}/{class_a}/edit", {**corrected, "high": "9"}, "Сумма по уровням должна равняться"),
-            (f"{base}/{class_a}/edit", {**corrected, "class_label": "7Б"}, "уже внесены"),
-            (f"{base}/{pupil_row}/edit", {"pupil_id": "999999", "level": "high", "score": "", "note": ""},
+            (f"{base}/{class_a}/edit", {**corrected, "assessed": "13", "low": "4"},
+             "Этот результат изменил другой пользователь. Обновите страницу и повторите."),
+            (f"{base}/{class_a}/edit", {**corrected, "high": "9", "version": "2"}, "Сумма по уровням должна равняться"),
+            (f"{base}/{class_a}/edit", {**corrected, "class_label": "7Б", "version": "2"}, "уже внесены"),
+            (f"{base}/{pupil_row}/edit", {"pupil_id": "999999", "level": "high", "score": "", "note": "",
+                                          "version": "2"},
              "Неверный вариант.")):
         response = post_form(client, url, data)
         assert response.status_code == 422, data
@@ -215,7 +224,7 @@ def test_tampered_ids_answer_404(client, login_as, world, make):
     assert client.get(f"/i/school7/diagnostics/{world['indicator'].id}/entries/999999/edit").status_code == 404
 
 
-def test_history_names_the_fields_in_russian(client, login_as, world):
+def test_history_names_the_fields_in_russian(client, login_as, world, read):
     from workspace.audit import labels
     for field in ("assessed", "high", "middle", "low", "score", "note", "class_label", "pupil_id", "kind"):
         assert labels.field(field, "DiagnosticEntry") != field
@@ -226,6 +235,16 @@ def test_history_names_the_fields_in_russian(client, login_as, world):
     # the stored words read as the pages name them, not «class» / «start»
     assert "по классу" in history and "Входная диагностика" in history
     assert "→ class" not in history and "→ start" not in history
+    # a correction is a history entry of its own, the changed count named in Russian with its old and new value
+    with read():
+        entry_id = db.session.scalar(select(DiagnosticEntry.id))
+    response = post_form(client, f"/i/school7/diagnostics/{world['indicator'].id}/entries/{entry_id}/edit",
+                         {"class_label": "7Б", "assessed": "7", "high": "3", "middle": "2", "low": "2", "score": "",
+                          "version": "1"})
+    assert response.status_code == 302
+    history = " ".join(re.sub(r"<[^>]+>", " ", client.get("/i/school7/history").get_data(as_text=True)).split())
+    assert "Диагностика класса 7Б" in history and "изменено" in history
+    assert "Оценено обучающихся 6 → 7" in history and "2 → 3" in history
 
 
 def test_a_tampered_pupil_is_refused(client, login_as, world, make, read):

@@ -46,6 +46,9 @@ class DiagnosticEntry(InstitutionOwned, CreatedAtMixin, db.Model):
     low: Mapped[int] = mapped_column(Integer, default=0)
     score: Mapped[float | None] = mapped_column(Float)  # a class's mean score or a pupil's score
     note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
     @property
     def level(self) -> str | None:

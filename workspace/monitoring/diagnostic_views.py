@@ -11,6 +11,7 @@ from sqlalchemy import select
 from tenants.permissions import MANAGERS, has_role, require_role
 from workspace.core.dates import AcademicYear
 from workspace.core.i18n import gettext as _
+from workspace.core.locking import is_stale
 from workspace.core.rendering import confirm_page, render
 from workspace.extensions import db
 from workspace.monitoring import bp
@@ -205,7 +206,9 @@ def edit_diagnostic(diagnostic_id: int, diagnostic_entry_id: int):
     year = AcademicYear(entry.start_year)
     form = _entry_form(entry)
     if form.validate_on_submit():
-        if entry.kind == KIND_CLASS and _class_entered(indicator, entry.start_year, entry.point,
+        if is_stale(entry, request.form.get("version")):
+            form.form_errors.append(_("Этот результат изменил другой пользователь. Обновите страницу и повторите."))
+        elif entry.kind == KIND_CLASS and _class_entered(indicator, entry.start_year, entry.point,
                                                        form.class_label.data, other_than=entry.id):
             form.class_label.errors.append(_("Результаты этого класса в этом замере уже внесены."))
         else:
@@ -220,8 +223,9 @@ def edit_diagnostic(diagnostic_id: int, diagnostic_entry_id: int):
             refresh_total(indicator, year.start_year, entry.point)
             return _done(indicator, year, entry.point, _("Результат диагностики исправлен."))
     return render("monitoring/edit_diagnostic.html", indicator=indicator, entry=entry, form=form, year=year,
+                  version=request.form.get("version", entry.version),
                   point_label=POINT_LABELS[entry.point], is_class=entry.kind == KIND_CLASS,
-                  status=422 if form.errors else 200)
+                  status=422 if form.errors or form.form_errors else 200)
 
 
 @bp.get("/i/<institution>/diagnostics/<int:diagnostic_id>/entries/<int:diagnostic_entry_id>/delete")
