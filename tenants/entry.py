@@ -59,7 +59,7 @@ def enter_feed(user, *, network_id: int | None = None, institution_id: int | Non
     the scope a page of that owner would give the user, with the same checks as the URL resolution. The network
     or the institution entered, or None when the user no longer has access (the caller answers 404)."""
     if network_id is not None:
-        row = network_with_access(Network.id == network_id, user.id, user.institution_id)
+        row = network_with_access("id", network_id, user.id, user.institution_id)
         if row is None:
             return None
         network, membership, seat = row

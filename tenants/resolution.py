@@ -8,9 +8,11 @@ to it but a read is refused here (403, with the reason), whichever area it goes 
 """
 from __future__ import annotations
 
+from functools import cache
+
 from flask import Flask, abort, current_app, g, request
 from flask_login import current_user
-from sqlalchemy import false, select
+from sqlalchemy import bindparam, false, select
 
 from tenants.models import Membership, Network, Seat
 from tenants.rls import apply_context
@@ -57,22 +59,33 @@ def enter_institution_as(institution_id: int) -> list[int]:
     return network_ids
 
 
-def network_with_access(which, user_id: int, institution_id: int | None):
-    """One statement: the network ``which`` names, with the membership of the user's institution and the
-    user's own seat of THAT network outer-joined (both keyed explicitly by the user): (network, membership,
-    seat), or None when there is no such network. Read outside the scope; the caller enters it next."""
+@cache
+def _network_with_access_statement(by: str, with_membership: bool):
+    """Built once per kind of lookup (by slug or id; with or without an institution), run with bound values:
+    the network named, the membership of the user's institution and the user's own seat of that network."""
     membership_on = Membership.network_id == Network.id
-    membership_on = (membership_on & (Membership.institution_id == institution_id)
-                     if institution_id is not None else false())
-    statement = (
+    membership_on = (membership_on & (Membership.institution_id == bindparam("institution_id"))
+                     if with_membership else false())
+    return (
         select(Network, Membership, Seat)
         .select_from(Network)
         .outerjoin(Membership, membership_on)
-        .outerjoin(Seat, (Seat.network_id == Network.id) & (Seat.user_id == user_id))
-        .where(which)
+        .outerjoin(Seat, (Seat.network_id == Network.id) & (Seat.user_id == bindparam("user_id")))
+        .where(getattr(Network, by) == bindparam("which"))
     )
+
+
+def network_with_access(by: str, which, user_id: int, institution_id: int | None):
+    """One statement: the network whose ``by`` («slug» or «id») is ``which``, with the membership of the user's
+    institution and the user's own seat of THAT network outer-joined (both keyed explicitly by the user):
+    (network, membership, seat), or None when there is no such network. Read outside the scope; the caller
+    enters it next."""
+    statement = _network_with_access_statement(by, institution_id is not None)
+    values = {"which": which, "user_id": user_id}
+    if institution_id is not None:
+        values["institution_id"] = institution_id
     with unscoped():  # the user's own seat of the network named: keyed by the user's id and that network
-        return db.session.execute(statement).first()
+        return db.session.execute(statement, values).first()
 
 
 def enter_network_as(network, membership, institution_id: int | None) -> None:
@@ -86,7 +99,7 @@ def enter_network_as(network, membership, institution_id: int | None) -> None:
 
 def _enter_network(slug: str) -> None:
     institution_id = current_user.institution_id
-    row = network_with_access(Network.slug == slug, current_user.id, institution_id)
+    row = network_with_access("slug", slug, current_user.id, institution_id)
     if row is None:
         abort(404)
     network, membership, seat = row

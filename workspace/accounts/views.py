@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import cache
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from tenants.models import Institution, Network
@@ -28,14 +29,18 @@ from workspace.letters.kinds import PASSWORD_RESET
 from workspace.letters.outbox import letter_language, queue_letter
 
 
+@cache
+def _user_statement():
+    """The user with the home institution (tenant resolution and the menu need it): built once, run with the id."""
+    return select(User).where(User.id == bindparam("user_id")).options(joinedload(User.institution))
+
+
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
     identifier, _sep, generation = user_id.partition(":")
     if not identifier.isdigit() or not generation.isdigit():
         return None
-    # The home institution comes along: tenant resolution and the menu need it, for free.
-    user = db.session.scalar(select(User).where(User.id == int(identifier))
-                             .options(joinedload(User.institution)))
+    user = db.session.scalar(_user_statement(), {"user_id": int(identifier)})
     if user is None or user.session_generation != int(generation) or not user.is_active:
         return None
     if user.institution is not None and user.institution.is_suspended:
