@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from flask import g, has_app_context
-from sqlalchemy import ForeignKey, Table, event
+from sqlalchemy import ForeignKey, Table, bindparam, event
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
 from sqlalchemy.sql.elements import BindParameter, ClauseElement
 from sqlalchemy.sql.util import find_tables
@@ -165,26 +165,32 @@ def _scope_select(state: ORMExecuteState) -> None:
     if state.is_update:
         _check_written_owners(state, scope, by_institution, by_network, "UPDATE", required=False)
     apply_context(state.session, scope, unscoped=False)
-    options = []
+    options, values = [], {}
     if by_institution:
-        institution_id = scope.institution_id
-        options.append(
-            with_loader_criteria(
-                InstitutionOwned,
-                lambda cls: cls.institution_id == institution_id,
-                include_aliases=True,
-            )
-        )
+        options.append(_INSTITUTION_CRITERIA)
+        values[SCOPE_INSTITUTION] = scope.institution_id
     if by_network:
-        network_ids = sorted(scope.network_ids)
-        options.append(
-            with_loader_criteria(
-                NetworkOwned,
-                lambda cls: cls.network_id.in_(network_ids),
-                include_aliases=True,
-            )
-        )
+        options.append(_NETWORK_CRITERIA)
+        values[SCOPE_NETWORKS] = sorted(scope.network_ids)
     state.statement = state.statement.options(*options)
+    parameters = state.parameters
+    if isinstance(parameters, list):  # executemany: each parameter set carries the scope
+        state.parameters = [{**row, **values} for row in parameters]
+    else:
+        state.parameters = {**(parameters or {}), **values}
+
+
+# The scope's criteria, built once: the owners come as bound values of the execution (SCOPE_INSTITUTION,
+# SCOPE_NETWORKS), not as values captured from a closure. Captured values are extracted again at each
+# execution and matched to the cached statement's parameters by comparing SQL expressions, dozens a page.
+SCOPE_INSTITUTION = "scope_institution_id"
+SCOPE_NETWORKS = "scope_network_ids"
+_INSTITUTION_VALUE = bindparam(SCOPE_INSTITUTION)
+_NETWORK_VALUES = bindparam(SCOPE_NETWORKS, expanding=True)
+_INSTITUTION_CRITERIA = with_loader_criteria(
+    InstitutionOwned, lambda cls: cls.institution_id == _INSTITUTION_VALUE, include_aliases=True)
+_NETWORK_CRITERIA = with_loader_criteria(
+    NetworkOwned, lambda cls: cls.network_id.in_(_NETWORK_VALUES), include_aliases=True)
 
 
 def _guard_insert(state: ORMExecuteState) -> None:
