@@ -27,13 +27,13 @@ def read_into(item: PlanItem, field: str, value: str, year: AcademicYear) -> Non
         setattr(item, field, value)
 
 
-def apply_cell(item: PlanItem, field: str, value: str, year: AcademicYear) -> None:
+def apply_cell(item: PlanItem, field: str, value: str, year: AcademicYear) -> list[str] | None:
+    """The cell's new value; for the responsible, the names now linked (``relink``)."""
     if field == "status":
         item.status = ItemStatus(value)
-    else:
-        read_into(item, field, value, year)
-        if field == "responsible":
-            relink(item)
+        return None
+    read_into(item, field, value, year)
+    return relink(item) if field == "responsible" else None
 
 
 def apply_new_item(plan: Plan, section: PlanSection, form) -> PlanItem:
@@ -79,8 +79,9 @@ def network_people_and_institutions():
     return institutions, people
 
 
-def relink(item: PlanItem, named=None) -> None:
-    """Link the institutions and colleagues the responsible text names (replacing earlier links)."""
+def relink(item: PlanItem, named=None) -> list[str]:
+    """Link the institutions and colleagues the responsible text names (replacing earlier links); the names
+    linked, the institutions then the colleagues, each in alphabetical order (as ``links_of`` reads them back)."""
 
     # An empty text names no one: the network's institutions and people are not read for it. The link rows are
     # never loaded as objects, so the DELETEs skip the session's synchronisation (its evaluation of the WHERE
@@ -89,7 +90,10 @@ def relink(item: PlanItem, named=None) -> None:
     for model in (PlanItemInstitution, PlanItemPerson):
         db.session.execute(delete(model).where(model.item_id == item.id),
                            execution_options={"synchronize_session": False})
-    for institution_id in sorted({c.id for c in find_institutions(item.responsible, institutions)}):
+    linked_institutions = {c.id: c.short_name for c in find_institutions(item.responsible, institutions)}
+    linked_people = {p.id: p.full_name for p in find_people(item.responsible, people)}
+    for institution_id in sorted(linked_institutions):
         db.session.add(PlanItemInstitution(network_id=item.network_id, item_id=item.id, institution_id=institution_id))
-    for user_id in sorted({p.id for p in find_people(item.responsible, people)}):
+    for user_id in sorted(linked_people):
         db.session.add(PlanItemPerson(network_id=item.network_id, item_id=item.id, user_id=user_id))
+    return sorted(linked_institutions.values()) + sorted(linked_people.values())

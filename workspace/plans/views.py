@@ -254,14 +254,15 @@ def edit_cell(plan_id: int, item_id: int, field: str):
                                       value=_cell_text(item, field)))
             status = 409
         else:
+            linked = None
             if field == "interaction":
                 item.interaction_row_id, item.interaction_form = form.chosen()
             else:
-                apply_cell(item, field, form.value.data or "", AcademicYear(plan.start_year))
+                linked = apply_cell(item, field, form.value.data or "", AcademicYear(plan.start_year))
             db.session.flush()
-            if htmx:
+            if htmx:  # only the responsible cell shows links: the names just linked, not read back
                 return render("plans/_item_cell.html", item=item, plan=plan, field=field, can_edit=True,
-                              links=links_of(plan.id, item.id))
+                              links={item.id: linked} if linked else None)
             return redirect(_item_url(plan, item))
     elif form.errors:
         status = 422
@@ -285,7 +286,8 @@ def show_cell(plan_id: int, item_id: int, field: str):
         abort(404)
     if not htmx:
         return redirect(_item_url(plan, item))
-    return render("plans/_item_cell.html", item=item, plan=plan, field=field, links=links_of(plan.id, item.id),
+    links = links_of(plan.id, item.id) if field == "responsible" else None  # only that cell shows links
+    return render("plans/_item_cell.html", item=item, plan=plan, field=field, links=links,
                   can_edit=may_edit_cell(plan, section, field))
 
 
