@@ -5,6 +5,7 @@ its own on that server), never inside the suite's rolled-back transaction."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime
 
 import pytest
 from flask_migrate import upgrade
@@ -22,6 +23,7 @@ from workspace.core.dates import AcademicYear
 from workspace.desk.models import Note
 from workspace.extensions import db
 from workspace.generator import BENCH_LOGINS, BENCH_PASSWORD, SCALES
+from workspace.generator.city import City
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
 from workspace.plans.report_models import EventParticipation, EventReport
 from workspace.reading.timing import read_timing
@@ -232,3 +234,14 @@ def test_postgresql_generation_as_owner_then_the_app_role_reads_it():
     finally:
         _dispose(app)
         database.drop_postgres_database(owner_url, drop_role=False)  # the role serves the session database too
+
+
+def test_the_moments_of_a_seed_do_not_depend_on_the_time_of_day():
+    """Two generations with one seed on one day give the same moments, hence the same order of the rows sorted by
+    them (the notes): the same-seed test above once failed because the clock's minutes moved a moment's day."""
+    def moments(clock: datetime) -> list[datetime]:
+        city = City(SCALES["demo"], seed=1, today=clock.date())
+        city.now = clock  # after the working hours the moments are drawn in: none of today's is moved
+        return [city.past(365) for _ in range(500)]
+
+    assert moments(datetime(2026, 12, 5, 16, 0, 0, tzinfo=UTC)) == moments(datetime(2026, 12, 5, 23, 59, 59, tzinfo=UTC))

@@ -173,10 +173,12 @@ class City:
         self.counts[table.name] = self.counts.get(table.name, 0) + len(rows)
 
     def past(self, days: float) -> datetime:
-        """A moment in the last ``days`` days (working hours, Moscow time)."""
-        moment = self.now - timedelta(days=self.rng.random() * days)
-        moment = moment.replace(hour=self.rng.randint(5, 15), minute=self.rng.randint(0, 59),
-                                second=self.rng.randint(0, 59), microsecond=0)
+        """A moment in the last ``days`` days (working hours, Moscow time). The day is counted back from today,
+        not from the clock's time of day: two generations with one seed on one day give the same moments (and
+        so the same order of the rows sorted by them), whatever the minutes between them."""
+        day = self.today - timedelta(days=int(self.rng.random() * days))
+        moment = datetime.combine(day, time(self.rng.randint(5, 15), self.rng.randint(0, 59),
+                                            self.rng.randint(0, 59)), tzinfo=UTC)
         return moment if moment <= self.now else moment - timedelta(days=1)
 
     def unique_email(self, local: str, domain: str) -> str:
