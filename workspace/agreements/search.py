@@ -14,7 +14,15 @@ from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.text import SearchShape, text_matches
-from workspace.search.registry import Part, network_ids, register_search_kind, search_kind, user_id, user_institution_id
+from workspace.search.registry import (
+    Part,
+    network_ids,
+    register_search_kind,
+    relevance,
+    search_kind,
+    user_id,
+    user_institution_id,
+)
 
 CANDIDATES = 4  # rows read per result asked: those the user sees in full or by title only are chosen among them
 
@@ -27,7 +35,8 @@ def agreements_statement(shape: SearchShape) -> Part:
                        Agreement.is_published, Network.slug, is_party.label("is_party"), has_seat.label("has_seat"))
                 .join(Network, Network.id == Agreement.network_id)
                 .where(Agreement.network_id.in_(network_ids), shape.matches(Agreement.search_text)),
-                (Agreement.signed_on.desc(), Agreement.id.desc()), CANDIDATES)
+                (Agreement.signed_on.desc(), Agreement.id.desc()), CANDIDATES,
+                relevance(shape, Agreement.search_text, Agreement.title))
 
 
 def present_agreements(rows, query: str, limit: int) -> list[tuple[str, str, str]]:

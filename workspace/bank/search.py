@@ -11,26 +11,28 @@ from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.text import SearchShape
-from workspace.search.registry import Part, network_ids, register_search_kind, search_kind
+from workspace.search.registry import Part, network_ids, register_search_kind, relevance, search_kind
 
 
 def materials_statement(shape: SearchShape) -> Part:
-    """Materials, then documents, whose text holds every word of ``query`` in any form: a UNION ALL of both,
-    newest first within each, limited as a whole.
+    """Materials and documents whose text holds every word of ``query`` in any form: a UNION ALL of both, best
+    first (their relevance), then materials before documents and newest first, limited as a whole.
 
     The request's networks limits the rows; materials are
     matched on their stored ``search_text`` (materials: title, description, audience, tags; documents: number and
     title)."""
     materials = (select(literal_column("0", Integer).label("part"), Material.id, Material.title,
-                        cast(Material.direction, String).label("tag"), Network.slug)
+                        cast(Material.direction, String).label("tag"), Network.slug,
+                        relevance(shape, Material.search_text, Material.title).label("relevance"))
                  .join(Network, Network.id == Material.network_id)
                  .where(Material.network_id.in_(network_ids), shape.matches(Material.search_text)))
     documents = (select(literal_column("1", Integer), NormativeDocument.id, NormativeDocument.title,
-                        cast(NormativeDocument.kind, String), Network.slug)
+                        cast(NormativeDocument.kind, String), Network.slug,
+                        relevance(shape, NormativeDocument.search_text, NormativeDocument.title))
                  .join(Network, Network.id == NormativeDocument.network_id)
                  .where(NormativeDocument.network_id.in_(network_ids), shape.matches(NormativeDocument.search_text)))
     both = union_all(materials, documents).subquery()
-    return Part(select(both), (both.c.part, both.c.id.desc()))
+    return Part(select(both), (both.c.part, both.c.id.desc()), relevance=both.c.relevance)
 
 
 def present_materials(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:
@@ -46,7 +48,7 @@ def present_materials(rows, _query: str, _limit: int) -> list[tuple[str, str, st
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
-    """(title, subtitle, url) of the materials, then documents, found: at most ``limit``."""
+    """(title, subtitle, url) of the materials and documents found, best first: at most ``limit``."""
     return search_kind("materials", query, limit)
 
 

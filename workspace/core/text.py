@@ -53,12 +53,15 @@ def stem(word: str) -> str:
 
 def search_forms(query: str | None) -> list[str]:
     """The forms a query's words must be found in: their stems, each once, at most ``MAX_QUERY_WORDS``."""
-    forms: list[str] = []
+    return [form for form, _word in _forms_and_words(query)]
+
+
+def _forms_and_words(query: str | None) -> list[tuple[str, str]]:
+    """Each form of ``search_forms`` with the first word of the query that gave it («классы» → («класс», «классы»))."""
+    found: dict[str, str] = {}
     for word in search_words(query):
-        form = stem(word)
-        if form not in forms:
-            forms.append(form)
-    return forms[:MAX_QUERY_WORDS]
+        found.setdefault(stem(word), word)
+    return list(found.items())[:MAX_QUERY_WORDS]
 
 
 def keep_search_text(model, *fields: str) -> None:
@@ -161,10 +164,12 @@ def search_shape(query: str, dialect: str) -> SearchShape:
 
 
 def search_parameters(query: str) -> dict[str, str]:
-    """The values of a ``SearchShape``'s parameters for ``query``."""
-    forms = search_forms(query)
-    values = {"search_tsquery": " & ".join(f"{form}:*" for form in forms if _INDEXED_FORM.fullmatch(form))}
-    for n, form in enumerate(forms):
+    """The values of a ``SearchShape``'s parameters for ``query``; ``search_exact_<n>`` (the query's own word,
+    stored whole: «% классы %») is what the relevance of ``workspace.search.registry`` rewards."""
+    forms = _forms_and_words(query)
+    values = {"search_tsquery": " & ".join(f"{form}:*" for form, _word in forms if _INDEXED_FORM.fullmatch(form))}
+    for n, (form, word) in enumerate(forms):
         values[f"search_form_{n}"] = _like_escaped(form)
         values[f"search_word_{n}"] = " " + _like_escaped(form)
+        values[f"search_exact_{n}"] = f"% {_like_escaped(word)} %"
     return values

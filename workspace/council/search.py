@@ -11,7 +11,7 @@ from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.text import SearchShape
 from workspace.council.models import AgendaItem, Meeting, MeetingKind
-from workspace.search.registry import Part, network_ids, register_search_kind
+from workspace.search.registry import Part, network_ids, register_search_kind, relevance
 
 
 def meetings_statement(shape: SearchShape) -> Part:
@@ -19,7 +19,8 @@ def meetings_statement(shape: SearchShape) -> Part:
                        AgendaItem.title, Network.slug, Network.name)
                 .join(AgendaItem, AgendaItem.meeting_id == Meeting.id).join(Network, Network.id == Meeting.network_id)
                 .where(Meeting.network_id.in_(network_ids), shape.matches(AgendaItem.search_text, Meeting.search_text)),
-                (Meeting.held_on.desc(), Meeting.id.desc(), AgendaItem.position, AgendaItem.id))
+                (Meeting.held_on.desc(), Meeting.id.desc(), AgendaItem.position, AgendaItem.id),
+                relevance=relevance(shape, AgendaItem.search_text, AgendaItem.title))
 
 
 def present_meetings(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:

@@ -13,7 +13,7 @@ from tenants.models import Institution, Membership, Network
 from workspace.accounts.models import User
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.text import SearchShape
-from workspace.search.registry import Part, institution_id, network_ids, register_search_kind
+from workspace.search.registry import Part, institution_id, network_ids, register_search_kind, relevance
 
 
 def _first_membership():
@@ -33,7 +33,8 @@ def people_statement(shape: SearchShape) -> Part:
         .outerjoin(Network, Network.id == Membership.network_id)
         .where(User.is_enabled.is_(True), or_(User.institution_id == institution_id, first.c.membership_id.is_not(None)),
                shape.matches(User.search_text)),
-        (User.institution_id != institution_id, User.full_name, User.id))
+        (User.institution_id != institution_id, User.full_name, User.id),
+        relevance=relevance(shape, User.search_text, User.full_name))
 
 
 def present_people(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:
@@ -58,7 +59,8 @@ def institutions_statement(shape: SearchShape) -> Part:
         .join(first, first.c.institution_id == Institution.id)
         .join(Membership, Membership.id == first.c.membership_id).join(Network, Network.id == Membership.network_id)
         .where(shape.matches(Institution.search_text)),
-        (Institution.short_name, Institution.id))
+        (Institution.short_name, Institution.id),
+        relevance=relevance(shape, Institution.search_text, Institution.short_name))
 
 
 def present_institutions(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:

@@ -11,7 +11,7 @@ from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.text import SearchShape
 from workspace.passport.models import ProgrammePassport
-from workspace.search.registry import Part, network_ids, register_search_kind
+from workspace.search.registry import Part, network_ids, register_search_kind, relevance
 
 
 def passports_statement(shape: SearchShape) -> Part:
@@ -19,7 +19,8 @@ def passports_statement(shape: SearchShape) -> Part:
                        Network.name.label("network_name"))
                 .join(Network, Network.id == ProgrammePassport.network_id)
                 .where(ProgrammePassport.network_id.in_(network_ids), shape.matches(ProgrammePassport.search_text)),
-                (ProgrammePassport.id,))
+                (ProgrammePassport.id,),
+                relevance=relevance(shape, ProgrammePassport.search_text, ProgrammePassport.name))
 
 
 def present_passports(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:

@@ -12,7 +12,7 @@ from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.text import SearchShape
 from workspace.plans.models import Plan, PlanItem
-from workspace.search.registry import Part, network_ids, register_search_kind
+from workspace.search.registry import Part, network_ids, register_search_kind, relevance
 
 
 def plan_items_statement(shape: SearchShape) -> Part:
@@ -20,7 +20,8 @@ def plan_items_statement(shape: SearchShape) -> Part:
                        Plan.title.label("plan_title"), Network.slug)
                 .join(Plan, Plan.id == PlanItem.plan_id).join(Network, Network.id == PlanItem.network_id)
                 .where(PlanItem.network_id.in_(network_ids), shape.matches(PlanItem.search_text)),
-                (Plan.start_year.desc(), PlanItem.plan_id, PlanItem.position, PlanItem.id))
+                (Plan.start_year.desc(), PlanItem.plan_id, PlanItem.position, PlanItem.id),
+                relevance=relevance(shape, PlanItem.search_text, PlanItem.title))
 
 
 def present_plan_items(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:
@@ -33,7 +34,7 @@ def plans_statement(shape: SearchShape) -> Part:
     return Part(select(Plan.id, Plan.title, Plan.status, Network.slug, Network.name)
                 .join(Network, Network.id == Plan.network_id)
                 .where(Plan.network_id.in_(network_ids), shape.matches(Plan.search_text)),
-                (Plan.start_year.desc(), Plan.id))
+                (Plan.start_year.desc(), Plan.id), relevance=relevance(shape, Plan.search_text, Plan.title))
 
 
 def present_plans(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:

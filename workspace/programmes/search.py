@@ -17,24 +17,26 @@ from workspace.core.labels import label
 from workspace.core.text import SearchShape
 from workspace.programmes.models import Direction, Programme
 from workspace.pupils.models import Pupil
-from workspace.search.registry import Part, institution_id, network_ids, register_search_kind, search_kind
+from workspace.search.registry import Part, institution_id, network_ids, register_search_kind, relevance, search_kind
 
 
 def programmes_statement(shape: SearchShape) -> Part:
-    """Programmes first, then the institution's own pupils: a UNION ALL limited as a whole."""
+    """Programmes and the institution's own pupils, best first (their relevance), then programmes before pupils:
+    a UNION ALL limited as a whole."""
     programmes = (select(literal_column("0", Integer).label("part"), Programme.id, Programme.title.label("sort"),
                          Programme.title.label("first"), Institution.short_name.label("second"),
-                         cast(Programme.direction, String).label("third"), Network.slug.label("fourth"))
+                         cast(Programme.direction, String).label("third"), Network.slug.label("fourth"),
+                         relevance(shape, Programme.search_text, Programme.title).label("relevance"))
                   .join(Network, Network.id == Programme.network_id)
                   .join(Institution, Institution.id == Programme.provider_institution_id)
                   .where(Programme.network_id.in_(network_ids),
                          or_(Programme.is_published.is_(True), Programme.provider_institution_id == institution_id),
                          shape.matches(Programme.search_text)))
     pupils = (select(literal_column("1", Integer), Pupil.id, Pupil.search_text, Pupil.surname, Pupil.name,
-                     Pupil.patronymic, Pupil.class_label)
+                     Pupil.patronymic, Pupil.class_label, relevance(shape, Pupil.search_text, Pupil.surname))
               .where(Pupil.institution_id == institution_id, shape.matches(Pupil.search_text)))
     both = union_all(programmes, pupils).subquery()
-    return Part(select(both), (both.c.part, both.c.sort, both.c.id))
+    return Part(select(both), (both.c.part, both.c.sort, both.c.id), relevance=both.c.relevance)
 
 
 def present_programmes(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:
@@ -52,7 +54,7 @@ def present_programmes(rows, _query: str, _limit: int) -> list[tuple[str, str, s
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
-    """(title, subtitle, url) of the programmes, then the pupils, found: at most ``limit``."""
+    """(title, subtitle, url) of the programmes and pupils found, best first: at most ``limit``."""
     return search_kind("programmes", query, limit)
 
 

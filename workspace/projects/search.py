@@ -11,7 +11,7 @@ from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.text import SearchShape
 from workspace.projects.models import Project
-from workspace.search.registry import Part, network_ids, register_search_kind, search_kind
+from workspace.search.registry import Part, network_ids, register_search_kind, relevance, search_kind
 
 
 def projects_statement(shape: SearchShape) -> Part:
@@ -19,7 +19,8 @@ def projects_statement(shape: SearchShape) -> Part:
     return Part(select(Project.id, Project.title, Project.direction, Project.status, Network.slug, Network.name)
                 .join(Network, Network.id == Project.network_id)
                 .where(Project.network_id.in_(network_ids), shape.matches(Project.search_text)),
-                (Project.starts_on.desc(), Project.id.desc()))
+                (Project.starts_on.desc(), Project.id.desc()),
+                relevance=relevance(shape, Project.search_text, Project.title))
 
 
 def present_projects(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:

@@ -11,7 +11,7 @@ from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.core.text import SearchShape
 from workspace.requests_table.models import ResourceRequest
-from workspace.search.registry import Part, network_ids, register_search_kind, search_kind
+from workspace.search.registry import Part, network_ids, register_search_kind, relevance, search_kind
 
 
 def requests_statement(shape: SearchShape) -> Part:
@@ -20,7 +20,8 @@ def requests_statement(shape: SearchShape) -> Part:
                 .join(Institution, Institution.id == ResourceRequest.institution_id)
                 .join(Network, Network.id == ResourceRequest.network_id)
                 .where(ResourceRequest.network_id.in_(network_ids), shape.matches(ResourceRequest.search_text)),
-                (ResourceRequest.id.desc(),))
+                (ResourceRequest.id.desc(),),
+                relevance=relevance(shape, ResourceRequest.search_text, ResourceRequest.title))
 
 
 def present_requests(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:

@@ -30,7 +30,9 @@ and its networks, so scoped models already answer only what is in them; finer ru
 filters in its own select. Every word of the query is found in any of its forms, case-insensitive on SQLite and
 PostgreSQL («ёлки» finds «Ёлка», «сценарии» finds «Сценарий»): ``shape.matches`` checks the word starts of a stored
 ``search_text`` (kept by ``keep_search_text``; ``workspace.core.text``), on PostgreSQL after a full-text prefix
-query on its GIN index.
+query on its GIN index. Within a group the rows come best first: a kind gives its ``Part`` a
+``relevance(shape, text, title)`` (the query's forms in the title, its words stored whole) and its own order
+breaks the ties.
 
 Who has search: users of an institution (the box is in the header of every page). An external council
 member has no institution and no search: the networks of their seats are reached from their desk and

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlalchemy import String, and_, event, false, or_
+from sqlalchemy import Integer, String, and_, event, false, or_
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
@@ -52,6 +52,27 @@ def _folded_postgresql(element, compiler, **kw):
 def _register_sqlite_fold(dbapi_connection, _record) -> None:
     if isinstance(dbapi_connection, sqlite3.Connection):
         dbapi_connection.create_function("ws_fold", 1, fold, deterministic=True)
+
+
+class position_of(FunctionElement):  # noqa: N801
+    """SQL: where ``needle`` first stands in ``haystack``, from 1; 0 where it does not (``instr`` on SQLite,
+    ``strpos`` on PostgreSQL)."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "instr"
+
+
+@compiles(position_of)
+def _position_of_default(element, compiler, **kw):
+    needle, haystack = element.clauses.clauses
+    return f"instr({compiler.process(haystack, **kw)}, {compiler.process(needle, **kw)})"
+
+
+@compiles(position_of, "postgresql")
+def _position_of_postgresql(element, compiler, **kw):
+    needle, haystack = element.clauses.clauses
+    return f"strpos({compiler.process(haystack, **kw)}, {compiler.process(needle, **kw)})"
 
 
 def contains(columns, query: str) -> ColumnElement[bool]:
