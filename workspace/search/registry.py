@@ -6,39 +6,29 @@ A kind's ``statement(shape)`` builds (never runs) a ``Part``: a select of labell
 no value of the request: the query's forms come from ``shape.matches(column, ...)`` and the request's networks,
 institution and user are the bound parameters below, so the statement of every kind for a query of one shape
 (how many forms) is built once and then only executed with new values. ``run_search`` takes each part's first
-rows (its order, the limit asked, a row number kept as the rank) and joins the parts with UNION ALL: each part's
-columns take slots of their family (typed NULL where a part has none, so both dialects agree on the types), the
-row says which part it is. The tenant-scoping hook scopes every part like any other nested select (its loader
+rows (best first, the limit asked) and joins the parts into one statement (``workspace.core.union``). The
+tenant-scoping hook scopes every part like any other nested select (its loader
 criteria reach into subqueries). A kind's ``present(rows, query, limit)`` turns its rows (named tuples of its own
 columns) into (title, subtitle, url), at most ``limit``."""
 from __future__ import annotations
 
-from collections import namedtuple
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from flask import g
 from flask_login import current_user
 from sqlalchemy import (
-    Enum,
     Integer,
     Select,
     String,
     bindparam,
     case,
-    cast,
-    func,
     literal,
-    literal_column,
-    null,
-    select,
-    union_all,
 )
 from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.sql.sqltypes import NullType
 
 from workspace.core.text import SearchShape, search_parameters, search_shape
+from workspace.core.union import Union, ordered_union
 from workspace.extensions import db
 from workspace.search.matching import folded, position_of
 
@@ -116,7 +106,7 @@ class Group:
 
 
 _kinds: dict[str, Kind] = {}
-_statements: dict[tuple, tuple] = {}  # (kinds, shape) -> the combined statement, its slots, its columns' names
+_statements: dict[tuple, Union] = {}  # (kinds, shape) -> the combined statement
 
 
 def register_search_kind(kind: str, label, statement: Statement, present: Present, *, position: int = 100) -> None:
@@ -129,80 +119,18 @@ def registered_kinds() -> list[Kind]:
     return sorted(_kinds.values(), key=lambda kind: kind.position)
 
 
-@lru_cache(maxsize=256)
-def _row_class(names: tuple[str, ...]):
-    return namedtuple("SearchRow", names)
-
-
-def _ranked(part: Part):
-    """The part's first rows, best first (its relevance, then its order), with their row number (``search_rank``)."""
+def _ranked(part: Part) -> tuple[Select, tuple]:
+    """The part's first rows, best first (its relevance, then its order)."""
     order = part.order_by if part.relevance is None else (part.relevance.desc(), *part.order_by)
-    rank = func.row_number().over(order_by=order).label("search_rank")
     limit = _row_limit if part.candidates == 1 else _row_limit * part.candidates
-    return part.statement.add_columns(rank).order_by(*order).limit(limit).subquery()
+    return part.statement.limit(limit), order
 
 
-def _family(column) -> object:
-    """Columns of one family share a slot of the combined statement (both dialects unite them)."""
-    kind = column.type
-    if isinstance(kind, String) and not isinstance(kind, Enum):
-        return "text"
-    if isinstance(kind, Integer):
-        return "integer"
-    return type(kind), getattr(kind, "enum_class", None)
-
-
-def _typed_null(column):
-    return null() if isinstance(column.type, NullType) else cast(null(), column.type)
-
-
-def _slots(columns: list[list]) -> tuple[list[list[int]], list]:
-    """For every part, the slot of each of its columns, and the column that types each slot: a part's columns take
-    the slots of their family in turn, so the statement is as wide as the widest part of each family."""
-    first_of_slot: list = []
-    families: list = []
-    placed = []
-    for own in columns:
-        taken: set[int] = set()
-        positions = []
-        for column in own:
-            family = _family(column)
-            slot = next((index for index, owner in enumerate(families) if owner == family and index not in taken),
-                        None)
-            if slot is None:
-                slot = len(families)
-                families.append(family)
-                first_of_slot.append(column)
-            taken.add(slot)
-            positions.append(slot)
-        placed.append(positions)
-    return placed, first_of_slot
-
-
-def _combined(subqueries: list) -> tuple[Select, list[list[int]], list[tuple[str, ...]]]:
-    """One statement of every part: (part number, rank, slots); the slots of each part's columns."""
-    columns = [[column for column in subquery.c if column.key != "search_rank"] for subquery in subqueries]
-    names = [tuple(column.key for column in own) for own in columns]
-    placed, first_of_slot = _slots(columns)
-    selects = []
-    for number, subquery in enumerate(subqueries):
-        slots = [_typed_null(column) for column in first_of_slot]
-        for column, slot in zip(columns[number], placed[number]):
-            slots[slot] = column
-        selects.append(select(literal_column(str(number), Integer).label("search_part"), subquery.c.search_rank,
-                              *(slot.label(f"slot_{index}") for index, slot in enumerate(slots))))
-    positions = [[slot + 2 for slot in own] for own in placed]
-    if len(selects) == 1:
-        return selects[0].order_by(subqueries[0].c.search_rank), positions, names
-    every = union_all(*selects).subquery()
-    return select(every).order_by(every.c.search_part, every.c.search_rank), positions, names
-
-
-def _statement(kinds: list[Kind], shape: SearchShape) -> tuple:
+def _statement(kinds: list[Kind], shape: SearchShape) -> Union:
     """The combined statement of ``kinds`` for a query of ``shape``: built once, then reused with new values."""
     key = (tuple(kind.kind for kind in kinds), shape)
     if key not in _statements:
-        _statements[key] = _combined([_ranked(kind.statement(shape)) for kind in kinds])
+        _statements[key] = ordered_union([_ranked(kind.statement(shape)) for kind in kinds])
     return _statements[key]
 
 
@@ -219,12 +147,8 @@ def _rows_by_kind(kinds: list[Kind], query: str, limit: int) -> list[tuple[Kind,
     shape = search_shape(query, db.session.get_bind().dialect.name)
     if not shape.forms or limit <= 0 or not kinds:
         return []
-    statement, positions, names = _statement(kinds, shape)
-    rows: list[list] = [[] for _ in kinds]
-    for row in db.session.execute(statement, _parameters(query, limit)):
-        number = row[0]
-        rows[number].append(_row_class(names[number])._make([row[index] for index in positions[number]]))
-    return list(zip(kinds, rows))
+    union = _statement(kinds, shape)
+    return list(zip(kinds, union.split(db.session.execute(union.statement, _parameters(query, limit)))))
 
 
 def run_search(query: str, limit: int, only: str | None = None) -> list[Group]:
