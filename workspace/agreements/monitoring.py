@@ -24,6 +24,7 @@ from workspace.monitoring.registry import (
     overlaps,
     register_figure_rows,
     register_indicator_source,
+    register_monitoring_rows,
     register_monitoring_section,
 )
 
@@ -31,19 +32,25 @@ IN_FORCE = ("active", "expired", "terminated")
 
 
 def agreement_rows(scope: MonitoringScope) -> list[tuple[str, str, date, date, date | None, int]]:
-    """(kind, status, starts_on, ends_on, terminated_on, count) of every agreement of the scope: one
-    statement (the status now counts all of them, the years pick those in force)."""
-    def compute():
-        query = (select(Agreement.kind, Agreement.status, Agreement.starts_on, Agreement.ends_on,
-                        Agreement.terminated_on, func.count(Agreement.id))
-                 .group_by(Agreement.kind, Agreement.status, Agreement.starts_on, Agreement.ends_on,
-                           Agreement.terminated_on))
-        if scope.institution_id is not None:
-            parties = select(AgreementParty.agreement_id).where(AgreementParty.institution_id == scope.institution_id)
-            query = query.where(Agreement.id.in_(parties))
-        return [(kind.value, status.value, starts_on, ends_on, terminated_on, count)
-                for kind, status, starts_on, ends_on, terminated_on, count in db.session.execute(query)]
-    return scope.cached("agreement_rows", compute)
+    """(kind, status, starts_on, ends_on, terminated_on, count) of every agreement of the scope: one grouped
+    read (the status now counts all of them, the years pick those in force)."""
+    return scope.rows("agreement_rows")
+
+
+def _agreement_rows(scope: MonitoringScope):
+    query = (select(Agreement.kind, Agreement.status, Agreement.starts_on, Agreement.ends_on,
+                    Agreement.terminated_on, func.count(Agreement.id))
+             .group_by(Agreement.kind, Agreement.status, Agreement.starts_on, Agreement.ends_on,
+                       Agreement.terminated_on))
+    if scope.institution_id is not None:
+        parties = select(AgreementParty.agreement_id).where(AgreementParty.institution_id == scope.institution_id)
+        query = query.where(Agreement.id.in_(parties))
+    return query
+
+
+def _agreement_values(_scope: MonitoringScope, rows) -> list[tuple[str, str, date, date, date | None, int]]:
+    return [(kind.value, status.value, starts_on, ends_on, terminated_on, count)
+            for kind, status, starts_on, ends_on, terminated_on, count in rows]
 
 
 def _in_force(row, year) -> bool:
@@ -117,6 +124,7 @@ def agreements_rows(scope: MonitoringScope) -> RowsTable:
 
 
 register_figure_rows(("agreements-by-kind", "agreements-by-status"), agreements_rows)
+register_monitoring_rows("agreement_rows", _agreement_rows, _agreement_values)
 register_monitoring_section("agreements", _l("Договоры о сотрудничестве"), agreements_section, position=30)
 register_indicator_source("agreements_active", _l("Действующих договоров"), "шт.", by_year(agreement_totals),
                           position=80)

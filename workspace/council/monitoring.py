@@ -22,17 +22,24 @@ from workspace.monitoring.registry import (
     by_year,
     register_figure_rows,
     register_indicator_source,
+    register_monitoring_rows,
     register_monitoring_section,
 )
 
 
 def decision_rows(scope: MonitoringScope) -> list[tuple[date, str, int]]:
-    def compute():
-        query = (select(Decision.decided_on, Decision.outcome, func.count(Decision.id))
-                 .where(Decision.decided_on >= scope.previous.starts_on, Decision.decided_on <= scope.year.ends_on)
-                 .group_by(Decision.decided_on, Decision.outcome))
-        return [(day, outcome.value, count) for day, outcome, count in db.session.execute(query)]
-    return scope.cached("decision_rows", compute)
+    """(day, outcome, count) of the council's decisions of both years: one grouped read."""
+    return scope.rows("decision_rows")
+
+
+def _decision_rows(scope: MonitoringScope):
+    return (select(Decision.decided_on, Decision.outcome, func.count(Decision.id))
+            .where(Decision.decided_on >= scope.previous.starts_on, Decision.decided_on <= scope.year.ends_on)
+            .group_by(Decision.decided_on, Decision.outcome))
+
+
+def _decision_values(_scope: MonitoringScope, rows) -> list[tuple[date, str, int]]:
+    return [(day, outcome.value, count) for day, outcome, count in rows]
 
 
 def decision_totals(scope: MonitoringScope) -> dict[int, int]:
@@ -77,6 +84,7 @@ def council_section(scope: MonitoringScope) -> SectionContent:
 
 
 register_figure_rows(("council-decisions",), council_decision_rows)
+register_monitoring_rows("decision_rows", _decision_rows, _decision_values)
 register_monitoring_section("council", _l("Координационный совет"), council_section, position=80)
 register_indicator_source("council_decisions", _l("Решений координационного совета"), "шт.", by_year(decision_totals),
                           position=60)

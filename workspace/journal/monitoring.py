@@ -22,6 +22,7 @@ from workspace.monitoring.registry import (
     percent,
     register_figure_rows,
     register_indicator_source,
+    register_monitoring_rows,
     register_monitoring_section,
 )
 from workspace.programmes.models import Group
@@ -29,21 +30,27 @@ from workspace.programmes.models import Group
 
 def attendance_rows(scope: MonitoringScope) -> list[tuple[int, int, int, str, int]]:
     """(start year of the academic year, month, provider, attendance, marks) of the lessons held in both
-    years: one statement, grouped by month in SQL (a few hundred rows whatever the number of marks)."""
-    def compute():
-        year, month = func.extract("year", Lesson.held_on), func.extract("month", Lesson.held_on)
-        query = (select(year, month, Group.provider_institution_id, Mark.attendance, func.count(Mark.id))
-                 .join(Lesson, and_(Lesson.id == Mark.lesson_id, Lesson.network_id == Mark.network_id))
-                 .join(Group, and_(Group.id == Mark.group_id, Group.network_id == Mark.network_id))
-                 .where(Mark.attendance.is_not(None), Lesson.held_on >= scope.previous.starts_on,
-                        Lesson.held_on <= scope.year.ends_on)
-                 .group_by(year, month, Group.provider_institution_id, Mark.attendance))
-        if scope.institution_id is not None:  # a school: its pupils' marks; a provider: its groups
-            query = query.where(or_(Mark.home_institution_id == scope.institution_id,
-                                    Group.provider_institution_id == scope.institution_id))
-        return [(int(calendar_year) - (int(month) < 9), int(month), provider, attendance.value, count)
-                for calendar_year, month, provider, attendance, count in db.session.execute(query)]
-    return scope.cached("attendance_rows", compute)
+    years: one grouped read, by month in SQL (a few hundred rows whatever the number of marks)."""
+    return scope.rows("attendance_rows")
+
+
+def _attendance_rows(scope: MonitoringScope):
+    year, month = func.extract("year", Lesson.held_on), func.extract("month", Lesson.held_on)
+    query = (select(year, month, Group.provider_institution_id, Mark.attendance, func.count(Mark.id))
+             .join(Lesson, and_(Lesson.id == Mark.lesson_id, Lesson.network_id == Mark.network_id))
+             .join(Group, and_(Group.id == Mark.group_id, Group.network_id == Mark.network_id))
+             .where(Mark.attendance.is_not(None), Lesson.held_on >= scope.previous.starts_on,
+                    Lesson.held_on <= scope.year.ends_on)
+             .group_by(year, month, Group.provider_institution_id, Mark.attendance))
+    if scope.institution_id is not None:  # a school: its pupils' marks; a provider: its groups
+        query = query.where(or_(Mark.home_institution_id == scope.institution_id,
+                                Group.provider_institution_id == scope.institution_id))
+    return query
+
+
+def _attendance_values(_scope: MonitoringScope, rows) -> list[tuple[int, int, int, str, int]]:
+    return [(int(calendar_year) - (int(month) < 9), int(month), provider, attendance.value, count)
+            for calendar_year, month, provider, attendance, count in rows]
 
 
 def attendance_group_rows(scope: MonitoringScope) -> RowsTable:
@@ -133,6 +140,7 @@ def attendance_section(scope: MonitoringScope) -> SectionContent:
 
 
 register_figure_rows(("attendance-by-month", "attendance-by-provider"), attendance_group_rows)
+register_monitoring_rows("attendance_rows", _attendance_rows, _attendance_values)
 register_monitoring_section("attendance", _l("Посещаемость сетевых групп"), attendance_section, position=50)
 register_indicator_source("attendance_percent", _l("Посещаемость сетевых групп"), "%",
                           lambda scope: tuple(_attendance_share(attendance_totals(scope)[year.start_year])

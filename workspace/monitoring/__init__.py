@@ -23,17 +23,22 @@ Provider interface
 A provider is a plain function ``provider(scope: MonitoringScope) -> SectionContent``::
 
     from workspace.core.i18n import lazy_gettext as _l
-    from workspace.monitoring.registry import (Figure, Headline, SectionContent, by_year,
-                                               register_indicator_source, register_monitoring_section)
+    from workspace.monitoring.registry import (Figure, Headline, SectionContent, by_year, register_indicator_source,
+                                               register_monitoring_rows, register_monitoring_section)
+
+    # one grouped SELECT covering both years (None where the scope has nothing to read), and what its rows become
+    register_monitoring_rows("agreement_rows", lambda scope: select(...).group_by(...),
+                             lambda scope, rows: [...])
 
     def agreements_section(scope):
         # scope.network_ids — the networks (one on a network's dashboard, all the institution's on an
         #   institution's); the request's tenant scope already limits every query to them.
         # scope.institution_id — None on a network's dashboard; else show that institution's share.
         # scope.year, scope.previous — AcademicYear (starts_on, ends_on, label); scope.years — both.
-        # scope.cached(key, compute) — share one query between the section and indicator sources.
-        # scope.institution_names(), scope.network_names() — id → name (one statement for both, cached).
-        rows = scope.cached("agreements", lambda: ...one grouped SELECT covering both years...)
+        # scope.rows(key) — a registered read, shared by the section and the indicator sources; a dashboard
+        #   reads every registered read in ONE statement before its sections (scope.read_all()).
+        # scope.institution_names(), scope.network_names() — id → name (registered reads too).
+        rows = scope.rows("agreement_rows")
         return SectionContent(
             headlines=[Headline("Договоров действует", this_year, last_year, "шт.")],
             figures=[Figure(key="agreements-by-kind", title="Договоры по видам", chart="bars",

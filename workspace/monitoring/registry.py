@@ -12,10 +12,11 @@ from datetime import UTC, date, datetime
 
 from flask_babel import format_date
 from markupsafe import Markup
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import Select, select
 
 from tenants.models import Institution, Membership, Network
 from workspace.core.dates import AcademicYear
+from workspace.core.union import ordered_union
 from workspace.extensions import db
 from workspace.monitoring.charts import CHARTS
 
@@ -109,11 +110,31 @@ class MonitoringScope:
     def years(self) -> tuple[AcademicYear, AcademicYear]:
         return self.year, self.previous
 
-    def cached(self, key: str, compute: Callable[[], object]):
-        """Share one query between a section and the indicators that read the same rows."""
+    def rows(self, key: str):
+        """The rows of the registered read ``key`` (``register_monitoring_rows``), as its ``convert`` gives them:
+        from the cache, else read alone."""
         if key not in self.cache:
-            self.cache[key] = compute()
+            self._read([key])
         return self.cache[key]
+
+    def read_all(self) -> None:
+        """Every registered read not yet at hand, in ONE statement: what a dashboard does before its sections."""
+        self._read([key for key in READS if key not in self.cache])
+
+    def _read(self, keys: list[str]) -> None:
+        asked = []
+        for key in keys:
+            statement = READS[key].statement(self)
+            if statement is None:
+                self.cache[key] = READS[key].convert(self, [])
+            else:
+                asked.append((key, statement))
+        if not asked:
+            return
+        union = ordered_union([(statement.order_by(None), tuple(statement._order_by_clauses))
+                               for _key, statement in asked])
+        for (key, _statement), rows in zip(asked, union.split(db.session.execute(union.statement))):
+            self.cache[key] = READS[key].convert(self, rows)
 
     def year_of(self, day) -> AcademicYear | None:
         """The year (this or the previous) a date falls in, or None."""
@@ -123,23 +144,11 @@ class MonitoringScope:
         return None
 
     def institution_names(self) -> dict[int, str]:
-        return self._names()["institution"]
+        """id → short name of the members of the scope's networks."""
+        return self.rows("institution_names")
 
     def network_names(self) -> dict[int, str]:
-        return self._names()["network"]
-
-    def _names(self) -> dict[str, dict[int, str]]:
-        """id → name of the members of the scope's networks and of the networks themselves: one statement."""
-        def compute():
-            members = (select(literal("institution").label("what"), Institution.id, Institution.short_name)
-                       .join(Membership, Membership.institution_id == Institution.id)
-                       .where(Membership.network_id.in_(self.network_ids)).distinct())
-            networks = select(literal("network"), Network.id, Network.name).where(Network.id.in_(self.network_ids))
-            names: dict[str, dict[int, str]] = {"institution": {}, "network": {}}
-            for what, key, name in db.session.execute(union_all(members, networks)):
-                names[what][key] = name
-            return names
-        return self.cached("names", compute)
+        return self.rows("network_names")
 
 
 # The rows the providers read, shared between the requests of this process for MONITORING_CACHE_SECONDS:
@@ -161,6 +170,36 @@ def share_rows(scope: MonitoringScope, seconds: float) -> None:
             _SHARED.pop(stale, None)
         entry = _SHARED[key] = (now + seconds, datetime.now(UTC), {})
     _expires, scope.computed_at, scope.cache = entry
+
+
+@dataclass(frozen=True)
+class RowsRead:
+    statement: Callable[[MonitoringScope], Select | None]
+    convert: Callable[[MonitoringScope, list], object]
+
+
+READS: dict[str, RowsRead] = {}
+
+
+def register_monitoring_rows(key: str, statement: Callable[[MonitoringScope], Select | None],
+                             convert: Callable[[MonitoringScope, list], object]) -> None:
+    """A grouped read that sections and indicator sources share: ``statement(scope)`` builds it (None: nothing to
+    read for this scope), ``convert(scope, rows)`` turns its rows (tuples of its columns, in its order) into what
+    ``scope.rows(key)`` gives. A dashboard reads every registered read in one statement (``scope.read_all``)."""
+    READS[key] = RowsRead(statement, convert)
+
+
+def _institution_names(scope: MonitoringScope) -> Select:
+    return (select(Institution.id, Institution.short_name).join(Membership, Membership.institution_id == Institution.id)
+            .where(Membership.network_id.in_(scope.network_ids)).group_by(Institution.id, Institution.short_name))
+
+
+def _network_names(scope: MonitoringScope) -> Select:
+    return select(Network.id, Network.name).where(Network.id.in_(scope.network_ids))
+
+
+register_monitoring_rows("institution_names", _institution_names, lambda _scope, rows: dict(rows))
+register_monitoring_rows("network_names", _network_names, lambda _scope, rows: dict(rows))
 
 
 SectionProvider = Callable[[MonitoringScope], SectionContent]
@@ -205,6 +244,7 @@ def source_choices() -> list[tuple[str, str]]:
 
 
 def build_sections(scope: MonitoringScope) -> list[tuple[SectionEntry, SectionContent]]:
+    scope.read_all()
     return [(entry, entry.provider(scope))
             for entry in sorted(SECTIONS.values(), key=lambda e: (e.position, e.key))]
 

@@ -26,6 +26,7 @@ from workspace.monitoring.registry import (
     month_labels,
     register_figure_rows,
     register_indicator_source,
+    register_monitoring_rows,
     register_monitoring_section,
 )
 from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanItemInstitution, PlanSection
@@ -43,20 +44,25 @@ from workspace.plans.report_models import (
 def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, tuple[date, ...], str, int]]:
     """(start_year, owner, the first day of each period, status, count): owner is the section's partner on a
     network's dashboard, the network on an institution's; an item of several periods («октябрь, март») has a
-    day for each, an unread one none. One statement for both years."""
-    def compute():
-        owner = PlanSection.partner_institution_id if scope.institution_id is None else PlanItem.network_id
-        query = (select(Plan.start_year, owner, PlanItem.starts_on, PlanItem.ends_on, PlanItem.periods,
-                        PlanItem.status, func.count(PlanItem.id))
-                 .join(Plan, Plan.id == PlanItem.plan_id).join(PlanSection, PlanSection.id == PlanItem.section_id)
-                 .where(Plan.start_year.in_([scope.year.start_year, scope.previous.start_year]))
-                 .group_by(Plan.start_year, owner, PlanItem.starts_on, PlanItem.ends_on, PlanItem.periods,
-                           PlanItem.status))
-        query = _institutions_items(query, scope)
-        return [(year, owner_id, tuple(start for start, _end in decode_periods(periods, starts_on, ends_on)),
-                 status.value, count)
-                for year, owner_id, starts_on, ends_on, periods, status, count in db.session.execute(query)]
-    return scope.cached("plan_rows", compute)
+    day for each, an unread one none. One grouped read for both years (``_plan_rows``)."""
+    return scope.rows("plan_rows")
+
+
+def _plan_rows(scope: MonitoringScope):
+    owner = PlanSection.partner_institution_id if scope.institution_id is None else PlanItem.network_id
+    query = (select(Plan.start_year, owner, PlanItem.starts_on, PlanItem.ends_on, PlanItem.periods,
+                    PlanItem.status, func.count(PlanItem.id))
+             .join(Plan, Plan.id == PlanItem.plan_id).join(PlanSection, PlanSection.id == PlanItem.section_id)
+             .where(Plan.start_year.in_([scope.year.start_year, scope.previous.start_year]))
+             .group_by(Plan.start_year, owner, PlanItem.starts_on, PlanItem.ends_on, PlanItem.periods,
+                       PlanItem.status))
+    return _institutions_items(query, scope)
+
+
+def _plan_values(_scope: MonitoringScope, rows) -> list[tuple[int, int, tuple[date, ...], str, int]]:
+    return [(year, owner_id, tuple(start for start, _end in decode_periods(periods, starts_on, ends_on)),
+             status.value, count)
+            for year, owner_id, starts_on, ends_on, periods, status, count in rows]
 
 
 def _institutions_items(query, scope: MonitoringScope):
@@ -188,21 +194,26 @@ def participation_rows(scope: MonitoringScope) -> list[tuple[date, int, int, tup
     """(held_from, network_id, institution_id, classes, category, participants) of the reports of both years;
     classes is (first, last) — (5, 5) for one class, (1, 4) for a range — or None; category is pupils, parents,
     teachers or others (report_models.CATEGORIES)."""
-    def compute():
-        query = (select(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
-                        EventParticipation.grade_from, EventParticipation.grade_to, EventParticipation.category,
-                        func.sum(EventParticipation.count))
-                 .join(EventReport, EventReport.id == EventParticipation.report_id)
-                 .where(EventReport.held_from >= scope.previous.starts_on, EventReport.held_from <= scope.year.ends_on)
-                 .group_by(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
-                           EventParticipation.grade_from, EventParticipation.grade_to, EventParticipation.category))
-        if scope.institution_id is not None:
-            query = query.where(EventParticipation.institution_id == scope.institution_id)
-        return [(day, network_id, institution_id, (grade_from, grade_to or grade_from) if grade_from else None,
-                 category, int(count or 0))
-                for day, network_id, institution_id, grade_from, grade_to, category, count
-                in db.session.execute(query)]
-    return scope.cached("participation_rows", compute)
+    return scope.rows("participation_rows")
+
+
+def _participation_rows(scope: MonitoringScope):
+    query = (select(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
+                    EventParticipation.grade_from, EventParticipation.grade_to, EventParticipation.category,
+                    func.sum(EventParticipation.count))
+             .join(EventReport, EventReport.id == EventParticipation.report_id)
+             .where(EventReport.held_from >= scope.previous.starts_on, EventReport.held_from <= scope.year.ends_on)
+             .group_by(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
+                       EventParticipation.grade_from, EventParticipation.grade_to, EventParticipation.category))
+    if scope.institution_id is not None:
+        query = query.where(EventParticipation.institution_id == scope.institution_id)
+    return query
+
+
+def _participation_values(_scope: MonitoringScope, rows):
+    return [(day, network_id, institution_id, (grade_from, grade_to or grade_from) if grade_from else None,
+             category, int(count or 0))
+            for day, network_id, institution_id, grade_from, grade_to, category, count in rows]
 
 
 def coverage_totals(scope: MonitoringScope) -> dict[int, dict[str, int]]:
@@ -280,6 +291,8 @@ def coverage_section(scope: MonitoringScope) -> SectionContent:
 
 register_figure_rows(("events-by-partner", "events-by-month", "events-status-shares"), events_rows)
 register_figure_rows(("coverage-by-institution", "coverage-by-class", "coverage-by-category"), coverage_rows)
+register_monitoring_rows("plan_rows", _plan_rows, _plan_values)
+register_monitoring_rows("participation_rows", _participation_rows, _participation_values)
 register_monitoring_section("events", _l("Мероприятия сетевого плана"), events_section, position=10)
 register_monitoring_section("coverage", _l("Охват участников мероприятий"), coverage_section, position=20)
 register_indicator_source("events_planned", _l("Мероприятий запланировано (сетевой план)"), "шт.",

@@ -20,6 +20,7 @@ from workspace.monitoring.registry import (
     percent,
     register_figure_rows,
     register_indicator_source,
+    register_monitoring_rows,
     register_monitoring_section,
 )
 from workspace.programmes.models import Enrollment, EnrollmentStatus, Programme
@@ -28,25 +29,31 @@ from workspace.pupils.models import Pupil, grade_of
 
 def coverage_pupil_rows(scope: MonitoringScope) -> list[tuple[int, str, int, int]]:
     """(home school, class label, unique pupils this year, unique pupils last year) of the enrolled or
-    completed enrolments whose programme's period overlaps the year: one statement."""
-    def in_year(year):
-        return case((and_(or_(Programme.starts_on.is_(None), Programme.starts_on <= year.ends_on),
-                          or_(Programme.ends_on.is_(None), Programme.ends_on >= year.starts_on)),
-                     Enrollment.pupil_id))
+    completed enrolments whose programme's period overlaps the year: one grouped read."""
+    return scope.rows("coverage_pupil_rows")
 
-    def compute():
-        query = (select(Enrollment.home_institution_id, Enrollment.class_label,
-                        func.count(in_year(scope.year).distinct()), func.count(in_year(scope.previous).distinct()))
-                 .join(Programme, and_(Programme.id == Enrollment.programme_id,
-                                       Programme.network_id == Enrollment.network_id))
-                 .where(Enrollment.status.in_([EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED]))
-                 .group_by(Enrollment.home_institution_id, Enrollment.class_label))
-        if scope.institution_id is not None:
-            query = query.where(or_(Enrollment.home_institution_id == scope.institution_id,
-                                    Programme.provider_institution_id == scope.institution_id))
-        return [(home, class_label, int(this or 0), int(last or 0))
-                for home, class_label, this, last in db.session.execute(query)]
-    return scope.cached("coverage_pupil_rows", compute)
+
+def _in_year(year):
+    return case((and_(or_(Programme.starts_on.is_(None), Programme.starts_on <= year.ends_on),
+                      or_(Programme.ends_on.is_(None), Programme.ends_on >= year.starts_on)),
+                 Enrollment.pupil_id))
+
+
+def _coverage_rows(scope: MonitoringScope):
+    query = (select(Enrollment.home_institution_id, Enrollment.class_label,
+                    func.count(_in_year(scope.year).distinct()), func.count(_in_year(scope.previous).distinct()))
+             .join(Programme, and_(Programme.id == Enrollment.programme_id,
+                                   Programme.network_id == Enrollment.network_id))
+             .where(Enrollment.status.in_([EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED]))
+             .group_by(Enrollment.home_institution_id, Enrollment.class_label))
+    if scope.institution_id is not None:
+        query = query.where(or_(Enrollment.home_institution_id == scope.institution_id,
+                                Programme.provider_institution_id == scope.institution_id))
+    return query
+
+
+def _coverage_values(_scope: MonitoringScope, rows) -> list[tuple[int, str, int, int]]:
+    return [(home, class_label, int(this or 0), int(last or 0)) for home, class_label, this, last in rows]
 
 
 def coverage_programme_rows(scope: MonitoringScope) -> RowsTable:
@@ -79,12 +86,14 @@ def coverage_programme_rows(scope: MonitoringScope) -> RowsTable:
 
 def own_pupils(scope: MonitoringScope) -> dict[int | None, int]:
     """grade → active pupils of the institution (its own registry; empty on a network's dashboard)."""
+    return scope.rows("own_pupils")
+
+
+def _own_pupils(scope: MonitoringScope):
     if scope.institution_id is None:
-        return {}
-    def compute():
-        return dict(db.session.execute(select(Pupil.grade, func.count(Pupil.id)).where(
-            Pupil.institution_id == scope.institution_id, Pupil.is_active.is_(True)).group_by(Pupil.grade)).all())
-    return scope.cached("own_pupils", compute)
+        return None
+    return (select(Pupil.grade, func.count(Pupil.id))
+            .where(Pupil.institution_id == scope.institution_id, Pupil.is_active.is_(True)).group_by(Pupil.grade))
 
 
 def pupil_totals(scope: MonitoringScope) -> dict[int, int]:
@@ -138,6 +147,8 @@ def pupils_section(scope: MonitoringScope) -> SectionContent:
 
 
 register_figure_rows(("pupils-by-class", "pupils-by-school"), coverage_programme_rows)
+register_monitoring_rows("coverage_pupil_rows", _coverage_rows, _coverage_values)
+register_monitoring_rows("own_pupils", _own_pupils, lambda _scope, rows: dict(rows))
 register_monitoring_section("pupils", _l("Охват обучающихся сетевыми программами"), pupils_section, position=25)
 register_indicator_source("pupils_covered", _l("Обучающихся охвачено сетевыми программами"), "чел.",
                           by_year(pupil_totals), position=70)

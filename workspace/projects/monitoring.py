@@ -11,7 +11,6 @@ from sqlalchemy import and_, or_, select
 from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
-from workspace.extensions import db
 from workspace.monitoring.registry import (
     Figure,
     Headline,
@@ -23,6 +22,7 @@ from workspace.monitoring.registry import (
     percent,
     register_figure_rows,
     register_indicator_source,
+    register_monitoring_rows,
     register_monitoring_section,
 )
 from workspace.projects.models import Project, ProjectIndicator, ProjectParticipant, ProjectStatus
@@ -37,17 +37,19 @@ def _project_filter(scope: MonitoringScope, query):
 
 def _project_table(scope: MonitoringScope) -> list[tuple]:
     """Every project whose term touches either year, each with its indicators (outer-joined, in order):
-    one statement for the section's counts and its table of indicators."""
-    def compute():
-        query = (select(Project.id, Project.title, Project.status, Project.starts_on, Project.ends_on,
-                        ProjectIndicator.name, ProjectIndicator.unit, ProjectIndicator.target_value,
-                        ProjectIndicator.actual_value)
-                 .outerjoin(ProjectIndicator, and_(ProjectIndicator.project_id == Project.id,
-                                                   ProjectIndicator.network_id == Project.network_id))
-                 .where(Project.starts_on <= scope.year.ends_on, Project.ends_on >= scope.previous.starts_on)
-                 .order_by(Project.title, Project.id, ProjectIndicator.position, ProjectIndicator.id))
-        return [tuple(row) for row in db.session.execute(_project_filter(scope, query))]
-    return scope.cached("project_table", compute)
+    one read for the section's counts and its table of indicators."""
+    return scope.rows("project_table")
+
+
+def _project_rows(scope: MonitoringScope):
+    query = (select(Project.id, Project.title, Project.status, Project.starts_on, Project.ends_on,
+                    ProjectIndicator.name, ProjectIndicator.unit, ProjectIndicator.target_value,
+                    ProjectIndicator.actual_value)
+             .outerjoin(ProjectIndicator, and_(ProjectIndicator.project_id == Project.id,
+                                               ProjectIndicator.network_id == Project.network_id))
+             .where(Project.starts_on <= scope.year.ends_on, Project.ends_on >= scope.previous.starts_on)
+             .order_by(Project.title, Project.id, ProjectIndicator.position, ProjectIndicator.id))
+    return _project_filter(scope, query)
 
 
 def project_rows(scope: MonitoringScope) -> list[tuple[str, date, date, int]]:
@@ -120,6 +122,7 @@ def projects_section(scope: MonitoringScope) -> SectionContent:
 
 
 register_figure_rows(("projects-by-status", "projects-indicators"), projects_rows_table)
+register_monitoring_rows("project_table", _project_rows, lambda _scope, rows: [tuple(row) for row in rows])
 register_monitoring_section("projects", _l("Сетевые проекты"), projects_section, position=40)
 register_indicator_source("projects_approved", _l("Утверждённых сетевых проектов"), "шт.", by_year(project_totals),
                           position=90)

@@ -6,13 +6,13 @@ from sqlalchemy import func, select
 
 from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
-from workspace.extensions import db
 from workspace.monitoring.registry import (
     Figure,
     Headline,
     MonitoringScope,
     SectionContent,
     register_indicator_source,
+    register_monitoring_rows,
     register_monitoring_section,
 )
 from workspace.surveys.models import QuestionKind, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse, SurveyStatus
@@ -21,27 +21,32 @@ from workspace.surveys.queries import SATISFIED, satisfaction_percent
 
 def survey_rows(scope: MonitoringScope) -> list[tuple[int, str, int, int, int, int]]:
     """(id, title, start_year, responses, satisfied marks (4–5), number of satisfaction marks) of the published
-    surveys of both years: one statement."""
-    def compute():
-        responses = (select(func.count(SurveyResponse.id)).where(SurveyResponse.survey_id == Survey.id)
-                     .correlate(Survey).scalar_subquery())
-        marks = (select(func.count(SurveyAnswer.id))
-                 .join(SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)
-                 .where(SurveyQuestion.survey_id == Survey.id, SurveyQuestion.is_satisfaction.is_(True),
-                        SurveyQuestion.kind == QuestionKind.SCALE, SurveyAnswer.choice.in_(SATISFIED))
+    surveys of both years: one read."""
+    return scope.rows("survey_rows")
+
+
+def _survey_rows(scope: MonitoringScope):
+    responses = (select(func.count(SurveyResponse.id)).where(SurveyResponse.survey_id == Survey.id)
                  .correlate(Survey).scalar_subquery())
-        marked = (select(func.count(SurveyAnswer.id))
-                  .join(SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)
-                  .where(SurveyQuestion.survey_id == Survey.id, SurveyQuestion.is_satisfaction.is_(True),
-                         SurveyQuestion.kind == QuestionKind.SCALE, SurveyAnswer.choice.is_not(None))
-                  .correlate(Survey).scalar_subquery())
-        query = (select(Survey.id, Survey.title, Survey.start_year, responses, marks, marked)
-                 .where(Survey.start_year.in_([year.start_year for year in scope.years]),
-                        Survey.status != SurveyStatus.DRAFT)
-                 .order_by(Survey.start_year.desc(), Survey.id))
-        return [(survey_id, title, start_year, int(count or 0), int(total or 0), int(number or 0))
-                for survey_id, title, start_year, count, total, number in db.session.execute(query)]
-    return scope.cached("survey_rows", compute)
+    marks = (select(func.count(SurveyAnswer.id))
+             .join(SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)
+             .where(SurveyQuestion.survey_id == Survey.id, SurveyQuestion.is_satisfaction.is_(True),
+                    SurveyQuestion.kind == QuestionKind.SCALE, SurveyAnswer.choice.in_(SATISFIED))
+             .correlate(Survey).scalar_subquery())
+    marked = (select(func.count(SurveyAnswer.id))
+              .join(SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)
+              .where(SurveyQuestion.survey_id == Survey.id, SurveyQuestion.is_satisfaction.is_(True),
+                     SurveyQuestion.kind == QuestionKind.SCALE, SurveyAnswer.choice.is_not(None))
+              .correlate(Survey).scalar_subquery())
+    return (select(Survey.id, Survey.title, Survey.start_year, responses, marks, marked)
+            .where(Survey.start_year.in_([year.start_year for year in scope.years]),
+                   Survey.status != SurveyStatus.DRAFT)
+            .order_by(Survey.start_year.desc(), Survey.id))
+
+
+def _survey_values(_scope: MonitoringScope, rows) -> list[tuple[int, str, int, int, int, int]]:
+    return [(survey_id, title, start_year, int(count or 0), int(total or 0), int(number or 0))
+            for survey_id, title, start_year, count, total, number in rows]
 
 
 def satisfaction_by_year(scope: MonitoringScope) -> tuple[float | None, float | None]:
@@ -83,6 +88,7 @@ def surveys_section(scope: MonitoringScope) -> SectionContent:
         figures=[figure])
 
 
+register_monitoring_rows("survey_rows", _survey_rows, _survey_values)
 register_monitoring_section("surveys", _l("Анкетирование родителей и обучающихся"), surveys_section, position=60)
 register_indicator_source("survey_satisfaction", _l("Удовлетворённость по анкетам"), "%", satisfaction_by_year,
                           position=110)
