@@ -43,6 +43,26 @@ def test_scope_filters_rows_counts_and_joins(app, two_schools):
         assert db.session.scalar(select(Note).where(Note.institution_id == two.id)) is None
 
 
+def test_one_statement_object_run_in_two_scopes_answers_each_its_own(app, two_schools):
+    """A statement built once and run on every request (the search's, the desk's) keeps its criteria between
+    executions; the scope's values come with each execution, so one scope's rows never answer another."""
+    one, two, net_one, net_two = two_schools
+    notes, seats = select(Note.body), select(func.count()).select_from(Seat).where(Seat.id > 0)
+    with app.app_context():
+        for institution, network, body in ((one, net_one, "первая"), (two, net_two, "вторая"),
+                                           (one, net_one, "первая")):
+            set_scope(institution_id=institution.id, network_ids=[network.id])
+            assert db.session.scalars(notes).all() == [body]
+            assert db.session.scalar(seats) == 1
+        set_scope(institution_id=one.id, network_ids=[net_one.id, net_two.id])
+        assert db.session.scalar(seats) == 2
+        set_scope(institution_id=None, network_ids=[])
+        assert db.session.scalar(seats) == 0
+        with pytest.raises(UnscopedQueryError):
+            set_scope(institution_id=None, network_ids=None)
+            db.session.scalars(notes).all()
+
+
 def test_institution_scope_without_networks_still_raises_for_network_models(app, two_schools):
     one, *_ = two_schools
     with app.app_context():
