@@ -15,6 +15,7 @@ from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.monitoring.registry import (
+    BoundScope,
     Figure,
     Headline,
     MonitoringScope,
@@ -37,7 +38,7 @@ def agreement_rows(scope: MonitoringScope) -> list[tuple[str, str, date, date, d
     return scope.rows("agreement_rows")
 
 
-def _agreement_rows(scope: MonitoringScope):
+def _agreement_rows(scope: BoundScope):
     query = (select(Agreement.kind, Agreement.status, Agreement.starts_on, Agreement.ends_on,
                     Agreement.terminated_on, func.count(Agreement.id))
              .group_by(Agreement.kind, Agreement.status, Agreement.starts_on, Agreement.ends_on,

@@ -14,6 +14,7 @@ from workspace.core.labels import label
 from workspace.council.models import AgendaItem, Decision, Outcome
 from workspace.extensions import db
 from workspace.monitoring.registry import (
+    BoundScope,
     Figure,
     Headline,
     MonitoringScope,
@@ -32,7 +33,7 @@ def decision_rows(scope: MonitoringScope) -> list[tuple[date, str, int]]:
     return scope.rows("decision_rows")
 
 
-def _decision_rows(scope: MonitoringScope):
+def _decision_rows(scope: BoundScope):
     return (select(Decision.decided_on, Decision.outcome, func.count(Decision.id))
             .where(Decision.decided_on >= scope.previous.starts_on, Decision.decided_on <= scope.year.ends_on)
             .group_by(Decision.decided_on, Decision.outcome))

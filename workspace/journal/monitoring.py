@@ -13,6 +13,7 @@ from workspace.extensions import db
 from workspace.journal.models import Attendance, Lesson, Mark
 from workspace.monitoring.registry import (
     MONTHS,
+    BoundScope,
     Figure,
     Headline,
     MonitoringScope,
@@ -34,7 +35,7 @@ def attendance_rows(scope: MonitoringScope) -> list[tuple[int, int, int, str, in
     return scope.rows("attendance_rows")
 
 
-def _attendance_rows(scope: MonitoringScope):
+def _attendance_rows(scope: BoundScope):
     year, month = func.extract("year", Lesson.held_on), func.extract("month", Lesson.held_on)
     query = (select(year, month, Group.provider_institution_id, Mark.attendance, func.count(Mark.id))
              .join(Lesson, and_(Lesson.id == Mark.lesson_id, Lesson.network_id == Mark.network_id))

@@ -12,7 +12,8 @@ from datetime import UTC, date, datetime
 
 from flask_babel import format_date
 from markupsafe import Markup
-from sqlalchemy import Select, select
+from sqlalchemy import Date, Integer, Select, bindparam, select
+from sqlalchemy.sql.elements import BindParameter
 
 from tenants.models import Institution, Membership, Network
 from workspace.core.dates import AcademicYear
@@ -122,19 +123,15 @@ class MonitoringScope:
         self._read([key for key in READS if key not in self.cache])
 
     def _read(self, keys: list[str]) -> None:
-        asked = []
+        asked, union = _union_of(tuple(keys), self.institution_id is not None)
         for key in keys:
-            statement = READS[key].statement(self)
-            if statement is None:
+            if key not in asked:  # nothing to read for this kind of scope
                 self.cache[key] = READS[key].convert(self, [])
-            else:
-                asked.append((key, statement))
-        if not asked:
+        if union is None:
             return
-        union = ordered_union([(statement.order_by(None), tuple(statement._order_by_clauses))
-                               for _key, statement in asked])
-        for (key, _statement), rows in zip(asked, union.split(db.session.execute(union.statement))):
+        for key, rows in zip(asked, union.split(db.session.execute(union.statement, _values(self)))):
             self.cache[key] = READS[key].convert(self, rows)
+
 
     def year_of(self, day) -> AcademicYear | None:
         """The year (this or the previous) a date falls in, or None."""
@@ -149,6 +146,57 @@ class MonitoringScope:
 
     def network_names(self) -> dict[int, str]:
         return self.rows("network_names")
+
+
+@dataclass(frozen=True)
+class _BoundYear:
+    start_year: BindParameter
+    starts_on: BindParameter
+    ends_on: BindParameter
+
+
+class BoundScope:
+    """A scope whose values are bound parameters: what a registered read builds its statement from, so that the
+    statement of the reads is built once per kind of scope (a network's, an institution's) and run with the values
+    of each request (``_values``). It answers the attributes a read uses: ``institution_id`` (None on a network's
+    dashboard), ``network_ids``, ``year`` and ``previous`` (``start_year``, ``starts_on``, ``ends_on``), ``years``."""
+
+    def __init__(self, by_institution: bool) -> None:
+        self.institution_id = bindparam("monitoring_institution_id", type_=Integer) if by_institution else None
+        self.network_ids = bindparam("monitoring_network_ids", expanding=True)
+        self.year, self.previous = (_BoundYear(bindparam(f"monitoring_{name}_start_year", type_=Integer),
+                                               bindparam(f"monitoring_{name}_starts_on", type_=Date),
+                                               bindparam(f"monitoring_{name}_ends_on", type_=Date))
+                                    for name in ("year", "previous"))
+
+    @property
+    def years(self) -> tuple[_BoundYear, _BoundYear]:
+        return self.year, self.previous
+
+
+def _values(scope: MonitoringScope) -> dict:
+    values = {"monitoring_institution_id": scope.institution_id, "monitoring_network_ids": list(scope.network_ids)}
+    for name, year in (("year", scope.year), ("previous", scope.previous)):
+        values.update({f"monitoring_{name}_start_year": year.start_year, f"monitoring_{name}_starts_on": year.starts_on,
+                       f"monitoring_{name}_ends_on": year.ends_on})
+    return values
+
+
+_UNIONS: dict[tuple[tuple[str, ...], bool], tuple[list[str], object]] = {}
+
+
+def _union_of(keys: tuple[str, ...], by_institution: bool):
+    """The keys read for this kind of scope (a read may have nothing to read) and their ONE statement (None when
+    none is read): built once per keys and kind of scope."""
+    found = _UNIONS.get((keys, by_institution))
+    if found is None:
+        bound = BoundScope(by_institution)
+        statements = [(key, READS[key].statement(bound)) for key in keys]
+        asked = [(key, statement) for key, statement in statements if statement is not None]
+        union = ordered_union([(statement.order_by(None), tuple(statement._order_by_clauses))
+                               for _key, statement in asked]) if asked else None
+        found = _UNIONS[(keys, by_institution)] = ([key for key, _statement in asked], union)
+    return found
 
 
 # The rows the providers read, shared between the requests of this process for MONITORING_CACHE_SECONDS:
@@ -174,27 +222,28 @@ def share_rows(scope: MonitoringScope, seconds: float) -> None:
 
 @dataclass(frozen=True)
 class RowsRead:
-    statement: Callable[[MonitoringScope], Select | None]
+    statement: Callable[[BoundScope], Select | None]
     convert: Callable[[MonitoringScope, list], object]
 
 
 READS: dict[str, RowsRead] = {}
 
 
-def register_monitoring_rows(key: str, statement: Callable[[MonitoringScope], Select | None],
+def register_monitoring_rows(key: str, statement: Callable[[BoundScope], Select | None],
                              convert: Callable[[MonitoringScope, list], object]) -> None:
-    """A grouped read that sections and indicator sources share: ``statement(scope)`` builds it (None: nothing to
-    read for this scope), ``convert(scope, rows)`` turns its rows (tuples of its columns, in its order) into what
+    """A grouped read that sections and indicator sources share: ``statement(scope)`` builds it from a
+    ``BoundScope`` (the scope's values as bound parameters; None: nothing to read for this kind of scope), ``convert(scope, rows)`` turns its rows (tuples of its columns, in its order) into what
     ``scope.rows(key)`` gives. A dashboard reads every registered read in one statement (``scope.read_all``)."""
     READS[key] = RowsRead(statement, convert)
+    _UNIONS.clear()  # the statements built with the read it replaces
 
 
-def _institution_names(scope: MonitoringScope) -> Select:
+def _institution_names(scope: BoundScope) -> Select:
     return (select(Institution.id, Institution.short_name).join(Membership, Membership.institution_id == Institution.id)
             .where(Membership.network_id.in_(scope.network_ids)).group_by(Institution.id, Institution.short_name))
 
 
-def _network_names(scope: MonitoringScope) -> Select:
+def _network_names(scope: BoundScope) -> Select:
     return select(Network.id, Network.name).where(Network.id.in_(scope.network_ids))
 
 

@@ -17,6 +17,7 @@ from workspace.core.labels import label
 from workspace.extensions import db
 from workspace.monitoring.registry import (
     MONTHS,
+    BoundScope,
     Figure,
     Headline,
     MonitoringScope,
@@ -48,7 +49,7 @@ def plan_rows(scope: MonitoringScope) -> list[tuple[int, int, tuple[date, ...], 
     return scope.rows("plan_rows")
 
 
-def _plan_rows(scope: MonitoringScope):
+def _plan_rows(scope: BoundScope):
     owner = PlanSection.partner_institution_id if scope.institution_id is None else PlanItem.network_id
     query = (select(Plan.start_year, owner, PlanItem.starts_on, PlanItem.ends_on, PlanItem.periods,
                     PlanItem.status, func.count(PlanItem.id))
@@ -197,7 +198,7 @@ def participation_rows(scope: MonitoringScope) -> list[tuple[date, int, int, tup
     return scope.rows("participation_rows")
 
 
-def _participation_rows(scope: MonitoringScope):
+def _participation_rows(scope: BoundScope):
     query = (select(EventReport.held_from, EventParticipation.network_id, EventParticipation.institution_id,
                     EventParticipation.grade_from, EventParticipation.grade_to, EventParticipation.category,
                     func.sum(EventParticipation.count))

@@ -11,6 +11,7 @@ from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.extensions import db
 from workspace.monitoring.registry import (
+    BoundScope,
     Figure,
     Headline,
     MonitoringScope,
@@ -39,7 +40,7 @@ def _in_year(year):
                  Enrollment.pupil_id))
 
 
-def _coverage_rows(scope: MonitoringScope):
+def _coverage_rows(scope: BoundScope):
     query = (select(Enrollment.home_institution_id, Enrollment.class_label,
                     func.count(_in_year(scope.year).distinct()), func.count(_in_year(scope.previous).distinct()))
              .join(Programme, and_(Programme.id == Enrollment.programme_id,
@@ -89,7 +90,7 @@ def own_pupils(scope: MonitoringScope) -> dict[int | None, int]:
     return scope.rows("own_pupils")
 
 
-def _own_pupils(scope: MonitoringScope):
+def _own_pupils(scope: BoundScope):
     if scope.institution_id is None:
         return None
     return (select(Pupil.grade, func.count(Pupil.id))

@@ -12,6 +12,7 @@ from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
 from workspace.monitoring.registry import (
+    BoundScope,
     Figure,
     Headline,
     MonitoringScope,
@@ -41,7 +42,7 @@ def _project_table(scope: MonitoringScope) -> list[tuple]:
     return scope.rows("project_table")
 
 
-def _project_rows(scope: MonitoringScope):
+def _project_rows(scope: BoundScope):
     query = (select(Project.id, Project.title, Project.status, Project.starts_on, Project.ends_on,
                     ProjectIndicator.name, ProjectIndicator.unit, ProjectIndicator.target_value,
                     ProjectIndicator.actual_value)

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.monitoring.registry import (
+    BoundScope,
     Figure,
     Headline,
     MonitoringScope,
@@ -25,7 +26,7 @@ def survey_rows(scope: MonitoringScope) -> list[tuple[int, str, int, int, int, i
     return scope.rows("survey_rows")
 
 
-def _survey_rows(scope: MonitoringScope):
+def _survey_rows(scope: BoundScope):
     responses = (select(func.count(SurveyResponse.id)).where(SurveyResponse.survey_id == Survey.id)
                  .correlate(Survey).scalar_subquery())
     marks = (select(func.count(SurveyAnswer.id))
