@@ -26,8 +26,9 @@ A provider is a plain function ``provider(scope: MonitoringScope) -> SectionCont
     from workspace.monitoring.registry import (Figure, Headline, SectionContent, by_year, register_indicator_source,
                                                register_monitoring_rows, register_monitoring_section)
 
-    # one grouped SELECT covering both years (None where the scope has nothing to read), and what its rows become
-    register_monitoring_rows("agreement_rows", lambda scope: select(...).group_by(...),
+    # one grouped SELECT covering both years, built from a BoundScope (the scope's values as bound parameters:
+    # built once per kind of dashboard; None where that kind has nothing to read), and what its rows become
+    register_monitoring_rows("agreement_rows", lambda bound: select(...).where(... bound.year.ends_on ...),
                              lambda scope, rows: [...])
 
     def agreements_section(scope):
