@@ -22,15 +22,16 @@ RLS_CONTEXT = {"dashboard": 2, "institution-dashboard": 1, "print": 2, "indicato
 # answers grouped by choice, respondents per question, texts: 5) besides its own.
 # What the network's dashboard reads: the user, the network with the membership and the seat (2, every network
 # page); every area's grouped read in ONE statement (1, ``scope.read_all``: the plan items of both years grouped by
-# partner, day and status; the names of the members and of the networks; the participants of both years grouped;
-# the council's decisions grouped; the surveys with their response and satisfaction sums; the enrolled pupils of
-# both years grouped by school and class; the agreements grouped by kind, status and term; the projects of both
-# years with their indicators outer-joined; the journal's marks grouped by month, provider and attendance);
-# the indicators with their hand-entered values (1). Computed indicators reuse the sections' rows. The
-# institution's dashboard: the user, then the same one statement (with its active pupils by grade) without the
-# network's indicators. Both dashboards: the schools' diagnostic totals with their indicators (1, shared by the
-# section and the indicators' values; an institution's: its own). The answer: the token, the survey, its questions, «already
-# answered?», the marker, the response and the answers (one executemany).
+# partner, day and status; the names of the members and of the networks; the participants of both years grouped; the
+# council's decisions grouped; the surveys with their response and satisfaction sums; the enrolled pupils of both
+# years grouped by school and class; the agreements grouped by kind, status and term; the projects of both years
+# with their indicators outer-joined; the journal's marks grouped by month, provider and attendance); the indicators
+# with their hand-entered values (1). Computed indicators reuse the sections' rows. The institution's dashboard: the
+# user and the institution's networks (2), then the same one statement (with its active pupils by grade) without the
+# network's indicators. Both
+# dashboards: the schools' diagnostic totals with their indicators (1, shared by the section and the indicators'
+# values; an institution's: its own). The answer: the token, the survey, its questions, «already answered?», the
+# marker, the response and the answers (one executemany).
 
 
 def _populate(make, size: int):

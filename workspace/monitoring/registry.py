@@ -132,7 +132,6 @@ class MonitoringScope:
         for key, rows in zip(asked, union.split(db.session.execute(union.statement, _values(self)))):
             self.cache[key] = READS[key].convert(self, rows)
 
-
     def year_of(self, day) -> AcademicYear | None:
         """The year (this or the previous) a date falls in, or None."""
         for year in self.years:
@@ -232,8 +231,9 @@ READS: dict[str, RowsRead] = {}
 def register_monitoring_rows(key: str, statement: Callable[[BoundScope], Select | None],
                              convert: Callable[[MonitoringScope, list], object]) -> None:
     """A grouped read that sections and indicator sources share: ``statement(scope)`` builds it from a
-    ``BoundScope`` (the scope's values as bound parameters; None: nothing to read for this kind of scope), ``convert(scope, rows)`` turns its rows (tuples of its columns, in its order) into what
-    ``scope.rows(key)`` gives. A dashboard reads every registered read in one statement (``scope.read_all``)."""
+    ``BoundScope`` (the scope's values as bound parameters; None: nothing to read for this kind of scope),
+    ``convert(scope, rows)`` turns its rows (tuples of its columns, in its order) into what ``scope.rows(key)``
+    gives. A dashboard reads every registered read in one statement (``scope.read_all``)."""
     READS[key] = RowsRead(statement, convert)
     _UNIONS.clear()  # the statements built with the read it replaces
 

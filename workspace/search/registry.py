@@ -7,8 +7,9 @@ no value of the request: the query's forms come from ``shape.matches(column, ...
 institution and user are the bound parameters below, so the statement of every kind for a query of one shape
 (how many forms) is built once and then only executed with new values. ``run_search`` takes each part's first
 rows (best first, the limit asked) and joins the parts into one statement (``workspace.core.union``). The
-tenant-scoping hook scopes every part like any other nested select (its loader criteria reach into subqueries). A kind's ``present(rows, query, limit)`` turns its rows (named tuples of its own
-columns) into (title, subtitle, url), at most ``limit``."""
+tenant-scoping hook scopes every part like any other nested select (its loader criteria reach into subqueries).
+A kind's ``present(rows, query, limit)`` turns its rows (named tuples of its own columns) into (title, subtitle,
+url), at most ``limit``."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
