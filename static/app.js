@@ -105,11 +105,22 @@
     return selector.charAt(0) === "#" ? selector.slice(1) : null;
   }
 
-  function cancelInline(form) {
+  // «Отмена» of a form just swapped in: htmx binds its links when the swap settles, and the field has the focus
+  // before that; a click in between would only follow the link's anchor. So bind it first (htmx.process does
+  // nothing to an element already bound).
+  function clickCancel(form) {
     var links = form.querySelectorAll(".actions a[hx-get]");
-    if (links.length) {
+    if (!links.length) { return false; }
+    var link = links[links.length - 1];
+    window.htmx.process(link);
+    link.click();
+    return true;
+  }
+
+  function cancelInline(form) {
+    if (form.querySelector(".actions a[hx-get]")) {
       form.setAttribute("data-quiet-cancel", "");  // cancelled for another cell: the focus stays there
-      links[links.length - 1].click();
+      clickCancel(form);
     }
   }
 
@@ -118,8 +129,7 @@
     var form = event.target.closest("form.cell-form");
     if (!form) { return; }
     event.preventDefault();
-    var links = form.querySelectorAll(".actions a[hx-get]");
-    if (links.length) { links[links.length - 1].click(); }
+    clickCancel(form);
   });
 
   document.addEventListener("htmx:beforeRequest", function (event) {

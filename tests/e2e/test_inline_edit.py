@@ -2,6 +2,8 @@
 or a cancel the focus is back on the cell's «изменить» link (plan cells, roadmap cells, obligations)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.e2e.support import COORDINATOR, NETWORK, assert_no_reload, expect, mark_window
@@ -63,4 +65,24 @@ def test_escape_cancels_a_roadmap_cell(open_page):
     field.press("Escape")
     expect(cell.locator("form")).to_have_count(0)
     expect(cell.get_by_role("link", name="изменить")).to_be_focused()
+    assert_no_reload(page)
+
+
+def test_escape_cancels_even_before_the_form_has_settled(open_page):
+    """The field has the focus as soon as the form is swapped in, and htmx binds the form's links only when the
+    swap settles: an Escape pressed in between cancels all the same (it only followed «Отмена»'s anchor before).
+    The settling is slowed down here so that the key lands in that moment every time."""
+    page = open_page(user="metodist@cdo-koshekhabl.example")
+    page.goto("/n/koshekhabl-set/projects/")
+    page.get_by_role("link", name="Робототехника для сельских школ").click()
+    page.wait_for_url(re.compile(r"/projects/\d+"))
+    page.wait_for_load_state("load")  # the project's page, its htmx bound, before its settling is slowed down
+    mark_window(page)
+    page.evaluate("() => { window.htmx.config.defaultSettleDelay = 1500; }")
+    cell = page.locator("table.roadmap tbody tr", has_text="Районные соревнования").locator("td[id$='-expected_result']")
+    cell.get_by_role("link", name="изменить").click()
+    field = cell.get_by_label("Новое значение")
+    expect(field).to_be_focused()
+    field.press("Escape")
+    expect(cell.locator("form")).to_have_count(0, timeout=1000)
     assert_no_reload(page)
