@@ -17,10 +17,21 @@ from __future__ import annotations
 from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from sqlalchemy import BigInteger, Column, Enum, Integer, Select, String, cast, func, literal_column, null, select
-from sqlalchemy import union_all as sql_union_all
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Enum,
+    Integer,
+    Select,
+    String,
+    cast,
+    func,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.sql.sqltypes import NullType
 
 PART = "union_part"
@@ -31,20 +42,15 @@ ROW = "union_row"
 class Union:
     statement: Select
     positions: list[list[int]]        # for each select, where its own columns stand in a row of the statement
-    names: list[tuple[str, ...]]      # for each select, its columns' names
+    row_classes: list[type]           # for each select, the named tuple of its columns
 
     def split(self, rows: Iterable) -> list[list[tuple]]:
         """The rows of each select, in its order, as named tuples of its own columns."""
-        found: list[list[tuple]] = [[] for _ in self.names]
+        found: list[list[tuple]] = [[] for _ in self.row_classes]
         for row in rows:
             number = row[0]
-            found[number].append(_row_class(self.names[number])._make([row[index] for index in self.positions[number]]))
+            found[number].append(self.row_classes[number]._make([row[index] for index in self.positions[number]]))
         return found
-
-
-@lru_cache(maxsize=256)
-def _row_class(names: tuple[str, ...]):
-    return namedtuple("Row", names, rename=True)  # an unlabelled column is named by its place
 
 
 def _family(column) -> object:
@@ -98,7 +104,8 @@ def ordered_union(parts: Sequence[tuple[Select, tuple]]) -> Union:
     subqueries = [part.add_columns(func.row_number().over(order_by=order or None).label(ROW)).order_by(*order)
                   .subquery() for part, order in parts]
     columns = [[column for column in subquery.c if column.key != ROW] for subquery in subqueries]
-    names = [tuple(column.key for column in own) for own in columns]
+    row_classes = [namedtuple("Row", [column.key for column in own], rename=True)  # unlabelled: named by place
+                   for own in columns]
     placed, first_of_slot, families = _slots(columns)
     selects = []
     for number, subquery in enumerate(subqueries):
@@ -109,6 +116,6 @@ def ordered_union(parts: Sequence[tuple[Select, tuple]]) -> Union:
                               *(slot.label(f"slot_{index}") for index, slot in enumerate(slots))))
     positions = [[slot + 2 for slot in own] for own in placed]
     if len(selects) == 1:
-        return Union(selects[0].order_by(subqueries[0].c[ROW]), positions, names)
-    every = sql_union_all(*selects).subquery()
-    return Union(select(every).order_by(every.c[PART], every.c[ROW]), positions, names)
+        return Union(selects[0].order_by(subqueries[0].c[ROW]), positions, row_classes)
+    every = union_all(*selects).subquery()
+    return Union(select(every).order_by(every.c[PART], every.c[ROW]), positions, row_classes)

@@ -61,13 +61,8 @@ def coverage_programme_rows(scope: MonitoringScope) -> RowsTable:
     """The programmes whose enrolments the pupils' figures count, by home school and class: numbers of pupils
     only — no pupil is named here, whoever reads it. One statement, the same filter as coverage_pupil_rows (a
     pupil in two programmes is in two rows, once in the figures)."""
-    def in_year(year):
-        return case((and_(or_(Programme.starts_on.is_(None), Programme.starts_on <= year.ends_on),
-                          or_(Programme.ends_on.is_(None), Programme.ends_on >= year.starts_on)),
-                     Enrollment.pupil_id))
-
     query = (select(Programme.title, Enrollment.home_institution_id, Enrollment.class_label,
-                    func.count(in_year(scope.year).distinct()), func.count(in_year(scope.previous).distinct()))
+                    func.count(_in_year(scope.year).distinct()), func.count(_in_year(scope.previous).distinct()))
              .join(Programme, and_(Programme.id == Enrollment.programme_id,
                                    Programme.network_id == Enrollment.network_id))
              .where(Enrollment.status.in_([EnrollmentStatus.ENROLLED, EnrollmentStatus.COMPLETED]))
