@@ -79,6 +79,9 @@ class Config:
         self.PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
         # How long the monitoring dashboards reuse the rows they read (per process; 0: read on every view).
         self.MONITORING_CACHE_SECONDS = float(os.environ.get("MONITORING_CACHE_SECONDS", "300"))
+        # SQLite: how often a pooled connection refreshes the planner's statistics (PRAGMA optimize) when handed
+        # back; the first hand-back of a connection always does.
+        self.SQLITE_OPTIMIZE_SECONDS = float(os.environ.get("SQLITE_OPTIMIZE_SECONDS", "60"))
         # Pupils' personal data of finished enrollments and of pupils who left is depersonalised after this many
         # days (``flask depersonalise``); 3 years by default.
         self.PUPIL_DATA_RETENTION_DAYS = int(os.environ.get("PUPIL_DATA_RETENTION_DAYS", str(3 * 365)))
