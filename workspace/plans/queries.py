@@ -5,7 +5,7 @@ from collections import defaultdict
 from functools import cache
 
 from flask import abort, g
-from sqlalchemy import Integer, bindparam, func, literal, select, union_all
+from sqlalchemy import Integer, bindparam, func, literal, literal_column, select, union_all
 
 from tenants.models import Institution, Membership
 from workspace.accounts.models import User
@@ -101,13 +101,18 @@ ROW_COLUMNS = (PlanItem.id, PlanItem.section_id, PlanItem.number, PlanItem.title
 
 
 @cache
-def _items_statement(paged: bool):
-    """The statement of ``items_and_links``, built once (paged or not) with bound parameters."""
+def _items_statement(limit: int | None):
+    """The statement of ``items_and_links``, built once per page size (or unpaged) with bound parameters.
+
+    The page size is written into the SQL, not bound: PostgreSQL's generic plan of a prepared statement guesses a
+    bound LIMIT at a tenth of the rows, so it estimated the page at six items and read the names linked to the
+    items once per item of the page (95 × the section's links: 30 ms for a section of 95 items with two links
+    each, against 1.4 ms planned with the values)."""
     plan_id, section_ids = bindparam("plan_id", type_=Integer), bindparam("section_ids", expanding=True)
     page = (select(PlanItem.id).where(PlanItem.plan_id == plan_id, PlanItem.section_id.in_(section_ids))
             .order_by(PlanItem.position, PlanItem.id).offset(bindparam("offset", type_=Integer)))
-    if paged:
-        page = page.limit(bindparam("limit", type_=Integer))
+    if limit is not None:
+        page = page.limit(literal_column(str(int(limit)), Integer))
     page = page.subquery()
     names = _links((PlanItem.plan_id == plan_id) & PlanItem.section_id.in_(section_ids))
     return (select(*ROW_COLUMNS, names.c.name).join(page, page.c.id == PlanItem.id)
@@ -125,9 +130,8 @@ def items_and_links(plan: Plan, section_ids: list[int], offset: int = 0,
     if not section_ids:
         return by_section, links
     last = None
-    for row in db.session.execute(_items_statement(limit is not None),
-                                  {"plan_id": plan.id, "section_ids": section_ids, "offset": offset,
-                                   "limit": limit if limit is not None else -1}):
+    for row in db.session.execute(_items_statement(limit),
+                                  {"plan_id": plan.id, "section_ids": section_ids, "offset": offset}):
         if row.id != last:
             by_section[row.section_id].append(row)
             last = row.id
