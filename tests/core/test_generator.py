@@ -24,7 +24,15 @@ from workspace.desk.models import Note
 from workspace.extensions import db
 from workspace.generator import BENCH_LOGINS, BENCH_PASSWORD, SCALES
 from workspace.generator.city import City
-from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
+from workspace.plans.models import (
+    ItemStatus,
+    Plan,
+    PlanItem,
+    PlanItemInstitution,
+    PlanItemPerson,
+    PlanSection,
+    PlanStatus,
+)
 from workspace.plans.report_models import EventParticipation, EventReport
 from workspace.reading.timing import read_timing
 
@@ -153,6 +161,21 @@ def test_demo_scale_fills_the_plans(fresh_app):
             assert report.network_id == item.network_id and report.held_from == item.starts_on
             assert report.held_to <= item.ends_on
         assert _count(EventParticipation) >= 0
+        # Items link the colleagues named responsible (their full names in the plan's «Связаны»), some a member
+        # institution of the item's network.
+        by_id = {item.id: item for item, _p, _s in items}
+        people = db.session.execute(select(PlanItemPerson.item_id, PlanItemPerson.network_id, User.full_name,
+                                           User.position).join(User, User.id == PlanItemPerson.user_id)).all()
+        assert len({link.item_id for link in people}) > scale.plan_items // 3
+        for link in people:
+            item = by_id[link.item_id]
+            assert link.network_id == item.network_id and link.position.lower() in item.responsible
+        partners = db.session.execute(select(PlanItemInstitution.item_id, PlanItemInstitution.network_id,
+                                             Membership.network_id.label("member_of"))
+                                      .join(Membership, (Membership.institution_id == PlanItemInstitution.institution_id)
+                                            & (Membership.network_id == PlanItemInstitution.network_id),
+                                            isouter=True)).all()
+        assert partners and all(link.member_of == by_id[link.item_id].network_id for link in partners)
 
 
 @pytest.mark.parametrize("scale_name", ["city"])

@@ -27,7 +27,15 @@ from workspace.generator.bank import build_bank
 from workspace.generator.journal import build_journal
 from workspace.generator.monitoring import build_monitoring
 from workspace.networks.models import InteractionRow, PartnerKind
-from workspace.plans.models import ItemStatus, Plan, PlanItem, PlanSection, PlanStatus
+from workspace.plans.models import (
+    ItemStatus,
+    Plan,
+    PlanItem,
+    PlanItemInstitution,
+    PlanItemPerson,
+    PlanSection,
+    PlanStatus,
+)
 from workspace.plans.periods import encode_periods
 from workspace.plans.report_models import EventParticipation, EventReport
 from workspace.reading.audience import read_audience
@@ -142,6 +150,7 @@ class City:
     def __init__(self, scale: Scale, seed: int, progress: Callable[[int], None] | None = None,
                  today: date | None = None) -> None:
         self.scale = scale
+        self.seed = seed
         self.rng = random.Random(seed)
         if today is None:
             self.now = datetime.now(UTC).replace(microsecond=0)
@@ -590,14 +599,18 @@ def _initials(person: Person) -> str:
 def build_plans(city: City) -> None:
     """One plan of the current academic year per network (a draft, as plans are most of the year):
     a section per member institution, ~``plan_items / networks`` items; items already over are
-    mostly held, with a report (and now and then participants counted by institution and class)."""
+    mostly held, with a report (and now and then participants counted by institution and class). Most items
+    link the colleagues named responsible, some a partner institution too, as coordinators do in the plan (drawn
+    from a random source of their own: the rest of the city stays as it was generated before links came)."""
     rng, scale = city.rng, city.scale
     if not scale.plan_items or not city.networks:
         return
+    link_rng = random.Random(f"plan links {city.seed}")  # the seed's, apart from ``rng``
     year = AcademicYear.containing(city.today)
     timings: dict[str, object] = {}
     audiences: dict[str, object] = {}
     plan_rows, section_rows, item_rows, report_rows, participation_rows = [], [], [], [], []
+    institution_links, person_links = [], []
     per_network = scale.plan_items // len(city.networks)
     extra = scale.plan_items - per_network * len(city.networks)
     for index, group in enumerate(city.networks):
@@ -652,6 +665,13 @@ def build_plans(city: City) -> None:
                 "report_form": rng.choice(N.PLAN_REPORT_FORMS), "status": status, "version": 1,
                 "created_at": created + timedelta(minutes=rng.randint(0, 60 * 24 * 10)),
             })
+            if link_rng.random() < 0.6:
+                person_links += [{"id": city.new_id(PlanItemPerson), "network_id": group.id, "item_id": item_id,
+                                  "user_id": person.id} for person in people]
+            if link_rng.random() < 0.3:
+                partner = group.members[link_rng.randrange(len(group.members))][1]
+                institution_links.append({"id": city.new_id(PlanItemInstitution), "network_id": group.id,
+                                          "item_id": item_id, "institution_id": partner.id})
             if status is not ItemStatus.HELD:
                 continue
             report_id = city.new_id(EventReport)
@@ -675,6 +695,8 @@ def build_plans(city: City) -> None:
     city.insert(Plan, plan_rows)
     city.insert(PlanSection, section_rows)
     city.insert(PlanItem, item_rows)
+    city.insert(PlanItemPerson, person_links)
+    city.insert(PlanItemInstitution, institution_links)
     city.insert(EventReport, report_rows)
     city.insert(EventParticipation, participation_rows)
 
@@ -785,7 +807,7 @@ AREAS: list[Area] = [
     Area("networks", lambda s: s.networks * (1 + sum(s.members) // 2), build_networks),
     Area("councils", lambda s: s.networks * 8, build_councils),
     Area("notes", lambda s: s.institutions * s.notes, build_notes, ("notes",)),
-    Area("plans", lambda s: int(s.plan_items * 1.4) + s.networks * 20, build_plans),
+    Area("plans", lambda s: int(s.plan_items * 2.3) + s.networks * 20, build_plans),
     Area("pupils", lambda s: s.pupils, _programmes.build_pupils, ("pupils",)),
     Area("programmes", lambda s: (s.groups + s.past_groups) * 30, _programmes.build_programmes,
          ("applications", "enrollments")),
@@ -800,7 +822,8 @@ AREAS: list[Area] = [
 ]
 
 WRITTEN_TABLES = ("institutions", "users", "networks", "memberships", "seats", "notes", "plans",
-                  "plan_sections", "plan_items", "event_reports", "event_participations",
+                  "plan_sections", "plan_items", "plan_item_people", "plan_item_institutions",
+                  "event_reports", "event_participations",
                   "institution_audit_entries", "network_audit_entries",
                   "agreements", "agreement_parties", "agreement_obligations",
                   *_projects.TABLES, *_programmes.WRITTEN, "lessons", "marks",
