@@ -92,7 +92,7 @@ def configure_sqlite(engine: Engine, config) -> None:
         if dbapi_connection is None:
             return
         now = time.monotonic()
-        if now - record.info.get("optimized_at", float("-inf")) < config.get("SQLITE_OPTIMIZE_SECONDS", 60):
+        if now - record.info.get("optimized_at", float("-inf")) < config["SQLITE_OPTIMIZE_SECONDS"]:
             return
         with contextlib.suppress(sqlite3.OperationalError):  # busy beyond the timeout: the next check-in tries
             dbapi_connection.execute("PRAGMA optimize")

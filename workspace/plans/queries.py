@@ -116,7 +116,7 @@ def _items_statement(limit: int | None):
     if limit is not None:
         page = page.limit(literal_column(str(int(limit)), Integer))
     page = page.cte("page")
-    names = _links(item_ids=select(page.c.id)).cte("names").prefix_with("MATERIALIZED", dialect="postgresql")
+    names = _links(select(page.c.id)).cte("names").prefix_with("MATERIALIZED", dialect="postgresql")
     return (select(*ROW_COLUMNS, names.c.name).join(page, page.c.id == PlanItem.id)
             .outerjoin(names, names.c.item_id == PlanItem.id)
             .order_by(PlanItem.position, PlanItem.id, names.c.kind, names.c.name))
@@ -148,35 +148,22 @@ def member_institutions() -> list[tuple[int, str]]:
         .where(Membership.network_id == g.network.id).order_by(Institution.short_name))]
 
 
-def links_of(plan_id: int, item_id: int | None = None, section_ids: list[int] | None = None) -> dict[int, list[str]]:
-    """item id → the institutions, then the colleagues, linked to it (one statement): of one item, of the
-    items of some sections, or of the whole plan."""
-
-    if item_id is not None:
-        by_item = PlanItem.id == item_id
-    elif section_ids is not None:
-        by_item = (PlanItem.plan_id == plan_id) & PlanItem.section_id.in_(section_ids)
-    else:
-        by_item = PlanItem.plan_id == plan_id
+def links_of(plan_id: int, item_id: int) -> dict[int, list[str]]:
+    """item id → the institutions, then the colleagues, linked to the item (one statement)."""
     links: dict[int, list[str]] = defaultdict(list)
-    both = _links(by_item).subquery()
+    both = _links(select(PlanItem.id).where(PlanItem.plan_id == plan_id, PlanItem.id == item_id)).subquery()
     for item, _kind, name in db.session.execute(select(both).order_by(both.c.item_id, both.c.kind, both.c.name)):
         links[item].append(name)
     return links
 
 
-def _links(by_item=None, item_ids=None):
-    """(item_id, kind, name) of the institutions (kind 0), then the colleagues (kind 1), linked to the items
-    ``by_item`` (a condition on the item) picks, or to the items whose ids the select ``item_ids`` gives."""
+def _links(item_ids):
+    """(item_id, kind, name) of the institutions (kind 0), then the colleagues (kind 1), linked to the items whose
+    ids the select ``item_ids`` gives."""
     institutions = (select(PlanItemInstitution.item_id.label("item_id"), literal(0).label("kind"),
                            Institution.short_name.label("name"))
-                    .join(Institution, Institution.id == PlanItemInstitution.institution_id))
+                    .join(Institution, Institution.id == PlanItemInstitution.institution_id)
+                    .where(PlanItemInstitution.item_id.in_(item_ids)))
     people = (select(PlanItemPerson.item_id.label("item_id"), literal(1).label("kind"), User.full_name.label("name"))
-              .join(User, User.id == PlanItemPerson.user_id))
-    if item_ids is not None:
-        institutions = institutions.where(PlanItemInstitution.item_id.in_(item_ids))
-        people = people.where(PlanItemPerson.item_id.in_(item_ids))
-    else:
-        institutions = institutions.join(PlanItem, PlanItem.id == PlanItemInstitution.item_id).where(by_item)
-        people = people.join(PlanItem, PlanItem.id == PlanItemPerson.item_id).where(by_item)
+              .join(User, User.id == PlanItemPerson.user_id).where(PlanItemPerson.item_id.in_(item_ids)))
     return union_all(institutions, people)
