@@ -887,7 +887,7 @@ def generate(scale: Scale | str, seed: int = 1, progress: Callable[[int], None] 
             for table in WRITTEN_TABLES:
                 connection.execute(text(f'VACUUM (ANALYZE) "{table}"'))
     else:  # SQLite: the planner's statistics of every table at once (the app keeps them fresh with PRAGMA optimize)
-        with db.engine.connect() as connection:
+        with db.engine.begin() as connection:  # committed: outside a request the engine opens a transaction (BEGIN)
             connection.exec_driver_sql("ANALYZE")
     return city
 
