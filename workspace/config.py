@@ -82,6 +82,9 @@ class Config:
         # SQLite: how often a pooled connection refreshes the planner's statistics (PRAGMA optimize) when handed
         # back; the first hand-back of a connection always does.
         self.SQLITE_OPTIMIZE_SECONDS = float(os.environ.get("SQLITE_OPTIMIZE_SECONDS", "60"))
+        # SQLite: how often the worker (``flask worker``, and the one ``flask up`` starts) analyses every table;
+        # PRAGMA optimize never analyses some of them. At the worker's start, then hourly.
+        self.SQLITE_ANALYZE_SECONDS = float(os.environ.get("SQLITE_ANALYZE_SECONDS", "3600"))
         # Pupils' personal data of finished enrollments and of pupils who left is depersonalised after this many
         # days (``flask depersonalise``); 3 years by default.
         self.PUPIL_DATA_RETENTION_DAYS = int(os.environ.get("PUPIL_DATA_RETENTION_DAYS", str(3 * 365)))

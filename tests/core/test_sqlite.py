@@ -17,6 +17,7 @@ from workspace import create_app
 from workspace.config import TestConfig
 from workspace.desk.models import Note
 from workspace.extensions import db
+from workspace.letters.worker import run_forever
 
 
 @pytest.fixture
@@ -150,6 +151,41 @@ def test_a_connection_refreshes_the_statistics_at_its_first_hand_back_then_once_
     optimized = [statement for statement in traced if statement == "PRAGMA optimize"]
     assert connections >= 1 and len(optimized) == connections  # once per connection, not once per request
     assert sum(statement.startswith("SELECT") for statement in traced) > 10  # the requests did run
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_the_worker_analyses_every_table_at_its_start_then_hourly(sqlite_app, monkeypatch):
+    """PRAGMA optimize analyses only the tables a connection's planner asked about; SQLite 3.40 never asks about
+    some. The long-running worker analyses every table when it starts, then once every SQLITE_ANALYZE_SECONDS."""
+    assert sqlite_app.config["SQLITE_ANALYZE_SECONDS"] == 3600
+    with sqlite_app.app_context(), unscoped():
+        school = factories.create_institution("Школа", slug="analyse-school")
+        for n in range(30):
+            db.session.add(Note(institution_id=school.id, body=f"заметка {n}"))
+        db.session.commit()
+        assert db.session.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")) == 0
+        engine = db.engine
+    traced: list[str] = []
+    engine.dispose()
+    event.listen(engine, "connect", lambda dbapi_connection, _record: dbapi_connection.set_trace_callback(
+        traced.append))
+    rounds = []
+
+    def sleep(_seconds):
+        rounds.append(1)
+        if len(rounds) == 3:
+            raise _Stop
+
+    monkeypatch.setattr("workspace.letters.worker.time.sleep", sleep)
+    with sqlite_app.app_context(), pytest.raises(_Stop):
+        run_forever(0)
+    assert traced.count("ANALYZE") == 1  # three rounds, one at the start
+    with sqlite_app.app_context():
+        analysed = {table for (table,) in db.session.execute(text("SELECT DISTINCT tbl FROM sqlite_stat1"))}
+    assert {"notes", "institutions"} <= analysed
 
 
 def test_write_requests_queue_on_the_writers_lock_and_leave_it_at_the_end(sqlite_app):

@@ -15,6 +15,7 @@ from workspace.accounts.models import StaffRole, User
 from workspace.accounts.passwords import set_password
 from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
 from workspace.core.dates import AcademicYear
+from workspace.core.database import analyse_sqlite
 from workspace.core.text import search_text
 from workspace.desk.models import Note
 from workspace.extensions import db
@@ -887,8 +888,7 @@ def generate(scale: Scale | str, seed: int = 1, progress: Callable[[int], None] 
             for table in WRITTEN_TABLES:
                 connection.execute(text(f'VACUUM (ANALYZE) "{table}"'))
     else:  # SQLite: the planner's statistics of every table at once (the app keeps them fresh with PRAGMA optimize)
-        with db.engine.begin() as connection:  # committed: outside a request the engine opens a transaction (BEGIN)
-            connection.exec_driver_sql("ANALYZE")
+        analyse_sqlite(db.engine)
     return city
 
 

@@ -13,6 +13,7 @@ retry it); a permanent one (a 5xx answer) bounces the letter at once.
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
@@ -24,6 +25,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from workspace.accounts.models import User
+from workspace.core.database import analyse_sqlite
 from workspace.core.i18n import gettext as _
 from workspace.core.links import public_url
 from workspace.core.mail import PermanentMailError, TemporaryMailError, build_message, deliver
@@ -175,7 +177,15 @@ def run_once(now: datetime | None = None, *, force_reminders: bool = True) -> di
 
 
 def run_forever(interval: float) -> None:
+    analysed_at = float("-inf")
     while True:
+        if time.monotonic() - analysed_at >= current_app.config["SQLITE_ANALYZE_SECONDS"]:
+            try:  # the long-running process also keeps SQLite's statistics whole (a no-op on PostgreSQL)
+                analyse_sqlite(db.engine)
+            except sqlite3.OperationalError:  # busy beyond the timeout: the next round tries again
+                current_app.logger.warning("SQLite's statistics were not refreshed: the database was busy")
+            else:
+                analysed_at = time.monotonic()
         try:
             counts = run_once(force_reminders=False)
             if counts:
