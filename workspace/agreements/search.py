@@ -5,7 +5,6 @@ One part of the search statement (``workspace.search.registry``): whether the us
 whether the user holds a seat of the agreement's network come with each row."""
 from __future__ import annotations
 
-from flask import url_for
 from sqlalchemy import exists, select
 
 from tenants.models import Network, Seat
@@ -13,6 +12,7 @@ from workspace.agreements.models import Agreement, AgreementParty, effective_sta
 from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
+from workspace.core.templating import id_url
 from workspace.core.text import SearchShape, text_matches
 from workspace.search.registry import (
     Part,
@@ -42,7 +42,7 @@ def agreements_statement(shape: SearchShape) -> Part:
 def present_agreements(rows, query: str, limit: int) -> list[tuple[str, str, str]]:
     results = []
     for row in rows:
-        url = url_for("agreements.show_agreement", network=row.slug, agreement_id=row.id)
+        url = id_url("agreements.show_agreement", "agreement_id", row.id, network=row.slug)
         if row.is_party or row.has_seat:
             results.append((row.title, _("Договор № %(number)s", number=row.number) + " · "
                             + label(effective_status(row.status, row.ends_on)), url))

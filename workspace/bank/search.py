@@ -2,7 +2,6 @@
 statement, see ``workspace.search.registry``)."""
 from __future__ import annotations
 
-from flask import url_for
 from sqlalchemy import Integer, String, cast, literal_column, select, union_all
 
 from tenants.models import Network
@@ -10,6 +9,7 @@ from workspace.bank.models import Direction, DocumentKind, Material, NormativeDo
 from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
+from workspace.core.templating import id_url
 from workspace.core.text import SearchShape
 from workspace.search.registry import Part, network_ids, register_search_kind, relevance, search_kind
 
@@ -40,10 +40,10 @@ def present_materials(rows, _query: str, _limit: int) -> list[tuple[str, str, st
     for row in rows:
         if row.part == 0:
             results.append((row.title, _("Банк лучших практик · %(direction)s", direction=label(Direction(row.tag))),
-                            url_for("bank.show_material", network=row.slug, material_id=row.id)))
+                            id_url("bank.show_material", "material_id", row.id, network=row.slug)))
         else:
             results.append((row.title, _("Нормативный документ · %(kind)s", kind=label(DocumentKind(row.tag))),
-                            url_for("bank.show_document", network=row.slug, document_id=row.id)))
+                            id_url("bank.show_document", "document_id", row.id, network=row.slug)))
     return results
 
 

@@ -2,13 +2,13 @@
 question of their agenda or by their place (one part of the search statement, see ``workspace.search.registry``)."""
 from __future__ import annotations
 
-from flask import url_for
 from sqlalchemy import select
 
 from tenants.models import Network
 from workspace.core.dates import ru_date
 from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
+from workspace.core.templating import id_url
 from workspace.core.text import SearchShape
 from workspace.council.models import AgendaItem, Meeting, MeetingKind
 from workspace.search.registry import Part, network_ids, register_search_kind, relevance
@@ -31,7 +31,7 @@ def present_meetings(rows, _query: str, _limit: int) -> list[tuple[str, str, str
         if row.cancelled_at is not None:
             heading = _("%(meeting)s (отменено)", meeting=heading)
         results.append((row.title, f"{heading}, {ru_date(row.held_on)} · {row.name}",
-                        url_for("council.show_meeting", network=row.slug, meeting_id=row.id)))
+                        id_url("council.show_meeting", "meeting_id", row.id, network=row.slug)))
     return results
 
 

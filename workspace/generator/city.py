@@ -14,8 +14,8 @@ from tenants.models import Institution, InstitutionKind, MemberRole, Membership,
 from workspace.accounts.models import StaffRole, User
 from workspace.accounts.passwords import set_password
 from workspace.audit.models import InstitutionAuditEntry, NetworkAuditEntry
-from workspace.core.dates import AcademicYear
 from workspace.core.database import analyse_sqlite
+from workspace.core.dates import AcademicYear
 from workspace.core.text import search_text
 from workspace.desk.models import Note
 from workspace.extensions import db

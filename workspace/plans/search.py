@@ -4,12 +4,12 @@ Each is one part of the search statement (see ``workspace.search.registry``), ov
 (network-owned models are scoped to them anyway)."""
 from __future__ import annotations
 
-from flask import url_for
 from sqlalchemy import select
 
 from tenants.models import Network
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
+from workspace.core.templating import id_url
 from workspace.core.text import SearchShape
 from workspace.plans.models import Plan, PlanItem
 from workspace.search.registry import Part, network_ids, register_search_kind, relevance
@@ -26,7 +26,7 @@ def plan_items_statement(shape: SearchShape) -> Part:
 
 def present_plan_items(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:
     return [(row.title, " · ".join(part for part in (row.timing, row.responsible, row.plan_title) if part),
-             url_for("plans.show_item", network=row.slug, plan_id=row.plan_id, item_id=row.id))
+             id_url("plans.show_item", "item_id", row.id, network=row.slug, plan_id=row.plan_id))
             for row in rows]
 
 
@@ -38,7 +38,7 @@ def plans_statement(shape: SearchShape) -> Part:
 
 
 def present_plans(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:
-    return [(row.title, f"{label(row.status)} · {row.name}", url_for("plans.show_plan", network=row.slug, plan_id=row.id))
+    return [(row.title, f"{label(row.status)} · {row.name}", id_url("plans.show_plan", "plan_id", row.id, network=row.slug))
             for row in rows]
 
 

@@ -7,13 +7,14 @@ institution's own pupils (the pupils table is the home school's alone; the scope
 Every word of the query is found in any form (on the stored ``search_text`` columns)."""
 from __future__ import annotations
 
-from flask import g, url_for
+from flask import g
 from sqlalchemy import Integer, String, cast, literal_column, or_, select, union_all
 
 from tenants.models import Institution, Network
 from workspace.core.i18n import gettext as _
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
+from workspace.core.templating import id_url
 from workspace.core.text import SearchShape
 from workspace.programmes.models import Direction, Programme
 from workspace.pupils.models import Pupil
@@ -45,11 +46,11 @@ def present_programmes(rows, _query: str, _limit: int) -> list[tuple[str, str, s
         if row.part == 0:
             results.append((row.first, _("Сетевая программа · %(provider)s · %(direction)s", provider=row.second,
                                          direction=label(Direction(row.third))),
-                            url_for("programmes.show_programme", network=row.fourth, programme_id=row.id)))
+                            id_url("programmes.show_programme", "programme_id", row.id, network=row.fourth)))
         else:
             results.append((f"{row.first} {row.second} {row.third}".strip(),
                             _("Обучающийся · %(class_label)s класс", class_label=row.fourth),
-                            url_for("pupils.show_pupil", institution=g.institution.slug, pupil_id=row.id)))
+                            id_url("pupils.show_pupil", "pupil_id", row.id, institution=g.institution.slug)))
     return results
 
 

@@ -3,12 +3,12 @@ query in any form (``matches_search_text`` on the stored ``search_text``, see ``
 of the search statement (``workspace.search.registry``)."""
 from __future__ import annotations
 
-from flask import url_for
 from sqlalchemy import select
 
 from tenants.models import Network
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
+from workspace.core.templating import id_url
 from workspace.core.text import SearchShape
 from workspace.projects.models import Project
 from workspace.search.registry import Part, network_ids, register_search_kind, relevance, search_kind
@@ -25,7 +25,7 @@ def projects_statement(shape: SearchShape) -> Part:
 
 def present_projects(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:
     return [(row.title, f"{row.name} · {label(row.direction)} · {label(row.status)}",
-             url_for("projects.show_project", network=row.slug, project_id=row.id)) for row in rows]
+             id_url("projects.show_project", "project_id", row.id, network=row.slug)) for row in rows]
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:

@@ -3,12 +3,12 @@ word of the query in any form (the stored ``search_text``); one part of the sear
 (``workspace.search.registry``)."""
 from __future__ import annotations
 
-from flask import url_for
 from sqlalchemy import select
 
 from tenants.models import Institution, Network
 from workspace.core.i18n import lazy_gettext as _l
 from workspace.core.labels import label
+from workspace.core.templating import id_url
 from workspace.core.text import SearchShape
 from workspace.requests_table.models import ResourceRequest
 from workspace.search.registry import Part, network_ids, register_search_kind, relevance, search_kind
@@ -26,7 +26,7 @@ def requests_statement(shape: SearchShape) -> Part:
 
 def present_requests(rows, _query: str, _limit: int) -> list[tuple[str, str, str]]:
     return [(row.title, f"Таблица запросов · {label(row.kind)} · {row.short_name} · {label(row.status)}",
-             url_for("requests_table.show_request", network=row.slug, request_id=row.id)) for row in rows]
+             id_url("requests_table.show_request", "request_id", row.id, network=row.slug)) for row in rows]
 
 
 def search(query: str, limit: int) -> list[tuple[str, str, str]]:
