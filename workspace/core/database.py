@@ -124,20 +124,19 @@ def configure_sqlite(engine: Engine, config) -> None:
         event.listen(engine, name, _end)
 
 
-def analyse_sqlite(engine: Engine) -> bool:
-    """SQLite: ANALYZE every table (sampled, ``analysis_limit``) in autocommit; False on another database.
+def analyse_sqlite(engine: Engine) -> None:
+    """SQLite: ANALYZE every table (sampled, ``analysis_limit``) in autocommit; nothing on another database.
 
     ``PRAGMA optimize`` at the hand-back analyses only the tables a connection's planner asked about, and SQLite
     3.40 never asks about some (the enrollments counted in a correlated subquery): without this they keep no
     statistics at all. About 0.1 s for a city's 45 tables."""
     if engine.dialect.name != "sqlite":
-        return False
+        return
     connection = engine.raw_connection()  # autocommit (isolation_level None): ANALYZE is its own transaction
     try:
         connection.driver_connection.execute("ANALYZE")
     finally:
         connection.close()
-    return True
 
 
 def init_database(app: Flask) -> None:

@@ -887,7 +887,7 @@ def generate(scale: Scale | str, seed: int = 1, progress: Callable[[int], None] 
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             for table in WRITTEN_TABLES:
                 connection.execute(text(f'VACUUM (ANALYZE) "{table}"'))
-    else:  # SQLite: the planner's statistics of every table at once (the app keeps them fresh with PRAGMA optimize)
+    else:  # SQLite: the planner's statistics of every table at once (then PRAGMA optimize and the worker keep them)
         analyse_sqlite(db.engine)
     return city
 
