@@ -132,3 +132,15 @@ def test_the_pupil_list_marks_pupils_without_consent(make, client, login_as):
             and "<tr>" in line}
     marked = [name for name, line in rows.items() if "нет согласия на обработку ПД" in line]
     assert marked == ["Безсогласия Иван Петрович"], rows
+
+
+def test_the_pupil_list_marks_pupils_who_left(make, client, login_as):
+    s = build(make)
+    make.application(make.pupil(s.school, "Учится"), s.programme)
+    make.application(make.pupil(s.school, "Выбывший", is_active=False), s.programme)
+    login_as(s.teacher)
+    html = client.get("/i/sosh31/pupils/").get_data(as_text=True)
+    rows = {line.split("</a>")[0].rsplit(">", 1)[-1]: line for line in html.splitlines() if "/pupils/" in line
+            and "<tr>" in line}
+    assert [name for name, line in rows.items() if '<span class="badge muted">выбыл</span>' in line] == [
+        "Выбывший Иван Петрович"], rows
