@@ -48,6 +48,10 @@ def test_moments_are_shown_in_moscow_time(app):
     with app.test_request_context():
         assert ru_datetime(datetime(2026, 11, 22, 7, 5, tzinfo=UTC)) == "22.11.2026 10:05"
         assert ru_datetime(datetime(2026, 11, 22, 22, 30)) == "23.11.2026 01:30"  # naive = UTC (SQLite)
+        assert ru_datetime(datetime(2010, 7, 1, 12, 0)) == "01.07.2010 16:00"  # Moscow's summer time of 2010
+    app.config["BABEL_DEFAULT_TIMEZONE"] = "Asia/Yekaterinburg"  # the deployment's zone, from its configuration
+    with app.test_request_context():
+        assert ru_datetime(datetime(2026, 11, 22, 22, 30)) == "23.11.2026 03:30"
 
 
 def test_today_is_moscow_date_not_the_servers_utc_date():

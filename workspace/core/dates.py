@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app, has_app_context
-from flask_babel import format_date, gettext, to_user_timezone
+from flask_babel import format_date, gettext
 
 DEFAULT_TIMEZONE = "Europe/Moscow"
 
@@ -79,10 +79,17 @@ def ru_date(value: date | datetime | None) -> str:
 
 
 def ru_datetime(value: datetime | None) -> str:
-    """Stored in UTC (naive on SQLite), shown in the deployment's time zone (BABEL_DEFAULT_TIMEZONE)."""
+    """Stored in UTC (naive on SQLite), shown in the deployment's time zone (BABEL_DEFAULT_TIMEZONE).
+
+    The zone is the deployment's, never a person's (no time-zone selector), so it is read from the configuration,
+    as ``local_today`` does: Flask-Babel's ``to_user_timezone`` looked its context up and normalised through pytz
+    on every call (39 µs instead of 13; the desk shows 20 such times, a history page 50)."""
     if value is None:
         return ""
-    return to_user_timezone(value).strftime("%d.%m.%Y %H:%M")
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    name = current_app.config["BABEL_DEFAULT_TIMEZONE"] if has_app_context() else DEFAULT_TIMEZONE
+    return value.astimezone(ZoneInfo(name)).strftime("%d.%m.%Y %H:%M")
 
 
 def long_date(value: date | None) -> str:
