@@ -16,8 +16,12 @@ def local_today(now: datetime | None = None) -> date:
 
     Never the server's own ``date.today``: its clock may run on UTC, whose date is yesterday's until 03:00 in Moscow.
     """
-    name = current_app.config["BABEL_DEFAULT_TIMEZONE"] if has_app_context() else DEFAULT_TIMEZONE
-    return (now or datetime.now(UTC)).astimezone(ZoneInfo(name)).date()
+    return (now or datetime.now(UTC)).astimezone(_zone()).date()
+
+
+def _zone() -> ZoneInfo:
+    """The deployment's time zone (BABEL_DEFAULT_TIMEZONE; Moscow outside an application)."""
+    return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"] if has_app_context() else DEFAULT_TIMEZONE)
 
 
 @dataclass(frozen=True, order=True)
@@ -88,8 +92,7 @@ def ru_datetime(value: datetime | None) -> str:
         return ""
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    name = current_app.config["BABEL_DEFAULT_TIMEZONE"] if has_app_context() else DEFAULT_TIMEZONE
-    return value.astimezone(ZoneInfo(name)).strftime("%d.%m.%Y %H:%M")
+    return value.astimezone(_zone()).strftime("%d.%m.%Y %H:%M")
 
 
 def long_date(value: date | None) -> str:
