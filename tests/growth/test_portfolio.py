@@ -194,3 +194,11 @@ def test_statements_of_the_portfolio_and_the_schools_list_are_pinned_and_flat(ap
             response = school.get(url)
         assert response.status_code == 200 and "Конкурс" in response.get_data(as_text=True)
         assert len(statements) == budget + extra, (url, [" ".join(s.split("FROM")[1].split())[:40] for s in statements])
+
+
+def test_the_history_names_a_flag_in_words(app, make, csrf_off):
+    """The history keeps the flag's kind as a code; the page names it (it showed «…: special_needs — создано»)."""
+    g, school = _portfolio_world(app, make)
+    page = school.get("/i/school-a/history").get_data(as_text=True)
+    assert "Отметка об обучающемся (одарённость, ОВЗ): ОВЗ (особые образовательные потребности)" in page
+    assert "special_needs" not in page

@@ -144,3 +144,17 @@ def test_the_pupil_list_marks_pupils_who_left(make, client, login_as):
             and "<tr>" in line}
     assert [name for name, line in rows.items() if '<span class="badge muted">выбыл</span>' in line] == [
         "Выбывший Иван Петрович"], rows
+
+
+def test_the_history_names_a_consent_by_its_purpose(make, client, login_as):
+    """The history keeps «processing № N»; the page names the purpose in words."""
+    s = build(make)
+    pupil = make.pupil(s.school, "Новиков", "Пётр")
+    application = make.application(None, s.programme, school=s.school, status="new", source="public",
+                                   parent_name="Новикова Ольга", pupil_full_name="Новиков Пётр")
+    login_as(s.coordinator)
+    assert post_form(client, f"/i/sosh31/enrollment/applications/{application.id}",
+                     {"pupil_id": pupil.id}).status_code == 302
+    page = client.get("/i/sosh31/history").get_data(as_text=True)
+    assert "обработка персональных данных для обучения по сетевой программе №" in page
+    assert "processing" not in page

@@ -135,10 +135,13 @@ def _value(object_type: str, key: str, value, names: dict) -> str:
 
 def _title(entry, full: bool, institution_names: dict) -> str:
     kind = labels.object_type(entry.object_type)
-    if full:
-        return f"{kind}: {entry.object_label}" if entry.object_label else kind
-    school = institution_names.get(("institutions", entry.pupil_home_institution_id), _("другого учреждения"))
     model = _models().get(entry.object_type)
+    if full:
+        if not entry.object_label:
+            return kind
+        shown = getattr(model, "audit_label_shown", None)  # a label kept as a code («special_needs») named
+        return f"{kind}: {shown(entry.object_label) if shown else entry.object_label}"
+    school = institution_names.get(("institutions", entry.pupil_home_institution_id), _("другого учреждения"))
     words = getattr(model, "audit_impersonal_label", None)
     return f"{kind}: {words % {'school': school}}" if words else _("%(kind)s: обучающийся %(school)s", kind=kind,
                                                                                      school=school)

@@ -18,5 +18,13 @@ def label(value: enum.Enum | None) -> str:
     return str(LABELS.get(value, value.value))
 
 
+def stored_label(enum_cls: type[enum.Enum], stored: str) -> str:
+    """The name of an enum value kept as text (a history entry's label), or the text itself if it names none."""
+    try:
+        return label(enum_cls(stored))
+    except ValueError:
+        return stored
+
+
 def choices(enum_cls: type[enum.Enum]) -> list[tuple[str, str]]:
     return [(member.value, label(member)) for member in enum_cls]

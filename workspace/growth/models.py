@@ -29,7 +29,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import InstitutionOwned, NetworkOwned
 from workspace.core.i18n import lazy_gettext as _l
-from workspace.core.labels import register
+from workspace.core.labels import register, stored_label
 from workspace.core.models import CreatedAtMixin, db_enum
 from workspace.core.stored_files import StoredFile
 from workspace.extensions import db
@@ -129,6 +129,11 @@ class PupilFlag(InstitutionOwned, CreatedAtMixin, db.Model):
 
     def audit_label(self) -> str:
         return self.kind.value
+
+    @staticmethod
+    def audit_label_shown(stored: str) -> str:
+        """The history keeps the kind («special_needs»); its page names it in the reader's language."""
+        return stored_label(FlagKind, stored)
 
 
 register({

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from tenants.scoping import InstitutionOwned
 from workspace.core.i18n import lazy_gettext as _l
-from workspace.core.labels import register
+from workspace.core.labels import register, stored_label
 from workspace.core.models import CreatedAtMixin, db_enum, utcnow
 from workspace.core.text import keep_search_text
 from workspace.extensions import db
@@ -109,6 +109,12 @@ class PupilConsent(InstitutionOwned, CreatedAtMixin, db.Model):
 
     def audit_label(self) -> str:
         return f"{self.purpose.value} № {self.id}"
+
+    @staticmethod
+    def audit_label_shown(stored: str) -> str:
+        """The history keeps «processing № 5»; its page names the purpose in the reader's language."""
+        purpose, mark, number = stored.partition(" № ")
+        return f"{stored_label(ConsentPurpose, purpose)}{mark}{number}"
 
 
 class PupilRead(InstitutionOwned, db.Model):
