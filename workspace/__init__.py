@@ -81,6 +81,7 @@ def create_app(config: Config | None = None) -> Flask:
     from workspace.core.i18n import init_i18n
     from workspace.core.statement_count import init_statement_count
     from workspace.core.errors import init_errors
+    from workspace.core.form_widgets import use_fast_html_params
     from workspace.core.security import init_input_guard, init_security_headers
     from workspace.core.static_files import init_static_compression
     from workspace.core.templating import init_templating
@@ -88,6 +89,7 @@ def create_app(config: Config | None = None) -> Flask:
     init_database(app)
     init_statement_count(app)
     init_i18n(app)
+    use_fast_html_params()
     init_resolution(app)
     init_security_headers(app)
     init_input_guard(app)
