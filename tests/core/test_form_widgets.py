@@ -3,7 +3,7 @@ import pytest
 import wtforms.widgets
 import wtforms.widgets.core
 from markupsafe import Markup
-from wtforms import BooleanField, Form, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, Form, SelectField, StringField, SubmitField, TextAreaField
 
 from workspace.core.form_widgets import WTFORMS_HTML_PARAMS, html_params
 
@@ -32,10 +32,12 @@ class _Sample(Form):
     note = TextAreaField("Примечание")
     done = BooleanField("Проведено")
     status = SelectField("Статус")
+    save = SubmitField("Сохранить «план»")
 
 
 def test_every_widget_of_the_app_writes_what_wtforms_would(app, monkeypatch):
     assert wtforms.widgets.core.html_params is html_params and wtforms.widgets.html_params is html_params
+    assert wtforms.widgets.core.Input.html_params is html_params and wtforms.widgets.core.Button.html_params is html_params
     form = _Sample(data={"title": 'Квест <«Ёлка»> & "друзья"', "note": "строка\nстрока", "done": True,
                          "status": "b"})
     form.status.choices = [("a", "Запланировано"), ("b", 'Перенесено "на потом"')]  # as the areas give them
@@ -43,4 +45,6 @@ def test_every_widget_of_the_app_writes_what_wtforms_would(app, monkeypatch):
     assert 'value="Квест &lt;«Ёлка»&gt; &amp; &#34;друзья&#34;"' in drawn[0]
     monkeypatch.setattr(wtforms.widgets.core, "html_params", WTFORMS_HTML_PARAMS)
     monkeypatch.setattr(wtforms.widgets, "html_params", WTFORMS_HTML_PARAMS)
+    for widget in (wtforms.widgets.core.Input, wtforms.widgets.core.Button):
+        monkeypatch.setattr(widget, "html_params", staticmethod(WTFORMS_HTML_PARAMS))
     assert drawn == [str(field(class_="wide", required=True)) + str(field.label()) for field in form]
