@@ -37,7 +37,9 @@ A provider is a plain function ``provider(scope: MonitoringScope) -> SectionCont
         # scope.institution_id — None on a network's dashboard; else show that institution's share.
         # scope.year, scope.previous — AcademicYear (starts_on, ends_on, label); scope.years — both.
         # scope.rows(key) — a registered read, shared by the section and the indicator sources; a dashboard
-        #   reads every registered read in ONE statement before its sections (scope.read_all()).
+        #   reads every registered read in ONE statement before its sections (scope.read_all()). A section
+        #   computed from these rows alone is drawn once while they are shared (workspace.monitoring.drawing);
+        #   one that asks the database for more (the diagnostics' hand-entered totals) is drawn on every view.
         # scope.institution_names(), scope.network_names() — id → name (registered reads too).
         rows = scope.rows("agreement_rows")
         return SectionContent(

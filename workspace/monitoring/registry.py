@@ -292,10 +292,14 @@ def source_choices() -> list[tuple[str, str]]:
     return [(entry.key, str(entry.label)) for entry in sorted(SOURCES.values(), key=lambda e: e.position)]
 
 
+def sorted_sections() -> list[SectionEntry]:
+    """The registered sections in the order they are shown."""
+    return sorted(SECTIONS.values(), key=lambda e: (e.position, e.key))
+
+
 def build_sections(scope: MonitoringScope) -> list[tuple[SectionEntry, SectionContent]]:
     scope.read_all()
-    return [(entry, entry.provider(scope))
-            for entry in sorted(SECTIONS.values(), key=lambda e: (e.position, e.key))]
+    return [(entry, entry.provider(scope)) for entry in sorted_sections()]
 
 
 @dataclass

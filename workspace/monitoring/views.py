@@ -29,6 +29,7 @@ from workspace.monitoring.catalogue import (
     apply_template as copy_template,
 )
 from workspace.monitoring.charts import format_number
+from workspace.monitoring.drawing import drawn_sections
 from workspace.monitoring.exports import monitoring_workbook
 from workspace.monitoring.figure_rows import link_rows
 from workspace.monitoring.forms import IndicatorForm, ValueForm
@@ -55,10 +56,9 @@ def _network_scope() -> MonitoringScope:
 
 
 def _context(scope: MonitoringScope, *, is_network: bool) -> dict:
+    """What the dashboard and its printable page show (the sections drawn: ``drawing.drawn_sections``)."""
     share_rows(scope, current_app.config["MONITORING_CACHE_SECONDS"])
-    sections = build_sections(scope)
-    link_rows(sections, scope)
-    return {"scope": scope, "sections": sections, "years": _years(scope.year), "points": POINTS,
+    return {"scope": scope, "sections_html": drawn_sections(scope), "years": _years(scope.year), "points": POINTS,
             "point_labels": POINT_LABELS, "level_labels": LEVEL_LABELS, "level_counts": level_counts,
             "indicators": indicator_rows(scope) if is_network else None,
             "can_manage": is_network and can_manage_council(g.network), "is_network": is_network}
@@ -91,10 +91,12 @@ def print_report():
 @bp.get("/n/<network>/monitoring/report.xlsx")
 @login_required
 def export_report():
-    context = _context(_network_scope(), is_network=True)
-    scope = context["scope"]
+    scope = _network_scope()
+    share_rows(scope, current_app.config["MONITORING_CACHE_SECONDS"])
+    sections = build_sections(scope)
+    link_rows(sections, scope)
     title = _("Мониторинг эффективности сетевого взаимодействия: %(name)s", name=g.network.name)
-    content = monitoring_workbook(title, scope, context["sections"], context["indicators"])
+    content = monitoring_workbook(title, scope, sections, indicator_rows(scope))
     return xlsx_response(content, f"monitoring-{scope.year.start_year}-{scope.year.start_year + 1}.xlsx")
 
 
