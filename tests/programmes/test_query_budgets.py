@@ -20,7 +20,6 @@ BUDGETS = {"programmes": 5, "programme": 8, "pupils": 5, "request": 8, "school-r
 RLS_CONTEXT = {page: 1 for page in BUDGETS}
 for page in ("programmes", "programme", "request", "inbox", "load"):  # /n/: the resolution's unscoped read
     RLS_CONTEXT[page] += 1
-RLS_CONTEXT["request"] += 1  # and the history entry's id is drawn from its sequence first (record_read)
 AS_PROVIDER = {"programme", "request", "inbox", "load"}
 
 

@@ -18,7 +18,7 @@ def record_read(*, owner_institution_id: int, object_type: str, object_ids: list
     if not object_ids:
         return
     actor_id, actor_name = actor()
-    db.session.connection().execute(insert(InstitutionAuditEntry.__table__).values(
+    db.session.connection().execute(insert(InstitutionAuditEntry.__table__).inline().values(
         created_at=utcnow(), actor_id=actor_id, actor_name=actor_name, action="read",
         object_type=object_type, object_id=object_ids[0], object_label=label,
         changes={"ids": sorted(object_ids)}, institution_id=owner_institution_id,

@@ -130,8 +130,9 @@ def _record(session: Session, _context) -> None:
             rows[model].append(row)
     for model, values in rows.items():
         if values:
-            # Core executemany without RETURNING: rows are appended, never read back here.
-            session.connection().execute(insert(model.__table__), [_columns(model, v) for v in values])
+            # Core executemany without RETURNING: rows are appended, never read back here; inline, so that on
+            # PostgreSQL the id comes from the column's default in the INSERT itself, not from a nextval asked first.
+            session.connection().execute(insert(model.__table__).inline(), [_columns(model, v) for v in values])
 
 
 def _columns(model, values: dict) -> dict:

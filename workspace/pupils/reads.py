@@ -34,7 +34,7 @@ READ_KINDS = {
     "achievements": _l("Достижения группы: ФИО и класс"),
 }
 
-_INSERT_READ = insert(PupilRead.__table__)
+_INSERT_READ = insert(PupilRead.__table__).inline()
 
 
 def record_pupil_reads(kind: str, object_id: int | None, pupils: Iterable[tuple[int, int]]) -> int:
