@@ -11,6 +11,11 @@ from workspace.networks.interaction import partner_kind_label, partner_name  # n
 bp.add_app_template_filter(partner_name, "partner_name")
 bp.add_app_template_filter(partner_kind_label, "partner_kind")
 
+from workspace.networks.model_rows import model_row_html, model_rows_html  # noqa: E402
+
+bp.add_app_template_global(model_row_html, "model_row")
+bp.add_app_template_global(model_rows_html, "model_rows")
+
 from workspace.networks import views  # noqa: E402,F401
 from workspace.networks import interaction_views  # noqa: E402,F401
 from workspace.networks import partner_views  # noqa: E402,F401
