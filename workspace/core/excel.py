@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from flask import Response
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -26,6 +26,32 @@ def neutralise(value):
     if value.startswith(DANGEROUS_START):
         value = "'" + value
     return ILLEGAL_XML.sub("", value)
+
+
+def ready_cells(sheet):
+    """Let a write-only ``sheet`` take the cells of an appended row as they are, each given its place. openpyxl's
+    own conversion first tries every cell as a value, which fails with an error message that formats the cell,
+    then makes a fresh cell after each styled one: a third of the time of a styled export. A value that is not a
+    cell is written as openpyxl writes it; the sheet is the same (tests/core/test_excel_cells.py)."""
+    def placed(values, row: int):
+        spare = WriteOnlyCell(sheet)  # plain values pass through one cell, as in openpyxl's own conversion
+        for column, value in enumerate(values, 1):
+            if value is None:
+                continue
+            if isinstance(value, Cell):
+                cell = value
+            else:
+                cell = spare
+                cell.value = value
+            cell.column, cell.row = column, row
+            if cell.hyperlink is not None:
+                cell.hyperlink.ref = cell.coordinate
+            yield cell
+            if cell is spare and (spare.has_style or spare.hyperlink):  # a date's format: the next value starts clean
+                spare = WriteOnlyCell(sheet)
+
+    sheet._values_to_row = placed  # the write-only sheet converts each appended row with this method
+    return sheet
 
 
 def _cell(sheet, value, bold: bool = False):
@@ -102,7 +128,7 @@ def set_up_print(sheet, widths, *, last_row: int, header_row: int | None = None,
 def _prepare_sheet(workbook, title: str, header: list[str], rows: list[list], caption: str | None):
     """A sheet as it is printed (``set_up_print``): columns as wide as their texts, the header row bold, frozen and
     repeated on every page, A4 (landscape when wide) fitted to the page width, the table as the print area."""
-    sheet = workbook.create_sheet(title=title[:31])
+    sheet = ready_cells(workbook.create_sheet(title=title[:31]))
     header_row = 3 if caption else 1
     set_up_print(sheet, column_widths(header, rows), last_row=header_row + len(rows), header_row=header_row,
                  landscape=len(header) > 6)

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from workspace.core.excel import column_widths, neutralise, set_up_print
+from workspace.core.excel import column_widths, neutralise, ready_cells, set_up_print
 from workspace.core.i18n import gettext as _
 from workspace.monitoring.catalogue import LEVEL_LABELS, POINT_LABELS
 from workspace.monitoring.models import POINTS
@@ -20,7 +20,7 @@ CAPTION, NOTE = "caption", "note"   # a line of text above a table (bold, plain)
 
 def _write(workbook, name: str, lines: list[tuple[str, list]], header_row: int | None) -> None:
     """``lines``: (style, values) — written after the print set-up, which must come first in a write-only sheet."""
-    sheet = workbook.create_sheet(name)
+    sheet = ready_cells(workbook.create_sheet(name))
     measured = [values for style, values in lines if style not in (CAPTION, NOTE)]
     count = max((len(values) for _style, values in lines), default=1)
     widths = column_widths([""] * count, measured)

@@ -11,7 +11,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from workspace.core.documents import a4_blank, add_grid, add_grid_row, add_page_numbers, document_bytes
-from workspace.core.excel import neutralise, row_height, set_up_print
+from workspace.core.excel import neutralise, ready_cells, row_height, set_up_print
 from workspace.core.i18n import gettext as _
 from workspace.networks.interaction import partner_kind_label, partner_name
 from workspace.networks.models import PartnerKind
@@ -69,7 +69,7 @@ def interaction_model_docx(network, base, rows) -> bytes:
 
 def interaction_model_xlsx(network, model) -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Модель"))
+    sheet = ready_cells(workbook.create_sheet(_("Модель")))
     rows = model_rows(network, model)
     title = model_title(network)
     header_row = len(title) + 2

@@ -26,7 +26,7 @@ from workspace.core.documents import (
     add_page_numbers,
     document_bytes,
 )
-from workspace.core.excel import LINE_HEIGHT, neutralise, row_height, set_up_print
+from workspace.core.excel import LINE_HEIGHT, neutralise, ready_cells, row_height, set_up_print
 from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.extensions import db
@@ -148,7 +148,7 @@ class _Cells:
     distinct repeating text made safe once."""
 
     def __init__(self, sheet):
-        self.sheet = sheet
+        self.sheet = ready_cells(sheet)  # every row this sheet is given is of cells made here
         self.plain = self._style()
         self.wrapped = self._style(wrap=True, border=True)                        # a cell of the table
         self.number = self._style(wrap=True, border=True, horizontal="center")    # the № column
