@@ -5,7 +5,8 @@ Every WTForms widget (an input, a select and its options, a label, a button) wri
 ``string.Formatter`` in Python, ~4 µs an attribute. A page with a few forms writes 50–150 attributes (the project
 page ~50 fields, ~2 ms of its 10). ``html_params`` below writes the same bytes with plain string operations, and
 ``use_fast_html_params`` puts it where the widgets and the label look it up (``wtforms.widgets.core``,
-``wtforms.widgets``, and the ``html_params`` attribute of the input and button widgets). tests/core/test_form_widgets.py compares both on every kind of value they may be given.
+``wtforms.widgets``, and the ``html_params`` attribute of the input and button widgets).
+tests/core/test_form_widgets.py compares both on every kind of value they may be given.
 """
 from __future__ import annotations
 
