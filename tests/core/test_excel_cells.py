@@ -1,5 +1,6 @@
-"""A write-only sheet given ready cells (workspace.core.excel.ready_cells) writes what openpyxl's own conversion
-writes, byte for byte: styled and plain cells, gaps, plain values, numbers, dates, a formula typed as text, a link."""
+"""A write-only sheet given ready cells (workspace.core.excel.ready_cells) and rows' heights (set_row_height) writes
+what openpyxl's own conversion and row dimensions write, byte for byte: styled and plain cells, gaps, plain values,
+numbers, dates, a formula typed as text, a link, heights."""
 import io
 import zipfile
 from datetime import date
@@ -8,16 +9,22 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 
-from workspace.core.excel import ready_cells, workbook_bytes
+from workspace.core.excel import ready_cells, set_row_height, workbook_bytes
 
 THIN = Side(style="thin")
 
 
 def _sheet_xml(ready: bool) -> bytes:
+    """The same rows through ``ready_cells`` and ``set_row_height`` (``ready``) or through openpyxl's own ways."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("План")
     if ready:
         ready_cells(sheet)
+    for row, height in ((3, 33), (5, 48.0), (7, 18.75)):
+        if ready:
+            set_row_height(sheet, row, height)
+        else:
+            sheet.row_dimensions[row].height = height
 
     def cell(value, bold=False, border=False):
         made = WriteOnlyCell(sheet, value=value)

@@ -4,12 +4,14 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from flask import Response
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workspace.core.uploads import content_disposition
@@ -52,6 +54,19 @@ def ready_cells(sheet):
 
     sheet._values_to_row = placed  # the write-only sheet converts each appended row with this method
     return sheet
+
+
+@lru_cache(maxsize=64)
+def _height_attributes(height: float) -> dict[str, str]:
+    """What a row's ``<row>`` element says of its height: what openpyxl's ``RowDimension`` would give."""
+    return dict(RowDimension(None, ht=height))
+
+
+def set_row_height(sheet, row: int, height: float) -> None:
+    """A row's height in a write-only ``sheet``: its attributes, as the sheet's writer reads them for the row,
+    without a ``RowDimension`` object each (descriptors checked on every set: a tenth of a plan export whose every
+    row wraps). Read back it is a plain mapping, not a ``RowDimension``: for sheets written once."""
+    sheet.row_dimensions[row] = _height_attributes(float(height))
 
 
 def _cell(sheet, value, bold: bool = False):

@@ -11,7 +11,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from workspace.core.documents import a4_blank, add_grid, add_grid_row, add_page_numbers, document_bytes
-from workspace.core.excel import neutralise, ready_cells, row_height, set_up_print
+from workspace.core.excel import neutralise, ready_cells, row_height, set_row_height, set_up_print
 from workspace.core.i18n import gettext as _
 from workspace.networks.interaction import partner_kind_label, partner_name
 from workspace.networks.models import PartnerKind
@@ -96,7 +96,7 @@ def interaction_model_xlsx(network, model) -> bytes:
     for offset, values in enumerate(rows, start=1):
         height = row_height(values, WIDTHS)
         if height:
-            sheet.row_dimensions[header_row + offset].height = height
+            set_row_height(sheet, header_row + offset, height)
         sheet.append([cell(values[0], centred=True)] + [cell(value) for value in values[1:]])
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -26,7 +26,7 @@ from workspace.core.documents import (
     add_page_numbers,
     document_bytes,
 )
-from workspace.core.excel import LINE_HEIGHT, neutralise, ready_cells, row_height, set_up_print
+from workspace.core.excel import LINE_HEIGHT, neutralise, ready_cells, row_height, set_row_height, set_up_print
 from workspace.core.i18n import gettext as _
 from workspace.core.labels import label
 from workspace.extensions import db
@@ -245,7 +245,7 @@ def plan_workbook(plan: Plan, sections, approval: tuple[str, str] | None = None,
         sheet.merged_cells.add(f"A{row}:H{row}")
     sheet.append([])
     row += 2
-    sheet.row_dimensions[row].height = 2 * LINE_HEIGHT + 3
+    set_row_height(sheet, row, 2 * LINE_HEIGHT + 3)
     sheet.append([cell(name, cells.header) for name in HEADER])
     for plan_section, items in sections:
         row += 1
@@ -257,7 +257,7 @@ def plan_workbook(plan: Plan, sections, approval: tuple[str, str] | None = None,
             height = row_height((item.number, item.title, item.audience, item.timing, item.responsible,
                                  item.report_form, link), WIDTHS)
             if height:
-                sheet.row_dimensions[row].height = height
+                set_row_height(sheet, row, height)
             sheet.append([cell(_number(item.number), cells.number), cell(item.title), cells.repeating(item.audience),
                           cells.repeating(item.timing), cells.repeating(item.responsible),
                           cells.repeating(item.report_form), cells.repeating(link), cells.status(item.status)])
