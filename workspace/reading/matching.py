@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORD = re.compile(r"[0-9a-zа-я]+")
 STEM = 5  # Russian endings change with case: «учреждение» / «учреждением» share their first letters
@@ -39,6 +40,13 @@ def _quoted_names(short_name: str) -> list[str]:
     return [name for name in names if len(name.replace(" ", "")) >= MIN_QUOTED]
 
 
+@lru_cache(maxsize=20_000)
+def _institution_names(short_name: str, full_name: str) -> tuple[str, tuple[str, ...], frozenset[str]]:
+    """What a member is found by: its short name and the names in quotes in it, as bare words, and the distinctive
+    stems of its full name (read once per name: a cell save matches the text against every member)."""
+    return _bare(short_name), tuple(_quoted_names(short_name)), frozenset(_stems(full_name) - COMMON)
+
+
 def find_institutions(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Members named in the text: by short name (quotes and case ignored), by the name in quotes of the short name
     alone («План мероприятий с ТЮЗ» for «ГАУК «ТЮЗ»»), or by the distinctive words of the full name, whatever
@@ -49,11 +57,10 @@ def find_institutions(text: str, candidates: list[Candidate]) -> list[Candidate]
     stems = _stems(text)
     found = []
     for candidate in candidates:
-        short = _bare(candidate.short_name)
-        if short and f" {short} " in bare or any(f" {name} " in bare for name in _quoted_names(candidate.short_name)):
+        short, quoted, distinctive = _institution_names(candidate.short_name, candidate.full_name)
+        if short and f" {short} " in bare or any(f" {name} " in bare for name in quoted):
             found.append(candidate)
             continue
-        distinctive = _stems(candidate.full_name) - COMMON
         if len(distinctive) >= 2 and len(distinctive & stems) / len(distinctive) >= 0.75:
             found.append(candidate)
     return found
@@ -65,27 +72,44 @@ class Person:
     full_name: str  # «Иванова Ольга Николаевна»
 
 
+@lru_cache(maxsize=20_000)
+def _person_name(full_name: str) -> tuple[str, int, str, tuple[tuple[str, str], ...]] | None:
+    """A colleague's full name as the text is searched for it: the surname, how many of its first letters a word
+    must share (all but the last, at least three), those letters, and (initial, name) of the first name and the
+    patronymic; None for a name of one word. Read once per name."""
+    parts = WORD.findall(_normal(full_name))
+    if len(parts) < 2:
+        return None
+    surname = parts[0]
+    length = max(len(surname) - 1, 3)
+    return surname, length, surname[:length], tuple((part[0], part) for part in parts[1:3])
+
+
 def find_people(text: str, people: list[Person]) -> list[Person]:
     """Colleagues named in the text: «Иванова О.Н.», «Иванова О. Н.», «Ольга Николаевна Иванова» or the
-    full name; a bare surname is not enough (namesakes are common)."""
+    full name; a bare surname is not enough (namesakes are common). The people are grouped by the beginning of
+    their surname, so that each word of the text is compared with the colleagues it may name only."""
     if not text:
         return []
     words = WORD.findall(_normal(text))
-    found: list[tuple[bool, Person]] = []
-    for person in people:
-        parts = WORD.findall(_normal(person.full_name))
-        if len(parts) < 2:
-            continue
-        surname, initials = parts[0], [part[0] for part in parts[1:3]]
-        for index, word in enumerate(words):
-            if word[:max(len(surname) - 1, 3)] != surname[:max(len(surname) - 1, 3)]:
-                continue
-            around = words[index + 1:index + 3] + words[max(0, index - 2):index]
-            if all(any(other == letter or other.startswith(letter) and len(other) > 2 and
-                       other[:3] == part[:3] for other in around)
-                   for letter, part in zip(initials, parts[1:3])):
-                found.append((word == surname, person))
-                break
-    if any(exact for exact, _person in found):  # «Иванова» is Иванова, not Иванов in the genitive
-        return [person for exact, person in found if exact]
-    return [person for _exact, person in found]
+    by_start: dict[int, dict[str, list[tuple[int, Person, str, tuple]]]] = {}
+    for position, person in enumerate(people):
+        name = _person_name(person.full_name)
+        if name is not None:
+            surname, length, start, names = name
+            by_start.setdefault(length, {}).setdefault(start, []).append((position, person, surname, names))
+    found: dict[int, tuple[bool, Person]] = {}  # by the person's position: the first word that names them
+    for index, word in enumerate(words):
+        for length, starts in by_start.items():
+            for position, person, surname, names in starts.get(word[:length], ()):
+                if position in found:
+                    continue
+                around = words[index + 1:index + 3] + words[max(0, index - 2):index]
+                if all(any(other == letter or other.startswith(letter) and len(other) > 2 and other[:3] == part[:3]
+                           for other in around)
+                       for letter, part in names):
+                    found[position] = (word == surname, person)
+    matches = [found[position] for position in sorted(found)]
+    if any(exact for exact, _person in matches):  # «Иванова» is Иванова, not Иванов in the genitive
+        return [person for exact, person in matches if exact]
+    return [person for _exact, person in matches]
