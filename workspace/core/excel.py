@@ -65,8 +65,9 @@ def _height_attributes(height: float) -> dict[str, str]:
 def set_row_height(sheet, row: int, height: float) -> None:
     """A row's height in a write-only ``sheet``: its attributes, as the sheet's writer reads them for the row,
     without a ``RowDimension`` object each (descriptors checked on every set: a tenth of a plan export whose every
-    row wraps). Read back it is a plain mapping, not a ``RowDimension``: for sheets written once."""
-    sheet.row_dimensions[row] = _height_attributes(float(height))
+    row wraps). Read back it is a plain mapping, not a ``RowDimension``: for sheets written once. Each row gets its
+    own copy of the attributes kept per height, so that no row's change can reach another."""
+    sheet.row_dimensions[row] = dict(_height_attributes(float(height)))
 
 
 def _cell(sheet, value, bold: bool = False):
