@@ -62,6 +62,11 @@ def test_a_tap_saves_and_comes_back_as_the_pupils_buttons(make, client, login_as
         mark = db.session.execute(select(Mark.attendance, Mark.grade).where(Mark.enrollment_id == pupil.id,
                                                                             Mark.lesson_id == lesson.id)).one()
     assert tuple(mark) == (Attendance.PRESENT, "4")
+    # the block swapped in is the page's own block, to the byte (both come from journal/roll.py)
+    again = client.get(_url(w, f"?lesson={lesson.id}")).get_data(as_text=True)
+    block = re.search(rf'<div id="m{pupil.id}" .*?</form></div>', again).group(0)
+    assert html.strip() == block
+    assert "roll-clear" in block and 'class="roll-marks present"' in block
 
 
 def test_without_javascript_a_tap_is_a_form_that_comes_back_to_the_lesson(make, client, login_as, read):

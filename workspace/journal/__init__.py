@@ -8,3 +8,6 @@ bp = Blueprint("journal", __name__)
 
 from workspace.journal import attestation_views, certificate_views, lesson_views, report_views, views  # noqa: E402,F401
 from workspace.journal import history, monitoring  # noqa: E402,F401  (hub registrations)
+from workspace.journal.roll import roll_marks_html  # noqa: E402
+
+bp.add_app_template_global(roll_marks_html, "roll_marks")

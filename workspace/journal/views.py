@@ -23,10 +23,10 @@ from workspace.journal.grid import (
     record_reads_of_rows,
     save_mark,
 )
-from workspace.journal.models import Attendance
 from workspace.journal.queries import visible_groups
+from workspace.journal.roll import attendance_choices, grade_choices
 from workspace.journal.rows import cell_html, row_cells_html, row_results_html
-from workspace.journal.scales import GRADE_KEYS_HELP, GRADE_LABELS, GRADES, keys_attribute
+from workspace.journal.scales import GRADE_KEYS_HELP, keys_attribute
 
 PREFIX = "/n/<network>/journal"
 
@@ -121,8 +121,7 @@ def show_lesson(group_id: int):
                   Access=Access, can_edit=access is Access.EDIT,
                   previous=lessons[position - 1] if lesson and position > 0 else None,
                   following=lessons[position + 1] if lesson and position + 1 < len(lessons) else None,
-                  attendance_choices=_attendance_buttons(), grade_choices=_grade_choices(head),
-                  mark_text=mark_text, cell_url=_cell_url(head))
+                  cell_url=_cell_url(head))
 
 
 def _cell_url(head) -> str:
@@ -131,33 +130,8 @@ def _cell_url(head) -> str:
     return url_for("journal.show_grid", group_id=head.id) + "/marks"
 
 
-def _attendance_choices() -> list[tuple[str, str]]:
-    return [(Attendance.PRESENT.value, _("присутствовал")), (Attendance.ABSENT.value, _("отсутствовал")),
-            (Attendance.EXCUSED.value, _("уважительная причина"))]
-
-
-def _attendance_buttons() -> list[tuple[str, str]]:
-    """The per-lesson page's attendance buttons: short words that fit three in a row on a phone."""
-    return [(Attendance.PRESENT.value, _("был")), (Attendance.ABSENT.value, _("не был")),
-            (Attendance.EXCUSED.value, _("уваж. причина"))]
-
-
-def _grade_choices(head) -> list[tuple[str, str]]:
-    return [(grade, str(GRADE_LABELS[grade])) for grade in GRADES[head.grade_scale]]
-
-
-def mark_text(cell) -> str:
-    """A pupil's mark of one lesson in words (the per-lesson page read by others than the teacher)."""
-    if cell is None or (cell[0] is None and not cell[1]):
-        return _("не отмечено")
-    words = [label for code, label in _attendance_choices() if cell[0] is not None and code == cell[0].value]
-    if cell[1]:
-        words.append(_("оценка: %(grade)s", grade=GRADE_LABELS.get(cell[1], cell[1])))
-    return ", ".join(words)
-
-
 def _code_choices(head) -> list[tuple[str, str]]:
-    return _attendance_choices() + _grade_choices(head) + [("clear", _("очистить"))]
+    return attendance_choices() + grade_choices(head.grade_scale) + [("clear", _("очистить"))]
 
 
 @bp.route(f"{PREFIX}/groups/<int:group_id>/marks/<int:lesson_id>/<int:enrollment_id>", methods=["GET", "POST"])
@@ -190,9 +164,7 @@ def edit_mark(group_id: int, lesson_id: int, enrollment_id: int):
     from_lesson = request.form.get("view") == "lesson"  # the per-lesson page: its pupil's buttons come back
     if htmx and from_lesson:
         return render("journal/_roll_marks.html", group=head, lesson_id=lesson_id, enrollment_id=enrollment_id,
-                      cell=(saved.attendance, saved.grade), can_edit=True, cell_url=_cell_url(head),
-                      attendance_choices=_attendance_buttons(), grade_choices=_grade_choices(head),
-                      mark_text=mark_text)
+                      cell=(saved.attendance, saved.grade), can_edit=True, cell_url=_cell_url(head))
     if htmx:
         return render("journal/_cell_saved.html", saved=saved, cell_html=cell_html, cell_url=_cell_url(head))
     flash(_("Отметка сохранена."), "success")
