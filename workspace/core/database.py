@@ -12,7 +12,7 @@ except ImportError:  # not on Windows: SQLite's own busy waiting only
     fcntl = None
 
 from flask import Flask, g, has_request_context
-from sqlalchemy import event
+from sqlalchemy import Text, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm.exc import StaleDataError
@@ -193,3 +193,22 @@ def _unindexed(element, compiler, **kw):
 @compiles(unindexed, "sqlite")
 def _unindexed_sqlite(element, compiler, **kw):
     return "+" + compiler.process(element.clauses, **kw)
+
+
+class joined_text(FunctionElement):  # noqa: N801  (reads as SQL)
+    """An aggregate: the group's texts joined with commas (NULLs left out; NULL when there are none), in no
+    particular order. ``group_concat`` on SQLite, ``string_agg`` on PostgreSQL."""
+
+    type = Text()
+    inherit_cache = True
+    name = "joined_text"
+
+
+@compiles(joined_text)
+def _joined_text_sqlite(element, compiler, **kw):
+    return f"group_concat({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(joined_text, "postgresql")
+def _joined_text_postgresql(element, compiler, **kw):
+    return f"string_agg({compiler.process(element.clauses, **kw)}, ',')"
