@@ -60,12 +60,27 @@ def init_templating(app: Flask) -> None:
 
     # The same newstyle gettext in one call: Jinja's own _() resolves "gettext" in the context and calls
     # through two more context.call() layers (~15 µs a call; a page makes 50–150 of them).
-    @pass_eval_context
-    def _gettext(eval_ctx, string: str, **variables):
-        translated = catalog().ugettext(string)
-        if eval_ctx.autoescape:
+    def _translated(translations, string: str, autoescape: bool, variables: dict):
+        translated = translations.ugettext(string)
+        if autoescape:
             translated = Markup(translated)
         return words.nest_quotes(translated % variables)  # always a format string, as Jinja's newstyle gettext
+
+    @pass_eval_context
+    def _gettext(eval_ctx, string: str, **variables):
+        translations = catalog()
+        if variables:
+            return _translated(translations, string, eval_ctx.autoescape, variables)
+        # Without variables the text depends on the catalog and the string only: made once per catalog (a page
+        # asks 50–150 times, mostly the same few dozen labels; the results are immutable strings).
+        made = translations.__dict__.get("_workspace_templates")
+        if made is None:
+            made = translations.__dict__["_workspace_templates"] = {}
+        key = (string, eval_ctx.autoescape)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = _translated(translations, string, eval_ctx.autoescape, variables)
+        return found
 
     @pass_eval_context
     def _ngettext(eval_ctx, singular: str, plural: str, num: int, **variables):
