@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from workspace.core import labels, words
 from workspace.core.dates import AcademicYear, long_date, month_name, ru_date, ru_datetime
+from workspace.core.form_fields import field_html
 from workspace.core.i18n import catalog
 from workspace.core.navigation import main_nav
 
@@ -50,7 +51,7 @@ def init_templating(app: Flask) -> None:
         ru_date=ru_date, ru_datetime=ru_datetime, long_date=long_date, month_name=month_name,
         label=labels.label, plural=words.plural, noun_for=words.noun_for, quoted=words.quoted_html, nest_quotes=words.nest_quotes,
     )
-    app.jinja_env.globals.update(static_url=static_url, main_nav=main_nav, id_url=id_url)
+    app.jinja_env.globals.update(static_url=static_url, main_nav=main_nav, id_url=id_url, field_html=field_html)
     app.jinja_env.add_extension("jinja2.ext.do")
 
     app.jinja_env.install_gettext_callables(
