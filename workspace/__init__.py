@@ -83,6 +83,7 @@ def create_app(config: Config | None = None) -> Flask:
     from workspace.core.errors import init_errors
     from workspace.core.form_widgets import use_fast_html_params
     from workspace.core.security import init_input_guard, init_security_headers
+    from workspace.core.sessions import init_sessions
     from workspace.core.static_files import init_static_compression
     from workspace.core.templating import init_templating
 
@@ -91,6 +92,7 @@ def create_app(config: Config | None = None) -> Flask:
     init_i18n(app)
     use_fast_html_params()
     init_resolution(app)
+    init_sessions(app)
     init_security_headers(app)
     init_input_guard(app)
     init_static_compression(app)

@@ -94,7 +94,8 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_DURATION = timedelta(days=30)
-    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)  # from the last request (workspace/core/sessions.py)
+    SESSION_REFRESH_SECONDS = 600  # the session cookie is re-signed when older than this
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session: an open htmx page keeps working
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024
     # Pages, styles and scripts travel compressed; static files are compressed once and cached.

@@ -1,6 +1,7 @@
 """Sessions and cookies: argon2 rehash, cookie flags and lifetime, CSRF over an open page and HTTPS."""
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -81,3 +82,43 @@ def test_reset_letters_are_limited_per_mailbox(client, make, outbox):
         response = post_form(client, "/password/forgot", {"email": user.email})
         assert response.status_code == 302  # the same answer every time
     assert len([letter for letter in outbox if letter["to"] == user.email]) == 3
+
+
+def _session_cookies(response) -> list[str]:
+    return [cookie for cookie in response.headers.getlist("Set-Cookie") if cookie.startswith("session=")]
+
+
+def test_the_session_cookie_is_signed_again_only_when_it_changed_or_grew_old(app, client, make):
+    school = make.institution(slug="fresh-cookie")
+    login(client, make.user(school, "coordinator").email)
+    first = client.get("/i/fresh-cookie/")  # the first form of the session puts its CSRF secret in it: a change
+    assert len(_session_cookies(first)) == 1
+    for path in ("/i/fresh-cookie/", "/i/fresh-cookie/staff", "/i/fresh-cookie/profile"):
+        answer = client.get(path)
+        assert answer.status_code == 200 and _session_cookies(answer) == []  # nothing changed, signed just now
+    app.config["SESSION_REFRESH_SECONDS"] = 0  # every signature is old now: the lifetime counts from this request
+    answer = client.get("/i/fresh-cookie/")
+    [cookie] = _session_cookies(answer)
+    expires = parsedate_to_datetime(cookie.split("Expires=")[1].split(";")[0])
+    assert 11.9 * 3600 < (expires - datetime.now(UTC)).total_seconds() <= 12 * 3600
+    assert client.get("/i/fresh-cookie/staff").status_code == 200  # the new cookie works
+
+
+def test_a_session_signed_longer_ago_than_its_lifetime_is_refused(app, client, make, monkeypatch):
+    school = make.institution(slug="old-cookie")
+    login(client, make.user(school, "coordinator").email)
+    serializer = app.session_interface.get_signing_serializer(app)
+    data = serializer.loads(client.get_cookie("session").value)
+
+    def signed_hours_ago(hours: float) -> str:
+        now = time.time()
+        with monkeypatch.context() as patched:
+            patched.setattr(time, "time", lambda: now - hours * 3600)
+            return serializer.dumps(data)
+
+    client.set_cookie("session", signed_hours_ago(11))  # within 12 hours of the last request: kept, signed again
+    answer = client.get("/i/old-cookie/")
+    assert answer.status_code == 200 and len(_session_cookies(answer)) == 1
+    client.set_cookie("session", signed_hours_ago(13))
+    answer = client.get("/i/old-cookie/")
+    assert answer.status_code == 302 and "/login" in answer.headers["Location"]
