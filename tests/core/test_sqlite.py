@@ -98,6 +98,61 @@ def test_write_requests_take_the_write_lock_at_their_first_write(sqlite_app):
         assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 
+def test_a_read_that_begins_with_a_cte_takes_no_write_lock(sqlite_app):
+    """The calendar's month and the plan page's items are SELECTs that begin with WITH: they read in autocommit
+    like any read. (Taken for writes, they held SQLite's write lock and the writers' queue from that statement to
+    the end of the request: every calendar and plan page of every process waited for the one before it.)"""
+    with sqlite_app.app_context(), unscoped():
+        school = factories.create_institution("Школа", slug="cte-school")
+        network = factories.create_network(school, slug="cte-net")
+        plan = factories.create_plan(network, start_year=2026)
+        factories.create_item(factories.create_section(plan), timing="сентябрь")
+        email, plan_id = factories.create_user(school, "coordinator").email, plan.id
+        db.session.commit()
+        engine = db.engine
+    statements: list[str] = []
+
+    def trace(dbapi_connection, _record, _proxy):
+        dbapi_connection.set_trace_callback(statements.append)
+
+    client = sqlite_app.test_client()
+    login(client, email)
+    event.listen(engine, "checkout", trace)
+    try:
+        for path in ("/n/cte-net/calendar/?month=2026-09", f"/n/cte-net/plans/{plan_id}", "/i/cte-school/calendar/"):
+            statements.clear()
+            assert client.get(path).status_code == 200
+            assert any(s.lstrip().startswith("WITH") for s in statements), path
+            assert not [s for s in statements if s.startswith(("BEGIN", "COMMIT"))], path
+    finally:
+        event.remove(engine, "checkout", trace)
+
+
+def test_what_counts_as_a_write():
+    from sqlalchemy import insert, literal_column
+    from sqlalchemy.dialects import sqlite
+
+    from workspace.core.database import writes
+    from workspace.plans.models import PlanItem
+
+    class Context:  # what SQLAlchemy's execution context carries for a compiled statement
+        def __init__(self, statement):
+            self.compiled = statement.compile(dialect=sqlite.dialect())
+
+    ids = select(PlanItem.id).cte("ids")
+    reading = select(ids.c.id)
+    assert not writes(str(Context(reading).compiled), Context(reading))
+    union = select(ids.c.id).union_all(select(literal_column("1")))
+    assert not writes(str(Context(union).compiled), Context(union))
+    copying = insert(Note).add_cte(ids).from_select(["institution_id", "body"],
+                                                    select(ids.c.id, literal_column("'x'")))
+    copied = Context(copying)
+    assert str(copied.compiled).startswith("WITH") and writes(str(copied.compiled), copied)
+    assert writes("WITH ids AS (SELECT 1) DELETE FROM notes WHERE id IN ids", None)  # a text: taken for a write
+    assert writes("  insert into notes VALUES (1)", None) and writes("SAVEPOINT sa_savepoint_1", None)
+    assert not writes("SELECT 1", None) and not writes("PRAGMA optimize", None)
+
+
 def test_the_planner_gets_statistics_of_what_requests_read(sqlite_app):
     """A connection handed back to the pool runs PRAGMA optimize: the tables it read and never analysed
     get statistics, so the planner picks the selective index over the tenancy's owner index."""

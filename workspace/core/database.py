@@ -12,7 +12,7 @@ except ImportError:  # not on Windows: SQLite's own busy waiting only
     fcntl = None
 
 from flask import Flask, g, has_request_context
-from sqlalchemy import Text, event
+from sqlalchemy import CompoundSelect, Select, Text, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm.exc import StaleDataError
@@ -23,6 +23,19 @@ from workspace.extensions import db
 
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT", "WITH")  # WITH: a CTE may write
 HAND_BACK_ANALYSIS_LIMIT = 1000  # rows an index that PRAGMA optimize samples at a connection's hand-back (it runs in a request)
+
+
+def writes(statement: str, context) -> bool:
+    """Whether a statement may write: an INSERT, UPDATE, DELETE, REPLACE or SAVEPOINT, or a WITH that is not a
+    SELECT compiled from SQLAlchemy's constructs (the plan page's items and the calendar's month begin with a CTE
+    and only read; a CTE before a write, or in a text, counts as a write)."""
+    head = statement.lstrip()[:9].upper()
+    if not head.startswith(WRITE_STATEMENTS):
+        return False
+    if head.startswith("WITH"):
+        compiled = getattr(context, "compiled", None)
+        return not isinstance(getattr(compiled, "statement", None), (Select, CompoundSelect))
+    return True
 
 
 class WriterQueue:
@@ -111,9 +124,9 @@ def configure_sqlite(engine: Engine, config) -> None:
             connection.exec_driver_sql("BEGIN")
 
     @event.listens_for(engine, "before_cursor_execute")
-    def _before_statement(connection, cursor, statement, _parameters, _context, _executemany):
+    def _before_statement(connection, cursor, statement, _parameters, context, _executemany):
         if (connection.info.get("write_pending") and not cursor.connection.in_transaction
-                and statement.lstrip()[:9].upper().startswith(WRITE_STATEMENTS)):
+                and writes(statement, context)):
             writers.enter()
             cursor.execute("BEGIN IMMEDIATE")
 
