@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from tests.conftest import login
 from tests.journal.helpers import mixed_group
@@ -51,6 +51,32 @@ def test_provider_reads_are_recorded_per_pupil(app, make, client, login_as, read
     assert client.get("/i/cdo/journal/certificates.xlsx").status_code == 200
     assert [(r.kind, r.pupil_id) for r in _reads(read)[16:]] == [
         ("certificate_register", w.enrollments_a[0].pupil_id)] * 2
+
+
+def test_the_journal_records_its_reads_once_the_page_is_drawn(app, make, client, login_as, read):
+    """The grid and the lesson page write their reads last: on SQLite the INSERT holds the write lock until the
+    commit, which must not wait for the page to be drawn."""
+    w = mixed_group(make)
+    login_as(w.teacher)
+    with app.app_context():
+        engine = db.engine
+    statements: list[str] = []
+
+    def remember(_connection, _cursor, statement, *_rest):
+        # the request's own statements (not the tests' savepoints, nor PostgreSQL's row-level-security context)
+        if statement.startswith(("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")) and "set_config(" not in statement:
+            statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", remember)
+    try:
+        for path in (f"/n/net/journal/groups/{w.group.id}", f"/n/net/journal/groups/{w.group.id}/lesson"):
+            statements.clear()
+            assert client.get(path).status_code == 200
+            assert statements[-1].startswith("INSERT INTO pupil_reads"), (path, statements[-1])
+            assert sum(statement.startswith("INSERT") for statement in statements) == 1
+    finally:
+        event.remove(engine, "before_cursor_execute", remember)
+    assert [r.kind for r in _reads(read)] == ["journal"] * 8
 
 
 def test_a_school_reading_its_own_pupils_leaves_no_read(make, client, login_as, read):
