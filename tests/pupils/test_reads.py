@@ -53,9 +53,9 @@ def test_provider_reads_are_recorded_per_pupil(app, make, client, login_as, read
         ("certificate_register", w.enrollments_a[0].pupil_id)] * 2
 
 
-def test_the_journal_records_its_reads_once_the_page_is_drawn(app, make, client, login_as, read):
-    """The grid and the lesson page write their reads last: on SQLite the INSERT holds the write lock until the
-    commit, which must not wait for the page to be drawn."""
+def test_the_journal_records_its_reads_once_the_answer_is_made(app, make, client, login_as, read):
+    """The grid, the lesson page and the Excel write their reads last: on SQLite the INSERT holds the write lock
+    until the commit, which must not wait for the page to be drawn."""
     w = mixed_group(make)
     login_as(w.teacher)
     with app.app_context():
@@ -69,14 +69,15 @@ def test_the_journal_records_its_reads_once_the_page_is_drawn(app, make, client,
 
     event.listen(engine, "before_cursor_execute", remember)
     try:
-        for path in (f"/n/net/journal/groups/{w.group.id}", f"/n/net/journal/groups/{w.group.id}/lesson"):
+        for path in (f"/n/net/journal/groups/{w.group.id}", f"/n/net/journal/groups/{w.group.id}/lesson",
+                     f"/n/net/journal/groups/{w.group.id}/export.xlsx"):
             statements.clear()
             assert client.get(path).status_code == 200
             assert statements[-1].startswith("INSERT INTO pupil_reads"), (path, statements[-1])
             assert sum(statement.startswith("INSERT") for statement in statements) == 1
     finally:
         event.remove(engine, "before_cursor_execute", remember)
-    assert [r.kind for r in _reads(read)] == ["journal"] * 8
+    assert [r.kind for r in _reads(read)] == ["journal"] * 8 + ["journal_export"] * 4
 
 
 def test_a_school_reading_its_own_pupils_leaves_no_read(make, client, login_as, read):

@@ -33,12 +33,12 @@ PREFIX = "/n/<network>/journal"
 
 def visible_rows(head, lessons, lesson_id: int | None = None) -> tuple[Access, list]:
     """What the current user reads of the group: the access and the rows (with the marks of one lesson
-    if ``lesson_id``); a council seat's counts go into ``lessons``. 404 when nothing. The page that shows them
-    records the reads of other schools' pupils once drawn (``drawn_and_recorded``)."""
+    if ``lesson_id``); a council seat's counts go into ``lessons``. 404 when nothing."""
     access = access_to(head)
     rows = []
     if access in (Access.EDIT, Access.FULL):
         rows = load_rows(head, lessons, lesson_id=lesson_id)
+        record_reads_of_rows("journal", head.id, rows)
     elif access is Access.OWN_ROWS:
         rows = load_rows(head, lessons, home_institution_id=current_user.institution_id, lesson_id=lesson_id)
         if not rows:
@@ -50,15 +50,6 @@ def visible_rows(head, lessons, lesson_id: int | None = None) -> tuple[Access, l
     if access is None:
         abort(404)
     return access, rows
-
-
-def drawn_and_recorded(response, head, access: Access, rows: list):
-    """The page, once drawn, with the reads of other schools' pupils in it recorded (one INSERT). Drawn first: on
-    SQLite the INSERT takes the write lock until the request's commit, so it is held for the INSERT and the commit
-    only, not while the grid is drawn (other teachers' grids and every write waited for it)."""
-    if access in (Access.EDIT, Access.FULL):
-        record_reads_of_rows("journal", head.id, rows)
-    return response
 
 
 def _attestation_columns(head, access, rows) -> list:
@@ -104,9 +95,7 @@ def list_groups():
 @bp.get(f"{PREFIX}/groups/<int:group_id>")
 @login_required
 def show_grid(group_id: int):
-    context = grid_context(group_id)
-    return drawn_and_recorded(render("journal/grid.html", **context), context["group"], context["access"],
-                              context["rows"])
+    return render("journal/grid.html", **grid_context(group_id))
 
 
 def nearest_lesson(lessons, chosen_id: int | None, today: date):
@@ -128,12 +117,11 @@ def show_lesson(group_id: int):
     lesson = nearest_lesson(lessons, request.args.get("lesson", type=int), local_today())
     access, rows = visible_rows(head, lessons, lesson_id=lesson.id if lesson else None)
     position = lessons.index(lesson) if lesson else 0
-    page = render("journal/lesson.html", group=head, lessons=lessons, lesson=lesson, rows=rows, access=access,
+    return render("journal/lesson.html", group=head, lessons=lessons, lesson=lesson, rows=rows, access=access,
                   Access=Access, can_edit=access is Access.EDIT,
                   previous=lessons[position - 1] if lesson and position > 0 else None,
                   following=lessons[position + 1] if lesson and position + 1 < len(lessons) else None,
                   cell_url=_cell_url(head))
-    return drawn_and_recorded(page, head, access, rows)
 
 
 def _cell_url(head) -> str:

@@ -2,8 +2,8 @@
 
 The areas that show pupils outside their home school call ``record_pupil_reads`` once per request with
 what they showed: the provider's inbox of requests, the journal grid of a group and its Excel, the
-certificates it issues. One INSERT statement per request, whatever the number of pupils; reads by the
-pupil's own school are not recorded (it owns the data). The school reads them per pupil and period
+certificates it issues. One INSERT statement per call, whatever the number of pupils, run once the answer is
+made; reads by the pupil's own school are not recorded (it owns the data). The school reads them per pupil and period
 (``reads_query``; the page in ``pupils.reads_views``).
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from flask import current_app
+from flask import after_this_request, current_app
 from flask_login import current_user
 from sqlalchemy import Select, insert, select
 
@@ -39,7 +39,13 @@ _INSERT_READ = insert(PupilRead.__table__).inline()
 
 def record_pupil_reads(kind: str, object_id: int | None, pupils: Iterable[tuple[int, int]]) -> int:
     """Append a read of each (home_institution_id, pupil_id) not of the reader's own institution, in one
-    INSERT (appending needs no scope: the row is the pupil's school's, the reader writes it in its own name)."""
+    INSERT (appending needs no scope: the row is the pupil's school's, the reader writes it in its own name);
+    the number of reads.
+
+    The INSERT runs once the answer is made (an ``after_this_request`` function: before the request's commit and
+    its count of statements), and only when it succeeded: on SQLite a write takes the database's write lock until
+    the commit, and written here it held it while the page was drawn (a journal grid's 5 ms: other teachers'
+    grids and every write of the network waited for it)."""
     assert kind in READ_KINDS, kind
     reader_institution_id = current_user.institution_id
     rows = sorted({(home_id, pupil_id) for home_id, pupil_id in pupils if home_id != reader_institution_id})
@@ -47,12 +53,18 @@ def record_pupil_reads(kind: str, object_id: int | None, pupils: Iterable[tuple[
         return 0
     reader_id, reader_name = actor()
     now = utcnow()
-    # executemany of one cached statement (SQLAlchemy sends it as batched multi-row INSERTs): a VALUES list
-    # built per request would be compiled anew each time, ~4 ms for a journal grid of 30 pupils
-    db.session.connection().execute(_INSERT_READ, [
-        {"institution_id": home_id, "pupil_id": pupil_id, "reader_id": reader_id, "reader_name": reader_name,
-         "reader_institution_id": reader_institution_id, "kind": kind, "object_id": object_id, "read_at": now}
-        for home_id, pupil_id in rows])
+    values = [{"institution_id": home_id, "pupil_id": pupil_id, "reader_id": reader_id, "reader_name": reader_name,
+               "reader_institution_id": reader_institution_id, "kind": kind, "object_id": object_id, "read_at": now}
+              for home_id, pupil_id in rows]
+
+    @after_this_request
+    def _write(response):
+        if response.status_code < 400:
+            # executemany of one cached statement (SQLAlchemy sends it as batched multi-row INSERTs): a VALUES list
+            # built per request would be compiled anew each time, ~4 ms for a journal grid of 30 pupils
+            db.session.connection().execute(_INSERT_READ, values)
+        return response
+
     return len(rows)
 
 
