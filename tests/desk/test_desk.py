@@ -133,3 +133,33 @@ def test_a_teacher_named_responsible_sees_the_report_waiting_for_him(app, client
     assert f"/plans/{plan.id}/items/{held.id}/report" in page
     assert "Чужой классный час" not in page and "Сдавать нечего" not in page
     assert client.get(f"/n/chitaem/plans/{plan.id}/items/{held.id}/report").status_code == 200
+
+
+def test_the_next_events_are_the_first_planned_ones_not_ended_of_live_networks(client, make, login_as):
+    from datetime import timedelta
+
+    from workspace.core.dates import AcademicYear, local_today
+
+    school, network, user = _school(make)
+    archived = make.network(school, name="Старая сеть", slug="old-net", is_archived=True)
+    today = local_today()
+    year = AcademicYear.containing(today).start_year
+
+    def on(days: int) -> str:
+        return (today + timedelta(days=days)).strftime("%d.%m.%Y")
+
+    section = make.section(make.plan(network, start_year=year))
+    make.item(section, "Идёт сейчас", timing=f"{on(-2)}–{on(2)}", position=1)
+    make.item(section, "Уже прошло", timing=on(-1), position=2)
+    make.item(section, "Отменено", timing=on(1), position=3, status="cancelled")
+    for n in range(10):
+        make.item(section, f"Встреча {n:02d}", timing=on(3 + n), position=10 + n)
+    make.item(make.section(make.plan(archived, start_year=year)), "В архивной сети", timing=on(1))
+    login_as(user)
+    page = client.get("/i/school5/").get_data(as_text=True)
+    events = page[page.index('id="events-heading"'):]
+    events = events[:events.index("</section>")]
+    shown = [title for title in ["Идёт сейчас", *(f"Встреча {n:02d}" for n in range(10))] if title in events]
+    assert shown == ["Идёт сейчас", *(f"Встреча {n:02d}" for n in range(7))]  # eight, by their start
+    assert events.index("Встреча 00") < events.index("Встреча 06")
+    assert "Уже прошло" not in events and "Отменено" not in events and "В архивной сети" not in events
